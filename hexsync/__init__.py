@@ -1,0 +1,10 @@
+"""hexsync: a Hex workspace's access model in git.
+
+The public API grows with the project; everything importable from here is listed in ``__all__``.
+"""
+
+from hexsync.errors import HexsyncError
+
+__version__ = "0.1.0"
+
+__all__ = ["HexsyncError", "__version__"]

@@ -1,0 +1,99 @@
+"""Entry point of the ``hexsync`` command and the one place exit codes are decided.
+
+Each command group lives in its own module and is registered here; commands parse options, build
+their collaborators, call one library function, render, and return. Errors raised as
+``HexsyncError`` become a message on stderr and that error's exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from hexsync import __version__
+from hexsync.cli.emulator import emulator
+from hexsync.cli.validate import validate
+from hexsync.errors import EXIT_ERROR, HexsyncError
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """Options every command shares; stored on ``ctx.obj``. The token itself is never kept here."""
+
+    api_url: str
+    token_file: Path | None
+    verbose: int
+    color: bool
+    rate_limit: str | None
+
+
+class HexsyncGroup(click.Group):
+    """Maps ``HexsyncError`` to its exit code at the boundary."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HexsyncError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except OSError as exc:
+            # Files and sockets: say what failed instead of a traceback.
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=HexsyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hexsync")
+@click.option(
+    "--api-url",
+    envvar="HEX_API_URL",
+    default="https://app.hex.tech",
+    show_default=True,
+    help="Hex host (EU: https://eu.hex.tech; single-tenant: https://NAME.hex.tech). Env HEX_API_URL.",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the API token from this file instead of HEX_API_TOKEN (never pass it on argv).",
+)
+@click.option("-v", "--verbose", count=True, help="Log requests to stderr (token redacted).")
+@click.option("--no-color", is_flag=True, help="No colour in output (also: NO_COLOR set).")
+@click.option(
+    "--rate-limit",
+    metavar="N/min",
+    help="Pace requests below your workspace's limit, e.g. 20/min.",
+)
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    api_url: str,
+    token_file: Path | None,
+    verbose: int,
+    no_color: bool,
+    rate_limit: str | None,
+) -> None:
+    """Keep a Hex workspace's access model in git."""
+    ctx.obj = GlobalOptions(
+        api_url=api_url,
+        token_file=token_file,
+        verbose=verbose,
+        color=not no_color and "NO_COLOR" not in os.environ,
+        rate_limit=rate_limit,
+    )
+
+
+cli.add_command(emulator)
+cli.add_command(validate)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="hexsync", standalone_mode=True))
