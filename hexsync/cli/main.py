@@ -57,7 +57,7 @@ class HexsyncGroup(click.Group):
     envvar="HEX_API_URL",
     default="https://app.hex.tech",
     show_default=True,
-    help="Hex host (EU: https://eu.hex.tech; single-tenant: https://NAME.hex.tech). Env HEX_API_URL.",
+    help="Hex host (EU https://eu.hex.tech, single-tenant https://NAME.hex.tech). Env HEX_API_URL.",
 )
 @click.option(
     "--token-file",

@@ -9,4 +9,4 @@ import click
 @click.argument("paths", nargs=-1, required=True)
 def validate(paths: tuple[str, ...]) -> None:
     """Check manifests offline: YAML, schema, duplicates, internal references."""
-    raise click.UsageError("validate is not implemented yet")
+    raise click.UsageError(f"validate is not implemented yet ({len(paths)} paths given)")

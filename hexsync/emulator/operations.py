@@ -53,13 +53,26 @@ OPERATIONS: tuple[Operation, ...] = (
     _op("UpdateProject", "PATCH", "/v1/projects/{projectId}", "new"),
     _op("GetQueriedTables", "GET", "/v1/projects/{projectId}/queriedTables", "legacy"),
     # Sharing
-    _op("EditProjectSharingUsers", "PATCH", "/v1/projects/{projectId}/sharing/users", "new",
-        HEX_API_30RPM),
+    _op(
+        "EditProjectSharingUsers",
+        "PATCH",
+        "/v1/projects/{projectId}/sharing/users",
+        "new",
+        HEX_API_30RPM,
+    ),
     _op("EditProjectSharingGroups", "PATCH", "/v1/projects/{projectId}/sharing/groups", "new"),
-    _op("EditProjectSharingCollections", "PATCH", "/v1/projects/{projectId}/sharing/collections",
-        "legacy"),
-    _op("EditProjectSharingOrgAndPublic", "PATCH",
-        "/v1/projects/{projectId}/sharing/workspaceAndPublic", "new"),
+    _op(
+        "EditProjectSharingCollections",
+        "PATCH",
+        "/v1/projects/{projectId}/sharing/collections",
+        "legacy",
+    ),
+    _op(
+        "EditProjectSharingOrgAndPublic",
+        "PATCH",
+        "/v1/projects/{projectId}/sharing/workspaceAndPublic",
+        "new",
+    ),
     # Runs
     _op("RunProject", "POST", "/v1/projects/{projectId}/runs", "new", HEX_RUN_KERNEL),
     _op("GetProjectRuns", "GET", "/v1/projects/{projectId}/runs", "new"),
@@ -85,13 +98,18 @@ OPERATIONS: tuple[Operation, ...] = (
     _op("CreateDataConnection", "POST", "/v1/data-connections", "legacy"),
     _op("GetDataConnection", "GET", "/v1/data-connections/{dataConnectionId}", "new"),
     _op("EditDataConnection", "PATCH", "/v1/data-connections/{dataConnectionId}", "legacy"),
-    _op("UpdateDataConnectionSchema", "PATCH", "/v1/data-connections/{dataConnectionId}/schema",
-        "legacy"),
+    _op(
+        "UpdateDataConnectionSchema",
+        "PATCH",
+        "/v1/data-connections/{dataConnectionId}/schema",
+        "legacy",
+    ),
     # Embedding
     _op("CreatePresignedUrl", "POST", "/v1/embedding/createPresignedUrl/{projectId}", "legacy"),
     # Legacy run paths (NOTES.md, confidence M): same behaviour as their modern twins.
-    _op("RunProject", "POST", "/v1/project/{projectId}/run", "new", HEX_RUN_KERNEL,
-        legacy_path=True),
+    _op(
+        "RunProject", "POST", "/v1/project/{projectId}/run", "new", HEX_RUN_KERNEL, legacy_path=True
+    ),
     _op("GetRunStatus", "GET", "/v1/project/{projectId}/run/{runId}", "new", legacy_path=True),
     _op("CancelRun", "DELETE", "/v1/project/{projectId}/run/{runId}", "legacy", legacy_path=True),
     _op("GetProjectRuns", "GET", "/v1/project/{projectId}/runs", "new", legacy_path=True),
