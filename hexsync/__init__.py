@@ -3,8 +3,7 @@
 The public API grows with the project; everything importable from here is listed in ``__all__``.
 """
 
+from hexsync._version import __version__
 from hexsync.errors import HexsyncError
-
-__version__ = "0.1.0"
 
 __all__ = ["HexsyncError", "__version__"]
