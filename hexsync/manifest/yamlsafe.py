@@ -1,0 +1,299 @@
+"""Safe YAML with locations: plain values plus the ``file:line:column`` of every node.
+
+PyYAML composes the node tree (aliases stay shared nodes, so a "billion laughs" file composes
+small); this module then builds plain values itself, which is where the limits live: no tags
+beyond the core schema, alias expansion bounded, nesting bounded, duplicate keys refused. The
+file size is checked before anything is read, and the bytes are decoded as UTF-8 here so a bad
+byte is reported with its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from hexsync.manifest.problems import Path, Problem
+from hexsync.model import Mark
+
+__all__ = ["Document", "Limits", "read_document"]
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one manifest file may cost to read."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_alias_nodes: int = 10_000
+    max_depth: int = 50
+
+
+@dataclass
+class Document:
+    """One file's plain data, with the mark of every value and of every mapping key."""
+
+    file: str
+    data: Any
+    marks: dict[Path, Mark] = field(default_factory=dict)
+    key_marks: dict[Path, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path) -> Mark:
+        """The mark of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.marks.get(path[:end])
+            if found is not None:
+                return found
+        return Mark(self.file, 1, 1)
+
+    def key_mark(self, path: Path) -> Mark:
+        """Where the key of ``path`` is written (falls back to its value)."""
+        return self.key_marks.get(path) or self.mark(path)
+
+
+class _RefusedError(Exception):
+    def __init__(self, mark: Mark, message: str, hint: str | None = None, path: Path = ()) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.path = path
+        self.message = message
+        self.hint = hint
+
+
+def _mark(file: str, node: yaml.Node) -> Mark:
+    return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _describe_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+class _Builder:
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.doc = Document(file, None)
+        self.seen: set[int] = set()
+        self.active: set[int] = set()
+        self.alias_nodes = 0
+        self.constructor = yaml.SafeLoader("")
+        self.scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+            _TAG + "str": lambda n: n.value,
+            _TAG + "int": self.constructor.construct_yaml_int,
+            _TAG + "float": self.constructor.construct_yaml_float,
+            _TAG + "bool": self.constructor.construct_yaml_bool,
+            _TAG + "null": self.constructor.construct_yaml_null,
+            # Dates stay text: no manifest field is a date, and the schema then says "a string".
+            _TAG + "timestamp": lambda n: n.value,
+        }
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        if len(path) > self.limits.max_depth:
+            raise _RefusedError(
+                _mark(self.file, node),
+                f"nested more than {self.limits.max_depth} levels deep",
+                "manifests are shallow; check the indentation",
+            )
+        if id(node) in self.active:
+            raise _RefusedError(
+                _mark(self.file, node),
+                "an alias refers to a node that contains it (a recursive structure)",
+                "remove the alias (*name) inside its own anchor (&name)",
+            )
+        if id(node) in self.seen:
+            self.alias_nodes += 1
+            if self.alias_nodes > self.limits.max_alias_nodes:
+                raise _RefusedError(
+                    _mark(self.file, node),
+                    f"aliases expand to more than {self.limits.max_alias_nodes} nodes;"
+                    " refusing to read further (a 'billion laughs' file?)",
+                    "write the values out, or use fewer nested aliases (*name)",
+                )
+        else:
+            self.seen.add(id(node))
+        self.doc.marks.setdefault(path, _mark(self.file, node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                self._check_tag(node, "seq")
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, yaml.MappingNode):
+                self._check_tag(node, "map")
+                return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+        raise _RefusedError(_mark(self.file, node), "unexpected YAML node")  # pragma: no cover
+
+    def _check_tag(self, node: yaml.Node, kind: str) -> None:
+        if node.tag != _TAG + kind:
+            raise self._bad_tag(node)
+
+    def _bad_tag(self, node: yaml.Node) -> _RefusedError:
+        tag = _describe_tag(node.tag)
+        if tag == "!!merge":
+            return _RefusedError(
+                _mark(self.file, node),
+                "merge keys (<<) are not supported",
+                "write the keys out in full",
+            )
+        return _RefusedError(
+            _mark(self.file, node),
+            f"the YAML tag {tag} is not allowed",
+            "manifests hold plain strings, numbers, booleans, lists and mappings; remove the tag",
+        )
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        make = self.scalars.get(node.tag)
+        if make is None:
+            raise self._bad_tag(node)
+        return make(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _RefusedError(
+                    _mark(self.file, key_node),
+                    "a mapping key must be a plain value, not a list or a mapping",
+                )
+            if key_node.tag == _TAG + "merge":
+                raise self._bad_tag(key_node)
+            if key_node.tag not in self.scalars:
+                raise self._bad_tag(key_node)
+            # Keys are names and emails: keep their text (a key `yes` stays "yes", not True).
+            key = str(key_node.value)
+            key_mark = _mark(self.file, key_node)
+            where: Path = (*path, key)
+            if key in out:
+                first = self.doc.key_marks[where]
+                raise _RefusedError(
+                    key_mark,
+                    f"duplicate key '{key}' (first at line {first.line}, column {first.column})",
+                    "a key may appear once in a mapping; merge the two entries",
+                    where,
+                )
+            self.doc.key_marks[where] = key_mark
+            out[key] = self.build(value_node, where)
+        return out
+
+
+def _decode(raw: bytes, file: str) -> str | Problem:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Problem(
+            file, 1, 1, "", "the file is UTF-16 encoded", "save it as UTF-8 (without BOM)"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Problem(
+            file,
+            line,
+            column,
+            "",
+            f"not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            "manifests must be UTF-8; re-save the file as UTF-8 in your editor",
+        )
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return Problem(
+            file,
+            line,
+            column,
+            "",
+            f"the character #x{exc.character:04x} is not allowed in YAML",
+            "remove the control character",
+        )
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent or "'\\t'" in (exc.problem or ""):
+            column = indent.index("\t") + 1 if "\t" in indent else mark.column + 1
+            return Problem(
+                file,
+                mark.line + 1,
+                column,
+                "",
+                "a tab character in the indentation; YAML indents with spaces only",
+                "replace the tab with spaces (set your editor to indent YAML with spaces)",
+            )
+        problem = exc.problem or "invalid YAML"
+        if exc.context and "expected a single document" in exc.context:
+            return Problem(
+                file,
+                mark.line + 1,
+                mark.column + 1,
+                "",
+                "more than one YAML document in the file (a second '---')",
+                "put one document per file; split the rest into another file",
+            )
+        message = f"YAML syntax error: {problem}"
+        if exc.context:
+            message += f" ({exc.context})"
+        return Problem(
+            file,
+            mark.line + 1,
+            mark.column + 1,
+            "",
+            message,
+            "check the indentation and quoting around this line",
+        )
+    return Problem(file, 1, 1, "", f"YAML error: {exc}")
+
+
+def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem:
+    """Read one manifest file; ``file`` is the name used in marks and messages."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return _too_big(file, size, limits)
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        return Problem(file, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > limits.max_bytes:  # grew while we looked, or a special file
+        return _too_big(file, len(raw), limits)
+    text = _decode(raw, file)
+    if isinstance(text, Problem):
+        return text
+    try:
+        node = yaml.SafeLoader(text).get_single_node()
+    except yaml.YAMLError as exc:
+        return _yaml_problem(exc, text, file)
+    except RecursionError:
+        return Problem(
+            file, 1, 1, "", "nested too deeply to read", "manifests are shallow; check the file"
+        )
+    builder = _Builder(file, limits)
+    if node is None:  # empty file or only comments
+        builder.doc.data = {}
+        return builder.doc
+    try:
+        builder.doc.data = builder.build(node, ())
+    except _RefusedError as exc:
+        return Problem.at(exc.mark, exc.path, exc.message, exc.hint)
+    return builder.doc
+
+
+def _too_big(file: str, size: int, limits: Limits) -> Problem:
+    return Problem(
+        file,
+        1,
+        1,
+        "",
+        f"the file is {size / 1_048_576:.1f} MB; manifest files are limited to "
+        f"{limits.max_bytes / 1_048_576:.0f} MB",
+        "split it into several files in a directory, or check that this is a manifest",
+    )
