@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
+
 TOKEN = "hxtw_clienttestsecret0123456789"
 
 
@@ -30,15 +32,11 @@ class Script:
     """
 
     def __init__(self, *answers: object) -> None:
-        import httpx
-
         self.answers = list(answers)
         self.requests: list[httpx.Request] = []
         self.transport = httpx.MockTransport(self)
 
     def __call__(self, request: object) -> object:
-        import httpx
-
         assert isinstance(request, httpx.Request)
         self.requests.append(request)
         answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from hexapi_support import FakeTime
 
 from hexsync.hexapi.config import RateLimit
 from hexsync.hexapi.pacing import DEFAULT_MARGIN, Pacer
-
-from hexapi_support import FakeTime
 
 pytestmark = pytest.mark.anyio
 

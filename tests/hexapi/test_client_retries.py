@@ -248,7 +248,8 @@ async def test_long_error_bodies_are_truncated(fake_time: FakeTime) -> None:
             await hex_.get_group("g1")
     err = info.value
     assert len(str(err)) < 600
-    assert err.body is not None and len(err.body) < 600  # type: ignore[attr-defined]
+    assert err.body is not None  # type: ignore[attr-defined]
+    assert len(err.body) < 600  # type: ignore[attr-defined]
 
 
 async def test_requests_carry_user_agent_and_bearer_and_no_token_elsewhere(
