@@ -188,11 +188,9 @@ class HexClient:
             delay = self._retry_delay(op, attempt, attempt_no, faults)
             if delay is not None and self._clock() + delay - started > self.retry.deadline:
                 delay = None
-            note = (
-                f"retry in {delay:.2f}s"
-                if delay is not None
-                else ("not retried: a create" if op.retry is Retry.CREATE else "")
-            )
+            note = f"retry in {delay:.2f}s" if delay is not None else ""
+            if delay is None and isinstance(self._final_error(op, attempt), AmbiguousCreateError):
+                note = "not retried: a create whose outcome is unknown"
             self._log(op, url + _query_text(query), attempt, attempt_no, note)
             if delay is None:
                 raise self._final_error(op, attempt)

@@ -24,7 +24,7 @@ logger = logging.getLogger(LOGGER_NAME)
 # Hex tokens (hxtp_ personal, hxtw_ workspace) and anything after "Bearer".
 _TOKEN_RE = re.compile(r"\bhxt[pw]_[A-Za-z0-9_\-.~+/=]*")
 _BEARER_RE = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
-_AUTH_HEADER_RE = re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\"\n,}]+")
+_AUTH_HEADER_RE = re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?(?:\w+\s+)?)[^\s'\",}]+")
 REDACTED = "[REDACTED]"
 
 
