@@ -109,8 +109,13 @@ class _Builder:
         return False
 
 
-def build_desired(parsed: Sequence[ParsedDocument]) -> tuple[Desired | None, list[Problem]]:
-    """Merge documents into the desired state; the state is ``None`` when any error was found."""
+def build_desired(
+    parsed: Sequence[ParsedDocument], *, all_read: bool = True
+) -> tuple[Desired | None, list[Problem]]:
+    """Merge documents into the desired state; the state is ``None`` when any error was found.
+
+    ``all_read`` is false when some file could not be read: ``version`` may be in that one.
+    """
     b = _Builder()
     version_seen = False
     workspace: Workspace | None = None
@@ -176,7 +181,8 @@ def build_desired(parsed: Sequence[ParsedDocument]) -> tuple[Desired | None, lis
             if fresh and whole:
                 projects.append(_project(entry, path, doc, b))
 
-    if parsed and not version_seen:
+    readable = all_read and all(isinstance(p.doc.data, dict) for p in parsed)
+    if parsed and readable and not version_seen:
         first = parsed[0].doc.file
         b.error(
             Mark(first, 1, 1),
@@ -371,7 +377,8 @@ def _check_project(
         and project.status not in policy.statuses
     ):
         known = sorted(policy.statuses)
-        close = difflib.get_close_matches(project.status, known, n=1, cutoff=0.6)
+        close = [k for k in known if k.lower().startswith(project.status.lower())]
+        close = close or difflib.get_close_matches(project.status, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "add it to policy.statuses"
         b.error_at(
             project.mark,

@@ -89,15 +89,17 @@ def check(
     base = (relative_to or Path.cwd()).resolve()
     files, problems = find_files(paths, base)
     parsed: list[ParsedDocument] = []
+    all_read = True
     for path, shown in files:
         doc = read_document(path, shown, limits)
         if isinstance(doc, Problem):
             problems.append(doc)
+            all_read = False
             continue
         found, bad = schema_problems(doc)
         problems.extend(found)
         parsed.append(ParsedDocument(doc, bad))
-    desired, more = build_desired(parsed)
+    desired, more = build_desired(parsed, all_read=all_read)
     problems.extend(more)
     if any(p.severity == "error" for p in problems):
         desired = None

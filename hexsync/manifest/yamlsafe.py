@@ -28,7 +28,7 @@ _TAG = "tag:yaml.org,2002:"
 class Limits:
     """Bounds on what one manifest file may cost to read."""
 
-    max_bytes: int = 5 * 1024 * 1024
+    max_bytes: int = 5_000_000
     max_alias_nodes: int = 10_000
     max_depth: int = 50
 
@@ -293,7 +293,7 @@ def _too_big(file: str, size: int, limits: Limits) -> Problem:
         1,
         1,
         "",
-        f"the file is {size / 1_048_576:.1f} MB; manifest files are limited to "
-        f"{limits.max_bytes / 1_048_576:.0f} MB",
+        f"the file is {size / 1_000_000:.1f} MB; manifest files are limited to "
+        f"{limits.max_bytes / 1_000_000:g} MB",
         "split it into several files in a directory, or check that this is a manifest",
     )
