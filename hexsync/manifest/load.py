@@ -104,7 +104,7 @@ def check(
     if any(p.severity == "error" for p in problems):
         desired = None
     order = {shown: i for i, (_, shown) in enumerate(files)}
-    problems.sort(key=lambda p: (order.get(p.file, -1), p.line, p.column, p.message))
+    problems.sort(key=lambda p: (order.get(p.file, -1), p.line, p.column))
     return CheckResult(desired, tuple(problems), tuple(shown for _, shown in files))
 
 
