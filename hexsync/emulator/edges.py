@@ -44,6 +44,7 @@ __all__ = ["CONTROL_PATH", "Edges", "wrap_edges"]
 CONTROL_PATH = "/_emulator/faults"
 RESET_PATH = "/_emulator/reset"
 _NOT_COUNTED = "CreatePresignedUrl"  # with testMode: true
+_LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
 
 
 def wrap_edges(app: ASGIApp, config: EmulatorConfig, clock: Clock) -> Edges:
@@ -127,7 +128,11 @@ class Edges:
     async def _control(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         response: JSONResponse
-        if request.method == "GET":
+        client = request.client.host if request.client else None
+        if client is not None and client not in _LOOPBACK:
+            # Even when served with --allow-remote: whoever schedules faults breaks the workspace.
+            response = JSONResponse({"error": "loopback clients only"}, status_code=403)
+        elif request.method == "GET":
             response = JSONResponse(self.faults.snapshot())
         elif request.method == "DELETE":
             response = JSONResponse({"cleared": self.faults.clear(), **self.faults.snapshot()})

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.edges import wrap_edges
@@ -240,5 +241,38 @@ def test_bad_fault_requests_are_refused_whole(body: Any, message: str) -> None:
             assert response.status_code == 400
             assert message in response.json()["error"]
             assert (await client.get("/_emulator/faults")).json()["scheduled"] == []
+
+    anyio.run(scenario)
+
+
+def test_control_endpoint_answers_loopback_clients_only() -> None:
+    app = edges(TinyApi())
+    transport = httpx.ASGITransport(app=app, client=("192.0.2.7", 40000))
+
+    async def scenario() -> None:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hex") as client:
+            refused = await client.post("/_emulator/faults", json={"kind": "drop"})
+            assert refused.status_code == 403
+            assert (await client.get(ME, headers=TOKEN)).status_code == 200
+
+    anyio.run(scenario)
+
+
+def test_commit_then_timeout_on_the_real_emulator(seed: Any, clock: ManualClock) -> None:
+    app = create_app(seed, EmulatorConfig(rate_limits=None), clock=clock)
+    token = {"Authorization": "Bearer hxtw_test"}
+
+    async def scenario() -> None:
+        async with client_for(app) as client:
+            await client.post(
+                "/_emulator/faults",
+                json={"operationId": "CreateGroup", "kind": "commit_then_timeout"},
+            )
+            with pytest.raises(httpx.ReadTimeout):
+                await client.post(GROUPS, headers=token, json={"name": "Partners"})
+            listed = (await client.get(GROUPS, headers=token)).json()["values"]
+            assert "Partners" in [group["name"] for group in listed]
+            fired = (await client.get("/_emulator/faults")).json()["fired"]
+            assert fired["by_operation"] == {"CreateGroup": {"commit_then_timeout": 1}}
 
     anyio.run(scenario)

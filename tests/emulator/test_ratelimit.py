@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import Clock, ManualClock
 from hexsync.emulator.config import DEFAULT_RATE_LIMITS, EmulatorConfig, Window
 from hexsync.emulator.edges import wrap_edges
@@ -234,3 +235,26 @@ def test_parse_rate_limits() -> None:
     for bad in ["hex-api", "hex-api=0/min", "nope=3/min", "hex-api=3/fortnight"]:
         with pytest.raises(ConfigError):
             parse_rate_limits([bad])
+
+
+def test_limits_on_the_real_emulator(seed: Any, clock: ManualClock) -> None:
+    app = create_app(seed, EmulatorConfig(), clock=clock)
+
+    async def scenario() -> None:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://hex"
+        ) as client:
+            statuses = [
+                (await client.get(ME, headers=auth("hxtp_admin"))).status_code for _ in range(31)
+            ]
+            assert statuses == [200] * 30 + [429]
+            assert (await client.get(ME, headers=auth("hxtp_member"))).status_code == 200
+            assert (await client.get("/api/v1/groups", headers=auth("hxtp_admin"))).is_success
+            refused = await client.get(ME, headers=auth("hxtp_admin"))
+            assert refused.json()["code"] == "TOO_MANY_REQUESTS"
+            clock.advance(int(refused.headers["Retry-After"]))
+            assert (await client.get(ME, headers=auth("hxtp_admin"))).status_code == 200
+            stats = (await client.get("/_emulator/stats")).json()
+            assert stats["rate_limited"] == 2
+
+    run(scenario)
