@@ -7,8 +7,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
+
+from hexsync.emulator.app import create_app
+from hexsync.emulator.clock import ManualClock
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import load_seed
+from hexsync.emulator.transport import EmulatorTransport
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "acme" / "seed.yaml"
@@ -113,3 +120,24 @@ def test_committed_seed_matches_its_generator():
     assert SEED.read_text(encoding="utf-8") == module.render(module.build()), (
         "examples/acme/seed.yaml differs from what make_seed.py generates: run it"
     )
+
+
+def test_the_emulator_serves_it() -> None:
+    loaded = load_seed(SEED)
+    app = create_app(loaded, EmulatorConfig(rate_limits=None), clock=ManualClock())
+    token = {"Authorization": "Bearer hxtw_demo"}
+    with httpx.Client(transport=EmulatorTransport(app), base_url="https://app.hex.tech") as client:
+        me = client.get("/api/v1/users/me", headers=token).json()
+        assert me["org"]["id"] == "5a8591dd-4039-49df-9202-96385ba3eff8"
+        users = client.get("/api/v1/users", params={"limit": 500}, headers=token).json()
+        assert len(users["values"]) == 38  # deactivated users are not listed
+        groups = client.get("/api/v1/groups", params={"limit": 500}, headers=token).json()
+        assert len(groups["values"]) == 8
+        projects = client.get(
+            "/api/v1/projects", params={"limit": 100, "includeSharing": "true"}, headers=token
+        ).json()
+        assert len(projects["values"]) == 60
+        alice = client.get(
+            "/api/v1/users/me", headers={"Authorization": "Bearer hxtp_alice"}
+        ).json()
+        assert alice["email"] == "alice@acme.com"
