@@ -6,6 +6,8 @@
   override ``seed`` or ``emulator_config`` in a test module to change what it serves.
 - ``emulator_client`` → an ``httpx.Client`` on it (in-process, no socket: ``EmulatorTransport``),
   base URL ``https://app.hex.tech``.
+- ``serve_emulator(seed, config=None)`` → another ``httpx.Client`` on a fresh app (closed after
+  the test), for tests that need a different seed or config than the module's.
 - ``auth(token)`` → the Authorization header for a token (``TOKENS`` names the base seed's).
 """
 
@@ -146,3 +148,18 @@ def emulator_app(seed: Seed, emulator_config: EmulatorConfig, clock: ManualClock
 def emulator_client(emulator_app: Any) -> Iterator[httpx.Client]:
     with httpx.Client(transport=EmulatorTransport(emulator_app), base_url=BASE_URL) as client:
         yield client
+
+
+@pytest.fixture
+def serve_emulator(clock: ManualClock) -> Iterator[Callable[..., httpx.Client]]:
+    clients: list[httpx.Client] = []
+
+    def serve(seed: Seed, config: EmulatorConfig | None = None) -> httpx.Client:
+        app = create_app(seed, config or EmulatorConfig(rate_limits=None), clock=clock)
+        client = httpx.Client(transport=EmulatorTransport(app), base_url=BASE_URL)
+        clients.append(client)
+        return client
+
+    yield serve
+    for client in clients:
+        client.close()
