@@ -16,7 +16,9 @@ from typing import Any
 import click
 
 from hexsync import __version__
+from hexsync.cli.apply import apply
 from hexsync.cli.emulator import emulator
+from hexsync.cli.plan import plan
 from hexsync.cli.validate import validate
 from hexsync.errors import EXIT_ERROR, HexsyncError
 
@@ -90,8 +92,10 @@ def cli(
     )
 
 
-cli.add_command(emulator)
 cli.add_command(validate)
+cli.add_command(plan)
+cli.add_command(apply)
+cli.add_command(emulator)
 
 
 def main() -> None:
