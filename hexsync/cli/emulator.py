@@ -65,6 +65,13 @@ def emulator() -> None:
     help="Seed of the fault sequence: the same requests meet the same faults.",
 )
 @click.option(
+    "--fault-delay",
+    type=click.FloatRange(min=0),
+    default=EmulatorConfig().fault_delay_seconds,
+    show_default=True,
+    help="Emulated seconds a 'delay' fault holds a request.",
+)
+@click.option(
     "--rate-limit",
     "rate_limits",
     multiple=True,
@@ -92,6 +99,7 @@ def serve_command(
     time_scale: float,
     fault_rate: float,
     fault_seed: int | None,
+    fault_delay: float,
     rate_limits: tuple[str, ...],
     no_rate_limit: bool,
     kernel_limit: int,
@@ -109,6 +117,7 @@ def serve_command(
         rate_limits=None if no_rate_limit else parse_rate_limits(rate_limits),
         fault_rate=fault_rate,
         fault_seed=fault_seed,
+        fault_delay_seconds=fault_delay,
         state_path=state_path,
         kernel_limit=kernel_limit,
     )

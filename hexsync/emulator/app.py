@@ -5,8 +5,9 @@
 (no auth, loopback clients only; SPEC §5):
 
 - ``GET /_emulator/stats`` → ``{"requests": {operationId: {status: count}}, "rate_limited": N,
-  "total": N}``; a request dropped before any response is counted under status ``"dropped"``;
-- ``POST /_emulator/reset`` → the workspace back to the seed, stats zeroed;
+  "total": N}``; a request dropped (before or during its response) counts under ``"dropped"``;
+- ``POST /_emulator/reset`` → the workspace back to the seed; stats, rate-limit quotas and
+  scheduled faults start over;
 - ``GET /_emulator/state`` → the whole workspace in seed format (``hexsync.emulator.seed``).
 
 The app object carries ``app.state.store`` (the ``Store``), ``.stats``, ``.seed``, ``.config``
@@ -88,11 +89,14 @@ class StatsMiddleware:
                 status.append(message["status"])
             await send(message)
 
+        outcome = "dropped"  # an injected fault may start a response and then cut it off
         try:
             await self.app(scope, receive, capture)
+            if status:
+                outcome = str(status[0])
         finally:
             if op is not None:
-                self.stats.record(op.operation_id, str(status[0]) if status else "dropped")
+                self.stats.record(op.operation_id, outcome)
 
 
 def _loopback_only(request: Request) -> Response | None:
@@ -110,7 +114,8 @@ def create_app(
     clock = clock or Clock(config.time_scale)
     store = Store(seed, config.state_path)
     stats = Stats()
-    api: ASGIApp = wrap_edges(HexApi(store, config, clock), config, clock)
+    edges = wrap_edges(HexApi(store, config, clock), config, clock)
+    api: ASGIApp = edges
 
     async def get_stats(request: Request) -> Response:
         return _loopback_only(request) or JSONResponse(stats.snapshot())
@@ -121,6 +126,7 @@ def create_app(
             return refused
         store.reset()
         stats.reset()
+        edges.reset()  # rate-limit quotas and scheduled faults start over too
         return JSONResponse({"reset": True})
 
     async def state(request: Request) -> Response:

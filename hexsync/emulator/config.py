@@ -38,6 +38,7 @@ class EmulatorConfig:
     )
     fault_rate: float = 0.0
     fault_seed: int | None = None
+    fault_delay_seconds: float = 3.0  # emulated seconds a ``delay`` fault holds a request
     state_path: Path | None = None
     kernel_limit: int = 25  # running kernels per workspace before RunProject answers 503
     run_pending_seconds: float = 2.0  # emulated seconds a run stays PENDING

@@ -35,7 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.envelopes import error_response
-from hexsync.emulator.faults import DEFAULT_DELAY_SECONDS, FaultInjector, FaultSpecError, inject
+from hexsync.emulator.faults import FaultInjector, FaultSpecError, inject
 from hexsync.emulator.operations import Operation, resolve
 from hexsync.emulator.ratelimit import RateLimiter, format_window, retry_after_seconds
 
@@ -61,9 +61,8 @@ class Edges:
         self.limiter = (
             None if config.rate_limits is None else RateLimiter(config.rate_limits, clock)
         )
-        delay = float(getattr(config, "fault_delay_seconds", DEFAULT_DELAY_SECONDS))
         self.faults = FaultInjector(
-            config.fault_rate, config.fault_seed, clock, delay_seconds=delay
+            config.fault_rate, config.fault_seed, clock, delay_seconds=config.fault_delay_seconds
         )
 
     def reset(self) -> None:
