@@ -114,11 +114,10 @@ def _capped(items: list[str], shown: int, what: str) -> list[str]:
 def _risks(plan: Plan) -> str:
     refused = []
     for r in plan.refusals:
-        line = f"- **Refused** ({code(r.code)}): {escape(r.message)}"
+        where = f", {code(str(r.mark))}" if r.mark is not None else ""
+        line = f"- **Refused** ({code(r.code)}{where}): {escape(r.message)}"
         if r.hint:
-            line += f" *Hint:* {escape(r.hint)}"
-        if r.mark is not None:
-            line += f" ({code(str(r.mark))})"
+            line += f" — *hint:* {escape(r.hint)}"
         refused.append(line)
     widening = []
     destructive = []
