@@ -1,0 +1,132 @@
+"""Access impact: who gains and who loses access, per principal, across projects (SPEC §4).
+
+Pure: computed from the plan's changes and the live sharing. Each path to a project counts on
+its own (direct sharing, a group's sharing through membership, workspace members, the public
+web): "dave@acme.com loses CAN_VIEW on 12 projects (via group Analysts)" says what this plan takes
+away through that group, whether or not dave keeps access some other way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hexsync.live import Live
+from hexsync.model import Access
+from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind
+
+__all__ = ["access_impact"]
+
+# sharing path → (principal kind, how the principal is named when the path has no key)
+_PRINCIPALS = {
+    "sharing.users": ("user", None),
+    "sharing.groups": ("group", None),
+    "sharing.collections": ("collection", None),
+    "sharing.workspace": ("workspace", "workspace members"),
+    "sharing.public_web": ("public_web", "public web"),
+}
+_KIND_ORDER = {"workspace": 0, "public_web": 1, "group": 2, "collection": 3, "user": 4}
+
+
+def _rank(level: str | None) -> int:
+    if level is None:
+        return 0
+    try:
+        return Access(level).rank
+    except ValueError:
+        return len(Access)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.gains: dict[tuple[str, str], list[ImpactItem]] = {}
+        self.losses: dict[tuple[str, str], list[ImpactItem]] = {}
+
+    def add(self, kind: str, principal: str, item: ImpactItem) -> None:
+        if _rank(item.new) > _rank(item.old):
+            self.gains.setdefault((kind, principal), []).append(item)
+        elif _rank(item.new) < _rank(item.old):
+            self.losses.setdefault((kind, principal), []).append(item)
+
+    def result(self) -> tuple[AccessImpact, ...]:
+        keys = sorted(set(self.gains) | set(self.losses), key=lambda k: (_KIND_ORDER[k[0]], k[1]))
+
+        def order(items: Iterable[ImpactItem]) -> tuple[ImpactItem, ...]:
+            return tuple(sorted(items, key=lambda i: (i.project, i.via or "", i.old or "")))
+
+        return tuple(
+            AccessImpact(
+                principal,
+                kind,
+                order(self.gains.get((kind, principal), ())),
+                order(self.losses.get((kind, principal), ())),
+            )
+            for kind, principal in keys
+        )
+
+
+def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, ...]:
+    """Gains and losses per principal, from direct sharing changes and group membership."""
+    changes = tuple(changes)
+    tally = _Tally()
+    touched = {c.name for c in changes if c.kind is Kind.GROUP}
+    # A group's access per project before the plan, and after the plan's sharing changes.
+    before: dict[str, dict[str, tuple[str, str]]] = {g: {} for g in touched}
+    if touched:
+        for project in live.projects.values():
+            for name, level in project.sharing.groups.items():
+                if name in touched:
+                    before[name][project.id] = (project.title, level)
+    after = {g: dict(v) for g, v in before.items()}
+    for change in changes:
+        if change.kind is not Kind.PROJECT:
+            continue
+        pid = change.id or f"new:{change.name}"
+        for f in change.fields:
+            spec = _PRINCIPALS.get(f.path)
+            if spec is None:
+                continue
+            kind, fixed = spec
+            principal = fixed or f.key or ""
+            tally.add(kind, principal, ImpactItem(change.name, f.old, f.new))
+            group = f.key if f.path == "sharing.groups" else None
+            if group is not None and group in after:
+                if f.new is None:
+                    after[group].pop(pid, None)
+                else:
+                    after[group][pid] = (change.name, f.new)
+    for change in changes:
+        if change.kind is Kind.GROUP:
+            _group(change, live, before, after, tally)
+        elif change.kind is Kind.USER and change.action is Action.DEACTIVATE:
+            for project in live.projects.values():
+                had = project.sharing.users.get(change.name)
+                if had is not None:
+                    tally.add("user", change.name, ImpactItem(project.title, had, None))
+    return tally.result()
+
+
+def _group(
+    change: Change,
+    live: Live,
+    before: dict[str, dict[str, tuple[str, str]]],
+    after: dict[str, dict[str, tuple[str, str]]],
+    tally: _Tally,
+) -> None:
+    via = f"group {change.name}"
+    if change.action is Action.DELETE:
+        group = live.groups.get(change.name)
+        members = group.members if group is not None else None
+        for title, level in before.get(change.name, {}).values():
+            if members is None:
+                tally.add("group", change.name, ImpactItem(title, level, None))
+            for email in sorted(members or ()):
+                tally.add("user", email, ImpactItem(title, level, None, via))
+        return
+    for f in change.fields_at("members"):
+        email = f.key or ""
+        if f.new is not None:
+            for title, level in after.get(change.name, {}).values():
+                tally.add("user", email, ImpactItem(title, None, level, via))
+        else:
+            for title, level in before.get(change.name, {}).values():
+                tally.add("user", email, ImpactItem(title, level, None, via))

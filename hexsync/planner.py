@@ -1,0 +1,126 @@
+"""Plan assembly: diff, order, guardrails, access impact and the live objects relied on.
+
+``build_plan(desired, live, …)`` is pure; ``make_plan(client, desired, …)`` reads the workspace
+first (the one call ``hexsync plan`` and ``hexsync apply`` make). ``--target KIND[:NAME]`` keeps
+the changes of one kind (and name), and everything derived from them follows: refusals, relied
+objects, warnings, access impact, unresolved references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hexsync.diff import UnresolvedReferenceError, diff
+from hexsync.errors import ConfigError
+from hexsync.guardrails import check_guardrails
+from hexsync.hexapi import HexClient
+from hexsync.impact import access_impact
+from hexsync.live import Live, read_live
+from hexsync.model import Desired, FrozenMap
+from hexsync.plan import Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+
+__all__ = ["Target", "build_plan", "make_plan"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """``--target KIND[:NAME]``: one kind, optionally one object (by name, email, title or id)."""
+
+    kind: Kind
+    name: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        kind_text, sep, name = text.partition(":")
+        kind_text = kind_text.strip().lower().removesuffix("s")
+        try:
+            kind = Kind(kind_text)
+        except ValueError:
+            kinds = ", ".join(k.value for k in Kind)
+            raise ConfigError(
+                f"--target {text!r}: unknown kind {kind_text!r}",
+                hint=f"use KIND or KIND:NAME with KIND one of {kinds}",
+            ) from None
+        if sep and not name:
+            raise ConfigError(f"--target {text!r}: no name after ':'", hint="e.g. group:Analysts")
+        if kind is Kind.USER and name:
+            name = name.lower()
+        return cls(kind, name or None)
+
+    def matches(self, kind: Kind, names: set[str]) -> bool:
+        return kind is self.kind and (self.name is None or self.name in names)
+
+    def matches_change(self, change: Change) -> bool:
+        return self.matches(change.kind, {change.name, change.id or ""})
+
+    def matches_address(self, address: str, live: Live) -> bool:
+        kind_text, _, ident = address.partition(":")
+        names = {ident}
+        project = live.projects.get(ident)
+        if project is not None:
+            names.add(project.title)
+        return self.matches(Kind(kind_text), names)
+
+
+def build_plan(
+    desired: Desired,
+    live: Live,
+    *,
+    allow_destroy: bool = False,
+    target: Target | str | None = None,
+    api_url: str,
+) -> Plan:
+    """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
+    a name in the manifests does not resolve live. Refusals are part of the plan, not raised."""
+    sel = Target.parse(target) if isinstance(target, str) else target
+    result = diff(desired, live)
+
+    def wanted(address: str) -> bool:
+        return sel is None or sel.matches_address(address, live)
+
+    problems = [p for p in result.problems if wanted(p.address)]
+    if problems:
+        raise UnresolvedReferenceError(problems)
+    changes = order_changes(c for c in result.changes if sel is None or sel.matches_change(c))
+    refusals = check_guardrails(
+        changes,
+        desired,
+        org_id=live.org_id,
+        full_visibility=live.full_visibility,
+        public=[p for p in result.public if wanted(p.address)],
+        allow_destroy=allow_destroy,
+        kinds=None if sel is None else frozenset({sel.kind}),
+    )
+    deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
+    refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
+    refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
+    unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    return Plan(
+        workspace=WorkspaceInfo(
+            api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
+        ),
+        changes=changes,
+        relied=tuple(refs),
+        warnings=tuple(w for address, w in result.warnings if wanted(address)),
+        refusals=refusals,
+        impact=access_impact(changes, live),
+        unmanaged=FrozenMap(unmanaged),
+        read_requests=live.read_requests,
+    )
+
+
+async def make_plan(
+    client: HexClient,
+    desired: Desired,
+    *,
+    allow_destroy: bool = False,
+    target: Target | str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Plan:
+    """Read the workspace behind ``client`` and build the plan (what ``hexsync plan`` runs)."""
+    sel = Target.parse(target) if isinstance(target, str) else target
+    live = await read_live(client, desired, progress=progress)
+    return build_plan(
+        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url
+    )
