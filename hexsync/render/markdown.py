@@ -105,9 +105,10 @@ def _what(change: Change) -> str:
 def _capped(items: list[str], shown: int, what: str) -> list[str]:
     if len(items) <= shown:
         return items
+    more = plural(len(items) - shown, what).replace(" ", " more ", 1)
     return [
         *items[:shown],
-        f"- … and {plural(len(items) - shown, what)} more, in the sections below",
+        f"- … and {more} (every one is in the full plan)",
     ]
 
 
