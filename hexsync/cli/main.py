@@ -17,8 +17,15 @@ import click
 
 from hexsync import __version__
 from hexsync.cli.apply import apply
+from hexsync.cli.collections import collections
+from hexsync.cli.connections import connections
+from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
+from hexsync.cli.groups import groups
 from hexsync.cli.plan import plan
+from hexsync.cli.projects import projects
+from hexsync.cli.runs import runs
+from hexsync.cli.users import users
 from hexsync.cli.validate import validate
 from hexsync.errors import EXIT_ERROR, HexsyncError
 
@@ -96,6 +103,13 @@ cli.add_command(validate)
 cli.add_command(plan)
 cli.add_command(apply)
 cli.add_command(emulator)
+cli.add_command(runs)
+cli.add_command(embed)
+cli.add_command(users)
+cli.add_command(groups)
+cli.add_command(collections)
+cli.add_command(projects)
+cli.add_command(connections)
 
 
 def main() -> None:
