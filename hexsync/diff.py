@@ -357,7 +357,7 @@ class _Differ:
         if s is None:
             return
         address = _address(Kind.PROJECT, found.id if found else p.key)
-        label = f"project '{p.key}'"
+        label = f"project '{found.title if found else p.key}'"
         for email in s.users or {}:
             self.mentioned_users.add(email)
             if email not in self.live.users:
