@@ -1,12 +1,243 @@
-"""``hexsync apply``."""
+"""``hexsync apply PATH…`` (plan, show, confirm, apply) or ``hexsync apply plan.json``.
+
+With manifests it makes the plan exactly as ``hexsync plan`` does, shows it, asks (unless
+``--auto-approve``) and applies that same value. With a saved plan it checks the checksum, reads
+the workspace again and refuses (exit 3) if anything the plan relies on moved; then applies it.
+Exit codes: 0 done (or nothing to do), 1 error, 3 refused, 4 finished partially.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
 import click
+
+from hexsync.apply import ApplyReport, Progress, apply_plan, check_fresh
+from hexsync.cli.client_factory import build_client
+from hexsync.errors import ConfigError, GuardrailError, PartialApplyError
+from hexsync.hexapi import HexClient
+from hexsync.live import Live, read_live
+from hexsync.manifest import load
+from hexsync.model import Desired, Group
+from hexsync.plan import Kind, Plan
+from hexsync.planner import build_plan
+from hexsync.render import render_text
+
+if TYPE_CHECKING:
+    from hexsync.cli.main import GlobalOptions
+
+
+def interactive() -> bool:
+    """Whether a person can answer the confirmation prompt (tests replace this)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+class ProgressPrinter:
+    """Progress on stderr: one counter line rewritten in place on a TTY, plain lines otherwise."""
+
+    def __init__(self, stream: TextIO, *, tty: bool) -> None:
+        self.stream = stream
+        self.tty = tty
+        self._open = False
+
+    def __call__(self, event: Progress) -> None:
+        if self.tty and event.outcome.status == "done":
+            self.stream.write(f"\r\033[K{event.line}")
+            self._open = True
+        else:
+            self._end_line()
+            self.stream.write(event.line + "\n")
+        self.stream.flush()
+
+    def _end_line(self) -> None:
+        if self._open:
+            self.stream.write("\n")
+            self._open = False
+
+    def close(self) -> None:
+        self._end_line()
+        self.stream.flush()
+
+
+def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
+    return len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() == ".json"
+
+
+def _refuse_if_refused(plan: Plan) -> None:
+    if plan.refusals:
+        lines = [f"  {r.message}" + (f" ({r.hint})" if r.hint else "") for r in plan.refusals]
+        raise GuardrailError(
+            "the plan is refused, nothing was applied:\n" + "\n".join(lines),
+            hint="fix the manifests or the policy, then plan again",
+        )
+
+
+def _desired_for_check(plan: Plan) -> Desired:
+    """Just enough desired state for ``read_live`` to read what the plan relies on.
+
+    ``read_live`` reads members only for declared groups: declare the plan's groups whose
+    members the plan relied on, so their fingerprints can be compared.
+    """
+    names = sorted(
+        {ref.name for ref in plan.relied if ref.kind is Kind.GROUP and "members" in ref.fields}
+    )
+    return Desired(groups=tuple(Group(name=name, members=frozenset()) for name in names))
+
+
+def _check_fresh(plan: Plan, live: Live) -> None:
+    existing = {
+        Kind.GROUP: live.groups.keys(),
+        Kind.COLLECTION: live.collections.keys(),
+        Kind.PROJECT: live.projects_by_title.keys(),
+    }
+    stale = check_fresh(plan, live, org_id=live.org_id, existing=existing)
+    if stale:
+        raise GuardrailError(
+            "the saved plan is stale, nothing was applied:\n"
+            + "\n".join(f"  {s.message}" for s in stale),
+            hint="make a new plan (`hexsync plan --out plan.json`), review it, and apply that",
+        )
+
+
+def _finish(report: ApplyReport) -> None:
+    err = sys.stderr
+    for outcome in report.failed + report.skipped:
+        err.write(f"  {outcome.status}: {outcome.line}\n")
+    for item in report.unconverged:
+        err.write(f"  did not converge: {item.message}\n")
+    for note in report.notes:
+        err.write(f"  note: {note}\n")
+    err.write(report.summary + "\n")
+    err.flush()
+    if not report.ok:
+        raise PartialApplyError(
+            "apply finished partially: "
+            f"{len(report.failed)} failed, {len(report.skipped)} skipped, "
+            f"{len(report.unconverged)} fields did not converge",
+            hint="run `hexsync apply` with the manifests again: the next plan holds only what is "
+            "left (a saved plan is stale now)",
+        )
+
+
+async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
+    live = await read_live(client, _desired_for_check(plan))
+    _check_fresh(plan, live)
+    sys.stderr.write(
+        f"Applying the saved plan: {len(plan.changes)} changes, {plan.requests} requests\n"
+    )
+    try:
+        return await apply_plan(client, plan, live=live, progress=progress)
+    finally:
+        progress.close()
+
+
+async def _apply_manifests(
+    client: HexClient,
+    desired: Desired,
+    *,
+    allow_destroy: bool,
+    target: str | None,
+    auto_approve: bool,
+    color: bool,
+    progress: ProgressPrinter,
+) -> ApplyReport | None:
+    live = await read_live(client, desired)
+    plan = build_plan(
+        desired, live, allow_destroy=allow_destroy, target=target, api_url=client.base_url
+    )
+    click.echo(render_text(plan, color=color), nl=False)
+    _refuse_if_refused(plan)
+    if plan.empty:
+        return None  # the rendering said so
+    if not auto_approve:
+        question = f"Apply these {len(plan.changes)} changes to {live.org_id}?"
+        approved = await asyncio.to_thread(click.confirm, question, default=False, err=True)
+        if not approved:
+            click.echo("Cancelled: nothing was applied.", err=True)
+            return None
+    try:
+        return await apply_plan(client, plan, live=live, progress=progress)
+    finally:
+        progress.close()
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
-def apply(paths: tuple[str, ...]) -> None:
-    """(being built)"""
-    raise click.UsageError(f"apply is not implemented yet ({len(paths)} paths given)")
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+)
+@click.option(
+    "--auto-approve",
+    is_flag=True,
+    help="Apply without asking (CD pipelines). A saved plan never asks.",
+)
+@click.option(
+    "--allow-destroy",
+    is_flag=True,
+    help="Allow more destructive changes than policy.max_destroy (manifests only).",
+)
+@click.option(
+    "--target",
+    metavar="KIND[:NAME]",
+    help="Apply only this subset, as `plan --target` (manifests only).",
+)
+@click.pass_obj
+def apply(
+    opts: GlobalOptions,
+    paths: tuple[Path, ...],
+    auto_approve: bool,
+    allow_destroy: bool,
+    target: str | None,
+) -> None:
+    """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
+
+    A saved plan is refused (exit 3) when anything it relies on changed in the workspace since
+    it was made, or when the token is for another workspace. Exit 4 when some changes failed:
+    run apply again with the manifests and the new plan holds only what is left.
+    """
+    progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
+    if _is_saved_plan(paths):
+        if target or allow_destroy:
+            raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
+        source = str(paths[0])
+        plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
+        _refuse_if_refused(plan)
+        if plan.empty:
+            click.echo("The saved plan has no changes: nothing to apply.")
+            return
+        client = build_client(opts)
+
+        async def run_saved() -> ApplyReport:
+            async with client:
+                return await _apply_saved(client, plan, progress)
+
+        _finish(asyncio.run(run_saved()))
+        return
+    if not auto_approve and not interactive():
+        raise ConfigError(
+            "refusing to apply without confirmation: no terminal to ask on",
+            hint="pass --auto-approve (CD pipelines), or apply a reviewed `plan --out` file",
+        )
+    desired = load([str(p) for p in paths])
+    client = build_client(opts)
+
+    async def run_manifests() -> ApplyReport | None:
+        async with client:
+            return await _apply_manifests(
+                client,
+                desired,
+                allow_destroy=allow_destroy,
+                target=target,
+                auto_approve=auto_approve,
+                color=opts.color and sys.stdout.isatty(),
+                progress=progress,
+            )
+
+    report = asyncio.run(run_manifests())
+    if report is not None:
+        _finish(report)
