@@ -46,12 +46,17 @@ def url(acme_seed: Seed) -> Iterator[str]:
 
 
 def test_apply_examples_then_the_plan_is_empty(url: str) -> None:
+    before = hexsync(url, "plan", str(MANIFESTS), "--detailed-exitcode")
+    assert before.exit_code == 2
+    budget = plan_now(url).requests
     result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
     assert result.exit_code == 0, result.output
     assert '+ project "Partner portal"' in result.stdout  # the plan was shown
     assert '[7/7] - user "mallory@acme.com" … done' in result.stderr
     assert "Apply complete: 7 done, 0 failed, 0 skipped" in result.stderr
-    assert plan_now(url).empty
+    assert writes(url) == budget  # exactly the requests the plan announced (SPEC §6)
+    after = hexsync(url, "plan", str(MANIFESTS), "--detailed-exitcode")
+    assert after.exit_code == 0, after.output
     assert duplicates(url) == {}
     again = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
     assert again.exit_code == 0
@@ -72,7 +77,9 @@ def _save(plan: Plan, tmp_path: Path) -> Path:
 
 
 def test_a_saved_plan_applies_exactly_and_converges(url: str, tmp_path: Path) -> None:
-    path = _save(plan_now(url), tmp_path)
+    path = tmp_path / "plan.json"
+    saved = hexsync(url, "plan", str(MANIFESTS), "--out", str(path))
+    assert saved.exit_code == 0, saved.output
     result = hexsync(url, "apply", str(path))
     assert result.exit_code == 0, result.output
     assert "Apply complete: 7 done" in result.stderr
