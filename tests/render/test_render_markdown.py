@@ -161,3 +161,20 @@ def test_mentions_are_defused_and_emails_left_alone() -> None:
     md = render_markdown(_hostile_plan())
     assert "pings @\u2060acme/admins" in md
     assert "not carol@acme.com" in md
+
+
+def test_one_huge_change_is_shortened_rather_than_dropped() -> None:
+    fields = tuple(
+        FieldChange("sharing.users", None, "CAN_VIEW", key=f"user{i:04d}@acme.com")
+        for i in range(5000)
+    )
+    plan = Plan(
+        workspace=WS,
+        changes=(Change(Kind.PROJECT, Action.UPDATE, "Everyone", id="p-1", fields=fields),),
+    )
+    md = render_markdown(plan)
+    assert len(md) <= 60_000
+    assert md.count("<details>") == 1
+    assert "user0199@acme.com" in md
+    assert "user0200@acme.com" not in md
+    assert "  … 4800 more fields in the full plan\n" in md
