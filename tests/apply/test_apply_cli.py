@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from click.testing import CliRunner
 from e2e_support import (
     ACME,
     ENV,
@@ -26,6 +27,7 @@ from e2e_support import (
     writes,
 )
 
+from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed, load_seed
@@ -235,3 +237,20 @@ def test_an_apply_killed_half_way_is_finished_by_the_next_one(url: str) -> None:
     assert result.exit_code == 0, result.output
     assert plan_now(url).empty
     assert duplicates(url) == {}
+
+
+@pytest.mark.parametrize(("answer", "applied"), [("n\n", False), ("y\n", True)])
+def test_on_a_terminal_apply_asks_first(
+    url: str, monkeypatch: pytest.MonkeyPatch, answer: str, applied: bool
+) -> None:
+    monkeypatch.setattr("hexsync.cli.apply.interactive", lambda: True)
+    result = CliRunner().invoke(
+        cli,
+        ["--api-url", url, "--rate-limit", "off", "apply", str(MANIFESTS)],
+        env=ENV,
+        input=answer,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Apply these 7 changes to" in result.stderr
+    assert plan_now(url).empty is applied
+    assert ("Cancelled: nothing was applied." in result.stderr) is not applied
