@@ -154,10 +154,18 @@ def trigger(
     COMPLETED; ERRORED, KILLED and UNABLE_TO_ALLOCATE_KERNEL exit 1.
     """
     params = parse_inputs(inputs)
+    has_recipients = bool(notify_slack or notify_user or notify_group)
     _check_trigger_options(
-        params, view_id, update_cache, dry_run, wait, poll_interval, timeout, notify_on,
-        bool(notify_slack or notify_user or notify_group),
-    )  # fmt: skip
+        params,
+        view_id,
+        update_cache,
+        dry_run,
+        wait,
+        poll_interval,
+        timeout,
+        notify_on,
+        has_recipients,
+    )
     echo_progress: Callable[[str], None] = (
         (lambda text: click.echo(text, err=True)) if as_json else click.echo
     )

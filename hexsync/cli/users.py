@@ -28,6 +28,11 @@ def user_json(user: User) -> dict[str, Any]:
     }
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer a prompt (tests replace this to answer one)."""
+    return sys.stdin.isatty()
+
+
 @click.group()
 def users() -> None:
     """Workspace users: list, deactivate."""
@@ -80,7 +85,7 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     click.echo(DIRECTORY_SYNC_WARNING, err=True)
     names = ", ".join(u.email for u in targets)
     if not yes:
-        if not sys.stdin.isatty():
+        if not stdin_is_terminal():
             raise GuardrailError(
                 f"not deactivating {names}: confirmation needed and there is no terminal to ask",
                 hint="pass --yes to deactivate without asking",
