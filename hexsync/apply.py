@@ -537,6 +537,19 @@ class _Run:
             ident, note = await self._create(change, make, find)
         else:
             ident = self._existing_id(change)
+        try:
+            await self._project_settings(change, ident, targets)
+        except HexsyncError as exc:
+            if change.action is Action.CREATE:
+                # Say so: the project exists now, and the next plan will treat it as an update.
+                raise _ChangeError(f"created as {ident}, then: {_reason(exc)}") from exc
+            raise
+        return ident, note
+
+    async def _project_settings(
+        self, change: Change, ident: str, targets: Mapping[str, Mapping[str, str]]
+    ) -> None:
+        """Status, then workspace and public web, then each sharing set (25 per request)."""
         problems: list[str] = []
         status = _scalar(change, "status")
         if status is not None and (change.action is Action.UPDATE or status.new is not None):
@@ -567,9 +580,7 @@ class _Run:
                 who = ", ".join(names.get(i, i) for i in error.ids) or "?"
                 problems.append(f"{path} {who}: {error.reason}")
         if problems:
-            prefix = f"created as {ident}; " if change.action is Action.CREATE else ""
-            raise _ChangeError(prefix + "Hex refused part of the sharing: " + "; ".join(problems))
-        return ident, note
+            raise _ChangeError("Hex refused part of the sharing: " + "; ".join(problems))
 
     async def _deactivate(self, change: Change) -> tuple[str | None, str]:
         ident = change.id or self.directory.lookup(Kind.USER, change.name)

@@ -274,3 +274,13 @@ def test_summary_line_counts() -> None:
         outcomes=(Outcome(change("group", "create", "A"), "done"),), requests=9, seconds=4.12
     )
     assert report.summary == "Apply complete: 1 done, 0 failed, 0 skipped · 9 requests in 4.1 s"
+
+
+async def test_a_new_project_whose_status_fails_says_it_was_created(emu: Emulator) -> None:
+    await emu.fault("UpdateProject", "status_503", count=20)  # outlasts the client's retries
+    plan = plan_of(change("project", "create", "Partner portal", f("status", None, "Exploratory")))
+    async with emu.client() as client:
+        report = await apply_plan(client, plan)
+    [outcome] = report.failed
+    portal = await emu.project_id("Partner portal")
+    assert outcome.reason.startswith(f"created as {portal}, then: UpdateProject")
