@@ -58,8 +58,8 @@ def is_uuid(text: str) -> bool:
     return bool(_UUID.match(text))
 
 
-def _suggest(wanted: str, known: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
+def _suggest(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=cutoff)
     if not close:
         lowered = [k for k in known if k.lower() == wanted.lower()]
         close = lowered[:3]
@@ -105,7 +105,7 @@ async def users_by_email(client: HexClient, emails: Sequence[str]) -> list[User]
         known[user.email.lower()] = user
     missing = [e for e in emails if e.lower() not in known]
     if missing:
-        hints = [h for e in missing if (h := _suggest(e.lower(), known)) is not None]
+        hints = [h for e in missing if (h := _suggest(e.lower(), known, cutoff=0.85)) is not None]
         raise HexsyncError(
             "no active user with email " + ", ".join(missing),
             hint="; ".join(hints) if hints else "deactivated users are not listed by Hex",
