@@ -76,12 +76,12 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     Every email is checked first; an unknown one stops the command before anything changes.
     Asks for confirmation unless --yes; without a terminal to ask on, refuses (exit 3).
     """
-    wanted = list(dict.fromkeys(e.strip() for e in emails))  # repeated emails count once
 
     async def resolve(client: HexClient) -> list[User]:
-        return await users_by_email(client, wanted)
+        return await users_by_email(client, [e.strip() for e in emails])
 
-    targets = with_client(ctx, resolve)
+    # An email given twice (in any case) is one user, deactivated once.
+    targets = list({u.id: u for u in with_client(ctx, resolve)}.values())
     click.echo(DIRECTORY_SYNC_WARNING, err=True)
     names = ", ".join(u.email for u in targets)
     if not yes:

@@ -49,7 +49,7 @@ def test_deactivate_without_a_terminal_and_without_yes_refuses(hexsync, stats):
 
 
 def test_deactivate_with_yes_warns_about_directory_sync_and_removes_the_user(hexsync):
-    result = hexsync("users", "deactivate", "BOB@acme.com", "--yes")
+    result = hexsync("users", "deactivate", "BOB@acme.com", "bob@acme.com", "--yes")
     assert result.exit_code == 0, result.output
     assert "Directory Sync" in result.stderr
     assert result.stdout == "deactivated bob@acme.com\n"
