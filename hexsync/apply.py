@@ -153,6 +153,7 @@ class ApplyReport:
 
     outcomes: tuple[Outcome, ...] = ()
     requests: int = 0  # API requests made, reads included
+    writes: int = 0  # of which carried out the changes (retries and create read-backs included)
     seconds: float = 0.0
     unconverged: tuple[Unconverged, ...] = ()
     notes: tuple[str, ...] = ()  # warnings that are not failures (e.g. the re-read itself failed)
@@ -179,11 +180,12 @@ class ApplyReport:
 
     @property
     def summary(self) -> str:
-        """``Apply complete: 5 done, 0 failed, 0 skipped · 9 requests in 4.1 s``."""
+        """``Apply complete: 5 done, 0 failed, 0 skipped · 9 writes, 4 reads in 4.1 s``."""
         head = "Apply complete" if self.ok else "Apply finished partially"
         text = (
             f"{head}: {len(self.done)} done, {len(self.failed)} failed, "
-            f"{len(self.skipped)} skipped · {self.requests} requests in {self.seconds:.1f} s"
+            f"{len(self.skipped)} skipped · {self.writes} writes, "
+            f"{self.requests - self.writes} reads in {self.seconds:.1f} s"
         )
         if self.unconverged:
             text += f" · {len(self.unconverged)} fields did not converge"
@@ -199,6 +201,7 @@ class ApplyReport:
                 "skipped": len(self.skipped),
                 "unconverged": len(self.unconverged),
                 "requests": self.requests,
+                "writes": self.writes,
                 "seconds": round(self.seconds, 3),
             },
             "outcomes": [o.data for o in self.outcomes],
@@ -736,7 +739,9 @@ async def apply_plan(
     started = time.monotonic()
     requests_before = client.counters.total_requests
     directory = await _directory_for(client, live)
+    writes_before = client.counters.total_requests
     outcomes = await _Run(client, plan, directory, progress).run()
+    writes = client.counters.total_requests - writes_before
     unconverged: list[Unconverged] = []
     notes: list[str] = []
     if verify and any(o.status == "done" for o in outcomes):
@@ -747,6 +752,7 @@ async def apply_plan(
     return ApplyReport(
         outcomes=outcomes,
         requests=client.counters.total_requests - requests_before,
+        writes=writes,
         seconds=time.monotonic() - started,
         unconverged=tuple(unconverged),
         notes=tuple(notes),

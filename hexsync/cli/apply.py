@@ -102,8 +102,9 @@ def _check_fresh(plan: Plan, live: Live) -> None:
         )
 
 
-def _finish(report: ApplyReport) -> None:
-    err = sys.stderr
+def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
+    """Print what failed, was skipped or did not converge, and the summary; exit 4 unless ok."""
+    err = stream or sys.stderr
     for outcome in report.failed + report.skipped:
         err.write(f"  {outcome.status}: {outcome.line}\n")
     for item in report.unconverged:
@@ -216,7 +217,7 @@ def apply(
             async with client:
                 return await _apply_saved(client, plan, progress)
 
-        _finish(asyncio.run(run_saved()))
+        finish_report(asyncio.run(run_saved()))
         return
     if not auto_approve and not interactive():
         raise ConfigError(
@@ -240,4 +241,4 @@ def apply(
 
     report = asyncio.run(run_manifests())
     if report is not None:
-        _finish(report)
+        finish_report(report)

@@ -19,6 +19,7 @@ from hexsync import __version__
 from hexsync.cli.apply import apply
 from hexsync.cli.collections import collections
 from hexsync.cli.connections import connections
+from hexsync.cli.demo import demo
 from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
 from hexsync.cli.groups import groups
@@ -41,12 +42,34 @@ class GlobalOptions:
     rate_limit: str | None
 
 
+class _UsageError(click.UsageError):
+    exit_code = EXIT_ERROR
+
+
 class HexsyncGroup(click.Group):
-    """Maps ``HexsyncError`` to its exit code at the boundary."""
+    """Maps errors to exit codes at the boundary: ``HexsyncError`` to its own, usage errors to 1.
+
+    Click exits 2 on a usage error, but 2 means "changes present" for ``plan
+    --detailed-exitcode``: a mistyped option in CI must not read as a plan with changes.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _UsageError(exc.format_message(), exc.ctx) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _UsageError(exc.format_message(), exc.ctx) from exc
         except HexsyncError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -103,6 +126,7 @@ cli.add_command(validate)
 cli.add_command(plan)
 cli.add_command(apply)
 cli.add_command(emulator)
+cli.add_command(demo)
 cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)

@@ -14,7 +14,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _summary(result: CheckResult) -> str:
+def summary_line(result: CheckResult) -> str:
     errors = sum(p.severity == "error" for p in result.problems)
     warnings = len(result.problems) - errors
     files = _plural(len(result.files), "file")
@@ -57,5 +57,5 @@ def validate(ctx: click.Context, paths: tuple[str, ...], output: str) -> None:
     else:
         for problem in result.problems:
             click.echo(str(problem))
-        click.echo(_summary(result))
+        click.echo(summary_line(result))
     ctx.exit(EXIT_OK if result.ok else EXIT_ERROR)

@@ -78,6 +78,7 @@ async def test_a_whole_plan_lands_in_order_within_its_request_budget(emu: Emulat
     assert all(p.total == 7 for p in seen)
     # Writes stay within what the plan said apply would make (SPEC §6).
     assert sum((await emu.writes()).values()) == plan.requests
+    assert report.writes == plan.requests
 
     state = await emu.state()
     groups = _by_name(state["groups"])
@@ -271,9 +272,14 @@ async def test_deactivating_a_user_already_gone_is_done_without_a_request(emu: E
 
 def test_summary_line_counts() -> None:
     report = ApplyReport(
-        outcomes=(Outcome(change("group", "create", "A"), "done"),), requests=9, seconds=4.12
+        outcomes=(Outcome(change("group", "create", "A"), "done"),),
+        requests=9,
+        writes=2,
+        seconds=4.12,
     )
-    assert report.summary == "Apply complete: 1 done, 0 failed, 0 skipped · 9 requests in 4.1 s"
+    assert (
+        report.summary == "Apply complete: 1 done, 0 failed, 0 skipped · 2 writes, 7 reads in 4.1 s"
+    )
 
 
 async def test_a_new_project_whose_status_fails_says_it_was_created(emu: Emulator) -> None:
