@@ -9,7 +9,7 @@ import click
 
 from hexsync.cli._output import plural, table, to_json, when
 from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
-from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
+from hexsync.errors import ConfigError, HexsyncError, PartialApplyError
 from hexsync.hexapi import HexClient, User
 
 DIRECTORY_SYNC_WARNING = (
@@ -74,7 +74,8 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     """Deactivate users by email. Hex has no way to re-activate them through the API.
 
     Every email is checked first; an unknown one stops the command before anything changes.
-    Asks for confirmation unless --yes; without a terminal to ask on, refuses (exit 3).
+    Asks for confirmation unless --yes; without a terminal to ask on, refuses (exit 1), as
+    `apply` does without --auto-approve. Answering no changes nothing (exit 0).
     """
 
     async def resolve(client: HexClient) -> list[User]:
@@ -86,13 +87,14 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     names = ", ".join(u.email for u in targets)
     if not yes:
         if not stdin_is_terminal():
-            raise GuardrailError(
+            raise ConfigError(
                 f"not deactivating {names}: confirmation needed and there is no terminal to ask",
                 hint="pass --yes to deactivate without asking",
             )
         question = f"Deactivate {plural(len(targets), 'user')} ({names})? This cannot be undone"
         if not click.confirm(question, default=False, err=True):
-            raise GuardrailError("cancelled: nothing was deactivated")
+            click.echo("Cancelled: nothing was deactivated.", err=True)
+            return
 
     async def work(client: HexClient) -> list[User]:
         done: list[User] = []

@@ -41,7 +41,7 @@ def test_list_of_an_unknown_group_says_so(hexsync):
 
 def test_deactivate_without_a_terminal_and_without_yes_refuses(hexsync, stats):
     result = hexsync("users", "deactivate", "bob@acme.com")
-    assert result.exit_code == 3
+    assert result.exit_code == 1
     assert "confirmation needed" in result.stderr
     assert "--yes" in result.stderr
     assert requests_of(stats(), "DeactivateUser") == 0
@@ -62,8 +62,8 @@ def test_deactivate_asks_and_a_no_changes_nothing(hexsync, stats, monkeypatch):
     monkeypatch.setattr("hexsync.cli.users.stdin_is_terminal", lambda: True)
     result = hexsync("users", "deactivate", "dave@acme.com", input="n\n")
     assert "Deactivate 1 user (dave@acme.com)? This cannot be undone" in result.output
-    assert result.exit_code == 3
-    assert "nothing was deactivated" in result.stderr
+    assert result.exit_code == 0
+    assert "Cancelled: nothing was deactivated." in result.stderr
     assert requests_of(stats(), "DeactivateUser") == 0
 
 
