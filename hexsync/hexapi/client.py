@@ -19,8 +19,10 @@ group under its limits and ``max_concurrency`` bounds the connections.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
+import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -84,6 +86,13 @@ class _Attempt:
         self.ms = 0.0
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """httpx's own verifying TLS context (SSL_CERT_FILE/SSL_CERT_DIR honoured), built once per
+    process: building one costs tens of milliseconds, and commands make a client each."""
+    return httpx.create_ssl_context(trust_env=True)
+
+
 class HexClient:
     """The Hex API, one typed async method per operation.
 
@@ -125,6 +134,7 @@ class HexClient:
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             follow_redirects=False,
             trust_env=transport is None,
+            verify=_tls_context(),
         )
 
     def __repr__(self) -> str:
