@@ -187,5 +187,5 @@ def test_rate_limit_options_are_checked() -> None:
             "hex-api=1/s",
         ],
     )
-    assert both.exit_code == 2
+    assert both.exit_code == 1
     assert "exclude each other" in both.output

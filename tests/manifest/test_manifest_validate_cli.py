@@ -72,5 +72,5 @@ def test_files_outside_the_current_directory_keep_their_path(tmp_path, monkeypat
 
 def test_validate_needs_a_path():
     result = CliRunner().invoke(cli, ["validate"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a usage error: 1, never 2 ("changes present")
     assert "Missing argument" in result.output
