@@ -253,6 +253,28 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
     return Problem(file, 1, 1, "", f"YAML error: {exc}")
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of one document, by libyaml when PyYAML has it (about 30 times faster)."""
+    loader = _FastLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
+
+
+def _detailed_error(text: str) -> yaml.YAMLError | None:
+    """The pure-Python parser's account of a syntax error: its words and marks are better."""
+    try:
+        yaml.SafeLoader(text).get_single_node()
+    except yaml.YAMLError as exc:
+        return exc
+    return None
+
+
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem:
     """Read one manifest file; ``file`` is the name used in marks and messages."""
     try:
@@ -269,9 +291,9 @@ def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem
     if isinstance(text, Problem):
         return text
     try:
-        node = yaml.SafeLoader(text).get_single_node()
-    except yaml.YAMLError as exc:
-        return _yaml_problem(exc, text, file)
+        node = _compose(text)
+    except yaml.YAMLError as fast_error:
+        return _yaml_problem(_detailed_error(text) or fast_error, text, file)
     except RecursionError:
         return Problem(
             file, 1, 1, "", "nested too deeply to read", "manifests are shallow; check the file"
