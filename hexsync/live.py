@@ -14,7 +14,7 @@ so it depends only on what was read, never on the manifests.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -201,14 +201,19 @@ def _member_groups(desired: Desired) -> set[str]:
 
 
 async def read_live(
-    client: HexClient, desired: Desired, *, progress: Progress | None = None
+    client: HexClient,
+    desired: Desired | None = None,
+    *,
+    member_groups: Iterable[str] = (),
+    progress: Progress | None = None,
 ) -> Live:
     """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
-    absent``), and for every group when ``policy.prune.groups`` is on (a deleted group's note
-    and access impact name its members).
+    absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
+    access impact name its members), and for ``member_groups`` (a saved plan's groups).
     """
+    desired = desired or Desired()
     counters = client.counters
     start = counters.total_requests
     seen = [start]
@@ -233,7 +238,7 @@ async def read_live(
             emails.add(u.email.lower())
         return frozenset(emails)
 
-    wanted = _member_groups(desired)
+    wanted = _member_groups(desired) | set(member_groups)
 
     async def groups() -> list[LiveGroup]:
         listed = []

@@ -110,6 +110,24 @@ def build_plan(
     )
 
 
+async def read_and_plan(
+    client: HexClient,
+    desired: Desired,
+    *,
+    allow_destroy: bool = False,
+    target: Target | str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Plan, Live]:
+    """Read the workspace behind ``client`` and build the plan; also the reading, which
+    ``apply_plan`` takes so that it need not read principals' ids again."""
+    sel = Target.parse(target) if isinstance(target, str) else target
+    live = await read_live(client, desired, progress=progress)
+    plan = build_plan(
+        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url
+    )
+    return plan, live
+
+
 async def make_plan(
     client: HexClient,
     desired: Desired,
@@ -119,8 +137,7 @@ async def make_plan(
     progress: Callable[[int], None] | None = None,
 ) -> Plan:
     """Read the workspace behind ``client`` and build the plan (what ``hexsync plan`` runs)."""
-    sel = Target.parse(target) if isinstance(target, str) else target
-    live = await read_live(client, desired, progress=progress)
-    return build_plan(
-        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url
+    plan, _ = await read_and_plan(
+        client, desired, allow_destroy=allow_destroy, target=target, progress=progress
     )
+    return plan

@@ -21,9 +21,9 @@ from hexsync.errors import ConfigError, GuardrailError, PartialApplyError
 from hexsync.hexapi import HexClient
 from hexsync.live import Live, read_live
 from hexsync.manifest import load
-from hexsync.model import Desired, Group
+from hexsync.model import Desired
 from hexsync.plan import Kind, Plan
-from hexsync.planner import build_plan
+from hexsync.planner import read_and_plan
 from hexsync.render import render_text
 
 if TYPE_CHECKING:
@@ -75,18 +75,6 @@ def _refuse_if_refused(plan: Plan) -> None:
         )
 
 
-def _desired_for_check(plan: Plan) -> Desired:
-    """Just enough desired state for ``read_live`` to read what the plan relies on.
-
-    ``read_live`` reads members only for declared groups: declare the plan's groups whose
-    members the plan relied on, so their fingerprints can be compared.
-    """
-    names = sorted(
-        {ref.name for ref in plan.relied if ref.kind is Kind.GROUP and "members" in ref.fields}
-    )
-    return Desired(groups=tuple(Group(name=name, members=frozenset()) for name in names))
-
-
 def _check_fresh(plan: Plan, live: Live) -> None:
     existing = {
         Kind.GROUP: live.groups.keys(),
@@ -124,7 +112,9 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
 
 
 async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
-    live = await read_live(client, _desired_for_check(plan))
+    # Members are read for the groups whose members the plan relied on, so they can be compared.
+    groups = {r.name for r in plan.relied if r.kind is Kind.GROUP and "members" in r.fields}
+    live = await read_live(client, member_groups=groups)
     _check_fresh(plan, live)
     sys.stderr.write(
         f"Applying the saved plan: {len(plan.changes)} changes, {plan.requests} requests\n"
@@ -145,10 +135,7 @@ async def _apply_manifests(
     color: bool,
     progress: ProgressPrinter,
 ) -> ApplyReport | None:
-    live = await read_live(client, desired)
-    plan = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=target, api_url=client.base_url
-    )
+    plan, live = await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
     click.echo(render_text(plan, color=color), nl=False)
     _refuse_if_refused(plan)
     if plan.empty:

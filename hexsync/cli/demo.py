@@ -23,7 +23,7 @@ from hexsync.errors import ConfigError
 from hexsync.hexapi import HexClient
 from hexsync.manifest import check
 from hexsync.plan import Plan
-from hexsync.planner import make_plan
+from hexsync.planner import make_plan, read_and_plan
 from hexsync.render import render_text
 
 DEFAULT_EXAMPLE = Path("examples") / "acme"
@@ -80,13 +80,13 @@ def demo(ctx: click.Context, example: Path, keep_serving: bool) -> None:
         async def loop() -> tuple[Plan, Plan]:
             async with HexClient(token, url, pacing=False) as client:
                 _step(2, "Plan: what applying the manifests would change")
-                first = await make_plan(client, desired)
+                first, live = await read_and_plan(client, desired)
                 click.echo(render_text(first, color=color), nl=False)
                 if not first.empty and not first.refusals:
                     _step(3, "Apply that plan")
                     progress = ProgressPrinter(sys.stdout, tty=sys.stdout.isatty())
                     try:
-                        report = await apply_plan(client, first, progress=progress)
+                        report = await apply_plan(client, first, live=live, progress=progress)
                     finally:
                         progress.close()
                     finish_report(report, sys.stdout)
