@@ -22,7 +22,9 @@ from hexsync.cli.connections import connections
 from hexsync.cli.demo import demo
 from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
+from hexsync.cli.export import export
 from hexsync.cli.groups import groups
+from hexsync.cli.mcp import mcp
 from hexsync.cli.plan import plan
 from hexsync.cli.projects import projects
 from hexsync.cli.runs import runs
@@ -125,6 +127,7 @@ def cli(
 cli.add_command(validate)
 cli.add_command(plan)
 cli.add_command(apply)
+cli.add_command(export)
 cli.add_command(emulator)
 cli.add_command(demo)
 cli.add_command(runs)
@@ -134,6 +137,7 @@ cli.add_command(groups)
 cli.add_command(collections)
 cli.add_command(projects)
 cli.add_command(connections)
+cli.add_command(mcp)
 
 
 def main() -> None:
