@@ -3,54 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import TextIO
 
 import click
 
+from hexsync.cli._files import Progress, write_atomically
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.manifest import load
 from hexsync.plan import Plan
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
-
-
-class _Progress:
-    """``Reading workspace at URL … N requests`` on stderr: redrawn on a TTY, else one line."""
-
-    def __init__(self, url: str, stream: TextIO) -> None:
-        self.url, self.stream = url, stream
-        self.tty = stream.isatty()
-        self.count = 0
-
-    def line(self) -> str:
-        return f"Reading workspace at {self.url} · {self.count} requests"
-
-    def __call__(self, count: int) -> None:
-        self.count = count
-        if self.tty:
-            self.stream.write(f"\r{self.line()}")
-            self.stream.flush()
-
-    def done(self) -> None:
-        self.stream.write(("\r" if self.tty else "") + self.line() + "\n")
-        self.stream.flush()
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it, so no half plan exists."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
@@ -102,7 +66,7 @@ def plan(
     desired = load(paths)
     selected = Target.parse(target) if target else None
     client = build_client(opts)
-    progress = _Progress(client.base_url, sys.stderr)
+    progress = Progress(client.base_url, sys.stderr)
 
     async def run() -> Plan:
         async with client:
@@ -113,7 +77,7 @@ def plan(
     result = asyncio.run(run())
     progress.done()
     if out is not None:
-        _write_atomically(out, render_json(result))
+        write_atomically(out, render_json(result))
     color = opts.color and output == "text" and sys.stdout.isatty()
     click.echo(_render(result, output, color, str(out) if out else None).rstrip("\n"))
     if result.refusals:
