@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from hexsync.errors import HexsyncError
-from hexsync.live import Live, LiveProject, LiveSharing
+from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import Access, Desired, Ensure, Mark, Mode, Project, Sharing, Unmanaged
 from hexsync.plan import Action, Change, FieldChange, Kind, PlanWarning
 
@@ -154,10 +154,17 @@ class _Differ:
 
     def collections(self) -> None:
         live = self.live
+        # A live collection a pin claims is that declaration's, even while it still has its old
+        # name: an unpinned declaration of that old name is not the same collection.
+        pinned = {
+            found.id: c
+            for c in self.d.collections
+            if c.id is not None and (found := self._collection_by_id(c.id)) is not None
+        }
         for c in self.d.collections:
             address = _address(Kind.COLLECTION, c.name)
             if c.id is not None:
-                found = live.collections_by_id.get(c.id)
+                found = self._collection_by_id(c.id)
                 if found is None:
                     self.problem(
                         address,
@@ -176,6 +183,16 @@ class _Differ:
                     continue
             else:
                 found = live.collections.get(c.name)
+                claimed = pinned.get(found.id) if found is not None else None
+                if claimed is not None and claimed.name != c.name:
+                    self.problem(
+                        address,
+                        f"collection '{c.name}' is the live collection ({claimed.id}) that"
+                        f" '{claimed.name}' pins and renames (at {claimed.mark}); apply the"
+                        " rename first, then declare the new collection",
+                        c.mark,
+                    )
+                    continue
             self.known_collections.add(c.name)
             if found is None:
                 fields = (
@@ -198,6 +215,10 @@ class _Differ:
                 )
         renamed = set(self.coll_rename)
         self.known_collections.update(n for n in live.collections if n not in renamed)
+
+    def _collection_by_id(self, ident: str) -> LiveCollection | None:
+        by_id = self.live.collections_by_id
+        return by_id.get(ident) or by_id.get(ident.lower())
 
     # ---------------------------------------------------------------- groups
 
@@ -330,7 +351,8 @@ class _Differ:
         """(resolved, the live project ``p`` names or None when it is new)."""
         live = self.live
         if p.id is not None:
-            found = live.projects.get(p.id)
+            # Ids are UUIDs: Hex writes them in lower case, a manifest may not.
+            found = live.projects.get(p.id) or live.projects.get(p.id.lower())
             if found is None:
                 self.problem(
                     _address(Kind.PROJECT, p.id),
@@ -340,7 +362,11 @@ class _Differ:
                 return False, None
             return True, found
         title = p.title or ""
-        matches = live.projects_by_title.get(title, ())
+        # A manifest title has no stray spaces (the schema says so); a live one may. Creating a
+        # second project because of a trailing space would be irreversible (no delete in the API).
+        matches = live.projects_by_title.get(title) or live.projects_by_stripped_title.get(
+            title, ()
+        )
         if len(matches) > 1:
             ids = ", ".join(sorted(m.id for m in matches))
             self.problem(
@@ -398,7 +424,7 @@ class _Differ:
 
     def _update(self, p: Project, found: LiveProject) -> None:
         address = _address(Kind.PROJECT, found.id)
-        if p.id is not None and p.title is not None and p.title != found.title:
+        if p.id is not None and p.title is not None and p.title != found.title.strip():
             self.warn(
                 address,
                 "title_differs",

@@ -175,6 +175,14 @@ class Live:
             out.setdefault(project.title, []).append(project)
         return {title: tuple(ps) for title, ps in out.items()}
 
+    @cached_property
+    def projects_by_stripped_title(self) -> dict[str, tuple[LiveProject, ...]]:
+        """Titles without leading or trailing spaces (a manifest title cannot have them)."""
+        out: dict[str, list[LiveProject]] = {}
+        for project in self.projects.values():
+            out.setdefault(project.title.strip(), []).append(project)
+        return {title: tuple(ps) for title, ps in out.items()}
+
 
 def _sharing(project: ApiProject) -> LiveSharing:
     raw = project.sharing
