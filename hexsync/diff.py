@@ -128,6 +128,8 @@ class _Differ:
         self.known_collections: set[str] = set()
         self.matched_projects: set[str] = set()
         self.mentioned_users: set[str] = set()
+        # Users the manifests deactivate: references to them are set aside, not resolved.
+        self.inactive = {u.email for u in desired.users if not u.active}
         self.group_projects: dict[str, int] = {}
         for project in live.projects.values():
             for name in project.sharing.groups:
@@ -245,6 +247,11 @@ class _Differ:
             want = g.members
             if want is not None:
                 self.mentioned_users.update(want)
+                for email in sorted(want & self.inactive):
+                    self._inactive_reference(
+                        address, f"group '{g.name}'", email, g.member_marks.get(email, g.mark)
+                    )
+                want = want - self.inactive
                 unknown = sorted(e for e in want if e not in live.users)
                 for email in unknown:
                     self.problem(
@@ -262,7 +269,7 @@ class _Differ:
                 continue
             if want is None:
                 continue
-            have = found.members or frozenset()
+            have = (found.members or frozenset()) - self.inactive
             adds = sorted(want - have)
             removes = sorted(have - want) if g.members_mode is Mode.AUTHORITATIVE else []
             fields = tuple(
@@ -386,7 +393,9 @@ class _Differ:
         label = f"project '{found.title if found else p.key}'"
         for email in s.users or {}:
             self.mentioned_users.add(email)
-            if email not in self.live.users:
+            if email in self.inactive:
+                self._inactive_reference(address, label, email, s.mark_of("users", email))
+            elif email not in self.live.users:
                 self.problem(
                     address,
                     f"{label}: {email} is not an active user of this workspace",
@@ -406,6 +415,16 @@ class _Differ:
                     f"{label}: collection '{name}' is neither a live collection nor declared",
                     s.mark_of("collections", name),
                 )
+
+    def _inactive_reference(self, address: str, label: str, email: str, mark: Mark) -> None:
+        state = "is still active" if email in self.live.users else "is not an active user"
+        self.warn(
+            address,
+            "inactive_reference",
+            f"{label}: {email} is declared 'active: false' under users ({state});"
+            " this entry is left out of the plan, and their access is not changed here",
+            mark,
+        )
 
     def _create(self, p: Project) -> None:
         title = p.title or ""
@@ -501,7 +520,7 @@ class _Differ:
                     have_map = {self.coll_rename.get(k, k): v for k, v in have_map.items()}
             for key in sorted(set(want_map) | set(have_map)):
                 new_level, old_level = want_map.get(key), have_map.get(key)
-                if new_level == old_level:
+                if new_level == old_level or (dim == "users" and key in self.inactive):
                     continue
                 if dim == "users" and key == owner:
                     if key in declared:
