@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from hexsync.errors import HexsyncError
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import Access, Desired, Ensure, Mark, Mode, Project, Sharing, Unmanaged
-from hexsync.plan import Action, Change, FieldChange, Kind, PlanWarning
+from hexsync.plan import Action, Change, FieldChange, Kind, PlanWarning, access_rank
 
 __all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
 
@@ -90,13 +90,7 @@ class Diff:
             raise UnresolvedReferenceError(self.problems)
 
 
-def _rank(access: str | None) -> int:
-    if access is None:
-        return 0
-    try:
-        return Access(access).rank
-    except ValueError:
-        return len(Access)  # a level Hex added later: treat it as the highest
+_rank = access_rank
 
 
 def _level(access: Access | None) -> str | None:

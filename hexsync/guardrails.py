@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from hexsync.diff import Public
-from hexsync.model import Access, Desired, Policy
-from hexsync.plan import Action, Change, Kind, Refusal
+from hexsync.model import Desired, Policy
+from hexsync.plan import Action, Change, Kind, Refusal, access_rank
 
 __all__ = ["DEFAULT_MAX_DESTROY", "check_guardrails", "touches_protect"]
 
@@ -20,15 +20,7 @@ DEFAULT_MAX_DESTROY = 10
 
 
 def _lowers(old: str | None, new: str | None) -> bool:
-    def rank(level: str | None) -> int:
-        if level is None:
-            return 0
-        try:
-            return Access(level).rank
-        except ValueError:
-            return len(Access)
-
-    return rank(new) < rank(old)
+    return access_rank(new) < access_rank(old)
 
 
 def touches_protect(change: Change, policy: Policy) -> list[str]:

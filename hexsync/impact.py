@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hexsync.live import Live
-from hexsync.model import Access
-from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind
+from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind, access_rank
 
 __all__ = ["access_impact"]
 
@@ -27,13 +26,7 @@ _PRINCIPALS = {
 _KIND_ORDER = {"workspace": 0, "public_web": 1, "group": 2, "collection": 3, "user": 4}
 
 
-def _rank(level: str | None) -> int:
-    if level is None:
-        return 0
-    try:
-        return Access(level).rank
-    except ValueError:
-        return len(Access)
+_rank = access_rank
 
 
 class _Tally:

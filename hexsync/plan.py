@@ -47,6 +47,7 @@ __all__ = [
     "PlanWarning",
     "Refusal",
     "WorkspaceInfo",
+    "access_rank",
     "order_changes",
 ]
 
@@ -83,14 +84,17 @@ ACCESS_PATHS = frozenset(
 WIDE_PATHS = frozenset({"sharing.workspace", "sharing.public_web"})
 
 
-def _rank(access: str | None) -> int:
+_RANKS = {a.value: a.rank for a in Access}
+
+
+def access_rank(access: str | None) -> int:
     """Rank of an access level; absent is NONE; a level hexsync does not know ranks highest."""
     if access is None:
         return 0
-    try:
-        return Access(access).rank
-    except ValueError:
-        return len(Access)
+    return _RANKS.get(access, len(_RANKS))
+
+
+_rank = access_rank
 
 
 @dataclass(frozen=True)
