@@ -18,7 +18,7 @@ from hexsync.hexapi import HexClient
 from hexsync.impact import access_impact
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
-from hexsync.plan import Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
 
 __all__ = ["Target", "build_plan", "make_plan"]
 
@@ -63,6 +63,30 @@ class Target:
         return self.matches(Kind(kind_text), names)
 
 
+def _prerequisites(selected: list[Change], every: tuple[Change, ...]) -> list[Change]:
+    """The creates and renames of groups and collections that the selected sharing changes name
+    but ``--target`` left out: without them apply could not resolve those names to ids."""
+    named = {
+        (_SHARED_KIND[f.path], f.key)
+        for c in selected
+        for f in c.fields
+        if f.path in _SHARED_KIND and f.key is not None and f.new is not None
+    }
+    if not named:
+        return []
+    chosen = set(selected)
+    out = []
+    for c in every:
+        if c in chosen or (c.kind, c.name) not in named:
+            continue
+        if c.action is Action.CREATE or (c.action is Action.UPDATE and c.fields_at("name")):
+            out.append(c)
+    return out
+
+
+_SHARED_KIND = {"sharing.groups": Kind.GROUP, "sharing.collections": Kind.COLLECTION}
+
+
 def build_plan(
     desired: Desired,
     live: Live,
@@ -75,14 +99,18 @@ def build_plan(
     a name in the manifests does not resolve live. Refusals are part of the plan, not raised."""
     sel = Target.parse(target) if isinstance(target, str) else target
     result = diff(desired, live)
+    selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
+    if sel is not None:
+        selected += _prerequisites(selected, result.changes)
+    addresses = {c.address for c in selected}
 
     def wanted(address: str) -> bool:
-        return sel is None or sel.matches_address(address, live)
+        return sel is None or address in addresses or sel.matches_address(address, live)
 
     problems = [p for p in result.problems if wanted(p.address)]
     if problems:
         raise UnresolvedReferenceError(problems)
-    changes = order_changes(c for c in result.changes if sel is None or sel.matches_change(c))
+    changes = order_changes(selected)
     refusals = check_guardrails(
         changes,
         desired,
