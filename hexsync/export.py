@@ -186,6 +186,11 @@ class _Exporter:
         self.notes.append(text)
 
     def run(self, schema_ref: str) -> Export:
+        if not self.live.full_visibility:
+            self.note(
+                f"the token acts as {self.live.me_email} ({self.live.me_role}), neither a"
+                " workspace token nor an admin: the export holds only what that user can see"
+            )
         sections: list[tuple[str, _Text]] = []
         public: list[LiveProject] = []
         bodies: dict[ExportKind, Callable[[], _Text]] = {

@@ -450,3 +450,13 @@ def test_an_org_id_that_is_not_a_uuid_leaves_out_the_guard(tmp_path: Path) -> No
     assert "workspace:" not in export.files["policy.yaml"]
     assert export.notes == ("workspace.org_id left out: 'org-1' is not a UUID",)
     checked(write(tmp_path, dict(export.files)))
+
+
+def test_a_partial_view_is_noted() -> None:
+    live = small_live()
+    member = Live(org_id=live.org_id, me_email="bob@acme.com", me_role="EDITOR")
+    assert build_export(live).notes == ()
+    assert build_export(member).notes == (
+        "the token acts as bob@acme.com (EDITOR), neither a workspace token nor an admin:"
+        " the export holds only what that user can see",
+    )
