@@ -76,6 +76,7 @@ def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
     seed_data.update(case.get("seed") or {})
     seed = Seed.from_dict(seed_data, source="case seed")
     app = create_app(seed, EmulatorConfig(rate_limits=None))
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "manifests.yaml").write_text(case["manifests"], encoding="utf-8")
     desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
     options = case.get("options") or {}
@@ -132,3 +133,28 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
 
 def test_there_are_enough_cases() -> None:
     assert len(_case_files()) >= 30
+
+
+def _reversed(value: Any) -> Any:
+    """The same seed with every list and mapping in the opposite order."""
+    if isinstance(value, dict):
+        return {k: _reversed(v) for k, v in reversed(list(value.items()))}
+    if isinstance(value, list):
+        return [_reversed(v) for v in reversed(value)]
+    return value
+
+
+def test_the_same_input_gives_byte_identical_plans(tmp_path: Path) -> None:
+    """Twice the same case, then the seed in reverse order (lists and keys): one plan text."""
+    case = yaml.safe_load((CASES / "guard_max_destroy_counts_exactly.yaml").read_text("utf-8"))
+    case["manifests"] += "  - title: Brand new\n    sharing: {groups: {Analysts: CAN_VIEW}}\n"
+    first = _run(case, tmp_path / "a").dumps()
+    again = _run(case, tmp_path / "b").dumps()
+    backwards = dict(case, seed=_reversed({**copy.deepcopy(BASE), **(case.get("seed") or {})}))
+    mirrored = _run(backwards, tmp_path / "c").dumps()
+    assert first == again == mirrored
+    plan = Plan.loads(first)
+    # A plan with something in every part, so that each part's order is put to the test.
+    assert plan.changes
+    assert plan.impact
+    assert plan.relied

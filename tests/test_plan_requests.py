@@ -10,13 +10,14 @@ from typing import Any
 import httpx
 import pytest
 
+from hexsync.apply import apply_plan
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.plan import Plan
-from hexsync.planner import make_plan
+from hexsync.planner import make_plan, read_and_plan
 
 ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKEN = "hxtw_floor"
@@ -122,3 +123,106 @@ def test_plan_reads_at_the_request_floor(app: Any, tmp_path: Path) -> None:
         ("project", "update", "Project 0001"),
     ]
     assert plan.unmanaged["project"] == PROJECTS - 1
+
+
+# ------------------------------------------------------------------ writes: Plan.requests
+
+
+WRITES = ("Create", "Edit", "Update", "Delete", "Deactivate")
+
+
+def _writes_seed() -> dict[str, Any]:
+    emails = [f"w{i:03d}@acme.com" for i in range(260)]
+    return {
+        "org": {"id": ORG_ID, "name": "Acme"},
+        "tokens": [{"token": TOKEN, "kind": "workspace"}],
+        "statuses": ["Exploratory", "Production"],
+        "users": [{"email": "owner@acme.com", "role": "ADMIN"}] + [{"email": e} for e in emails],
+        "groups": [
+            {"name": "Big", "members": emails[200:230]},
+            {"name": "Old", "members": emails[:3]},
+        ],
+        "collections": [{"id": "0c000000-0000-4000-8000-000000000001", "name": "Finance"}],
+        "projects": [
+            {"title": "Wide", "owner": "owner@acme.com", "status": "Production"},
+            {
+                "title": "Narrow",
+                "owner": "owner@acme.com",
+                "sharing": {"groups": {"Old": "CAN_VIEW"}},
+            },
+        ],
+    }
+
+
+def _writes_manifests() -> str:
+    emails = [f"w{i:03d}@acme.com" for i in range(260)]
+    thirty = ", ".join(f"{e}: CAN_VIEW" for e in emails[:30])
+    return f"""\
+version: 1
+policy: {{max_destroy: 100}}
+collections:
+  - {{name: Money, id: 0c000000-0000-4000-8000-000000000001}}
+  - {{name: Partners, description: New}}
+groups:
+  - name: Big
+    members: [{", ".join(emails[:150])}]
+  - name: New
+    members: [{", ".join(emails[:130])}]
+  - name: Old
+    ensure: absent
+users:
+  - {{email: {emails[259]}, active: false}}
+projects:
+  - title: Wide
+    status: null
+    sharing:
+      workspace: APP_ONLY
+      public_web: NONE
+      users: {{{thirty}}}
+      groups: {{New: CAN_VIEW, Big: CAN_EDIT}}
+      collections: {{Money: CAN_VIEW, Partners: APP_ONLY}}
+  - title: Fresh
+    status: Exploratory
+    sharing: {{workspace: CAN_VIEW, users: {{{emails[0]}: CAN_EDIT}}}}
+"""
+
+
+def test_plan_requests_are_the_writes_apply_makes(tmp_path: Path) -> None:
+    """Plan.requests (the summary's "Apply makes N requests") equals what apply writes: 30 users
+    on one project are 2 requests, 150 member adds and 30 removes are 2, a group created with 130
+    members is 2, and so on through every kind of change."""
+    (tmp_path / "m.yaml").write_text(_writes_manifests(), encoding="utf-8")
+    desired = load([tmp_path / "m.yaml"], relative_to=tmp_path)
+    app = create_app(
+        Seed.from_dict(_writes_seed(), source="writes"), EmulatorConfig(rate_limits=None)
+    )
+
+    async def run() -> tuple[Plan, dict[str, int]]:
+        transport = httpx.ASGITransport(app)
+        async with HexClient(TOKEN, "https://app.hex.tech", transport=transport) as client:
+            plan, live = await read_and_plan(client, desired)
+            report = await apply_plan(client, plan, live=live, verify=False)
+            assert report.ok, report
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            stats = (await http.get("/_emulator/stats")).json()
+        writes = {
+            op: sum(by_status.values())
+            for op, by_status in stats["requests"].items()
+            if op.startswith(WRITES)
+        }
+        return plan, writes
+
+    plan, writes = asyncio.run(run())
+    by_name = {(c.kind.value, c.name): c.requests for c in plan.changes}
+    assert by_name == {
+        ("collection", "Money"): 1,
+        ("collection", "Partners"): 1,
+        ("group", "Big"): 2,  # 150 adds, 30 removes: 100 + 50 adds beside the removes
+        ("group", "New"): 2,  # created with 100 members, 30 more by an edit
+        ("group", "Old"): 1,
+        ("project", "Wide"): 1 + 1 + 2 + 1 + 1,  # status, workspace, 30 users, groups, collections
+        ("project", "Fresh"): 1 + 1 + 1 + 1,  # create, status, workspace, one user
+        ("user", "w259@acme.com"): 1,
+    }
+    assert sum(writes.values()) == plan.requests == sum(by_name.values())
+    assert writes["EditProjectSharingUsers"] == 2 + 1
