@@ -119,6 +119,7 @@ class _Differ:
         self.coll_id_of: dict[str, str] = {}  # desired collection name → live id
         self.coll_rename: dict[str, str] = {}  # live name → desired name (pinned renames)
         self.known_groups: set[str] = set()
+        self.absent_groups = {g.name for g in desired.groups if g.ensure is Ensure.ABSENT}
         self.known_collections: set[str] = set()
         self.matched_projects: set[str] = set()
         self.mentioned_users: set[str] = set()
@@ -396,7 +397,13 @@ class _Differ:
                     s.mark_of("users", email),
                 )
         for name in s.groups or {}:
-            if name not in self.known_groups:
+            if name in self.absent_groups:
+                self.problem(
+                    address,
+                    f"{label}: group '{name}' is declared 'ensure: absent'",
+                    s.mark_of("groups", name),
+                )
+            elif name not in self.known_groups:
                 self.problem(
                     address,
                     f"{label}: group '{name}' is neither a live group nor declared",
@@ -530,6 +537,17 @@ class _Differ:
                     continue
                 if old_level is None and key not in self._known(dim):
                     continue  # an unknown name: reported by _check_refs
+                if not self._principal_dep(dim, key) and key not in self._known(dim):
+                    # Hex lists it in the sharing but not among its users / groups / collections
+                    # (deactivated, or hidden from this token): apply has no id to write.
+                    self.warn(
+                        _address(Kind.PROJECT, found.id if found else p.key),
+                        "unaddressable_access",
+                        f"project '{p.key}': {dim} entry {key} ({old_level}) is not listed"
+                        f" among the workspace's {dim}, so hexsync cannot change it; left as is",
+                        s.mark_of(dim),
+                    )
+                    continue
                 fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
