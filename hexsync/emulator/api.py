@@ -114,7 +114,11 @@ class Ctx:
     who: Principal
 
     def query(self, name: str) -> str | None:
-        return self.request.query_params.get(name)
+        """A scalar query parameter; given twice (``limit=1&limit=200``) it is a 400."""
+        values = self.request.query_params.getlist(name)
+        if len(values) > 1:
+            raise ApiError(400, f"{name} must be given once, not {len(values)} times")
+        return values[0] if values else None
 
     def base_url(self) -> str:
         return f"{self.request.url.scheme}://{self.request.url.netloc}"
@@ -142,7 +146,9 @@ class HexApi:
         await response(scope, receive, send)
 
     async def handle(self, request: Request) -> Response:
-        path = request.url.path
+        # The decoded path as sent: ``request.url.path`` goes through ``urlsplit``, which drops
+        # tabs and newlines, so ``/groups/<uuid>%0A`` would be looked up as ``<uuid>``.
+        path: str = request.scope["path"]
         op = resolve(request.method, path)
         if op is None:
             served = resolve_path(path)
@@ -168,12 +174,12 @@ class HexApi:
 
     def _run(self, request: Request, op: Operation, raw: bytes) -> Response:
         handler = HANDLERS[op.operation_id]
-        params = _path_params(op, request.url.path)
+        params = _path_params(op, request.scope["path"])
         writes = request.method != "GET"
         transaction = self.store.write() if writes else self.store.read()
         with transaction as store:
             who = _authenticate(store, self.clock, request)
-            body = _parse_body(raw, op)
+            body = _parse_body(raw, op, request.headers.get("content-type", ""))
             ctx = Ctx(request, op, params, body, store, self.clock, self.config, who)
             return handler(ctx)
 
@@ -222,13 +228,29 @@ def _authenticate(store: Store, clock: Clock, request: Request) -> Principal:
     return Principal(token.kind, user, exp, groups)
 
 
-def _parse_body(raw: bytes, op: Operation) -> Any:
+def _parse_body(raw: bytes, op: Operation, content_type: str) -> Any:
+    """The JSON body, or None when there is none.
+
+    Hex reads a body only as ``application/json``: one sent as anything else (or no type at
+    all) never reaches its validation, so here it is a 400 that says why rather than a body
+    quietly honoured. ``NaN`` and ``Infinity`` are not JSON either.
+    """
     if op.method in ("GET", "DELETE") or not raw.strip():
         return None
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        shown = media or "none"
+        raise ApiError(
+            400, f"The request body must be sent as Content-Type: application/json, not {shown}"
+        )
     try:
-        return json.loads(raw)
+        return json.loads(raw, parse_constant=_reject_constant)
     except ValueError as exc:
         raise ApiError(400, f"Request body is not valid JSON: {exc}") from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
 
 
 # --- validation helpers -------------------------------------------------------------------------
@@ -258,30 +280,38 @@ def validate_body(ctx: Ctx, schema: bodies.Schema, *, required: bool = True) -> 
 
 def path_uuid(ctx: Ctx, name: str) -> str:
     value = ctx.params[name]
-    if not UUID_RE.match(value):
+    if not UUID_RE.fullmatch(value):
         raise ApiError(400, f"{name} must be a UUID, not {value!r}")
     return value.lower()
 
 
 def q_bool(ctx: Ctx, name: str, default: bool = False) -> bool:
+    """A boolean parameter: ``true`` or ``false`` in any case, as Hex's validation reads them.
+
+    ``1``, ``0``, ``yes`` and an empty value are 400s, not quietly true or the default.
+    """
     value = ctx.query(name)
-    if value is None or value == "":
+    if value is None:
         return default
-    if value.lower() in ("true", "1"):
+    if value.lower() == "true":
         return True
-    if value.lower() in ("false", "0"):
+    if value.lower() == "false":
         return False
     raise ApiError(400, f"{name} must be true or false, not {value!r}")
 
 
+_INTEGER_RE = re.compile(r"-?[0-9]+")
+
+
 def q_int(ctx: Ctx, name: str, default: int, low: int, high: int | None) -> int:
+    """An integer parameter within bounds. Only plain digits: Python's ``int`` alone would
+    also take ``5_0``, `` 5`` and ``+5``; an empty value is a 400, not the default."""
     value = ctx.query(name)
-    if value is None or value == "":
+    if value is None:
         return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise ApiError(400, f"{name} must be an integer, not {value!r}") from None
+    if not _INTEGER_RE.fullmatch(value):
+        raise ApiError(400, f"{name} must be an integer, not {value!r}")
+    number = int(value)
     if number < low or (high is not None and number > high):
         bound = f"between {low} and {high}" if high is not None else f"at least {low}"
         raise ApiError(400, f"{name} must be {bound}, not {number}")
@@ -290,7 +320,7 @@ def q_int(ctx: Ctx, name: str, default: int, low: int, high: int | None) -> int:
 
 def q_enum(ctx: Ctx, name: str, choices: tuple[str, ...], default: str | None) -> str | None:
     value = ctx.query(name)
-    if value is None or value == "":
+    if value is None:
         return default
     if value not in choices:
         raise ApiError(400, f"{name} must be one of {', '.join(choices)}, not {value!r}")
@@ -310,7 +340,7 @@ def q_uuid(ctx: Ctx, name: str) -> str | None:
     value = ctx.query(name)
     if value is None or value == "":
         return None
-    if not UUID_RE.match(value):
+    if not UUID_RE.fullmatch(value):
         raise ApiError(400, f"{name} must be a UUID, not {value!r}")
     return value.lower()
 
@@ -1102,7 +1132,7 @@ def list_users(ctx: Ctx) -> Response:
         wanted = set()
         for raw_part in raw_ids.split(","):
             part = raw_part.strip()
-            if not UUID_RE.match(part):
+            if not UUID_RE.fullmatch(part):
                 raise ApiError(400, f"userIds must be comma-separated UUIDs; {part!r} is not one")
             wanted.add(part.lower())
     members: set[str] | None = None
@@ -1439,8 +1469,10 @@ def edit_connection(ctx: Ctx) -> Response:
         if not body["name"].strip():
             raise ApiError(400, "name must not be empty")
         _check_connection_name(ctx, body["name"], conn.id)
-        conn.name = body["name"]
+    # Every check passes before anything changes: a refused edit leaves the connection as it was.
     _connection_fields(ctx, conn, body)
+    if "name" in body:
+        conn.name = body["name"]
     return ok(connection_json(ctx.store, conn), 201)
 
 
