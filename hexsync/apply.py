@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from hexsync.errors import GuardrailError, HexsyncError
-from hexsync.hexapi import AmbiguousCreateError, HexClient, SharingResult
+from hexsync.hexapi import AmbiguousCreateError, HexClient, NotFoundError, SharingResult
 from hexsync.hexapi import Project as ApiProject
 from hexsync.plan import (
     MEMBERS_PER_REQUEST,
@@ -322,6 +322,21 @@ class _ChangeError(HexsyncError):
     """One change could not be carried out (the message says why); others go on."""
 
 
+class _CreatedThenFailedError(_ChangeError):
+    """The object was created (its id is known), then a later write of the same change failed.
+
+    What depends on it goes on: the object exists and its id is known.
+    """
+
+    def __init__(self, ident: str, reason: str) -> None:
+        super().__init__(f"created as {ident}, then: {reason}")
+        self.ident = ident
+
+
+class _OutcomeUnknownError(_ChangeError):
+    """A create timed out and reading back to find out failed too: it may or may not exist."""
+
+
 class _Skip(Exception):  # noqa: N818 - control flow, never escapes this module
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -370,20 +385,36 @@ class _Run:
             outcome = Outcome(change, "done", note, ident)
         except _Skip as skip:
             outcome = Outcome(change, "skipped", skip.reason)
+        except _CreatedThenFailedError as exc:
+            outcome = Outcome(change, "failed", _reason(exc), exc.ident)
         except HexsyncError as exc:
-            if change.action is Action.CREATE:
-                self.failed_creates[(change.kind, change.name)] = str(exc.message)
+            self._block_dependents(change, exc)
             outcome = Outcome(change, "failed", _reason(exc))
         self.outcomes[index] = outcome
         self.finished += 1
         if self.progress is not None:
             self.progress(Progress(self.finished, len(self.plan.changes), outcome))
 
+    def _block_dependents(self, change: Change, exc: HexsyncError) -> None:
+        """Remember why the name this change was to bring about has no id: a failed create, or
+        a failed rename (sharing by the new name would otherwise fail as "no such …")."""
+        message = _one_line(exc.message)
+        if change.action is Action.CREATE:
+            if isinstance(exc, _OutcomeUnknownError):
+                why = f"may or may not have been created: {message}"
+            else:
+                why = f"was not created: {message}"
+            self.failed_creates[(change.kind, change.name)] = why
+        elif change.action is Action.UPDATE:
+            renamed = _scalar(change, "name")
+            if renamed is not None and renamed.new is not None:
+                self.failed_creates[(change.kind, renamed.new)] = f"was not renamed: {message}"
+
     def _check_prerequisites(self, change: Change) -> None:
         for kind, key in _principals(change):
             failed = self.failed_creates.get((kind, key))
             if failed is not None:
-                raise _Skip(f'{kind.value} "{key}" was not created: {failed}')
+                raise _Skip(f'{kind.value} "{key}" {failed}')
 
     async def _execute(self, change: Change) -> tuple[str | None, str]:
         if change.kind is Kind.COLLECTION:
@@ -391,7 +422,11 @@ class _Run:
         if change.kind is Kind.GROUP:
             if change.action is Action.DELETE:
                 ident = self._existing_id(change)
-                await self.client.delete_group(ident)
+                try:
+                    await self.client.delete_group(ident)
+                except NotFoundError:
+                    # Deleted by someone else since the plan was read: absent, as planned.
+                    return ident, "already gone"
                 return ident, ""
             return await self._group(change)
         if change.kind is Kind.PROJECT:
@@ -429,26 +464,40 @@ class _Run:
         make: Callable[[], Awaitable[str]],
         find: Callable[[], Awaitable[list[str]]],
     ) -> tuple[str, str]:
-        """Create once; after an unclear outcome read back by name, adopt, else create once more."""
-        attempts = 0
-        while True:
-            attempts += 1
+        """Create; after an unclear outcome read back by name: adopt what is there, else create
+        again (each time only after a read-back found nothing), up to the client's attempts."""
+        attempts = max(2, self.client.retry.max_attempts)
+        for attempt in range(1, attempts + 1):
             try:
                 return await make(), ""
-            except AmbiguousCreateError:
+            except AmbiguousCreateError as exc:
+                unclear = exc
+            try:
                 found = await find()
-                if len(found) == 1:
-                    return found[0], (
-                        f"the create timed out after Hex committed it; adopted id {found[0]}"
-                    )
-                if len(found) > 1:
-                    raise _ChangeError(
-                        f'{len(found)} {change.kind.value}s named "{change.name}" exist after a '
-                        "create that timed out; hexsync will not pick one",
-                        hint="remove the extra ones in Hex, then run apply again",
-                    ) from None
-                if attempts >= 2:
-                    raise
+            except HexsyncError as exc:
+                raise _OutcomeUnknownError(
+                    f"{unclear.message}; reading back to find out failed too: {exc.message}",
+                    hint=f"the {change.kind.value} may exist now: run `hexsync apply` with the "
+                    "manifests again, its plan reads what is there",
+                ) from exc
+            if len(found) == 1:
+                return found[
+                    0
+                ], f"the create timed out after Hex committed it; adopted id {found[0]}"
+            if len(found) > 1:
+                raise _ChangeError(
+                    f'{len(found)} {change.kind.value}s named "{change.name}" exist after a '
+                    "create that timed out; hexsync will not pick one",
+                    hint="remove the extra ones in Hex, then run apply again",
+                )
+            if attempt < attempts:
+                # Read back and not there: nothing was created, so trying again cannot duplicate.
+                await self.client.pause(self.client.retry.backoff(attempt))
+        raise _ChangeError(
+            f"{unclear.message}; tried {attempts} times, and each time reading back found "
+            f'no {change.kind.value} named "{change.name}"',
+            hint="nothing was created; run `hexsync apply` again later",
+        )
 
     async def _collection(self, change: Change) -> tuple[str | None, str]:
         name_field = _scalar(change, "name")
@@ -500,12 +549,17 @@ class _Run:
 
             ident, note = await self._create(change, make, find)
             self.directory.remember(Kind.GROUP, change.name, ident)
-            if note:
-                # Adopted: make sure the first members made it too (the body may have been cut).
-                have = {u.id async for u in self.client.iter_users(group_id=ident)}
-                rest = [i for i in adds if i not in have]
-            if rest:
-                await self.client.edit_group(ident, add=rest)
+            try:
+                if note:
+                    # Adopted: make sure the first members made it too (the body may have been
+                    # cut).
+                    have = {u.id async for u in self.client.iter_users(group_id=ident)}
+                    rest = [i for i in adds if i not in have]
+                if rest:
+                    await self.client.edit_group(ident, add=rest)
+            except HexsyncError as exc:
+                # The group exists: sharing with it goes on; the next plan adds who is missing.
+                raise _CreatedThenFailedError(ident, _reason(exc)) from exc
             return ident, note
         ident = self._existing_id(change)
         name_field = _scalar(change, "name")
@@ -545,27 +599,42 @@ class _Run:
         except HexsyncError as exc:
             if change.action is Action.CREATE:
                 # Say so: the project exists now, and the next plan will treat it as an update.
-                raise _ChangeError(f"created as {ident}, then: {_reason(exc)}") from exc
+                raise _CreatedThenFailedError(ident, _reason(exc)) from exc
             raise
         return ident, note
 
     async def _project_settings(
         self, change: Change, ident: str, targets: Mapping[str, Mapping[str, str]]
     ) -> None:
-        """Status, then workspace and public web, then each sharing set (25 per request)."""
+        """Status, then workspace and public web, then each sharing set (25 per request).
+
+        Each part is written even when an earlier one failed (they are independent); every
+        failure is named by its field: ``status: UpdateProject: … (HTTP 400)``.
+        """
         problems: list[str] = []
         status = _scalar(change, "status")
-        if status is not None and (change.action is Action.UPDATE or status.new is not None):
-            await self.client.update_project(ident, status=status.new)
         workspace = _scalar(change, "sharing.workspace")
         public_web = _scalar(change, "sharing.public_web")
+        if status is not None and (change.action is Action.UPDATE or status.new is not None):
+            try:
+                await self.client.update_project(ident, status=status.new)
+            except HexsyncError as exc:
+                problems.append(f"status: {_reason(exc)}")
         if workspace is not None or public_web is not None:
-            result = await self.client.edit_project_sharing_workspace_and_public(
-                ident,
-                workspace=(workspace.new or "NONE") if workspace is not None else None,
-                public_web=(public_web.new or "NONE") if public_web is not None else None,
-            )
-            problems.extend(f"sharing.{e.type or 'workspace'}: {e.reason}" for e in result.errors)
+            label = " and ".join(p.path for p in (workspace, public_web) if p is not None)
+            try:
+                result = await self.client.edit_project_sharing_workspace_and_public(
+                    ident,
+                    workspace=(workspace.new or "NONE") if workspace is not None else None,
+                    public_web=(public_web.new or "NONE") if public_web is not None else None,
+                )
+            except HexsyncError as exc:
+                problems.append(f"{label}: {_reason(exc)}")
+            else:
+                problems.extend(
+                    f"sharing.{e.type or 'workspace'}: Hex refused it: {e.reason}"
+                    for e in result.errors
+                )
         edits: dict[str, Callable[[str, Mapping[str, str]], Awaitable[SharingResult]]] = {
             "sharing.users": self.client.edit_project_sharing_users,
             "sharing.groups": self.client.edit_project_sharing_groups,
@@ -577,13 +646,17 @@ class _Run:
                 continue
             ids = targets[path]
             access = {ids[f.key]: f.new or "NONE" for f in fields if f.key is not None}
-            result = await edit(ident, access)
+            try:
+                result = await edit(ident, access)
+            except HexsyncError as exc:
+                problems.append(f"{path}: {_reason(exc)}")
+                continue
             names = self.directory.reverse(SHARING_SETS[path])
             for error in result.errors:
                 who = ", ".join(names.get(i, i) for i in error.ids) or "?"
-                problems.append(f"{path} {who}: {error.reason}")
+                problems.append(f"{path} {who}: Hex refused it: {error.reason}")
         if problems:
-            raise _ChangeError("Hex refused part of the sharing: " + "; ".join(problems))
+            raise _ChangeError("; ".join(problems))
 
     async def _deactivate(self, change: Change) -> tuple[str | None, str]:
         ident = change.id or self.directory.lookup(Kind.USER, change.name)
@@ -599,8 +672,14 @@ def _scalar(change: Change, path: str) -> FieldChange | None:
     return found[0] if found else None
 
 
+def _one_line(text: str) -> str:
+    # A proxy's HTML error page or a multi-line message would break the report's lines.
+    return " ".join(text.split())
+
+
 def _reason(exc: HexsyncError) -> str:
-    return exc.message if not exc.hint else f"{exc.message} ({exc.hint})"
+    text = exc.message if not exc.hint else f"{exc.message} ({exc.hint})"
+    return _one_line(text)
 
 
 # ------------------------------------------------------------------------------------ verify

@@ -154,6 +154,13 @@ class HexClient:
 
     # ------------------------------------------------------------------ request core
 
+    async def pause(self, seconds: float) -> None:
+        """Wait on the client's own clock, counted as backoff: for a caller that retries a whole
+        step itself (apply re-creating after a read-back found nothing), so tests never sleep."""
+        seconds = max(0.0, seconds)
+        self.counters.backoff_wait += seconds
+        await self._sleep(seconds)
+
     def _sem(self) -> asyncio.Semaphore:
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self._max_concurrency)

@@ -53,7 +53,8 @@ class Emulator:
     """An in-process emulator (no socket) and clients wired to it."""
 
     def __init__(self, seed: Seed, config: EmulatorConfig | None = None) -> None:
-        self.app = create_app(seed, config or EmulatorConfig(rate_limits=None), clock=ManualClock())
+        self.clock = ManualClock()
+        self.app = create_app(seed, config or EmulatorConfig(rate_limits=None), clock=self.clock)
         self.transport = httpx.ASGITransport(app=self.app)
         self.time = FakeSleep()
 
@@ -116,3 +117,136 @@ def f(path: str, old: str | None, new: str | None, key: str | None = None) -> Fi
 
 def plan_of(*changes: Change) -> Plan:
     return Plan(WorkspaceInfo("http://127.0.0.1", ORG_ID), tuple(changes))
+
+
+class Gate:
+    """An ASGI wrapper in front of the emulator that plays a slow server, in round trips.
+
+    Every API request is held at the gate; :meth:`drive` opens it once no more requests arrive
+    (the client has sent all it will send before hearing back), and records how many went
+    through together. So ``batches`` is the round trips a run took, and each its width, with no
+    wall-clock time involved. ``calls`` is every API request in the order it was let through.
+    """
+
+    IDLE_TURNS = 30  # event-loop turns without a new request before the gate opens
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.waiting: list[asyncio.Future[None]] = []
+        self.batches: list[int] = []
+        self.calls: list[tuple[str, str]] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/api/"):
+            opened = asyncio.get_running_loop().create_future()
+            self.waiting.append(opened)
+            await opened
+            self.calls.append((scope["method"], scope["path"]))
+        await self.app(scope, receive, send)
+
+    async def drive(self, task: asyncio.Task[Any]) -> Any:
+        """Run ``task`` to its end, opening the gate once per round trip; returns its result."""
+        while not task.done():
+            seen, idle = -1, 0
+            while idle < self.IDLE_TURNS and not task.done():
+                await asyncio.sleep(0)
+                idle = idle + 1 if len(self.waiting) == seen else 0
+                seen = len(self.waiting)
+            if self.waiting:
+                self.batches.append(len(self.waiting))
+                for opened in self.waiting:
+                    opened.set_result(None)
+                self.waiting = []
+        return task.result()
+
+
+class GatedEmulator(Emulator):
+    """The in-process emulator behind a :class:`Gate`."""
+
+    def __init__(self, seed: Seed, config: EmulatorConfig | None = None) -> None:
+        super().__init__(seed, config)
+        self.gate = Gate(self.app)
+        self.api = httpx.ASGITransport(app=self.gate)
+
+    def gated_client(self) -> HexClient:
+        """A client whose requests wait at the gate (``client()`` goes around it)."""
+        return HexClient(
+            TOKEN,
+            "http://127.0.0.1",
+            transport=self.api,
+            pacing=False,
+            clock=self.time.clock,
+            sleep=self.time.sleep,
+        )
+
+
+def many_users(count: int) -> list[dict[str, str]]:
+    """``count`` more workspace users, ``m000@acme.com`` …, for groups over 100 members."""
+    return [{"email": f"m{i:03d}@acme.com", "role": "EDITOR"} for i in range(count)]
+
+
+def compact_workspace(projects: int = 8) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A small workspace and manifests that exercise every kind of write apply makes.
+
+    Live: 160 users, groups ``Old`` (to delete, shared on every project) and ``Wide`` (120
+    members), ``projects`` projects. Manifests: a new group of 150 members (a create and an
+    add), ``Wide`` losing and gaining members, a new collection, every project's status and
+    every sharing dimension changed towards the new group and collection, two new projects
+    with status and sharing, ``Old`` deleted. Returns (seed data, manifest data).
+    """
+    emails = [f"u{i:03d}@acme.com" for i in range(160)]
+    seed: dict[str, Any] = {
+        "org": {"id": ORG_ID, "name": "Compact"},
+        "tokens": [{"token": TOKEN, "kind": "workspace"}],
+        "statuses": ["Exploratory", "Production"],
+        "users": [
+            {"email": e, "role": "ADMIN" if i == 0 else "EDITOR"} for i, e in enumerate(emails)
+        ],
+        "groups": [
+            {"name": "Old", "members": emails[:5]},
+            {"name": "Wide", "members": emails[:120]},
+        ],
+        "collections": [{"name": "Existing"}],
+        "projects": [
+            {
+                "title": f"P{p:02d}",
+                "owner": emails[0],
+                "status": "Exploratory",
+                "sharing": {"users": {emails[p + 1]: "CAN_VIEW"}, "groups": {"Old": "CAN_VIEW"}},
+            }
+            for p in range(projects)
+        ],
+    }
+    sharing = {
+        "workspace": "APP_ONLY",
+        "groups": {"Big": "CAN_VIEW", "Wide": "APP_ONLY"},
+        "collections": {"Fresh": "CAN_VIEW"},
+    }
+    manifest: dict[str, Any] = {
+        "version": 1,
+        "policy": {"max_destroy": 1000},
+        "collections": [{"name": "Existing"}, {"name": "Fresh", "description": "new"}],
+        "groups": [
+            {"name": "Big", "members": emails[10:160]},
+            {"name": "Wide", "members": emails[30:150]},
+            {"name": "Old", "ensure": "absent"},
+        ],
+        "projects": [
+            {
+                "title": f"P{p:02d}",
+                "status": "Production",
+                "sharing": {**sharing, "users": {emails[p + 2]: "CAN_EDIT"}},
+            }
+            for p in range(projects)
+        ]
+        + [
+            {
+                "title": f"New {n}",
+                "description": "made by apply",
+                "status": "Production",
+                "sharing": {**sharing, "users": dict.fromkeys(emails[1:30], "CAN_VIEW")},
+            }
+            for n in range(2)
+        ],
+    }
+    return seed, manifest

@@ -10,6 +10,7 @@ from apply_support import Emulator, change, f, plan_of
 from hexsync.apply import ApplyReport, Directory, Outcome, Progress, apply_plan
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
+from hexsync.hexapi import RetryPolicy
 from hexsync.plan import Refusal
 
 pytestmark = pytest.mark.anyio
@@ -102,8 +103,8 @@ async def test_a_whole_plan_lands_in_order_within_its_request_budget(emu: Emulat
 async def test_a_failed_create_skips_its_dependents_and_the_rest_goes_on(emu: Emulator) -> None:
     revenue = await emu.project_id("Revenue overview")
     # Every CreateGroup answers 500: the client calls that ambiguous, apply reads back (nothing
-    # there), tries once more, and gives up.
-    await emu.fault("CreateGroup", "status_500", count=5)
+    # there), tries again, as many times as the client retries a fault, and gives up.
+    await emu.fault("CreateGroup", "status_500", count=50)
     plan = plan_of(
         change("group", "create", "Partners team"),
         change("collection", "create", "Partners"),
@@ -136,7 +137,9 @@ async def test_a_failed_create_skips_its_dependents_and_the_rest_goes_on(emu: Em
     assert not report.ok
     assert "1 failed, 1 skipped" in report.summary
     writes = await emu.writes()
-    assert writes["CreateGroup"] == 2  # once, then once more after reading back: never more
+    # Each attempt after the first only once a read-back found nothing: never a duplicate.
+    assert writes["CreateGroup"] == RetryPolicy().max_attempts
+    assert "tried 8 times, and each time reading back found no group" in report.failed[0].reason
     assert writes["EditProjectSharingGroups"] == 0
     assert "Partners team" not in {g["name"] for g in (await emu.state())["groups"]}
 
@@ -289,4 +292,4 @@ async def test_a_new_project_whose_status_fails_says_it_was_created(emu: Emulato
         report = await apply_plan(client, plan)
     [outcome] = report.failed
     portal = await emu.project_id("Partner portal")
-    assert outcome.reason.startswith(f"created as {portal}, then: UpdateProject")
+    assert outcome.reason.startswith(f"created as {portal}, then: status: UpdateProject")

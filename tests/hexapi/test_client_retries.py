@@ -273,3 +273,16 @@ async def test_ids_cannot_escape_their_path_segment(fake_time: FakeTime) -> None
         with pytest.raises(ValueError, match="non-empty id"):
             await hex_.get_group("..")
     assert script.requests[0].url.raw_path == b"/api/v1/groups/a%2F..%2F..%2Fusers"
+
+
+async def test_pause_waits_on_the_injected_clock_and_counts_as_backoff(
+    fake_time: FakeTime,
+) -> None:
+    # apply re-creates after a read-back found nothing; it waits through the client so that
+    # the wait is on the client's clock (instant in tests) and shows in the counters.
+    async with client(Script(ok(GROUP)), fake_time) as hex_:
+        await hex_.pause(1.5)
+        await hex_.pause(-1.0)
+    assert fake_time.slept == [1.5, 0.0]
+    assert hex_.counters.backoff_wait == 1.5
+    assert hex_.counters.total_requests == 0
