@@ -6,7 +6,7 @@ a complete plan: it renders, lists its refusals, and ``apply`` will not carry it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from hexsync.diff import Public
 from hexsync.model import Desired, Policy
@@ -23,10 +23,19 @@ def _lowers(old: str | None, new: str | None) -> bool:
     return access_rank(new) < access_rank(old)
 
 
-def touches_protect(change: Change, policy: Policy) -> list[str]:
-    """What ``change`` would do to a protected group or user, in words (empty: nothing)."""
+def touches_protect(
+    change: Change, policy: Policy, members: Mapping[str, frozenset[str] | None] | None = None
+) -> list[str]:
+    """What ``change`` would do to a protected group or user, in words (empty: nothing).
+
+    ``members`` (group name → live members, when read) lets a group's deletion count as removing
+    each protected member from it, as removing them one by one does."""
     groups, users = policy.protect_groups, policy.protect_users
     out: list[str] = []
+    if change.kind is Kind.GROUP and change.action is Action.DELETE and change.name not in groups:
+        inside = sorted(users & ((members or {}).get(change.name) or frozenset()))
+        for email in inside:
+            out.append(f"deletes group '{change.name}', removing protected user {email} from it")
     if change.kind is Kind.GROUP and change.name in groups:
         if change.action is Action.DELETE:
             out.append(f"deletes protected group '{change.name}'")
@@ -61,9 +70,11 @@ def check_guardrails(
     public: Iterable[Public] = (),
     allow_destroy: bool = False,
     kinds: frozenset[Kind] | None = None,
+    members: Mapping[str, frozenset[str] | None] | None = None,
 ) -> tuple[Refusal, ...]:
     """Every refusal for ``changes``. ``public`` lists the managed projects that end up public;
-    ``kinds`` limits the policy-wide checks to a ``--target``."""
+    ``kinds`` limits the policy-wide checks to a ``--target``; ``members`` are the live groups'
+    members (see :func:`touches_protect`)."""
     policy = desired.policy
     refusals: list[Refusal] = []
     ws = desired.workspace
@@ -94,7 +105,7 @@ def check_guardrails(
             )
         )
     for change in changes:
-        for what in touches_protect(change, policy):
+        for what in touches_protect(change, policy, members):
             refusals.append(
                 Refusal(
                     "protect",
