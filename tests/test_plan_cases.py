@@ -10,6 +10,7 @@ plan must be (``expected``):
 - ``refusals`` / ``warnings``: their codes (none expected when the key is absent);
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them);
+  ``widening``: the principals whose gains are flagged as high risk;
 - ``unmanaged``: counts per kind; ``relied``: ``kind:name`` of every live object relied on.
 
 The emulator runs in-process; the client, ``read_live``, ``diff`` and ``build_plan`` are real.
@@ -39,7 +40,16 @@ CASES = Path(__file__).parent / "cases"
 BASE = yaml.safe_load((CASES / "_base.yaml").read_text(encoding="utf-8"))
 TOKENS = {"workspace": "hxtw_cases", "admin": "hxtp_admin", "member": "hxtp_member"}
 CASE_KEYS = {"description", "seed", "manifests", "options", "expected"}
-EXPECTED_KEYS = {"changes", "refusals", "warnings", "errors", "impact", "unmanaged", "relied"}
+EXPECTED_KEYS = {
+    "changes",
+    "refusals",
+    "warnings",
+    "errors",
+    "impact",
+    "widening",
+    "unmanaged",
+    "relied",
+}
 
 
 def _case_files() -> list[Path]:
@@ -123,6 +133,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     assert [w.code for w in plan.warnings] == expected.get("warnings", [])
     if "impact" in expected:
         assert _impact(plan) == expected["impact"]
+    if "widening" in expected:
+        assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
     if "unmanaged" in expected:
         assert dict(plan.unmanaged) == expected["unmanaged"]
     if "relied" in expected:
