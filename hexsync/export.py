@@ -202,6 +202,7 @@ class _Exporter:
         for kind in KINDS:
             if kind in self.kinds:
                 sections.append((f"{kind}.yaml", bodies[kind]()))
+        # Built last, written first: the policy depends on which exported projects are public.
         sections.insert(0, (POLICY_FILE, self.head(public)))
         files: dict[str, str] = {}
         for name, body in sections:
