@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Generic, Literal, TypeAlias, TypeVar
 
 __all__ = [
@@ -257,12 +258,27 @@ class Desired:
     projects: tuple[Project, ...] = ()
     files: tuple[str, ...] = field(default=(), compare=False)
 
+    # Lookups by identity, indexed once: checks call them per reference, so a scan would make
+    # loading 10,000 projects quadratic. (cached_property writes the instance __dict__ directly,
+    # which a frozen dataclass allows.) The first declaration wins, as in a scan.
+
+    @cached_property
+    def _groups_by_name(self) -> dict[str, Group]:
+        return {g.name: g for g in reversed(self.groups)}
+
+    @cached_property
+    def _collections_by_name(self) -> dict[str, Collection]:
+        return {c.name: c for c in reversed(self.collections)}
+
+    @cached_property
+    def _users_by_email(self) -> dict[str, User]:
+        return {u.email: u for u in reversed(self.users)}
+
     def group(self, name: str) -> Group | None:
-        return next((g for g in self.groups if g.name == name), None)
+        return self._groups_by_name.get(name)
 
     def collection(self, name: str) -> Collection | None:
-        return next((c for c in self.collections if c.name == name), None)
+        return self._collections_by_name.get(name)
 
     def user(self, email: str) -> User | None:
-        email = email.lower()
-        return next((u for u in self.users if u.email == email), None)
+        return self._users_by_email.get(email.lower())
