@@ -94,7 +94,7 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
     """Print what failed, was skipped or did not converge, and the summary; exit 4 unless ok."""
     err = stream or sys.stderr
     for outcome in report.failed + report.skipped:
-        err.write(f"  {outcome.status}: {outcome.line}\n")
+        err.write(f"  {outcome.line}\n")  # the line says failed or skipped, and why
     for item in report.unconverged:
         err.write(f"  did not converge: {item.message}\n")
     for note in report.notes:

@@ -188,32 +188,57 @@ def test_with_faults_a_second_run_finishes_without_duplicates(acme_seed: Seed) -
         assert plan_now(base).empty
 
 
-def test_a_create_that_fails_exits_4_and_the_next_run_finishes(url: str) -> None:
-    # CreateProject answers 500 three times: sent, read back (absent), sent once more, given up.
-    control(
-        url, "/_emulator/faults", {"operationId": "CreateProject", "kind": "status_500", "count": 3}
+def test_a_create_that_fails_exits_4_and_the_next_run_finishes(url: str, tmp_path: Path) -> None:
+    # Hex refuses the new project's status (a name the workspace does not have: 400, never
+    # retried): the project is created, its sharing written, the status named as what failed.
+    manifests = copy_manifests(tmp_path)
+    partners = manifests / "projects" / "partners.yaml"
+    text = partners.read_text(encoding="utf-8")
+    partners.write_text(text.replace("status: In development", "status: Archived", 1), "utf-8")
+    policy = manifests / "policy.yaml"
+    policy.write_text(
+        policy.read_text(encoding="utf-8").replace("Deprecated]", "Deprecated, Archived]"), "utf-8"
     )
-    first = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
+    first = hexsync(url, "apply", str(manifests), "--auto-approve")
     assert first.exit_code == 4, first.output
-    assert '+ project "Partner portal" … failed' in first.stderr
+    portal = next(p for p in state(url)["projects"] if p["title"] == "Partner portal")
+    failed = [line for line in first.stderr.splitlines() if line.startswith("  + project")]
+    assert len(failed) == 1, failed
+    assert failed[0].startswith(
+        f'  + project "Partner portal" … failed: created as {portal["id"]}, then: '
+        "status: UpdateProject: "
+    )
+    assert "Archived" in failed[0]
+    assert "(HTTP 400)" in failed[0]
     assert "Apply finished partially: 6 done, 1 failed, 0 skipped" in first.stderr
-    left = plan_now(url)
-    assert [c.name for c in left.changes] == ["Partner portal"]
-    second = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
+    assert portal["sharing"]["workspace"] == "APP_ONLY"  # the rest of the change was written
+    assert "hexsync apply` with the manifests again" in first.stderr
+
+    partners.write_text(text, "utf-8")  # fixed: the next run holds only what is left
+    left = plan_now(url, manifests)
+    assert [(c.name, [f.path for f in c.fields]) for c in left.changes] == [
+        ("Partner portal", ["status"])
+    ]
+    second = hexsync(url, "apply", str(manifests), "--auto-approve")
     assert second.exit_code == 0, second.output
     assert "Apply complete: 1 done" in second.stderr
-    assert plan_now(url).empty
+    assert plan_now(url, manifests).empty
     assert duplicates(url) == {}
 
 
-def test_an_apply_killed_half_way_is_finished_by_the_next_one(url: str) -> None:
-    # Paced at 4 requests a second, the apply takes a few seconds: time to kill it mid-way.
+@pytest.mark.parametrize("kill_after", [1, 6], ids=["creating", "sharing"])
+def test_an_apply_killed_half_way_is_finished_by_the_next_one(
+    url: str, tmp_path: Path, kill_after: int
+) -> None:
+    saved = _save(plan_now(url), tmp_path)
+    # Paced at 10 requests a second, the apply takes a few seconds: time to kill it mid-way
+    # (after the collection is created, or amid the projects' sharing).
     command = [
         str(Path(sys.executable).parent / "hexsync"),
         "--api-url",
         url,
         "--rate-limit",
-        "4/s",
+        "10/s",
         "apply",
         str(MANIFESTS),
         "--auto-approve",
@@ -224,14 +249,20 @@ def test_an_apply_killed_half_way_is_finished_by_the_next_one(url: str) -> None:
     )
     try:
         deadline = time.monotonic() + 30
-        while writes(url) < 3 and process.poll() is None and time.monotonic() < deadline:
+        while writes(url) < kill_after and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         assert process.poll() is None, "the apply finished before it could be killed"
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=10)
-    assert writes(url) >= 3
+    assert writes(url) >= kill_after
     assert not plan_now(url).empty  # it really was half-way
+
+    # The plan saved before is stale now, and says what to do instead.
+    stale = hexsync(url, "apply", str(saved))
+    assert stale.exit_code == 3, stale.output
+    assert "the saved plan is stale, nothing was applied" in stale.stderr
+    assert "hint: make a new plan" in stale.stderr
 
     result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
     assert result.exit_code == 0, result.output
@@ -254,3 +285,114 @@ def test_on_a_terminal_apply_asks_first(
     assert "Apply these 7 changes to" in result.stderr
     assert plan_now(url).empty is applied
     assert ("Cancelled: nothing was applied." in result.stderr) is not applied
+
+
+AUTH = {"Authorization": "Bearer hxtw_demo"}
+
+
+def _ids(url: str, kind: str, key: str = "name") -> dict[str, str]:
+    return {item[key]: item["id"] for item in state(url)[kind]}
+
+
+def _api(url: str, method: str, path: str, body: object = None) -> None:
+    httpx.request(method, f"{url}/api/v1{path}", json=body, headers=AUTH).raise_for_status()
+
+
+def _upsert(kind: str, ident: str, access: str) -> dict[str, object]:
+    entity = kind.rstrip("s")
+    return {"sharing": {"upsert": {kind: [{entity: {"id": ident}, "access": access}]}}}
+
+
+# Each moves one thing the acme plan relies on, through the API, after the plan was saved.
+STALE_CASES = {
+    "status": lambda url, p, g, c, u: _api(
+        url, "PATCH", f"/projects/{p}", {"status": "Deprecated"}
+    ),
+    "sharing.workspace": lambda url, p, g, c, u: _api(
+        url,
+        "PATCH",
+        f"/projects/{p}/sharing/workspaceAndPublic",
+        {"sharing": {"workspace": "CAN_EDIT"}},
+    ),
+    "sharing.public_web": lambda url, p, g, c, u: _api(
+        url,
+        "PATCH",
+        f"/projects/{p}/sharing/workspaceAndPublic",
+        {"sharing": {"publicWeb": "APP_ONLY"}},
+    ),
+    "sharing.groups": lambda url, p, g, c, u: _api(
+        url, "PATCH", f"/projects/{p}/sharing/groups", _upsert("groups", g["Finance"], "CAN_EDIT")
+    ),
+    "sharing.collections": lambda url, p, g, c, u: _api(
+        url,
+        "PATCH",
+        f"/projects/{p}/sharing/collections",
+        _upsert("collections", c["Executive"], "CAN_VIEW"),
+    ),
+    "no longer exists": lambda url, p, g, c, u: _api(
+        url, "DELETE", f"/groups/{g['Legacy contractors']}"
+    ),
+    "user gone": lambda url, p, g, c, u: _api(
+        url, "POST", f"/users/{u['dave@acme.com']}/deactivate"
+    ),
+    "exists now": lambda url, p, g, c, u: _api(url, "POST", "/collections", {"name": "Partners"}),
+}
+STALE_MESSAGES = {
+    "status": 'project "Revenue overview" ({rev}…): status changed since the plan was made',
+    "sharing.workspace": 'project "Revenue overview" ({rev}…): sharing.workspace changed',
+    "sharing.public_web": 'project "Revenue overview" ({rev}…): sharing.public_web changed',
+    "sharing.groups": 'project "Revenue overview" ({rev}…): sharing.groups changed',
+    "sharing.collections": 'project "Revenue overview" ({rev}…): sharing.collections changed',
+    "no longer exists": 'group "Legacy contractors": no longer exists',
+    "user gone": 'user "dave@acme.com": no longer exists',
+    "exists now": 'collection "Partners": exists now, but the plan was to create it',
+}
+
+
+@pytest.mark.parametrize("case", sorted(STALE_CASES))
+def test_a_saved_plan_is_refused_naming_whatever_moved(url: str, tmp_path: Path, case: str) -> None:
+    path = _save(plan_now(url), tmp_path)
+    revenue = _revenue_id(url)
+    STALE_CASES[case](
+        url,
+        revenue,
+        _ids(url, "groups"),
+        _ids(url, "collections"),
+        _ids(url, "users", "email"),
+    )
+    before = state(url)
+    result = hexsync(url, "apply", str(path))
+    assert result.exit_code == 3, result.output
+    assert STALE_MESSAGES[case].format(rev=revenue[:8]) in result.stderr
+    assert "hint: make a new plan" in result.stderr
+    assert state(url) == before  # nothing written
+
+
+def test_a_saved_plan_is_not_stale_because_an_unrelated_object_moved(
+    url: str, tmp_path: Path
+) -> None:
+    plan = plan_now(url)
+    path = _save(plan, tmp_path)
+    relied = {r.id for r in plan.relied}
+    other = next(p for p in state(url)["projects"] if p["id"] not in relied)
+    _api(url, "PATCH", f"/projects/{other['id']}", {"status": "Deprecated"})
+    _api(url, "POST", "/groups", {"name": "Made in the UI"})
+    result = hexsync(url, "apply", str(path))
+    assert result.exit_code == 0, result.output
+    # What is left is the drift made meanwhile, which the saved plan never covered.
+    assert [c.id for c in plan_now(url).changes] == [other["id"]]
+
+
+def test_verbose_output_never_shows_the_token(url: str) -> None:
+    control(url, "/_emulator/faults", {"operationId": "EditGroup", "kind": "status_503"})
+    result = hexsync(url, "-v", "apply", str(MANIFESTS), "--auto-approve")
+    assert result.exit_code == 0, result.output
+    assert "PATCH" in result.stderr  # the request log was on
+    assert "retry" in result.stderr
+    assert "hxtw_demo" not in result.output
+    assert "hxtw_demo" not in result.stderr
+    # Non-TTY progress: one plain line per change, no carriage returns or escapes.
+    progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
+    assert [line.split("]")[0] for line in progress] == [f"[{i}/7" for i in range(1, 8)]
+    assert "\r" not in result.stderr
+    assert "\033" not in result.stderr
