@@ -19,6 +19,8 @@ Choices where the reference leaves one open (see also ``seed.py``):
   their tokens stop working (401).
 - RunProject: ``viewId`` with ``inputParams`` is a 400 (contradictory request); ``dryRun``
   validates and answers 201 with a run id that was never started (GetRunStatus on it is a 404).
+- Plans (seed ``org.plan``/``org.embedding``): GetQueriedTables on a TEAM plan, and
+  CreatePresignedUrl without ENTERPRISE and the embedding add-on, are 403s that say so.
 - CreatePresignedUrl: a wrong type is 400; an ``expiresIn`` outside (0, 300000] or an
   unpublished project is 422.
 """
@@ -725,6 +727,8 @@ def update_project(ctx: Ctx) -> Response:
 def queried_tables(ctx: Ctx) -> Response:
     limit = q_int(ctx, "limit", 25, 1, 100)
     project = get_project(ctx)
+    if ctx.store.plan != "ENTERPRISE":
+        raise ApiError(403, "Queried tables are available on the Enterprise plan only")
     store = ctx.store
     items = {
         f"{conn_id}:{table}": (store.connections[conn_id], table)
@@ -1519,6 +1523,11 @@ def create_presigned_url(ctx: Ctx) -> Response:
     path_uuid(ctx, "projectId")
     body = validate_body(ctx, bodies.EMBEDDING)
     project = get_project(ctx)
+    if ctx.store.plan != "ENTERPRISE" or not ctx.store.embedding:
+        raise ApiError(
+            403,
+            "Embedding needs the Enterprise plan with the Embedded Analytics add-on",
+        )
     expires = body.get("expiresIn", DEFAULT_EXPIRES_IN)
     if not 0 < expires <= MAX_EXPIRES_IN:
         raise ApiError(422, f"expiresIn must be more than 0 and at most {MAX_EXPIRES_IN} ms")

@@ -7,7 +7,8 @@ Timestamps are ISO 8601 strings (a YAML timestamp works too) and come back as
 ``YYYY-MM-DDTHH:MM:SS.mmmZ``.
 
 ```yaml
-org: {id: <uuid>, name: Acme}
+org: {id: <uuid>, name: Acme,          # plan: ENTERPRISE (default) or TEAM; embedding: true
+     plan: ENTERPRISE, embedding: true}  #   (default) when it has the Embedded Analytics add-on
 tokens:                                  # the bearer tokens the emulator accepts
   - {token: hxtw_demo, kind: workspace}  # kind defaults from the prefix (hxtw_/hxtp_)
   - {token: hxtp_alice, kind: personal, user: alice@acme.com, expires_at: null}
@@ -102,6 +103,9 @@ CONNECTION_TYPES = (
 )
 CONNECTION_ACCESS = ("NONE", "QUERY", "VIEW_RESULTS")
 SCHEMA_REFRESH_ACCESS = ("ADMINS", "USERS_WITH_QUERY_ACCESS")
+# Hex plans with API access (NOTES.md "Plans"): GetQueriedTables needs ENTERPRISE, embedding
+# needs ENTERPRISE and the Embedded Analytics add-on (``org.embedding``).
+PLANS = ("ENTERPRISE", "TEAM")
 RUN_RESULTS = ("COMPLETED", "ERRORED", "UNABLE_TO_ALLOCATE_KERNEL")
 RUN_TRIGGERS = ("API", "SCHEDULED", "APP_REFRESH")
 INPUT_TYPES = ("string", "number", "boolean", "date", "datetime", "list", "any")
@@ -384,10 +388,17 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
     def at(key: str) -> int:
         return line_of(top, key, 1)
 
-    org = c.mapping(top.get("org"), at("org"), "org", ("id", "name"))
+    org = c.mapping(top.get("org"), at("org"), "org", ("id", "name", "plan", "embedding"))
     org_name = c.text(org.get("name"), line_of(org, "name", at("org")), "org.name") or "Workspace"
     org_id = c.uuid(org.get("id"), line_of(org, "id", at("org")), "org.id") or stable_id(
         "org", org_name
+    )
+    plan_value = org.get("plan")
+    if isinstance(plan_value, str):
+        plan_value = plan_value.upper()
+    plan = c.choice(plan_value, line_of(org, "plan", at("org")), "org.plan", PLANS) or "ENTERPRISE"
+    embedding = c.boolean(
+        org.get("embedding"), line_of(org, "embedding", at("org")), "org.embedding", True
     )
 
     statuses: list[str] = []
@@ -423,7 +434,7 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
     tokens = _tokens(c, top.get("tokens"), at("tokens"), users)
     runs = _runs(c, top.get("runs"), at("runs"), {p["id"] for p in projects})
     return {
-        "org": {"id": org_id, "name": org_name},
+        "org": {"id": org_id, "name": org_name, "plan": plan, "embedding": embedding},
         "tokens": tokens,
         "statuses": statuses,
         "categories": categories,

@@ -155,6 +155,8 @@ class Store:
     def _load(self, data: dict[str, Any]) -> None:
         self.org_id: str = data["org"]["id"]
         self.org_name: str = data["org"]["name"]
+        self.plan: str = data["org"].get("plan", "ENTERPRISE")
+        self.embedding: bool = data["org"].get("embedding", True)
         self.statuses: list[str] = list(data["statuses"])
         self.categories: dict[str, str | None] = {
             c["name"]: c["description"] for c in data["categories"]
@@ -266,7 +268,12 @@ class Store:
         cname = {x.id: x.name for x in self.collections.values()}
         dname = {d.id: d.name for d in self.connections.values()}
         return {
-            "org": {"id": self.org_id, "name": self.org_name},
+            "org": {
+                "id": self.org_id,
+                "name": self.org_name,
+                "plan": self.plan,
+                "embedding": self.embedding,
+            },
             "tokens": [
                 {
                     "token": t.token,

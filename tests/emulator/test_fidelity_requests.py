@@ -179,3 +179,32 @@ def test_a_refused_connection_edit_changes_nothing(emulator_client, seed):
     )
     assert_envelope(response, "legacy", 404)
     assert emulator_client.get(path, headers=ws(seed)).json()["name"] == "Warehouse"
+
+
+@pytest.mark.parametrize(
+    ("org", "queried", "embed"),
+    [
+        ({}, 200, 200),
+        ({"plan": "ENTERPRISE", "embedding": False}, 200, 403),
+        ({"plan": "team"}, 403, 403),
+    ],
+)
+def test_plan_gated_endpoints_are_403_on_a_smaller_plan(
+    serve_emulator, make_seed, org, queried, embed
+):
+    seed = make_seed(org={"id": "5a8591dd-4039-49df-9202-96385ba3eff8", "name": "Acme", **org})
+    client = serve_emulator(seed)
+    revenue = seed.id_of("projects", "Revenue overview")
+    response = client.get(f"/api/v1/projects/{revenue}/queriedTables", headers=ws(seed))
+    assert response.status_code == queried
+    if queried == 403:
+        assert "Enterprise" in assert_envelope(response, "legacy", 403)["reason"]
+    response = client.post(
+        f"/api/v1/embedding/createPresignedUrl/{revenue}", json={}, headers=ws(seed)
+    )
+    assert response.status_code == embed
+    if embed == 403:
+        assert "Embedded Analytics" in assert_envelope(response, "legacy", 403)["reason"]
+    # The plan survives the state round trip.
+    state = client.get("/_emulator/state").json()
+    assert state["org"]["plan"] == org.get("plan", "ENTERPRISE").upper()
