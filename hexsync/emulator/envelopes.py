@@ -19,6 +19,7 @@ CODES: dict[int, str] = {
     401: "UNAUTHORIZED",
     403: "FORBIDDEN",
     404: "NOT_FOUND",
+    405: "BAD_REQUEST",  # the document lists no code for it; the request is what is wrong
     422: "UNPROCESSABLE_CONTENT",
     429: "TOO_MANY_REQUESTS",
     500: "INTERNAL_SERVER_ERROR",

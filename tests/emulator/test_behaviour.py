@@ -184,3 +184,7 @@ def test_unknown_path_is_404_and_wrong_method_is_405(emulator_client, seed):
     wrong = emulator_client.put("/api/v1/groups", headers=headers(seed))
     assert wrong.status_code == 405
     assert wrong.headers["allow"] == "GET, POST"
+    assert "reason" in wrong.json()  # groups answer in the legacy envelope
+    wrong_new = emulator_client.put("/api/v1/users", headers=headers(seed))
+    assert wrong_new.status_code == 405
+    assert wrong_new.json()["code"] == "BAD_REQUEST"
