@@ -9,9 +9,13 @@ Exit codes: 0 done (or nothing to do), 1 error, 3 refused, 4 finished partially.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -29,6 +33,8 @@ from hexsync.render import render_text
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
 
+T = TypeVar("T")
+
 
 def interactive() -> bool:
     """Whether a person can answer the confirmation prompt (tests replace this)."""
@@ -42,8 +48,11 @@ class ProgressPrinter:
         self.stream = stream
         self.tty = tty
         self._open = False
+        self.seen: list[Progress] = []
+        self.total: int | None = None  # set when the first write is about to go
 
     def __call__(self, event: Progress) -> None:
+        self.seen.append(event)
         if self.tty and event.outcome.status == "done":
             self.stream.write(f"\r\033[K{event.line}")
             self._open = True
@@ -60,6 +69,52 @@ class ProgressPrinter:
     def close(self) -> None:
         self._end_line()
         self.stream.flush()
+
+    def interrupted(self) -> None:
+        """The account of a run stopped by Ctrl-C or SIGTERM: what finished, what to do next."""
+        if self.total is None:
+            return  # stopped before anything was written
+        total = self.total
+        self._end_line()
+        counts = {"done": 0, "failed": 0, "skipped": 0}
+        for event in self.seen:
+            counts[event.outcome.status] += 1
+        self.stream.write(
+            f"Apply interrupted: {len(self.seen)} of {total} changes finished "
+            f"({counts['done']} done, {counts['failed']} failed, {counts['skipped']} skipped); "
+            "the others were not started or were cut short.\n"
+            "Run `hexsync apply` with the manifests again: its plan holds only what is left "
+            "(a saved plan is stale now).\n"
+        )
+        self.stream.flush()
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (a cancelled CD job) ends apply like Ctrl-C, so it can say where it stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:  # noqa: ARG001 - the signal API's shape
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_reporting_interruption(
+    run: Callable[[], Coroutine[Any, Any, T]], progress: ProgressPrinter
+) -> T:
+    try:
+        with _sigterm_interrupts():
+            return asyncio.run(run())
+    except KeyboardInterrupt:
+        progress.interrupted()
+        raise
 
 
 def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
@@ -120,6 +175,7 @@ async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter)
         f"Applying the saved plan: {len(plan.changes)} changes, {plan.requests} requests\n"
     )
     try:
+        progress.total = len(plan.changes)
         return await apply_plan(client, plan, live=live, progress=progress)
     finally:
         progress.close()
@@ -147,6 +203,7 @@ async def _apply_manifests(
             click.echo("Cancelled: nothing was applied.", err=True)
             return None
     try:
+        progress.total = len(plan.changes)
         return await apply_plan(client, plan, live=live, progress=progress)
     finally:
         progress.close()
@@ -204,7 +261,7 @@ def apply(
             async with client:
                 return await _apply_saved(client, plan, progress)
 
-        finish_report(asyncio.run(run_saved()))
+        finish_report(_run_reporting_interruption(run_saved, progress))
         return
     if not auto_approve and not interactive():
         raise ConfigError(
@@ -226,6 +283,6 @@ def apply(
                 progress=progress,
             )
 
-    report = asyncio.run(run_manifests())
+    report = _run_reporting_interruption(run_manifests, progress)
     if report is not None:
         finish_report(report)

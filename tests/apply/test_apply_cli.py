@@ -396,3 +396,42 @@ def test_verbose_output_never_shows_the_token(url: str) -> None:
     assert [line.split("]")[0] for line in progress] == [f"[{i}/7" for i in range(1, 8)]
     assert "\r" not in result.stderr
     assert "\033" not in result.stderr
+
+
+def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: str) -> None:
+    command = [
+        str(Path(sys.executable).parent / "hexsync"),
+        "--api-url",
+        url,
+        "--rate-limit",
+        "10/s",
+        "apply",
+        str(MANIFESTS),
+        "--auto-approve",
+    ]
+    process = subprocess.Popen(
+        command,
+        env={**os.environ, **ENV},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while writes(url) < 3 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert process.poll() is None, "the apply finished before it could be stopped"
+        process.send_signal(signal.SIGTERM)  # a cancelled CD job
+        _, err = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130
+    assert "Apply interrupted: " in err
+    assert " of 7 changes finished (" in err
+    assert "Run `hexsync apply` with the manifests again" in err
+    assert "Traceback" not in err
+    result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
+    assert result.exit_code == 0, result.output
+    assert plan_now(url).empty
+    assert duplicates(url) == {}
