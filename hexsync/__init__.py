@@ -12,8 +12,9 @@ Everything importable from here is listed in ``__all__`` (tests/test_public_api.
 """
 
 from hexsync._version import __version__
-from hexsync.apply import ApplyReport, apply_plan, check_fresh
+from hexsync.apply import ApplyReport, apply_plan, apply_saved_plan, check_fresh
 from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
+from hexsync.export import export_manifests
 from hexsync.hexapi import HexApiError, HexClient
 from hexsync.live import Live, read_live
 from hexsync.manifest import ManifestError, check, load
@@ -37,9 +38,11 @@ __all__ = [
     "Plan",
     "__version__",
     "apply_plan",
+    "apply_saved_plan",
     "build_plan",
     "check",
     "check_fresh",
+    "export_manifests",
     "load",
     "make_plan",
     "read_and_plan",

@@ -38,6 +38,7 @@ from typing import Any, Literal, Protocol
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import AmbiguousCreateError, HexClient, NotFoundError, SharingResult
 from hexsync.hexapi import Project as ApiProject
+from hexsync.live import Live, read_live
 from hexsync.plan import (
     MEMBERS_PER_REQUEST,
     Action,
@@ -886,10 +887,11 @@ def check_fresh(
             continue
         for name in ref.moved(current.fields):
             stale.append(StaleField(ref, f"{label}: {name} changed since the plan was made"))
+    now_named = {kind: set(names) for kind, names in (existing or {}).items()}
     for change in plan.changes:
-        if change.action is not Action.CREATE or existing is None:
+        if change.action is not Action.CREATE:
             continue
-        if change.name in set(existing.get(change.kind, ())):
+        if change.name in now_named.get(change.kind, ()):
             stale.append(
                 StaleField(
                     None,
@@ -897,6 +899,48 @@ def check_fresh(
                 )
             )
     return stale
+
+
+def refuse_if_refused(plan: Plan) -> None:
+    """Raise GuardrailError (exit 3) when a guardrail refused ``plan``: it is never applied."""
+    if plan.refusals:
+        lines = [f"  {r.message}" + (f" ({r.hint})" if r.hint else "") for r in plan.refusals]
+        raise GuardrailError(
+            "the plan is refused, nothing was applied:\n" + "\n".join(lines),
+            hint="fix the manifests or the policy, then plan again",
+        )
+
+
+def refuse_if_stale(plan: Plan, live: Live) -> None:
+    """Raise GuardrailError (exit 3) naming every object and field that moved since ``plan``."""
+    existing = {
+        Kind.GROUP: live.groups.keys(),
+        Kind.COLLECTION: live.collections.keys(),
+        Kind.PROJECT: live.projects_by_title.keys(),
+    }
+    stale = check_fresh(plan, live, org_id=live.org_id, existing=existing)
+    if stale:
+        raise GuardrailError(
+            "the saved plan is stale, nothing was applied:\n"
+            + "\n".join(f"  {s.message}" for s in stale),
+            hint="make a new plan (`hexsync plan --out plan.json`), review it, and apply that",
+        )
+
+
+async def apply_saved_plan(
+    client: HexClient, plan: Plan, *, progress: ProgressCallback | None = None
+) -> ApplyReport:
+    """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
+
+    Refused plans are never applied; then the objects the plan relies on are read again and
+    any that moved refuse the whole plan (GuardrailError) before the first write.
+    """
+    refuse_if_refused(plan)
+    # Members are read for the groups whose members the plan relied on, so they can be compared.
+    groups = {r.name for r in plan.relied if r.kind is Kind.GROUP and "members" in r.fields}
+    live = await read_live(client, member_groups=groups)
+    refuse_if_stale(plan, live)
+    return await apply_plan(client, plan, live=live, progress=progress)
 
 
 def _ref_label(ref: LiveRef) -> str:

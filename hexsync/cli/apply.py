@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
-from hexsync.apply import ApplyReport, Progress, apply_plan, check_fresh
+from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import ConfigError, GuardrailError, PartialApplyError
+from hexsync.errors import ConfigError, PartialApplyError
 from hexsync.hexapi import HexClient
-from hexsync.live import Live, read_live
 from hexsync.manifest import load
 from hexsync.model import Desired
-from hexsync.plan import Kind, Plan
+from hexsync.plan import Plan
 from hexsync.planner import read_and_plan
 from hexsync.render import render_text
 
@@ -121,30 +120,6 @@ def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
     return len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() == ".json"
 
 
-def _refuse_if_refused(plan: Plan) -> None:
-    if plan.refusals:
-        lines = [f"  {r.message}" + (f" ({r.hint})" if r.hint else "") for r in plan.refusals]
-        raise GuardrailError(
-            "the plan is refused, nothing was applied:\n" + "\n".join(lines),
-            hint="fix the manifests or the policy, then plan again",
-        )
-
-
-def _check_fresh(plan: Plan, live: Live) -> None:
-    existing = {
-        Kind.GROUP: live.groups.keys(),
-        Kind.COLLECTION: live.collections.keys(),
-        Kind.PROJECT: live.projects_by_title.keys(),
-    }
-    stale = check_fresh(plan, live, org_id=live.org_id, existing=existing)
-    if stale:
-        raise GuardrailError(
-            "the saved plan is stale, nothing was applied:\n"
-            + "\n".join(f"  {s.message}" for s in stale),
-            hint="make a new plan (`hexsync plan --out plan.json`), review it, and apply that",
-        )
-
-
 def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
     """Print what failed, was skipped or did not converge, and the summary; exit 4 unless ok."""
     err = stream or sys.stderr
@@ -167,16 +142,13 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
 
 
 async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
-    # Members are read for the groups whose members the plan relied on, so they can be compared.
-    groups = {r.name for r in plan.relied if r.kind is Kind.GROUP and "members" in r.fields}
-    live = await read_live(client, member_groups=groups)
-    _check_fresh(plan, live)
     sys.stderr.write(
-        f"Applying the saved plan: {len(plan.changes)} changes, {plan.requests} requests\n"
+        f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
+        f"changes ({plan.requests} requests)\n"
     )
+    progress.total = len(plan.changes)
     try:
-        progress.total = len(plan.changes)
-        return await apply_plan(client, plan, live=live, progress=progress)
+        return await apply_saved_plan(client, plan, progress=progress)
     finally:
         progress.close()
 
@@ -193,7 +165,7 @@ async def _apply_manifests(
 ) -> ApplyReport | None:
     plan, live = await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
     click.echo(render_text(plan, color=color), nl=False)
-    _refuse_if_refused(plan)
+    refuse_if_refused(plan)
     if plan.empty:
         return None  # the rendering said so
     if not auto_approve:
@@ -251,7 +223,7 @@ def apply(
             raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
         source = str(paths[0])
         plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
-        _refuse_if_refused(plan)
+        refuse_if_refused(plan)
         if plan.empty:
             click.echo("The saved plan has no changes: nothing to apply.")
             return

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from hexsync import __version__
-from hexsync.apply import ApplyReport
+from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
 from hexsync.cli._files import write_atomically
 from hexsync.cli._resolve import (
     collection_by_name,
@@ -34,7 +34,6 @@ from hexsync.cli._resolve import (
     groups_by_name,
     users_by_email,
 )
-from hexsync.cli.apply import ProgressPrinter, _apply_saved, _refuse_if_refused
 from hexsync.cli.client_factory import build_client
 from hexsync.cli.collections import collection_json
 from hexsync.cli.connections import connection_json
@@ -43,10 +42,10 @@ from hexsync.cli.projects import project_json
 from hexsync.cli.runs import (
     RUN_STATUSES,
     TRIGGERS,
-    _inputs_problem,
-    _notifications,
-    _run_of,
+    inputs_problem,
+    notifications_for,
     run_json,
+    run_of,
     wait_for_run,
 )
 from hexsync.cli.users import DIRECTORY_SYNC_WARNING, user_json
@@ -287,7 +286,7 @@ class HexTools:
         return ToolResult.json({"connection": connection_json(conn, full=True)})
 
     async def get_run_status(self, args: dict[str, Any]) -> ToolResult:
-        project, run = await _run_of(self.api(), args["project"], args["run_id"])
+        project, run = await run_of(self.api(), args["project"], args["run_id"])
         return ToolResult.json(
             {"project": {"id": project.id, "title": project.title}, "run": run_json(run)}
         )
@@ -410,16 +409,14 @@ class HexTools:
             plan = Plan.loads(args["plan"], source="the plan argument")
         else:
             plan = Plan.from_data(args["plan"], source="the plan argument")
-        _refuse_if_refused(plan)
+        refuse_if_refused(plan)
         if plan.empty:
             return ToolResult.json(
                 {"ok": True, "applied": False, "message": "The plan has no changes."}
             )
         client = self.api()
         async with self._apply_lock:
-            report: ApplyReport = await _apply_saved(
-                client, plan, ProgressPrinter(sys.stderr, tty=False)
-            )
+            report: ApplyReport = await apply_saved_plan(client, plan)
         return ToolResult.json(
             {"applied": True, "message": report.summary, **report.data}, is_error=not report.ok
         )
@@ -441,7 +438,7 @@ class HexTools:
         client = self.api()
         project = await find_project(client, args["project"])
         notify = args.get("notify") or {}
-        notifications = await _notifications(
+        notifications = await notifications_for(
             client,
             notify.get("slack_channel_ids", ()),
             notify.get("user_emails", ()),
@@ -460,7 +457,7 @@ class HexTools:
             )
         except UnprocessableError as exc:
             if exc.invalid or exc.not_found:
-                raise _inputs_problem(exc) from exc
+                raise inputs_problem(exc) from exc
             raise
         final: Run | None = None
         if wait and not dry_run:
@@ -494,7 +491,7 @@ class HexTools:
     async def cancel_run(self, args: dict[str, Any]) -> ToolResult:
         self._confirmed(args, "cancel_run")
         client = self.api()
-        project, run = await _run_of(client, args["project"], args["run_id"])
+        project, run = await run_of(client, args["project"], args["run_id"])
 
         def finished(run: Run) -> ToolError:
             return ToolError(

@@ -47,7 +47,7 @@ def run_json(run: Run) -> dict[str, Any]:
     }
 
 
-def _inputs_problem(exc: UnprocessableError) -> HexsyncError:
+def inputs_problem(exc: UnprocessableError) -> HexsyncError:
     """RunProject's 422 naming inputs, as one line per wrong input."""
     lines = ["the run was not started: Hex refused these inputs"]
     for item in exc.invalid:
@@ -173,7 +173,7 @@ def trigger(
 
     async def work(client: HexClient) -> tuple[Project, RunStarted, Run | None]:
         project = await find_project(client, project_ref)
-        notifications = await _notifications(
+        notifications = await notifications_for(
             client, notify_slack, notify_user, notify_group, notify_on
         )
         try:
@@ -188,7 +188,7 @@ def trigger(
             )
         except UnprocessableError as exc:
             if exc.invalid or exc.not_found:
-                raise _inputs_problem(exc) from exc
+                raise inputs_problem(exc) from exc
             raise
         started_run.append((project, started))
         if dry_run:
@@ -276,7 +276,7 @@ def _check_trigger_options(
         )
 
 
-async def _notifications(
+async def notifications_for(
     client: HexClient,
     slack: Sequence[str],
     user_emails: Sequence[str],
@@ -297,7 +297,7 @@ async def _notifications(
     ]
 
 
-async def _run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Project, Run]:
+async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Project, Run]:
     project = await find_project(client, project_ref)
     try:
         return project, await client.get_run_status(project.id, run_id)
@@ -317,7 +317,7 @@ def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> 
     """Show a run's status."""
 
     async def work(client: HexClient) -> tuple[Project, Run]:
-        return await _run_of(client, project_ref, run_id)
+        return await run_of(client, project_ref, run_id)
 
     project, run = with_client(ctx, work)
     if as_json:
@@ -419,7 +419,7 @@ def cancel(ctx: click.Context, project_ref: str, run_id: str) -> None:
         )
 
     async def work(client: HexClient) -> Run:
-        project, run = await _run_of(client, project_ref, run_id)
+        project, run = await run_of(client, project_ref, run_id)
         if run.is_terminal:
             raise finished(run)
         try:
