@@ -391,6 +391,13 @@ class _Run:
         except HexsyncError as exc:
             self._block_dependents(change, exc)
             outcome = Outcome(change, "failed", _reason(exc))
+        except Exception as exc:  # a bug must not abort the other changes mid-plan
+            error = HexsyncError(
+                f"internal error: {type(exc).__name__}: {exc}",
+                hint="a bug in hexsync, please report it; plan again to see what is left",
+            )
+            self._block_dependents(change, error)
+            outcome = Outcome(change, "failed", _reason(error))
         self.outcomes[index] = outcome
         self.finished += 1
         if self.progress is not None:

@@ -293,3 +293,26 @@ async def test_a_new_project_whose_status_fails_says_it_was_created(emu: Emulato
     [outcome] = report.failed
     portal = await emu.project_id("Partner portal")
     assert outcome.reason.startswith(f"created as {portal}, then: status: UpdateProject")
+
+
+async def test_a_bug_in_one_change_fails_that_change_and_the_rest_still_lands(
+    emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    finance = await emu.group_id("Finance")
+    plan = plan_of(
+        change("collection", "create", "Partners", f("description", None, "Partner apps")),
+        change("group", "delete", "Finance", id=finance),
+    )
+    async with emu.client() as client:
+
+        async def broken(*args: object, **kwargs: object) -> None:
+            raise KeyError("simulated bug")
+
+        monkeypatch.setattr(client, "delete_group", broken)
+        report = await apply_plan(client, plan)
+
+    [failed] = report.failed
+    assert failed.change.name == "Finance"
+    assert "internal error: KeyError" in failed.reason
+    assert [o.change.name for o in report.done] == ["Partners"]
+    assert "Partners" in _by_name((await emu.state())["collections"])
