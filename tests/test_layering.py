@@ -2,7 +2,8 @@
 
 - nothing imports ``hexsync.cli`` (but ``python -m hexsync``'s ``__main__``);
 - the emulator imports nothing of the client (it must be able to disagree with it);
-- ``hexsync.manifest`` and ``hexsync.hexapi`` depend only on ``model``, ``errors`` and themselves.
+- ``hexsync.manifest`` and ``hexsync.hexapi`` depend only on ``model``, ``errors`` and themselves;
+- the plan's layers (plan, live, diff, render, export) import nothing above them.
 """
 
 from __future__ import annotations
@@ -43,6 +44,31 @@ RULES = {
     "hexsync.manifest": ("hexsync.manifest", "hexsync.errors", "hexsync.model"),
     "hexsync.model": ("hexsync.model", "hexsync.errors"),
     "hexsync.errors": ("hexsync.errors",),
+    "hexsync.plan": ("hexsync.plan", "hexsync.model", "hexsync.errors"),
+    "hexsync.render": ("hexsync.render", "hexsync.plan", "hexsync.model", "hexsync.errors"),
+    "hexsync.diff": (
+        "hexsync.diff",
+        "hexsync.live",
+        "hexsync.plan",
+        "hexsync.model",
+        "hexsync.errors",
+    ),
+    "hexsync.export": (
+        "hexsync.export",
+        "hexsync.live",
+        "hexsync.manifest",
+        "hexsync.model",
+        "hexsync.errors",
+    ),
+    "hexsync.mcp": ("hexsync.mcp", "hexsync.errors"),
+    # Only apply writes; nothing below it may import it.
+    "hexsync.live": (
+        "hexsync.live",
+        "hexsync.hexapi",
+        "hexsync.plan",
+        "hexsync.model",
+        "hexsync.errors",
+    ),
 }
 
 
