@@ -61,7 +61,7 @@ RULES = {
         "hexsync.errors",
     ),
     "hexsync.mcp": ("hexsync.mcp", "hexsync.errors"),
-    # Only apply writes; nothing below it may import it.
+    # live reads through the client and knows nothing of diff, planner or apply.
     "hexsync.live": (
         "hexsync.live",
         "hexsync.hexapi",
