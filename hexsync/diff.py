@@ -28,7 +28,17 @@ from dataclasses import dataclass, field
 
 from hexsync.errors import HexsyncError
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
-from hexsync.model import Access, Desired, Ensure, Mark, Mode, Project, Sharing, Unmanaged
+from hexsync.model import (
+    NOWHERE,
+    Access,
+    Desired,
+    Ensure,
+    Mark,
+    Mode,
+    Project,
+    Sharing,
+    Unmanaged,
+)
 from hexsync.plan import Action, Change, FieldChange, Kind, PlanWarning, access_rank
 
 __all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
@@ -54,13 +64,17 @@ class UnresolvedReferenceError(HexsyncError):
     """Names in the manifests that the live workspace does not know, all of them at once."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+        # In the order of the manifests, as an editor would walk them.
+        self.problems = tuple(
+            sorted(problems, key=lambda p: (p.mark is None, p.mark or NOWHERE, p.message))
+        )
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         noun = "reference does" if count == 1 else "references do"
         super().__init__(
             f"{count} {noun} not resolve in the live workspace:\n{lines}",
-            hint="fix the manifests (or create the missing objects in Hex), then plan again",
+            hint="fix the manifests (or create the missing objects in Hex), then plan again; "
+            "a personal token sees only what its user may see: a workspace token sees all",
         )
 
 
