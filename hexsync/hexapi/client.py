@@ -75,7 +75,7 @@ USER_AGENT = f"hexsync/{__version__}"
 class _Attempt:
     """What one attempt ended with, for the retry decision and the log line."""
 
-    __slots__ = ("error", "ms", "outcome", "response", "retry_after", "sent")
+    __slots__ = ("error", "ms", "outcome", "response", "retry_after", "sent", "sent_at")
 
     def __init__(self) -> None:
         self.response: httpx.Response | None = None
@@ -84,6 +84,7 @@ class _Attempt:
         self.sent = True  # False only when the request provably never left
         self.retry_after: float | None = None
         self.ms = 0.0
+        self.sent_at = 0.0  # the client's clock once pacing let the attempt go
 
 
 @functools.cache
@@ -180,7 +181,9 @@ class HexClient:
         path = op.url_path(**(path_params or {}))
         url = self.base_url + path
         query = {k: v for k, v in (params or {}).items() if v is not None}
-        started = self._clock()
+        # The deadline bounds retrying, so it starts when the first attempt leaves: time spent
+        # queued behind the pacer first (apply sends a whole phase at once) does not use it up.
+        started: float | None = None
         faults = 0
         ambiguous_before = False
         attempt_no = 0
@@ -189,6 +192,8 @@ class HexClient:
             if attempt_no > 1:
                 self.counters.retries[operation_id] += 1
             attempt = await self._attempt(op, url, query, body, paced=paced)
+            if started is None:
+                started = attempt.sent_at
             response = attempt.response
             if response is not None and 200 <= response.status_code < 300:
                 self._log(op, response.request.url, attempt, attempt_no)
@@ -232,6 +237,7 @@ class HexClient:
         async with self._sem():
             if paced:
                 self.counters.pacing_wait += await self.pacer.acquire(op.rate_group)
+            attempt.sent_at = self._clock()
             self.counters.requests[op.operation_id] += 1
             t0 = time.perf_counter()
             try:

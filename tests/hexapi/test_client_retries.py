@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 import pytest
 from hexapi_support import TOKEN, FakeTime, Script
@@ -13,6 +15,7 @@ from hexsync.hexapi import (
     HexConnectionError,
     HexTimeoutError,
     NotFoundError,
+    RateLimit,
     RateLimitedError,
     RetryPolicy,
     ServerError,
@@ -286,3 +289,38 @@ async def test_pause_waits_on_the_injected_clock_and_counts_as_backoff(
     assert fake_time.slept == [1.5, 0.0]
     assert hex_.counters.backoff_wait == 1.5
     assert hex_.counters.total_requests == 0
+
+
+async def test_the_deadline_counts_from_sending_not_from_queueing_behind_the_pacer(
+    fake_time: FakeTime,
+) -> None:
+    # apply gathers a whole phase at once: the last requests wait in the pacer far longer than
+    # the retry deadline before they are even sent, and a 429 or 503 must still be retried.
+    calls = 0
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        if calls in (12, 13):
+            return (
+                legacy(429, "slow down", **{"Retry-After": "5"})
+                if calls == 12
+                else legacy(503, "busy")
+            )
+        return ok(GROUP)
+
+    hex_ = HexClient(
+        TOKEN,
+        "https://acme.hex.tech",
+        transport=httpx.MockTransport(answer),
+        rate_limit=RateLimit(1, 60.0),
+        retry=RetryPolicy(deadline=120.0),
+        clock=fake_time.clock,
+        sleep=fake_time.sleep,
+    )
+    start = fake_time.now
+    async with hex_:
+        groups = await asyncio.gather(*(hex_.get_group("g1") for _ in range(12)))
+    assert [g.id for g in groups] == ["g1"] * 12
+    assert calls == 14
+    assert fake_time.now - start > 11 * 60  # the last one was sent long after the deadline
