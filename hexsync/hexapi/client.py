@@ -162,6 +162,10 @@ class HexClient:
         self.counters.backoff_wait += seconds
         await self._sleep(seconds)
 
+    def _scrub(self, text: str) -> str:
+        """``text`` with this client's token (in any form) and any Hex token masked."""
+        return redact(text, [self._token.reveal()])
+
     def _sem(self) -> asyncio.Semaphore:
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self._max_concurrency)
@@ -251,7 +255,7 @@ class HexClient:
                 attempt.sent = False
                 attempt.outcome = "connection failed"
                 attempt.error = HexConnectionError(
-                    f"cannot connect to {self.base_url}: {_exc_text(exc)}",
+                    f"cannot connect to {self.base_url}: {self._scrub(_exc_text(exc))}",
                     operation=op.operation_id,
                     hint="check --api-url and the network; nothing was sent",
                 )
@@ -267,7 +271,7 @@ class HexClient:
             except httpx.TransportError as exc:
                 attempt.outcome = "connection dropped"
                 attempt.error = HexConnectionError(
-                    f"the connection dropped before an answer came: {_exc_text(exc)}",
+                    f"the connection dropped before an answer came: {self._scrub(_exc_text(exc))}",
                     operation=op.operation_id,
                     hint="a proxy or the network cut the connection; try again",
                 )
@@ -278,11 +282,14 @@ class HexClient:
                 attempt.outcome = str(response.status_code)
                 if response.status_code >= 400:
                     attempt.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                    # Masked before parsing (masking keeps JSON valid): nothing an error keeps
+                    # can carry the token, even one that has no hxtp_/hxtw_ prefix.
+                    text = self._scrub(response.text)
                     attempt.error = error_from_response(
                         response.status_code,
                         op.operation_id,
-                        response.text,
-                        _json_or_none(response),
+                        text,
+                        _json_or_none(text),
                         retry_after=attempt.retry_after,
                     )
             attempt.ms = (time.perf_counter() - t0) * 1000.0
@@ -365,7 +372,7 @@ class HexClient:
                 "the answer is not JSON",
                 status=response.status_code,
                 operation=op.operation_id,
-                body=redact(response.text),
+                body=self._scrub(response.text),
                 hint="is --api-url a Hex host? a proxy may have answered instead",
             ) from exc
 
@@ -389,7 +396,7 @@ class HexClient:
             raise UnexpectedResponseError(
                 "expected a page with 'values'",
                 operation=operation_id,
-                body=truncate(json.dumps(data, default=str)),
+                body=self._scrub(truncate(json.dumps(data, default=str))),
             )
         values = tuple(self._one(operation_id, v, parse) for v in data["values"])
         pagination = data.get("pagination")
@@ -1114,15 +1121,15 @@ def _collection_sharing(
     return sharing
 
 
-def _json_or_none(response: httpx.Response) -> Any:
+def _json_or_none(text: str) -> Any:
     try:
-        return response.json()
+        return json.loads(text)
     except ValueError:
         return None
 
 
 def _exc_text(exc: BaseException) -> str:
-    return redact(str(exc) or type(exc).__name__)
+    return str(exc) or type(exc).__name__
 
 
 def _query_text(query: Mapping[str, Any]) -> str:

@@ -19,8 +19,10 @@
 
 Both error envelopes Hex uses (legacy ``{"reason", "details", "traceId"}`` and new
 ``{"code", "message", "issues"}``) are read by :func:`error_from_response`; a body that is
-neither still gives an error with its status. Bodies are truncated and never carry the token
-(the token is only ever in a request header, which no error keeps).
+neither still gives an error with its status. Bodies are truncated, and the message and body
+of every error pass through :func:`~hexsync.hexapi.log.redact`: a proxy or an API that echoes
+the token back (``hxtp_…``/``hxtw_…``, ``Bearer …``) never gets it into an error. The client also
+masks its exact token value, whatever its form, before it builds an error from an answer.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hexsync.errors import HexsyncError
+from hexsync.hexapi.log import redact
 
 BODY_LIMIT = 500  # characters of a response body kept on an error
 
@@ -59,6 +62,7 @@ class HexApiError(HexsyncError):
         body: str | None = None,
         hint: str | None = None,
     ) -> None:
+        message = redact(message)
         where = f"{operation}: " if operation else ""
         status_part = f" (HTTP {status})" if status is not None else ""
         trace_part = f" [traceId {trace_id}]" if trace_id else ""
@@ -67,7 +71,7 @@ class HexApiError(HexsyncError):
         self.operation = operation
         self.api_message = message
         self.trace_id = trace_id
-        self.body = truncate(body) if body is not None else None
+        self.body = truncate(redact(body)) if body is not None else None
 
 
 class BadRequestError(HexApiError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,9 @@ from hexapi_support import TOKEN, Script
 
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import ConfigError
-from hexsync.hexapi import UnauthorizedError, redact
+from hexsync.hexapi import HexApiError, HexClient, UnauthorizedError, redact
 from hexsync.hexapi.log import LOGGER_NAME, RedactingFilter
+from hexsync.hexapi.retry import NO_RETRY
 
 pytestmark = pytest.mark.anyio
 
@@ -107,3 +109,33 @@ def test_the_factory_needs_a_token_and_never_reads_argv() -> None:
 def test_the_factory_refuses_plain_http_off_loopback() -> None:
     with pytest.raises(ConfigError, match="unencrypted"):
         build_client(Opts(api_url="http://app.hex.tech"), environ={"HEX_API_TOKEN": TOKEN})
+
+
+@pytest.mark.parametrize("token", [TOKEN, "plain-secret-without-a-prefix-42"])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        lambda t: httpx.Response(401, json={"reason": f"bad token {t}", "traceId": "t-1"}),
+        lambda t: httpx.Response(401, json={"code": "UNAUTHORIZED", "message": f"no: {t}"}),
+        lambda t: httpx.Response(502, text=f"<html>proxy saw Bearer {t} and hxtp_other123</html>"),
+        lambda t: httpx.Response(200, text=f"not json {t}"),
+        lambda t: httpx.Response(200, json={"values": f"{t}"}),
+    ],
+)
+async def test_a_token_echoed_in_an_answer_never_reaches_the_error(
+    token: str, answer: Callable[[str], httpx.Response]
+) -> None:
+    script = Script(answer(token))
+    hex_ = HexClient(
+        token, "https://acme.hex.tech", transport=script.transport, retry=NO_RETRY, pacing=False
+    )
+    async with hex_:
+        with pytest.raises(HexApiError) as info:
+            await hex_.list_groups()
+    err = info.value
+    shown = " ".join(
+        str(part) for part in (err, repr(err), err.api_message, err.body, err.args, err.hint)
+    )
+    assert token not in shown
+    assert "hxtp_other123" not in shown
+    assert "[REDACTED]" in shown
