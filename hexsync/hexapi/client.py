@@ -204,12 +204,12 @@ class HexClient:
                 return self._parse_ok(op, response)
             if (
                 response is not None
-                and response.status_code == 404
-                and op.method == "DELETE"
                 and ambiguous_before
+                and response.status_code in op.done_on_retry
             ):
-                # An earlier attempt went through but its answer was lost: it is gone.
-                self._log(op, response.request.url, attempt, attempt_no, "(already deleted)")
+                # An earlier attempt went through but its answer was lost: the group is gone,
+                # the run has ended.
+                self._log(op, response.request.url, attempt, attempt_no, "(already done)")
                 return None
             delay = self._retry_delay(op, attempt, attempt_no, faults)
             if delay is not None and self._clock() + delay - started > self.retry.deadline:

@@ -41,6 +41,9 @@ class Op:
     rate_group: str = HEX_API
     retry: Retry = Retry.SAFE
     max_page: int | None = None  # the largest ``limit`` a paginated operation accepts
+    # Statuses that, on a retry after an attempt whose answer was lost, say that attempt did
+    # the job: the group is already gone (404), the run already ended (422).
+    done_on_retry: frozenset[int] = frozenset()
 
     def url_path(self, **params: str) -> str:
         """The path with each placeholder filled in, percent-encoded as one path segment."""
@@ -52,6 +55,10 @@ class Op:
         if "{" in path:
             raise ValueError(f"{self.operation_id}: missing path parameter in {self.path}")
         return path
+
+
+_GONE = frozenset({404})
+_GONE_OR_ENDED = frozenset({404, 422})
 
 
 def _ops(*ops: Op) -> dict[str, Op]:
@@ -78,7 +85,8 @@ OPS: dict[str, Op] = _ops(
     Op("RunProject", "POST", "/projects/{projectId}/runs", HEX_RUN_KERNEL, Retry.CREATE),
     Op("GetProjectRuns", "GET", "/projects/{projectId}/runs", max_page=100),
     Op("GetRunStatus", "GET", "/projects/{projectId}/runs/{runId}"),
-    Op("CancelRun", "DELETE", "/projects/{projectId}/runs/{runId}"),
+    # 422 is Hex refusing to cancel a run that has ended: after a lost answer, ours ended it.
+    Op("CancelRun", "DELETE", "/projects/{projectId}/runs/{runId}", done_on_retry=_GONE_OR_ENDED),
     # Users
     Op("Me", "GET", "/users/me", HEX_API_30RPM),
     Op("ListUsers", "GET", "/users", HEX_API_30RPM, max_page=500),
@@ -89,7 +97,7 @@ OPS: dict[str, Op] = _ops(
     Op("GetGroup", "GET", "/groups/{groupId}"),
     Op("CreateGroup", "POST", "/groups", retry=Retry.CREATE),
     Op("EditGroup", "PATCH", "/groups/{groupId}"),
-    Op("DeleteGroup", "DELETE", "/groups/{groupId}"),
+    Op("DeleteGroup", "DELETE", "/groups/{groupId}", done_on_retry=_GONE),
     # Collections
     Op("ListCollections", "GET", "/collections", max_page=100),
     Op("GetCollection", "GET", "/collections/{collectionId}"),

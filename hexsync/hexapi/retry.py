@@ -12,6 +12,10 @@ timeout, dropped connection   retry            AmbiguousCreateError
 400, 401, 403, 404, 422       raise            raise
 ============================  ===============  ============================================
 
+After an attempt whose answer was lost (timeout, drop, 5xx), a retry of DeleteGroup that gets
+404, or of CancelRun that gets 404 or 422 (the run has ended), counts as done
+(``Op.done_on_retry``).
+
 Waits: ``Retry-After`` when the answer has one, else exponential backoff with full jitter
 (a uniform draw between 0 and ``base * 2**attempt``, capped), so clients that failed together
 do not come back together. Faults are retried at most ``max_attempts`` times in all; 429s do not

@@ -324,3 +324,21 @@ async def test_the_deadline_counts_from_sending_not_from_queueing_behind_the_pac
     assert [g.id for g in groups] == ["g1"] * 12
     assert calls == 14
     assert fake_time.now - start > 11 * 60  # the last one was sent long after the deadline
+
+
+async def test_a_cancel_whose_answer_was_lost_is_done_when_the_retry_finds_the_run_ended(
+    fake_time: FakeTime,
+) -> None:
+    killed = httpx.Response(422, json={"reason": "Run r1 is KILLED", "traceId": "t-9"})
+    script = Script(httpx.ReadTimeout("lost"), killed)
+    async with client(script, fake_time) as hex_:
+        await hex_.cancel_run("p1", "r1")
+    assert len(script.requests) == 2
+    assert [r.method for r in script.requests] == ["DELETE", "DELETE"]
+
+
+async def test_a_plain_422_on_cancel_still_says_the_run_has_ended(fake_time: FakeTime) -> None:
+    script = Script(httpx.Response(422, json={"reason": "Run r1 is COMPLETED"}))
+    with pytest.raises(UnprocessableError, match="COMPLETED"):
+        async with client(script, fake_time) as hex_:
+            await hex_.cancel_run("p1", "r1")
