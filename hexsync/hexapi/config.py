@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,18 +186,24 @@ _UNITS = {
 _UNIT_NAMES = {1.0: "s", 60.0: "min", 3600.0: "h"}
 
 
+_RATE_RE = re.compile(r"([0-9]+)(?:/([a-z]+))?")
+
+
 def parse_rate_limit(text: str) -> RateLimit:
-    """``"20/min"`` → ``RateLimit(20, 60)``; also ``/s``, ``/h``, ``/minute``, ``/hour``."""
+    """``"20/min"`` → ``RateLimit(20, 60)``; also ``/s``, ``/h``, ``/minute(s)``, ``/hour(s)``.
+
+    Anything else is refused rather than guessed: ``20/ms`` is not twenty a minute.
+    """
     value = text.strip().lower().replace(" ", "")
-    count, sep, unit = value.partition("/")
-    unit = unit or "min"
-    seconds = _UNITS.get(unit.removesuffix("s") if unit not in _UNITS else unit)
-    try:
-        limit = int(count)
-    except ValueError:
-        limit = 0
-    if not sep and not count.isdigit():
-        limit = 0
+    match = _RATE_RE.fullmatch(value)
+    seconds: float | None = None
+    limit = 0
+    if match is not None:
+        limit = int(match.group(1))
+        unit = match.group(2) or "min"
+        seconds = _UNITS.get(unit)
+        if seconds is None and len(unit) > 3 and unit.endswith("s"):  # mins, secs, hours
+            seconds = _UNITS.get(unit[:-1])
     if seconds is None or limit <= 0:
         raise ConfigError(
             f"--rate-limit {text!r} is not a rate",

@@ -104,13 +104,20 @@ def test_a_token_never_shows_in_repr_or_str() -> None:
         ("1000/h", RateLimit(1000, 3600.0)),
         ("2/s", RateLimit(2, 1.0)),
         (" 15 / min ", RateLimit(15, 60.0)),
+        ("20/mins", RateLimit(20, 60.0)),
+        ("100/hours", RateLimit(100, 3600.0)),
+        ("5/secs", RateLimit(5, 1.0)),
     ],
 )
 def test_rate_limits_parse(text: str, expected: RateLimit) -> None:
     assert parse_rate_limit(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "fast", "0/min", "-3/min", "20/fortnight", "2.5/min"])
+@pytest.mark.parametrize(
+    "text",
+    # 20/ms and 20/hs used to be read as 20/min and 20/h; 20/ was 20/min; ٣ is not an ASCII digit.
+    ["", "fast", "0/min", "-3/min", "20/fortnight", "2.5/min", "20/ms", "20/hs", "20/", "٣/min"],
+)
 def test_bad_rate_limits_are_refused(text: str) -> None:
     with pytest.raises(ConfigError, match="N/min"):
         parse_rate_limit(text)
