@@ -5,8 +5,9 @@ manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``
 ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``) and what the
 plan must be (``expected``):
 
-- ``changes``: in apply order, each ``{kind, action, name}`` with optional ``fields`` (strings
-  ``path[key]: old -> new``, ``None`` for absent) and ``note``;
+- ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
+  (strings ``path[key]: old -> new``, ``None`` for absent; all of them, none when omitted) and
+  ``note`` (empty when omitted);
 - ``refusals`` / ``warnings``: their codes (none expected when the key is absent);
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them);
@@ -61,13 +62,19 @@ def _field(f: FieldChange) -> str:
     return f"{f.path}{key}: {f.old} -> {f.new}"
 
 
-def _change(c: Change, want: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": c.kind.value, "action": c.action.value, "name": c.name}
-    if "fields" in want:
-        out["fields"] = [_field(f) for f in c.fields]
-    if "note" in want:
-        out["note"] = c.note
-    return out
+def _change(c: Change) -> dict[str, Any]:
+    return {
+        "kind": c.kind.value,
+        "action": c.action.value,
+        "name": c.name,
+        "fields": [_field(f) for f in c.fields],
+        "note": c.note,
+    }
+
+
+def _expected_change(want: dict[str, Any]) -> dict[str, Any]:
+    """A case's change in full: no ``fields`` means no field changes, no ``note`` an empty one."""
+    return {"fields": [], "note": "", **want}
 
 
 def _impact(plan: Plan) -> list[str]:
@@ -125,10 +132,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         return
 
     plan = _run(case, tmp_path)
-    want_changes = expected["changes"]
-    padded = [*want_changes, *[{}] * len(plan.changes)]
-    got_changes = [_change(c, padded[i]) for i, c in enumerate(plan.changes)]
-    assert got_changes == want_changes
+    assert [_change(c) for c in plan.changes] == [_expected_change(w) for w in expected["changes"]]
     assert [r.code for r in plan.refusals] == expected.get("refusals", [])
     assert [w.code for w in plan.warnings] == expected.get("warnings", [])
     if "impact" in expected:
