@@ -25,6 +25,7 @@ after the first attempt, with the last error.
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 import random
@@ -66,9 +67,12 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     except ValueError:
         try:
             when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, IndexError):
             return None
+        if when.tzinfo is None:
+            # An HTTP date is always GMT; "-0000" or no zone must not be read as local time.
+            when = when.replace(tzinfo=datetime.timezone.utc)
         seconds = when.timestamp() - (time.time() if now is None else now)
-    if math.isnan(seconds) or seconds < 0:  # in the past
-        return 0.0
-    return min(seconds, 3600.0)
+    if math.isnan(seconds):
+        return None
+    return min(max(seconds, 0.0), 3600.0)  # a date in the past: now

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
+import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -23,6 +26,7 @@ from hexsync.hexapi import (
     UnexpectedResponseError,
     UnprocessableError,
 )
+from hexsync.hexapi.retry import parse_retry_after
 
 pytestmark = pytest.mark.anyio
 
@@ -342,3 +346,30 @@ async def test_a_plain_422_on_cancel_still_says_the_run_has_ended(fake_time: Fak
     with pytest.raises(UnprocessableError, match="COMPLETED"):
         async with client(script, fake_time) as hex_:
             await hex_.cancel_run("p1", "r1")
+
+
+@pytest.fixture
+def new_york_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("new_york_time")
+@pytest.mark.parametrize(
+    "header",
+    ["Wed, 21 Oct 2015 07:28:00 GMT", "Wed, 21 Oct 2015 07:28:00 -0000", "21 Oct 2015 07:28:00"],
+)
+def test_retry_after_as_an_http_date_is_gmt_whatever_the_local_zone(header: str) -> None:
+    now = datetime.datetime(2015, 10, 21, 7, 27, 50, tzinfo=datetime.timezone.utc).timestamp()
+    assert parse_retry_after(header, now=now) == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("12", 12.0), (" 1.5 ", 1.5), ("-3", 0.0), ("99999", 3600.0), ("nan", None), ("soon", None)],
+)
+def test_retry_after_in_seconds(header: str, expected: float | None) -> None:
+    assert parse_retry_after(header) == expected
