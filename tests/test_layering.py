@@ -16,26 +16,40 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "hexsync"
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+def _module_name(path: Path, root: Path = PACKAGE.parent) -> str:
+    parts = path.relative_to(root).with_suffix("").parts
     if parts[-1] == "__init__":
         parts = parts[:-1]
     return ".".join(parts)
 
 
-def _imports(path: Path) -> set[str]:
+def _imported_from(node: ast.ImportFrom, importer: str, is_package: bool) -> str:
+    """The absolute module of ``from X import ...``, relative imports (``from ..cli``) included."""
+    if node.level == 0:
+        return node.module or ""
+    base = importer.split(".")
+    base = base[: len(base) - node.level + (1 if is_package else 0)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def _imports(path: Path, names: set[str], root: Path = PACKAGE.parent) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    importer, is_package = _module_name(path, root), path.name == "__init__.py"
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            module = _imported_from(node, importer, is_package)
+            found.add(module)
+            # ``from hexsync import cli`` imports the module hexsync.cli, not just hexsync.
+            found.update(f"{module}.{a.name}" for a in node.names if f"{module}.{a.name}" in names)
     return {name for name in found if name == "hexsync" or name.startswith("hexsync.")}
 
 
 FREE = {"hexsync", "hexsync._version"}  # importable from any layer
-MODULES = {_module_name(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+_NAMES = {_module_name(p) for p in PACKAGE.rglob("*.py")}
+MODULES = {_module_name(p): _imports(p, _NAMES) for p in sorted(PACKAGE.rglob("*.py"))}
 
 # (importer prefix, allowed hexsync prefixes)
 RULES = {
@@ -96,3 +110,23 @@ def test_imports_point_one_way(module: str) -> None:
                 if name not in FREE and not any(_within(name, ok) for ok in allowed)
             }
             assert not bad, f"{module} may only import {allowed}, but imports {sorted(bad)}"
+
+
+def test_relative_imports_and_submodules_imported_from_the_package_are_seen(
+    tmp_path: Path,
+) -> None:
+    render = tmp_path / "hexsync" / "render"
+    render.mkdir(parents=True)
+    (render / "__init__.py").write_text("from ..cli import main\nfrom . import text\n")
+    (render / "text.py").write_text("from hexsync import cli\nfrom .. import plan\n")
+    names = {"hexsync.cli", "hexsync.plan", "hexsync.render", "hexsync.render.text"}
+    assert _imports(render / "__init__.py", names, root=tmp_path) == {
+        "hexsync.cli",
+        "hexsync.render",
+        "hexsync.render.text",
+    }
+    assert _imports(render / "text.py", names, root=tmp_path) == {
+        "hexsync",
+        "hexsync.cli",
+        "hexsync.plan",
+    }
