@@ -268,7 +268,9 @@ class HexClient:
                     hint="Hex may be slow or unreachable; try again later",
                 )
                 attempt.error.__cause__ = exc
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, httpx.DecodingError) as exc:
+                # DecodingError: an answer whose compressed body is cut or corrupt (a proxy):
+                # as good as no answer.
                 attempt.outcome = "connection dropped"
                 attempt.error = HexConnectionError(
                     f"the connection dropped before an answer came: {self._scrub(_exc_text(exc))}",

@@ -373,3 +373,14 @@ def test_retry_after_as_an_http_date_is_gmt_whatever_the_local_zone(header: str)
 )
 def test_retry_after_in_seconds(header: str, expected: float | None) -> None:
     assert parse_retry_after(header) == expected
+
+
+async def test_a_garbled_compressed_answer_is_a_dropped_connection(fake_time: FakeTime) -> None:
+    script = Script(httpx.DecodingError("Error -3 while decompressing data"), ok(GROUP))
+    async with client(script, fake_time) as hex_:
+        assert (await hex_.get_group("g1")).id == "g1"
+    script = Script(httpx.DecodingError("Error -3 while decompressing data"))
+    with pytest.raises(AmbiguousCreateError):
+        async with client(script, fake_time) as hex_:
+            await hex_.create_group("Analysts")
+    assert len(script.requests) == 1
