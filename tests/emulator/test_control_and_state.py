@@ -31,7 +31,12 @@ def test_stats_count_every_operation_and_status(emulator_client, seed):
 
 def test_reset_goes_back_to_the_seed_and_zeroes_stats(emulator_client, seed):
     group = seed.id_of("groups", "Analysts")
-    emulator_client.patch(f"/api/v1/groups/{group}", json={"name": "X"}, headers=headers(seed))
+    renamed = emulator_client.patch(
+        f"/api/v1/groups/{group}", json={"name": "X"}, headers=headers(seed)
+    )
+    assert renamed.status_code == 200, renamed.text
+    seen = emulator_client.get(f"/api/v1/groups/{group}", headers=headers(seed)).json()
+    assert seen["name"] == "X"  # the workspace did move, so the reset has something to undo
     assert emulator_client.post("/_emulator/reset").status_code == 200
     body = emulator_client.get(f"/api/v1/groups/{group}", headers=headers(seed)).json()
     assert body["name"] == "Analysts"
