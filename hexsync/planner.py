@@ -33,7 +33,9 @@ class Target:
     @classmethod
     def parse(cls, text: str) -> Target:
         kind_text, sep, name = text.partition(":")
-        kind_text = kind_text.strip().lower().removesuffix("s")
+        kind_text = kind_text.strip().lower()
+        if kind_text.endswith("s") and kind_text[:-1] in {k.value for k in Kind}:
+            kind_text = kind_text[:-1]  # "groups" means "group"; "bogus" stays "bogus"
         try:
             kind = Kind(kind_text)
         except ValueError:
