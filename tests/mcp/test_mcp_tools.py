@@ -14,6 +14,7 @@ from hexsync.manifest import load
 from hexsync.planner import make_plan
 
 REVENUE = "Revenue overview"
+REVENUE_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
 
 
 def _plan_now(url: str) -> dict:
@@ -24,22 +25,22 @@ def _plan_now(url: str) -> dict:
     return asyncio.run(run())
 
 
-def test_list_groups_returns_the_workspace_groups_and_members(ro):
+def test_list_groups_returns_the_workspace_groups_and_members(ro, reset):
     seed = yaml.safe_load((ACME / "seed.yaml").read_text(encoding="utf-8"))
     expected = {g["name"]: sorted(g.get("members", []), key=str.lower) for g in seed["groups"]}
     found = ro.call_json("list_groups", {"members": True})["groups"]
     assert {g["name"]: g["members"] for g in found} == expected
 
 
-def test_get_project_by_title_shows_its_sharing(ro):
+def test_get_project_by_title_shows_its_sharing(ro, reset):
     project = ro.call_json("get_project", {"project": REVENUE})["project"]
-    assert project["id"] == "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
+    assert project["id"] == REVENUE_ID
     assert project["sharing"]["users"] == {"erin@acme.com": "CAN_EDIT"}
     by_id = ro.call_json("get_project", {"project": project["id"]})["project"]
     assert by_id["title"] == REVENUE
 
 
-def test_list_projects_filters_and_says_when_it_truncated(ro):
+def test_list_projects_filters_and_says_when_it_truncated(ro, reset):
     everything = ro.call_json("list_projects", {"limit": 1000})
     assert everything["truncated"] is False
     assert everything["count"] == len(everything["projects"]) > 3
@@ -71,10 +72,11 @@ def test_validate_reports_every_problem_with_file_line_and_column(ro):
     }
     result = ro.call_json("validate", {"manifests": manifests})
     assert result["ok"] is False
-    locations = {p["location"] for p in result["problems"]}
-    assert "groups.yaml:4:5" in locations
-    assert any(loc.startswith("projects.yaml:4:") for loc in locations)
-    assert len(result["problems"]) >= 2
+    assert result["summary"] == "2 problems in 2 files"
+    found = [(p["location"], p["message"]) for p in result["problems"]]
+    assert [location for location, _ in found] == ["groups.yaml:4:5", "projects.yaml:4:18"]
+    assert "unknown key 'memberz'" in found[0][1]
+    assert "'READ_ALL' is not one of" in found[1][1]
 
 
 def test_validate_uses_the_default_manifests_dir(session):
@@ -127,10 +129,16 @@ def test_apply_plan_converges_then_the_plan_is_empty(rw, reset, tmp_path):
 def test_apply_plan_from_a_saved_file_and_as_an_object(rw, reset, tmp_path):
     path = tmp_path / "plan.json"
     rw.call("plan", {"paths": [str(MANIFESTS)], "save_to": str(path)})
-    assert rw.call_json("apply_plan", {"plan_file": str(path), "confirm": True})["ok"] is True
+    changes = len(json.loads(path.read_text(encoding="utf-8"))["changes"])
+    assert changes == 7  # the acme example's differences: an empty plan would prove nothing
+    from_file = rw.call_json("apply_plan", {"plan_file": str(path), "confirm": True})
+    assert from_file["ok"] is True
+    assert from_file["summary"]["done"] == changes
     reset()
     plan = json.loads(rw.call("plan", {"paths": [str(MANIFESTS)]})["content"][1]["text"])
-    assert rw.call_json("apply_plan", {"plan": plan, "confirm": True})["ok"] is True
+    as_object = rw.call_json("apply_plan", {"plan": plan, "confirm": True})
+    assert as_object["ok"] is True
+    assert as_object["summary"]["done"] == len(plan["changes"]) == changes
 
 
 def test_apply_plan_is_refused_when_the_workspace_moved(rw, reset, emulator_url):
@@ -182,9 +190,10 @@ def test_trigger_run_then_status_and_list(rw, reset):
     assert run_id in {r["run_id"] for r in runs}
 
 
-def test_create_embed_url_in_test_mode(rw):
+def test_create_embed_url_in_test_mode(rw, emulator_url):
     result = rw.call_json(
         "create_embed_url", {"project": REVENUE, "test_mode": True, "confirm": True}
     )
-    assert result["url"].startswith("http")
+    assert result["url"].startswith(f"{emulator_url}/embed/{REVENUE_ID}?")
+    assert result["project"] == {"id": REVENUE_ID, "title": REVENUE}
     assert result["single_use"] is True
