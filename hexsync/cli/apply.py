@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
+from hexsync.cli._confirm import interactive, no_terminal
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import ConfigError, PartialApplyError
+from hexsync.errors import PartialApplyError
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.model import Desired
@@ -33,11 +34,6 @@ if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
 
 T = TypeVar("T")
-
-
-def interactive() -> bool:
-    """Whether a person can answer the confirmation prompt (tests replace this)."""
-    return sys.stdin.isatty() and sys.stderr.isatty()
 
 
 class ProgressPrinter:
@@ -181,7 +177,7 @@ async def _apply_manifests(
         progress.close()
 
 
-@click.command()
+@click.command(short_help="Apply manifests after confirmation, or a saved plan.json.")
 @click.argument(
     "paths",
     nargs=-1,
@@ -236,10 +232,7 @@ def apply(
         finish_report(_run_reporting_interruption(run_saved, progress))
         return
     if not auto_approve and not interactive():
-        raise ConfigError(
-            "refusing to apply without confirmation: no terminal to ask on",
-            hint="pass --auto-approve (CD pipelines), or apply a reviewed `plan --out` file",
-        )
+        raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
     desired = load([str(p) for p in paths])
     client = build_client(opts)
 

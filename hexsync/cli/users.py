@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
 
+from hexsync.cli._confirm import interactive, no_terminal
 from hexsync.cli._output import plural, table, to_json, when
 from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
-from hexsync.errors import ConfigError, HexsyncError, PartialApplyError
+from hexsync.errors import HexsyncError, PartialApplyError
 from hexsync.hexapi import HexClient, User
 
 DIRECTORY_SYNC_WARNING = (
@@ -26,11 +26,6 @@ def user_json(user: User) -> dict[str, Any]:
         "role": user.role,
         "last_login_date": user.last_login_date,
     }
-
-
-def stdin_is_terminal() -> bool:
-    """Whether a person can answer a prompt (tests replace this to answer one)."""
-    return sys.stdin.isatty()
 
 
 @click.group()
@@ -86,11 +81,8 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     click.echo(DIRECTORY_SYNC_WARNING, err=True)
     names = ", ".join(u.email for u in targets)
     if not yes:
-        if not stdin_is_terminal():
-            raise ConfigError(
-                f"not deactivating {names}: confirmation needed and there is no terminal to ask",
-                hint="pass --yes to deactivate without asking",
-            )
+        if not interactive():
+            raise no_terminal(f"deactivate {names}", "--yes")
         question = f"Deactivate {plural(len(targets), 'user')} ({names})? This cannot be undone"
         if not click.confirm(question, default=False, err=True):
             click.echo("Cancelled: nothing was deactivated.", err=True)

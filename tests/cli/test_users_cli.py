@@ -59,7 +59,7 @@ def test_deactivate_with_yes_warns_about_directory_sync_and_removes_the_user(hex
 
 
 def test_deactivate_asks_and_a_no_changes_nothing(hexsync, stats, monkeypatch):
-    monkeypatch.setattr("hexsync.cli.users.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("hexsync.cli.users.interactive", lambda: True)
     result = hexsync("users", "deactivate", "dave@acme.com", input="n\n")
     assert "Deactivate 1 user (dave@acme.com)? This cannot be undone" in result.output
     assert result.exit_code == 0
