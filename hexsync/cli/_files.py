@@ -7,7 +7,9 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["Progress", "write_atomically"]
+from hexsync.errors import ConfigError
+
+__all__ = ["Progress", "check_writable_dir", "check_writable_file", "write_atomically"]
 
 
 class Progress:
@@ -42,3 +44,36 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _nearest_existing(path: Path) -> Path:
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return Path(".")
+
+
+def check_writable_file(path: Path, option: str) -> None:
+    """Fail before any request when ``path`` cannot be written (its folder must exist)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ConfigError(
+            f"{option} {path}: the folder {folder} does not exist",
+            hint=f"create it first (mkdir -p {folder}), or write the file elsewhere",
+        )
+    if not os.access(folder, os.W_OK):
+        raise ConfigError(f"{option} {path}: the folder {folder} is not writable")
+
+
+def check_writable_dir(path: Path, option: str) -> None:
+    """Fail before any request when ``path`` is not, and cannot become, a writable directory."""
+    existing = _nearest_existing(path)
+    if existing == path and not path.is_dir():
+        raise ConfigError(f"{option} {path}: not a directory", hint="give a directory, or '-'")
+    if not existing.is_dir():
+        raise ConfigError(
+            f"{option} {path}: {existing} is a file, so no directory can be made there",
+            hint="give a directory, or '-'",
+        )
+    if not os.access(existing, os.W_OK):
+        raise ConfigError(f"{option} {path}: {existing} is not writable")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, write_atomically
+from hexsync.cli._files import Progress, check_writable_dir, write_atomically
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import ConfigError
 from hexsync.export import SCHEMA_ID, build_export, export_files, parse_kinds
@@ -38,7 +38,7 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
     )
 
 
-@click.command()
+@click.command(short_help="Write manifests of the live workspace (to adopt it).")
 @click.option(
     "--out",
     default="manifests",
@@ -74,8 +74,7 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     directory = Path(out)
     names = export_files(kinds)
     if not to_stdout:
-        if directory.exists() and not directory.is_dir():
-            raise ConfigError(f"--out {out}: not a directory", hint="give a directory, or '-'")
+        check_writable_dir(directory, "--out")
         existing = _existing(directory, names)
         if existing and not force:
             listed = ", ".join(str(directory / n) for n in existing)

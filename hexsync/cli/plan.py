@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.manifest import load
@@ -25,7 +25,7 @@ def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
     return render_text(plan, color=color)
 
 
-@click.command()
+@click.command(short_help="Show what applying manifests would change; save it.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON)."
@@ -63,6 +63,8 @@ def plan(
     --detailed-exitcode, 3 refused by a guardrail (the plan is still printed), 1 error.
     """
     opts = ctx.obj
+    if out is not None:
+        check_writable_file(out, "--out")
     desired = load(paths)
     selected = Target.parse(target) if target else None
     client = build_client(opts)
