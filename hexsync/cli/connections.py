@@ -64,7 +64,7 @@ def connection_json(conn: DataConnection, *, full: bool = False) -> dict[str, An
     return out
 
 
-@click.group()
+@click.group(short_help="Data connections: list, show (read only).")
 def connections() -> None:
     """Data connections (read only)."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from hexsync.apply import apply_plan
+from hexsync.cli._output import heading
 from hexsync.cli.apply import ProgressPrinter, finish_report
 from hexsync.cli.validate import summary_line
 from hexsync.emulator.background import running_emulator
@@ -29,11 +30,11 @@ from hexsync.render import render_text
 DEFAULT_EXAMPLE = Path("examples") / "acme"
 
 
-def _step(number: int, title: str) -> None:
-    click.secho(f"\n{number}. {title}", bold=True)
+def _step(number: int, title: str, color: bool) -> None:
+    click.echo("\n" + heading(f"{number}. {title}", color=color))
 
 
-@click.command()
+@click.command(short_help="The whole loop against a built-in emulator (no account).")
 @click.option(
     "--example",
     type=click.Path(file_okay=False, path_type=Path),
@@ -61,9 +62,9 @@ def demo(ctx: click.Context, example: Path, keep_serving: bool) -> None:
         )
     seed = load_seed(seed_path)
     color = ctx.obj.color and sys.stdout.isatty()
-    click.secho("hexsync demo: the whole loop against a local Hex emulator", bold=True)
+    click.echo(heading("hexsync demo: the whole loop against a local Hex emulator", color=color))
 
-    _step(1, f"Validate {manifests}")
+    _step(1, f"Validate {manifests}", color)
     result = check([str(manifests)])
     for problem in result.problems:
         click.echo(str(problem))
@@ -79,18 +80,18 @@ def demo(ctx: click.Context, example: Path, keep_serving: bool) -> None:
 
         async def loop() -> tuple[Plan, Plan]:
             async with HexClient(token, url, pacing=False) as client:
-                _step(2, "Plan: what applying the manifests would change")
+                _step(2, "Plan: what applying the manifests would change", color)
                 first, live = await read_and_plan(client, desired)
                 click.echo(render_text(first, color=color), nl=False)
                 if not first.empty and not first.refusals:
-                    _step(3, "Apply that plan")
+                    _step(3, "Apply that plan", color)
                     progress = ProgressPrinter(sys.stdout, tty=sys.stdout.isatty())
                     try:
                         report = await apply_plan(client, first, live=live, progress=progress)
                     finally:
                         progress.close()
                     finish_report(report, sys.stdout)
-                _step(4, "Plan again: the workspace now matches the manifests")
+                _step(4, "Plan again: the workspace now matches the manifests", color)
                 second = await make_plan(client, desired)
                 click.echo(render_text(second, color=color), nl=False)
                 return first, second

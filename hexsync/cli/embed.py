@@ -13,7 +13,7 @@ MAX_EXPIRES_MS = 300_000  # Hex's limit: five minutes
 SCOPES = {"pdf": "EXPORT_PDF", "csv": "EXPORT_CSV"}
 
 
-@click.command()
+@click.command(short_help="A presigned URL that embeds a published app.")
 @click.argument("project_ref", metavar="PROJECT")
 @click.option("--attr", "attrs", multiple=True, metavar="KEY=VALUE", help="Hex user attribute.")
 @click.option("--input", "inputs", multiple=True, metavar="NAME=VALUE", help="Input default.")

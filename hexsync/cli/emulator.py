@@ -13,7 +13,7 @@ from hexsync.emulator.ratelimit import parse_rate_limits
 from hexsync.emulator.serve import DEFAULT_PORT, serve
 
 
-@click.group()
+@click.group(short_help="The local Hex API emulator (serve).")
 def emulator() -> None:
     """The local Hex API emulator: a faithful stand-in for a Hex workspace."""
 

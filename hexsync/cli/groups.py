@@ -12,7 +12,7 @@ from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Group, HexClient
 
 
-@click.group()
+@click.group(short_help="Workspace groups: list.")
 def groups() -> None:
     """Workspace groups."""
 

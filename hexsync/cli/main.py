@@ -11,7 +11,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -44,8 +44,49 @@ class GlobalOptions:
     rate_limit: str | None
 
 
+# The root's own options: given after a command name they are unknown to it, so say where they go.
+GLOBAL_OPTIONS = frozenset(
+    {"--api-url", "--token-file", "-v", "--verbose", "--no-color", "--rate-limit"}
+)
+
+
 class _UsageError(click.UsageError):
+    """A usage error shown as every other error is: ``error: …`` then ``hint: …``, exit 1."""
+
     exit_code = EXIT_ERROR
+
+    def __init__(self, message: str, ctx: click.Context | None, hint: str | None = None) -> None:
+        super().__init__(message, ctx)
+        self.hint = hint
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        stream: IO[Any] = file if file is not None else sys.stderr
+        hint = self.hint
+        if self.ctx is not None:
+            click.echo(self.ctx.get_usage(), file=stream, color=False)
+            more = f"'{self.ctx.command_path} --help' shows every option"
+            hint = f"{hint}; {more}" if hint else more
+        click.echo(f"error: {self.format_message()}", file=stream)
+        if hint:
+            click.echo(f"hint: {hint}", file=stream)
+
+
+def _usage_error(exc: click.UsageError) -> _UsageError:
+    hint = None
+    if isinstance(exc, click.NoSuchOption) and exc.option_name in GLOBAL_OPTIONS:
+        command = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else "COMMAND"
+        hint = (
+            f"{exc.option_name} is a global option: put it before the command, "
+            f"e.g. hexsync {exc.option_name} {command or 'COMMAND'} …"
+        )
+    return _UsageError(exc.format_message(), exc.ctx, hint)
+
+
+def _os_error_message(exc: OSError) -> str:
+    """``PATH: reason`` for a file error (no errno, no temporary names), else the error's text."""
+    if exc.strerror and exc.filename is not None:
+        return f"{os.fsdecode(exc.filename)}: {exc.strerror}"
+    return str(exc) or type(exc).__name__
 
 
 class HexsyncGroup(click.Group):
@@ -54,6 +95,10 @@ class HexsyncGroup(click.Group):
     Click exits 2 on a usage error, but 2 means "changes present" for ``plan
     --detailed-exitcode``: a mistyped option in CI must not read as a plan with changes.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click API
+        """In the order they are registered (the workflow's), not alphabetically."""
+        return list(self.commands)
 
     def make_context(
         self,
@@ -65,13 +110,15 @@ class HexsyncGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as exc:
-            raise _UsageError(exc.format_message(), exc.ctx) from exc
+            raise _usage_error(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except _UsageError:
+            raise
         except click.UsageError as exc:
-            raise _UsageError(exc.format_message(), exc.ctx) from exc
+            raise _usage_error(exc) from exc
         except HexsyncError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -80,7 +127,7 @@ class HexsyncGroup(click.Group):
             ctx.exit(130)
         except OSError as exc:
             # Files and sockets: say what failed instead of a traceback.
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {_os_error_message(exc)}", err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -128,8 +175,6 @@ cli.add_command(validate)
 cli.add_command(plan)
 cli.add_command(apply)
 cli.add_command(export)
-cli.add_command(emulator)
-cli.add_command(demo)
 cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)
@@ -138,6 +183,8 @@ cli.add_command(collections)
 cli.add_command(projects)
 cli.add_command(connections)
 cli.add_command(mcp)
+cli.add_command(emulator)
+cli.add_command(demo)
 
 
 def main() -> None:

@@ -88,12 +88,12 @@ def sharing_rows(sharing: ProjectSharing) -> list[tuple[str, str, str]]:
     return rows
 
 
-@click.group()
+@click.group(short_help="Projects: list, show, tables.")
 def projects() -> None:
     """Projects: list (with the API's filters), show one, the tables it queries."""
 
 
-@projects.command("list")
+@projects.command("list", short_help="List projects (filters: status, category, owner…).")
 @click.option("--status", "statuses", multiple=True, metavar="S", help="Status name (repeatable).")
 @click.option("--category", "categories", multiple=True, metavar="C", help="Category (repeatable).")
 @click.option("--creator", metavar="EMAIL", help="Only projects this user created.")

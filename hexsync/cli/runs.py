@@ -95,12 +95,12 @@ async def wait_for_run(
         await asyncio.sleep(max(delay, 0.0))
 
 
-@click.group()
+@click.group(short_help="Runs: trigger, status, list, cancel.")
 def runs() -> None:
     """Runs of a project's latest published version: trigger, status, list, cancel."""
 
 
-@runs.command("trigger")
+@runs.command("trigger", short_help="Run a project's latest published version.")
 @click.argument("project_ref", metavar="PROJECT")
 @click.option("--input", "inputs", multiple=True, metavar="NAME=VALUE", help="Input value.")
 @click.option("--view", "view_id", metavar="ID", help="Run with a saved view's inputs.")

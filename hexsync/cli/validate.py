@@ -32,7 +32,7 @@ def summary_line(result: CheckResult) -> str:
     return text
 
 
-@click.command()
+@click.command(short_help="Check manifests offline (no token needed).")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--format",
