@@ -198,6 +198,9 @@ def test_control_endpoints_are_never_faulted_and_clear_works() -> None:
         async with client_for(app) as client:
             for _ in range(20):
                 assert (await client.get("/_emulator/stats")).status_code == 200
+            assert (await client.get("/_emulator/faults")).json()["fired"]["total"] == 0
+            await outcome(client, "GET", ME)  # an API call, at rate 1.0, is faulted
+            assert (await client.get("/_emulator/faults")).json()["fired"]["total"] == 1
             await client.post("/_emulator/faults", json={"operationId": "Me", "kind": "drop"})
             cleared = await client.delete("/_emulator/faults")
             assert cleared.json()["cleared"] == 1
