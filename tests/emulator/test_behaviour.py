@@ -91,7 +91,8 @@ def test_runs_list_pages_with_full_urls(emulator_client, seed):
     first = emulator_client.get(runs_path(seed), params={"limit": 2}, headers=headers(seed)).json()
     assert first["nextPage"].startswith("https://app.hex.tech/api/v1/projects/")
     second = emulator_client.get(first["nextPage"], headers=headers(seed)).json()
-    assert second["previousPage"] is not None
+    back = emulator_client.get(second["previousPage"], headers=headers(seed)).json()
+    assert [r["runId"] for r in back["runs"]] == [r["runId"] for r in first["runs"]]
     third = emulator_client.get(second["nextPage"], headers=headers(seed)).json()
     assert third["nextPage"] is None
     ids = [r["runId"] for page in (first, second, third) for r in page["runs"]]
@@ -154,13 +155,18 @@ def test_archived_trashed_and_components_only_when_asked(serve_emulator, make_se
 def test_deleting_a_group_removes_its_sharing(emulator_client, seed):
     revenue = seed.id_of("projects", "Revenue overview")
     group = seed.id_of("groups", "Analysts")
+
+    def shared_groups() -> list[str]:
+        project = emulator_client.get(
+            f"/api/v1/projects/{revenue}", params={"includeSharing": "true"}, headers=headers(seed)
+        ).json()
+        return [g["group"]["name"] for g in project["sharing"]["groups"]]
+
+    assert shared_groups() == ["Analysts"]
     assert (
         emulator_client.delete(f"/api/v1/groups/{group}", headers=headers(seed)).status_code == 204
     )
-    project = emulator_client.get(
-        f"/api/v1/projects/{revenue}", params={"includeSharing": "true"}, headers=headers(seed)
-    ).json()
-    assert project["sharing"]["groups"] == []
+    assert shared_groups() == []
 
 
 def test_deactivated_user_disappears_and_their_token_stops_working(emulator_client, seed):
