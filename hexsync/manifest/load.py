@@ -10,7 +10,7 @@ from pathlib import Path
 from hexsync.manifest.build import ParsedDocument, build_desired
 from hexsync.manifest.problems import ManifestError, Problem
 from hexsync.manifest.schema import schema_problems
-from hexsync.manifest.yamlsafe import Limits, read_document
+from hexsync.manifest.yamlsafe import Limits, paused_gc, read_document
 from hexsync.model import Desired
 
 __all__ = ["CheckResult", "check", "find_files", "load"]
@@ -86,6 +86,13 @@ def check(
     File names in marks and problems are relative to ``relative_to`` (default: the current
     directory) when the file is under it.
     """
+    with paused_gc():  # see paused_gc: the collector would walk every value again and again
+        return _check(paths, limits, relative_to)
+
+
+def _check(
+    paths: Sequence[str | os.PathLike[str]], limits: Limits, relative_to: Path | None
+) -> CheckResult:
     base = (relative_to or Path.cwd()).resolve()
     files, problems = find_files(paths, base)
     parsed: list[ParsedDocument] = []

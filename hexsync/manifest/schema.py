@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -87,11 +88,129 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
 
 
+Check = Callable[[Any], bool]
+
+# Keywords that only annotate: they never make an instance invalid.
+_IGNORED = _ANNOTATIONS | {"$schema", "$id", "$defs"}
+
+
+class _UnsupportedError(Exception):
+    """A schema keyword the fast check does not know; validation then always runs in full."""
+
+
+def _anything(value: Any) -> bool:  # noqa: ARG001 (a check that accepts every value)
+    return True
+
+
+def _compile(node: Any) -> Check:
+    """A function that is true only for instances ``node`` certainly accepts.
+
+    It knows the few keywords the manifest schema uses, each with jsonschema's meaning, and says
+    false whenever it is not sure (a float where an integer is wanted, a non-string enum): false
+    only means "run the full validation", which then finds the errors and words them. Any other
+    keyword raises :class:`_UnsupportedError`, so a new rule in the schema cannot be skipped.
+    """
+    if node is True:
+        return _anything
+    if not isinstance(node, dict):
+        raise _UnsupportedError(repr(node))
+    checks: list[Check] = []
+    for keyword, arg in node.items():
+        if keyword in _IGNORED or (keyword == "properties" and "additionalProperties" in node):
+            continue  # properties are checked with additionalProperties, in one pass
+        checks.append(_keyword(keyword, arg, node))
+    if not checks:
+        return _anything
+    if len(checks) == 1:
+        return checks[0]
+    return lambda value: all(check(value) for check in checks)
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
+    if keyword == "type":
+        names = [arg] if isinstance(arg, str) else list(arg)
+        exact = frozenset(t for name in names for t in _TYPES[name])
+        return lambda value: type(value) in exact
+    if keyword in ("properties", "additionalProperties"):
+        props = {k: _compile(v) for k, v in node.get("properties", {}).items()}
+        # Keys not under properties: anything (no additionalProperties), nothing (false), or
+        # what the additionalProperties schema accepts.
+        extra: Check | None = None
+        if keyword == "properties":
+            extra = _anything
+        elif arg is not False:
+            extra = _compile(arg)
+
+        def mapping(value: Any) -> bool:
+            if type(value) is not dict:
+                return True
+            for key, item in value.items():
+                check = props.get(key)
+                if check is None:
+                    if extra is None or not extra(item):
+                        return False
+                elif not check(item):
+                    return False
+            return True
+
+        return mapping
+    if keyword == "required":
+        keys = tuple(arg)
+        return lambda value: type(value) is not dict or all(k in value for k in keys)
+    if keyword == "items":
+        item_check = _compile(arg)
+        return lambda value: type(value) is not list or all(item_check(i) for i in value)
+    if keyword == "propertyNames":
+        name_check = _compile(arg)
+        return lambda value: type(value) is not dict or all(name_check(k) for k in value)
+    if keyword == "anyOf":
+        branches = [_compile(branch) for branch in arg]
+        return lambda value: any(branch(value) for branch in branches)
+    if keyword == "enum":
+        words = frozenset(v for v in arg if isinstance(v, str))
+        return lambda value: type(value) is str and value in words
+    if keyword == "const" and type(arg) in (str, int, bool, type(None)):
+        return lambda value: type(value) is type(arg) and value == arg
+    if keyword == "pattern":
+        search = re.compile(arg).search
+        return lambda value: type(value) is not str or search(value) is not None
+    if keyword == "minLength":
+        return lambda value: type(value) is not str or len(value) >= arg
+    if keyword == "minimum":
+        return lambda value: type(value) not in (int, float) or value >= arg
+    raise _UnsupportedError(keyword)
+
+
+@functools.cache
+def _fast_check() -> Check | None:
+    """:func:`_compile` of the schema, or ``None`` when it uses a keyword the check lacks."""
+    try:
+        return _compile(_inline_refs(schema(), schema().get("$defs", {})))
+    except _UnsupportedError:
+        return None
+
+
 def schema_problems(doc: Document) -> tuple[list[Problem], set[Path]]:
     """Every way ``doc`` breaks the schema, each at the line and column of the offending node.
 
     Also returns the paths of the offending nodes, so later checks can skip what is malformed.
+    A document the fast check accepts has none (tests hold the two to the same verdict); the
+    full validation, ten times slower, runs only when it does not.
     """
+    fast = _fast_check()
+    if fast is not None and fast(doc.data):
+        return [], set()
     problems: set[Problem] = set()
     bad: set[Path] = set()
     for error in _validator().iter_errors(doc.data):
