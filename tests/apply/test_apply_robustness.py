@@ -67,6 +67,9 @@ async def _apply(
 # ------------------------------------------------------------------------ random faults
 
 
+CREATES = ("CreateGroup", "CreateCollection", "CreateProject")
+
+
 @pytest.mark.parametrize("fault_seed", range(10))
 async def test_random_faults_never_duplicate_and_two_runs_converge(
     fault_seed: int, tmp_path: Path
@@ -77,6 +80,10 @@ async def test_random_faults_never_duplicate_and_two_runs_converge(
     desired = load([str(path)])
     config = EmulatorConfig(rate_limits=None, fault_rate=0.3, fault_seed=fault_seed)
     emu = Emulator(Seed.from_dict(seed_data, source="compact"), config)
+    # Random faults rarely hit a create with commit-then-timeout, the fault that duplicates:
+    # each seed meets one on each kind of create, on top of its random mix.
+    for create in CREATES:
+        await emu.fault(create, "commit_then_timeout")
 
     async with emu.client() as client:
         plan, live = await read_and_plan(client, desired)
@@ -96,6 +103,10 @@ async def test_random_faults_never_duplicate_and_two_runs_converge(
                 break
     assert plan.empty, [c.address for c in plan.changes]
     assert _duplicates(await emu.state()) == {}
+    fired = (await emu.control("GET", "/_emulator/faults"))["fired"]["by_operation"]
+    for create in CREATES:
+        assert fired[create]["commit_then_timeout"] >= 1, fired
+    assert sum(sum(kinds.values()) for kinds in fired.values()) > len(CREATES), fired
 
 
 # ------------------------------------------------------------------------ unclear creates
