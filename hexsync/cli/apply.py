@@ -212,6 +212,12 @@ def apply(
     A saved plan is refused (exit 3) when anything it relies on changed in the workspace since
     it was made, or when the token is for another workspace. Exit 4 when some changes failed:
     run apply again with the manifests and the new plan holds only what is left.
+
+    \b
+    Examples:
+      hexsync apply manifests/                  # plan, show, ask
+      hexsync apply manifests/ --auto-approve   # CD, no terminal
+      hexsync apply plan.json                   # exactly the reviewed plan
     """
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
     if _is_saved_plan(paths):

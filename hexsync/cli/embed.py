@@ -59,6 +59,11 @@ def embed(
 
     The URL works once and expires (--expires-in). Needs Hex's Enterprise plan with the
     Embedded Analytics add-on. Input values are JSON when they parse, text otherwise.
+
+    \b
+    Examples:
+      hexsync embed "Revenue overview" --attr customer=acme --input region=EMEA
+      hexsync embed 0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11 --theme dark --expires-in 60000 --json
     """
     if expires_in is not None and not 0 < expires_in <= MAX_EXPIRES_MS:
         raise ConfigError(

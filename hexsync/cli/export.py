@@ -68,6 +68,11 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     Reads every collection, group (with its members) and project, and writes policy.yaml,
     collections.yaml, groups.yaml and projects.yaml into DIR. Existing files are never
     overwritten without --force. Exit status: 0 written, 1 error.
+
+    \b
+    Examples:
+      hexsync export --out manifests/
+      hexsync export --only groups,users --out - > roster.yaml
     """
     kinds = parse_kinds(only) if only else None
     to_stdout = out == "-"

@@ -61,6 +61,13 @@ def plan(
 
     Exit status: 0 no changes (or changes without --detailed-exitcode), 2 changes with
     --detailed-exitcode, 3 refused by a guardrail (the plan is still printed), 1 error.
+    Progress goes to stderr, the plan to stdout.
+
+    \b
+    Examples:
+      hexsync plan manifests/
+      hexsync plan manifests/ --out plan.json --format markdown > plan.md
+      hexsync plan manifests/ --target group:Analysts --detailed-exitcode
     """
     opts = ctx.obj
     if out is not None:

@@ -116,7 +116,13 @@ def list_projects(
     sharing: bool,
     as_json: bool,
 ) -> None:
-    """List the projects the token can see, newest first (as Hex sorts them)."""
+    """List the projects the token can see, newest first (as Hex sorts them).
+
+    \b
+    Examples:
+      hexsync projects list --status Production --owner alice@acme.com
+      hexsync projects list --collection Finance --sharing --json | jq '.projects[].title'
+    """
 
     async def work(client: HexClient) -> list[Project]:
         collection_id = None

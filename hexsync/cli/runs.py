@@ -152,6 +152,11 @@ def trigger(
     Input values are JSON when they parse (--input weeks=12, --input flag=true) and text
     otherwise (--input region=EMEA). With --wait, the exit status is 0 only if the run
     COMPLETED; ERRORED, KILLED and UNABLE_TO_ALLOCATE_KERNEL exit 1.
+
+    \b
+    Examples:
+      hexsync runs trigger "Revenue overview" --input region=EMEA --input weeks=12 --wait
+      hexsync runs trigger "Revenue overview" --update-cache --notify-group Analysts
     """
     params = parse_inputs(inputs)
     has_recipients = bool(notify_slack or notify_user or notify_group)
