@@ -7,6 +7,7 @@ entry is reported once, by the schema.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,8 @@ class _Builder:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.first: dict[tuple[str, str], Mark] = {}
+        # (kind, NFC form) -> the first spelling, to notice names that only look the same
+        self.forms: dict[tuple[str, str], tuple[str, Mark]] = {}
         # (record mark, field) -> where that field was written, for the consistency checks
         self.where: dict[tuple[Mark, str], tuple[Mark, Path]] = {}
 
@@ -99,6 +102,7 @@ class _Builder:
         first = self.first.get((kind, key))
         if first is None:
             self.first[(kind, key)] = mark
+            self._same_looking(kind, key, shown, mark, path)
             return True
         self.error(
             mark,
@@ -107,6 +111,24 @@ class _Builder:
             "each one may be declared once across all manifest files; remove or merge one",
         )
         return False
+
+    def _same_looking(self, kind: str, key: str, shown: str, mark: Mark, path: Path) -> None:
+        """Warn when ``key`` differs from an earlier one only in its Unicode form (é as one
+        code point, or as e and an accent): they look the same but are two names to Hex."""
+        form = key if key.isascii() else unicodedata.normalize("NFC", key)
+        other = self.forms.setdefault((kind, form), (key, mark))
+        if other[0] != key:
+            self.problems.append(
+                Problem.at(
+                    mark,
+                    path,
+                    f"{shown} looks the same as the one declared at {other[1]}, but its"
+                    " letters are encoded differently (Unicode NFC and NFD forms): they are"
+                    " two different names",
+                    "retype one of them so both are the same text",
+                    "warning",
+                )
+            )
 
 
 def build_desired(

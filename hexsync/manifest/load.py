@@ -39,6 +39,31 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+def _manifests_in(root: Path) -> list[Path]:
+    """The manifest files under ``root``, sorted by their path below it.
+
+    Hidden files and directories (``.git``, an editor's ``.#x.yaml``) are skipped; symlinked
+    directories are followed (a manifest tree may link a shared folder in), each real directory
+    once, so a link back up the tree is no loop.
+    """
+    found: list[Path] = []
+    visited: set[str] = set()
+    for current, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(current)
+        if real in visited:
+            dirs.clear()
+            continue
+        visited.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(current)
+        found += (
+            here / f
+            for f in files
+            if not f.startswith(".") and f.endswith(SUFFIXES) and (here / f).is_file()
+        )
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
 def find_files(
     paths: Iterable[str | os.PathLike[str]], base: Path
 ) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -50,13 +75,7 @@ def find_files(
         path = Path(given)
         shown = _display(path, base)
         if path.is_dir():
-            inside = sorted(
-                (p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()),
-                key=lambda p: p.relative_to(path).as_posix(),
-            )
-            inside = [
-                p for p in inside if not any(s.startswith(".") for s in p.relative_to(path).parts)
-            ]
+            inside = _manifests_in(path)
             if not inside:
                 problems.append(
                     Problem(shown, 1, 1, "", "no *.yaml or *.yml files in this directory")
