@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 import pytest
+from cli_support import invoke
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import _os_error_message, cli
@@ -157,3 +158,32 @@ def test_answering_no_cancels_alike(
     result = hexsync(*(a.format(m=tmp_path) for a in args), input="n\n")
     assert result.exit_code == 0, result.stderr
     assert cancelled in result.stderr
+
+
+VERBOSE_CASES = [
+    ("plan", "{m}"),
+    ("apply", "--auto-approve", "{m}"),
+    ("export", "--out", "-"),
+    ("runs", "list", "Revenue overview"),
+    ("embed", "Revenue overview", "--test-mode"),
+    ("users", "list"),
+    ("groups", "list"),
+    ("collections", "list"),
+    ("projects", "show", "Revenue overview"),
+    ("connections", "list"),
+]
+
+
+@pytest.mark.parametrize("args", VERBOSE_CASES, ids=lambda a: " ".join(a[:2]))
+def test_verbose_logs_requests_on_stderr_without_the_token(
+    emulator_url: str, hexsync: Callable[..., Result], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    (tmp_path / "m.yaml").write_text("version: 1\n", encoding="utf-8")
+    token = "hxtp_alice"
+    result = invoke(
+        emulator_url, ("-v", "--rate-limit", "20/min", *(a.format(m=tmp_path) for a in args)), token
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "hexsync: GET /api/v1/" in result.stderr  # the request log …
+    assert "hexsync: GET" not in result.stdout  # … never mixed into the result
+    assert token not in result.output
