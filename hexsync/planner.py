@@ -65,6 +65,21 @@ class Target:
         return self.matches(Kind(kind_text), names)
 
 
+def _known(sel: Target, desired: Desired, live: Live) -> bool:
+    """Whether ``--target``'s name is declared or live: a typo must not plan as "no changes"."""
+    name = sel.name or ""
+    if sel.kind is Kind.GROUP:
+        return desired.group(name) is not None or name in live.groups
+    if sel.kind is Kind.COLLECTION:
+        declared = any(name in (c.name, c.id) for c in desired.collections)
+        return declared or name in live.collections
+    if sel.kind is Kind.USER:
+        return desired.user(name) is not None or name in live.users
+    ident = name.lower()  # project ids match in any case
+    declared = any(name == p.title or ident == (p.id or "").lower() for p in desired.projects)
+    return declared or ident in live.projects or name in live.projects_by_title
+
+
 def _prerequisites(selected: list[Change], every: tuple[Change, ...]) -> list[Change]:
     """The creates and renames of groups and collections that the selected sharing changes name
     but ``--target`` left out: without them apply could not resolve those names to ids."""
@@ -100,6 +115,12 @@ def build_plan(
     """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
     a name in the manifests does not resolve live. Refusals are part of the plan, not raised."""
     sel = Target.parse(target) if isinstance(target, str) else target
+    if sel is not None and sel.name is not None and not _known(sel, desired, live):
+        raise ConfigError(
+            f"--target {sel.kind.value}:{sel.name}: no {sel.kind.value} of that name in the "
+            "manifests or the workspace",
+            hint="names are exact (emails in any case); projects go by title or id",
+        )
     result = diff(desired, live)
     selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
     if sel is not None:

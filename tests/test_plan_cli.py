@@ -147,3 +147,8 @@ def test_target_plans_a_subset(url: str) -> None:
     bad = plan(url, str(ACME / "manifests"), "--target", "dashboard:x")
     assert bad.exit_code == 1
     assert "unknown kind 'dashboard'" in bad.stderr
+    typo = plan(url, str(ACME / "manifests"), "--target", "group:Analyst", "--detailed-exitcode")
+    assert typo.exit_code == 1  # not 0 "no changes": a typo in CI must not pass silently
+    assert "--target group:Analyst: no group of that name" in typo.stderr
+    by_title = plan(url, str(ACME / "manifests"), "--target", "project:Revenue overview")
+    assert by_title.exit_code == 0, by_title.output
