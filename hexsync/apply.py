@@ -926,6 +926,14 @@ def refuse_if_stale(plan: Plan, live: Live) -> None:
         Kind.PROJECT: live.projects_by_title.keys(),
     }
     stale = check_fresh(plan, live, org_id=live.org_id, existing=existing)
+    if plan.workspace.full_visibility and not live.full_visibility and not stale:
+        stale.append(
+            StaleField(
+                None,
+                "the plan was made with a token that sees the whole workspace, but this token "
+                "sees only what its user may see (not a workspace token, not an admin)",
+            )
+        )
     if stale:
         raise GuardrailError(
             "the saved plan is stale, nothing was applied:\n"

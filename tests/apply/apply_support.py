@@ -58,9 +58,9 @@ class Emulator:
         self.transport = httpx.ASGITransport(app=self.app)
         self.time = FakeSleep()
 
-    def client(self) -> HexClient:
+    def client(self, token: str = TOKEN) -> HexClient:
         return HexClient(
-            TOKEN,
+            token,
             "http://127.0.0.1",
             transport=self.transport,
             pacing=False,

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 from apply_support import Emulator, change, f, plan_of
 
-from hexsync.apply import ApplyReport, Directory, Outcome, Progress, apply_plan
+from hexsync.apply import (
+    ApplyReport,
+    Directory,
+    Outcome,
+    Progress,
+    apply_plan,
+    apply_saved_plan,
+)
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
 from hexsync.hexapi import RetryPolicy
@@ -316,3 +324,23 @@ async def test_a_bug_in_one_change_fails_that_change_and_the_rest_still_lands(
     assert "internal error: KeyError" in failed.reason
     assert [o.change.name for o in report.done] == ["Partners"]
     assert "Partners" in _by_name((await emu.state())["collections"])
+
+
+async def test_a_saved_plan_is_refused_with_a_token_that_sees_less(emu: Emulator) -> None:
+    analysts = await emu.group_id("Analysts")
+    plan = plan_of(
+        change(
+            "group",
+            "update",
+            "Analysts",
+            f("members", None, "member", "carol@acme.com"),
+            id=analysts,
+        ),
+    )
+    plan = dataclasses.replace(
+        plan, workspace=dataclasses.replace(plan.workspace, full_visibility=True)
+    )
+    async with emu.client(token="hxtp_member") as client:  # bob: an editor, not an admin
+        with pytest.raises(GuardrailError, match="sees only what its user may see"):
+            await apply_saved_plan(client, plan)
+    assert await emu.writes() == {}
