@@ -482,7 +482,9 @@ def get_project(ctx: Ctx, name: str = "projectId", need: str = "APP_ONLY") -> Pr
 def require_role(ctx: Ctx, *roles: str) -> None:
     if not ctx.who.has_role(*roles):
         wanted = " or ".join(("ADMIN", *roles))
-        raise ApiError(403, f"Insufficient access: this needs a {wanted} user or workspace token")
+        raise ApiError(
+            403, f"Insufficient access: this needs a workspace token or a user who is {wanted}"
+        )
 
 
 def acting_user(ctx: Ctx) -> User:

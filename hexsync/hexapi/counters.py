@@ -46,7 +46,12 @@ class Counters:
         """One line: ``12 requests (ListProjects 10, Me 1, ListUsers 1), 2 retries, …``."""
         per_op = ", ".join(f"{op} {n}" for op, n in self.requests.most_common())
         return (
-            f"{self.total_requests} requests ({per_op or 'none'}), "
-            f"{self.total_retries} retries, {self.rate_limited} rate-limited (429), "
+            f"{_count(self.total_requests, 'request')} ({per_op or 'none'}), "
+            f"{_count(self.total_retries, 'retry', 'retries')}, "
+            f"{self.rate_limited} rate-limited (429), "
             f"waited {self.pacing_wait:.1f}s pacing + {self.backoff_wait:.1f}s backoff"
         )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
