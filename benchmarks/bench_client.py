@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
+from collections.abc import AsyncIterator
 
 import httpx
 
@@ -73,8 +74,8 @@ async def read_all(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     async with client as hex_:
 
-        async def count(iterator: object) -> int:
-            return sum([1 async for _ in iterator])  # type: ignore[attr-defined]
+        async def count(iterator: AsyncIterator[object]) -> int:
+            return sum([1 async for _ in iterator])
 
         projects, users, groups = await asyncio.gather(
             count(hex_.iter_projects(include_sharing=True)),

@@ -57,7 +57,7 @@ def workspace(
         manifest_projects.append(
             {"title": f"Project {i:05d}", "status": "Production", "sharing": wanted}
         )
-    seed = {
+    seed: dict[str, object] = {
         "org": {"id": "5a8591dd-4039-49df-9202-96385ba3eff8", "name": "Bench"},
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "statuses": ["Production"],
@@ -65,7 +65,7 @@ def workspace(
         "groups": [{"name": n, "members": m} for n, m in team.items()],
         "projects": seed_projects,
     }
-    manifests = {
+    manifests: dict[str, object] = {
         "version": 1,
         "policy": {"max_destroy": projects},
         "groups": [{"name": n, "members": m} for n, m in team.items()],
