@@ -268,7 +268,7 @@ async def test_a_refused_plan_is_never_applied(emu: Emulator) -> None:
     plan = plan_of(change("group", "create", "Partners team"))
     plan = type(plan)(plan.workspace, plan.changes, refusals=(Refusal("max_destroy", "too much"),))
     async with emu.client() as client:
-        with pytest.raises(GuardrailError):
+        with pytest.raises(GuardrailError, match="refused and is never applied: too much"):
             await apply_plan(client, plan)
     assert sum((await emu.writes()).values()) == 0
 

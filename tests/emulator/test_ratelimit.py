@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import anyio
@@ -232,8 +233,13 @@ def test_parse_rate_limits() -> None:
     assert limits["hex-api"] == (Window(60, 60.0), Window(2000, 3600.0))
     assert limits["hex-run-kernel"] == (Window(5, 10.0),)
     assert limits["hex-api-30rpm"] == DEFAULT_RATE_LIMITS["hex-api-30rpm"]
-    for bad in ["hex-api", "hex-api=0/min", "nope=3/min", "hex-api=3/fortnight"]:
-        with pytest.raises(ConfigError):
+    for bad, why in [
+        ("hex-api", "bad --rate-limit 'hex-api'"),
+        ("hex-api=0/min", "the limit and its period must be positive"),
+        ("nope=3/min", "unknown rate-limit group 'nope'"),
+        ("hex-api=3/fortnight", "bad --rate-limit 'hex-api=3/fortnight'"),
+    ]:
+        with pytest.raises(ConfigError, match=re.escape(why)):
             parse_rate_limits([bad])
 
 
