@@ -57,6 +57,8 @@ def test_every_problem_is_reported_with_its_line(tmp_path):
     with pytest.raises(SeedError) as caught:
         load_seed(path)
     message = str(caught.value)
+    assert message.startswith(f"{path}: 5 problems in the emulator seed:\n")
+    assert len([line for line in message.splitlines() if line.startswith(f"  {path}:")]) == 5
     assert f"{path}:2: user role must be one of" in message
     assert f"{path}:6: member of group 'Analysts' 'zed@acme.com' is not a user" in message
     assert f"{path}:7: duplicate group name 'Analysts' (first at line 4)" in message
