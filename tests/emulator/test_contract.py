@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_schema_validator import OAS30Validator
+from shared_reference import require_reference
 
 from hexsync.emulator.operations import OPERATIONS, Operation
 
-SPEC_PATH = Path(__file__).resolve().parents[2].parent / "shared" / "hex-api" / "openapi.json"
+SPEC_PATH = require_reference()
 HOST = "https://app.hex.tech"
 NOBODY = "00000000-0000-4000-8000-000000000000"
-
-if not SPEC_PATH.exists():  # pragma: no cover - CI always has it
-    pytest.skip(f"the API reference is not at {SPEC_PATH}", allow_module_level=True)
 
 
 def _nullable_refs(node: Any, components: dict[str, Any]) -> Any:

@@ -8,7 +8,6 @@ emulator's own reading of the document (the two could share a mistake).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,14 +16,13 @@ import test_client_emulator as round_trip
 from hexapi_support import small_seed
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest
+from shared_reference import require_reference
 from werkzeug.datastructures import ImmutableMultiDict
 
 from hexsync.hexapi import OPS
 
-SPEC_PATH = Path(__file__).resolve().parents[2].parent / "shared" / "hex-api" / "openapi.json"
+SPEC_PATH = require_reference()
 
-if not SPEC_PATH.exists():  # pragma: no cover - CI always has it
-    pytest.skip(f"the API reference is not at {SPEC_PATH}", allow_module_level=True)
 
 pytestmark = pytest.mark.anyio
 
