@@ -46,18 +46,18 @@ from hexsync.cli.runs import (
     notifications_for,
     run_json,
     run_of,
+    trigger_json,
     wait_for_run,
 )
-from hexsync.cli.users import DIRECTORY_SYNC_WARNING, user_json
+from hexsync.cli.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
 from hexsync.cli.validate import summary_line
-from hexsync.errors import ConfigError, HexsyncError
+from hexsync.errors import ConfigError
 from hexsync.hexapi import (
     EmbedDisplayOptions,
     HexClient,
     Project,
     Run,
     UnprocessableError,
-    User,
     load_token,
 )
 from hexsync.hexapi.log import RedactingFilter
@@ -473,17 +473,7 @@ class HexTools:
                 timeout=float(wait),
                 on_change=on_change,
             )
-        document = {
-            "project": {"id": project.id, "title": project.title},
-            "run": {
-                "run_id": started.run_id,
-                "run_url": started.run_url,
-                "run_status_url": started.run_status_url,
-                "project_version": started.project_version,
-                "dry_run": dry_run,
-            },
-            "result": run_json(final) if final is not None else None,
-        }
+        document = trigger_json(project, started, final, dry_run=dry_run)
         failed = final is not None and final.status != "COMPLETED"
         before = (f"the run ended {final.status}",) if final is not None and failed else ()
         return ToolResult.json(document, before=before, is_error=failed)
@@ -554,18 +544,7 @@ class HexTools:
         client = self.api()
         found = await users_by_email(client, [e.strip() for e in args["emails"]])
         targets = list({u.id: u for u in found}.values())
-        done: list[User] = []
-        for user in targets:
-            try:
-                await client.deactivate_user(user.id)
-            except HexsyncError as exc:
-                if not done:
-                    raise
-                raise ToolError(
-                    f"deactivated {', '.join(u.email for u in done)}, but not {user.email} "
-                    f"(nor any after it): {exc}"
-                ) from exc
-            done.append(user)
+        done = await deactivate_in_order(client, targets)
         return ToolResult.json(
             {"deactivated": [user_json(u) for u in done], "warning": DIRECTORY_SYNC_WARNING}
         )

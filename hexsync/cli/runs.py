@@ -231,18 +231,7 @@ def trigger(
             )
         raise
     if as_json:
-        document = {
-            "project": {"id": project.id, "title": project.title},
-            "run": {
-                "run_id": started.run_id,
-                "run_url": started.run_url,
-                "run_status_url": started.run_status_url,
-                "project_version": started.project_version,
-                "dry_run": dry_run,
-            },
-            "result": run_json(final) if final is not None else None,
-        }
-        click.echo(to_json(document))
+        click.echo(to_json(trigger_json(project, started, final, dry_run=dry_run)))
     elif final is not None:
         took = duration(final.elapsed_ms)
         click.echo(f"run {final.run_id} {final.status}" + (f" in {took}" if took else ""))
@@ -279,6 +268,23 @@ def _check_trigger_options(
         raise ConfigError(
             "--notify-on needs a recipient: --notify-slack, --notify-user or --notify-group"
         )
+
+
+def trigger_json(
+    project: Project, started: RunStarted, final: Run | None, *, dry_run: bool
+) -> dict[str, Any]:
+    """What ``runs trigger --json`` (and the mcp tool) say about a run started, and its end."""
+    return {
+        "project": {"id": project.id, "title": project.title},
+        "run": {
+            "run_id": started.run_id,
+            "run_url": started.run_url,
+            "run_status_url": started.run_status_url,
+            "project_version": started.project_version,
+            "dry_run": dry_run,
+        },
+        "result": run_json(final) if final is not None else None,
+    }
 
 
 async def notifications_for(

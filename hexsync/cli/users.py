@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -60,6 +61,28 @@ def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> Non
     click.echo(table(["EMAIL", "NAME", "ROLE", "LAST LOGIN"], rows, color=options(ctx).color))
 
 
+async def deactivate_in_order(
+    client: HexClient, users: list[User], *, on_done: Callable[[User], None] | None = None
+) -> list[User]:
+    """Deactivate ``users`` one after the other; when one fails after others were done, a
+    PartialApplyError (exit 4) names who was and who was not deactivated."""
+    done: list[User] = []
+    for user in users:
+        try:
+            await client.deactivate_user(user.id)
+        except HexsyncError as exc:
+            if not done:
+                raise
+            raise PartialApplyError(
+                f"deactivated {', '.join(u.email for u in done)}, "
+                f"but not {user.email} (nor any after it): {exc}"
+            ) from exc
+        done.append(user)
+        if on_done is not None:
+            on_done(user)
+    return done
+
+
 @users.command("deactivate")
 @click.argument("emails", nargs=-1, required=True, metavar="EMAIL...")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (scripts, CI).")
@@ -89,21 +112,11 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
             return
 
     async def work(client: HexClient) -> list[User]:
-        done: list[User] = []
-        for user in targets:
-            try:
-                await client.deactivate_user(user.id)
-            except HexsyncError as exc:
-                if not done:
-                    raise
-                raise PartialApplyError(
-                    f"deactivated {', '.join(u.email for u in done)}, "
-                    f"but not {user.email} (nor any after it): {exc}"
-                ) from exc
-            done.append(user)
+        def said(user: User) -> None:
             if not as_json:
                 click.echo(f"deactivated {user.email}")
-        return done
+
+        return await deactivate_in_order(client, targets, on_done=said)
 
     done = with_client(ctx, work)
     if as_json:
