@@ -13,7 +13,7 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -84,32 +84,53 @@ class ProgressPrinter:
         self.stream.flush()
 
 
-@contextlib.contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM (a cancelled CD job) ends apply like Ctrl-C, so it can say where it stopped."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:  # noqa: ARG001 - the signal API's shape
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _run_reporting_interruption(
     run: Callable[[], Coroutine[Any, Any, T]], progress: ProgressPrinter
 ) -> T:
+    """Run ``run()``; Ctrl-C or SIGTERM (a cancelled CD job) cancels it cleanly (connections
+    closed, no traceback), says how far apply got, and ends as an interrupt (exit 130).
+
+    The signals cancel the running task through the event loop rather than raising
+    KeyboardInterrupt wherever the interpreter happens to be, which could tear through the
+    HTTP client's own clean-up.
+    """
+    interrupted = False
+
+    async def main() -> T:
+        nonlocal interrupted
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        assert task is not None
+
+        def stop() -> None:
+            nonlocal interrupted
+            interrupted = True
+            task.cancel()
+
+        handled = []
+        if threading.current_thread() is threading.main_thread():
+            for sig in _STOP_SIGNALS:
+                with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+                    loop.add_signal_handler(sig, stop)
+                    handled.append(sig)
+        try:
+            return await run()
+        finally:
+            for sig in handled:
+                loop.remove_signal_handler(sig)
+
     try:
-        with _sigterm_interrupts():
-            return asyncio.run(run())
-    except KeyboardInterrupt:
-        progress.interrupted()
-        raise
+        return asyncio.run(main())
+    except asyncio.CancelledError:
+        if not interrupted:
+            raise
+    except KeyboardInterrupt:  # a signal that arrived outside the loop
+        pass
+    progress.interrupted()
+    raise KeyboardInterrupt
 
 
 def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
