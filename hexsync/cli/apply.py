@@ -109,6 +109,8 @@ def _run_reporting_interruption(
             nonlocal interrupted
             interrupted = True
             task.cancel()
+            for sig in handled:  # a second signal acts at once, as it would without us
+                loop.remove_signal_handler(sig)
 
         handled = []
         if threading.current_thread() is threading.main_thread():

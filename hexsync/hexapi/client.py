@@ -27,6 +27,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+import anyio
 import httpx
 
 from hexsync._version import __version__
@@ -245,12 +246,13 @@ class HexClient:
             self.counters.requests[op.operation_id] += 1
             t0 = time.perf_counter()
             try:
-                response = await asyncio.wait_for(
-                    self._http.request(
+                # A total cap on the request (httpx's timeouts are per read). Not
+                # asyncio.wait_for: before Python 3.12 it can swallow a cancellation that
+                # meets a finishing request, so Ctrl-C/SIGTERM would let apply carry on.
+                with anyio.fail_after(self.timeout):
+                    response = await self._http.request(
                         op.method, url, params=query or None, content=content, headers=headers
-                    ),
-                    timeout=self.timeout,
-                )
+                    )
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 attempt.sent = False
                 attempt.outcome = "connection failed"
@@ -260,7 +262,7 @@ class HexClient:
                     hint="check --api-url and the network; nothing was sent",
                 )
                 attempt.error.__cause__ = exc
-            except (httpx.TimeoutException, asyncio.TimeoutError) as exc:
+            except (httpx.TimeoutException, asyncio.TimeoutError, TimeoutError) as exc:
                 attempt.outcome = "timeout"
                 attempt.error = HexTimeoutError(
                     f"no answer within {self.timeout:g}s",

@@ -442,10 +442,11 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
             time.sleep(0.02)
         assert process.poll() is None, "the apply finished before it could be stopped"
         process.send_signal(signal.SIGTERM)  # a cancelled CD job
-        _, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=30)
     finally:
         if process.poll() is None:
             process.kill()
+            process.communicate()  # reap it and close its pipe
         httpx.delete(f"{url}/_emulator/faults")
     assert process.returncode == 130
     assert "Apply interrupted: " in err
