@@ -94,9 +94,6 @@ def access_rank(access: str | None) -> int:
     return _RANKS.get(access, len(_RANKS))
 
 
-_rank = access_rank
-
-
 @dataclass(frozen=True)
 class FieldChange:
     """One field of one object; see the module docstring for ``path``, ``key``, ``old``, ``new``."""
@@ -115,12 +112,12 @@ class FieldChange:
         """A removal from a set, or an access level lowered (SPEC §2 ``max_destroy``)."""
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
-        return self.is_access and _rank(self.new) < _rank(self.old)
+        return self.is_access and access_rank(self.new) < access_rank(self.old)
 
     @property
     def widens(self) -> bool:
         """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk."""
-        if not self.is_access or _rank(self.new) <= _rank(self.old):
+        if not self.is_access or access_rank(self.new) <= access_rank(self.old):
             return False
         return self.path in WIDE_PATHS or self.new == Access.FULL_ACCESS.value
 
@@ -405,7 +402,7 @@ class AccessImpact:
     @property
     def widens(self) -> bool:
         return any(
-            _rank(i.new) > _rank(i.old)
+            access_rank(i.new) > access_rank(i.old)
             and (self.kind in ("workspace", "public_web") or i.new == Access.FULL_ACCESS.value)
             for i in self.gains
         )

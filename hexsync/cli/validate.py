@@ -6,29 +6,26 @@ import json
 
 import click
 
+from hexsync.cli._output import plural
 from hexsync.errors import EXIT_ERROR, EXIT_OK
 from hexsync.manifest import CheckResult, check
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def summary_line(result: CheckResult) -> str:
     errors = sum(p.severity == "error" for p in result.problems)
     warnings = len(result.problems) - errors
-    files = _plural(len(result.files), "file")
+    files = plural(len(result.files), "file")
     if result.desired is None or errors:
-        text = f"{_plural(errors, 'problem')} in {files}"
+        text = f"{plural(errors, 'problem')} in {files}"
     else:
         d = result.desired
         text = (
-            f"ok: {files}, {_plural(len(d.collections), 'collection')}, "
-            f"{_plural(len(d.groups), 'group')}, {_plural(len(d.users), 'user')}, "
-            f"{_plural(len(d.projects), 'project')}"
+            f"ok: {files}, {plural(len(d.collections), 'collection')}, "
+            f"{plural(len(d.groups), 'group')}, {plural(len(d.users), 'user')}, "
+            f"{plural(len(d.projects), 'project')}"
         )
     if warnings:
-        text += f" ({_plural(warnings, 'warning')})"
+        text += f" ({plural(warnings, 'warning')})"
     return text
 
 

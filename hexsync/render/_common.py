@@ -12,7 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hexsync.model import Access
-from hexsync.plan import AccessImpact, Action, Change, FieldChange, ImpactItem, Kind, Plan
+from hexsync.plan import (
+    AccessImpact,
+    Action,
+    Change,
+    FieldChange,
+    ImpactItem,
+    Kind,
+    Plan,
+    access_rank,
+)
 
 # Every rendering assumes the documented default rate limit; the CLI's header can say more.
 RATE_PER_MINUTE = 30
@@ -133,15 +142,6 @@ def unmanaged_note(plan: Plan) -> str:
     return f"Not managed here: {', '.join(parts)} (left alone)."
 
 
-def _rank(access: str | None) -> int:
-    if access is None:
-        return 0
-    try:
-        return Access(access).rank
-    except ValueError:
-        return len(Access)
-
-
 @dataclass(frozen=True)
 class ImpactLine:
     """Projects on which one principal's access moves the same way, through the same path."""
@@ -194,10 +194,10 @@ def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
             groups.setdefault((level, other, item.via), []).append(item)
         for (level, other, via), group in sorted(
             groups.items(),
-            key=lambda kv: (kv[0][2] or "", -_rank(kv[0][0]), kv[0][0], kv[0][1] or ""),
+            key=lambda kv: (kv[0][2] or "", -access_rank(kv[0][0]), kv[0][0], kv[0][1] or ""),
         ):
             wide = gain and any(
-                _rank(i.new) > _rank(i.old)
+                access_rank(i.new) > access_rank(i.old)
                 and (
                     impact.kind in ("workspace", "public_web") or i.new == Access.FULL_ACCESS.value
                 )
