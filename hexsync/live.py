@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
 from hexsync.hexapi import Project as ApiProject
 from hexsync.model import Desired, Ensure, FrozenMap
@@ -26,6 +27,7 @@ from hexsync.plan import Kind, LiveRef
 __all__ = [
     "Live",
     "LiveCollection",
+    "LiveCollectionSharing",
     "LiveGroup",
     "LiveProject",
     "LiveSharing",
@@ -57,10 +59,28 @@ class LiveGroup:
 
 
 @dataclass(frozen=True)
+class LiveCollectionSharing:
+    """Who a collection is shared with, keyed the way manifests name principals.
+
+    Hex reads collection sharing by user and group *id*; :func:`read_live` resolves them to
+    lower-cased emails and group names. Levels are Hex's own strings (undocumented, NOTES.md),
+    kept as read; ``NONE`` entries are left out. ``workspace`` is the workspace members' level.
+    Ids that resolve to no listed user or group (a deactivated user) are left out: they give
+    nobody access.
+    """
+
+    users: FrozenMap[str, str] = field(default_factory=FrozenMap)  # email (lower) → level
+    groups: FrozenMap[str, str] = field(default_factory=FrozenMap)  # group name → level
+    workspace: str = "NONE"
+
+
+@dataclass(frozen=True)
 class LiveCollection:
     id: str
     name: str
     description: str | None = None
+    creator: str | None = None  # lower-cased email, when Hex says
+    sharing: LiveCollectionSharing = field(default_factory=LiveCollectionSharing)
 
 
 @dataclass(frozen=True)
@@ -203,6 +223,37 @@ def _sharing(project: ApiProject) -> LiveSharing:
     )
 
 
+def _collections(
+    listed: Iterable[ApiCollection], users: Iterable[LiveUser], groups: Iterable[LiveGroup]
+) -> list[LiveCollection]:
+    """Collections with their sharing resolved from ids to emails and group names."""
+    email_of = {u.id: u.email for u in users}
+    name_of = {g.id: g.name for g in groups}
+
+    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
+        return FrozenMap(
+            (names[i], level) for i, level in entries.items() if i in names and level != "NONE"
+        )
+
+    out = []
+    for c in listed:
+        s = c.sharing
+        out.append(
+            LiveCollection(
+                id=c.id,
+                name=c.name,
+                description=c.description,
+                creator=c.creator_email.lower() if c.creator_email else None,
+                sharing=LiveCollectionSharing(
+                    users=resolve(s.users, email_of),
+                    groups=resolve(s.groups, name_of),
+                    workspace=s.workspace_members or "NONE",
+                ),
+            )
+        )
+    return out
+
+
 def _member_groups(desired: Desired) -> set[str]:
     """Groups whose members the plan needs: declared ones, or every group under prune.groups."""
     return {g.name for g in desired.groups if g.members is not None or g.ensure is Ensure.ABSENT}
@@ -258,11 +309,11 @@ async def read_live(
         by_id = {g.id: m for g, m in zip(read, members, strict=True)}
         return [LiveGroup(g.id, g.name, by_id.get(g.id)) for g in listed]
 
-    async def collections() -> list[LiveCollection]:
+    async def collections() -> list[ApiCollection]:
         out = []
         async for c in client.iter_collections():
             tick()
-            out.append(LiveCollection(c.id, c.name, c.description))
+            out.append(c)
         return out
 
     async def projects() -> list[LiveProject]:
@@ -281,10 +332,11 @@ async def read_live(
             )
         return out
 
-    me, user_list, group_list, collection_list, project_list = await asyncio.gather(
+    me, user_list, group_list, api_collections, project_list = await asyncio.gather(
         client.me(), users(), groups(), collections(), projects()
     )
     tick()
+    collection_list = _collections(api_collections, user_list, group_list)
     return Live(
         org_id=me.org_id,
         me_email=me.user.email.lower() if me.user is not None else None,

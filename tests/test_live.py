@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from hexsync.emulator.app import create_app
 from hexsync.hexapi import HexClient
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, Group, Policy
@@ -77,3 +78,30 @@ def test_a_personal_token_of_a_non_admin_does_not_see_everything(emulator_app: A
     live = _read(emulator_app, token="hxtp_member")
     assert not live.full_visibility
     assert live.me_email == "bob@acme.com"
+
+
+def test_collection_sharing_is_read_with_the_listing_by_email_and_group_name(
+    make_seed: Any, emulator_config: Any, clock: Any
+) -> None:
+    seed = make_seed(
+        collections=[
+            {
+                "name": "Finance",
+                "creator": "alice@acme.com",
+                "sharing": {
+                    "users": {"Bob@acme.com": "VIEW", "carol@acme.com": "NONE"},
+                    "groups": {"Analysts": "MANAGE"},
+                    "workspace": "VIEW",
+                },
+            },
+            {"name": "Empty"},
+        ]
+    )
+    live = _read(create_app(seed, emulator_config, clock=clock))
+    finance = live.collections["Finance"]
+    assert finance.creator == "alice@acme.com"
+    assert dict(finance.sharing.users) == {"bob@acme.com": "VIEW"}  # NONE is no access
+    assert dict(finance.sharing.groups) == {"Analysts": "MANAGE"}
+    assert finance.sharing.workspace == "VIEW"
+    empty = live.collections["Empty"].sharing
+    assert (dict(empty.users), dict(empty.groups), empty.workspace) == ({}, {}, "NONE")
