@@ -37,11 +37,17 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     assert out.split("4. Plan again")[1].count("No changes.") == 1
 
 
-def test_demo_outside_the_repository_says_where_to_run_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_demo_runs_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["demo"])
+    result = CliRunner().invoke(cli, ["--no-color", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "ok: 12 files" in result.output
+    assert result.output.split("4. Plan again")[1].count("No changes.") == 1
+    assert list(tmp_path.iterdir()) == []  # nothing written where it ran
+
+
+def test_demo_with_a_folder_that_is_not_an_example_says_what_it_needs(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["demo", "--example", str(tmp_path)])
     assert result.exit_code == 1
-    assert "no example at examples/acme" in result.output
-    assert "run `hexsync demo` from the root of the hexsync repository" in result.output
+    assert f"no example at {tmp_path}: expected {tmp_path}/seed.yaml" in result.output
+    assert "leave it out for the example shipped with hexsync" in result.output

@@ -262,7 +262,7 @@ def apply(
         return
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
-    desired = load([str(p) for p in paths])
+    desired = load([str(p) for p in paths], on_warning=lambda p: click.echo(str(p), err=True))
     client = build_client(opts)
 
     async def run_manifests() -> ApplyReport | None:

@@ -72,7 +72,7 @@ def plan(
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
-    desired = load(paths)
+    desired = load(paths, on_warning=lambda p: click.echo(str(p), err=True))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)
