@@ -1,4 +1,5 @@
-"""Every schema in schemas/ and the demo's example ship inside the package, identical to the\nrepository's files (the package holds symlinks: one source of truth)."""
+"""Every schema in schemas/ and the demo's example ship inside the package, identical to the
+repository's files (the package holds symlinks: one source of truth)."""
 
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 
 It serves the Acme example's ``seed.yaml`` on a loopback port, validates its ``manifests/``,
 plans, applies, and plans again, through exactly the functions ``validate``, ``plan`` and
-``apply`` use. Nothing outside the emulator (which lives only as long as the command) is touched. The example ships inside the package (``hexsync/examples`` is the
-repository's ``examples/``), so the demo runs from any directory after a plain install.
+``apply`` use. Nothing outside the emulator (which lives only as long as the command) is
+touched. The example ships inside the package (``hexsync/examples`` is the repository's
+``examples/``), so the demo runs from any directory after a plain install.
 """
 
 from __future__ import annotations
