@@ -33,7 +33,7 @@ from hexsync.render import render_text
 
 def packaged_example() -> Path:
     """The Acme example inside the installed package (a real folder: wheels install unzipped)."""
-    return Path(str(resources.files("hexsync").joinpath("examples", "acme")))
+    return Path(str(resources.files("hexsync") / "examples" / "acme"))
 
 
 def _step(number: int, title: str, color: bool) -> None:

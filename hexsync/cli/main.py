@@ -22,6 +22,7 @@ from hexsync.cli.collections import collections
 from hexsync.cli.completion import completion
 from hexsync.cli.connections import connections
 from hexsync.cli.demo import demo
+from hexsync.cli.drift import drift
 from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
 from hexsync.cli.export import export
@@ -180,6 +181,7 @@ cli.add_command(connections)
 cli.add_command(mcp)
 cli.add_command(emulator)
 cli.add_command(demo)
+cli.add_command(drift)
 cli.add_command(completion)
 groups.add_command(show_group)
 collections.add_command(show_collection)
