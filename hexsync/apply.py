@@ -345,13 +345,7 @@ class _Skip(Exception):  # noqa: N818 - control flow, never escapes this module
 
 
 def _phase(change: Change) -> int:
-    if change.kind in (Kind.COLLECTION, Kind.GROUP) and change.action is not Action.DELETE:
-        return 0
-    if change.kind is Kind.PROJECT:
-        return 1
-    if change.kind is Kind.GROUP:
-        return 2
-    return 3
+    return change.apply_phase
 
 
 class _Run:

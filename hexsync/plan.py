@@ -38,6 +38,7 @@ __all__ = [
     "AccessImpact",
     "Action",
     "Change",
+    "Estimate",
     "FieldChange",
     "ImpactItem",
     "Kind",
@@ -221,6 +222,48 @@ class Change:
                 count += math.ceil(len(self.fields_at(path)) / SHARING_PER_REQUEST)
             return count
         return 1
+
+    @property
+    def apply_phase(self) -> int:
+        """Apply's phase (``apply.py``): collections and groups, projects, group deletions,
+        deactivations; each phase is awaited before the next."""
+        if self.kind in (Kind.COLLECTION, Kind.GROUP) and self.action is not Action.DELETE:
+            return 0
+        if self.kind is Kind.PROJECT:
+            return 1
+        if self.kind is Kind.GROUP:
+            return 2
+        return 3
+
+    @property
+    def operations(self) -> tuple[str, ...]:
+        """The Hex operations apply sends for this change, one per request, in the order it
+        sends them (as many as :attr:`requests`); the plan's time estimate paces them."""
+        if self.action is Action.DEACTIVATE:
+            return ("DeactivateUser",)
+        if self.action is Action.DELETE:
+            return ("DeleteGroup",)
+        if self.kind is Kind.COLLECTION:
+            return ("CreateCollection" if self.action is Action.CREATE else "EditCollection",)
+        if self.kind is Kind.GROUP:
+            if self.action is Action.CREATE:
+                return ("CreateGroup",) + ("EditGroup",) * (self.requests - 1)
+            return ("EditGroup",) * self.requests
+        ops: list[str] = []
+        if self.action is Action.CREATE:
+            ops.append("CreateProject")
+        status = self.fields_at("status")
+        if status and (self.action is Action.UPDATE or status[0].new is not None):
+            ops.append("UpdateProject")
+        if self.fields_at("sharing.workspace") or self.fields_at("sharing.public_web"):
+            ops.append("EditProjectSharingOrgAndPublic")
+        for path, op in (
+            ("sharing.users", "EditProjectSharingUsers"),
+            ("sharing.groups", "EditProjectSharingGroups"),
+            ("sharing.collections", "EditProjectSharingCollections"),
+        ):
+            ops += [op] * math.ceil(len(self.fields_at(path)) / SHARING_PER_REQUEST)
+        return tuple(ops)
 
     @property
     def data(self) -> dict[str, Any]:
@@ -454,6 +497,37 @@ class WorkspaceInfo:
         )
 
 
+@dataclass(frozen=True)
+class Estimate:
+    """How long apply takes as the client paces it at Hex's rate limits, per rate-limit group.
+
+    ``seconds`` comes from replaying apply's requests (its phases, each change's requests in
+    order, the reads before and the read-back after) through the client's pacer; ``requests``
+    counts apply's writes per group (``hex-api``: most endpoints; ``hex-api-30rpm``: users and
+    user sharing), each group with its own 30/minute.
+    """
+
+    seconds: float
+    requests: FrozenMap[str, int]
+    per_minute: FrozenMap[str, int] = field(default_factory=FrozenMap)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "seconds": round(self.seconds, 2),
+            "requests": dict(sorted(self.requests.items())),
+            "per_minute": dict(sorted(self.per_minute.items())),
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Estimate:
+        return cls(
+            seconds=float(data["seconds"]),
+            requests=FrozenMap({str(k): int(v) for k, v in data["requests"].items()}),
+            per_minute=FrozenMap({str(k): int(v) for k, v in data.get("per_minute", {}).items()}),
+        )
+
+
 class PlanFileError(HexsyncError):
     """A saved plan that cannot be used as it is: unreadable, altered, or of another version."""
 
@@ -470,6 +544,7 @@ class Plan:
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    estimate: Estimate | None = None  # apply's time at the rate limits (None: not estimated)
 
     @property
     def empty(self) -> bool:
@@ -493,7 +568,10 @@ class Plan:
         return sum(c.requests for c in self.changes)
 
     def seconds_at(self, per_minute: float = 30.0) -> float:
-        """About how long apply takes when every request is paced at ``per_minute``."""
+        """About how long apply takes: the estimate when the plan has one, else every request
+        paced at ``per_minute`` in one group (an upper bound)."""
+        if self.estimate is not None:
+            return self.estimate.seconds
         return self.requests * 60.0 / per_minute
 
     @property
@@ -503,7 +581,7 @@ class Plan:
         return {**body, "checksum": _sha256(body)}
 
     def _body(self) -> dict[str, Any]:
-        return {
+        body = {
             "format_version": FORMAT_VERSION,
             "workspace": self.workspace.data,
             "summary": {
@@ -519,6 +597,9 @@ class Plan:
             "unmanaged": dict(self.unmanaged),
             "read_requests": self.read_requests,
         }
+        if self.estimate is not None:  # plans made before estimates (or by hand) have none
+            body["estimate"] = self.estimate.data
+        return body
 
     def dumps(self) -> str:
         return json.dumps(self.data, indent=2, ensure_ascii=False) + "\n"
@@ -550,6 +631,7 @@ class Plan:
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
                 read_requests=int(data.get("read_requests", 0)),
+                estimate=(Estimate.from_data(data["estimate"]) if data.get("estimate") else None),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from hexsync.diff import UnresolvedReferenceError, diff
 from hexsync.errors import ConfigError
+from hexsync.estimate import Limits, estimate_apply, limits_of
 from hexsync.guardrails import check_guardrails
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import DEFAULT_LIMITS, HexClient
 from hexsync.impact import access_impact
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
@@ -111,6 +112,7 @@ def build_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     api_url: str,
+    limits: Limits | None = None,
 ) -> Plan:
     """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
     a name in the manifests does not resolve live. Refusals are part of the plan, not raised."""
@@ -159,6 +161,7 @@ def build_plan(
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
         read_requests=live.read_requests,
+        estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
     )
 
 
@@ -175,7 +178,12 @@ async def read_and_plan(
     sel = Target.parse(target) if isinstance(target, str) else target
     live = await read_live(client, desired, progress=progress)
     plan = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url
+        desired,
+        live,
+        allow_destroy=allow_destroy,
+        target=sel,
+        api_url=client.base_url,
+        limits=limits_of(client),
     )
     return plan, live
 

@@ -143,6 +143,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert dict(plan.unmanaged) == expected["unmanaged"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
+    # The time estimate paces exactly the requests apply sends (Change.operations).
+    assert [len(c.operations) for c in plan.changes] == [c.requests for c in plan.changes]
     # Whatever the case, the plan survives its own JSON form unchanged.
     assert Plan.loads(plan.dumps()) == plan
 
