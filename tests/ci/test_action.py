@@ -1,5 +1,5 @@
-"""The GitHub Action's steps, run locally: action/hexsync_action.py against a fake GitHub API on
-loopback and the Hex emulator, as the composite action runs it (same environment variables)."""
+"""The GitHub Action's steps, run locally: ``python -m hexsync.ci.github`` against a fake GitHub
+API on loopback and the Hex emulator, as the composite action runs it (same environment)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 ACME = ROOT / "examples" / "acme"
-SCRIPT = ROOT / "action" / "hexsync_action.py"
 HEX_TOKEN = "hxtw_demo"
 MARKER = "<!-- hexsync:plan manifests=manifests -->"
 DRIFT_MARKER = "<!-- hexsync:drift manifests=manifests -->"
@@ -76,7 +75,7 @@ def run_step(
         **extra,
     }
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), mode],
+        [sys.executable, "-m", "hexsync.ci.github", mode],
         cwd=workdir,
         env=env,
         capture_output=True,

@@ -1,6 +1,6 @@
 """The logic of hexsync's GitHub Action (``action.yml``), runnable on any machine.
 
-    python action/hexsync_action.py plan|apply|drift
+    python -m hexsync.ci.github plan|apply|drift
 
 Everything the composite action does besides installing hexsync and uploading the artifact is
 here, so it can be run and tested locally against a fake GitHub API (``GITHUB_API_URL``) and the
@@ -27,7 +27,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
 import sys
 import urllib.error
 import urllib.parse
@@ -37,25 +36,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-PLAN_MARKER = "<!-- hexsync:plan manifests={manifests} -->"
-DRIFT_MARKER = "<!-- hexsync:drift manifests={manifests} -->"
-COMMENT_LIMIT = 65_536  # GitHub refuses longer comments and issue bodies
-
-
-class ActionError(Exception):
-    """A failure the step reports in one line (``::error::``) and exits 1 for."""
-
-
-# ------------------------------------------------------------------------------ environment
-
-
-def env(name: str, default: str | None = None) -> str:
-    value = os.environ.get(name, default)
-    if value is None or value == "":
-        if default is not None:
-            return default
-        raise ActionError(f"{name} is not set")
-    return value
+from hexsync.ci._common import (
+    DRIFT_MARKER,
+    PLAN_MARKER,
+    CiError,
+    call,
+    destructive_count,
+    env,
+    hexsync,
+    log,
+    with_marker,
+)
 
 
 def set_output(name: str, value: str) -> None:
@@ -75,20 +66,6 @@ def add_summary(markdown: str) -> None:
             handle.write(markdown.rstrip("\n") + "\n")
 
 
-def hexsync(*args: str, keep_stderr: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run hexsync; its stderr (progress, errors) goes to the log, and is also kept in the
-    result with ``keep_stderr`` (apply's report is written there)."""
-    command = [*env("HEXSYNC", "hexsync").split(), *args]
-    stderr = subprocess.PIPE if keep_stderr else None
-    # The command is the installed hexsync (or HEXSYNC, set by the action itself).
-    done = subprocess.run(  # noqa: S603
-        command, stdout=subprocess.PIPE, stderr=stderr, text=True, check=False
-    )
-    if keep_stderr:
-        sys.stderr.write(done.stderr)
-    return done
-
-
 # ------------------------------------------------------------------------------- GitHub API
 
 
@@ -101,23 +78,12 @@ class GitHub:
         self._token = env("GITHUB_TOKEN")
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
-        url = path if path.startswith(self.api) else f"{self.api}{path}"
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(url, data=data, method=method)  # noqa: S310 - https API
-        req.add_header("Authorization", f"Bearer {self._token}")
-        req.add_header("Accept", "application/vnd.github+json")
-        req.add_header("X-GitHub-Api-Version", "2022-11-28")
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(req, timeout=60) as response:  # noqa: S310
-                text = response.read().decode()
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode(errors="replace")[:300]
-            raise ActionError(f"GitHub API {method} {path}: HTTP {exc.code} {detail}") from exc
-        except urllib.error.URLError as exc:
-            raise ActionError(f"GitHub API {method} {path}: {exc.reason}") from exc
-        return json.loads(text) if text else None
+        headers = {
+            "Authorization": f"Bearer {self._token}",
+            "Accept": "application/vnd.github+json",
+            "X-GitHub-Api-Version": "2022-11-28",
+        }
+        return call(method, f"{self.api}{path}", headers, body, what="GitHub API")
 
     def pages(self, path: str, key: str | None = None) -> Iterator[Any]:
         """Every item of a paginated listing (100 per page)."""
@@ -149,7 +115,7 @@ class GitHub:
         except urllib.error.HTTPError as exc:
             location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307) else None
             if location is None:
-                raise ActionError(f"GitHub API GET {path}: HTTP {exc.code}") from exc
+                raise CiError(f"GitHub API GET {path}: HTTP {exc.code}") from exc
         with urllib.request.urlopen(location, timeout=120) as response:  # noqa: S310
             return bytes(response.read())
 
@@ -174,9 +140,7 @@ def pull_request_number() -> int | None:
 
 def upsert_comment(github: GitHub, number: int, marker: str, body: str) -> str:
     """Create the sticky comment, or update the one that carries ``marker``; says which."""
-    text = f"{marker}\n{body}"
-    if len(text) > COMMENT_LIMIT:
-        text = text[: COMMENT_LIMIT - 100] + "\n\n_(cut to fit a comment: see the artifact)_\n"
+    text = with_marker(marker, body)
     comments = github.pages(f"/repos/{github.repo}/issues/{number}/comments")
     for comment in comments:
         if marker in (comment.get("body") or ""):
@@ -198,8 +162,7 @@ def run_plan(manifests: str, workdir: Path) -> int:
     set_output("has-changes", "true" if code == 2 else "false")
     destructive = 0
     if plan_path.is_file():
-        summary = json.loads(plan_path.read_text(encoding="utf-8")).get("summary", {})
-        destructive = int(summary.get("destructive", 0))
+        destructive = destructive_count(plan_path.read_text(encoding="utf-8"))
         set_output("plan-path", str(plan_path))
     set_output("destructive", str(destructive))
     if code not in (0, 2, 3):
@@ -209,7 +172,7 @@ def run_plan(manifests: str, workdir: Path) -> int:
     number = pull_request_number()
     if number is not None and os.environ.get("HEXSYNC_COMMENT", "true") == "true":
         how = upsert_comment(GitHub(), number, PLAN_MARKER.format(manifests=manifests), markdown)
-        print(f"hexsync: plan comment {how} on pull request #{number}", file=sys.stderr)
+        log(f"plan comment {how} on pull request #{number}")
     return 0 if code == 2 else code
 
 
@@ -222,7 +185,7 @@ def find_reviewed_plan(github: GitHub, sha: str, artifact: str) -> tuple[int, in
     pulls = github.request("GET", f"/repos/{github.repo}/commits/{sha}/pulls")
     merged = [p for p in pulls if p.get("merged_at")] or pulls
     if not merged:
-        raise ActionError(
+        raise CiError(
             f"commit {sha[:12]} came from no pull request, so no plan was reviewed for it; "
             "merge changes through pull requests (or pass plan-path)"
         )
@@ -237,7 +200,7 @@ def find_reviewed_plan(github: GitHub, sha: str, artifact: str) -> tuple[int, in
         live = [a for a in found if not a.get("expired")]
         if live:
             return int(pull["number"]), int(live[0]["id"])
-    raise ActionError(
+    raise CiError(
         f"no '{artifact}' artifact from a successful plan run on pull request "
         f"#{pull['number']} (head {head[:12]}): run the plan workflow on it first"
     )
@@ -248,7 +211,7 @@ def download_plan(github: GitHub, artifact_id: int, target: Path) -> Path:
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         names = [n for n in archive.namelist() if n.endswith(".json")]
         if len(names) != 1:
-            raise ActionError(f"the plan artifact holds {len(names)} JSON files, expected 1")
+            raise CiError(f"the plan artifact holds {len(names)} JSON files, expected 1")
         target.write_bytes(archive.read(names[0]))
     return target
 
@@ -263,7 +226,7 @@ def run_apply(manifests: str, workdir: Path) -> int:
             github, env("GITHUB_SHA"), env("HEXSYNC_ARTIFACT", "hexsync-plan")
         )
         plan_path = download_plan(github, artifact_id, workdir / "plan.json")
-        print(f"hexsync: applying the plan reviewed in pull request #{number}", file=sys.stderr)
+        log(f"applying the plan reviewed in pull request #{number}")
     done = hexsync("apply", str(plan_path), "--manifests", manifests, keep_stderr=True)
     print(done.stdout, end="")
     report = "\n".join(part.strip() for part in (done.stdout, done.stderr) if part.strip())
@@ -295,12 +258,12 @@ def run_drift(manifests: str, workdir: Path) -> int:
         for i in github.pages(f"/repos/{github.repo}/issues?{query}")
         if marker in (i.get("body") or "") and "pull_request" not in i
     ]
-    body = f"{marker}\n{done.stdout}"[:COMMENT_LIMIT]
+    body = with_marker(marker, done.stdout)
     if code == 2:
         if issues:
             number = int(issues[0]["number"])
             github.request("PATCH", f"/repos/{github.repo}/issues/{number}", {"body": body})
-            print(f"hexsync: drift issue #{number} updated", file=sys.stderr)
+            log(f"drift issue #{number} updated")
         else:
             made = github.request(
                 "POST",
@@ -308,7 +271,7 @@ def run_drift(manifests: str, workdir: Path) -> int:
                 {"title": f"Hex drift: {manifests}", "body": body, "labels": [label]},
             )
             number = int(made["number"])
-            print(f"hexsync: drift issue #{number} opened", file=sys.stderr)
+            log(f"drift issue #{number} opened")
         set_output("issue", str(number))
         return 0
     for issue in issues:
@@ -317,7 +280,7 @@ def run_drift(manifests: str, workdir: Path) -> int:
             "POST", f"{path}/comments", {"body": "No drift any more: Hex matches the manifests."}
         )
         github.request("PATCH", path, {"state": "closed", "state_reason": "completed"})
-        print(f"hexsync: drift issue #{issue['number']} closed", file=sys.stderr)
+        log(f"drift issue #{issue['number']} closed")
     return 0
 
 
@@ -326,14 +289,14 @@ MODES = {"plan": run_plan, "apply": run_apply, "drift": run_drift}
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0] not in MODES:
-        print(f"usage: hexsync_action.py {'|'.join(MODES)}", file=sys.stderr)
+        print(f"usage: python -m hexsync.ci.github {'|'.join(MODES)}", file=sys.stderr)
         return 1
     manifests = os.environ.get("HEXSYNC_MANIFESTS", "manifests")
     workdir = Path(os.environ.get("RUNNER_TEMP") or ".") / "hexsync"
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         return MODES[argv[0]](manifests, workdir)
-    except ActionError as exc:
+    except CiError as exc:
         print(f"::error::hexsync {argv[0]}: {exc}", file=sys.stderr)
         return 1
 
