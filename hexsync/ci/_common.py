@@ -74,5 +74,27 @@ def call(method: str, url: str, headers: Mapping[str, str], body: Any = None, *,
     return json.loads(text) if text else None
 
 
+def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
+    """A file from the forge's API. A redirect (to artifact storage) is followed by hand and
+    without ``headers``: the storage URL is signed, and must never get the token."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:  # noqa: ARG002
+            return None
+
+    req = urllib.request.Request(url)  # noqa: S310 - the forge's API
+    for name, value in headers.items():
+        req.add_header(name, value)
+    try:
+        with urllib.request.build_opener(NoRedirect).open(req, timeout=60) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as exc:
+        location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307) else None
+        if location is None:
+            raise CiError(f"{what} GET {url}: HTTP {exc.code}") from exc
+    with urllib.request.urlopen(location, timeout=120) as response:  # noqa: S310
+        return bytes(response.read())
+
+
 def log(message: str) -> None:
     print(f"hexsync: {message}", file=sys.stderr)

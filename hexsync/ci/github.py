@@ -28,7 +28,6 @@ import io
 import json
 import os
 import sys
-import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
@@ -42,6 +41,7 @@ from hexsync.ci._common import (
     CiError,
     call,
     destructive_count,
+    download,
     env,
     hexsync,
     log,
@@ -98,26 +98,12 @@ class GitHub:
             page += 1
 
     def download(self, path: str) -> bytes:
-        """An artifact's zip: GitHub answers with a redirect to storage that must not get the
-        token, so the redirect is followed by hand, without it."""
-
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *args: Any, **kwargs: Any) -> None:  # noqa: ARG002
-                return None  # handled below: the storage URL must not get the token
-
-        opener = urllib.request.build_opener(NoRedirect)
-        req = urllib.request.Request(f"{self.api}{path}")  # noqa: S310
-        req.add_header("Authorization", f"Bearer {self._token}")
-        req.add_header("Accept", "application/vnd.github+json")
-        try:
-            with opener.open(req, timeout=60) as response:
-                return bytes(response.read())
-        except urllib.error.HTTPError as exc:
-            location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307) else None
-            if location is None:
-                raise CiError(f"GitHub API GET {path}: HTTP {exc.code}") from exc
-        with urllib.request.urlopen(location, timeout=120) as response:  # noqa: S310
-            return bytes(response.read())
+        """An artifact's zip (GitHub redirects to storage, which never gets the token)."""
+        headers = {
+            "Authorization": f"Bearer {self._token}",
+            "Accept": "application/vnd.github+json",
+        }
+        return download(f"{self.api}{path}", headers, what="GitHub API")
 
 
 # ------------------------------------------------------------------------------------- plan

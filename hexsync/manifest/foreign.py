@@ -61,6 +61,7 @@ _SIGNATURES: tuple[tuple[str, Any], ...] = (
     ("a Docker Compose file", lambda d: "services" in d),
     ("a Kubernetes object", lambda d: "apiVersion" in d and "kind" in d),
     ("an OpenAPI document", lambda d: "openapi" in d or "swagger" in d),
+    ("a zizmor configuration", lambda d: isinstance(d.get("rules"), Mapping)),
 )
 
 
@@ -71,7 +72,10 @@ def foreign_kind(data: Any) -> str | None:
         return None
     if _is_seed(data):
         return "an emulator seed"
-    if MANIFEST_KEYS & set(data):
+    keys = set(data)
+    if isinstance(data.get("rules"), Mapping):
+        keys.discard("rules")  # manifests' rules are a list; a mapping is another tool's config
+    if MANIFEST_KEYS & keys:
         return None
     for kind, test in _SIGNATURES:
         if test(data):

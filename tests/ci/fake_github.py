@@ -12,7 +12,7 @@ import json
 import re
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -102,9 +102,14 @@ class FakeGitHub:
         return items[(page - 1) * size : page * size]
 
 
+Answer = tuple[int, dict[str, str], bytes]
+Dispatch = Callable[[str, str, dict[str, str], dict[str, str], bytes], Answer]
+
+
 @contextmanager
-def fake_github() -> Iterator[FakeGitHub]:
-    fake = FakeGitHub()
+def serve(dispatch: Dispatch) -> Iterator[str]:
+    """An HTTP server on a loopback port calling ``dispatch(method, path, query, headers, body)``;
+    yields its base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: Any) -> None:
@@ -113,28 +118,13 @@ def fake_github() -> Iterator[FakeGitHub]:
         def _serve(self, method: str) -> None:
             parts = urlsplit(self.path)
             query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-            had_token = self.headers.get("Authorization") == f"Bearer {TOKEN}"
-            fake.log.append((method, parts.path, had_token))
-            if m := re.fullmatch(r"/storage/(\d+)", parts.path):
-                self._send(200, fake.blobs[int(m[1])], "application/zip")
-                return
-            if not had_token:
-                self._send(401, json.dumps({"message": "Bad credentials"}).encode())
-                return
-            if m := re.fullmatch(rf"/repos/{REPO}/actions/artifacts/(\d+)/zip", parts.path):
-                self.send_response(302)
-                self.send_header("Location", f"{fake.url}/storage/{m[1]}")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
             length = int(self.headers.get("Content-Length") or 0)
-            body = json.loads(self.rfile.read(length)) if length else None
-            status, answer = fake.handle(method, parts.path, query, body)
-            self._send(status, json.dumps(answer).encode())
-
-        def _send(self, status: int, data: bytes, kind: str = "application/json") -> None:
+            body = self.rfile.read(length) if length else b""
+            lowered = {k.lower(): v for k, v in self.headers.items()}
+            status, headers, data = dispatch(method, parts.path, query, lowered, body)
             self.send_response(status)
-            self.send_header("Content-Type", kind)
+            for name, value in {"Content-Type": "application/json", **headers}.items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
@@ -148,12 +138,41 @@ def fake_github() -> Iterator[FakeGitHub]:
         def do_PATCH(self) -> None:
             self._serve("PATCH")
 
+        def do_PUT(self) -> None:
+            self._serve("PUT")
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield fake
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _json(status: int, value: Any) -> Answer:
+    return status, {}, json.dumps(value).encode()
+
+
+@contextmanager
+def fake_github() -> Iterator[FakeGitHub]:
+    fake = FakeGitHub()
+
+    def dispatch(
+        method: str, path: str, query: dict[str, str], headers: dict[str, str], raw: bytes
+    ) -> Answer:
+        had_token = headers.get("authorization") == f"Bearer {TOKEN}"
+        fake.log.append((method, path, had_token))
+        if m := re.fullmatch(r"/storage/(\d+)", path):
+            return 200, {"Content-Type": "application/zip"}, fake.blobs[int(m[1])]
+        if not had_token:
+            return _json(401, {"message": "Bad credentials"})
+        if m := re.fullmatch(rf"/repos/{REPO}/actions/artifacts/(\d+)/zip", path):
+            return 302, {"Location": f"{fake.url}/storage/{m[1]}"}, b""
+        status, answer = fake.handle(method, path, query, json.loads(raw) if raw else None)
+        return _json(status, answer)
+
+    with serve(dispatch) as url:
+        fake.url = url
+        yield fake

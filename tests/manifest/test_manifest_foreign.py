@@ -55,6 +55,7 @@ WORKFLOW = "name: plan\non: [pull_request]\njobs:\n  plan:\n    runs-on: ubuntu-
         ("name: x\ninputs: {}\nruns:\n  using: composite\n", "a GitHub Action (action.yml)"),
         ("stages: [plan]\nplan:\n  script: [hexsync plan m/]\n", "a GitLab CI configuration"),
         ("repos: []\n", "a pre-commit configuration"),
+        ("rules:\n  unpinned-uses: {}\n", "a zizmor configuration"),
         ("org: {name: Acme}\nusers: []\n", "an emulator seed"),
         ("tokens: [{token: hxtw_x, kind: workspace}]\n", "an emulator seed"),
     ],
@@ -86,6 +87,7 @@ def test_foreign_files_in_a_tree_are_named_and_skipped(
         "org: 5a8591dd\ngroups: []\n",
         "users: [{email: a@acme.com, name: A, role: ADMIN}]\n",
         "grups: []\n",
+        "rules: []\n",  # manifests' own rules (a list)
     ],
 )
 def test_anything_that_may_be_a_manifest_is_checked_as_one(text: str, tmp_path: Path) -> None:
@@ -100,10 +102,9 @@ def test_plan_says_it_skipped_a_seed(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "m.yaml").write_text("version: 1\n", encoding="utf-8")
     (tmp_path / "seed.yaml").write_text("org: {name: Acme}\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    # No workspace reachable: the warning comes before any request is made.
-    result = CliRunner().invoke(
-        cli, ["--api-url", "http://127.0.0.1:9", "plan", "."], env={"HEX_API_TOKEN": "hxtw_x"}
-    )
+    # No token: plan stops before any request, after reading the manifests.
+    result = CliRunner().invoke(cli, ["plan", "."], env={"HEX_API_TOKEN": None})
+    assert result.exit_code == 1
     assert (
         "seed.yaml:1:1: warning: not a manifest, skipped: this looks like an emulator seed"
         in result.stderr
