@@ -31,6 +31,12 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     ):
         assert line in first
     assert "Plan: 2 to create, 3 to update, 1 to delete, 1 to deactivate." in first
+    # 12 requests, within both rate-limit groups' bursts: the deactivation and erin's removal
+    # go to the users group, the rest to the general one.
+    assert (
+        "Apply makes 12 requests (no pacing wait at 30/min per group: "
+        "10 general, 2 users & user sharing)." in first
+    )
     # … apply carries all of it out with the requests the plan announced …
     assert "Apply complete: 7 done, 0 failed, 0 skipped · 12 writes" in out
     # … and the second plan is empty.

@@ -8,8 +8,9 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
 
 PLAN_MARKER = "<!-- hexsync:plan manifests={manifests} -->"
 DRIFT_MARKER = "<!-- hexsync:drift manifests={manifests} -->"
@@ -98,3 +99,87 @@ def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
 
 def log(message: str) -> None:
     print(f"hexsync: {message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------ the three modes
+
+
+class Forge(Protocol):
+    """What differs between GitHub and GitLab; the modes below are the same on both."""
+
+    def output(self, values: Mapping[str, str]) -> None:
+        """Results for later steps (step outputs, a dotenv report)."""
+
+    def summary(self, name: str, markdown: str) -> None:
+        """What the job shows for ``name`` (plan, apply, drift)."""
+
+    def post_plan(self, marker: str, markdown: str) -> None:
+        """The plan as one comment or note of the pull or merge request, updated in place."""
+
+    def reviewed_plan(self, workdir: Path) -> Path:
+        """The plan reviewed in the request the pushed commit merged, downloaded."""
+
+    def drift_issue(self, marker: str, markdown: str, *, drift: bool) -> None:
+        """Open or update the one drift issue (``drift``), or close it (not ``drift``)."""
+
+
+def run_plan(forge: Forge, manifests: str, workdir: Path) -> int:
+    plan_path = workdir / "plan.json"
+    done = hexsync(
+        "plan", manifests, "--out", str(plan_path), "--format", "markdown", "--detailed-exitcode"
+    )
+    code = done.returncode
+    values = {"exit-code": str(code), "has-changes": "true" if code == 2 else "false"}
+    values["destructive"] = "0"
+    if plan_path.is_file():
+        values["destructive"] = str(destructive_count(plan_path.read_text(encoding="utf-8")))
+        values["plan-path"] = str(plan_path)
+    forge.output(values)
+    if code not in (0, 2, 3):
+        return code  # an error: hexsync said why on stderr; nothing to post
+    forge.summary("plan", done.stdout)
+    if os.environ.get("HEXSYNC_COMMENT", "true") == "true":
+        forge.post_plan(PLAN_MARKER.format(manifests=manifests), done.stdout)
+    return 0 if code == 2 else code
+
+
+def run_apply(forge: Forge, manifests: str, workdir: Path) -> int:
+    given = os.environ.get("HEXSYNC_PLAN_PATH", "")
+    plan_path = Path(given) if given else forge.reviewed_plan(workdir)
+    done = hexsync("apply", str(plan_path), "--manifests", manifests, keep_stderr=True)
+    print(done.stdout, end="")
+    forge.output({"exit-code": str(done.returncode)})
+    report = "\n".join(part.strip() for part in (done.stdout, done.stderr) if part.strip())
+    forge.summary("apply", f"### hexsync apply\n\n```\n{report}\n```\n")
+    return done.returncode
+
+
+def run_drift(forge: Forge, manifests: str, workdir: Path) -> int:
+    done = hexsync("drift", manifests, "--format", "markdown", "--out", str(workdir / "drift.json"))
+    code = done.returncode
+    forge.output({"exit-code": str(code), "drift": "true" if code == 2 else "false"})
+    if code not in (0, 2):
+        return code
+    forge.summary("drift", done.stdout)
+    if os.environ.get("HEXSYNC_ISSUE", "true") == "true":
+        forge.drift_issue(DRIFT_MARKER.format(manifests=manifests), done.stdout, drift=code == 2)
+    return 0
+
+
+MODES = {"plan": run_plan, "apply": run_apply, "drift": run_drift}
+
+
+def main(
+    argv: Sequence[str], program: str, forge: Callable[[], Forge], workdir: Path, error: str
+) -> int:
+    """``program plan|apply|drift``; a CiError is one ``error`` line and exit 1."""
+    if len(argv) != 1 or argv[0] not in MODES:
+        print(f"usage: python -m {program} {'|'.join(MODES)}", file=sys.stderr)
+        return 1
+    manifests = os.environ.get("HEXSYNC_MANIFESTS", "manifests")
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        return MODES[argv[0]](forge(), manifests, workdir)
+    except CiError as exc:
+        print(f"{error}hexsync {argv[0]}: {exc}", file=sys.stderr)
+        return 1

@@ -21,27 +21,17 @@ from __future__ import annotations
 import os
 import sys
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from hexsync.ci._common import (
-    DRIFT_MARKER,
-    PLAN_MARKER,
-    CiError,
-    call,
-    destructive_count,
-    download,
-    env,
-    hexsync,
-    log,
-    with_marker,
-)
+from hexsync.ci._common import CiError, call, download, env, log, main, with_marker
 
 NOTE_LIMIT = 1_000_000  # GitLab's limit for a note or an issue description
 
 
-class GitLab:
+class GitLabApi:
     """The few REST calls the template makes, on ``CI_API_V4_URL`` for ``CI_PROJECT_ID``."""
 
     def __init__(self) -> None:
@@ -67,135 +57,97 @@ class GitLab:
         return download(f"{self.api}{self.project}{path}", self._headers, what="GitLab API")
 
 
-def _write_dotenv(path: Path, values: dict[str, str]) -> None:
-    path.write_text("".join(f"{k}={v}\n" for k, v in values.items()), encoding="utf-8")
+class GitLab:
+    """GitLab's side of the modes; the API client is made on first use."""
 
+    def __init__(self) -> None:
+        self.workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
 
-def run_plan(manifests: str, workdir: Path) -> int:
-    plan_path = workdir / "plan.json"
-    done = hexsync(
-        "plan", manifests, "--out", str(plan_path), "--format", "markdown", "--detailed-exitcode"
-    )
-    code = done.returncode
-    destructive = destructive_count(plan_path.read_text()) if plan_path.is_file() else 0
-    _write_dotenv(
-        workdir / "hexsync.env",
-        {
-            "HEXSYNC_EXIT_CODE": str(code),
-            "HEXSYNC_HAS_CHANGES": "true" if code == 2 else "false",
-            "HEXSYNC_DESTRUCTIVE": str(destructive),
-        },
-    )
-    if code not in (0, 2, 3):
-        return code
-    (workdir / "plan.md").write_text(done.stdout, encoding="utf-8")
-    print(done.stdout, end="")
-    iid = os.environ.get("CI_MERGE_REQUEST_IID")
-    if iid and os.environ.get("HEXSYNC_NOTE", "true") == "true":
-        gitlab = GitLab()
-        text = with_marker(PLAN_MARKER.format(manifests=manifests), done.stdout, NOTE_LIMIT)
-        marker = PLAN_MARKER.format(manifests=manifests)
-        notes = gitlab.pages(f"/merge_requests/{iid}/notes?sort=asc")
-        mine = next((n for n in notes if marker in (n.get("body") or "")), None)
-        if mine is not None:
-            gitlab.request("PUT", f"/merge_requests/{iid}/notes/{mine['id']}", {"body": text})
-            log(f"plan note updated on merge request !{iid}")
-        else:
-            gitlab.request("POST", f"/merge_requests/{iid}/notes", {"body": text})
-            log(f"plan note created on merge request !{iid}")
-    return 0 if code == 2 else code
+    @cached_property
+    def api(self) -> GitLabApi:
+        return GitLabApi()
 
+    def output(self, values: Mapping[str, str]) -> None:
+        """``hexsync.env``, a dotenv report: ``HEXSYNC_EXIT_CODE=2`` … The plan's path is left
+        out: a later job must never be handed a plan file by a variable."""
+        path = self.workdir / "hexsync.env"
+        lines = [
+            f"HEXSYNC_{k.upper().replace('-', '_')}={v}\n"
+            for k, v in values.items()
+            if k != "plan-path"
+        ]
+        with path.open("a", encoding="utf-8") as handle:
+            handle.writelines(lines)
 
-def find_reviewed_plan(gitlab: GitLab, sha: str, job_name: str) -> tuple[int, int]:
-    """(merge request iid, job id) of the plan job reviewed in the merge request ``sha`` merged."""
-    requests = gitlab.request("GET", f"/repository/commits/{sha}/merge_requests")
-    merged = [m for m in requests if m.get("state") == "merged"] or requests
-    if not merged:
+    def summary(self, name: str, markdown: str) -> None:
+        """The job log, and ``plan.md`` beside ``plan.json`` for the artifacts."""
+        print(markdown, end="" if markdown.endswith("\n") else "\n")
+        if name == "plan":
+            (self.workdir / "plan.md").write_text(markdown, encoding="utf-8")
+
+    def post_plan(self, marker: str, markdown: str) -> None:
+        iid = os.environ.get("CI_MERGE_REQUEST_IID")
+        if not iid:
+            return
+        text = with_marker(marker, markdown, NOTE_LIMIT)
+        for note in self.api.pages(f"/merge_requests/{iid}/notes?sort=asc"):
+            if marker in (note.get("body") or ""):
+                self.api.request("PUT", f"/merge_requests/{iid}/notes/{note['id']}", {"body": text})
+                log(f"plan note updated on merge request !{iid}")
+                return
+        self.api.request("POST", f"/merge_requests/{iid}/notes", {"body": text})
+        log(f"plan note created on merge request !{iid}")
+
+    def reviewed_plan(self, workdir: Path) -> Path:
+        """The newest successful plan job of the merged merge request's pipelines, and its
+        ``plan.json``."""
+        sha, job_name = env("CI_COMMIT_SHA"), env("HEXSYNC_PLAN_JOB", "hexsync-plan")
+        requests = self.api.request("GET", f"/repository/commits/{sha}/merge_requests")
+        merged = [m for m in requests if m.get("state") == "merged"] or requests
+        if not merged:
+            raise CiError(
+                f"commit {sha[:12]} came from no merge request, so no plan was reviewed for it; "
+                "merge changes through merge requests (or set HEXSYNC_PLAN_PATH)"
+            )
+        iid = int(merged[0]["iid"])
+        for pipeline in self.api.request("GET", f"/merge_requests/{iid}/pipelines"):
+            jobs = self.api.request("GET", f"/pipelines/{pipeline['id']}/jobs?scope[]=success")
+            job = next((j for j in jobs if j.get("name") == job_name), None)
+            if job is not None:
+                target = workdir / "reviewed-plan.json"
+                target.write_bytes(self.api.download(f"/jobs/{job['id']}/artifacts/plan.json"))
+                log(f"applying the plan reviewed in merge request !{iid} (job {job['id']})")
+                return target
         raise CiError(
-            f"commit {sha[:12]} came from no merge request, so no plan was reviewed for it; "
-            "merge changes through merge requests (or set HEXSYNC_PLAN_PATH)"
+            f"no successful '{job_name}' job in the pipelines of merge request !{iid}: "
+            "run its pipeline first"
         )
-    iid = int(merged[0]["iid"])
-    for pipeline in gitlab.request("GET", f"/merge_requests/{iid}/pipelines"):
-        jobs = gitlab.request("GET", f"/pipelines/{pipeline['id']}/jobs?scope[]=success")
-        for job in jobs:
-            if job.get("name") == job_name:
-                return iid, int(job["id"])
-    raise CiError(
-        f"no successful '{job_name}' job in the pipelines of merge request !{iid}: "
-        "run its pipeline first"
-    )
 
-
-def run_apply(manifests: str, workdir: Path) -> int:
-    given = os.environ.get("HEXSYNC_PLAN_PATH", "")
-    if given:
-        plan_path = Path(given)
-    else:
-        gitlab = GitLab()
-        iid, job = find_reviewed_plan(
-            gitlab, env("CI_COMMIT_SHA"), env("HEXSYNC_PLAN_JOB", "hexsync-plan")
-        )
-        plan_path = workdir / "reviewed-plan.json"
-        plan_path.write_bytes(gitlab.download(f"/jobs/{job}/artifacts/plan.json"))
-        log(f"applying the plan reviewed in merge request !{iid} (job {job})")
-    done = hexsync("apply", str(plan_path), "--manifests", manifests)
-    print(done.stdout, end="")
-    return done.returncode
-
-
-def run_drift(manifests: str, workdir: Path) -> int:
-    done = hexsync("drift", manifests, "--format", "markdown", "--out", str(workdir / "drift.json"))
-    code = done.returncode
-    if code not in (0, 2):
-        return code
-    print(done.stdout, end="")
-    if os.environ.get("HEXSYNC_ISSUE", "true") != "true":
-        return 0
-    gitlab = GitLab()
-    label = env("HEXSYNC_DRIFT_LABEL", "drift")
-    marker = DRIFT_MARKER.format(manifests=manifests)
-    query = urllib.parse.urlencode({"labels": label, "state": "opened"})
-    issues = [i for i in gitlab.pages(f"/issues?{query}") if marker in (i.get("description") or "")]
-    text = with_marker(marker, done.stdout, NOTE_LIMIT)
-    if code == 2:
-        if issues:
-            gitlab.request("PUT", f"/issues/{issues[0]['iid']}", {"description": text})
+    def drift_issue(self, marker: str, markdown: str, *, drift: bool) -> None:
+        label = env("HEXSYNC_DRIFT_LABEL", "drift")
+        query = urllib.parse.urlencode({"labels": label, "state": "opened"})
+        issues = [
+            i for i in self.api.pages(f"/issues?{query}") if marker in (i.get("description") or "")
+        ]
+        text = with_marker(marker, markdown, NOTE_LIMIT)
+        if drift and issues:
+            self.api.request("PUT", f"/issues/{issues[0]['iid']}", {"description": text})
             log(f"drift issue #{issues[0]['iid']} updated")
-        else:
-            made = gitlab.request(
-                "POST",
-                "/issues",
-                {"title": f"Hex drift: {manifests}", "description": text, "labels": label},
+        elif drift:
+            title = f"Hex drift: {os.environ.get('HEXSYNC_MANIFESTS', 'manifests')}"
+            made = self.api.request(
+                "POST", "/issues", {"title": title, "description": text, "labels": label}
             )
             log(f"drift issue #{made['iid']} opened")
-        return 0
-    for issue in issues:
-        gitlab.request(
-            "POST",
-            f"/issues/{issue['iid']}/notes",
-            {"body": "No drift any more: Hex matches the manifests."},
-        )
-        gitlab.request("PUT", f"/issues/{issue['iid']}", {"state_event": "close"})
-        log(f"drift issue #{issue['iid']} closed")
-    return 0
-
-
-MODES = {"plan": run_plan, "apply": run_apply, "drift": run_drift}
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1 or argv[0] not in MODES:
-        print(f"usage: python -m hexsync.ci.gitlab {'|'.join(MODES)}", file=sys.stderr)
-        return 1
-    manifests = os.environ.get("HEXSYNC_MANIFESTS", "manifests")
-    workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
-    try:
-        return MODES[argv[0]](manifests, workdir)
-    except CiError as exc:
-        print(f"error: hexsync {argv[0]}: {exc}", file=sys.stderr)
-        return 1
+        if drift:
+            return
+        for issue in issues:
+            note = {"body": "No drift any more: Hex matches the manifests."}
+            self.api.request("POST", f"/issues/{issue['iid']}/notes", note)
+            self.api.request("PUT", f"/issues/{issue['iid']}", {"state_event": "close"})
+            log(f"drift issue #{issue['iid']} closed")
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
+    sys.exit(main(sys.argv[1:], "hexsync.ci.gitlab", GitLab, workdir, "error: "))
