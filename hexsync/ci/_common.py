@@ -8,7 +8,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -75,6 +75,18 @@ def call(method: str, url: str, headers: Mapping[str, str], body: Any = None, *,
     return json.loads(text) if text else None
 
 
+def paginate(request: Callable[[str, str], Any], path: str) -> Iterator[Any]:
+    """Every item of a listing, 100 per page (``per_page``/``page``, as both forges take)."""
+    page = 1
+    while True:
+        sep = "&" if "?" in path else "?"
+        items = request("GET", f"{path}{sep}per_page=100&page={page}")
+        yield from items
+        if len(items) < 100:
+            return
+        page += 1
+
+
 def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
     """A file from the forge's API. A redirect (to artifact storage) is followed by hand and
     without ``headers``: the storage URL is signed, and must never get the token."""
@@ -95,6 +107,25 @@ def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
             raise CiError(f"{what} GET {url}: HTTP {exc.code}") from exc
     with urllib.request.urlopen(location, timeout=120) as response:  # noqa: S310
         return bytes(response.read())
+
+
+class RestApi:
+    """A forge's REST API under ``base`` (the repository or project), with ``headers`` (the
+    token) on every call; ``what`` names it in errors."""
+
+    def __init__(self, base: str, headers: Mapping[str, str], what: str) -> None:
+        self.base = base
+        self._headers = dict(headers)
+        self.what = what
+
+    def request(self, method: str, path: str, body: Any = None) -> Any:
+        return call(method, f"{self.base}{path}", self._headers, body, what=self.what)
+
+    def pages(self, path: str) -> Iterator[Any]:
+        return paginate(self.request, path)
+
+    def download(self, path: str) -> bytes:
+        return download(f"{self.base}{path}", self._headers, what=self.what)
 
 
 def log(message: str) -> None:

@@ -32,44 +32,23 @@ import os
 import sys
 import urllib.parse
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from hexsync.ci._common import CiError, call, download, env, log, main, with_marker
+from hexsync.ci._common import CiError, RestApi, env, log, main, with_marker
 
 
-class GitHubApi:
-    """The few REST calls the action makes, with the job's token, on ``GITHUB_API_URL``."""
-
-    def __init__(self) -> None:
-        self.api = env("GITHUB_API_URL", "https://api.github.com").rstrip("/")
-        self.repo = env("GITHUB_REPOSITORY")
-        self._headers = {
-            "Authorization": f"Bearer {env('GITHUB_TOKEN')}",
-            "Accept": "application/vnd.github+json",
-            "X-GitHub-Api-Version": "2022-11-28",
-        }
-
-    def request(self, method: str, path: str, body: Any = None) -> Any:
-        url = f"{self.api}/repos/{self.repo}{path}"
-        return call(method, url, self._headers, body, what="GitHub API")
-
-    def pages(self, path: str) -> Iterator[Any]:
-        """Every item of a paginated listing (100 per page)."""
-        page = 1
-        while True:
-            sep = "&" if "?" in path else "?"
-            items = self.request("GET", f"{path}{sep}per_page=100&page={page}")
-            yield from items
-            if len(items) < 100:
-                return
-            page += 1
-
-    def download(self, path: str) -> bytes:
-        """An artifact's zip (GitHub redirects to storage, which never gets the token)."""
-        return download(f"{self.api}/repos/{self.repo}{path}", self._headers, what="GitHub API")
+def github_api() -> RestApi:
+    """The repository's REST API on ``GITHUB_API_URL``, with the job's token."""
+    api = env("GITHUB_API_URL", "https://api.github.com").rstrip("/")
+    headers = {
+        "Authorization": f"Bearer {env('GITHUB_TOKEN')}",
+        "Accept": "application/vnd.github+json",
+        "X-GitHub-Api-Version": "2022-11-28",
+    }
+    return RestApi(f"{api}/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
 
 
 def _event() -> Mapping[str, Any]:
@@ -93,8 +72,8 @@ class GitHub:
     request needs no token)."""
 
     @cached_property
-    def api(self) -> GitHubApi:
-        return GitHubApi()
+    def api(self) -> RestApi:
+        return github_api()
 
     def output(self, values: Mapping[str, str]) -> None:
         """Step outputs (``$GITHUB_OUTPUT``); printed when run by hand."""

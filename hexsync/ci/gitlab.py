@@ -21,40 +21,21 @@ from __future__ import annotations
 import os
 import sys
 import urllib.parse
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
-from hexsync.ci._common import CiError, call, download, env, log, main, with_marker
+from hexsync.ci._common import CiError, RestApi, env, log, main, with_marker
 
 NOTE_LIMIT = 1_000_000  # GitLab's limit for a note or an issue description
 
 
-class GitLabApi:
-    """The few REST calls the template makes, on ``CI_API_V4_URL`` for ``CI_PROJECT_ID``."""
-
-    def __init__(self) -> None:
-        self.api = env("CI_API_V4_URL", "https://gitlab.com/api/v4").rstrip("/")
-        self.project = f"/projects/{urllib.parse.quote(env('CI_PROJECT_ID'), safe='')}"
-        self._headers = {"PRIVATE-TOKEN": env("HEXSYNC_GITLAB_TOKEN")}
-
-    def request(self, method: str, path: str, body: Any = None) -> Any:
-        url = f"{self.api}{self.project}{path}"
-        return call(method, url, self._headers, body, what="GitLab API")
-
-    def pages(self, path: str) -> Iterator[Any]:
-        page = 1
-        while True:
-            sep = "&" if "?" in path else "?"
-            items = self.request("GET", f"{path}{sep}per_page=100&page={page}")
-            yield from items
-            if len(items) < 100:
-                return
-            page += 1
-
-    def download(self, path: str) -> bytes:
-        return download(f"{self.api}{self.project}{path}", self._headers, what="GitLab API")
+def gitlab_api() -> RestApi:
+    """The project's REST API on ``CI_API_V4_URL``, with ``HEXSYNC_GITLAB_TOKEN``."""
+    api = env("CI_API_V4_URL", "https://gitlab.com/api/v4").rstrip("/")
+    project = urllib.parse.quote(env("CI_PROJECT_ID"), safe="")
+    headers = {"PRIVATE-TOKEN": env("HEXSYNC_GITLAB_TOKEN")}
+    return RestApi(f"{api}/projects/{project}", headers, "GitLab API")
 
 
 class GitLab:
@@ -64,8 +45,8 @@ class GitLab:
         self.workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
 
     @cached_property
-    def api(self) -> GitLabApi:
-        return GitLabApi()
+    def api(self) -> RestApi:
+        return gitlab_api()
 
     def output(self, values: Mapping[str, str]) -> None:
         """``hexsync.env``, a dotenv report: ``HEXSYNC_EXIT_CODE=2`` … The plan's path is left

@@ -12,27 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
 from fake_github import REPO, TOKEN, FakeGitHub, fake_github
-
-from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme"
-HEX_TOKEN = "hxtw_demo"
 MARKER = "<!-- hexsync:plan manifests=manifests -->"
 DRIFT_MARKER = "<!-- hexsync:drift manifests=manifests -->"
-
-
-@pytest.fixture
-def hex_url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
-        yield url
 
 
 @pytest.fixture
@@ -41,42 +27,31 @@ def github() -> Iterator[FakeGitHub]:
         yield fake
 
 
-@pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A checkout: the example's manifests in manifests/."""
-    shutil.copytree(ACME / "manifests", tmp_path / "manifests")
-    return tmp_path
-
-
 def run_step(
-    mode: str, workdir: Path, hex_url: str, github: FakeGitHub, **extra: str
+    mode: str, checkout: Path, hex_url: str, github: FakeGitHub, **extra: str
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, str], str]:
     """One run of the action's main step: (process, its outputs, its job summary)."""
-    runner = workdir / f"runner-{len(github.log)}"
+    runner = checkout / f"runner-{len(github.log)}"
     runner.mkdir()
     outputs, summary = runner / "output", runner / "summary"
     event = runner / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
-    env = {
-        "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
-        "HEXSYNC": f"{sys.executable} -m hexsync --rate-limit off",
-        "HEX_API_URL": hex_url,
-        "HEX_API_TOKEN": HEX_TOKEN,
-        "GITHUB_API_URL": github.url,
-        "GITHUB_REPOSITORY": REPO,
-        "GITHUB_TOKEN": TOKEN,
-        "GITHUB_EVENT_PATH": str(event),
-        "GITHUB_OUTPUT": str(outputs),
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "GITHUB_SHA": "a1" * 20,
-        "RUNNER_TEMP": str(runner),
-        "HEXSYNC_MANIFESTS": "manifests",
-        "NO_COLOR": "1",
+    env = job_env(
+        hex_url,
+        GITHUB_API_URL=github.url,
+        GITHUB_REPOSITORY=REPO,
+        GITHUB_TOKEN=TOKEN,
+        GITHUB_EVENT_PATH=str(event),
+        GITHUB_OUTPUT=str(outputs),
+        GITHUB_STEP_SUMMARY=str(summary),
+        GITHUB_SHA="a1" * 20,
+        RUNNER_TEMP=str(runner),
+        HEXSYNC_MANIFESTS="manifests",
         **extra,
-    }
+    )
     done = subprocess.run(
         [sys.executable, "-m", "hexsync.ci.github", mode],
-        cwd=workdir,
+        cwd=checkout,
         env=env,
         capture_output=True,
         text=True,
@@ -92,10 +67,10 @@ def run_step(
 
 
 def test_plan_posts_one_sticky_comment_and_sets_the_outputs(
-    workdir: Path, hex_url: str, github: FakeGitHub
+    checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
     github.comments[7] = [{"id": 1, "body": "LGTM, but let's see the plan"}]
-    done, outputs, summary = run_step("plan", workdir, hex_url, github)
+    done, outputs, summary = run_step("plan", checkout, hex_url, github)
     assert done.returncode == 0, done.stderr  # changes present is success for the step
     plan = json.loads(Path(outputs["plan-path"]).read_text(encoding="utf-8"))
     assert outputs["exit-code"] == "2"
@@ -112,8 +87,8 @@ def test_plan_posts_one_sticky_comment_and_sets_the_outputs(
     assert "comment created on pull request #7" in done.stderr
 
     # A second push: the same comment is updated, never a second one.
-    (workdir / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
-    done, outputs, summary = run_step("plan", workdir, hex_url, github)
+    (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    done, outputs, summary = run_step("plan", checkout, hex_url, github)
     assert done.returncode == 0, done.stderr
     assert [c["id"] for c in github.comments[7]] == [1, ours["id"]]
     assert github.comments[7][1]["body"] == MARKER + "\n" + summary
@@ -122,22 +97,10 @@ def test_plan_posts_one_sticky_comment_and_sets_the_outputs(
     assert "comment updated on pull request #7" in done.stderr
 
 
-def test_plan_without_changes_says_so(workdir: Path, hex_url: str, github: FakeGitHub) -> None:
-    applied = CliRunner().invoke(
-        cli,
-        [
-            "--api-url",
-            hex_url,
-            "--rate-limit",
-            "off",
-            "apply",
-            str(workdir / "manifests"),
-            "--auto-approve",
-        ],
-        env={"HEX_API_TOKEN": HEX_TOKEN},
-    )
+def test_plan_without_changes_says_so(checkout: Path, hex_url: str, github: FakeGitHub) -> None:
+    applied = run_hexsync(hex_url, "apply", str(checkout / "manifests"), "--auto-approve")
     assert applied.exit_code == 0, applied.output
-    done, outputs, _ = run_step("plan", workdir, hex_url, github)
+    done, outputs, _ = run_step("plan", checkout, hex_url, github)
     assert done.returncode == 0
     assert outputs["exit-code"] == "0"
     assert outputs["has-changes"] == "false"
@@ -146,10 +109,10 @@ def test_plan_without_changes_says_so(workdir: Path, hex_url: str, github: FakeG
 
 
 def test_plan_with_broken_manifests_fails_the_step_and_posts_nothing(
-    workdir: Path, hex_url: str, github: FakeGitHub
+    checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
-    (workdir / "manifests" / "broken.yaml").write_text("groups: [{nme: X}]\n", encoding="utf-8")
-    done, outputs, _ = run_step("plan", workdir, hex_url, github)
+    (checkout / "manifests" / "broken.yaml").write_text("groups: [{nme: X}]\n", encoding="utf-8")
+    done, outputs, _ = run_step("plan", checkout, hex_url, github)
     assert done.returncode == 1
     assert outputs["exit-code"] == "1"
     assert "plan-path" not in outputs
@@ -157,12 +120,8 @@ def test_plan_with_broken_manifests_fails_the_step_and_posts_nothing(
     assert "unknown key 'nme'" in done.stderr
 
 
-def _has_apply_manifests() -> bool:
-    return "--manifests" in CliRunner().invoke(cli, ["apply", "--help"]).output
-
-
 needs_manifests = pytest.mark.skipif(
-    not _has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
+    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
 )
 
 
@@ -176,21 +135,17 @@ def _reviewed(github: FakeGitHub, plan_json: bytes) -> None:
 
 
 def _plan_json(hex_url: str, manifests: Path, out: Path) -> bytes:
-    made = CliRunner().invoke(
-        cli,
-        ["--api-url", hex_url, "--rate-limit", "off", "plan", str(manifests), "--out", str(out)],
-        env={"HEX_API_TOKEN": HEX_TOKEN},
-    )
+    made = run_hexsync(hex_url, "plan", str(manifests), "--out", str(out))
     assert made.exit_code == 0, made.output
     return out.read_bytes()
 
 
 @needs_manifests
 def test_apply_downloads_the_reviewed_plan_and_applies_it(
-    workdir: Path, hex_url: str, github: FakeGitHub
+    checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
-    _reviewed(github, _plan_json(hex_url, workdir / "manifests", workdir / "reviewed.json"))
-    done, outputs, summary = run_step("apply", workdir, hex_url, github)
+    _reviewed(github, _plan_json(hex_url, checkout / "manifests", checkout / "reviewed.json"))
+    done, outputs, summary = run_step("apply", checkout, hex_url, github)
     assert done.returncode == 0, done.stderr
     assert outputs["exit-code"] == "0"
     assert "applying the plan reviewed in pull request #7" in done.stderr
@@ -198,46 +153,34 @@ def test_apply_downloads_the_reviewed_plan_and_applies_it(
     # The artifact's storage got no token; the API got it on every call.
     assert [had for method, path, had in github.log if path.startswith("/storage/")] == [False]
     assert all(had for method, path, had in github.log if path.startswith("/repos/"))
-    again = CliRunner().invoke(
-        cli,
-        [
-            "--api-url",
-            hex_url,
-            "--rate-limit",
-            "off",
-            "plan",
-            str(workdir / "manifests"),
-            "--detailed-exitcode",
-        ],
-        env={"HEX_API_TOKEN": HEX_TOKEN},
-    )
+    again = run_hexsync(hex_url, "plan", str(checkout / "manifests"), "--detailed-exitcode")
     assert again.exit_code == 0, again.output  # the workspace matches the manifests
 
 
 @needs_manifests
 def test_apply_refuses_a_plan_the_merged_manifests_do_not_produce(
-    workdir: Path, hex_url: str, github: FakeGitHub, tmp_path: Path
+    checkout: Path, hex_url: str, github: FakeGitHub, tmp_path: Path
 ) -> None:
     other = tmp_path / "other"
-    shutil.copytree(workdir / "manifests", other)
+    shutil.copytree(checkout / "manifests", other)
     (other / "users.yaml").write_text("users: []\n", encoding="utf-8")
     _reviewed(github, _plan_json(hex_url, other, tmp_path / "forged.json"))
-    done, outputs, _ = run_step("apply", workdir, hex_url, github)
+    done, outputs, _ = run_step("apply", checkout, hex_url, github)
     assert done.returncode == 3, done.stderr + done.stdout
     assert outputs["exit-code"] == "3"
 
 
 def test_apply_without_a_reviewed_plan_says_why(
-    workdir: Path, hex_url: str, github: FakeGitHub
+    checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
-    done, outputs, _ = run_step("apply", workdir, hex_url, github)
+    done, outputs, _ = run_step("apply", checkout, hex_url, github)
     assert done.returncode == 1
     assert "came from no pull request, so no plan was reviewed for it" in done.stderr
     assert "exit-code" not in outputs  # nothing was applied
 
 
 def test_drift_opens_updates_and_closes_one_issue(
-    workdir: Path, hex_url: str, github: FakeGitHub
+    checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
     github.issues.append(
         {
@@ -248,7 +191,7 @@ def test_drift_opens_updates_and_closes_one_issue(
             "state": "open",
         }
     )
-    done, outputs, summary = run_step("drift", workdir, hex_url, github)
+    done, outputs, summary = run_step("drift", checkout, hex_url, github)
     assert done.returncode == 0, done.stderr
     assert outputs["drift"] == "true"
     assert outputs["exit-code"] == "2"
@@ -259,26 +202,14 @@ def test_drift_opens_updates_and_closes_one_issue(
     assert "| group `Analysts` | member `carol@acme.com` |" in summary
     assert outputs["issue"] == str(ours[0]["number"])
 
-    done, outputs, _ = run_step("drift", workdir, hex_url, github)
+    done, outputs, _ = run_step("drift", checkout, hex_url, github)
     assert done.returncode == 0
     assert len([i for i in github.issues if DRIFT_MARKER in i["body"]]) == 1  # updated, not new
     assert f"drift issue #{ours[0]['number']} updated" in done.stderr
 
-    applied = CliRunner().invoke(
-        cli,
-        [
-            "--api-url",
-            hex_url,
-            "--rate-limit",
-            "off",
-            "apply",
-            str(workdir / "manifests"),
-            "--auto-approve",
-        ],
-        env={"HEX_API_TOKEN": HEX_TOKEN},
-    )
+    applied = run_hexsync(hex_url, "apply", str(checkout / "manifests"), "--auto-approve")
     assert applied.exit_code == 0
-    done, outputs, _ = run_step("drift", workdir, hex_url, github)
+    done, outputs, _ = run_step("drift", checkout, hex_url, github)
     assert done.returncode == 0
     assert outputs["drift"] == "false"
     assert ours[0]["state"] == "closed"

@@ -3,30 +3,19 @@ GitLab's environment, against a fake GitLab API on loopback and the Hex emulator
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
 from fake_gitlab import PROJECT, TOKEN, FakeGitLab, fake_gitlab
-
-from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme"
 TEMPLATE = ROOT / "examples" / "ci" / "gitlab" / "hexsync.gitlab-ci.yml"
-HEX_TOKEN = "hxtw_demo"
 MARKER = "<!-- hexsync:plan manifests=manifests -->"
 SHA = "c3" * 20
 
@@ -37,47 +26,29 @@ def template() -> dict[str, Any]:
 
 
 @pytest.fixture
-def hex_url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
-        yield url
-
-
-@pytest.fixture
 def gitlab() -> Iterator[FakeGitLab]:
     with fake_gitlab() as fake:
         yield fake
 
 
-@pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
-    shutil.copytree(ACME / "manifests", tmp_path / "manifests")
-    return tmp_path
-
-
 def run_job(
-    job: str, project_dir: Path, hex_url: str, gitlab: FakeGitLab, **extra: str
+    job: str, checkout: Path, hex_url: str, gitlab: FakeGitLab, **extra: str
 ) -> subprocess.CompletedProcess[str]:
     """The job's ``script`` lines from the template, in bash, with GitLab's variables."""
     script = template()[job]["script"]
-    python_dir = str(Path(sys.executable).parent)
-    env = {
-        "PATH": f"{python_dir}:/usr/bin:/bin",
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "HEXSYNC": f"{sys.executable} -m hexsync --rate-limit off",
-        "HEX_API_URL": hex_url,
-        "HEX_API_TOKEN": HEX_TOKEN,
-        "CI_API_V4_URL": f"{gitlab.url}/api/v4",
-        "CI_PROJECT_ID": PROJECT,
-        "CI_PROJECT_DIR": str(project_dir),
-        "CI_COMMIT_SHA": SHA,
-        "HEXSYNC_GITLAB_TOKEN": TOKEN,
-        "HEXSYNC_MANIFESTS": template()["variables"]["HEXSYNC_MANIFESTS"],
-        "NO_COLOR": "1",
+    env = job_env(
+        hex_url,
+        CI_API_V4_URL=f"{gitlab.url}/api/v4",
+        CI_PROJECT_ID=PROJECT,
+        CI_PROJECT_DIR=str(checkout),
+        CI_COMMIT_SHA=SHA,
+        HEXSYNC_GITLAB_TOKEN=TOKEN,
+        HEXSYNC_MANIFESTS=template()["variables"]["HEXSYNC_MANIFESTS"],
         **extra,
-    }
+    )
     done = subprocess.run(
         ["bash", "-euc", "\n".join(script)],
-        cwd=project_dir,
+        cwd=checkout,
         env=env,
         capture_output=True,
         text=True,
@@ -108,23 +79,23 @@ def test_the_template_runs_plan_in_merge_requests_apply_on_main_drift_on_schedul
 
 
 def test_plan_writes_one_note_updated_in_place(
-    project_dir: Path, hex_url: str, gitlab: FakeGitLab
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
 ) -> None:
     gitlab.notes[3] = [{"id": 1, "body": "please add Partners"}]
-    done = run_job("hexsync-plan", project_dir, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
+    done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
     assert done.returncode == 0, done.stderr
-    env = _dotenv(project_dir / "hexsync.env")
+    env = _dotenv(checkout / "hexsync.env")
     assert env["HEXSYNC_EXIT_CODE"] == "2"
     assert env["HEXSYNC_HAS_CHANGES"] == "true"
     assert int(env["HEXSYNC_DESTRUCTIVE"]) > 0
-    assert (project_dir / "plan.json").is_file()  # the job's artifact
-    markdown = (project_dir / "plan.md").read_text(encoding="utf-8")
+    assert (checkout / "plan.json").is_file()  # the job's artifact
+    markdown = (checkout / "plan.md").read_text(encoding="utf-8")
     assert len(gitlab.notes[3]) == 2
     assert gitlab.notes[3][1]["body"] == MARKER + "\n" + markdown
     assert "plan note created on merge request !3" in done.stderr
 
-    (project_dir / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
-    done = run_job("hexsync-plan", project_dir, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
+    (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
     assert done.returncode == 0
     assert len(gitlab.notes[3]) == 2  # updated in place
     assert "mallory@acme.com" not in gitlab.notes[3][1]["body"]
@@ -132,31 +103,14 @@ def test_plan_writes_one_note_updated_in_place(
     assert "plan note updated on merge request !3" in done.stderr
 
 
-def _has_apply_manifests() -> bool:
-    return "--manifests" in CliRunner().invoke(cli, ["apply", "--help"]).output
-
-
 @pytest.mark.skipif(
-    not _has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
+    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
 )
 def test_apply_downloads_the_merge_requests_plan(
-    project_dir: Path, hex_url: str, gitlab: FakeGitLab, tmp_path: Path
+    checkout: Path, hex_url: str, gitlab: FakeGitLab, tmp_path: Path
 ) -> None:
     reviewed = tmp_path / "reviewed.json"
-    made = CliRunner().invoke(
-        cli,
-        [
-            "--api-url",
-            hex_url,
-            "--rate-limit",
-            "off",
-            "plan",
-            str(project_dir / "manifests"),
-            "--out",
-            str(reviewed),
-        ],
-        env={"HEX_API_TOKEN": HEX_TOKEN},
-    )
+    made = run_hexsync(hex_url, "plan", str(checkout / "manifests"), "--out", str(reviewed))
     assert made.exit_code == 0, made.output
     gitlab.mrs_of_commit[SHA] = [{"iid": 3, "state": "merged"}]
     gitlab.pipelines[3] = [{"id": 70}]
@@ -165,50 +119,38 @@ def test_apply_downloads_the_merge_requests_plan(
         {"id": 701, "name": "tests", "status": "success"},
     ]
     gitlab.files[700] = reviewed.read_bytes()
-    done = run_job("hexsync-apply", project_dir, hex_url, gitlab)
+    done = run_job("hexsync-apply", checkout, hex_url, gitlab)
     assert done.returncode == 0, done.stderr
     assert "applying the plan reviewed in merge request !3 (job 700)" in done.stderr
     assert [had for _, path, had in gitlab.log if path.startswith("/storage/")] == [False]
 
 
 def test_apply_without_a_merge_request_says_why(
-    project_dir: Path, hex_url: str, gitlab: FakeGitLab
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
 ) -> None:
-    done = run_job("hexsync-apply", project_dir, hex_url, gitlab)
+    done = run_job("hexsync-apply", checkout, hex_url, gitlab)
     assert done.returncode == 1
     assert "came from no merge request, so no plan was reviewed for it" in done.stderr
 
 
 def test_drift_opens_updates_and_closes_one_issue(
-    project_dir: Path, hex_url: str, gitlab: FakeGitLab
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
 ) -> None:
-    done = run_job("hexsync-drift", project_dir, hex_url, gitlab)
+    done = run_job("hexsync-drift", checkout, hex_url, gitlab)
     assert done.returncode == 0, done.stderr
     assert len(gitlab.issues) == 1
     issue = gitlab.issues[0]
     assert issue["labels"] == ["drift"]
     assert "| group `Analysts` | member `carol@acme.com` |" in issue["description"]
-    assert (project_dir / "drift.json").is_file()
+    assert (checkout / "drift.json").is_file()
 
-    done = run_job("hexsync-drift", project_dir, hex_url, gitlab)
+    done = run_job("hexsync-drift", checkout, hex_url, gitlab)
     assert len(gitlab.issues) == 1
     assert f"drift issue #{issue['iid']} updated" in done.stderr
 
-    applied = CliRunner().invoke(
-        cli,
-        [
-            "--api-url",
-            hex_url,
-            "--rate-limit",
-            "off",
-            "apply",
-            str(project_dir / "manifests"),
-            "--auto-approve",
-        ],
-        env={"HEX_API_TOKEN": HEX_TOKEN},
-    )
+    applied = run_hexsync(hex_url, "apply", str(checkout / "manifests"), "--auto-approve")
     assert applied.exit_code == 0
-    done = run_job("hexsync-drift", project_dir, hex_url, gitlab)
+    done = run_job("hexsync-drift", checkout, hex_url, gitlab)
     assert done.returncode == 0
     assert issue["state"] == "closed"
     assert gitlab.issue_notes[issue["iid"]] == ["No drift any more: Hex matches the manifests."]
