@@ -83,8 +83,9 @@ def estimate_apply(
         )
     phases.append([_read_back(changes, live)])
     seconds = simulate(phases, limits)
+    # The tightest per-minute rate of each group's windows (a --rate-limit cap included).
     per_minute = {
-        group: next((w.limit for w in limits.get(group, ()) if w.seconds == 60.0), 0)
+        group: round(min((w.per_minute for w in limits.get(group, ())), default=0))
         for group in per_group
     }
     return Estimate(seconds, FrozenMap(sorted(per_group.items())), FrozenMap(per_minute))

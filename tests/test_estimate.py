@@ -16,10 +16,12 @@ from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
-from hexsync.hexapi import HexClient
-from hexsync.hexapi.pacing import simulate
+from hexsync.estimate import estimate_apply
+from hexsync.hexapi import HexClient, RateLimit
+from hexsync.hexapi.pacing import effective_limits, simulate
+from hexsync.live import Live
 from hexsync.model import Access, Desired, FrozenMap, Project, Sharing
-from hexsync.plan import Plan
+from hexsync.plan import Action, Change, FieldChange, Kind, Plan
 from hexsync.planner import read_and_plan
 from hexsync.render import render_text
 
@@ -111,3 +113,19 @@ def test_the_announced_time_is_within_ten_percent_of_the_measured_apply() -> Non
 )
 def test_simulated_pacing(phases: list[list[list[str]]], seconds: float) -> None:
     assert simulate(phases) == pytest.approx(seconds)
+
+
+def test_a_rate_limit_cap_slows_the_estimate_and_says_its_rate() -> None:
+    changes = [
+        Change(Kind.PROJECT, Action.UPDATE, f"P{i}", f"id-{i}", (FieldChange("status", None, "X"),))
+        for i in range(40)
+    ]
+    live = Live(org_id="org")
+    plain = estimate_apply(changes, live)
+    capped = estimate_apply(changes, live, effective_limits(cap=RateLimit(20, 60.0)))
+    assert dict(plain.per_minute) == {"hex-api": 30}
+    assert dict(capped.per_minute) == {"hex-api": 20}
+    # 40 status writes, then the read-back (a listing, more than three projects): the 31st
+    # request waits one window at 30/min; at 20/min the 21st waits one and the 41st two.
+    assert plain.seconds == pytest.approx(60.25)
+    assert capped.seconds == pytest.approx(120.5)
