@@ -21,7 +21,7 @@ from functools import cached_property
 from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
 from hexsync.hexapi import Project as ApiProject
-from hexsync.model import Desired, Ensure, FrozenMap
+from hexsync.model import Desired, Ensure, FrozenMap, Match
 from hexsync.plan import Kind, LiveRef
 
 __all__ = [
@@ -102,6 +102,20 @@ class LiveProject:
     owner: str | None = None  # lower-cased email
     status: str | None = None
     sharing: LiveSharing = field(default_factory=LiveSharing)
+    # What ListProjects also returns, for rules to match on (docs/rules.md); no extra request.
+    creator: str | None = None  # lower-cased email
+    categories: frozenset[str] = frozenset()
+    published: bool = False  # lastPublishedAt is set
+    archived: bool = False  # only listed when the manifests' rules ask about archived projects
+    trashed: bool = False  # likewise for trashed ones
+    created_at: str | None = None  # ISO 8601, as Hex writes it
+    last_viewed_at: str | None = None  # analytics.lastViewedAt
+
+    @property
+    def hidden(self) -> bool:
+        """Archived or trashed: Hex leaves it out of a default listing, and so does hexsync
+        everywhere but the rules that ask for it (by title, unmanaged counts, public web)."""
+        return self.archived or self.trashed
 
 
 def canonical_map(entries: Mapping[str, str]) -> str:
@@ -192,7 +206,8 @@ class Live:
     def projects_by_title(self) -> dict[str, tuple[LiveProject, ...]]:
         out: dict[str, list[LiveProject]] = {}
         for project in self.projects.values():
-            out.setdefault(project.title, []).append(project)
+            if not project.hidden:
+                out.setdefault(project.title, []).append(project)
         return {title: tuple(ps) for title, ps in out.items()}
 
     @cached_property
@@ -200,7 +215,8 @@ class Live:
         """Titles without leading or trailing spaces (a manifest title cannot have them)."""
         out: dict[str, list[LiveProject]] = {}
         for project in self.projects.values():
-            out.setdefault(project.title.strip(), []).append(project)
+            if not project.hidden:
+                out.setdefault(project.title.strip(), []).append(project)
         return {title: tuple(ps) for title, ps in out.items()}
 
 
@@ -252,6 +268,15 @@ def _collections(
             )
         )
     return out
+
+
+def _rules_ask(desired: Desired, op: str) -> bool:
+    """Whether any rule's match or except mentions ``op`` (``archived`` / ``trashed``)."""
+
+    def mentions(m: Match | None) -> bool:
+        return m is not None and (m.op == op or any(mentions(c) for c in m.children))
+
+    return any(mentions(r.match) or mentions(r.exclude) for r in desired.rules)
 
 
 def _member_groups(desired: Desired) -> set[str]:
@@ -316,9 +341,15 @@ async def read_live(
             out.append(c)
         return out
 
+    # Rules about archived or trashed projects need them in the same listing (Hex leaves them
+    # out by default): a query flag, not an extra request.
+    hidden = _rules_ask(desired, "archived"), _rules_ask(desired, "trashed")
+
     async def projects() -> list[LiveProject]:
         out = []
-        async for p in client.iter_projects(include_sharing=True):
+        async for p in client.iter_projects(
+            include_sharing=True, include_archived=hidden[0], include_trashed=hidden[1]
+        ):
             tick()
             out.append(
                 LiveProject(
@@ -328,6 +359,13 @@ async def read_live(
                     owner=p.owner_email.lower() if p.owner_email else None,
                     status=p.status,
                     sharing=_sharing(p),
+                    creator=p.creator_email.lower() if p.creator_email else None,
+                    categories=frozenset(p.categories),
+                    published=p.last_published_at is not None,
+                    archived=p.archived_at is not None,
+                    trashed=p.trashed_at is not None,
+                    created_at=p.created_at,
+                    last_viewed_at=p.last_viewed_at,
                 )
             )
         return out

@@ -102,6 +102,7 @@ class FieldChange:
     old: str | None
     new: str | None
     key: str | None = None
+    rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
 
     @property
     def is_access(self) -> bool:
@@ -128,11 +129,19 @@ class FieldChange:
             out["key"] = self.key
         out["old"] = self.old
         out["new"] = self.new
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> FieldChange:
-        return cls(path=data["path"], old=data["old"], new=data["new"], key=data.get("key"))
+        return cls(
+            path=data["path"],
+            old=data["old"],
+            new=data["new"],
+            key=data.get("key"),
+            rule=data.get("rule"),
+        )
 
 
 # Apply order (SPEC §4): collections and groups before the sharing that references them,
