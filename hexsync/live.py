@@ -290,12 +290,15 @@ async def read_live(
     *,
     member_groups: Iterable[str] = (),
     progress: Progress | None = None,
+    hidden: bool = False,
 ) -> Live:
     """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
     access impact name its members), and for ``member_groups`` (a saved plan's groups).
+    Archived and trashed projects are listed (in the same pages) when a rule asks about them,
+    or with ``hidden`` (a saved plan may change one).
     """
     desired = desired or Desired()
     counters = client.counters
@@ -343,12 +346,12 @@ async def read_live(
 
     # Rules about archived or trashed projects need them in the same listing (Hex leaves them
     # out by default): a query flag, not an extra request.
-    hidden = _rules_ask(desired, "archived"), _rules_ask(desired, "trashed")
+    hidden_too = hidden or _rules_ask(desired, "archived"), hidden or _rules_ask(desired, "trashed")
 
     async def projects() -> list[LiveProject]:
         out = []
         async for p in client.iter_projects(
-            include_sharing=True, include_archived=hidden[0], include_trashed=hidden[1]
+            include_sharing=True, include_archived=hidden_too[0], include_trashed=hidden_too[1]
         ):
             tick()
             out.append(

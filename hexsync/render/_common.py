@@ -218,3 +218,48 @@ def sorted_impact(impacts: Iterable[AccessImpact]) -> list[AccessImpact]:
             i.principal,
         ),
     )
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    """The changes one rule asks for: each distinct field change with how many projects get it,
+    and the projects (in plan order) with their fields from this rule."""
+
+    rule: str
+    summary: tuple[tuple[str, int], ...]  # (``+ sharing.groups["Finance"]: CAN_VIEW``, count)
+    projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
+
+
+def rule_names(fc: FieldChange) -> list[str]:
+    """The rules behind a field change (several when rules combined on it)."""
+    return [name for name in (fc.rule or "").split(", ") if name]
+
+
+def rule_note(fc: FieldChange) -> str:
+    """`` (rule finance-visible)`` after a field a rule asked for; "" for an entry's own field."""
+    names = rule_names(fc)
+    if not names:
+        return ""
+    return f" (rule{'s' if len(names) > 1 else ''} {', '.join(clean(n) for n in names)})"
+
+
+def rule_groups(plan: Plan) -> list[RuleGroup]:
+    """The plan's changes grouped by the rule behind them, by rule name (docs/rules.md)."""
+    by_rule: dict[str, list[tuple[Change, tuple[FieldChange, ...]]]] = {}
+    for change in plan.changes:
+        mine: dict[str, list[FieldChange]] = {}
+        for fc in change.fields:
+            for name in rule_names(fc):
+                mine.setdefault(name, []).append(fc)
+        for name, fields in mine.items():
+            by_rule.setdefault(name, []).append((change, tuple(fields)))
+    out = []
+    for name in sorted(by_rule):
+        counts: dict[str, int] = {}
+        for _, chosen in by_rule[name]:
+            for fc in chosen:
+                text = f"{field_sign(fc)} {field_text(fc)}"
+                counts[text] = counts.get(text, 0) + 1
+        summary = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        out.append(RuleGroup(name, summary, tuple(by_rule[name])))
+    return out
