@@ -34,6 +34,7 @@ __all__ = [
     "LiveUser",
     "canonical_map",
     "read_live",
+    "read_projects",
 ]
 
 Progress = Callable[[int], None]
@@ -279,6 +280,46 @@ def _rules_ask(desired: Desired, op: str) -> bool:
     return any(mentions(r.match) or mentions(r.exclude) for r in desired.rules)
 
 
+async def read_projects(
+    client: HexClient,
+    desired: Desired,
+    *,
+    hidden: bool = False,
+    tick: Callable[[], None] | None = None,
+) -> list[LiveProject]:
+    """Every project with its sharing, 100 per request: the one listing rules match on.
+
+    Rules about archived or trashed projects need them in the same listing (Hex leaves them
+    out by default): a query flag, not an extra request.
+    """
+    archived = hidden or _rules_ask(desired, "archived")
+    trashed = hidden or _rules_ask(desired, "trashed")
+    out = []
+    async for p in client.iter_projects(
+        include_sharing=True, include_archived=archived, include_trashed=trashed
+    ):
+        if tick is not None:
+            tick()
+        out.append(
+            LiveProject(
+                id=p.id,
+                title=p.title,
+                description=p.description,
+                owner=p.owner_email.lower() if p.owner_email else None,
+                status=p.status,
+                sharing=_sharing(p),
+                creator=p.creator_email.lower() if p.creator_email else None,
+                categories=frozenset(p.categories),
+                published=p.last_published_at is not None,
+                archived=p.archived_at is not None,
+                trashed=p.trashed_at is not None,
+                created_at=p.created_at,
+                last_viewed_at=p.last_viewed_at,
+            )
+        )
+    return out
+
+
 def _member_groups(desired: Desired) -> set[str]:
     """Groups whose members the plan needs: declared ones, or every group under prune.groups."""
     return {g.name for g in desired.groups if g.members is not None or g.ensure is Ensure.ABSENT}
@@ -344,34 +385,8 @@ async def read_live(
             out.append(c)
         return out
 
-    # Rules about archived or trashed projects need them in the same listing (Hex leaves them
-    # out by default): a query flag, not an extra request.
-    hidden_too = hidden or _rules_ask(desired, "archived"), hidden or _rules_ask(desired, "trashed")
-
     async def projects() -> list[LiveProject]:
-        out = []
-        async for p in client.iter_projects(
-            include_sharing=True, include_archived=hidden_too[0], include_trashed=hidden_too[1]
-        ):
-            tick()
-            out.append(
-                LiveProject(
-                    id=p.id,
-                    title=p.title,
-                    description=p.description,
-                    owner=p.owner_email.lower() if p.owner_email else None,
-                    status=p.status,
-                    sharing=_sharing(p),
-                    creator=p.creator_email.lower() if p.creator_email else None,
-                    categories=frozenset(p.categories),
-                    published=p.last_published_at is not None,
-                    archived=p.archived_at is not None,
-                    trashed=p.trashed_at is not None,
-                    created_at=p.created_at,
-                    last_viewed_at=p.last_viewed_at,
-                )
-            )
-        return out
+        return await read_projects(client, desired, hidden=hidden, tick=tick)
 
     me, user_list, group_list, api_collections, project_list = await asyncio.gather(
         client.me(), users(), groups(), collections(), projects()

@@ -57,6 +57,7 @@ __all__ = [
     "RuleReport",
     "check_violations",
     "compile_rules",
+    "count_matches",
     "matcher",
     "parse_moment",
 ]
@@ -440,6 +441,19 @@ def _compile(
             matched[rule.name] += 1
         projects[project.id] = _project_for(project, covering, explicit.get(project.id), errors)
     return projects, matched, errors
+
+
+def count_matches(
+    rules: Sequence[Rule], projects: Iterable[LiveProject], *, now: dt.datetime
+) -> dict[str, int]:
+    """How many of ``projects`` each rule matches (``validate --live``'s blast radius)."""
+    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules]
+    counts = dict.fromkeys((name for name, _ in predicates), 0)
+    for project in projects:
+        for name, predicate in predicates:
+            if predicate(project):
+                counts[name] += 1
+    return counts
 
 
 def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled:
