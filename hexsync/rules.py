@@ -224,9 +224,7 @@ def _highest(rules: list[Rule]) -> list[Rule]:
     return [r for r in rules if r.priority == top]
 
 
-def _status(
-    rules: list[Rule], project: LiveProject, errors: list[str]
-) -> tuple[Status, str | None]:
+def _status(rules: Sequence[Rule], errors: list[str]) -> tuple[Status, str | None]:
     asking = [r for r in rules if r.status is not UNMANAGED]
     if not asking:
         return UNMANAGED, None
@@ -235,17 +233,17 @@ def _status(
         if len({r.status for r in asking}) > 1:
             a, b = asking[0], next(r for r in asking if r.status != asking[0].status)
             errors.append(
-                f"project '{project.title}' ({project.id}): rule '{a.name}' ({a.mark}) sets"
-                f" status {a.status!r}, rule '{b.name}' ({b.mark}) sets {b.status!r}"
+                f"rule '{a.name}' ({a.mark}) sets status {a.status!r},"
+                f" rule '{b.name}' ({b.mark}) sets {b.status!r}"
             )
             return UNMANAGED, None
     return asking[0].status, ", ".join(r.name for r in asking)
 
 
 def _dimension(
-    dim: str, rules: list[Rule], project: LiveProject, errors: list[str]
+    dim: str, rules: Sequence[Rule], errors: list[str]
 ) -> tuple[list[Rule], Mode] | None:
-    """The rules that decide sharing dimension ``dim`` of ``project``, and its mode."""
+    """The rules that decide sharing dimension ``dim`` of a project, and its mode."""
     asking = [r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None]
     if not asking:
         return None
@@ -259,8 +257,8 @@ def _dimension(
             a = next(r for r in best if authoritative(r))
             b = next(r for r in best if r is not a)
             errors.append(
-                f"project '{project.title}' ({project.id}): rule '{a.name}' ({a.mark}) is"
-                f" authoritative on sharing.{dim}, and rule '{b.name}' ({b.mark}) also sets it"
+                f"rule '{a.name}' ({a.mark}) is authoritative on sharing.{dim},"
+                f" and rule '{b.name}' ({b.mark}) also sets it"
             )
             return None
         asking = best
@@ -297,14 +295,23 @@ def _combine(
     return FrozenMap(merged), provenance, marks
 
 
-def _project_for(
-    live_project: LiveProject, rules: list[Rule], explicit: Project | None, errors: list[str]
-) -> Project:
-    """One project's desired state: the explicit entry's fields, the rules' for the rest."""
+@dataclass(frozen=True)
+class _Decided:
+    """What a set of rules (and an explicit entry) decide for any project they all cover."""
+
+    status: Status
+    sharing: Sharing | None
+    provenance: FrozenMap[str, str]
+    conflicts: tuple[str, ...]
+
+
+def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
+    """The desired status and sharing: the explicit entry's fields, the rules' for the rest."""
+    errors: list[str] = []
     provenance: dict[str, str] = {}
     status: Status = explicit.status if explicit is not None else UNMANAGED
     if status is UNMANAGED:
-        status, names = _status(rules, live_project, errors)
+        status, names = _status(rules, errors)
         if names is not None:
             provenance["status"] = names
     own = explicit.sharing if explicit is not None else None
@@ -316,7 +323,7 @@ def _project_for(
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
             continue
-        decided = _dimension(dim, rules, live_project, errors)
+        decided = _dimension(dim, rules, errors)
         if decided is None:
             continue
         deciders, modes[dim] = decided
@@ -337,16 +344,7 @@ def _project_for(
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
         )
-    if explicit is not None:
-        return replace(explicit, status=status, sharing=sharing, provenance=FrozenMap(provenance))
-    return Project(
-        id=live_project.id,
-        title=live_project.title.strip(),
-        status=status,
-        sharing=sharing,
-        mark=rules[0].mark,
-        provenance=FrozenMap(provenance),
-    )
+    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors))
 
 
 def _scalar(value: object) -> Access | None:
@@ -433,13 +431,36 @@ def _compile(
     matched = {rule.name: 0 for rule in rules}
     projects: dict[str, Project] = {}
     errors: list[str] = []
+    # Thousands of projects share a handful of rule combinations: decide each combination once.
+    decided: dict[tuple[int, ...], _Decided] = {}
     for project in live.projects.values():
         covering = [rule for rule, predicate in predicates if predicate(project)]
         if not covering:
             continue
         for rule in covering:
             matched[rule.name] += 1
-        projects[project.id] = _project_for(project, covering, explicit.get(project.id), errors)
+        entry = explicit.get(project.id)
+        if entry is None:
+            key = tuple(id(r) for r in covering)
+            found = decided.get(key)
+            if found is None:
+                found = decided[key] = _decide(covering, None)
+        else:
+            found = _decide(covering, entry)
+        errors.extend(f"project '{project.title}' ({project.id}): {c}" for c in found.conflicts)
+        if entry is not None:
+            projects[project.id] = replace(
+                entry, status=found.status, sharing=found.sharing, provenance=found.provenance
+            )
+        else:
+            projects[project.id] = Project(
+                id=project.id,
+                title=project.title.strip(),
+                status=found.status,
+                sharing=found.sharing,
+                mark=covering[0].mark,
+                provenance=found.provenance,
+            )
     return projects, matched, errors
 
 
