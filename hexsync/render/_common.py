@@ -123,7 +123,8 @@ def cost(plan: Plan) -> str:
 def summary_line(plan: Plan) -> str:
     """``Plan: 2 to create, 1 to delete. Apply makes 3 requests (about 6 s at 30/min).``"""
     if plan.empty:
-        return NO_CHANGES
+        # A check rule's violation refuses a plan with nothing to change: not "matches".
+        return NO_CHANGES if not plan.refusals else "No changes to make, but the plan is refused."
     parts = [f"{n} to {action}" for action, n in plan.counts.items() if n]
     return f"Plan: {', '.join(parts)}. {cost(plan)}"
 
