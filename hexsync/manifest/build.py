@@ -394,7 +394,8 @@ def _consistency(desired: Desired, b: _Builder) -> None:
                 "a protected user is never deactivated; remove one of the two",
             )
     for rule in desired.rules:
-        _check_project(rule.as_project(), desired, groups, inactive, b, f"rule '{rule.name}'")
+        label = f"every project rule '{rule.name}' matches"
+        _check_project(rule.as_project(), desired, groups, inactive, b, label)
     for project in desired.projects:
         _check_project(project, desired, groups, inactive, b)
 
@@ -549,6 +550,8 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
     if key == "not":
         return Match(key, children=(_match(value, path, doc, b),), mark=mark)
     if key == "all":
+        if value is not True:
+            b.error(mark, path, "all: false matches no project", "write all: true, or drop the key")
         return Match(key, mark=mark)
     if key in _FLAG_LEAVES:
         return Match(key, ("true" if value else "false",), mark=mark)

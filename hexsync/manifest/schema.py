@@ -48,6 +48,8 @@ _PATTERN_HINTS = {
     "a UUID": "ids look like 5a8591dd-4039-49df-9202-96385ba3eff8",
     "a name": "remove the spaces at the start or the end",
     "an email address": "write the full address, like alice@acme.com",
+    "a duration": "a number and a unit: h, d, w or y (365 days), like 365d",
+    "a date or a duration": "YYYY-MM-DD, an ISO 8601 timestamp, or a duration like 90d",
 }
 
 
@@ -348,7 +350,9 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
                 doc.mark(path),
                 path,
                 f"needs {' or '.join(repr(k) for k in keys)}",
-                "a project is identified by its id, or by its title when it has no id",
+                "a rule enforces a status or sharing (or both) on the projects it matches"
+                if path[:1] == ("rules",)
+                else "a project is identified by its id, or by its title when it has no id",
             ),
         )
         return
