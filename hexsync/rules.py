@@ -382,40 +382,23 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
     groups = set(live.groups) | {g.name for g in desired.groups if g.ensure is Ensure.PRESENT}
     groups -= {g.name for g in desired.groups if g.ensure is Ensure.ABSENT}
     collections = set(live.collections) | {c.name for c in desired.collections}
+    users = {e for e in live.users if e not in inactive}
+    known = {"users": users, "groups": groups, "collections": collections}
+    what = {
+        "users": "{} is not an active user of this workspace",
+        "groups": "group '{}' is neither a live group nor declared",
+        "collections": "collection '{}' is neither a live collection nor declared",
+    }
     problems = []
     for rule in rules:
         s = rule.sharing
         if s is None:
             continue
-        address = f"rule:{rule.name}"
-        for email in s.users or {}:
-            if email in inactive or email not in live.users:
-                problems.append(
-                    Problem(
-                        f"rule '{rule.name}': {email} is not an active user of this workspace",
-                        s.mark_of("users", email),
-                        address,
-                    )
-                )
-        for name in s.groups or {}:
-            if name not in groups:
-                problems.append(
-                    Problem(
-                        f"rule '{rule.name}': group '{name}' is neither a live group nor declared",
-                        s.mark_of("groups", name),
-                        address,
-                    )
-                )
-        for name in s.collections or {}:
-            if name not in collections:
-                problems.append(
-                    Problem(
-                        f"rule '{rule.name}': collection '{name}' is neither a live collection"
-                        " nor declared",
-                        s.mark_of("collections", name),
-                        address,
-                    )
-                )
+        for dim in SET_DIMENSIONS:
+            for key in getattr(s, dim) or {}:
+                if key not in known[dim]:
+                    message = f"rule '{rule.name}': " + what[dim].format(key)
+                    problems.append(Problem(message, s.mark_of(dim, key), f"rule:{rule.name}"))
     return problems
 
 
