@@ -13,8 +13,13 @@ from typing import Any
 import httpx
 import pytest
 from click.testing import CliRunner, Result
+from jsonschema import Draft202012Validator
 
 from hexsync.cli.main import cli
+
+PLAN_SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "schemas" / "plan.schema.json").read_text("utf-8")
+)
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
@@ -105,6 +110,7 @@ def test_plan_names_the_rule_on_each_field_and_groups_by_rule(url: str, tmp_path
     assert "<details><summary>4 projects, one by one</summary>" in md.stdout
     saved = run(url, "plan", str(path), "--format", "json")
     data = json.loads(saved.stdout)
+    Draft202012Validator(PLAN_SCHEMA).validate(data)  # the provenance key is in the schema
     rules = {f["rule"] for c in data["changes"] for f in c["fields"]}
     assert rules == {"finance-visible", "analysts-on-production"}
 
