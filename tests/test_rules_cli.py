@@ -17,14 +17,14 @@ from jsonschema import Draft202012Validator
 
 from hexsync.cli.main import cli
 
-PLAN_SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "schemas" / "plan.schema.json").read_text("utf-8")
-)
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 
 TOKEN = "hxtw_rules_cli"
+PLAN_SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "schemas" / "plan.schema.json").read_text("utf-8")
+)
 
 
 def _seed() -> dict[str, Any]:
