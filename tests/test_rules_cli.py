@@ -16,7 +16,6 @@ from click.testing import CliRunner, Result
 from jsonschema import Draft202012Validator
 
 from hexsync.cli.main import cli
-
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
