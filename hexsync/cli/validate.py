@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import sys
 from typing import Any
 
 import click
 
+from hexsync.cli._files import Progress
 from hexsync.cli._output import plural
 from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.errors import EXIT_ERROR, EXIT_OK
@@ -21,13 +23,20 @@ from hexsync.rules import count_matches
 def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
     """Each rule with the number of live projects it matches now: one project listing."""
     client = build_client(opts)
+    progress = Progress(client.base_url, sys.stderr)
 
     async def run() -> dict[str, int]:
         async with client:
-            projects = await read_projects(client, desired)
+
+            def tick() -> None:
+                progress(client.counters.total_requests)
+
+            projects = await read_projects(client, desired, tick=tick)
+            progress(client.counters.total_requests)
         return count_matches(desired.rules, projects, now=dt.datetime.now(dt.timezone.utc))
 
     counts = asyncio.run(run())
+    progress.done()
     limit = desired.policy.max_rule_matches
     out = []
     for rule in desired.rules:

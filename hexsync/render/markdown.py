@@ -199,8 +199,9 @@ def _details(change: Change) -> str:
     return "\n".join(parts)
 
 
-def _rules(plan: Plan) -> str:
-    """One entry per rule: its projects and distinct changes, the per-project detail folded."""
+def _rules(plan: Plan, *, folded: bool = True) -> str:
+    """One entry per rule: its projects and distinct changes, the per-project detail folded
+    (left out with ``folded=False``, when it would crowd the comment)."""
     blocks = []
     for group in rule_groups(plan):
         lines = [f"- **rule {code(group.rule)}**: {plural(len(group.projects), 'project')}"]
@@ -215,6 +216,9 @@ def _rules(plan: Plan) -> str:
         more = len(group.projects) - RULE_PROJECTS_SHOWN
         if more > 0:
             detail.append(f"… and {plural(more, 'more project')} in the full plan")
+        if not folded:
+            blocks.append("\n".join(lines))
+            continue
         summary = f"{plural(len(group.projects), 'project')}, one by one"
         lines += [
             "",
@@ -273,7 +277,9 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     wanted = {
         "risks": _risks(plan),
         "access": _access(plan),
-        "rules": _rules(plan),
+        "rules": by_rule
+        if len(by_rule := _rules(plan)) <= budget // 3
+        else _rules(plan, folded=False),
         "warnings": _warnings(plan),
         "unmanaged": unmanaged_note(plan),
     }
