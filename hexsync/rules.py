@@ -476,7 +476,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         raise RuleConflictError(errors)
     check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
-    matched.update(_compile(check_rules, {}, live, now)[1])
+    matched.update(count_matches(check_rules, live.projects.values(), now=now))
     # Entries merged into a rule-compiled project are that project now (kept by identity: two
     # entries may be equal values, and a second entry for one project stays, for diff to report).
     absorbed = {id(p) for pid, p in explicit.items() if pid in projects}
