@@ -46,6 +46,7 @@ __all__ = [
     "PlanFileError",
     "PlanWarning",
     "Refusal",
+    "RuleSummary",
     "WorkspaceInfo",
     "access_rank",
     "order_changes",
@@ -463,6 +464,23 @@ class WorkspaceInfo:
         )
 
 
+@dataclass(frozen=True)
+class RuleSummary:
+    """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
+
+    name: str
+    enforce: str  # apply | check
+    matched: int  # live projects it matched
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
+        return cls(data["name"], data["enforce"], int(data["matched"]))
+
+
 class PlanFileError(HexsyncError):
     """A saved plan that cannot be used as it is: unreadable, altered, or of another version."""
 
@@ -479,6 +497,7 @@ class Plan:
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
 
     @property
     def empty(self) -> bool:
@@ -527,6 +546,8 @@ class Plan:
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
             "read_requests": self.read_requests,
+            # Only with rules, so that plans without any keep their exact form.
+            **({"rules": [r.data for r in self.rules]} if self.rules else {}),
         }
 
     def dumps(self) -> str:
@@ -559,6 +580,7 @@ class Plan:
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
                 read_requests=int(data.get("read_requests", 0)),
+                rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

@@ -19,7 +19,16 @@ from hexsync.hexapi import HexClient
 from hexsync.impact import access_impact
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
-from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+from hexsync.plan import (
+    Action,
+    Change,
+    Kind,
+    LiveRef,
+    Plan,
+    RuleSummary,
+    WorkspaceInfo,
+    order_changes,
+)
 from hexsync.rules import check_violations, compile_rules
 
 __all__ = ["Target", "build_plan", "make_plan"]
@@ -169,6 +178,9 @@ def build_plan(
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
         read_requests=live.read_requests,
+        rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
+        if rules_apply
+        else (),
     )
 
 

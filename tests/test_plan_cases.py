@@ -15,7 +15,8 @@ plan must be (``expected``):
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
   when the key is absent);
   ``widening``: the principals whose gains are flagged as high risk;
-- ``unmanaged``: counts per kind; ``relied``: ``kind:name`` of every live object relied on.
+- ``unmanaged``: counts per kind; ``relied``: ``kind:name`` of every live object relied on;
+  ``rules``: ``NAME: N`` for every rule, N the live projects it matched (its blast radius).
 
 The emulator runs in-process; the client, ``read_live``, ``diff`` and ``build_plan`` are real.
 """
@@ -55,6 +56,7 @@ EXPECTED_KEYS = {
     "widening",
     "unmanaged",
     "relied",
+    "rules",
 }
 
 
@@ -149,6 +151,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
     if "unmanaged" in expected:
         assert dict(plan.unmanaged) == expected["unmanaged"]
+    if "rules" in expected:
+        assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
     # Whatever the case, the plan survives its own JSON form unchanged.

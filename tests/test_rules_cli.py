@@ -101,8 +101,9 @@ def test_plan_names_the_rule_on_each_field_and_groups_by_rule(url: str, tmp_path
     # the one Finance project without the group, and four Production projects
     assert '+ sharing.groups["Finance"]: CAN_VIEW (rule finance-visible)' in out
     assert out.count("(rule analysts-on-production)") == 4
-    assert 'rule "finance-visible": 1 project' in out
-    assert 'rule "analysts-on-production": 4 projects' in out
+    assert 'rule "finance-visible": 10 projects matched, 1 changed' in out
+    assert 'rule "analysts-on-production": 4 projects matched, 4 changed' in out
+    assert 'rule "typo": 0 projects matched, 0 changed' in out
     assert "rule 'typo' matches no live project" in out
     md = run(url, "plan", str(path), "--format", "markdown")
     assert "### Changes by rule" in md.stdout
@@ -112,6 +113,11 @@ def test_plan_names_the_rule_on_each_field_and_groups_by_rule(url: str, tmp_path
     Draft202012Validator(PLAN_SCHEMA).validate(data)  # the provenance key is in the schema
     rules = {f["rule"] for c in data["changes"] for f in c["fields"]}
     assert rules == {"finance-visible", "analysts-on-production"}
+    assert data["rules"] == [
+        {"name": "analysts-on-production", "enforce": "apply", "matched": 4},
+        {"name": "finance-visible", "enforce": "apply", "matched": 10},
+        {"name": "typo", "enforce": "apply", "matched": 0},
+    ]
 
 
 def test_validate_live_prints_each_rules_blast_radius(url: str, tmp_path: Path) -> None:

@@ -229,6 +229,19 @@ class RuleGroup:
     rule: str
     summary: tuple[tuple[str, int], ...]  # (``+ sharing.groups["Finance"]: CAN_VIEW``, count)
     projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
+    matched: int | None = None  # live projects the rule matched, when the plan says
+    check: bool = False  # an ``enforce: check`` rule (it changes nothing)
+
+    @property
+    def headline(self) -> str:
+        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known)."""
+        changed = len(self.projects)
+        if self.matched is None:
+            return f"{plural(changed, 'project')} changed"
+        matched = f"{plural(self.matched, 'project')} matched"
+        if self.check:
+            return f"{matched} (enforce: check, changes nothing)"
+        return f"{matched}, {changed} changed"
 
 
 def rule_names(fc: FieldChange) -> list[str]:
@@ -254,13 +267,23 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 mine.setdefault(name, []).append(fc)
         for name, fields in mine.items():
             by_rule.setdefault(name, []).append((change, tuple(fields)))
+    known = {r.name: r for r in plan.rules}
     out = []
-    for name in sorted(by_rule):
+    for name in sorted(set(by_rule) | set(known)):
         counts: dict[str, int] = {}
-        for _, chosen in by_rule[name]:
+        for _, chosen in by_rule.get(name, ()):
             for fc in chosen:
                 text = f"{field_sign(fc)} {field_text(fc)}"
                 counts[text] = counts.get(text, 0) + 1
         summary = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        out.append(RuleGroup(name, summary, tuple(by_rule[name])))
+        summary_of = known.get(name)
+        out.append(
+            RuleGroup(
+                name,
+                summary,
+                tuple(by_rule.get(name, ())),
+                summary_of.matched if summary_of is not None else None,
+                summary_of is not None and summary_of.enforce == "check",
+            )
+        )
     return out

@@ -204,7 +204,7 @@ def _rules(plan: Plan, *, folded: bool = True) -> str:
     (left out with ``folded=False``, when it would crowd the comment)."""
     blocks = []
     for group in rule_groups(plan):
-        lines = [f"- **rule {code(group.rule)}**: {plural(len(group.projects), 'project')}"]
+        lines = [f"- **rule {code(group.rule)}**: {group.headline}"]
         for text, count in group.summary[:RISKS_SHOWN]:
             lines.append(f"  - {code(text)} on {plural(count, 'project')}")
         if len(group.summary) > RISKS_SHOWN:
@@ -216,7 +216,7 @@ def _rules(plan: Plan, *, folded: bool = True) -> str:
         more = len(group.projects) - RULE_PROJECTS_SHOWN
         if more > 0:
             detail.append(f"… and {plural(more, 'more project')} in the full plan")
-        if not folded:
+        if not folded or not group.projects:
             blocks.append("\n".join(lines))
             continue
         summary = f"{plural(len(group.projects), 'project')}, one by one"

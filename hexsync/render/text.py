@@ -106,7 +106,7 @@ def _rules(plan: Plan) -> list[_Line]:
     count (the per-project detail is in the changes above)."""
     lines = [_Line((("Rules", "bold"),))]
     for group in rule_groups(plan):
-        head = f'  rule "{clean(group.rule)}": {plural(len(group.projects), "project")}'
+        head = f'  rule "{clean(group.rule)}": {group.headline}'
         lines.append(_Line(((head, ""),)))
         for text, count in group.summary:
             sign = text[0]
@@ -160,7 +160,7 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     blocks: list[list[str]] = []
     if plan.changes:
         blocks.append(_emit(_changes(plan), color))
-    if any(fc.rule for c in plan.changes for fc in c.fields):
+    if plan.rules or any(fc.rule for c in plan.changes for fc in c.fields):
         blocks.append(_emit(_rules(plan), color))
     if plan.warnings:
         blocks.append(_emit(_warnings(plan), color))

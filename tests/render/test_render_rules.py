@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from render_support import WS
 
-from hexsync.plan import Action, Change, FieldChange, Kind, Plan
+from hexsync.plan import Action, Change, FieldChange, Kind, Plan, RuleSummary
 from hexsync.render import render_markdown, render_text
 
 
@@ -28,7 +28,7 @@ def test_text_groups_changes_by_rule_and_names_it_on_each_field() -> None:
     assert text.count("(rule app-only)") == 2
     assert 'status: "Production"\n' in text  # no rule on an entry's own field
     rules = text.split("\nRules\n", 1)[1].split("\n\n", 1)[0].splitlines()
-    assert rules[0] == '  rule "app-only": 2 projects'
+    assert rules[0] == '  rule "app-only": 2 projects changed'
     assert rules[1].split() == [
         "~",
         "sharing.workspace:",
@@ -38,7 +38,7 @@ def test_text_groups_changes_by_rule_and_names_it_on_each_field() -> None:
         "2",
         "projects",
     ]
-    assert rules[2] == '  rule "finance": 6 projects'
+    assert rules[2] == '  rule "finance": 6 projects changed'
 
 
 def test_markdown_folds_the_per_project_detail_and_keeps_the_summary_at_scale() -> None:
@@ -51,3 +51,26 @@ def test_markdown_folds_the_per_project_detail_and_keeps_the_summary_at_scale() 
     assert "- **rule `finance`**: 3000 projects" in big
     assert '`+ sharing.groups["Finance"]: CAN_VIEW` on 3000 projects' in big
     assert "one by one" not in big
+
+
+def test_every_rule_is_listed_with_what_it_matched_even_without_changes() -> None:
+    plan = Plan(
+        workspace=WS,
+        changes=_plan(2).changes,
+        rules=(
+            RuleSummary("app-only", "apply", 40),
+            RuleSummary("finance", "apply", 2),
+            RuleSummary("no-public", "check", 7),
+            RuleSummary("typo", "apply", 0),
+        ),
+    )
+    rules = render_text(plan).split("\nRules\n", 1)[1].split("\n\n", 1)[0]
+    heads = [line for line in rules.splitlines() if line.startswith("  rule")]
+    assert heads == [
+        '  rule "app-only": 40 projects matched, 1 changed',
+        '  rule "finance": 2 projects matched, 2 changed',
+        '  rule "no-public": 7 projects matched (enforce: check, changes nothing)',
+        '  rule "typo": 0 projects matched, 0 changed',
+    ]
+    markdown = render_markdown(plan)
+    assert "- **rule `typo`**: 0 projects matched, 0 changed" in markdown
