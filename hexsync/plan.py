@@ -25,10 +25,11 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hexsync.errors import HexsyncError
+from hexsync.hexrules import collection_lowers, collection_widens
 from hexsync.model import Access, FrozenMap, Mark
 
 __all__ = [
@@ -102,6 +103,9 @@ class FieldChange:
     old: str | None
     new: str | None
     key: str | None = None
+    # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
+    # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
+    collection: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_access(self) -> bool:
@@ -112,11 +116,19 @@ class FieldChange:
         """A removal from a set, or an access level lowered (SPEC §2 ``max_destroy``)."""
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
+        if self.collection:
+            return self.is_access and collection_lowers(self.old, self.new)
         return self.is_access and access_rank(self.new) < access_rank(self.old)
 
     @property
     def widens(self) -> bool:
-        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk."""
+        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk.
+
+        On a collection: the workspace members' level raised, a level raised to MANAGE, or a
+        level whose order hexsync does not know (``hexrules.collection_widens``)."""
+        if self.collection:
+            workspace = self.path == "sharing.workspace"
+            return self.is_access and collection_widens(self.old, self.new, workspace=workspace)
         if not self.is_access or access_rank(self.new) <= access_rank(self.old):
             return False
         return self.path in WIDE_PATHS or self.new == Access.FULL_ACCESS.value
@@ -166,6 +178,11 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     note: str = ""
     mark: Mark | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind is Kind.COLLECTION and not all(f.collection for f in self.fields):
+            marked = tuple(replace(f, collection=True) for f in self.fields)
+            object.__setattr__(self, "fields", marked)
 
     @property
     def address(self) -> str:
