@@ -1,0 +1,145 @@
+"""Collection sharing end to end: declared in manifests, applied over HTTP, read back, planned
+again as no change; and what apply says when Hex does not take an entry."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from click.testing import CliRunner, Result
+
+from hexsync.apply import apply_plan
+from hexsync.cli.main import cli
+from hexsync.emulator.app import create_app
+from hexsync.emulator.background import running_emulator
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import Seed
+from hexsync.hexapi import HexClient
+from hexsync.manifest import load
+from hexsync.planner import read_and_plan
+
+TOKEN = "hxtw_test"
+
+MANIFESTS = """\
+version: 1
+groups:
+  - name: New team
+    members: [carol@acme.com]
+collections:
+  - name: Finance
+    sharing:
+      workspace: MEMBER
+      users: {Carol@acme.com: MANAGE, bob@acme.com: MANAGE}
+      groups: {Finance: VIEW}
+  - name: Partners
+    description: Partner-facing apps
+    sharing:
+      users: {alice@acme.com: VIEW}
+      groups: {New team: MANAGE}
+"""
+
+
+@pytest.fixture
+def workspace(make_seed: Callable[..., Seed]) -> Seed:
+    return make_seed(
+        collections=[
+            {
+                "name": "Finance",
+                "creator": "bob@acme.com",
+                "sharing": {
+                    "users": {"bob@acme.com": "MANAGE", "alice@acme.com": "VIEW"},
+                    "groups": {"Analysts": "VIEW"},
+                },
+            }
+        ]
+    )
+
+
+@pytest.fixture
+def url(workspace: Seed) -> Iterator[str]:
+    with running_emulator(workspace, EmulatorConfig(rate_limits=None)) as base:
+        yield base
+
+
+def run(url: str, *args: str) -> Result:
+    env = {"HEX_API_URL": url, "HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
+    return CliRunner().invoke(cli, [*args], env=env, catch_exceptions=False)
+
+
+def collections(url: str) -> dict[str, dict[str, Any]]:
+    state = httpx.get(f"{url}/_emulator/state").json()
+    return {c["name"]: c["sharing"] for c in state["collections"]}
+
+
+def test_declared_collection_sharing_is_applied_read_back_and_plans_clean(
+    url: str, tmp_path: Path
+) -> None:
+    manifests = tmp_path / "m.yaml"
+    manifests.write_text(MANIFESTS, encoding="utf-8")
+    planned = run(url, "plan", str(manifests))
+    assert planned.exit_code == 0, planned.output
+    for line in ('~ collection "Finance"', '+ collection "Partners"', "sharing.workspace"):
+        assert line in planned.stdout
+
+    applied = run(url, "--rate-limit", "off", "apply", str(manifests), "--auto-approve")
+    assert applied.exit_code == 0, applied.output
+    assert "Apply complete" in applied.output
+
+    shared = collections(url)
+    assert shared["Finance"] == {
+        "users": {"bob@acme.com": "MANAGE", "carol@acme.com": "MANAGE"},
+        "groups": {"Finance": "VIEW"},
+        "workspace": "MEMBER",
+    }
+    assert shared["Partners"] == {
+        "users": {"alice@acme.com": "VIEW"},
+        "groups": {"New team": "MANAGE"},
+        "workspace": None,
+    }
+    stats = httpx.get(f"{url}/_emulator/stats").json()["requests"]
+    # The new collection carried its sharing in its one CreateCollection (after its group);
+    # the existing one took one EditCollection for every entry.
+    assert sum(stats["CreateCollection"].values()) == 1
+    assert sum(stats["EditCollection"].values()) == 1
+
+    again = run(url, "plan", str(manifests), "--detailed-exitcode")
+    assert again.exit_code == 0, again.output
+    assert "No changes" in again.stdout
+
+
+def test_an_entry_hex_does_not_keep_fails_the_collection_and_the_rest_lands(
+    workspace: Seed, tmp_path: Path
+) -> None:
+    """A user deactivated between plan and apply: Hex accepts the upsert but the collection it
+    answers with does not list them. Apply reports the change failed (exit 4 at the CLI),
+    naming the entry; the other entries were written."""
+    (tmp_path / "m.yaml").write_text(MANIFESTS, encoding="utf-8")
+    desired = load([tmp_path / "m.yaml"], relative_to=tmp_path)
+    app = create_app(workspace, EmulatorConfig(rate_limits=None))
+
+    async def go() -> Any:
+        transport = httpx.ASGITransport(app)
+        async with HexClient(TOKEN, "http://127.0.0.1", transport=transport, pacing=False) as c:
+            plan, live = await read_and_plan(c, desired)
+            await c.deactivate_user(live.users["carol@acme.com"].id)
+            return await apply_plan(c, plan, live=live)
+
+    report = asyncio.run(go())
+    assert not report.ok
+    failed = {o.change.name: o.reason for o in report.failed}
+    assert "Finance" in failed
+    assert "sharing.users carol@acme.com: Hex answered NONE, not MANAGE" in failed["Finance"]
+
+    async def state() -> dict[str, Any]:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app), base_url="http://127.0.0.1"
+        ) as http:
+            return dict((await http.get("/_emulator/state")).json())
+
+    finance = next(c for c in asyncio.run(state())["collections"] if c["name"] == "Finance")
+    assert finance["sharing"]["workspace"] == "MEMBER"
+    assert finance["sharing"]["groups"] == {"Finance": "VIEW"}
