@@ -76,10 +76,14 @@ def test_a_saved_plan_reads_collection_fields_back_with_their_order() -> None:
 
 
 def refusals(
-    change: Change, policy: Policy = Policy(), creators: dict[str, str | None] | None = None
+    change: Change, policy: Policy | None = None, creators: dict[str, str | None] | None = None
 ) -> list[str]:
     found = check_guardrails(
-        [change], Desired(policy=policy), org_id=ORG, full_visibility=True, creators=creators
+        [change],
+        Desired(policy=policy or Policy()),
+        org_id=ORG,
+        full_visibility=True,
+        creators=creators,
     )
     return [r.message for r in found]
 

@@ -38,7 +38,8 @@ def test_levels_are_kept_as_written_and_emails_lower_cased(tmp_path: Path) -> No
     assert str(finance.sharing.mark_of("groups", "Analysts")) == "m.yaml:8:16"
     assert sales.sharing is not None
     assert sales.sharing.mode is Mode.AUTHORITATIVE
-    assert sales.sharing.users == FrozenMap() and sales.sharing.groups is None
+    assert sales.sharing.users == FrozenMap()
+    assert sales.sharing.groups is None
     assert sales.sharing.workspace is None  # omitted: left alone
     assert marketing.sharing is None
 
