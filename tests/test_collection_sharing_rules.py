@@ -3,12 +3,17 @@ them, and the guardrails that protect principals and a collection's creator."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from jsonschema import Draft202012Validator
 
 from hexsync.guardrails import check_guardrails
 from hexsync.hexrules import collection_lowers, collection_rank, collection_widens
 from hexsync.model import Desired, Policy
 from hexsync.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
+from hexsync.render import render_json
 
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 
@@ -131,3 +136,24 @@ def test_max_destroy_counts_collection_removals_and_downgrades() -> None:
         "3 destructive changes, more than 2 (policy.max_destroy)"
     ]
     assert refusals(change, Policy(max_destroy=3)) == []
+
+
+def _schema_errors(plan: Plan) -> list[str]:
+    root = Path(__file__).resolve().parents[1]
+    schema = json.loads((root / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(render_json(plan))
+    return [e.message for e in Draft202012Validator(schema).iter_errors(data)]
+
+
+def test_the_plan_schema_takes_collection_levels_on_collections_only() -> None:
+    fields = (
+        FieldChange("sharing.workspace", None, "MEMBER"),
+        FieldChange("sharing.users", "VIEW", "Curator", "bob@acme.com"),
+        FieldChange("sharing.groups", "MANAGE", None, "Admins"),
+    )
+    ws = WorkspaceInfo("http://x", ORG)
+    assert _schema_errors(Plan(ws, (coll(*fields),))) == []
+    project = Change(Kind.PROJECT, Action.UPDATE, "P", "p1", fields)
+    assert _schema_errors(Plan(ws, (project,)))  # VIEW is no project level
+    bad = coll(FieldChange("sharing.collections", None, "VIEW", "Finance"))
+    assert _schema_errors(Plan(ws, (bad,)))  # a collection has no sharing.collections
