@@ -12,7 +12,8 @@ Vocabulary
 - A :class:`FieldChange` is one field: ``path`` is a scalar field (``name``, ``description``,
   ``status``, ``sharing.workspace``, ``sharing.public_web``) or a set-like one (``members``,
   ``sharing.users``, ``sharing.groups``, ``sharing.collections``) with ``key`` naming the member
-  email or principal. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
+  email or principal. On a collection, ``sharing.*`` values are Hex's collection levels
+  (opaque strings, ordered by ``hexrules.COLLECTION_LEVELS``), not project access levels. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
   access, no status). A removal from a sharing set is written to Hex as ``NONE``.
 - A :class:`LiveRef` is a live object the plan relies on, with the fields it read; its
   fingerprint binds a saved plan to the workspace it was made against.

@@ -143,3 +143,27 @@ def test_an_entry_hex_does_not_keep_fails_the_collection_and_the_rest_lands(
     finance = next(c for c in asyncio.run(state())["collections"] if c["name"] == "Finance")
     assert finance["sharing"]["workspace"] == "MEMBER"
     assert finance["sharing"]["groups"] == {"Finance": "VIEW"}
+
+
+def test_a_saved_plan_is_stale_once_the_collections_sharing_moved(url: str, tmp_path: Path) -> None:
+    """The plan relies on the collection's sharing as read: someone sharing it with another
+    group meanwhile makes apply refuse the saved plan (exit 3), naming what moved."""
+    manifests = tmp_path / "m.yaml"
+    manifests.write_text(MANIFESTS, encoding="utf-8")
+    saved = tmp_path / "plan.json"
+    assert run(url, "plan", str(manifests), "--out", str(saved)).exit_code == 0
+    state = httpx.get(f"{url}/_emulator/state").json()
+    finance = next(c["id"] for c in state["collections"] if c["name"] == "Finance")
+    group = next(g["id"] for g in state["groups"] if g["name"] == "Finance")
+    edited = httpx.patch(
+        f"{url}/api/v1/collections/{finance}",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        json={"sharing": {"upsert": {"groups": [{"id": group, "access": "MANAGE"}]}}},
+    )
+    assert edited.status_code == 200, edited.text
+    refused = run(url, "apply", str(saved))
+    assert refused.exit_code == 3, refused.output
+    assert 'collection "Finance": sharing.groups changed since the plan was made' in refused.output
+    assert (
+        sum(httpx.get(f"{url}/_emulator/stats").json()["requests"]["EditCollection"].values()) == 1
+    )
