@@ -55,6 +55,8 @@ from hexsync.plan import (
     Kind,
     LiveRef,
     Plan,
+    groups_made,
+    waits_for_groups,
 )
 
 __all__ = [
@@ -355,9 +357,7 @@ class _Skip(Exception):  # noqa: N818 - control flow, never escapes this module
 def _phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
     """0: collections and groups; 1: collections whose sharing names a group this plan creates
     or renames (they need its id); 2: projects; 3: group deletions; 4: deactivations."""
-    if change.kind is Kind.COLLECTION and any(
-        f.key in new_groups for f in change.fields_at("sharing.groups")
-    ):
+    if waits_for_groups(change, new_groups):
         return 1
     if change.kind in (Kind.COLLECTION, Kind.GROUP) and change.action is not Action.DELETE:
         return 0
@@ -366,19 +366,6 @@ def _phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
     if change.kind is Kind.GROUP:
         return 3
     return 4
-
-
-def _new_group_names(changes: Iterable[Change]) -> frozenset[str]:
-    out = set()
-    for change in changes:
-        if change.kind is not Kind.GROUP:
-            continue
-        renamed = _scalar(change, "name")
-        if change.action is Action.CREATE:
-            out.add(change.name)
-        elif renamed is not None and renamed.new is not None:
-            out.add(renamed.new)
-    return frozenset(out)
 
 
 class _Run:
@@ -399,7 +386,7 @@ class _Run:
 
     async def run(self) -> tuple[Outcome, ...]:
         phases: dict[int, list[int]] = {}
-        new_groups = _new_group_names(self.plan.changes)
+        new_groups = groups_made(self.plan.changes)
         for index, change in enumerate(self.plan.changes):
             phases.setdefault(_phase(change, new_groups), []).append(index)
         for number in sorted(phases):

@@ -12,9 +12,10 @@ Vocabulary
 - A :class:`FieldChange` is one field: ``path`` is a scalar field (``name``, ``description``,
   ``status``, ``sharing.workspace``, ``sharing.public_web``) or a set-like one (``members``,
   ``sharing.users``, ``sharing.groups``, ``sharing.collections``) with ``key`` naming the member
-  email or principal. On a collection, ``sharing.*`` values are Hex's collection levels
-  (opaque strings, ordered by ``hexrules.COLLECTION_LEVELS``), not project access levels. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
-  access, no status). A removal from a sharing set is written to Hex as ``NONE``.
+  email or principal. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
+  access, no status). A removal from a sharing set is written to Hex as ``NONE``. On a
+  collection, ``sharing.*`` values are Hex's collection levels (opaque strings, ordered by
+  ``hexrules.COLLECTION_LEVELS``), not project access levels.
 - A :class:`LiveRef` is a live object the plan relies on, with the fields it read; its
   fingerprint binds a saved plan to the workspace it was made against.
 """
@@ -50,7 +51,9 @@ __all__ = [
     "Refusal",
     "WorkspaceInfo",
     "access_rank",
+    "groups_made",
     "order_changes",
+    "waits_for_groups",
 ]
 
 FORMAT_VERSION = 1
@@ -280,8 +283,38 @@ def _parse_mark(text: str | None) -> Mark | None:
 
 
 def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
-    """The apply order of SPEC §4; ties by name so the same input always gives the same plan."""
-    return tuple(sorted(changes, key=lambda c: c.order_key))
+    """The apply order of SPEC §4; ties by name so the same input always gives the same plan.
+
+    A collection whose sharing names a group this plan creates or renames comes after the
+    groups' changes (it needs the group's id), as apply carries it out."""
+    ordered = sorted(changes, key=lambda c: c.order_key)
+    late = [c for c in ordered if waits_for_groups(c, groups_made(ordered))]
+    if not late:
+        return tuple(ordered)
+    rest = [c for c in ordered if c not in late]
+    after = _ORDER[(Kind.GROUP, Action.UPDATE)]
+    at = next((i for i, c in enumerate(rest) if c.order_key[0] > after), len(rest))
+    return (*rest[:at], *late, *rest[at:])
+
+
+def groups_made(changes: Iterable[Change]) -> frozenset[str]:
+    """The names of the groups ``changes`` create, and the new names of those they rename."""
+    out = set()
+    for change in changes:
+        if change.kind is not Kind.GROUP:
+            continue
+        renamed = [f.new for f in change.fields_at("name") if f.new is not None]
+        if change.action is Action.CREATE:
+            out.add(change.name)
+        out.update(renamed)
+    return frozenset(out)
+
+
+def waits_for_groups(change: Change, made: frozenset[str]) -> bool:
+    """Whether a collection change's sharing names one of the groups ``made``."""
+    return change.kind is Kind.COLLECTION and any(
+        f.key in made for f in change.fields_at("sharing.groups")
+    )
 
 
 def _canonical_json(value: Any) -> str:
