@@ -577,18 +577,19 @@ class _Run:
     def _collection_upserts(self, change: Change) -> _CollectionUpserts:
         """The sharing of a collection change as the client writes it: ids → level, ``NONE``
         removing. A grant to an unknown principal fails the change before anything is written;
-        a removal of a user no longer listed (deactivated meanwhile) is already done."""
-        users = change.fields_at("sharing.users")
-        groups = change.fields_at("sharing.groups")
-        grants = self._ids(Kind.USER, [f.key for f in users if f.key and f.new is not None])
-        user_access = {grants[f.key]: f.new for f in users if f.key and f.new is not None}
-        for f in users:
-            if f.key and f.new is None:
-                ident = self.directory.lookup(Kind.USER, f.key)
+        a removal of a user or group no longer listed (deactivated or deleted meanwhile) is
+        already done."""
+        access: dict[Kind, dict[str, str]] = {}
+        for kind, path in ((Kind.USER, "sharing.users"), (Kind.GROUP, "sharing.groups")):
+            fields = [f for f in change.fields_at(path) if f.key]
+            grants = self._ids(kind, [f.key for f in fields if f.key and f.new is not None])
+            out = {grants[f.key]: f.new for f in fields if f.key and f.new is not None}
+            for f in fields:
+                ident = self.directory.lookup(kind, f.key or "") if f.new is None else None
                 if ident is not None:
-                    user_access[ident] = "NONE"
-        group_ids = self._ids(Kind.GROUP, [f.key for f in groups if f.key])
-        group_access = {group_ids[f.key]: f.new or "NONE" for f in groups if f.key}
+                    out[ident] = "NONE"
+            access[kind] = out
+        user_access, group_access = access[Kind.USER], access[Kind.GROUP]
         workspace = _scalar(change, "sharing.workspace")
         members = (workspace.new or "NONE") if workspace is not None else None
         if change.action is Action.CREATE and members == "NONE":

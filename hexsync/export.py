@@ -275,16 +275,9 @@ class _Exporter:
         know); one a manifest cannot hold (spaces) leaves its dimension alone."""
         s = c.sharing
         label = f"collection {c.name!r} ({c.id})"
-        out.add(2, "sharing:")
-        if self.collection_level_ok(s.workspace):
-            out.add(3, f"workspace: {scalar(s.workspace)}")
-        else:
-            out.comment(3, f"workspace: left alone, {_UNKNOWN_LEVEL.format(scalar(s.workspace))}")
-            self.note(
-                f"{label}: sharing.workspace left unmanaged,"
-                f" {_UNKNOWN_LEVEL.format(repr(s.workspace))}"
-            )
         ok = self.collection_level_ok
+        out.add(2, "sharing:")
+        self.sharing_level(out, label, "workspace", s.workspace, ok)
         self.sharing_map(out, label, "users", s.users, self._why_not_user, c.creator, "creator", ok)
         self.sharing_map(out, label, "groups", s.groups, self._why_not_group, None, "", ok)
 
@@ -388,20 +381,25 @@ class _Exporter:
             out.comment(2, f"status: {scalar(p.status)} left alone (a manifest cannot write it)")
             self.note(f"project {p.title!r} ({p.id}): status {p.status!r} left unmanaged")
         s = p.sharing
+        label = f"project {p.title!r} ({p.id})"
         out.add(2, "sharing:")
         for dimension, level in (("workspace", s.workspace), ("public_web", s.public_web)):
-            if level in self.levels:
-                out.add(3, f"{dimension}: {scalar(level)}")
-            else:
-                out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
-                self.note(
-                    f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged,"
-                    f" {_UNKNOWN_LEVEL.format(repr(level))}"
-                )
-        label = f"project {p.title!r} ({p.id})"
+            self.sharing_level(out, label, dimension, level, self.levels.__contains__)
         self.sharing_map(out, label, "users", s.users, self._why_not_user, p.owner, "owner")
         self.sharing_map(out, label, "groups", s.groups, self._why_not_group)
         self.sharing_map(out, label, "collections", s.collections, self._why_not_collection)
+
+    def sharing_level(
+        self, out: _Text, label: str, dimension: str, level: str, ok: Callable[[str], bool]
+    ) -> None:
+        """One scalar dimension; a level a manifest cannot hold leaves it alone, with a note."""
+        if ok(level):
+            out.add(3, f"{dimension}: {scalar(level)}")
+            return
+        out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
+        self.note(
+            f"{label}: sharing.{dimension} left unmanaged, {_UNKNOWN_LEVEL.format(repr(level))}"
+        )
 
     def sharing_map(
         self,

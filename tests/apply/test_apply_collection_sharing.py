@@ -20,6 +20,7 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
+from hexsync.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
 from hexsync.planner import read_and_plan
 
 TOKEN = "hxtw_test"
@@ -167,3 +168,52 @@ def test_a_saved_plan_is_stale_once_the_collections_sharing_moved(url: str, tmp_
     assert (
         sum(httpx.get(f"{url}/_emulator/stats").json()["requests"]["EditCollection"].values()) == 1
     )
+
+
+def test_unknown_grants_fail_before_any_write_and_gone_removals_are_done(
+    workspace: Seed,
+) -> None:
+    """Hand-made plans (as a saved plan could be): a grant to a user the workspace does not list
+    fails the collection's change before anything is written; removing a group deleted
+    meanwhile is already done, and the rest of the change lands."""
+    app = create_app(workspace, EmulatorConfig(rate_limits=None))
+    transport = httpx.ASGITransport(app)
+    ws = WorkspaceInfo("http://127.0.0.1", "5a8591dd-4039-49df-9202-96385ba3eff8")
+
+    async def go() -> tuple[Any, Any, dict[str, Any]]:
+        async with HexClient(TOKEN, "http://127.0.0.1", transport=transport, pacing=False) as c:
+            [finance] = [x.id async for x in c.iter_collections() if x.name == "Finance"]
+            unknown = Change(
+                Kind.COLLECTION,
+                Action.UPDATE,
+                "Finance",
+                finance,
+                (
+                    FieldChange("sharing.workspace", None, "MEMBER"),
+                    FieldChange("sharing.users", None, "VIEW", "nobody@acme.com"),
+                ),
+            )
+            first = await apply_plan(c, Plan(ws, (unknown,)))
+            gone = Change(
+                Kind.COLLECTION,
+                Action.UPDATE,
+                "Finance",
+                finance,
+                (
+                    FieldChange("sharing.users", None, "VIEW", "carol@acme.com"),
+                    FieldChange("sharing.groups", "VIEW", None, "Deleted meanwhile"),
+                ),
+            )
+            second = await apply_plan(c, Plan(ws, (gone,)))
+            shared = (await c.get_collection(finance)).sharing
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            stats = (await http.get("/_emulator/stats")).json()["requests"]
+        return first, second, {"shared": shared, "stats": stats}
+
+    first, second, seen = asyncio.run(go())
+    [failed] = first.failed
+    assert "no such user in the workspace: nobody@acme.com" in failed.reason
+    assert sum(seen["stats"]["EditCollection"].values()) == 1  # only the second plan's
+    assert second.ok, second
+    assert seen["shared"].workspace_members is None
+    assert sorted(seen["shared"].users.values()) == ["MANAGE", "VIEW", "VIEW"]
