@@ -4,6 +4,7 @@ again as no change; and what apply says when Hex does not take an entry."""
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -217,3 +218,50 @@ def test_unknown_grants_fail_before_any_write_and_gone_removals_are_done(
     assert second.ok, second
     assert seen["shared"].workspace_members is None
     assert sorted(seen["shared"].users.values()) == ["MANAGE", "VIEW", "VIEW"]
+
+
+class _WithErrors:
+    """The emulator, but EditCollection's 200 carries an ``errors`` list naming one user, the
+    way Hex reports entries it refused on project sharing (its spec shows none for collections:
+    should it ever send one, apply must not call the change done)."""
+
+    def __init__(self, app: Any, user_id: str) -> None:
+        self.app, self.user_id = app, user_id
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "PATCH":
+            await self.app(scope, receive, send)
+            return
+        held: list[dict[str, Any]] = []
+
+        async def hold(message: dict[str, Any]) -> None:
+            held.append(message)
+
+        await self.app(scope, receive, hold)
+        body = json.loads(b"".join(m.get("body", b"") for m in held[1:]))
+        body["errors"] = [{"userIds": [self.user_id], "reason": "not allowed here"}]
+        data = json.dumps(body).encode()
+        headers = [(k, v) for k, v in held[0]["headers"] if k.lower() != b"content-length"]
+        await send({**held[0], "headers": [*headers, (b"content-length", str(len(data)).encode())]})
+        await send({"type": "http.response.body", "body": data})
+
+
+def test_an_errors_list_in_hexs_answer_fails_the_change_naming_who(
+    workspace: Seed, tmp_path: Path
+) -> None:
+    (tmp_path / "m.yaml").write_text(MANIFESTS, encoding="utf-8")
+    desired = load([tmp_path / "m.yaml"], relative_to=tmp_path)
+    app = create_app(workspace, EmulatorConfig(rate_limits=None))
+
+    async def go() -> Any:
+        plain = httpx.ASGITransport(app)
+        async with HexClient(TOKEN, "http://127.0.0.1", transport=plain, pacing=False) as c:
+            plan, live = await read_and_plan(c, desired)
+        wrapped = httpx.ASGITransport(_WithErrors(app, live.users["carol@acme.com"].id))
+        async with HexClient(TOKEN, "http://127.0.0.1", transport=wrapped, pacing=False) as c:
+            return await apply_plan(c, plan, live=live)
+
+    report = asyncio.run(go())
+    failed = {o.change.name: o.reason for o in report.failed}
+    assert list(failed) == ["Finance"]
+    assert "sharing carol@acme.com: Hex refused it: not allowed here" in failed["Finance"]
