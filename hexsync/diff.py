@@ -10,7 +10,8 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
-- The project owner's own access is never changed.
+- The project owner's own access is never changed; nor is a collection creator's own entry
+  lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - ``policy.prune``: undeclared groups are deleted, users not listed as active are deactivated;
   protected ones (and the token's own user) are never pruned.
 - What the API cannot do is a warning, never a change: a pinned project's title or description,
