@@ -101,7 +101,10 @@ COLLECTIONS: list[tuple[str, str]] = [
 COLLECTION_SHARING: dict[str, tuple[str | None, dict[str, Any]]] = {
     "Finance": (
         "frank",
-        {"users": {email("frank"): "MANAGE", email("peggy"): "VIEW"}, "groups": {"Finance": "VIEW"}},
+        {
+            "users": {email("frank"): "MANAGE", email("peggy"): "VIEW"},
+            "groups": {"Finance": "VIEW"},
+        },
     ),
     "Marketing": (
         "olivia",
