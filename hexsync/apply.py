@@ -546,9 +546,18 @@ class _Run:
 
             ident, note = await self._create(change, make, find)
             self.directory.remember(Kind.COLLECTION, change.name, ident)
-            # Adopted after a timeout: the body may not have arrived whole; read it back.
-            result = made[-1] if made else await self.client.get_collection(ident)
-            problems = self._collection_refused(result, sharing)
+            try:
+                if made:
+                    problems = self._collection_refused(made[-1], sharing)
+                else:
+                    # Adopted after a timeout: the body may not have arrived whole. Write the
+                    # sharing again (upserts are idempotent) and check Hex's answer to that.
+                    problems = []
+                    if any(v is not None for v in sharing.values()):
+                        again = await self.client.edit_collection(ident, **sharing)
+                        problems = self._collection_refused(again, sharing)
+            except HexsyncError as exc:
+                raise _CreatedThenFailedError(ident, _reason(exc)) from exc
             if problems:
                 # The collection exists: what shares on it goes on; the next plan shows the rest.
                 raise _CreatedThenFailedError(ident, "; ".join(problems))

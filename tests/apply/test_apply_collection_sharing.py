@@ -265,3 +265,36 @@ def test_an_errors_list_in_hexs_answer_fails_the_change_naming_who(
     failed = {o.change.name: o.reason for o in report.failed}
     assert list(failed) == ["Finance"]
     assert "sharing carol@acme.com: Hex refused it: not allowed here" in failed["Finance"]
+
+
+def test_a_created_collection_adopted_after_a_timeout_gets_its_sharing(workspace: Seed) -> None:
+    """CreateCollection committed, then its answer lost: apply finds the collection by name,
+    adopts it (never a second one) and writes its sharing once more, checking Hex's answer."""
+    app = create_app(workspace, EmulatorConfig(rate_limits=None))
+    transport = httpx.ASGITransport(app)
+    ws = WorkspaceInfo("http://127.0.0.1", "5a8591dd-4039-49df-9202-96385ba3eff8")
+    create = Change(
+        Kind.COLLECTION,
+        Action.CREATE,
+        "Partners",
+        None,
+        (
+            FieldChange("sharing.workspace", None, "MEMBER"),
+            FieldChange("sharing.users", None, "MANAGE", "carol@acme.com"),
+        ),
+    )
+
+    async def go() -> tuple[Any, dict[str, Any]]:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            fault = {"operationId": "CreateCollection", "kind": "commit_then_timeout", "count": 1}
+            (await http.post("/_emulator/faults", json=fault)).raise_for_status()
+            async with HexClient(TOKEN, "http://127.0.0.1", transport=transport, pacing=False) as c:
+                report = await apply_plan(c, Plan(ws, (create,)))
+            return report, (await http.get("/_emulator/state")).json()
+
+    report, state = asyncio.run(go())
+    assert report.ok, report.data
+    assert "adopted" in report.outcomes[0].reason
+    [partners] = [c for c in state["collections"] if c["name"] == "Partners"]
+    assert partners["sharing"]["users"] == {"carol@acme.com": "MANAGE"}
+    assert partners["sharing"]["workspace"] == "MEMBER"
