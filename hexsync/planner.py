@@ -158,6 +158,7 @@ def build_plan(
         allow_destroy=allow_destroy,
         kinds=None if sel is None else frozenset({sel.kind}),
         members={g.name: g.members for g in live.groups.values()},
+        creators={c.id: c.creator for c in live.collections.values()},
     )
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
