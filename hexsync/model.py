@@ -11,7 +11,9 @@ its declaration; marks never take part in equality.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,6 +39,7 @@ __all__ = [
     "Unmanaged",
     "User",
     "Workspace",
+    "parse_timestamp",
 ]
 
 
@@ -334,6 +337,39 @@ class Enforce(enum.Enum):
 
     APPLY = "apply"
     CHECK = "check"
+
+
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?\Z"
+)
+
+
+def parse_timestamp(text: str) -> dt.datetime | None:
+    """``YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH[:]MM]`` as an aware datetime (UTC when no zone is
+    given), or None when it is not one (a month 13 included). The same on every Python."""
+    found = _TIMESTAMP.match(text.strip())
+    if found is None:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = found.groups()
+    tz = dt.timezone.utc
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        return dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            int((fraction or "0")[:6].ljust(6, "0")),
+            tzinfo=tz,
+        )
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

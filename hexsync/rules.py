@@ -48,6 +48,7 @@ from hexsync.model import (
     Rule,
     Sharing,
     Status,
+    parse_timestamp,
 )
 from hexsync.plan import Action, Change, Kind, PlanWarning, Refusal
 
@@ -117,17 +118,15 @@ def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
     when it has no zone)."""
     if text[-1:] in _UNITS and text[:-1].isdigit():
         return now - _duration(text)
-    stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.timezone.utc)
+    stamp = parse_timestamp(text)
+    if stamp is None:  # the manifest loader refuses these; a Python caller may not have
+        raise ValueError(f"{text!r} is neither a duration nor a date or timestamp")
+    return stamp
 
 
 def _stamp(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        return parse_moment(text, dt.datetime.min.replace(tzinfo=dt.timezone.utc))
-    except ValueError:
-        return None
+    """A timestamp as Hex writes it, or None (absent, or not one)."""
+    return parse_timestamp(text) if text else None
 
 
 # ---------------------------------------------------------------- matching

@@ -97,3 +97,14 @@ def test_archived_and_trashed_are_left_out_unless_a_rule_asks() -> None:
         "archived": 1,
         "kept": 1,  # trashed c: this rule does not ask about the trash
     }
+
+
+def test_timestamps_parse_the_same_on_every_python() -> None:
+    utc = dt.timezone.utc
+    assert parse_moment("2025-03-04T05:06:07.123Z", NOW) == dt.datetime(
+        2025, 3, 4, 5, 6, 7, 123000, tzinfo=utc
+    )
+    assert parse_moment("2024-01-01T10:00:00+0200", NOW) == dt.datetime(2024, 1, 1, 8, tzinfo=utc)
+    assert parse_moment("2024-01-01 10:00", NOW) == dt.datetime(2024, 1, 1, 10, tzinfo=utc)
+    with pytest.raises(ValueError, match="neither a duration nor a date"):
+        parse_moment("2024-13-45", NOW)

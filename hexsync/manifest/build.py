@@ -36,6 +36,7 @@ from hexsync.model import (
     Status,
     User,
     Workspace,
+    parse_timestamp,
 )
 
 __all__ = ["ParsedDocument", "build_desired"]
@@ -644,6 +645,11 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
     if key in _FLAG_LEAVES:
         return Match(key, ("true" if value else "false",), mark=mark)
     if key in _BOUNDED_LEAVES:
+        for word, moment in value.items():
+            text = str(moment)
+            if not re.fullmatch(r"\d+[hdwy]", text) and parse_timestamp(text) is None:
+                where: Path = (*path, word)
+                b.error(doc.mark(where), where, f"{text!r} is not a date: check the month and day")
         pairs = tuple(x for k in sorted(value) for x in (k, str(value[k])))
         return Match(key, pairs, mark=mark)
     if key == "title_regex":
