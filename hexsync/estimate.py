@@ -20,7 +20,7 @@ from hexsync.hexapi.operations import HEX_API, HEX_API_30RPM
 from hexsync.hexapi.pacing import simulate
 from hexsync.live import Live
 from hexsync.model import FrozenMap
-from hexsync.plan import Action, Change, Estimate, Kind
+from hexsync.plan import Action, Change, Estimate, Kind, apply_phase, groups_made
 
 __all__ = ["estimate_apply", "limits_of"]
 
@@ -77,9 +77,15 @@ def estimate_apply(
     if not changes:
         return Estimate(0.0, FrozenMap(), FrozenMap())
     phases: list[list[list[str]]] = [_reads_before(live)]
-    for number in sorted({c.apply_phase for c in changes}):
+    made = groups_made(changes)
+    numbers = [apply_phase(c, made) for c in changes]
+    for number in sorted(set(numbers)):
         phases.append(
-            [[_group(op) for op in c.operations] for c in changes if c.apply_phase == number]
+            [
+                [_group(op) for op in c.operations]
+                for c, n in zip(changes, numbers, strict=True)
+                if n == number
+            ]
         )
     phases.append([_read_back(changes, live)])
     seconds = simulate(phases, limits)
