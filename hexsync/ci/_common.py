@@ -51,9 +51,11 @@ def with_marker(marker: str, body: str, limit: int = BODY_LIMIT) -> str:
     return text
 
 
-def destructive_count(plan_json: str) -> int:
+def plan_counts(plan_json: str) -> tuple[int, int]:
+    """(changes, destructive changes) of a saved plan, from its summary."""
     summary: Mapping[str, Any] = json.loads(plan_json).get("summary", {})
-    return int(summary.get("destructive", 0))
+    changes = sum(int(summary.get(k, 0)) for k in ("create", "update", "delete", "deactivate"))
+    return changes, int(summary.get("destructive", 0))
 
 
 def call(method: str, url: str, headers: Mapping[str, str], body: Any = None, *, what: str) -> Any:
@@ -163,7 +165,10 @@ def run_plan(forge: Forge, manifests: str, workdir: Path) -> int:
     values = {"exit-code": str(code), "has-changes": "true" if code == 2 else "false"}
     values["destructive"] = "0"
     if plan_path.is_file():
-        values["destructive"] = str(destructive_count(plan_path.read_text(encoding="utf-8")))
+        # A refused plan (exit 3) still says what it would change.
+        changes, destructive = plan_counts(plan_path.read_text(encoding="utf-8"))
+        values["has-changes"] = "true" if changes else "false"
+        values["destructive"] = str(destructive)
         values["plan-path"] = str(plan_path)
     forge.output(values)
     if code not in (0, 2, 3):

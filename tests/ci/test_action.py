@@ -262,3 +262,20 @@ def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
+
+
+def test_a_refused_plan_fails_the_step_but_still_says_what_it_would_change(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    policy = checkout / "manifests" / "policy.yaml"
+    policy.write_text(
+        policy.read_text(encoding="utf-8").replace("max_destroy: 10", "max_destroy: 0"),
+        encoding="utf-8",
+    )
+    assert "max_destroy: 0" in policy.read_text(encoding="utf-8")
+    done, outputs, _ = run_step("plan", checkout, hex_url, github)
+    assert done.returncode == 3  # refused: the step fails, the pull request cannot go green
+    assert outputs["exit-code"] == "3"
+    assert outputs["has-changes"] == "true"
+    assert outputs["destructive"] != "0"
+    assert "max_destroy" in github.comments[7][0]["body"]  # the reviewer sees why
