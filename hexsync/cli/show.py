@@ -8,44 +8,52 @@ per 100 projects, never one per project); a group's members from ListUsers with 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from hexsync.cli._output import fields, heading, table, to_json, when
-from hexsync.cli._resolve import collection_by_name, groups_by_name, options, users_by_email
-from hexsync.cli._resolve import with_client as _with_client
+from hexsync.cli._resolve import (
+    collection_by_name,
+    groups_by_name,
+    options,
+    users_by_email,
+    with_client,
+)
 from hexsync.cli.collections import collection_json
 from hexsync.cli.users import user_json
 from hexsync.hexapi import Collection, Group, HexClient, Project, User
 
+T = TypeVar("T")
 
-def _echo_block(title: str, headers: list[str], rows: list[tuple[Any, ...]], empty: str) -> None:
+
+def _echo_block(
+    title: str, headers: list[str], rows: list[tuple[Any, ...]], empty: str, *, color: bool
+) -> None:
+    """A titled, indented table (or ``empty`` when there are no rows)."""
     click.echo("")
-    click.echo(heading(title))
+    click.echo(heading(title, color=color))
     if not rows:
         click.echo(f"  {empty}")
         return
-    click.echo("\n".join("  " + line for line in table(headers, rows).splitlines()))
+    block = table(headers, rows, color=color)
+    click.echo("\n".join("  " + line for line in block.splitlines()))
 
 
 async def _shared_projects(client: HexClient, kind: str, name: str) -> list[tuple[str, str, str]]:
-    """(title, id, access) of the projects shared directly to the group/user/collection ``name``."""
+    """(title, id, access) of the projects shared directly to the ``kind`` (group or user)
+    ``name``, from the project listing with sharing."""
     found: list[tuple[str, str, str]] = []
     async for project in client.iter_projects(include_sharing=True):
         sharing = project.sharing
         if sharing is None:
             continue
-        entries = {
-            "group": sharing.groups,
-            "user": sharing.users,
-            "collection": sharing.collections,
-        }
-        table_ = entries[kind]
-        key = name.lower() if kind == "user" else name
-        for principal, access in table_.items():
-            if (principal.lower() if kind == "user" else principal) == key:
+        entries = {"group": sharing.groups, "user": sharing.users}[kind]
+        for principal, access in entries.items():
+            # Emails compare case-insensitively, names exactly (as the manifests do).
+            if principal == name or (kind == "user" and principal.lower() == name.lower()):
                 found.append((project.title, project.id, access))
     return sorted(found, key=lambda row: (row[0].lower(), row[1]))
 
@@ -90,7 +98,7 @@ def show_group(ctx: click.Context, name: str, as_json: bool) -> None:
         members_.sort(key=lambda u: u.email.lower())
         return _GroupView(group, members_, projects_, shared)
 
-    view = _with_client(ctx, work)
+    view = with_client(ctx, work)
     if as_json:
         document = {
             "group": {
@@ -116,16 +124,18 @@ def show_group(ctx: click.Context, name: str, as_json: bool) -> None:
         )
     )
     rows = [(u.email, u.name, u.role) for u in view.members]
-    _echo_block("Members", ["EMAIL", "NAME", "ROLE"], rows, "(no members)")
-    _echo_block("Projects", ["TITLE", "ACCESS", "ID"], _reorder(view.projects), "(none)")
-    _echo_block("Collections", ["NAME", "ACCESS"], view.collections, "(none)")
+    _echo_block("Members", ["EMAIL", "NAME", "ROLE"], rows, "(no members)", color=color)
+    _echo_block(
+        "Projects", ["TITLE", "ACCESS", "ID"], _reorder(view.projects), "(none)", color=color
+    )
+    _echo_block("Collections", ["NAME", "ACCESS"], view.collections, "(none)", color=color)
 
 
 def _reorder(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return [(title, access, id_) for title, id_, access in rows]
 
 
-async def _list(iterator: Any) -> list[Any]:
+async def _list(iterator: AsyncIterator[T]) -> list[T]:
     return [item async for item in iterator]
 
 
@@ -164,7 +174,7 @@ def show_collection(ctx: click.Context, name: str, as_json: bool) -> None:
             sorted(projects_, key=lambda p: (p.title.lower(), p.id)),
         )
 
-    view = _with_client(ctx, work)
+    view = with_client(ctx, work)
     collection = view.collection
 
     def access_of(project: Project) -> str | None:
@@ -202,9 +212,9 @@ def show_collection(ctx: click.Context, name: str, as_json: bool) -> None:
         ("group", view.groups.get(gid, gid), access)
         for gid, access in sorted(sharing.groups.items())
     )
-    _echo_block("Sharing", ["KIND", "WHO", "ACCESS"], rows, "(not shared)")
+    _echo_block("Sharing", ["KIND", "WHO", "ACCESS"], rows, "(not shared)", color=color)
     project_rows = [(p.title, access_of(p), p.id) for p in view.projects]
-    _echo_block("Projects", ["TITLE", "ACCESS", "ID"], project_rows, "(no projects)")
+    _echo_block("Projects", ["TITLE", "ACCESS", "ID"], project_rows, "(no projects)", color=color)
 
 
 # --- users show --------------------------------------------------------------------------------
@@ -244,7 +254,7 @@ def show_user(ctx: click.Context, email: str, as_json: bool) -> None:
         )
         return _UserView(user, names, projects_)
 
-    view = _with_client(ctx, work)
+    view = with_client(ctx, work)
     if as_json:
         document = user_json(view.user) | {
             "groups": view.groups,
@@ -267,5 +277,9 @@ def show_user(ctx: click.Context, email: str, as_json: bool) -> None:
         )
     )
     _echo_block(
-        "Projects shared directly", ["TITLE", "ACCESS", "ID"], _reorder(view.projects), "(none)"
+        "Projects shared directly",
+        ["TITLE", "ACCESS", "ID"],
+        _reorder(view.projects),
+        "(none)",
+        color=color,
     )
