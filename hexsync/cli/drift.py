@@ -23,7 +23,7 @@ RENDER = {
 }
 
 
-@click.command(short_help="Say what in Hex no longer matches the manifests (exit 2 if any).")
+@click.command(short_help="What in Hex no longer matches the manifests (exit 2).")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
     "--format",
