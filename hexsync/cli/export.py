@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -12,14 +14,36 @@ import click
 from hexsync.cli._files import Progress, check_writable_dir, write_atomically
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import ConfigError
-from hexsync.export import SCHEMA_ID, build_export, export_files, parse_kinds
+from hexsync.export import (
+    SCHEMA_ID,
+    SPLIT_BYTES,
+    SPLIT_KINDS,
+    build_export,
+    export_files,
+    parse_kinds,
+)
 from hexsync.live import Live, read_live
-from hexsync.manifest.load import SUFFIXES
+from hexsync.manifest.load import DEFAULT_LIMITS, SUFFIXES
 from hexsync.model import Desired, Policy
 
 
 def _existing(directory: Path, names: tuple[str, ...]) -> list[str]:
     return [n for n in names if os.path.lexists(directory / n)]
+
+
+def _split_parts(directory: Path, names: tuple[str, ...]) -> list[str]:
+    """Files in the folders a split export owns (``projects/*.yaml`` …) for the kinds written:
+    a re-export replaces them all, so none is left to duplicate what the new files declare."""
+    found: list[str] = []
+    for kind in SPLIT_KINDS:
+        folder = directory / kind
+        if f"{kind}.yaml" in names and folder.is_dir():
+            found += sorted(
+                p.relative_to(directory).as_posix()
+                for p in folder.iterdir()
+                if p.suffix in SUFFIXES and not p.name.startswith(".")
+            )
+    return found
 
 
 def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
@@ -36,6 +60,31 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
         for name in found
         if name not in names and not any(part.startswith(".") for part in name.split("/"))
     )
+
+
+def _remove_stale(directory: Path, stale: list[str]) -> None:
+    """A file an earlier export wrote that this one does not (the kind was split, or no longer
+    is): removed, or it would declare its objects a second time. Only reached with --force."""
+    for name in stale:
+        path = directory / name
+        if path.is_file():
+            path.unlink()
+            click.echo(f"removed {path} (now in other files of this export)")
+    for kind in SPLIT_KINDS:
+        folder = directory / kind
+        with contextlib.suppress(OSError):  # not there, or holds other files: left alone
+            folder.rmdir()
+
+
+def _report_split(files: Mapping[str, str]) -> None:
+    for kind in SPLIT_KINDS:
+        parts = [n for n in files if n.startswith(f"{kind}/")]
+        if parts:
+            click.echo(
+                f"note: {kind} split into {len(parts)} files under {kind}/ (each under "
+                f"{SPLIT_BYTES // 1_000_000} MB; validate and plan read at most 5 MB a file)",
+                err=True,
+            )
 
 
 @click.command(short_help="Write manifests of the live workspace (to adopt it).")
@@ -80,7 +129,7 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     names = export_files(kinds)
     if not to_stdout:
         check_writable_dir(directory, "--out")
-        existing = _existing(directory, names)
+        existing = _existing(directory, names) + _split_parts(directory, names)
         if existing and not force:
             listed = ", ".join(str(directory / n) for n in existing)
             raise ConfigError(
@@ -102,13 +151,24 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     if to_stdout:
+        if len(result.document.encode("utf-8")) > DEFAULT_LIMITS.max_bytes:
+            click.echo(
+                "note: this one document is larger than validate and plan read "
+                f"({DEFAULT_LIMITS.max_bytes // 1_000_000} MB a file); export to a directory "
+                "instead (--out DIR), which splits large kinds into several files",
+                err=True,
+            )
         click.echo(result.document, nl=False)
         return
     directory.mkdir(parents=True, exist_ok=True)
+    stale = [n for n in (*names, *_split_parts(directory, names)) if n not in result.files]
     for name, text in result.files.items():
+        (directory / name).parent.mkdir(exist_ok=True)
         write_atomically(directory / name, text)
         click.echo(f"wrote {directory / name}")
-    others = _others(directory, names)
+    _remove_stale(directory, stale)
+    _report_split(result.files)
+    others = _others(directory, (*names, *result.files))
     if others:
         click.echo(
             f"note: {directory} also holds {', '.join(others)}; validate and plan read every"
