@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import (
     NOWHERE,
@@ -140,6 +140,8 @@ class _Differ:
         # Users the manifests deactivate: references to them are set aside, not resolved.
         self.inactive = {u.email for u in desired.users if not u.active}
         self.group_projects: dict[str, int] = {}
+        # The API lists no statuses: those live projects carry, and policy.statuses, are known.
+        self.seen_statuses = {p.status for p in live.projects.values() if p.status}
         for project in live.projects.values():
             for name in project.sharing.groups:
                 self.group_projects[name] = self.group_projects.get(name, 0) + 1
@@ -431,6 +433,38 @@ class _Differ:
                     s.mark_of("collections", name),
                 )
 
+    def _check_status(self, address: str, p: Project) -> None:
+        """A status Hex would refuse at apply is caught here (docs/plan.md "Statuses").
+
+        Known: the statuses live projects carry, and ``policy.statuses``. An unknown one that
+        is close to a known one (or declared statuses exist) is an error; otherwise the
+        workspace's list cannot be known from the API, and a warning says so.
+        """
+        status = p.status
+        declared = self.policy.statuses
+        known = self.seen_statuses | (declared or set())
+        if not isinstance(status, str) or status in known:
+            return
+        hint = did_you_mean(status, sorted(known), cutoff=0.75)
+        label = f"project '{p.key}'"
+        if hint is not None or declared is not None:
+            listed = ", ".join(repr(s) for s in sorted(known)) or "none"
+            self.problem(
+                address,
+                f"{label}: status '{status}' is not a status of this workspace"
+                f" (known: {listed}); {hint or 'add it to policy.statuses if Hex has it'}",
+                p.mark,
+            )
+            return
+        self.warn(
+            address,
+            "unknown_status",
+            f"{label}: no live project has status '{status}' and policy.statuses is not"
+            " declared, so hexsync cannot tell whether Hex knows it (the API lists no statuses);"
+            " declare policy.statuses (export writes it) to have a typo caught here",
+            p.mark,
+        )
+
     def _inactive_reference(self, address: str, label: str, email: str, mark: Mark) -> None:
         state = "is still active" if email in self.live.users else "is not an active user"
         self.warn(
@@ -447,6 +481,7 @@ class _Differ:
         if p.description is not None:
             fields.append(FieldChange("description", None, p.description))
         if isinstance(p.status, str):
+            self._check_status(_address(Kind.PROJECT, p.key), p)
             fields.append(FieldChange("status", None, p.status))
         deps: list[Dep] = []
         if p.sharing is not None:
@@ -477,6 +512,7 @@ class _Differ:
             )
         fields: list[FieldChange] = []
         if not isinstance(p.status, Unmanaged) and p.status != found.status:
+            self._check_status(address, p)
             fields.append(FieldChange("status", found.status, p.status))
         deps: list[Dep] = []
         if p.sharing is not None:

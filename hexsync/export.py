@@ -251,9 +251,13 @@ class _Exporter:
             out.add(1, f"org_id: {scalar(self.live.org_id)}")
         else:
             self.note(f"workspace.org_id left out: {self.live.org_id!r} is not a UUID")
-        if public:
+        statuses = self.statuses() if "projects" in self.kinds else []
+        if public or statuses:
             out.blank()
             out.add(0, "policy:")
+        if statuses:
+            write_statuses(out, statuses)
+        if public:
             count = len(public)
             noun = "project is" if count == 1 else "projects are"
             out.comment(1, f"{count} {noun} shared to the public web live; review:")
@@ -261,6 +265,11 @@ class _Exporter:
                 out.comment(1, f"  {scalar(project.title)} ({project.id})")
             out.add(1, "allow_public_web: true")
         return out
+
+    def statuses(self) -> list[str]:
+        """The statuses live projects carry: as much of the workspace's list as the API shows."""
+        found = {p.status for p in self.live.projects.values() if p.status}
+        return _sort_names(s for s in found if self.name_ok(s))
 
     # ---------------------------------------------------------------- collections
 
@@ -456,6 +465,17 @@ def _matcher(pattern: str) -> Callable[[str], bool]:
 def _file(schema_ref: str, about: str, body: list[str]) -> str:
     head = [f"# yaml-language-server: $schema={schema_ref}", f"# {about}", ""]
     return "\n".join([*head, *body]) + "\n"
+
+
+# ------------------------------------------------------------------------------------ statuses
+
+
+def write_statuses(out: _Text, statuses: list[str]) -> None:
+    """``policy.statuses``: with it, validate and plan catch a mistyped status (docs/plan.md)."""
+    out.comment(1, "Statuses seen on live projects (the API lists none): add any other Hex has.")
+    out.add(1, "statuses:")
+    for status in statuses:
+        out.add(2, f"- {scalar(status)}")
 
 
 # ------------------------------------------------------------------------------------ split
