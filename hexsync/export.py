@@ -147,7 +147,7 @@ def scalar(value: str | int | bool | None) -> str:
     if (
         isinstance(value, str)
         and _PLAIN.fullmatch(value)
-        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
+        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG  # type: ignore[no-untyped-call]
     ):
         # Fast path (a large export writes hundreds of thousands of names, emails and ids):
         # no indicator character, and YAML would not read it as a number, date, bool or null.

@@ -150,7 +150,10 @@ def build_plan(
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
     return Plan(
         workspace=WorkspaceInfo(
-            api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
+            api_url=api_url,
+            org_id=live.org_id,
+            org_name=live.org_name,
+            full_visibility=live.full_visibility,
         ),
         changes=changes,
         relied=tuple(refs),

@@ -122,7 +122,8 @@ def test_reexport_replaces_the_split_files_and_leaves_no_duplicate(
     out = tmp_path / "m"
     assert run("export", "--out", str(out)).exit_code == 0
     parts = sorted(p.name for p in (out / "projects").glob("*.yaml"))
-    assert len(parts) > 3 and not (out / "projects.yaml").exists()
+    assert len(parts) > 3
+    assert not (out / "projects.yaml").exists()
 
     monkeypatch.setattr("hexsync.export.SPLIT_BYTES", 10_000_000)
     refused = run("export", "--out", str(out))

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
-from hexsync.cli._confirm import interactive, no_terminal
+from hexsync.cli._confirm import ask, interactive, no_terminal
+from hexsync.cli._output import plural
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import PartialApplyError
 from hexsync.hexapi import HexClient
@@ -28,7 +29,7 @@ from hexsync.manifest import load
 from hexsync.model import Desired
 from hexsync.plan import Plan
 from hexsync.planner import read_and_plan
-from hexsync.render import render_text
+from hexsync.render import render_text, workspace_label
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -74,6 +75,14 @@ class ProgressPrinter:
         counts = {"done": 0, "failed": 0, "skipped": 0}
         for event in self.seen:
             counts[event.outcome.status] += 1
+        if not counts["done"] and not counts["failed"]:
+            # Nothing reached the workspace: a saved plan is still good, the manifests too.
+            self.stream.write(
+                f"Apply interrupted before any of the {plural(total, 'change')} was written: "
+                "nothing was applied; run the same command again to apply.\n"
+            )
+            self.stream.flush()
+            return
         self.stream.write(
             f"Apply interrupted: {len(self.seen)} of {total} changes finished "
             f"({counts['done']} done, {counts['failed']} failed, {counts['skipped']} skipped); "
@@ -188,8 +197,14 @@ async def _apply_manifests(
     if plan.empty:
         return None  # the rendering said so
     if not auto_approve:
-        question = f"Apply these {len(plan.changes)} changes to {live.org_id}?"
-        approved = await asyncio.to_thread(click.confirm, question, default=False, err=True)
+        question = (
+            f"Apply {plural(len(plan.changes), 'change')} to {workspace_label(plan.workspace)}?"
+        )
+        try:
+            approved = await ask(question)
+        except asyncio.CancelledError:
+            click.echo("Interrupted at the prompt: nothing was applied.", err=True)
+            raise
         if not approved:
             click.echo("Cancelled: nothing was applied.", err=True)
             return None

@@ -20,6 +20,7 @@ from hexsync.plan import (
     ImpactItem,
     Kind,
     Plan,
+    WorkspaceInfo,
     access_rank,
 )
 
@@ -55,6 +56,15 @@ def clean(text: str) -> str:
 
 def short_id(ident: str) -> str:
     return ident if len(ident) <= _ID_PREFIX else ident[:_ID_PREFIX] + "…"
+
+
+def workspace_label(ws: WorkspaceInfo) -> str:
+    """How prompts and headers name the workspace: its name when Hex gives one, else where it
+    is and the start of its org id (``the workspace at app.hex.tech (org 5a8591dd…)``)."""
+    if ws.org_name:
+        return clean(ws.org_name)
+    host = ws.api_url.split("://", 1)[-1].split("/", 1)[0]
+    return f"the workspace at {host} (org {short_id(ws.org_id)})"
 
 
 def plural(count: int, word: str) -> str:

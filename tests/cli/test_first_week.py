@@ -5,11 +5,9 @@ Runs ``hexsync`` (click's runner) against the loopback emulator of ``tests/cli/c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from cli_support import REVENUE_ID
 from click.testing import Result
 
