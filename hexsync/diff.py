@@ -98,6 +98,7 @@ class Diff:
     depends: Mapping[Change, tuple[Dep, ...]] = field(default_factory=dict)
     public: tuple[Public, ...] = ()
     unmanaged: Mapping[str, int] = field(default_factory=dict)
+    unmanaged_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -620,29 +621,32 @@ class _Differ:
 
     # ---------------------------------------------------------------- the rest
 
-    def unmanaged(self) -> dict[str, int]:
+    def unmanaged(self) -> dict[str, tuple[str, ...]]:
+        """Per kind, the names of the live objects the plan leaves alone (sorted)."""
         live, policy = self.live, self.policy
         declared_groups = {g.name for g in self.d.groups} | set(policy.protect_groups)
         managed_collections = set(self.coll_id_of.values())
         declared_collections = {c.name for c in self.d.collections}
         deactivated = {c.name for c in self.changes if c.action is Action.DEACTIVATE}
         out = {
-            "collection": sum(
-                1
+            "collection": [
+                c.name
                 for c in live.collections.values()
                 if c.id not in managed_collections and c.name not in declared_collections
-            ),
-            "group": 0
+            ],
+            "group": []
             if policy.prune_groups
-            else sum(1 for name in live.groups if name not in declared_groups),
-            "project": sum(1 for pid in live.projects if pid not in self.matched_projects),
-            "user": sum(
-                1
+            else [name for name in live.groups if name not in declared_groups],
+            "project": [
+                p.title for pid, p in live.projects.items() if pid not in self.matched_projects
+            ],
+            "user": [
+                email
                 for email in live.users
                 if email not in self.mentioned_users and email not in deactivated
-            ),
+            ],
         }
-        return {k: v for k, v in out.items() if v}
+        return {k: tuple(sorted(v, key=lambda n: (n.casefold(), n))) for k, v in out.items() if v}
 
     def public_unmanaged(self) -> None:
         if self.policy.allow_public_web:
@@ -667,11 +671,13 @@ def diff(desired: Desired, live: Live) -> Diff:
     d.users()
     d.projects()
     d.public_unmanaged()
+    unmanaged = d.unmanaged()
     return Diff(
         changes=tuple(d.changes),
         warnings=tuple(d.warnings),
         problems=tuple(d.problems),
         depends=d.depends,
         public=tuple(d.public),
-        unmanaged=d.unmanaged(),
+        unmanaged={kind: len(names) for kind, names in unmanaged.items()},
+        unmanaged_names=unmanaged,
     )

@@ -469,6 +469,8 @@ class Plan:
     refusals: tuple[Refusal, ...] = ()
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
+    # kind → the names of those objects, sorted (what the reviewer needs to act on them)
+    unmanaged_names: FrozenMap[str, tuple[str, ...]] = field(default_factory=FrozenMap)
     read_requests: int = 0  # requests the plan itself made to read the workspace
 
     @property
@@ -517,6 +519,7 @@ class Plan:
             "refusals": [r.data for r in self.refusals],
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
+            "unmanaged_names": {k: list(v) for k, v in self.unmanaged_names.items()},
             "read_requests": self.read_requests,
         }
 
@@ -549,6 +552,9 @@ class Plan:
                 refusals=tuple(Refusal.from_data(r) for r in data.get("refusals", ())),
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
+                unmanaged_names=FrozenMap(
+                    (k, tuple(v)) for k, v in data.get("unmanaged_names", {}).items()
+                ),
                 read_requests=int(data.get("read_requests", 0)),
             )
         except (KeyError, TypeError, ValueError) as exc:

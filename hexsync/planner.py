@@ -148,6 +148,7 @@ def build_plan(
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
     return Plan(
         workspace=WorkspaceInfo(
             api_url=api_url,
@@ -161,6 +162,7 @@ def build_plan(
         refusals=refusals,
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
+        unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
     )
 

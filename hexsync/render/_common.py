@@ -143,13 +143,59 @@ def _kind_rank(kind: str) -> tuple[int, str]:
     return (_KIND_ORDER.index(base) if base in _KIND_ORDER else len(_KIND_ORDER), base)
 
 
+# What to do about a live object the manifests do not mention, per kind (docs/plan.md).
+UNMANAGED_HINTS = {
+    "collection": "to remove: delete in Hex's UI (the API cannot delete collections)",
+    "group": "to remove: declare with `ensure: absent`, or set policy.prune.groups: true",
+    "project": "to remove: archive in Hex's UI (the API cannot delete projects);"
+    " to manage: declare (hexsync export writes them)",
+    "user": "to remove: declare with `active: false` under users, or set policy.prune.users: true",
+}
+UNMANAGED_SHOWN = 5  # names listed per kind in text and markdown; JSON has them all
+
+
+@dataclass(frozen=True)
+class UnmanagedKind:
+    """One kind of the "Not managed here" note: how many, the first names, what to do."""
+
+    kind: str
+    count: int
+    names: tuple[str, ...]  # the first UNMANAGED_SHOWN (none from a plan saved without them)
+    hint: str
+
+    @property
+    def label(self) -> str:
+        return plural(self.count, self.kind)
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.names) if self.names else 0
+
+
+def unmanaged_kinds(plan: Plan) -> list[UnmanagedKind]:
+    """The unmanaged objects per kind, in the order collection, group, user, project."""
+    counts = [(_kind_rank(kind), kind, n) for kind, n in plan.unmanaged.items() if n]
+    out = []
+    for (_, base), kind, n in sorted(counts):
+        names = tuple(plan.unmanaged_names.get(kind, ()))[:UNMANAGED_SHOWN]
+        out.append(UnmanagedKind(base, n, names, UNMANAGED_HINTS.get(base, "")))
+    return out
+
+
 def unmanaged_note(plan: Plan) -> str:
-    """``Not managed here: 3 groups, 41 projects (left alone).`` or "" when nothing is."""
-    counts = [(_kind_rank(kind), n) for kind, n in plan.unmanaged.items() if n]
-    if not counts:
+    """``Not managed here (left alone):`` then per kind the count, the first names and what to
+    do to remove them; "" when nothing is unmanaged."""
+    kinds = unmanaged_kinds(plan)
+    if not kinds:
         return ""
-    parts = [plural(n, base) for (_, base), n in sorted(counts)]
-    return f"Not managed here: {', '.join(parts)} (left alone)."
+    lines = ["Not managed here (left alone):"]
+    for k in kinds:
+        names = ", ".join(quote(n) for n in k.names)
+        more = f" and {k.more} more" if k.more else ""
+        lines.append(f"  {k.label}" + (f": {names}{more}" if names else ""))
+        if k.hint:
+            lines.append(f"      {k.hint}")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

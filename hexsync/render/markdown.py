@@ -33,7 +33,7 @@ from hexsync.render._common import (
     lowers,
     plural,
     sorted_impact,
-    unmanaged_note,
+    unmanaged_kinds,
 )
 
 __all__ = ["render_markdown"]
@@ -75,6 +75,20 @@ def escape(text: str) -> str:
             out.append(ch)
     # A word joiner after a mention-shaped @ keeps GitHub from notifying a user or team.
     return _MENTION.sub("@\u2060", "".join(out))
+
+
+def _unmanaged(plan: Plan) -> str:
+    """The unmanaged note as a list: per kind the count, the first names, what to do."""
+    kinds = unmanaged_kinds(plan)
+    if not kinds:
+        return ""
+    lines = ["**Not managed here** (left alone):", ""]
+    for k in kinds:
+        names = ", ".join(code(n) for n in k.names)
+        more = f" and {k.more} more" if k.more else ""
+        text = f"- {k.label}" + (f": {names}{more}" if names else "")
+        lines.append(text + (f" — {escape(k.hint)}" if k.hint else ""))
+    return "\n".join(lines)
 
 
 def _title(plan: Plan) -> str:
@@ -240,7 +254,7 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
         "risks": _risks(plan),
         "access": _access(plan),
         "warnings": _warnings(plan),
-        "unmanaged": unmanaged_note(plan),
+        "unmanaged": _unmanaged(plan),
     }
     reserve = len(_pointer(len(plan.changes), artifact)) + len(_dropped_note(list(wanted))) + 2
     used = len(_join(head)) + reserve

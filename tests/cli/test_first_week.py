@@ -5,6 +5,7 @@ Runs ``hexsync`` (click's runner) against the loopback emulator of ``tests/cli/c
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,3 +53,29 @@ def test_exported_statuses_make_validate_catch_a_typo_offline(
     checked = hexsync("validate", str(out))
     assert checked.exit_code == 1
     assert "did you mean 'Production'?" in checked.output
+
+
+# ------------------------------------------------------------------ 7. unmanaged names
+
+
+def test_not_managed_here_names_them_and_says_what_to_do(hexsync: Hexsync, tmp_path: Path) -> None:
+    """A group removed from the YAML is left alone: the plan names it and says how to delete."""
+    manifest = write(
+        tmp_path / "m.yaml",
+        "version: 1\ngroups:\n  - name: Analysts\n    members: [alice@acme.com, bob@acme.com]\n",
+    )
+    text = hexsync("plan", str(manifest))
+    assert text.exit_code == 0, text.output
+    assert "Not managed here (left alone):" in text.stdout
+    assert '  2 groups: "Empty", "Finance"' in text.stdout
+    assert "`ensure: absent`, or set policy.prune.groups: true" in text.stdout
+    assert '2 collections: "Finance", "Ops"' in text.stdout
+    assert "delete in Hex's UI (the API cannot delete collections)" in text.stdout
+
+    md = hexsync("plan", str(manifest), "--format", "markdown")
+    assert "- 2 groups: `Empty`, `Finance` — to remove: declare with" in md.stdout
+
+    data = json.loads(hexsync("plan", str(manifest), "--format", "json").stdout)
+    assert data["unmanaged"]["group"] == 2
+    assert data["unmanaged_names"]["group"] == ["Empty", "Finance"]
+    assert len(data["unmanaged_names"]["project"]) == data["unmanaged"]["project"]

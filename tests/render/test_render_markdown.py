@@ -43,7 +43,8 @@ def test_summary_table_comes_first_then_risks_access_objects_warnings_unmanaged(
         "### Changes",
         "<details>",
         "### Warnings",
-        "Not managed here: 1 collection, 3 groups, 41 projects (left alone).",
+        "**Not managed here** (left alone):",
+        "- 3 groups: `Contractors`, `` Legacy `ops` ``, `Interns` — to remove: declare with",
     ]
     positions = [md.index(marker) for marker in order]
     assert positions == sorted(positions)
