@@ -35,6 +35,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from hexsync.applied import AlreadyAppliedError, already_applied
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import AmbiguousCreateError, HexClient, NotFoundError, SharingResult
 from hexsync.hexapi import Project as ApiProject
@@ -933,6 +934,12 @@ def refuse_if_stale(plan: Plan, live: Live) -> None:
                 "the plan was made with a token that sees the whole workspace, but this token "
                 "sees only what its user may see (not a workspace token, not an admin)",
             )
+        )
+    if stale and already_applied(plan, live):
+        raise AlreadyAppliedError(
+            "The saved plan is applied already (the workspace holds "
+            + ("its one change" if len(plan.changes) == 1 else f"all {len(plan.changes)} changes")
+            + "): nothing to do."
         )
     if stale:
         raise GuardrailError(

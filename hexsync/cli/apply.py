@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
+from hexsync.applied import AlreadyAppliedError
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
 from hexsync.cli._confirm import ask, interactive, no_terminal
 from hexsync.cli._output import plural
@@ -273,7 +274,12 @@ def apply(
             async with client:
                 return await _apply_saved(client, plan, progress)
 
-        finish_report(_run_reporting_interruption(run_saved, progress))
+        try:
+            saved_report = _run_reporting_interruption(run_saved, progress)
+        except AlreadyAppliedError as exc:
+            click.echo(exc.message)
+            return
+        finish_report(saved_report)
         return
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")

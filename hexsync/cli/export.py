@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from hexsync.cli._files import Progress, check_writable_dir, write_atomically
+from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
+from hexsync.cli.schema import LOCAL_NAME, schema_text
 from hexsync.errors import ConfigError
 from hexsync.export import (
     SCHEMA_ID,
@@ -62,18 +64,22 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
     )
 
 
-def _remove_stale(directory: Path, stale: list[str]) -> None:
+def _remove_stale(directory: Path, stale: list[str], *, quiet: bool = False) -> list[str]:
     """A file an earlier export wrote that this one does not (the kind was split, or no longer
     is): removed, or it would declare its objects a second time. Only reached with --force."""
+    removed = []
     for name in stale:
         path = directory / name
-        if path.is_file():
+        if path.is_file() and name != LOCAL_NAME:
             path.unlink()
-            click.echo(f"removed {path} (now in other files of this export)")
+            removed.append(name)
+            if not quiet:
+                click.echo(f"removed {path} (now in other files of this export)")
     for kind in SPLIT_KINDS:
         folder = directory / kind
         with contextlib.suppress(OSError):  # not there, or holds other files: left alone
             folder.rmdir()
+    return removed
 
 
 def _report_split(files: Mapping[str, str]) -> None:
@@ -105,13 +111,21 @@ def _report_split(files: Mapping[str, str]) -> None:
 @click.option(
     "--schema",
     "schema_ref",
-    default=SCHEMA_ID,
+    default=None,
     metavar="REF",
-    help="What each file's '# yaml-language-server: $schema=' line points to "
-    "(default: the schema's $id; a relative path to schemas/manifest.schema.json works too).",
+    help="What each file's '# yaml-language-server: $schema=' line points to. Default: "
+    f"{LOCAL_NAME}, a copy export writes into DIR (with --out -: the schema's $id).",
 )
+@format_options(help="json: {directory, wrote, removed, notes} (the files are YAML either way).")
 @click.pass_context
-def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_ref: str) -> None:
+def export(
+    ctx: click.Context,
+    out: str,
+    only: str | None,
+    force: bool,
+    schema_ref: str | None,
+    output: str,
+) -> None:
     """Write manifests of the live workspace that validate and plan as no change.
 
     Reads every collection, group (with its members) and project, and writes policy.yaml,
@@ -125,8 +139,17 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     """
     kinds = parse_kinds(only) if only else None
     to_stdout = out == "-"
+    as_json = output == "json"
+    if to_stdout and as_json:
+        raise ConfigError(
+            "--out - prints the manifests themselves: there is no report to print as JSON",
+            hint="give a directory with --out to have a JSON report of the files written",
+        )
     directory = Path(out)
-    names = export_files(kinds)
+    local_schema = schema_ref is None and not to_stdout
+    if schema_ref is None:
+        schema_ref = LOCAL_NAME if local_schema else SCHEMA_ID
+    names = export_files(kinds) + ((LOCAL_NAME,) if local_schema else ())
     if not to_stdout:
         check_writable_dir(directory, "--out")
         existing = _existing(directory, names) + _split_parts(directory, names)
@@ -161,12 +184,16 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
         click.echo(result.document, nl=False)
         return
     directory.mkdir(parents=True, exist_ok=True)
-    stale = [n for n in (*names, *_split_parts(directory, names)) if n not in result.files]
-    for name, text in result.files.items():
+    files = dict(result.files)
+    if local_schema:
+        files[LOCAL_NAME] = schema_text()  # what the $schema lines point at, for editors
+    stale = [n for n in (*names, *_split_parts(directory, names)) if n not in files]
+    for name, text in files.items():
         (directory / name).parent.mkdir(exist_ok=True)
         write_atomically(directory / name, text)
-        click.echo(f"wrote {directory / name}")
-    _remove_stale(directory, stale)
+        if not as_json:
+            click.echo(f"wrote {directory / name}")
+    removed = _remove_stale(directory, stale, quiet=as_json)
     _report_split(result.files)
     others = _others(directory, (*names, *result.files))
     if others:
@@ -175,4 +202,13 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
             " *.yaml there, so declarations in them merge with (or duplicate) the export",
             err=True,
         )
+    if as_json:
+        report = {
+            "directory": str(directory),
+            "wrote": [str(directory / n) for n in files],
+            "removed": [str(directory / n) for n in removed],
+            "notes": list(result.notes),
+        }
+        click.echo(to_json(report))
+        return
     click.echo(f"next: hexsync validate {directory} && hexsync plan {directory}")

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import fields, heading, plural, table, to_json, when
+from hexsync.cli._output import fields, format_options, heading, plural, table, to_json, when
 from hexsync.cli._resolve import collection_by_name, find_project, options, with_client
 from hexsync.hexapi import HexClient, Project, ProjectSharing, QueriedTable
 
@@ -102,7 +102,7 @@ def projects() -> None:
 @click.option("--include-archived", is_flag=True, help="Archived projects too.")
 @click.option("--include-trashed", is_flag=True, help="Trashed projects too.")
 @click.option("--sharing", is_flag=True, help="Read and show sharing (no extra requests).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {projects: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {projects: [...]}.")
 @click.pass_context
 def list_projects(
     ctx: click.Context,
@@ -168,7 +168,7 @@ def list_projects(
 
 @projects.command("show")
 @click.argument("project_ref", metavar="PROJECT")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project: {...}}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {project: {...}}.")
 @click.pass_context
 def show_project(ctx: click.Context, project_ref: str, as_json: bool) -> None:
     """Show one project and who it is shared with. PROJECT is an id or an exact, unique title."""
@@ -211,7 +211,7 @@ def show_project(ctx: click.Context, project_ref: str, as_json: bool) -> None:
 
 @projects.command("tables")
 @click.argument("project_ref", metavar="PROJECT")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project, tables}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {project, tables}.")
 @click.pass_context
 def queried_tables(ctx: click.Context, project_ref: str, as_json: bool) -> None:
     """The warehouse tables a project queries (Hex's Enterprise plan)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import duration, fields, heading, table, to_json, when
+from hexsync.cli._output import duration, fields, format_options, heading, table, to_json, when
 from hexsync.cli._resolve import (
     find_project,
     groups_by_name,
@@ -128,7 +128,9 @@ def runs() -> None:
     metavar="S",
     help="Give up waiting after S seconds (the run goes on); default: no limit.",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project, run, result}.")
+@format_options(
+    as_bool=True, dest="as_json", help="text: for people; json: {project, run, result}."
+)
 @click.pass_context
 def trigger(
     ctx: click.Context,
@@ -322,7 +324,7 @@ async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Proj
 @runs.command("status")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("run_id")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {run: {...}}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {run: {...}}.")
 @click.pass_context
 def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> None:
     """Show a run's status."""
@@ -368,7 +370,7 @@ def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> 
 @click.option(
     "--limit", type=click.IntRange(min=1), default=25, show_default=True, help="At most N runs."
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {runs: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {runs: [...]}.")
 @click.pass_context
 def list_runs(
     ctx: click.Context,

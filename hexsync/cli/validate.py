@@ -6,7 +6,8 @@ import json
 
 import click
 
-from hexsync.cli._output import plural
+from hexsync.cli._files import manifest_paths
+from hexsync.cli._output import format_options, plural
 from hexsync.errors import EXIT_ERROR, EXIT_OK
 from hexsync.manifest import CheckResult, check
 
@@ -30,24 +31,18 @@ def summary_line(result: CheckResult) -> str:
 
 
 @click.command(short_help="Check manifests offline (no token needed).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: {ok, problems: [{file, line, column, path, message, hint, severity}]}.",
-)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@format_options(help="json: {ok, problems: [{file, line, column, path, message, hint, severity}]}.")
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[str, ...], output: str) -> None:
     """Check manifests offline: YAML, schema, duplicates, internal references.
 
-    PATHS are manifest files or directories (searched recursively for *.yaml and *.yml).
+    PATHS are manifest files or directories (searched recursively for *.yaml and *.yml);
+    default: ./manifests.
     Every problem is reported, one per line as file:line:column: path: message.
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
-    result = check(paths)
+    result = check(manifest_paths(paths))
     if output == "json":
         payload = {"ok": result.ok, "problems": [p.as_dict() for p in result.problems]}
         click.echo(json.dumps(payload, indent=2))
