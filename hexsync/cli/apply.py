@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -22,7 +24,7 @@ import click
 from hexsync.applied import AlreadyAppliedError
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
 from hexsync.cli._confirm import ask, interactive, no_terminal
-from hexsync.cli._output import plural
+from hexsync.cli._output import format_options, plural, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import PartialApplyError
 from hexsync.hexapi import HexClient
@@ -160,6 +162,13 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         err.write(f"  note: {note}\n")
     err.write(report.summary + "\n")
     err.flush()
+    if report.failed and not report.done:
+        raise PartialApplyError(
+            f"apply failed: none of the {len(report.outcomes)} changes was made "
+            f"({len(report.failed)} failed, {len(report.skipped)} skipped)",
+            hint="the reasons are above; running the same apply again would fail the same way: "
+            "fix what they name (manifests, token rights, the workspace), then plan again",
+        )
     if not report.ok:
         raise PartialApplyError(
             "apply finished partially: "
@@ -171,15 +180,20 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
 
 
 async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
+    reread = max(plan.read_requests, 1)
     sys.stderr.write(
-        f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
-        f"changes ({plan.requests} requests)\n"
+        f"Checking the saved plan against the workspace (about {plural(reread, 'request')}), "
+        f"then applying {plural(len(plan.changes), 'change')} "
+        f"({plural(plan.requests, 'request')}): about {reread + plan.requests} requests in all\n"
     )
     progress.total = len(plan.changes)
+    started = time.monotonic()
     try:
-        return await apply_saved_plan(client, plan, progress=progress)
+        report = await apply_saved_plan(client, plan, progress=progress)
     finally:
         progress.close()
+    # The summary's time is the command's: the re-read is part of it.
+    return dataclasses.replace(report, seconds=time.monotonic() - started)
 
 
 async def _apply_manifests(
@@ -191,9 +205,13 @@ async def _apply_manifests(
     auto_approve: bool,
     color: bool,
     progress: ProgressPrinter,
+    seen: list[Plan],
+    plan_stream: TextIO,
 ) -> ApplyReport | None:
     plan, live = await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
-    click.echo(render_text(plan, color=color), nl=False)
+    seen.append(plan)
+    plan_stream.write(render_text(plan, color=color))
+    plan_stream.flush()
     refuse_if_refused(plan)
     if plan.empty:
         return None  # the rendering said so
@@ -238,6 +256,10 @@ async def _apply_manifests(
     metavar="KIND[:NAME]",
     help="Apply only this subset, as `plan --target` (manifests only).",
 )
+@format_options(
+    help="json: one document {plan, already_applied, report} on stdout; the plan's text and "
+    "progress go to stderr."
+)
 @click.pass_obj
 def apply(
     opts: GlobalOptions,
@@ -245,6 +267,7 @@ def apply(
     auto_approve: bool,
     allow_destroy: bool,
     target: str | None,
+    output: str,
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
@@ -259,6 +282,7 @@ def apply(
       hexsync apply plan.json                   # exactly the reviewed plan
     """
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
+    as_json = output == "json"
     if _is_saved_plan(paths):
         if target or allow_destroy:
             raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
@@ -266,7 +290,7 @@ def apply(
         plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
         refuse_if_refused(plan)
         if plan.empty:
-            click.echo("The saved plan has no changes: nothing to apply.")
+            _say(as_json, "The saved plan has no changes: nothing to apply.", plan, None)
             return
         client = build_client(opts)
 
@@ -277,14 +301,17 @@ def apply(
         try:
             saved_report = _run_reporting_interruption(run_saved, progress)
         except AlreadyAppliedError as exc:
-            click.echo(exc.message)
+            _say(as_json, exc.message, plan, None, already=True)
             return
+        _say(as_json, "", plan, saved_report)
         finish_report(saved_report)
         return
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
     desired = load([str(p) for p in paths])
     client = build_client(opts)
+    seen: list[Plan] = []
+    plan_stream = sys.stderr if as_json else sys.stdout
 
     async def run_manifests() -> ApplyReport | None:
         async with client:
@@ -294,10 +321,34 @@ def apply(
                 allow_destroy=allow_destroy,
                 target=target,
                 auto_approve=auto_approve,
-                color=opts.color and sys.stdout.isatty(),
+                color=opts.color and plan_stream.isatty(),
                 progress=progress,
+                seen=seen,
+                plan_stream=plan_stream,
             )
 
     report = _run_reporting_interruption(run_manifests, progress)
+    if seen:
+        _say(as_json, "", seen[0], report)
     if report is not None:
         finish_report(report)
+
+
+def _say(
+    as_json: bool,
+    text: str,
+    plan: Plan,
+    report: ApplyReport | None,
+    *,
+    already: bool = False,
+) -> None:
+    """``text`` for people; with --json, the one document on stdout instead."""
+    if as_json:
+        document = {
+            "plan": plan.data,
+            "already_applied": already,
+            "report": report.data if report is not None else None,
+        }
+        click.echo(to_json(document))
+    elif text:
+        click.echo(text)
