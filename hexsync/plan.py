@@ -472,6 +472,7 @@ class Plan:
     # kind → the names of those objects, sorted (what the reviewer needs to act on them)
     unmanaged_names: FrozenMap[str, tuple[str, ...]] = field(default_factory=FrozenMap)
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    target: str | None = None  # ``--target KIND[:NAME]``: only that part was compared
 
     @property
     def empty(self) -> bool:
@@ -521,6 +522,7 @@ class Plan:
             "unmanaged": dict(self.unmanaged),
             "unmanaged_names": {k: list(v) for k, v in self.unmanaged_names.items()},
             "read_requests": self.read_requests,
+            "target": self.target,
         }
 
     def dumps(self) -> str:
@@ -556,6 +558,7 @@ class Plan:
                     (k, tuple(v)) for k, v in data.get("unmanaged_names", {}).items()
                 ),
                 read_requests=int(data.get("read_requests", 0)),
+                target=data.get("target"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

@@ -164,6 +164,7 @@ def build_plan(
         unmanaged=FrozenMap(unmanaged),
         unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
+        target=None if sel is None else sel.kind.value + (f":{sel.name}" if sel.name else ""),
     )
 
 

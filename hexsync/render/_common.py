@@ -130,10 +130,21 @@ def cost(plan: Plan) -> str:
     )
 
 
+def no_changes_line(plan: Plan) -> str:
+    """What an empty plan says: "matches the manifests" only when that was checked and holds."""
+    if plan.refusals:
+        return "No changes, and the plan is refused (see Refused): nothing would be applied."
+    if plan.target:
+        return (
+            f"No changes to {plan.target}. The rest of the workspace was not compared (--target)."
+        )
+    return NO_CHANGES
+
+
 def summary_line(plan: Plan) -> str:
     """``Plan: 2 to create, 1 to delete. Apply makes 3 requests (about 6 s at 30/min).``"""
     if plan.empty:
-        return NO_CHANGES
+        return no_changes_line(plan)
     parts = [f"{n} to {action}" for action, n in plan.counts.items() if n]
     return f"Plan: {', '.join(parts)}. {cost(plan)}"
 

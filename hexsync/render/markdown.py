@@ -22,7 +22,6 @@ from collections.abc import Iterable
 
 from hexsync.plan import Action, Change, Plan
 from hexsync.render._common import (
-    NO_CHANGES,
     SIGNS,
     clean,
     cost,
@@ -31,6 +30,7 @@ from hexsync.render._common import (
     headline,
     impact_lines,
     lowers,
+    no_changes_line,
     plural,
     sorted_impact,
     unmanaged_kinds,
@@ -246,7 +246,7 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     """
     head = [_title(plan)]
     if plan.empty:
-        head.append(NO_CHANGES)
+        head.append(no_changes_line(plan))
     else:
         head.append(_summary_table(plan))
     # Everything but the per-object sections, in order of priority.
