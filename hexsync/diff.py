@@ -117,6 +117,11 @@ def _address(kind: Kind, ident: str) -> str:
     return f"{kind.value}:{ident}"
 
 
+def _close(name: str, known: Iterable[str]) -> str:
+    hint = did_you_mean(name, sorted(known))
+    return f"; {hint}" if hint else ""
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -268,7 +273,8 @@ class _Differ:
                 for email in unknown:
                     self.problem(
                         address,
-                        f"group '{g.name}': {email} is not an active user of this workspace",
+                        f"group '{g.name}': {email} is not an active user of this workspace"
+                        + self._not_active_hint(email),
                         g.member_marks.get(email, g.mark),
                     )
                 want = frozenset(e for e in want if e in live.users)
@@ -410,7 +416,8 @@ class _Differ:
             elif email not in self.live.users:
                 self.problem(
                     address,
-                    f"{label}: {email} is not an active user of this workspace",
+                    f"{label}: {email} is not an active user of this workspace"
+                    + self._not_active_hint(email),
                     s.mark_of("users", email),
                 )
         for name in s.groups or {}:
@@ -423,16 +430,29 @@ class _Differ:
             elif name not in self.known_groups:
                 self.problem(
                     address,
-                    f"{label}: group '{name}' is neither a live group nor declared",
+                    f"{label}: group '{name}' is neither a live group nor declared"
+                    + _close(name, self.known_groups),
                     s.mark_of("groups", name),
                 )
         for name in s.collections or {}:
             if name not in self.known_collections:
                 self.problem(
                     address,
-                    f"{label}: collection '{name}' is neither a live collection nor declared",
+                    f"{label}: collection '{name}' is neither a live collection nor declared"
+                    + _close(name, self.known_collections),
                     s.mark_of("collections", name),
                 )
+
+    def _not_active_hint(self, email: str) -> str:
+        """A close active email (a typo), else the fix for a user Hex deactivated (SCIM)."""
+        close = did_you_mean(email, self.live.users, cutoff=0.85)
+        if close is not None:
+            return f"; {close}"
+        return (
+            f"; if Hex deactivated them (Directory Sync / SCIM does), declare"
+            f" `- email: {email}` with `active: false` under users (their entries are then"
+            " left out of the plan), or remove this reference"
+        )
 
     def _check_status(self, address: str, p: Project) -> None:
         """A status Hex would refuse at apply is caught here (docs/plan.md "Statuses").

@@ -278,3 +278,49 @@ def test_the_pre_commit_hook_runs_for_a_folder_of_any_name(tmp_path: Path) -> No
         [hexsync_bin, *command[1:]], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+# ------------------------------------------------------------------ 9. deactivated in Hex
+
+
+def test_a_user_deactivated_in_hex_gets_the_fix_that_works(
+    hexsync: Hexsync, tmp_path: Path
+) -> None:
+    """trent was deactivated by Directory Sync: the hint's fix makes the plan go through."""
+    groups = (
+        "version: 1\ngroups:\n  - name: Finance\n    members: [carol@acme.com, trent@acme.com]\n"
+    )
+    manifest = write(tmp_path / "manifests" / "groups.yaml", groups)
+    blocked = hexsync("plan", str(manifest.parent))
+    assert blocked.exit_code == 1
+    assert "groups.yaml:4:31: group 'Finance': trent@acme.com is not an active user" in (
+        blocked.stderr
+    )
+    assert "declare `- email: trent@acme.com` with `active: false` under users" in blocked.stderr
+
+    write(
+        tmp_path / "manifests" / "users.yaml",
+        "users:\n  - email: trent@acme.com\n    active: false\n",
+    )
+    fixed = hexsync("plan", str(manifest.parent))
+    assert fixed.exit_code == 0, fixed.output
+    assert "trent@acme.com is declared 'active: false'" in fixed.stdout
+
+
+def test_unresolved_references_suggest_close_matches(hexsync: Hexsync, tmp_path: Path) -> None:
+    manifest = write(
+        tmp_path / "m.yaml",
+        f"version: 1\nprojects:\n  - id: {REVENUE_ID}\n    sharing:\n"
+        "      users: {alcie@acme.com: CAN_VIEW}\n      groups: {Analyst: CAN_VIEW}\n"
+        "      collections: {finance: CAN_VIEW}\n",
+    )
+    planned = hexsync("plan", str(manifest))
+    assert planned.exit_code == 1
+    assert "alcie@acme.com is not an active user of this workspace; did you mean" in (
+        planned.stderr
+    )
+    assert "'alice@acme.com'" in planned.stderr
+    assert "group 'Analyst' is neither a live group nor declared; did you mean 'Analysts'?" in (
+        planned.stderr
+    )
+    assert "did you mean 'Finance'?" in planned.stderr
