@@ -157,7 +157,7 @@ def trigger(
 
     \b
     Examples:
-      hexsync runs trigger "Revenue overview" --input region=EMEA --input weeks=12 --wait
+      hexsync runs trigger "Revenue overview" --input region=EMEA --wait
       hexsync runs trigger "Revenue overview" --update-cache --notify-group Analysts
     """
     params = parse_inputs(inputs)

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 from cli_support import REVENUE_ID
-from click.testing import Result
+from click.testing import CliRunner, Result
+
+from hexsync.cli.main import cli
 
 Hexsync = Callable[..., Result]
 
@@ -324,3 +326,41 @@ def test_unresolved_references_suggest_close_matches(hexsync: Hexsync, tmp_path:
         planned.stderr
     )
     assert "did you mean 'Finance'?" in planned.stderr
+
+
+# ------------------------------------------------------------------ 13. hints that fit
+
+
+def test_a_pasted_workspace_url_says_give_the_host_only(hexsync: Hexsync) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["--api-url", "https://app.hex.tech/acme/home", "groups", "list"],
+        env={"HEX_API_TOKEN": "hxtw_x", "HEX_API_URL": None},
+    )
+    assert result.exit_code == 1
+    assert "is a page of a workspace, not its host: give the host only" in result.stderr
+    assert "hint: --api-url https://app.hex.tech " in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [
+        ("--status", "Productoin", "did you mean 'Production'?"),
+        ("--status", "Nope", "known: In development, Production"),
+        ("--owner", "alcie@acme.com", "did you mean 'alice@acme.com'?"),
+        ("--category", "Finanse", "did you mean 'Finance'?"),
+    ],
+)
+def test_a_list_filter_that_matches_nothing_known_says_so(
+    hexsync: Hexsync, option: str, value: str, hint: str
+) -> None:
+    result = hexsync("projects", "list", option, value)
+    assert result.exit_code == 1
+    assert f"{option} '{value}': no project the token can see has it" in result.stderr
+    assert hint in result.stderr
+
+
+def test_a_known_filter_value_with_no_match_is_an_empty_list(hexsync: Hexsync) -> None:
+    both = hexsync("projects", "list", "--status", "Production", "--owner", "bob@acme.com")
+    assert both.exit_code == 0, both.output
+    assert "No projects match." in both.stdout
