@@ -88,16 +88,16 @@ async def wait_for_run(
         if deadline is not None and now >= deadline:
             raise HexsyncError(
                 f"run {run_id} is still {run.status} after {timeout:g} s; it goes on running",
-                hint=f"follow it with: hexsync runs status {project_id} {run_id} "
+                hint=f"follow it with: hexsync runs watch {project_id} {run_id} "
                 f"(or stop it with: hexsync runs cancel {project_id} {run_id})",
             )
         delay = poll_seconds if deadline is None else min(poll_seconds, deadline - now)
         await asyncio.sleep(max(delay, 0.0))
 
 
-@click.group(short_help="Runs: trigger, status, list, cancel.")
+@click.group(short_help="Runs: trigger, status, watch, list, cancel.")
 def runs() -> None:
-    """Runs of a project's latest published version: trigger, status, list, cancel."""
+    """Runs of a project's latest published version: trigger, status, watch, list, cancel."""
 
 
 @runs.command("trigger", short_help="Run a project's latest published version.")
@@ -228,7 +228,8 @@ def trigger(
             project, started = started_run[0]
             click.echo(
                 f"stopped waiting; run {started.run_id} goes on "
-                f"(hexsync runs cancel {project.id} {started.run_id} stops it)",
+                f"(hexsync runs watch {project.id} {started.run_id} follows it again, "
+                f"hexsync runs cancel {project.id} {started.run_id} stops it)",
                 err=True,
             )
         raise
@@ -321,13 +322,112 @@ async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Proj
         ) from exc
 
 
+_POLL_OPTION = click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help=f"Seconds between status checks while waiting (default {DEFAULT_POLL_SECONDS:g}).",
+)
+_TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help="Give up waiting after S seconds (the run goes on); default: no limit.",
+)
+
+
+@runs.command("watch", short_help="Follow a run until it ends (re-attach after Ctrl-C).")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("run_id")
+@_POLL_OPTION
+@_TIMEOUT_OPTION
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {run: {...}}.")
+@click.pass_context
+def watch(
+    ctx: click.Context,
+    project_ref: str,
+    run_id: str,
+    poll_interval: float | None,
+    timeout: float | None,
+    as_json: bool,
+) -> None:
+    """Follow a run already started (by trigger, a schedule, or a trigger --wait you
+    stopped with Ctrl-C): each status change on stderr, then the end. Exit 1 unless the run
+    ends COMPLETED; Ctrl-C stops watching, not the run. Same as `runs status --wait`.
+
+    \b
+    Examples:
+      hexsync runs watch "Revenue overview" RUN_ID --timeout 600
+    """
+    _watch(ctx, project_ref, run_id, poll_interval, timeout, as_json=as_json)
+
+
+def _watch(
+    ctx: click.Context,
+    project_ref: str,
+    run_id: str,
+    poll_interval: float | None,
+    timeout: float | None,
+    *,
+    as_json: bool,
+) -> None:
+    seen: list[Project] = []
+
+    async def work(client: HexClient) -> Run:
+        project, _ = await run_of(client, project_ref, run_id)
+        seen.append(project)
+        return await wait_for_run(
+            client,
+            project.id,
+            run_id,
+            poll_seconds=poll_interval or DEFAULT_POLL_SECONDS,
+            timeout=timeout,
+            on_change=lambda run: click.echo(f"  {run.status}", err=True),
+        )
+
+    try:
+        final = with_client(ctx, work)
+    except KeyboardInterrupt:
+        if seen:
+            click.echo(
+                f"stopped watching; run {run_id} goes on "
+                f"(hexsync runs watch {seen[0].id} {run_id} follows it again)",
+                err=True,
+            )
+        raise
+    if as_json:
+        click.echo(to_json({"run": run_json(final)}))
+    else:
+        took = duration(final.elapsed_ms)
+        click.echo(f"run {final.run_id} {final.status}" + (f" in {took}" if took else ""))
+    if final.status != "COMPLETED":
+        click.echo(f"error: the run ended {final.status}", err=True)
+        ctx.exit(EXIT_ERROR)
+
+
 @runs.command("status")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("run_id")
+@click.option("--wait", is_flag=True, help="Follow it until it ends, as `runs watch`.")
+@_POLL_OPTION
+@_TIMEOUT_OPTION
 @format_options(as_bool=True, dest="as_json", help="text: for people; json: {run: {...}}.")
 @click.pass_context
-def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> None:
-    """Show a run's status."""
+def status(
+    ctx: click.Context,
+    project_ref: str,
+    run_id: str,
+    wait: bool,
+    poll_interval: float | None,
+    timeout: float | None,
+    as_json: bool,
+) -> None:
+    """Show a run's status; with --wait, follow it to its end (exit 1 unless COMPLETED)."""
+    if wait:
+        _watch(ctx, project_ref, run_id, poll_interval, timeout, as_json=as_json)
+        return
+    if poll_interval is not None or timeout is not None:
+        raise ConfigError("--poll-interval and --timeout only apply with --wait")
 
     async def work(client: HexClient) -> tuple[Project, Run]:
         return await run_of(client, project_ref, run_id)

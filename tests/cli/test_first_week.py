@@ -364,3 +364,51 @@ def test_a_known_filter_value_with_no_match_is_an_empty_list(hexsync: Hexsync) -
     both = hexsync("projects", "list", "--status", "Production", "--owner", "bob@acme.com")
     assert both.exit_code == 0, both.output
     assert "No projects match." in both.stdout
+
+
+# ------------------------------------------------------------------ 15. runs watch, Ctrl-C
+
+
+@pytest.mark.parametrize("how", [("runs", "watch"), ("runs", "status", "--wait")])
+def test_watch_re_attaches_to_a_started_run(hexsync: Hexsync, how: tuple[str, ...]) -> None:
+    started = hexsync("runs", "trigger", "Revenue overview")  # not waited for
+    assert started.exit_code == 0, started.output
+    match = re.search(r"started run ([0-9a-f-]{36}) ", started.stdout)
+    assert match, started.stdout
+    run_id = match.group(1)
+    watched = hexsync(*how, "Revenue overview", run_id, "--poll-interval", "0.02")
+    assert watched.exit_code == 0, watched.output
+    assert watched.stdout.startswith(f"run {run_id} COMPLETED")
+    assert "  RUNNING" in watched.stderr or "  COMPLETED" in watched.stderr
+    as_json = hexsync(*how, REVENUE_ID, run_id, "--json")
+    assert json.loads(as_json.stdout)["run"]["status"] == "COMPLETED"
+
+
+def test_watching_a_run_that_errors_exits_1(hexsync: Hexsync) -> None:
+    started = hexsync("runs", "trigger", "Nightly load")
+    match = re.search(r"started run ([0-9a-f-]{36}) ", started.stdout)
+    assert match, started.stdout
+    watched = hexsync("runs", "watch", "Nightly load", match.group(1), "--poll-interval", "0.02")
+    assert watched.exit_code == 1
+    assert "error: the run ended ERRORED" in watched.stderr
+
+
+def test_ctrl_c_while_the_command_loads_prints_no_traceback(tmp_path: Path) -> None:
+    """The interrupt arrives while a dependency is being imported (here: httpx)."""
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'httpx':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['hexsync', 'groups', 'list']\n"
+        "from hexsync.cli._entry import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 130
+    assert done.stderr == "interrupted\n"
+    assert "Traceback" not in done.stderr
