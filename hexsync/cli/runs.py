@@ -354,10 +354,7 @@ def watch(
     """Follow a run already started (by trigger, a schedule, or a trigger --wait you
     stopped with Ctrl-C): each status change on stderr, then the end. Exit 1 unless the run
     ends COMPLETED; Ctrl-C stops watching, not the run. Same as `runs status --wait`.
-
-    \b
-    Examples:
-      hexsync runs watch "Revenue overview" RUN_ID --timeout 600
+    RUN_ID is what `runs trigger` printed, or one of `runs list PROJECT`.
     """
     _watch(ctx, project_ref, run_id, poll_interval, timeout, as_json=as_json)
 
@@ -405,7 +402,7 @@ def _watch(
         ctx.exit(EXIT_ERROR)
 
 
-@runs.command("status")
+@runs.command("status", short_help="Show a run's status (--wait: follow it to its end).")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("run_id")
 @click.option("--wait", is_flag=True, help="Follow it until it ends, as `runs watch`.")
