@@ -45,7 +45,8 @@ def _holds(change: Change, live: Live) -> bool:
 
 
 def _object_holds(change: Change, live: Live, *, by_name: bool) -> bool:
-    """A collection's or group's fields (name, description, members) as the change wants."""
+    """A collection's (name, description, sharing) or group's (name, members) fields as the
+    change wants them."""
     if change.kind is Kind.COLLECTION:
         coll = (
             live.collections.get(change.name)
@@ -55,7 +56,21 @@ def _object_holds(change: Change, live: Live, *, by_name: bool) -> bool:
         if coll is None:
             return False
         values = {"name": coll.name, "description": coll.description or ""}
-        return all(f.path in values and values[f.path] == (f.new or "") for f in change.fields)
+        for f in change.fields:
+            if f.path in values:
+                if values[f.path] != (f.new or ""):
+                    return False
+            elif f.path == "sharing.workspace":
+                level = coll.sharing.workspace
+                if (None if level == "NONE" else level) != f.new:
+                    return False
+            elif f.path in ("sharing.users", "sharing.groups"):
+                entries = getattr(coll.sharing, f.path.removeprefix("sharing."))
+                if entries.get(f.key or "") != f.new:
+                    return False
+            else:
+                return False
+        return True
     group = live.groups.get(change.name) if by_name else live.groups_by_id.get(change.id or "")
     if group is None:
         return False

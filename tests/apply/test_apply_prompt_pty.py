@@ -93,7 +93,7 @@ def apply_on_a_terminal(url: str) -> Terminal:
 def test_ctrl_c_at_the_prompt_stops_at_once_with_nothing_applied(url: str) -> None:
     term = apply_on_a_terminal(url)
     screen = term.read_until(PROMPT)
-    assert b"Apply 7 changes to the workspace at 127.0.0.1:" in screen
+    assert b"Apply 8 changes to the workspace at 127.0.0.1:" in screen
     term.send(b"\x03")  # Ctrl-C, through the terminal's line discipline (SIGINT), no Enter
     assert term.wait(timeout=20) == 130
     text = term.seen.decode(errors="replace")
