@@ -21,7 +21,8 @@ class Progress:
         self.count = 0
 
     def line(self) -> str:
-        return f"Reading workspace at {self.url} · {self.count} requests"
+        many = "request" if self.count == 1 else "requests"
+        return f"Reading workspace at {self.url} · {self.count} {many}"
 
     def __call__(self, count: int) -> None:
         self.count = count

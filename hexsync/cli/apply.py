@@ -87,7 +87,7 @@ class ProgressPrinter:
             self.stream.flush()
             return
         self.stream.write(
-            f"Apply interrupted: {len(self.seen)} of {total} changes finished "
+            f"Apply interrupted: {len(self.seen)} of {plural(total, 'change')} finished "
             f"({counts['done']} done, {counts['failed']} failed, {counts['skipped']} skipped); "
             "the others were not started or were cut short.\n"
             "Run `hexsync apply` with the manifests again: its plan holds only what is left "
@@ -164,7 +164,7 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
     err.flush()
     if report.failed and not report.done:
         raise PartialApplyError(
-            f"apply failed: none of the {len(report.outcomes)} changes was made "
+            f"apply failed: none of the {plural(len(report.outcomes), 'change')} was made "
             f"({len(report.failed)} failed, {len(report.skipped)} skipped)",
             hint="the reasons are above; running the same apply again would fail the same way: "
             "fix what they name (manifests, token rights, the workspace), then plan again",
