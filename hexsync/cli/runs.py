@@ -95,6 +95,20 @@ async def wait_for_run(
         await asyncio.sleep(max(delay, 0.0))
 
 
+_POLL_OPTION = click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help=f"Seconds between status checks while waiting (default {DEFAULT_POLL_SECONDS:g}).",
+)
+_TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help="Give up waiting after S seconds (the run goes on); default: no limit.",
+)
+
+
 @click.group(short_help="Runs: trigger, status, watch, list, cancel.")
 def runs() -> None:
     """Runs of a project's latest published version: trigger, status, watch, list, cancel."""
@@ -116,18 +130,8 @@ def runs() -> None:
     help="When to notify (default: all).",
 )
 @click.option("--wait", is_flag=True, help="Wait for the run to finish; exit 1 unless COMPLETED.")
-@click.option(
-    "--poll-interval",
-    type=click.FloatRange(min=0, min_open=True),
-    metavar="S",
-    help=f"Seconds between status checks with --wait (default {DEFAULT_POLL_SECONDS:g}).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    metavar="S",
-    help="Give up waiting after S seconds (the run goes on); default: no limit.",
-)
+@_POLL_OPTION
+@_TIMEOUT_OPTION
 @format_options(
     as_bool=True, dest="as_json", help="text: for people; json: {project, run, result}."
 )
@@ -322,20 +326,6 @@ async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Proj
         ) from exc
 
 
-_POLL_OPTION = click.option(
-    "--poll-interval",
-    type=click.FloatRange(min=0, min_open=True),
-    metavar="S",
-    help=f"Seconds between status checks while waiting (default {DEFAULT_POLL_SECONDS:g}).",
-)
-_TIMEOUT_OPTION = click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    metavar="S",
-    help="Give up waiting after S seconds (the run goes on); default: no limit.",
-)
-
-
 @runs.command("watch", short_help="Follow a run until it ends (re-attach after Ctrl-C).")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("run_id")
@@ -356,18 +346,6 @@ def watch(
     ends COMPLETED; Ctrl-C stops watching, not the run. Same as `runs status --wait`.
     RUN_ID is what `runs trigger` printed, or one of `runs list PROJECT`.
     """
-    _watch(ctx, project_ref, run_id, poll_interval, timeout, as_json=as_json)
-
-
-def _watch(
-    ctx: click.Context,
-    project_ref: str,
-    run_id: str,
-    poll_interval: float | None,
-    timeout: float | None,
-    *,
-    as_json: bool,
-) -> None:
     seen: list[Project] = []
 
     async def work(client: HexClient) -> Run:
@@ -421,7 +399,14 @@ def status(
 ) -> None:
     """Show a run's status; with --wait, follow it to its end (exit 1 unless COMPLETED)."""
     if wait:
-        _watch(ctx, project_ref, run_id, poll_interval, timeout, as_json=as_json)
+        ctx.invoke(
+            watch,
+            project_ref=project_ref,
+            run_id=run_id,
+            poll_interval=poll_interval,
+            timeout=timeout,
+            as_json=as_json,
+        )
         return
     if poll_interval is not None or timeout is not None:
         raise ConfigError("--poll-interval and --timeout only apply with --wait")
