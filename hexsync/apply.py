@@ -194,6 +194,8 @@ class ApplyReport:
     def summary(self) -> str:
         """``Apply complete: 5 done, 0 failed, 0 skipped · 9 writes, 4 reads in 4.1 s``."""
         head = "Apply complete" if self.ok else "Apply finished partially"
+        if self.failed and not self.done:
+            head = "Apply failed"  # nothing was carried out: not "partially"
         text = (
             f"{head}: {len(self.done)} done, {len(self.failed)} failed, "
             f"{len(self.skipped)} skipped · {self.writes} writes, "

@@ -79,10 +79,12 @@ class ProgressPrinter:
         for event in self.seen:
             counts[event.outcome.status] += 1
         if not counts["done"] and not counts["failed"]:
-            # Nothing reached the workspace: a saved plan is still good, the manifests too.
+            # No change finished; a write still in flight may have landed, but whatever did is
+            # read back before anything more is written (a saved plan is checked first).
             self.stream.write(
-                f"Apply interrupted before any of the {plural(total, 'change')} was written: "
-                "nothing was applied; run the same command again to apply.\n"
+                f"Apply interrupted before any of its {plural(total, 'change')} finished.\n"
+                "Run the same command again: a saved plan is checked against the workspace "
+                "first, and the manifests plan only what is left.\n"
             )
             self.stream.flush()
             return
@@ -164,8 +166,8 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
     err.flush()
     if report.failed and not report.done:
         raise PartialApplyError(
-            f"apply failed: none of the {plural(len(report.outcomes), 'change')} was made "
-            f"({len(report.failed)} failed, {len(report.skipped)} skipped)",
+            f"apply failed: no change was made ({len(report.failed)} failed, "
+            f"{len(report.skipped)} skipped)",
             hint="the reasons are above; running the same apply again would fail the same way: "
             "fix what they name (manifests, token rights, the workspace), then plan again",
         )

@@ -463,3 +463,64 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
     assert result.exit_code == 0, result.output
     assert plan_now(url).empty
     assert duplicates(url) == {}
+
+
+def test_stopped_before_any_change_finished_says_so_without_calling_a_plan_stale(
+    url: str,
+) -> None:
+    _hold(url, "EditGroup")  # the only write of this targeted apply waits in the emulator
+    command = [
+        str(Path(sys.executable).parent / "hexsync"),
+        "--api-url",
+        url,
+        "--rate-limit",
+        "off",
+        "apply",
+        str(MANIFESTS),
+        "--target",
+        "group:Analysts",
+        "--auto-approve",
+    ]
+    process = subprocess.Popen(
+        command,
+        env={**os.environ, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # the plan is printed, then apply begins at once
+            if line.startswith("Plan: "):
+                break
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+        httpx.delete(f"{url}/_emulator/faults")
+    assert process.returncode == 130
+    assert "Apply interrupted before any of its 1 change finished." in err
+    assert "stale" not in err
+    assert "Traceback" not in err
+    again = hexsync(url, "apply", str(MANIFESTS), "--target", "group:Analysts", "--auto-approve")
+    assert again.exit_code == 0, again.output
+
+
+def test_an_apply_where_every_change_fails_is_failed_not_partial(url: str, tmp_path: Path) -> None:
+    """Archived is no status of this workspace and close to none: plan can only warn, Hex
+    refuses it, and nothing at all was done."""
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(
+        "version: 1\nprojects:\n  - title: Revenue overview\n    status: Archived\n",
+        encoding="utf-8",
+    )
+    planned = hexsync(url, "plan", str(manifest))
+    assert "no live project has status 'Archived'" in planned.stdout
+    result = hexsync(url, "apply", str(manifest), "--auto-approve")
+    assert result.exit_code == 4
+    assert "Apply failed: 0 done, 1 failed, 0 skipped" in result.stderr
+    assert "error: apply failed: no change was made (1 failed, 0 skipped)" in result.stderr
+    assert "would fail the same way" in result.stderr
+    assert "finished partially" not in result.stderr
