@@ -25,7 +25,7 @@ second, where a generic deep diff per project takes several).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known, collection_rank
@@ -162,6 +162,7 @@ class _Differ:
         self.group_projects: dict[str, int] = {}
         # The API lists no statuses: those live projects carry, and policy.statuses, are known.
         self.seen_statuses = {p.status for p in live.projects.values() if p.status}
+        self.judged_statuses: set[str] = set()
         for project in live.projects.values():
             for name in project.sharing.groups:
                 self.group_projects[name] = self.group_projects.get(name, 0) + 1
@@ -599,8 +600,10 @@ class _Differ:
         status = p.status
         declared = self.policy.statuses
         known = self.seen_statuses | (declared or set())
-        if not isinstance(status, str) or status in known:
+        if not isinstance(status, str) or status in known or status in self.judged_statuses:
             return
+        # Said once per status: a rule may set it on thousands of projects.
+        self.judged_statuses.add(status)
         hint = did_you_mean(status, sorted(known), cutoff=0.75)
         label = f"project '{p.key}'"
         if hint is not None or declared is not None:
@@ -617,7 +620,8 @@ class _Differ:
             "unknown_status",
             f"{label}: no live project has status '{status}' and policy.statuses is not"
             " declared, so hexsync cannot tell whether Hex knows it (the API lists no statuses);"
-            " declare policy.statuses (export writes it) to have a typo caught here",
+            " declare policy.statuses (export writes it) to have a typo caught here"
+            " (said once for every project given this status)",
             p.mark,
         )
 
@@ -643,7 +647,9 @@ class _Differ:
         if p.sharing is not None:
             more, deps = self._sharing(p, None, None)
             fields.extend(more)
-        change = Change(Kind.PROJECT, Action.CREATE, title, None, tuple(fields), mark=p.mark)
+        change = Change(
+            Kind.PROJECT, Action.CREATE, title, None, _attributed(p, fields), mark=p.mark
+        )
         self.add(change, deps)
         self._public(change.address, title, p, None)
 
@@ -677,7 +683,12 @@ class _Differ:
         if fields:
             self.add(
                 Change(
-                    Kind.PROJECT, Action.UPDATE, found.title, found.id, tuple(fields), mark=p.mark
+                    Kind.PROJECT,
+                    Action.UPDATE,
+                    found.title,
+                    found.id,
+                    _attributed(p, fields),
+                    mark=p.mark,
                 ),
                 deps,
             )
@@ -689,7 +700,7 @@ class _Differ:
         want = p.sharing.public_web if p.sharing is not None else None
         after = have
         if want is not None:
-            additive = p.sharing is not None and p.sharing.mode is Mode.ADDITIVE
+            additive = p.sharing is not None and p.sharing.mode_of("public_web") is Mode.ADDITIVE
             after = want.value if not additive or _rank(want.value) > _rank(have) else have
         if after != "NONE":
             mark = p.sharing.mark_of("public_web") if p.sharing is not None else p.mark
@@ -700,13 +711,13 @@ class _Differ:
     ) -> tuple[list[FieldChange], list[Dep]]:
         s: Sharing | None = p.sharing
         assert s is not None
-        additive = s.mode is Mode.ADDITIVE
         fields: list[FieldChange] = []
         deps: list[Dep] = []
         for dim in SCALAR_DIMENSIONS:
             want = getattr(s, dim)
             if want is None:
                 continue
+            additive = s.mode_of(dim) is Mode.ADDITIVE
             old: str | None = getattr(have, dim) if have is not None else None
             new = want.value
             if have is None and want is Access.NONE:
@@ -719,6 +730,7 @@ class _Differ:
             declared = getattr(s, dim)
             if declared is None:
                 continue
+            additive = s.mode_of(dim) is Mode.ADDITIVE
             want_map = {k: lv for k, a in declared.items() if (lv := _level(a)) is not None}
             have_map: dict[str, str] = {}
             if have is not None:
@@ -793,7 +805,9 @@ class _Differ:
             if policy.prune_groups
             else [name for name in live.groups if name not in declared_groups],
             "project": [
-                p.title for pid, p in live.projects.items() if pid not in self.matched_projects
+                project.title
+                for pid, project in live.projects.items()
+                if pid not in self.matched_projects and not project.hidden
             ],
             "user": [
                 email
@@ -809,6 +823,8 @@ class _Differ:
         for project in self.live.projects.values():
             if project.id in self.matched_projects or project.sharing.public_web == "NONE":
                 continue
+            if project.hidden:
+                continue  # archived or trashed: listed only because a rule asked about them
             self.warn(
                 _address(Kind.PROJECT, project.id),
                 "public_unmanaged",
@@ -816,6 +832,13 @@ class _Differ:
                 f" ({project.sharing.public_web}); no manifest manages it",
                 None,
             )
+
+
+def _attributed(p: Project, fields: Iterable[FieldChange]) -> tuple[FieldChange, ...]:
+    """The fields, each naming the rule behind it when a rule compiled it in (provenance)."""
+    if not p.provenance:
+        return tuple(fields)
+    return tuple(replace(f, rule=p.rule_of(f.path, f.key)) for f in fields)
 
 
 def diff(desired: Desired, live: Live) -> Diff:

@@ -27,6 +27,27 @@ from hexsync.export import (
 from hexsync.live import Live, read_live
 from hexsync.manifest.load import DEFAULT_LIMITS, SUFFIXES
 from hexsync.model import Desired, Policy
+from hexsync.suggest import suggest_rules
+
+RULES_FILE = "rules.yaml"
+
+
+def _suggested(live: Live, schema_ref: str) -> str:
+    """rules.yaml, with what it explains and every rule's exceptions said on stderr."""
+    found = suggest_rules(live)
+    click.echo(
+        f"suggested {len(found.rules)} rule{'' if len(found.rules) == 1 else 's'} explaining"
+        f" {found.explained} of {found.grants} live grants ({found.share:.0%})",
+        err=True,
+    )
+    for rule in found.rules:
+        if rule.exceptions:
+            shown = ", ".join(repr(t) for t in rule.exceptions[:5])
+            more = f" and {len(rule.exceptions) - 5} more" if len(rule.exceptions) > 5 else ""
+            click.echo(
+                f"  rule {rule.name}: {len(rule.exceptions)} exception(s): {shown}{more}", err=True
+            )
+    return f"# yaml-language-server: $schema={schema_ref}\n" + found.document
 
 
 def _existing(directory: Path, names: tuple[str, ...]) -> list[str]:
@@ -116,6 +137,12 @@ def _report_split(files: Mapping[str, str]) -> None:
     help="What each file's '# yaml-language-server: $schema=' line points to. Default: "
     f"{LOCAL_NAME}, a copy export writes into DIR (with --out -: the schema's $id).",
 )
+@click.option(
+    "--suggest-rules",
+    is_flag=True,
+    help=f"Also write {RULES_FILE}: rules that explain most of the live sharing, each listing"
+    " its exceptions (with --out -, print only that file).",
+)
 @format_options(help="json: {directory, wrote, removed, notes} (the files are YAML either way).")
 @click.pass_context
 def export(
@@ -124,6 +151,7 @@ def export(
     only: str | None,
     force: bool,
     schema_ref: str | None,
+    suggest_rules: bool,
     output: str,
 ) -> None:
     """Write manifests of the live workspace that validate and plan as no change.
@@ -136,6 +164,7 @@ def export(
     Examples:
       hexsync export --out manifests/
       hexsync export --only groups,users --out - > roster.yaml
+      hexsync export --suggest-rules --out manifests/
     """
     kinds = parse_kinds(only) if only else None
     to_stdout = out == "-"
@@ -149,7 +178,11 @@ def export(
     local_schema = schema_ref is None and not to_stdout
     if schema_ref is None:
         schema_ref = LOCAL_NAME if local_schema else SCHEMA_ID
-    names = export_files(kinds) + ((LOCAL_NAME,) if local_schema else ())
+    names = (
+        export_files(kinds)
+        + ((LOCAL_NAME,) if local_schema else ())
+        + ((RULES_FILE,) if suggest_rules else ())
+    )
     if not to_stdout:
         check_writable_dir(directory, "--out")
         existing = _existing(directory, names) + _split_parts(directory, names)
@@ -173,18 +206,20 @@ def export(
     result = build_export(live, only=kinds, schema_ref=schema_ref)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
+    files = dict(result.files)
+    if suggest_rules:
+        files[RULES_FILE] = _suggested(live, schema_ref)
     if to_stdout:
-        if len(result.document.encode("utf-8")) > DEFAULT_LIMITS.max_bytes:
+        if not suggest_rules and len(result.document.encode("utf-8")) > DEFAULT_LIMITS.max_bytes:
             click.echo(
                 "note: this one document is larger than validate and plan read "
                 f"({DEFAULT_LIMITS.max_bytes // 1_000_000} MB a file); export to a directory "
                 "instead (--out DIR), which splits large kinds into several files",
                 err=True,
             )
-        click.echo(result.document, nl=False)
+        click.echo(files[RULES_FILE] if suggest_rules else result.document, nl=False)
         return
     directory.mkdir(parents=True, exist_ok=True)
-    files = dict(result.files)
     if local_schema:
         files[LOCAL_NAME] = schema_text()  # what the $schema lines point at, for editors
     stale = [n for n in (*names, *_split_parts(directory, names)) if n not in files]

@@ -45,7 +45,8 @@ def test_an_empty_plan_still_shows_refusals_warnings_and_the_unmanaged_note() ->
         '  1 group: "Legacy contractors"',
         "      to remove: declare with `ensure: absent`, or set policy.prune.groups: true",
         "",
-        "No changes, and the plan is refused (see Refused): nothing would be applied.",
+        # Refused: never "the workspace matches the manifests" (e.g. a check rule violated).
+        "No changes to make, but the plan is refused.",
     ]
 
 
