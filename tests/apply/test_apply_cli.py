@@ -469,42 +469,38 @@ def test_stopped_before_any_change_finished_says_so_without_calling_a_plan_stale
     url: str,
 ) -> None:
     _hold(url, "EditGroup")  # the only write of this targeted apply waits in the emulator
-    command = [
-        str(Path(sys.executable).parent / "hexsync"),
-        "--api-url",
-        url,
-        "--rate-limit",
-        "off",
-        "apply",
-        str(MANIFESTS),
-        "--target",
-        "group:Analysts",
-        "--auto-approve",
-    ]
-    process = subprocess.Popen(
-        command,
+    args = ("apply", str(MANIFESTS), "--target", "group:Analysts", "--auto-approve")
+    with subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "hexsync"),
+            "--api-url",
+            url,
+            "--rate-limit",
+            "off",
+            *args,
+        ],
         env={**os.environ, **ENV},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:  # the plan is printed, then apply begins at once
-            if line.startswith("Plan: "):
-                break
-        process.send_signal(signal.SIGTERM)
-        _, err = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
-        httpx.delete(f"{url}/_emulator/faults")
+    ) as process:
+        try:
+            assert process.stdout is not None
+            # The plan is printed, and apply begins without a pause (no await in between).
+            for line in process.stdout:
+                if line.startswith("Plan: "):
+                    break
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            httpx.delete(f"{url}/_emulator/faults")
     assert process.returncode == 130
     assert "Apply interrupted before any of its 1 change finished." in err
     assert "stale" not in err
     assert "Traceback" not in err
-    again = hexsync(url, "apply", str(MANIFESTS), "--target", "group:Analysts", "--auto-approve")
+    again = hexsync(url, *args)
     assert again.exit_code == 0, again.output
 
 
