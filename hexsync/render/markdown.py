@@ -36,6 +36,7 @@ from hexsync.render._common import (
     rule_note,
     sorted_impact,
     unmanaged_kinds,
+    workspace_label,
 )
 
 __all__ = ["render_markdown"]
@@ -96,7 +97,8 @@ def _unmanaged(plan: Plan) -> str:
 
 def _title(plan: Plan) -> str:
     ws = plan.workspace
-    name = escape(ws.org_name) if ws.org_name else code(ws.org_id)
+    # The name when Hex gives one; else where the workspace is and its org id, never an id alone.
+    name = escape(ws.org_name) if ws.org_name else escape(workspace_label(ws))
     return f"## hexsync plan for {name}"
 
 
