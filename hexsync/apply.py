@@ -36,6 +36,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TypedDict
 
+from hexsync.applied import AlreadyAppliedError, already_applied
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import (
     AmbiguousCreateError,
@@ -193,6 +194,8 @@ class ApplyReport:
     def summary(self) -> str:
         """``Apply complete: 5 done, 0 failed, 0 skipped · 9 writes, 4 reads in 4.1 s``."""
         head = "Apply complete" if self.ok else "Apply finished partially"
+        if self.failed and not self.done:
+            head = "Apply failed"  # nothing was carried out: not "partially"
         text = (
             f"{head}: {len(self.done)} done, {len(self.failed)} failed, "
             f"{len(self.skipped)} skipped · {self.writes} writes, "
@@ -1064,6 +1067,12 @@ def refuse_if_stale(plan: Plan, live: Live) -> None:
                 "the plan was made with a token that sees the whole workspace, but this token "
                 "sees only what its user may see (not a workspace token, not an admin)",
             )
+        )
+    if stale and already_applied(plan, live):
+        raise AlreadyAppliedError(
+            "The saved plan is applied already (the workspace holds "
+            + ("its one change" if len(plan.changes) == 1 else f"all {len(plan.changes)} changes")
+            + "): nothing to do."
         )
     if stale:
         raise GuardrailError(

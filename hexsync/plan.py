@@ -627,8 +627,11 @@ class Plan:
     refusals: tuple[Refusal, ...] = ()
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
+    # kind → the names of those objects, sorted (what the reviewer needs to act on them)
+    unmanaged_names: FrozenMap[str, tuple[str, ...]] = field(default_factory=FrozenMap)
     read_requests: int = 0  # requests the plan itself made to read the workspace
     estimate: Estimate | None = None  # apply's time at the rate limits (None: not estimated)
+    target: str | None = None  # ``--target KIND[:NAME]``: only that part was compared
     rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
 
     @property
@@ -680,7 +683,9 @@ class Plan:
             "refusals": [r.data for r in self.refusals],
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
+            "unmanaged_names": {k: list(v) for k, v in self.unmanaged_names.items()},
             "read_requests": self.read_requests,
+            "target": self.target,
             # Only with rules, so that plans without any keep their exact form.
             **({"rules": [r.data for r in self.rules]} if self.rules else {}),
         }
@@ -717,8 +722,12 @@ class Plan:
                 refusals=tuple(Refusal.from_data(r) for r in data.get("refusals", ())),
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
+                unmanaged_names=FrozenMap(
+                    (k, tuple(v)) for k, v in data.get("unmanaged_names", {}).items()
+                ),
                 read_requests=int(data.get("read_requests", 0)),
                 estimate=(Estimate.from_data(data["estimate"]) if data.get("estimate") else None),
+                target=data.get("target"),
                 rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:

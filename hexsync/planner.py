@@ -169,9 +169,13 @@ def build_plan(
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
     return Plan(
         workspace=WorkspaceInfo(
-            api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
+            api_url=api_url,
+            org_id=live.org_id,
+            org_name=live.org_name,
+            full_visibility=live.full_visibility,
         ),
         changes=changes,
         relied=tuple(refs),
@@ -180,7 +184,9 @@ def build_plan(
         refusals=refusals,
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
+        unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
+        target=None if sel is None else sel.kind.value + (f":{sel.name}" if sel.name else ""),
         rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
         if rules_apply
         else (),

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.drift import Drift, drift_of
 from hexsync.errors import EXIT_CHANGES, EXIT_OK
@@ -24,15 +25,8 @@ RENDER = {
 
 
 @click.command(short_help="What in Hex no longer matches the manifests (exit 2).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(list(RENDER)),
-    default="text",
-    show_default=True,
-    help="text for people, markdown for an issue, json for alerting.",
-)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@format_options(*RENDER, help="text for people, markdown for an issue, json for alerting.")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -40,8 +34,8 @@ RENDER = {
 )
 @click.pass_context
 def drift(ctx: click.Context, paths: tuple[str, ...], output: str, out: Path | None) -> None:
-    """Read the workspace and name every field that no longer matches the manifests at PATHS,
-    with the manifests' value and Hex's. Changes nothing.
+    """Read the workspace and name every field that no longer matches the manifests at PATHS
+    (default: ./manifests), with the manifests' value and Hex's. Changes nothing.
 
     Exit status: 0 no drift, 2 drift found, 1 error. Drift is exactly what `plan` would change,
     read the other way round, so run it on manifests that have been applied (the default
@@ -56,7 +50,7 @@ def drift(ctx: click.Context, paths: tuple[str, ...], output: str, out: Path | N
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
-    desired = load(paths, on_warning=lambda p: click.echo(str(p), err=True))
+    desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)
 

@@ -86,13 +86,19 @@ def test_plan_posts_one_sticky_comment_and_sets_the_outputs(
     assert ours["body"][len(MARKER) + 1 :] == summary
     assert "comment created on pull request #7" in done.stderr
 
-    # A second push: the same comment is updated, never a second one.
+    assert plan["summary"]["deactivate"] == 1
+
+    # A second push (mallory no longer deactivated): the same comment is updated, never a
+    # second one, and it holds the new plan.
+    first = summary
     (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
     done, outputs, summary = run_step("plan", checkout, hex_url, github)
     assert done.returncode == 0, done.stderr
+    again = json.loads(Path(outputs["plan-path"]).read_text(encoding="utf-8"))
+    assert again["summary"]["deactivate"] == 0
+    assert summary != first
     assert [c["id"] for c in github.comments[7]] == [1, ours["id"]]
     assert github.comments[7][1]["body"] == MARKER + "\n" + summary
-    assert "mallory@acme.com" not in summary  # the new plan, not the old one
     assert ("PATCH", f"/repos/{REPO}/issues/comments/{ours['id']}", True) in github.log
     assert "comment updated on pull request #7" in done.stderr
 

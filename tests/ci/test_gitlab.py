@@ -97,8 +97,10 @@ def test_plan_writes_one_note_updated_in_place(
     (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
     done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
     assert done.returncode == 0
-    assert len(gitlab.notes[3]) == 2  # updated in place
-    assert "mallory@acme.com" not in gitlab.notes[3][1]["body"]
+    assert len(gitlab.notes[3]) == 2  # updated in place, with the new plan
+    new_markdown = (checkout / "plan.md").read_text(encoding="utf-8")
+    assert new_markdown != markdown
+    assert gitlab.notes[3][1]["body"] == MARKER + "\n" + new_markdown
     assert gitlab.notes[3][0]["body"] == "please add Partners"
     assert "plan note updated on merge request !3" in done.stderr
 
