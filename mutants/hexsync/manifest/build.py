@@ -1,0 +1,463 @@
+"""From schema-valid documents to one :class:`~hexsync.model.Desired`, with the checks that need
+more than one node: duplicate identities (across files too), ``version``/``policy``/``workspace``
+once, and internal consistency. Nodes that broke the schema are skipped here, so a malformed
+entry is reported once, by the schema.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hexsync.manifest.problems import Path, Problem, Severity
+from hexsync.manifest.yamlsafe import Document
+from hexsync.model import (
+    UNMANAGED,
+    Access,
+    Collection,
+    Desired,
+    Ensure,
+    FrozenMap,
+    Group,
+    Mark,
+    Mode,
+    Policy,
+    Project,
+    Sharing,
+    Status,
+    User,
+    Workspace,
+)
+
+__all__ = ["ParsedDocument", "build_desired"]
+
+_SHARING_MAPS = ("users", "groups", "collections")
+
+
+@dataclass
+class ParsedDocument:
+    """A read document and the paths the schema found fault with."""
+
+    doc: Document
+    bad: set[Path] = field(default_factory=set)
+
+    def clean(self, path: Path) -> bool:
+        """True when nothing at, above or below ``path`` broke the schema."""
+        return not any(b[: len(path)] == path or path[: len(b)] == b for b in self.bad if b)
+
+    def items(self, key: str) -> Iterator[tuple[Path, dict[str, Any], bool]]:
+        """The mapping entries of list ``key``, each with whether it is wholly schema-valid."""
+        data = self.doc.data if isinstance(self.doc.data, dict) else {}
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            return
+        for index, entry in enumerate(entries):
+            path: Path = (key, index)
+            if isinstance(entry, dict):
+                yield path, entry, self.clean(path)
+
+    def identity(self, path: Path, entry: dict[str, Any], key: str) -> str | None:
+        """``entry[key]`` when it is present and valid, for duplicate checks on broken entries."""
+        value = entry.get(key)
+        return value if isinstance(value, str) and self.clean((*path, key)) else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.first: dict[tuple[str, str], Mark] = {}
+        # (kind, NFC form) -> the first spelling, to notice names that only look the same
+        self.forms: dict[tuple[str, str], tuple[str, Mark]] = {}
+        # (record mark, field) -> where that field was written, for the consistency checks
+        self.where: dict[tuple[Mark, str], tuple[Mark, Path]] = {}
+
+    def note(
+        self, record: Mark, name: str, doc: Document, path: Path, *, key: bool = False
+    ) -> Mark:
+        mark = doc.key_mark(path) if key else doc.mark(path)
+        self.where[(record, name)] = (mark, path)
+        return mark
+
+    def error_at(
+        self,
+        record: Mark,
+        name: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        severity: Severity = "error",
+    ) -> None:
+        """A problem at the place where field ``name`` of the record at ``record`` was written."""
+        mark, path = self.where.get((record, name), (record, ()))
+        self.problems.append(Problem.at(mark, path, message, hint, severity))
+
+    def error(self, mark: Mark, path: Path, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem.at(mark, path, message, hint))
+
+    def unique(self, kind: str, key: str, shown: str, mark: Mark, path: Path) -> bool:
+        """Record an identity; a second one is an error naming both places."""
+        first = self.first.get((kind, key))
+        if first is None:
+            self.first[(kind, key)] = mark
+            self._same_looking(kind, key, shown, mark, path)
+            return True
+        self.error(
+            mark,
+            path,
+            f"duplicate {shown}; first declared at {first}",
+            "each one may be declared once across all manifest files; remove or merge one",
+        )
+        return False
+
+    def _same_looking(self, kind: str, key: str, shown: str, mark: Mark, path: Path) -> None:
+        """Warn when ``key`` differs from an earlier one only in its Unicode form (é as one
+        code point, or as e and an accent): they look the same but are two names to Hex."""
+        form = key if key.isascii() else unicodedata.normalize("NFC", key)
+        other = self.forms.setdefault((kind, form), (key, mark))
+        if other[0] != key:
+            self.problems.append(
+                Problem.at(
+                    mark,
+                    path,
+                    f"{shown} looks the same as the one declared at {other[1]}, but its"
+                    " letters are encoded differently (Unicode NFC and NFD forms): they are"
+                    " two different names",
+                    "retype one of them so both are the same text",
+                    "warning",
+                )
+            )
+
+
+def build_desired(
+    parsed: Sequence[ParsedDocument], *, all_read: bool = True
+) -> tuple[Desired | None, list[Problem]]:
+    """Merge documents into the desired state; the state is ``None`` when any error was found.
+
+    ``all_read`` is false when some file could not be read: ``version`` may be in that one.
+    """
+    b = _Builder()
+    version_seen = False
+    workspace: Workspace | None = None
+    policy: Policy | None = None
+    collections: list[Collection] = []
+    groups: list[Group] = []
+    users: list[User] = []
+    projects: list[Project] = []
+
+    for p in parsed:
+        doc, data = p.doc, p.doc.data
+        if not isinstance(data, dict):
+            continue
+        if "version" in data:
+            version_seen = True
+        for key in ("workspace", "policy"):
+            if key not in data:
+                continue
+            if not b.unique(key, "", f"'{key}' block", doc.key_mark((key,)), (key,)):
+                continue
+            block = data[key]
+            if not isinstance(block, dict):
+                continue
+            if key == "policy":
+                # Keep the valid parts of a policy, so its other checks still run.
+                policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc)
+            elif p.clean((key,)):
+                workspace = Workspace(block["org_id"], doc.mark((key,)))
+        for path, entry, whole in p.items("collections"):
+            mark = doc.mark(path)
+            name = p.identity(path, entry, "name")
+            pin = p.identity(path, entry, "id")
+            fresh = name is None or b.unique("collection", name, f"collection '{name}'", mark, path)
+            if fresh and pin is not None:
+                fresh = b.unique("collection-id", pin.lower(), f"collection id {pin}", mark, path)
+            if fresh and whole:
+                collections.append(Collection(entry["name"], entry.get("description"), pin, mark))
+        for path, entry, whole in p.items("groups"):
+            name = p.identity(path, entry, "name")
+            mark = doc.mark(path)
+            fresh = name is None or b.unique("group", name, f"group '{name}'", mark, path)
+            if fresh and whole:
+                groups.append(_group(entry, path, doc, b))
+        for path, entry, whole in p.items("users"):
+            email = p.identity(path, entry, "email")
+            mark = b.note(doc.mark(path), "", doc, path)
+            b.note(mark, "active", doc, (*path, "active"))
+            email = email.lower() if email else None
+            fresh = email is None or b.unique("user", email, f"user {email}", mark, path)
+            if fresh and whole and email:
+                users.append(User(email, entry.get("active", True), mark))
+        for path, entry, whole in p.items("projects"):
+            mark = doc.mark(path)
+            pid = p.identity(path, entry, "id")
+            title = p.identity(path, entry, "title")
+            if pid is not None:
+                fresh = b.unique("project-id", pid.lower(), f"project id {pid}", mark, path)
+            elif title is not None and "id" not in entry:
+                shown = f"project titled '{title}' (without id)"
+                fresh = b.unique("project-title", title, shown, mark, path)
+            else:
+                fresh = True
+            if fresh and whole:
+                projects.append(_project(entry, path, doc, b))
+
+    readable = all_read and all(isinstance(p.doc.data, dict) for p in parsed)
+    if parsed and readable and not version_seen:
+        first = parsed[0].doc.file
+        b.error(
+            Mark(first, 1, 1),
+            (),
+            "no manifest file declares 'version: 1'",
+            "add 'version: 1' at the top of one file (for example the one with the policy)",
+        )
+    desired = Desired(
+        version=1,
+        workspace=workspace,
+        policy=policy or Policy(),
+        collections=tuple(sorted(collections, key=lambda c: c.name)),
+        groups=tuple(sorted(groups, key=lambda g: g.name)),
+        users=tuple(sorted(users, key=lambda u: u.email)),
+        projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
+        files=tuple(p.doc.file for p in parsed),
+    )
+    _consistency(desired, b)
+    if any(problem.severity == "error" for problem in b.problems):
+        return None, b.problems
+    return desired, b.problems
+
+
+def _policy(data: dict[str, Any], doc: Document) -> Policy:
+    prune = data.get("prune", {})
+    protect = data.get("protect", {})
+    statuses = data.get("statuses")
+    return Policy(
+        prune_groups=prune.get("groups", False),
+        prune_users=prune.get("users", False),
+        protect_groups=frozenset(protect.get("groups", ())),
+        protect_users=frozenset(e.lower() for e in protect.get("users", ())),
+        max_destroy=data.get("max_destroy"),
+        allow_public_web=data.get("allow_public_web", False),
+        statuses=frozenset(statuses) if statuses is not None else None,
+        mark=doc.mark(("policy",)),
+    )
+
+
+def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Group:
+    mark = b.note(doc.mark(path), "", doc, path)
+    b.note(mark, "ensure", doc, (*path, "ensure"))
+    members: frozenset[str] | None = None
+    member_marks: dict[str, Mark] = {}
+    if "members" in entry:
+        for index, email in enumerate(entry["members"]):
+            where: Path = (*path, "members", index)
+            lowered = email.lower()
+            if lowered in member_marks:
+                b.error(
+                    doc.mark(where),
+                    where,
+                    f"{email} is listed twice in group '{entry['name']}';"
+                    f" first at {member_marks[lowered]}",
+                    "emails compare case-insensitively; remove one",
+                )
+                continue
+            member_marks[lowered] = b.note(mark, f"member:{lowered}", doc, where)
+        members = frozenset(member_marks)
+    ensure = Ensure(entry.get("ensure", "present"))
+    if ensure is Ensure.ABSENT and members:
+        b.error(
+            doc.mark((*path, "members")),
+            (*path, "members"),
+            f"group '{entry['name']}' is marked 'ensure: absent' but lists members",
+            "remove the members, or remove 'ensure: absent' to keep the group",
+        )
+    return Group(
+        name=entry["name"],
+        members=members,
+        members_mode=Mode(entry.get("members_mode", "authoritative")),
+        ensure=ensure,
+        mark=mark,
+        member_marks=FrozenMap(member_marks),
+    )
+
+
+def _project(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Project:
+    status: Status = entry.get("status", UNMANAGED)
+    mark = b.note(doc.mark(path), "", doc, path)
+    b.note(mark, "status", doc, (*path, "status"))
+    sharing = None
+    if "sharing" in entry:
+        sharing = _sharing(entry["sharing"], (*path, "sharing"), doc, b, mark)
+    return Project(
+        id=entry.get("id"),
+        title=entry.get("title"),
+        description=entry.get("description"),
+        status=status,
+        sharing=sharing,
+        mark=mark,
+    )
+
+
+def _sharing(
+    data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
+) -> Sharing:
+    marks: dict[str, Mark] = {}
+    maps: dict[str, FrozenMap[str, Access] | None] = {}
+    for dim in ("workspace", "public_web"):
+        if dim in data:
+            marks[f"{dim}\x00"] = b.note(project, f"{dim}\x00", doc, (*path, dim))
+    for dim in _SHARING_MAPS:
+        if dim not in data:
+            maps[dim] = None
+            continue
+        entries: dict[str, Access] = {}
+        for key, level in data[dim].items():
+            where: Path = (*path, dim, key)
+            name = key.lower() if dim == "users" else key
+            mark_key = f"{dim}\x00{name}"
+            if name in entries:
+                b.error(
+                    doc.key_mark(where),
+                    where,
+                    f"{key} is listed twice in sharing.users; first at {marks[mark_key]}",
+                    "emails compare case-insensitively; keep one entry",
+                )
+                continue
+            entries[name] = Access(level)
+            marks[mark_key] = b.note(project, mark_key, doc, where, key=True)
+        maps[dim] = FrozenMap(entries)
+    return Sharing(
+        mode=Mode(data.get("mode", "authoritative")),
+        workspace=Access(data["workspace"]) if "workspace" in data else None,
+        public_web=Access(data["public_web"]) if "public_web" in data else None,
+        users=maps["users"],
+        groups=maps["groups"],
+        collections=maps["collections"],
+        mark=doc.mark(path),
+        marks=FrozenMap(marks),
+    )
+
+
+def _consistency(desired: Desired, b: _Builder) -> None:
+    policy = desired.policy
+    groups = {g.name: g for g in desired.groups}
+    inactive = {u.email for u in desired.users if not u.active}
+    listed_active = {u.email for u in desired.users if u.active}
+    for group in desired.groups:
+        if group.ensure is Ensure.ABSENT and group.name in policy.protect_groups:
+            b.error_at(
+                group.mark,
+                "ensure",
+                f"group '{group.name}' is protected by policy.protect.groups"
+                " but marked 'ensure: absent'",
+                "a protected group is never deleted; remove it from protect, or keep the group",
+            )
+        members = group.members or frozenset()
+        if group.ensure is Ensure.PRESENT:
+            for email in sorted(members & inactive):
+                b.error_at(
+                    group.mark,
+                    f"member:{email}",
+                    f"{email} is a member of '{group.name}' but is deactivated under users",
+                    severity="warning",
+                )
+        if policy.prune_users:
+            for email in sorted(members - listed_active - inactive - policy.protect_users):
+                b.error_at(
+                    group.mark,
+                    f"member:{email}",
+                    f"{email} is a member of '{group.name}', but policy.prune.users"
+                    " deactivates every user not listed as active under users",
+                    f"add '- email: {email}' to users, or turn prune.users off",
+                )
+    for user in desired.users:
+        if not user.active and user.email in policy.protect_users:
+            b.error_at(
+                user.mark,
+                "active",
+                f"user {user.email} is protected by policy.protect.users"
+                " but marked 'active: false'",
+                "a protected user is never deactivated; remove one of the two",
+            )
+    for project in desired.projects:
+        _check_project(project, desired, groups, inactive, b)
+
+
+def _check_project(
+    project: Project,
+    desired: Desired,
+    groups: dict[str, Group],
+    inactive: set[str],
+    b: _Builder,
+) -> None:
+    policy = desired.policy
+    label = f"project '{project.key}'"
+    if (
+        isinstance(project.status, str)
+        and policy.statuses is not None
+        and project.status not in policy.statuses
+    ):
+        known = sorted(policy.statuses)
+        close = [k for k in known if k.lower().startswith(project.status.lower())]
+        close = close or difflib.get_close_matches(project.status, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "add it to policy.statuses"
+        b.error_at(
+            project.mark,
+            "status",
+            f"status '{project.status}' is not one of policy.statuses ({', '.join(known)})",
+            hint,
+        )
+    sharing = project.sharing
+    if sharing is None:
+        return
+    if (
+        sharing.public_web is not None
+        and sharing.public_web is not Access.NONE
+        and not policy.allow_public_web
+    ):
+        b.error_at(
+            project.mark,
+            "public_web\x00",
+            f"{label} is shared to the public web ({sharing.public_web.value})"
+            " but policy.allow_public_web is not true",
+            "set public_web: NONE, or set 'allow_public_web: true' under policy if intended",
+        )
+    for name in sharing.groups or {}:
+        group = groups.get(name)
+        where = f"groups\x00{name}"
+        if group is not None and group.ensure is Ensure.ABSENT:
+            b.error_at(
+                project.mark,
+                where,
+                f"{label} is shared with group '{name}', which is marked 'ensure: absent'"
+                f" at {group.mark}",
+                "remove the sharing entry, or keep the group",
+            )
+        elif group is None and policy.prune_groups and name not in policy.protect_groups:
+            b.error_at(
+                project.mark,
+                where,
+                f"{label} is shared with group '{name}', which no manifest declares;"
+                " policy.prune.groups would delete it",
+                f"declare the group ('- name: {name}' under groups), or protect it",
+            )
+    for email in sharing.users or {}:
+        where = f"users\x00{email}"
+        if email in inactive:
+            b.error_at(
+                project.mark,
+                where,
+                f"{label} is shared with {email}, who is deactivated under users",
+                severity="warning",
+            )
+        elif (
+            policy.prune_users and desired.user(email) is None and email not in policy.protect_users
+        ):
+            b.error_at(
+                project.mark,
+                where,
+                f"{label} is shared with {email}, but policy.prune.users deactivates"
+                " every user not listed as active under users",
+                f"add '- email: {email}' to users, or turn prune.users off",
+            )
