@@ -8,7 +8,9 @@ plan must be (``expected``):
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
   (strings ``path[key]: old -> new``, ``None`` for absent; all of them, none when omitted) and
   ``note`` (empty when omitted);
-- ``refusals`` / ``warnings``: their codes (none expected when the key is absent);
+- ``refusals`` / ``warnings``: each as ``"code: message"``, all of them, in order (none expected
+  when the key is absent). The message names the address and the objects, so one correct
+  refusal cannot hide a missing one, nor a refusal for the wrong object pass as the right one;
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
   when the key is absent);
@@ -134,8 +136,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
 
     plan = _run(case, tmp_path)
     assert [_change(c) for c in plan.changes] == [_expected_change(w) for w in expected["changes"]]
-    assert [r.code for r in plan.refusals] == expected.get("refusals", [])
-    assert [w.code for w in plan.warnings] == expected.get("warnings", [])
+    assert [f"{r.code}: {r.message}" for r in plan.refusals] == expected.get("refusals", [])
+    assert [f"{w.code}: {w.message}" for w in plan.warnings] == expected.get("warnings", [])
     assert _impact(plan) == expected.get("impact", [])
     if "widening" in expected:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
