@@ -18,7 +18,16 @@ from hexsync.hexapi import HexClient
 from hexsync.impact import access_impact
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
-from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+from hexsync.plan import (
+    Action,
+    Change,
+    Kind,
+    LiveRef,
+    Plan,
+    PlanPolicy,
+    WorkspaceInfo,
+    order_changes,
+)
 
 __all__ = ["Target", "build_plan", "make_plan"]
 
@@ -49,6 +58,11 @@ class Target:
         if kind is Kind.USER and name:
             name = name.lower()
         return cls(kind, name or None)
+
+    @property
+    def text(self) -> str:
+        """The ``--target`` text that parses back to this target."""
+        return self.kind.value if self.name is None else f"{self.kind.value}:{self.name}"
 
     def matches(self, kind: Kind, names: set[str]) -> bool:
         return kind is self.kind and (self.name is None or self.name in names)
@@ -143,6 +157,7 @@ def build_plan(
         allow_destroy=allow_destroy,
         kinds=None if sel is None else frozenset({sel.kind}),
         members={g.name: g.members for g in live.groups.values()},
+        whole=None if sel is None else result.changes,
     )
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
@@ -159,6 +174,23 @@ def build_plan(
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
         read_requests=live.read_requests,
+        policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None) -> PlanPolicy:
+    """What a saved plan carries so apply can evaluate the guardrails again."""
+    policy = desired.policy
+    return PlanPolicy(
+        org_id=desired.workspace.org_id if desired.workspace is not None else None,
+        max_destroy=policy.max_destroy,
+        allow_destroy=allow_destroy,
+        allow_public_web=policy.allow_public_web,
+        protect_groups=tuple(sorted(policy.protect_groups)),
+        protect_users=tuple(sorted(policy.protect_users)),
+        prune_groups=policy.prune_groups,
+        prune_users=policy.prune_users,
+        target=None if target is None else target.text,
     )
 
 

@@ -36,7 +36,10 @@ from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.plan import Change, FieldChange, Plan
-from hexsync.planner import make_plan
+from hexsync.guardrails import DEFAULT_MAX_DESTROY
+from hexsync.live import Live
+from hexsync.planner import read_and_plan
+from hexsync.saved_plan import reevaluate, uncovered
 
 CASES = Path(__file__).parent / "cases"
 BASE = yaml.safe_load((CASES / "_base.yaml").read_text(encoding="utf-8"))
@@ -90,6 +93,10 @@ def _impact(plan: Plan) -> list[str]:
 
 
 def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
+    return _run_and_read(case, tmp_path)[0]
+
+
+def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
     seed_data = copy.deepcopy(BASE)
     seed_data.update(case.get("seed") or {})
     seed = Seed.from_dict(seed_data, source="case seed")
@@ -99,14 +106,14 @@ def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
     desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
     options = case.get("options") or {}
 
-    async def plan() -> Plan:
+    async def plan() -> tuple[Plan, Live]:
         async with HexClient(
             TOKENS[options.get("token", "workspace")],
             "https://app.hex.tech",
             transport=httpx.ASGITransport(app),
             pacing=False,
         ) as client:
-            return await make_plan(
+            return await read_and_plan(
                 client,
                 desired,
                 allow_destroy=options.get("allow_destroy", False),
@@ -132,7 +139,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert len(caught.value.problems) == len(expected["errors"]), text
         return
 
-    plan = _run(case, tmp_path)
+    plan, live = _run_and_read(case, tmp_path)
     assert [_change(c) for c in plan.changes] == [_expected_change(w) for w in expected["changes"]]
     assert [r.code for r in plan.refusals] == expected.get("refusals", [])
     assert [w.code for w in plan.warnings] == expected.get("warnings", [])
@@ -143,8 +150,39 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert dict(plan.unmanaged) == expected["unmanaged"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
-    # Whatever the case, the plan survives its own JSON form unchanged.
+    # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
+    # by what it read, and its guardrails evaluated again on its own changes (as apply does for
+    # a saved plan) refuse what the plan refused.
     assert Plan.loads(plan.dumps()) == plan
+    assert uncovered(plan) == []
+    again = reevaluate(
+        plan,
+        org_id=live.org_id,
+        full_visibility=live.full_visibility,
+        members={g.name: g.members for g in live.groups.values()},
+    )
+    assert sorted(r.code for r in again) == sorted(_reevaluated(case, plan))
+
+
+def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
+    """The refusals apply finds again on the saved plan alone: all of the plan's, but a
+    ``--target``'s max_destroy counted over changes the plan left out, and a project that
+    stays public without a change in this plan."""
+    codes = [r.code for r in plan.refusals]
+    if (case.get("options") or {}).get("target") and "max_destroy" in codes:
+        if plan.destructive_count <= _limit(case):
+            codes.remove("max_destroy")
+    if "public_web" in codes and not any(
+        f.new not in (None, "NONE") for c in plan.changes for f in c.fields_at("sharing.public_web")
+    ):
+        codes = [c for c in codes if c != "public_web"]
+    return codes
+
+
+def _limit(case: dict[str, Any]) -> int:
+    policy = (yaml.safe_load(case["manifests"]) or {}).get("policy") or {}
+    limit = policy.get("max_destroy")
+    return DEFAULT_MAX_DESTROY if limit is None else int(limit)
 
 
 def test_there_are_enough_cases() -> None:

@@ -29,6 +29,7 @@ from hexsync.model import Desired
 from hexsync.plan import Plan
 from hexsync.planner import read_and_plan
 from hexsync.render import render_text
+from hexsync.saved_plan import plan_key, read_plan
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -160,14 +161,23 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         )
 
 
-async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
+async def _apply_saved(
+    client: HexClient,
+    plan: Plan,
+    progress: ProgressPrinter,
+    desired: Desired | None,
+    allow_destroy: bool,
+) -> ApplyReport:
+    against = "the manifests and the workspace" if desired is not None else "the workspace"
     sys.stderr.write(
-        f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
+        f"Checking the saved plan against {against}, then applying {len(plan.changes)} "
         f"changes ({plan.requests} requests)\n"
     )
     progress.total = len(plan.changes)
     try:
-        return await apply_saved_plan(client, plan, progress=progress)
+        return await apply_saved_plan(
+            client, plan, progress=progress, desired=desired, allow_destroy=allow_destroy
+        )
     finally:
         progress.close()
 
@@ -215,7 +225,15 @@ async def _apply_manifests(
 @click.option(
     "--allow-destroy",
     is_flag=True,
-    help="Allow more destructive changes than policy.max_destroy (manifests only).",
+    help="Allow more destructive changes than policy.max_destroy (not with a plan alone).",
+)
+@click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="With a saved plan: plan again from these manifests and refuse (exit 3) unless the "
+    "changes are the same. Repeatable.",
 )
 @click.option(
     "--target",
@@ -229,37 +247,51 @@ def apply(
     auto_approve: bool,
     allow_destroy: bool,
     target: str | None,
+    manifests: tuple[Path, ...],
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
-    A saved plan is refused (exit 3) when anything it relies on changed in the workspace since
-    it was made, or when the token is for another workspace. Exit 4 when some changes failed:
-    run apply again with the manifests and the new plan holds only what is left.
+    A saved plan is checked first (schema, checksum, HMAC signature when HEXSYNC_PLAN_KEY is
+    set), then refused (exit 3) when a guardrail refuses it again, when a change is not covered
+    by what the plan read, when anything it relies on changed in the workspace since it was
+    made, or when the token is for another workspace. With --manifests it is also refused
+    unless the manifests imply exactly its changes. Exit 4 when some changes failed: run apply
+    again with the manifests and the new plan holds only what is left.
 
     \b
     Examples:
       hexsync apply manifests/                  # plan, show, ask
       hexsync apply manifests/ --auto-approve   # CD, no terminal
       hexsync apply plan.json                   # exactly the reviewed plan
+      hexsync apply plan.json --manifests manifests/   # and nothing they do not imply
     """
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
     if _is_saved_plan(paths):
-        if target or allow_destroy:
-            raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
-        source = str(paths[0])
-        plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
+        if target:
+            raise click.UsageError("--target applies to manifests; a saved plan keeps its own")
+        if allow_destroy and not manifests:
+            raise click.UsageError(
+                "--allow-destroy with a saved plan needs --manifests (the plan says whether it "
+                "was made with --allow-destroy)"
+            )
+        plan = read_plan(paths[0], key=plan_key())
         refuse_if_refused(plan)
         if plan.empty:
             click.echo("The saved plan has no changes: nothing to apply.")
             return
+        desired = load([str(p) for p in manifests]) if manifests else None
         client = build_client(opts)
 
         async def run_saved() -> ApplyReport:
             async with client:
-                return await _apply_saved(client, plan, progress)
+                return await _apply_saved(client, plan, progress, desired, allow_destroy)
 
         finish_report(_run_reporting_interruption(run_saved, progress))
         return
+    if manifests:
+        raise click.UsageError(
+            "--manifests goes with a saved plan: hexsync apply plan.json --manifests DIR"
+        )
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
     desired = load([str(p) for p in paths])

@@ -15,6 +15,7 @@ from hexsync.manifest import load
 from hexsync.plan import Plan
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.saved_plan import plan_key
 
 
 def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
@@ -72,6 +73,7 @@ def plan(
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
+    key = plan_key()  # a set but empty key fails before any request
     desired = load(paths)
     selected = Target.parse(target) if target else None
     client = build_client(opts)
@@ -84,6 +86,8 @@ def plan(
             )
 
     result = asyncio.run(run())
+    if key is not None:
+        result = result.signed(key)
     progress.done()
     if out is not None:
         write_atomically(out, render_json(result))
