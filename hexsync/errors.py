@@ -9,8 +9,6 @@ Exit codes (SPEC §3): 0 success / no changes; 1 error; 2 changes present (``pla
 
 from __future__ import annotations
 
-import json
-
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_CHANGES = 2
@@ -51,10 +49,12 @@ class PartialApplyError(HexsyncError):
 
 
 def excerpt(value: object, limit: int = 40) -> str:
-    """``value`` quoted for a message, at most ``limit`` characters of it: a 2 MB name or a
-    control character must not flood or break an error line."""
-    text = value if isinstance(value, str) else str(value)
-    if len(text) <= limit:
-        return json.dumps(text, ensure_ascii=False) if isinstance(value, str) else text
-    shown = json.dumps(text[:limit], ensure_ascii=False)
-    return f'{shown[:-1]}…" ({len(text):,} characters)'
+    """``value`` quoted for a message (a string as ``repr`` quotes it), at most ``limit``
+    characters of it: a 2 MB name or a control character must not flood or break a line."""
+    if not isinstance(value, str):
+        text = str(value)
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+    if len(value) <= limit:
+        return repr(value)
+    shown = repr(value[:limit])
+    return f"{shown[:-1]}…{shown[-1]} ({len(value):,} characters)"

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, excerpt
 from hexsync.model import Access, FrozenMap, Mark
 
 __all__ = [
@@ -594,7 +594,8 @@ class Plan:
         version = data.get("format_version")
         if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
             raise PlanFileError(
-                f"{source}: plan format_version {version!r}, this hexsync reads {FORMAT_VERSION}",
+                f"{source}: plan format_version {excerpt(version)}, this hexsync reads "
+                f"{FORMAT_VERSION}",
                 hint="make the plan again with this version of hexsync",
             )
         body = {k: v for k, v in data.items() if k not in ("checksum", "signature")}

@@ -22,15 +22,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from hexsync.diff import Public
 from hexsync.errors import ConfigError, GuardrailError, excerpt
 from hexsync.guardrails import check_guardrails
 from hexsync.manifest import format_path
+from hexsync.manifest.schema import strict_validator
 from hexsync.model import Desired, Policy, Workspace
 from hexsync.plan import (
+    FORMAT_VERSION,
     Action,
     Change,
     FieldChange,
@@ -114,8 +116,15 @@ def parse_plan(raw: bytes | str, *, source: str = "plan", key: bytes | None = No
         raise _too_deep(text, source) from None
     except ValueError as exc:  # NaN, Infinity
         raise PlanFileError(f"{source}: not JSON: {exc}") from None
+    version = data.get("format_version") if type(data) is dict else None
+    if type(data) is dict and (type(version) is not int or version != FORMAT_VERSION):
+        raise PlanFileError(
+            f"{source}: format_version is {_got(version)}; this hexsync reads the integer "
+            f"{FORMAT_VERSION}",
+            hint="make the plan again with this version of hexsync",
+        )
     try:
-        problems = list(_schema_problems(data))
+        problems = list(dict.fromkeys(_schema_problems(data)))
     except RecursionError:
         raise _too_deep(text, source) from None
     if problems:
@@ -167,18 +176,10 @@ def _too_deep(text: str, source: str) -> PlanFileError:
 # ------------------------------------------------------------------------------------ schema
 
 
-def _is_integer(_checker: Any, instance: Any) -> bool:
-    # JSON Schema calls 1.0 an integer; a plan written by hexsync never holds one.
-    return type(instance) is int
-
-
 @functools.cache
 def _validator() -> Draft202012Validator:
     text = resources.files("hexsync").joinpath("schemas/plan.schema.json").read_text("utf-8")
-    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
-    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
-    validator: Draft202012Validator = strict(json.loads(text))
-    return validator
+    return strict_validator(json.loads(text))
 
 
 _WORDS = {
@@ -206,7 +207,8 @@ def _schema_problems(data: Any) -> Iterator[str]:
     if type(data) is not dict:
         yield f"expected a JSON object, got {_got(data)}"
         return
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
+    errors = _validator().iter_errors(data)
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         where = format_path(
             tuple(str(p) if not isinstance(p, int) else p for p in error.absolute_path)
         )

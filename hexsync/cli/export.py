@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_dir, write_atomically
+from hexsync.cli._files import Progress, check_regular, check_writable_dir, write_atomically
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import ConfigError
 from hexsync.export import SCHEMA_ID, build_export, export_files, parse_kinds
@@ -80,6 +80,8 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     names = export_files(kinds)
     if not to_stdout:
         check_writable_dir(directory, "--out")
+        for name in names:
+            check_regular(directory / name, "--out")
         existing = _existing(directory, names)
         if existing and not force:
             listed = ", ".join(str(directory / n) for n in existing)
@@ -106,7 +108,7 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
         return
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in result.files.items():
-        write_atomically(directory / name, text)
+        write_atomically(directory / name, text, option="--out")
         click.echo(f"wrote {directory / name}")
     others = _others(directory, names)
     if others:

@@ -375,8 +375,8 @@ class HexTools:
         if save_to is not None:
             path = Path(save_to)
             try:
-                write_atomically(path, plan_json)
-            except OSError as exc:
+                write_atomically(path, plan_json, option="save_to")
+            except (OSError, ConfigError) as exc:
                 raise ToolError(f"cannot save the plan to {save_to}: {exc}") from exc
             notes.append(f"Saved to {path.resolve()}.")
         if plan.refusals:

@@ -90,7 +90,7 @@ def plan(
         result = result.signed(key)
     progress.done()
     if out is not None:
-        write_atomically(out, render_json(result))
+        write_atomically(out, render_json(result), option="--out")
     color = opts.color and output == "text" and sys.stdout.isatty()
     click.echo(_render(result, output, color, str(out) if out else None).rstrip("\n"))
     if result.refusals:

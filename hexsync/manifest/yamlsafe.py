@@ -363,7 +363,20 @@ def _detailed_error(text: str) -> yaml.YAMLError | None:
         yaml.SafeLoader(text).get_single_node()
     except yaml.YAMLError as exc:
         return exc
+    except RecursionError:  # deep nesting past the error: keep libyaml's account
+        return None
     return None
+
+
+def _too_deep(file: str, line: int, column: int, limits: Limits, here: str = "") -> Problem:
+    return Problem(
+        file,
+        line,
+        column,
+        "",
+        f"nested more than {limits.max_depth} levels deep{here}",
+        "manifests are shallow; check the brackets and the indentation",
+    )
 
 
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -392,11 +405,14 @@ def _read_text(text: str, file: str, limits: Limits) -> Document | Problem:
     try:
         node = _compose(text)
     except yaml.YAMLError as fast_error:
+        mark = getattr(fast_error, "problem_mark", None)
+        if "nesting depth" in str(getattr(fast_error, "problem", "")) and mark is not None:
+            # libyaml's own bound (1,000 levels); the pure-Python parser would recurse past
+            # Python's stack to word it, so say it here.
+            return _too_deep(file, mark.line + 1, mark.column + 1, limits, " (1,000 here)")
         return _yaml_problem(_detailed_error(text) or fast_error, text, file)
     except RecursionError:
-        return Problem(
-            file, 1, 1, "", "nested too deeply to read", "manifests are shallow; check the file"
-        )
+        return _too_deep(file, 1, 1, limits)
     if node is None:  # empty file or only comments
         return Document(file, {})
     try:
