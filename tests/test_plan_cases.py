@@ -33,11 +33,11 @@ from hexsync.diff import UnresolvedReferenceError
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
+from hexsync.guardrails import DEFAULT_MAX_DESTROY
 from hexsync.hexapi import HexClient
+from hexsync.live import Live
 from hexsync.manifest import load
 from hexsync.plan import Change, FieldChange, Plan
-from hexsync.guardrails import DEFAULT_MAX_DESTROY
-from hexsync.live import Live
 from hexsync.planner import read_and_plan
 from hexsync.saved_plan import reevaluate, uncovered
 
@@ -169,9 +169,9 @@ def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
     ``--target``'s max_destroy counted over changes the plan left out, and a project that
     stays public without a change in this plan."""
     codes = [r.code for r in plan.refusals]
-    if (case.get("options") or {}).get("target") and "max_destroy" in codes:
-        if plan.destructive_count <= _limit(case):
-            codes.remove("max_destroy")
+    targeted = (case.get("options") or {}).get("target")
+    if targeted and "max_destroy" in codes and plan.destructive_count <= _limit(case):
+        codes.remove("max_destroy")
     if "public_web" in codes and not any(
         f.new not in (None, "NONE") for c in plan.changes for f in c.fields_at("sharing.public_web")
     ):
