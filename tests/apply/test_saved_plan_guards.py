@@ -350,3 +350,14 @@ def test_target_cannot_split_a_max_destroy_refusal(url: str, tmp_path: Path) -> 
         assert "in the whole plan (--target does not split the count)" in result.stderr
     assert_nothing_written(url, before)
     assert httpx.get(f"{url}/_emulator/stats").json()["requests"].get("DeactivateUser") is None
+
+
+def test_with_manifests_a_targeted_plan_is_compared_under_its_own_target(
+    url: str, tmp_path: Path
+) -> None:
+    path = saved(url, tmp_path, "--target", "group:Analysts")
+    assert load(path)["policy"]["target"] == "group:Analysts"
+    assert [c["name"] for c in load(path)["changes"]] == ["Analysts"]
+    result = run(url, "apply", str(path), "--manifests", str(MANIFESTS))
+    assert result.exit_code == 0, result.output
+    assert "Apply complete: 1 done" in result.stderr
