@@ -137,7 +137,8 @@ def _run_reporting_interruption(
 
 
 def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
-    return len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() == ".json"
+    # Not is_file(): a FIFO or a device named plan.json is refused as a plan, not read as YAML.
+    return len(paths) == 1 and not paths[0].is_dir() and paths[0].suffix.lower() == ".json"
 
 
 def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:

@@ -10,6 +10,7 @@ byte is reported with its line.
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -385,7 +386,13 @@ _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem:
     """Read one manifest file; ``file`` is the name used in marks and messages."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the read forever; a device would never end.
+            return Problem(
+                file, 1, 1, "", "not a regular file", "give a manifest file or a directory of them"
+            )
+        size = info.st_size
         if size > limits.max_bytes:
             return _too_big(file, size, limits)
         with path.open("rb") as handle:

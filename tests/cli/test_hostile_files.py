@@ -7,6 +7,7 @@ Their time and memory are measured in benchmarks/bench_hostile.py, not here.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -119,3 +120,20 @@ def test_not_json_is_located(tmp_path: Path) -> None:
     plan.write_text('{\n  "format_version": 1,\n  oops\n}\n', "utf-8")
     line = located(run("apply", str(plan)), f"{plan}:3:3")
     assert "not JSON" in line
+
+
+@pytest.mark.timeout(30)  # before the fix, reading the FIFO blocked for ever
+def test_a_fifo_given_as_a_manifest_or_a_plan_is_refused_without_blocking(tmp_path: Path) -> None:
+    manifest = tmp_path / "m.yaml"
+    os.mkfifo(manifest)
+    assert "not a regular file" in located(run("validate", str(manifest)), f"{manifest}:1:1")
+    folder = tmp_path / "manifests"
+    folder.mkdir()
+    os.mkfifo(folder / "groups.yaml")
+    (folder / "users.yaml").write_text("version: 1\n", "utf-8")
+    listed = run("validate", str(folder))  # a directory's FIFO is skipped, never opened
+    assert listed.exit_code == 0, listed.output
+    assert "ok: 1 file" in listed.output
+    plan = tmp_path / "plan.json"
+    os.mkfifo(plan)
+    assert located(run("apply", str(plan)), f"{plan}:") == f"error: {plan}: not a regular file"
