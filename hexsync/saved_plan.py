@@ -422,10 +422,12 @@ def reevaluate(
     org_id: str,
     full_visibility: bool,
     members: Mapping[str, frozenset[str] | None],
+    creators: Mapping[str, str | None] | None = None,
 ) -> tuple[Refusal, ...]:
     """The guardrails evaluated again on ``plan``'s own changes, under the policy it carries.
 
-    ``org_id``, ``full_visibility`` and ``members`` come from the fresh reading apply makes.
+    ``org_id``, ``full_visibility``, ``members`` and ``creators`` (collection id → creator) come
+    from the fresh reading apply makes.
     A change to the public web counts when it leaves the project public; ``max_destroy`` counts
     this plan's destructive changes (with ``--target``, the plan-time refusal counted the whole
     plan; only ``--manifests`` can count it again).
@@ -461,6 +463,7 @@ def reevaluate(
         allow_destroy=carried.allow_destroy,
         kinds=kinds,
         members=members,
+        creators=creators,
     )
 
 

@@ -1,9 +1,10 @@
 """Plan scenarios as data: every ``tests/cases/*.yaml`` through the real path.
 
 Each case is a small workspace (``seed``: top-level keys replacing those of ``_base.yaml``), the
-manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``), optional
-``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``) and what the
-plan must be (``expected``):
+manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or, with option
+``export: true``, what ``hexsync export`` writes of the seed, then ``manifests`` is absent),
+optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``,
+``export``) and what the plan must be (``expected``):
 
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
   (strings ``path[key]: old -> new``, ``None`` for absent; all of them, none when omitted) and
@@ -33,10 +34,12 @@ from hexsync.diff import UnresolvedReferenceError
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
+from hexsync.export import export_document
 from hexsync.guardrails import DEFAULT_MAX_DESTROY
 from hexsync.hexapi import HexClient
-from hexsync.live import Live
+from hexsync.live import Live, read_live
 from hexsync.manifest import load
+from hexsync.model import Desired, Policy
 from hexsync.plan import Change, FieldChange, Plan
 from hexsync.planner import read_and_plan
 from hexsync.saved_plan import reevaluate, uncovered
@@ -102,17 +105,27 @@ def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
     seed = Seed.from_dict(seed_data, source="case seed")
     app = create_app(seed, EmulatorConfig(rate_limits=None))
     tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "manifests.yaml").write_text(case["manifests"], encoding="utf-8")
-    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
     options = case.get("options") or {}
 
-    async def plan() -> tuple[Plan, Live]:
-        async with HexClient(
+    def connect() -> HexClient:
+        return HexClient(
             TOKENS[options.get("token", "workspace")],
             "https://app.hex.tech",
             transport=httpx.ASGITransport(app),
             pacing=False,
-        ) as client:
+        )
+
+    async def export() -> str:
+        async with connect() as client:
+            live = await read_live(client, Desired(policy=Policy(prune_groups=True)))
+        return export_document(live)
+
+    text = asyncio.run(export()) if options.get("export") else case["manifests"]
+    (tmp_path / "manifests.yaml").write_text(text, encoding="utf-8")
+    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+
+    async def plan() -> tuple[Plan, Live]:
+        async with connect() as client:
             return await read_and_plan(
                 client,
                 desired,
@@ -160,6 +173,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         org_id=live.org_id,
         full_visibility=live.full_visibility,
         members={g.name: g.members for g in live.groups.values()},
+        creators={c.id: c.creator for c in live.collections.values()},
     )
     assert sorted(r.code for r in again) == sorted(_reevaluated(case, plan))
 
