@@ -60,7 +60,7 @@ from hexsync.plan import (
     waits_for_groups,
 )
 from hexsync.planner import build_plan
-from hexsync.saved_plan import compare_changes, reevaluate, uncovered
+from hexsync.saved_plan import compare_changes, listed, reevaluate, uncovered
 
 __all__ = [
     "ApplyReport",
@@ -1106,8 +1106,7 @@ async def apply_saved_plan(
     if gaps:
         raise GuardrailError(
             "the saved plan has changes that nothing it read covers, nothing was applied:\n"
-            + "\n".join(f"  {g}" for g in gaps[:20])
-            + (f"\n  … and {len(gaps) - 20} more" if len(gaps) > 20 else ""),
+            + listed(gaps),
             hint="the file was edited after `hexsync plan --out` made it: make a new plan",
         )
     # Members are read for the groups whose members the plan relied on, so they can be compared.
@@ -1117,18 +1116,7 @@ async def apply_saved_plan(
     if desired is not None:
         _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url)
     else:
-        refuse_if_refused(
-            replace(
-                plan,
-                refusals=reevaluate(
-                    plan,
-                    org_id=live.org_id,
-                    full_visibility=live.full_visibility,
-                    members={g.name: g.members for g in live.groups.values()},
-                    creators={c.id: c.creator for c in live.collections.values()},
-                ),
-            )
-        )
+        refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))
     return await apply_plan(client, plan, live=live, progress=progress)
 
 
@@ -1144,8 +1132,7 @@ def _refuse_unless_implied(
     if differ:
         raise GuardrailError(
             "the saved plan is not what the manifests imply, nothing was applied:\n"
-            + "\n".join(f"  {d}" for d in differ[:20])
-            + (f"\n  … and {len(differ) - 20} more" if len(differ) > 20 else ""),
+            + listed(differ),
             hint="apply the plan made from these manifests (`hexsync plan --out`), after review",
         )
 

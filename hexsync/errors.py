@@ -58,3 +58,10 @@ def excerpt(value: object, limit: int = 40) -> str:
         return repr(value)
     shown = repr(value[:limit])
     return f"{shown[:-1]}…{shown[-1]} ({len(value):,} characters)"
+
+
+def line_column(text: str | bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``index`` in ``text`` (columns count bytes in bytes)."""
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, index) + 1, index - text.rfind(b"\n", 0, index)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)

@@ -26,8 +26,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from hexsync.diff import Public
-from hexsync.errors import ConfigError, GuardrailError, excerpt
+from hexsync.errors import ConfigError, GuardrailError, excerpt, line_column
 from hexsync.guardrails import check_guardrails
+from hexsync.live import Live
 from hexsync.manifest import format_path
 from hexsync.manifest.schema import strict_validator
 from hexsync.model import Desired, Policy, Workspace
@@ -48,6 +49,7 @@ __all__ = [
     "KEY_ENV",
     "MAX_PLAN_BYTES",
     "compare_changes",
+    "listed",
     "parse_plan",
     "plan_key",
     "read_plan",
@@ -142,8 +144,7 @@ def _decode(raw: bytes, source: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = line_column(raw, exc.start)
         raise PlanFileError(
             f"{source}:{line}:{column}: not valid UTF-8: byte 0x{raw[exc.start]:02x}",
             hint="a plan is UTF-8 JSON written by `hexsync plan --out`; make it again",
@@ -165,8 +166,7 @@ def _too_deep(text: str, source: str) -> PlanFileError:
                 break
         elif found in "]}":
             depth -= 1
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = line_column(text, at)
     return PlanFileError(
         f"{source}:{line}:{column}: nested more than {_MAX_DEPTH} levels deep: not a hexsync plan",
         hint="a plan nests a few levels deep; make it again with `hexsync plan --out`",
@@ -247,15 +247,19 @@ def _what(error: ValidationError) -> str:
     return f"does not match the plan schema ({kind})"
 
 
+def listed(lines: Sequence[str], most: int = 20) -> str:
+    """``lines`` indented, one a line, at most ``most`` of them and how many more there are."""
+    out = "\n".join(f"  {line}" for line in lines[:most])
+    return out + (f"\n  … and {len(lines) - most} more" if len(lines) > most else "")
+
+
 def _invalid(problems: Sequence[str], source: str) -> PlanFileError:
     hint = "a plan is made by `hexsync plan --out`, never edited; make it again"
     if len(problems) == 1:
         return PlanFileError(f"{source}: {problems[0]}", hint=hint)
-    lines = [f"  {source}: {p}" for p in problems[:_SHOWN_PROBLEMS]]
-    if len(problems) > _SHOWN_PROBLEMS:
-        lines.append(f"  … and {len(problems) - _SHOWN_PROBLEMS} more")
     return PlanFileError(
-        f"{source}: {len(problems)} problems against the plan schema:\n" + "\n".join(lines),
+        f"{source}: {len(problems)} problems against the plan schema:\n"
+        + listed([f"{source}: {p}" for p in problems], _SHOWN_PROBLEMS),
         hint=hint,
     )
 
@@ -416,18 +420,10 @@ def uncovered(plan: Plan) -> list[str]:
 # ------------------------------------------------------------------------------------ guardrails
 
 
-def reevaluate(
-    plan: Plan,
-    *,
-    org_id: str,
-    full_visibility: bool,
-    members: Mapping[str, frozenset[str] | None],
-    creators: Mapping[str, str | None] | None = None,
-) -> tuple[Refusal, ...]:
-    """The guardrails evaluated again on ``plan``'s own changes, under the policy it carries.
-
-    ``org_id``, ``full_visibility``, ``members`` and ``creators`` (collection id → creator) come
-    from the fresh reading apply makes.
+def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
+    """The guardrails evaluated again on ``plan``'s own changes, under the policy it carries,
+    against ``live``, the fresh reading apply makes (its org, visibility, group members and
+    collection creators).
     A change to the public web counts when it leaves the project public; ``max_destroy`` counts
     this plan's destructive changes (with ``--target``, the plan-time refusal counted the whole
     plan; only ``--manifests`` can count it again).
@@ -457,13 +453,13 @@ def reevaluate(
     return check_guardrails(
         _lowered_keys(plan.changes),
         desired,
-        org_id=org_id,
-        full_visibility=full_visibility,
+        org_id=live.org_id,
+        full_visibility=live.full_visibility,
         public=public,
         allow_destroy=carried.allow_destroy,
         kinds=kinds,
-        members=members,
-        creators=creators,
+        members={g.name: g.members for g in live.groups.values()},
+        creators={c.id: c.creator for c in live.collections.values()},
     )
 
 

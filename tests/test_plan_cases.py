@@ -168,13 +168,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     # a saved plan) refuse what the plan refused.
     assert Plan.loads(plan.dumps()) == plan
     assert uncovered(plan) == []
-    again = reevaluate(
-        plan,
-        org_id=live.org_id,
-        full_visibility=live.full_visibility,
-        members={g.name: g.members for g in live.groups.values()},
-        creators={c.id: c.creator for c in live.collections.values()},
-    )
+    again = reevaluate(plan, live)
     assert sorted(r.code for r in again) == sorted(_reevaluated(case, plan))
 
 

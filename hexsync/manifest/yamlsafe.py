@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from hexsync.errors import line_column
 from hexsync.manifest.problems import Path, Problem
 from hexsync.model import Mark
 
@@ -268,8 +269,7 @@ def _decode(raw: bytes, file: str) -> str | Problem:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = line_column(raw, exc.start)
         return Problem(
             file,
             line,
@@ -282,8 +282,7 @@ def _decode(raw: bytes, file: str) -> str | Problem:
 
 def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = line_column(text, exc.position)
         return Problem(
             file,
             line,
