@@ -86,6 +86,27 @@ def relied_group(url: str, name: str) -> dict[str, Any]:
     }
 
 
+def add_group_delete(url: str, data: dict[str, Any], live: str, shown: str = "") -> None:
+    """Add the deletion of the live group ``live`` (named ``shown`` in the change) with a
+    relied_on entry true to the workspace, so that nothing else gives it away."""
+    ref = relied_group(url, live)
+    data["changes"].append(
+        {"kind": "group", "action": "delete", "name": shown or live, "id": ref["id"], "fields": []}
+    )
+    data["relied_on"].append(ref)
+
+
+def refused(
+    url: str, code: int, *args: str, says: tuple[str, ...], key: str | None = None
+) -> Result:
+    """``hexsync ARGS`` exits ``code`` naming each of ``says``, and writes nothing."""
+    before = state(url)
+    result = run(url, *args, key=key)
+    assert_refused(result, code, *says)
+    assert_nothing_written(url, before)
+    return result
+
+
 def assert_refused(result: Result, code: int, *fragments: str) -> None:
     assert result.exit_code == code, result.output
     for fragment in fragments:
@@ -103,11 +124,10 @@ def test_a_plan_with_nonsense_fields_is_refused_by_the_schema(url: str, tmp_path
     data = load(path)
     data["changes"][0]["fields"].append({"path": "owner", "old": None, "new": "mallory@acme.com"})
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path))
-    assert_refused(result, 1, f"{path}: changes[0].fields[", "'owner' is not one of")
+    result = refused(
+        url, 1, "apply", str(path), says=(f"{path}: changes[0].fields[", "'owner' is not one of")
+    )
     assert result.stderr.startswith("error: ")
-    assert_nothing_written(url, before)
 
 
 def test_deleting_a_protected_group_is_refused_when_the_guardrails_run_again(
@@ -117,16 +137,18 @@ def test_deleting_a_protected_group_is_refused_when_the_guardrails_run_again(
     # carries) with a relied_on entry true to the workspace, so nothing else gives it away.
     path = saved(url, tmp_path)
     data = load(path)
-    admins = relied_group(url, "Admins")
-    data["changes"].append(
-        {"kind": "group", "action": "delete", "name": "Admins", "id": admins["id"], "fields": []}
-    )
-    data["relied_on"].append(admins)
+    add_group_delete(url, data, "Admins")
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path))
-    assert_refused(result, 3, "deletes protected group 'Admins'", "nothing was applied")
-    assert_nothing_written(url, before)
+    refused(
+        url,
+        3,
+        "apply",
+        str(path),
+        says=(
+            "deletes protected group 'Admins'",
+            "nothing was applied",
+        ),
+    )
 
 
 def test_a_refused_plan_whose_refusals_were_removed_is_refused_again(
@@ -142,10 +164,9 @@ def test_a_refused_plan_whose_refusals_were_removed_is_refused_again(
     assert [r["code"] for r in data["refusals"]] == ["max_destroy"]
     data["refusals"] = []
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path))
-    assert_refused(result, 3, "destructive changes, more than 1 (policy.max_destroy)")
-    assert_nothing_written(url, before)
+    refused(
+        url, 3, "apply", str(path), says=("destructive changes, more than 1 (policy.max_destroy)",)
+    )
 
 
 def test_a_change_no_relied_on_entry_covers_is_refused(url: str, tmp_path: Path) -> None:
@@ -156,10 +177,13 @@ def test_a_change_no_relied_on_entry_covers_is_refused(url: str, tmp_path: Path)
         {"kind": "group", "action": "delete", "name": "Finance", "id": finance["id"], "fields": []}
     )
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path))
-    assert_refused(result, 3, "group:Finance (delete): no relied_on entry for this group")
-    assert_nothing_written(url, before)
+    refused(
+        url,
+        3,
+        "apply",
+        str(path),
+        says=("group:Finance (delete): no relied_on entry for this group",),
+    )
 
 
 def test_an_old_value_altered_to_hide_a_removal_is_refused(url: str, tmp_path: Path) -> None:
@@ -171,15 +195,16 @@ def test_an_old_value_altered_to_hide_a_removal_is_refused(url: str, tmp_path: P
     removal = next(f for f in analysts["fields"] if f["key"] == "dave@acme.com")
     removal["old"] = None
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path))
-    assert_refused(
-        result,
+    refused(
+        url,
         3,
-        "group:Analysts (update): members['dave@acme.com']: the plan says it was null, "
-        "relied_on read 'member'",
+        "apply",
+        str(path),
+        says=(
+            "group:Analysts (update): members['dave@acme.com']: the plan says it was null, "
+            "relied_on read 'member'",
+        ),
     )
-    assert_nothing_written(url, before)
 
 
 def test_a_change_aimed_at_another_id_under_a_harmless_name_is_refused(
@@ -187,16 +212,15 @@ def test_a_change_aimed_at_another_id_under_a_harmless_name_is_refused(
 ) -> None:
     path = saved(url, tmp_path)
     data = load(path)
-    admins = relied_group(url, "Admins")
-    data["changes"].append(
-        {"kind": "group", "action": "delete", "name": "Temp", "id": admins["id"], "fields": []}
-    )
-    data["relied_on"].append(admins)
+    add_group_delete(url, data, "Admins", shown="Temp")
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path))
-    assert_refused(result, 3, "group:Temp (delete): relied_on reads this id as 'Admins'")
-    assert_nothing_written(url, before)
+    refused(
+        url,
+        3,
+        "apply",
+        str(path),
+        says=("group:Temp (delete): relied_on reads this id as 'Admins'",),
+    )
 
 
 def test_with_manifests_a_plan_whose_policy_was_forged_too_is_refused(
@@ -206,22 +230,21 @@ def test_with_manifests_a_plan_whose_policy_was_forged_too_is_refused(
     # file alone would pass. --manifests plans again from the reviewed manifests.
     path = saved(url, tmp_path)
     data = load(path)
-    admins = relied_group(url, "Admins")
-    data["changes"].append(
-        {"kind": "group", "action": "delete", "name": "Admins", "id": admins["id"], "fields": []}
-    )
-    data["relied_on"].append(admins)
+    add_group_delete(url, data, "Admins")
     data["policy"]["protect"] = {"groups": [], "users": []}
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path), "--manifests", str(MANIFESTS))
-    assert_refused(
-        result,
+    refused(
+        url,
         3,
-        "the saved plan is not what the manifests imply, nothing was applied",
-        "only in the saved plan: delete group 'Admins'",
+        "apply",
+        str(path),
+        "--manifests",
+        str(MANIFESTS),
+        says=(
+            "the saved plan is not what the manifests imply, nothing was applied",
+            "only in the saved plan: delete group 'Admins'",
+        ),
     )
-    assert_nothing_written(url, before)
 
 
 def test_with_manifests_a_missing_change_and_an_altered_field_are_both_named(
@@ -235,18 +258,21 @@ def test_with_manifests_a_missing_change_and_an_altered_field_are_both_named(
     ws = next(f for f in portal["fields"] if f["path"] == "sharing.workspace")
     ws["new"] = "CAN_EDIT"
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path), "--manifests", str(MANIFESTS))
-    assert_refused(
-        result,
+    refused(
+        url,
         3,
-        "only in the saved plan: create project 'Partner portal': sharing.workspace: null → "
-        "'CAN_EDIT'",
-        "only in the manifests' plan: create project 'Partner portal': sharing.workspace: "
-        "null → 'APP_ONLY'",
-        f"only in the manifests' plan: deactivate user '{dropped['name']}'",
+        "apply",
+        str(path),
+        "--manifests",
+        str(MANIFESTS),
+        says=(
+            "only in the saved plan: create project 'Partner portal': sharing.workspace: null → "
+            "'CAN_EDIT'",
+            "only in the manifests' plan: create project 'Partner portal': sharing.workspace: "
+            "null → 'APP_ONLY'",
+            f"only in the manifests' plan: deactivate user '{dropped['name']}'",
+        ),
     )
-    assert_nothing_written(url, before)
 
 
 def test_with_manifests_the_reviewed_plan_applies_in_any_order(url: str, tmp_path: Path) -> None:
@@ -273,10 +299,9 @@ def test_with_manifests_the_manifests_policy_decides_not_the_plans(
     path = tmp_path / "plan.json"
     made = run(url, "plan", str(manifests), "--out", str(path), "--allow-destroy")
     assert made.exit_code == 0, made.output
-    before = state(url)
-    refused = run(url, "apply", str(path), "--manifests", str(manifests))
-    assert_refused(refused, 3, "more than 1 (policy.max_destroy)")
-    assert_nothing_written(url, before)
+    refused(
+        url, 3, "apply", str(path), "--manifests", str(manifests), says=("more than 1 (policy",)
+    )
     allowed = run(url, "apply", str(path), "--manifests", str(manifests), "--allow-destroy")
     assert allowed.exit_code == 0, allowed.output
 
@@ -315,12 +340,9 @@ def test_a_plan_whose_signature_cannot_be_verified_is_refused(
     url: str, tmp_path: Path, signed_with: str | None, applied_with: str | None, fragment: str
 ) -> None:
     path = saved(url, tmp_path, key=signed_with)
-    before = state(url)
-    result = run(url, "apply", str(path), key=applied_with)
-    assert_refused(result, 3, fragment)
+    result = refused(url, 3, "apply", str(path), says=(fragment,), key=applied_with)
     for key in (signed_with, applied_with):
         assert key is None or key not in result.output
-    assert_nothing_written(url, before)
 
 
 def test_a_signed_plan_edited_and_re_checksummed_is_refused(url: str, tmp_path: Path) -> None:
@@ -328,10 +350,7 @@ def test_a_signed_plan_edited_and_re_checksummed_is_refused(url: str, tmp_path: 
     data = load(path)
     data["changes"] = [c for c in data["changes"] if c["kind"] != "user"]
     forge(path, data)
-    before = state(url)
-    result = run(url, "apply", str(path), key=KEY)
-    assert_refused(result, 3, "the signature does not match")
-    assert_nothing_written(url, before)
+    refused(url, 3, "apply", str(path), says=("the signature does not match",), key=KEY)
 
 
 def test_target_cannot_split_a_max_destroy_refusal(url: str, tmp_path: Path) -> None:
