@@ -133,7 +133,20 @@ def parse_plan(raw: bytes | str, *, source: str = "plan", key: bytes | None = No
         raise _invalid(problems, source)
     plan = Plan.from_data(data, source=source)
     _check_signature(data, key, source)
+    _check_summary(data, plan, source)
     return plan
+
+
+def _check_summary(data: Mapping[str, Any], plan: Plan, source: str) -> None:
+    """The counts a CI gate may read (``jq .summary.destructive``) must be the changes' own."""
+    counted = plan.data["summary"]
+    wrong = [k for k in counted if data["summary"].get(k) != counted[k]]
+    if wrong:
+        raise PlanFileError(
+            f"{source}: summary.{wrong[0]} is {_got(data['summary'].get(wrong[0]))}, but the "
+            f"changes make it {counted[wrong[0]]}: the plan was changed after it was made",
+            hint="make a new plan with `hexsync plan --out`; never edit a saved plan",
+        )
 
 
 def _no_constant(name: str) -> Any:

@@ -24,6 +24,7 @@ from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import load_seed
+from hexsync.plan import Plan
 
 pytestmark = pytest.mark.slow
 
@@ -47,11 +48,19 @@ def _canonical(body: dict[str, Any]) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def forge(path: Path, data: dict[str, Any]) -> None:
-    """Write ``data`` with a checksum recomputed as docs/plan-format.md says (a signature, if
-    any, is kept as it was: the forger does not hold the key)."""
-    body = {k: v for k, v in data.items() if k not in ("checksum", "signature")}
-    data["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
+def forge(path: Path, data: dict[str, Any], *, summary: bool = True) -> None:
+    """Write ``data`` as a careful forger would: the summary made to agree with the changes
+    (unless ``summary`` is false), the checksum recomputed as docs/plan-format.md says. A
+    signature, if any, is kept as it was: the forger does not hold the key."""
+
+    def checksum() -> str:
+        body = {k: v for k, v in data.items() if k not in ("checksum", "signature")}
+        return hashlib.sha256(_canonical(body)).hexdigest()
+
+    if summary:
+        data["checksum"] = checksum()
+        data["summary"] = Plan.from_data(data).data["summary"]
+    data["checksum"] = checksum()
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
@@ -380,3 +389,19 @@ def test_with_manifests_a_targeted_plan_is_compared_under_its_own_target(
     result = run(url, "apply", str(path), "--manifests", str(MANIFESTS))
     assert result.exit_code == 0, result.output
     assert "Apply complete: 1 done" in result.stderr
+
+
+def test_a_summary_that_understates_the_changes_is_refused(url: str, tmp_path: Path) -> None:
+    # A CI gate reading `.summary.destructive` must not be told 0 by a forged file.
+    path = saved(url, tmp_path)
+    data = load(path)
+    assert data["summary"]["destructive"] > 0
+    data["summary"]["destructive"] = 0
+    forge(path, data, summary=False)
+    refused(
+        url,
+        1,
+        "apply",
+        str(path),
+        says=(f"{path}: summary.destructive is 0, but the changes make it ",),
+    )
