@@ -166,8 +166,13 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
 
     plan, live = _run_and_read(case, tmp_path)
     assert [_change(c) for c in plan.changes] == [_expected_change(w) for w in expected["changes"]]
-    assert [f"{r.code}: {r.message}" for r in plan.refusals] == expected.get("refusals", [])
-    assert [f"{w.code}: {w.message}" for w in plan.warnings] == expected.get("warnings", [])
+    for key, items in (("refusals", plan.refusals), ("warnings", plan.warnings)):
+        wanted = expected.get(key, [])
+        assert all(": " in w for w in wanted), (
+            f"{key} are written 'code: message'; `python tools/fill_case_messages.py` fills them"
+            " in from the plan (read each before committing)"
+        )
+        assert [f"{i.code}: {i.message}" for i in items] == wanted
     assert _impact(plan) == expected.get("impact", [])
     if "widening" in expected:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
