@@ -10,7 +10,9 @@ optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, 
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
   (strings ``path[key]: old -> new``, ``None`` for absent, then `` (rule NAME)`` when a rule
   asked for it; all of them, none when omitted) and ``note`` (empty when omitted);
-- ``refusals`` / ``warnings``: their codes (none expected when the key is absent);
+- ``refusals`` / ``warnings``: each as ``"code: message"``, all of them, in order (none expected
+  when the key is absent). The message names the address and the objects, so one correct
+  refusal cannot hide a missing one, nor a refusal for the wrong object pass as the right one;
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``),
   one per problem (unresolved reference, or rule conflict);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
@@ -164,8 +166,13 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
 
     plan, live = _run_and_read(case, tmp_path)
     assert [_change(c) for c in plan.changes] == [_expected_change(w) for w in expected["changes"]]
-    assert [r.code for r in plan.refusals] == expected.get("refusals", [])
-    assert [w.code for w in plan.warnings] == expected.get("warnings", [])
+    for key, items in (("refusals", plan.refusals), ("warnings", plan.warnings)):
+        wanted = expected.get(key, [])
+        assert all(": " in w for w in wanted), (
+            f"{key} are written 'code: message'; `python tools/fill_case_messages.py` fills them"
+            " in from the plan (read each before committing)"
+        )
+        assert [f"{i.code}: {i.message}" for i in items] == wanted
     assert _impact(plan) == expected.get("impact", [])
     if "widening" in expected:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
