@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from hexsync.errors import ConfigError
+from hexsync.hexapi.log import REDACTED, redact
 
 DEFAULT_BASE_URL = "https://app.hex.tech"
 API_PATH = "/api/v1"
@@ -36,6 +37,7 @@ def is_loopback(host: str) -> bool:
 
 
 _USERINFO_RE = re.compile(r"^([^:/?#\s]*:?//)?[^/?#]*@")
+_PORT_RE = re.compile(r"^((?:[^:/?#\s]*://)?(?:[^/?#]*@)?(?:\[[^\]/]*\]|[^:/?#\[]*)):([^/?#]*)")
 
 
 def redact_url(url: str) -> str:
@@ -43,13 +45,14 @@ def redact_url(url: str) -> str:
 
     Works on text that does not parse as a URL (``https://u:SECRET@host:abc``), because the
     message that says a URL is wrong is exactly where a pasted credential would be echoed."""
-    from hexsync.hexapi.log import REDACTED, redact  # log imports nothing of config
-
     text = url.strip()
     cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=-1)
     if cut >= 0:
         text = text[:cut] + text[cut] + REDACTED
     text = _USERINFO_RE.sub(lambda m: (m.group(1) or "") + REDACTED + "@", text, count=1)
+    port = _PORT_RE.match(text)
+    if port is not None and not port.group(2).isdigit():  # a pasted token where a port goes
+        text = port.group(1) + ":" + REDACTED + text[port.end() :]
     return redact(text)
 
 
@@ -92,8 +95,7 @@ def normalize_base_url(url: str) -> str:
     except ValueError:
         # What sits where the port goes may be a pasted token: shown as "…", never echoed.
         raise ConfigError(
-            f"--api-url {parts.scheme}://{parts.hostname or ''}:… has a port that is not a "
-            "number",
+            f"--api-url {parts.scheme}://{parts.hostname or ''}:… has a port that is not a number",
             hint="give the host only, e.g. https://app.hex.tech, or host:PORT with a number",
         ) from None
     host = parts.hostname or ""

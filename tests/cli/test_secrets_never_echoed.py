@@ -56,10 +56,10 @@ def test_a_port_that_is_not_a_number_names_the_problem_without_the_url_text() ->
 
 
 @pytest.mark.parametrize("value", [TOKEN, "hxtp_personalSECRET", "notatoken-but-secret"])
-def test_a_token_given_to_token_file_is_never_echoed(value: str, tmp_path: Path) -> None:
-    import os
-
-    os.chdir(tmp_path)  # a relative name that does not exist, as a pasted token is
+def test_a_token_given_to_token_file_is_never_echoed(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a relative name that does not exist, as a pasted token is
     code, out = _run(["--token-file", value, "groups", "list"], {})
     assert code == 1
     assert "cannot read the file given to --token-file" in out
