@@ -6,6 +6,8 @@
   re-raise the signal after shutting down; a stopped emulator is a success, not an interrupt).
 - Only loopback hosts unless ``allow_remote``: the control endpoints (``/_emulator/*``) have no
   auth, so anyone who can reach the port can rewrite or reset the workspace.
+- What is served is wrapped in ``app.LocalOnly``: loopback ``Host`` names only (a DNS-rebinding
+  page names its own host), no cross-origin browser requests, bodies at most 1 MiB (413).
 - Requests are logged (by uvicorn's access log: method, path, status — never headers, so never a
   token) only when ``access_log`` is set. Faults the emulator injects on purpose are kept out of
   the error log: a dropped connection is the feature, not a crash.
@@ -148,13 +150,16 @@ def serve(
 
         app_factory = create_app
     app = app_factory(seed, config, clock=Clock(config.time_scale))
+    from hexsync.emulator.app import LocalOnly  # noqa: PLC0415 - keep `--help` fast
+
+    served = LocalOnly(app, allow_remote=allow_remote)  # loopback Host/Origin, bounded bodies
 
     logging.getLogger("uvicorn.error").addFilter(_FILTER)  # a no-op when already there
     sock = bind(host, port)
     url = url_of(sock)
     server = _Server(
         uvicorn.Config(
-            app,
+            served,
             log_config=None,
             log_level=logging.INFO if access_log else logging.WARNING,
             access_log=access_log,
