@@ -381,6 +381,9 @@ class _Run:
     async def _one(self, index: int) -> None:
         change = self.plan.changes[index]
         try:
+            gone = self.client.unreachable
+            if gone is not None:  # the circuit breaker is open: say so, do not pile on
+                raise _Skip(f"not attempted: {gone}")
             self._check_prerequisites(change)
             ident, note = await self._execute(change)
             outcome = Outcome(change, "done", note, ident)
@@ -831,7 +834,14 @@ async def apply_plan(
     writes = client.counters.total_requests - writes_before
     unconverged: list[Unconverged] = []
     notes: list[str] = []
-    if verify and any(o.status == "done" for o in outcomes):
+    gone = client.unreachable
+    if gone is not None:
+        notes.append(
+            f"stopped early: {gone}. Changes marked done were made; the failed and skipped "
+            "ones were not, or (a create that failed without an answer) may have been: "
+            "run `hexsync apply` with the manifests again once the API answers"
+        )
+    if verify and gone is None and any(o.status == "done" for o in outcomes):
         try:
             unconverged = await _verify(client, outcomes)
         except HexsyncError as exc:
