@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
+from hexsync.applylock import WAIT, apply_lock
 from hexsync.cli._confirm import interactive, no_terminal
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import PartialApplyError
+from hexsync.errors import GuardrailError, PartialApplyError
 from hexsync.hexapi import HexClient
+from hexsync.live import Live
 from hexsync.manifest import load
 from hexsync.model import Desired
 from hexsync.plan import Plan
@@ -146,6 +148,8 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         err.write(f"  {outcome.line}\n")  # the line says failed or skipped, and why
     for item in report.unconverged:
         err.write(f"  did not converge: {item.message}\n")
+    for duplicate in report.duplicates:
+        err.write(f"  duplicate: {duplicate}\n")
     for note in report.notes:
         err.write(f"  note: {note}\n")
     err.write(report.summary + "\n")
@@ -154,22 +158,31 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         raise PartialApplyError(
             "apply finished partially: "
             f"{len(report.failed)} failed, {len(report.skipped)} skipped, "
-            f"{len(report.unconverged)} fields did not converge",
+            f"{len(report.unconverged)} fields did not converge"
+            + (f", {len(report.duplicates)} duplicate project titles" if report.duplicates else ""),
             hint="run `hexsync apply` with the manifests again: the next plan holds only what is "
             "left (a saved plan is stale now)",
         )
 
 
-async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
-    sys.stderr.write(
-        f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
-        f"changes ({plan.requests} requests)\n"
-    )
-    progress.total = len(plan.changes)
-    try:
-        return await apply_saved_plan(client, plan, progress=progress)
-    finally:
-        progress.close()
+def _lock(client: HexClient, wait: float) -> contextlib.AbstractAsyncContextManager[None]:
+    """The workspace's apply lock (hexsync.applylock), its waits said on stderr."""
+    return apply_lock(client, wait=wait, notify=lambda text: client.notices.say("lock", text))
+
+
+async def _apply_saved(
+    client: HexClient, plan: Plan, progress: ProgressPrinter, lock_wait: float
+) -> ApplyReport:
+    async with _lock(client, lock_wait):
+        sys.stderr.write(
+            f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
+            f"changes ({plan.requests} requests)\n"
+        )
+        progress.total = len(plan.changes)
+        try:
+            return await apply_saved_plan(client, plan, progress=progress)
+        finally:
+            progress.close()
 
 
 async def _apply_manifests(
@@ -181,23 +194,48 @@ async def _apply_manifests(
     auto_approve: bool,
     color: bool,
     progress: ProgressPrinter,
+    lock_wait: float,
 ) -> ApplyReport | None:
-    plan, live = await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
+    async def plan_now() -> tuple[Plan, Live]:
+        return await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
+
+    async def carry_out(plan: Plan, live: Live) -> ApplyReport:
+        try:
+            progress.total = len(plan.changes)
+            return await apply_plan(client, plan, live=live, progress=progress)
+        finally:
+            progress.close()
+
+    if auto_approve:
+        # Locked before reading: a second apply waits, then plans from what the first did.
+        async with _lock(client, lock_wait):
+            plan, live = await plan_now()
+            click.echo(render_text(plan, color=color), nl=False)
+            refuse_if_refused(plan)
+            if plan.empty:
+                return None  # the rendering said so
+            return await carry_out(plan, live)
+    plan, live = await plan_now()
     click.echo(render_text(plan, color=color), nl=False)
     refuse_if_refused(plan)
     if plan.empty:
         return None  # the rendering said so
-    if not auto_approve:
-        question = f"Apply these {len(plan.changes)} changes to {live.org_id}?"
-        approved = await asyncio.to_thread(click.confirm, question, default=False, err=True)
-        if not approved:
-            click.echo("Cancelled: nothing was applied.", err=True)
-            return None
-    try:
-        progress.total = len(plan.changes)
-        return await apply_plan(client, plan, live=live, progress=progress)
-    finally:
-        progress.close()
+    question = f"Apply these {len(plan.changes)} changes to {live.org_id}?"
+    approved = await asyncio.to_thread(click.confirm, question, default=False, err=True)
+    if not approved:
+        click.echo("Cancelled: nothing was applied.", err=True)
+        return None
+    # Not locked while a person reads the plan; once locked, the plan must still be the one
+    # approved (another apply may have run meanwhile).
+    async with _lock(client, lock_wait):
+        again, live = await plan_now()
+        if again.changes != plan.changes or again.refusals:
+            raise GuardrailError(
+                "the workspace changed while the plan was being reviewed (another apply, or "
+                "someone in Hex): nothing was applied",
+                hint="run `hexsync apply` again and review the new plan",
+            )
+        return await carry_out(plan, live)
 
 
 @click.command(short_help="Apply manifests after confirmation, or a saved plan.json.")
@@ -222,6 +260,15 @@ async def _apply_manifests(
     metavar="KIND[:NAME]",
     help="Apply only this subset, as `plan --target` (manifests only).",
 )
+@click.option(
+    "--lock-wait",
+    type=click.FloatRange(min=0),
+    default=WAIT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait while another apply holds the workspace's lock before giving up "
+    "(exit 3).",
+)
 @click.pass_obj
 def apply(
     opts: GlobalOptions,
@@ -229,6 +276,7 @@ def apply(
     auto_approve: bool,
     allow_destroy: bool,
     target: str | None,
+    lock_wait: float,
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
@@ -256,7 +304,7 @@ def apply(
 
         async def run_saved() -> ApplyReport:
             async with client:
-                return await _apply_saved(client, plan, progress)
+                return await _apply_saved(client, plan, progress, lock_wait)
 
         finish_report(_run_reporting_interruption(run_saved, progress))
         return
@@ -275,6 +323,7 @@ def apply(
                 auto_approve=auto_approve,
                 color=opts.color and sys.stdout.isatty(),
                 progress=progress,
+                lock_wait=lock_wait,
             )
 
     report = _run_reporting_interruption(run_manifests, progress)

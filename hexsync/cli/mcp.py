@@ -28,6 +28,7 @@ import click
 
 from hexsync import __version__
 from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
+from hexsync.applylock import apply_lock
 from hexsync.cli._files import write_atomically
 from hexsync.cli._resolve import (
     collection_by_name,
@@ -82,6 +83,7 @@ if TYPE_CHECKING:
 
 WRITE_TOOLS = ("apply_plan", "trigger_run", "cancel_run", "create_embed_url", "deactivate_user")
 RUN_POLL_SECONDS = 1.0
+LOCK_WAIT = 60.0  # seconds apply_plan waits for another apply's lock: an agent is waiting too
 MAX_WAIT_SECONDS = 300
 
 INSTRUCTIONS = """\
@@ -462,7 +464,9 @@ class HexTools:
                 "refused by the server's policy, nothing was applied:\n"
                 + "\n".join(f"  {r}" for r in refused)
             )
-        async with self._apply_lock:
+        # One apply per workspace at a time, across processes and machines (docs/apply.md).
+        lock = apply_lock(client, wait=LOCK_WAIT, notify=lambda t: client.notices.say("lock", t))
+        async with self._apply_lock, lock:
             report: ApplyReport = await apply_saved_plan(client, plan)
         return ToolResult.json(
             {"applied": True, "message": report.summary, **report.data}, is_error=not report.ok

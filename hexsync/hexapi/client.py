@@ -79,6 +79,10 @@ Sleep = Callable[[float], Awaitable[None]]
 SHARING_BATCH = 25  # principals per sharing upsert (API limit)
 MEMBERS_BATCH = 100  # users per group add / remove list (API limit)
 USER_AGENT = f"hexsync/{__version__}"
+# The group ``hexsync apply`` holds while it writes (hexsync.applylock): not part of the
+# workspace's access model. Listings leave it out unless asked, so plans, prune, export,
+# ``groups list`` and access reports never see it.
+LOCK_GROUP = "hexsync-apply-lock"
 
 
 class _Attempt:
@@ -870,7 +874,7 @@ class HexClient:
         sort_by: str | None = None,
         sort_direction: str | None = None,
     ) -> Page[Group]:
-        """ListGroups: one page."""
+        """ListGroups: one page (without hexsync's lock group)."""
         data = await self._call(
             "ListGroups",
             params={
@@ -881,7 +885,9 @@ class HexClient:
                 "sortDirection": sort_direction,
             },
         )
-        return self._page("ListGroups", data, Group.from_api)
+        page = self._page("ListGroups", data, Group.from_api)
+        values = tuple(g for g in page.values if g.name != LOCK_GROUP)
+        return Page(values=values, after=page.after, before=page.before)
 
     async def iter_groups(
         self,
@@ -889,11 +895,14 @@ class HexClient:
         sort_by: str | None = None,
         sort_direction: str | None = None,
         page_size: int | None = None,
+        include_lock: bool = False,
     ) -> AsyncIterator[Group]:
-        """Every group, 500 per request (members: ``iter_users(group_id=…)``)."""
+        """Every group, 500 per request (members: ``iter_users(group_id=…)``); hexsync's lock
+        group (``LOCK_GROUP``) only with ``include_lock``."""
         params = {"sortBy": sort_by, "sortDirection": sort_direction}
         async for group in self._cursor("ListGroups", None, params, Group.from_api, page_size):
-            yield group
+            if include_lock or group.name != LOCK_GROUP:
+                yield group
 
     async def get_group(self, group_id: str) -> Group:
         """GetGroup: id, name, createdAt (no members)."""

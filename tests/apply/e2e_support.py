@@ -22,6 +22,7 @@ ACME = ROOT / "examples" / "acme"
 MANIFESTS = ACME / "manifests"
 TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
 ENV = {"HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
+LOCK_WRITES = 2  # `hexsync apply` creates and deletes its lock group (docs/apply.md)
 
 
 def hexsync(url: str, *args: str) -> Result:
