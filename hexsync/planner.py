@@ -8,6 +8,7 @@ objects, warnings, access impact, unresolved references.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,8 +18,18 @@ from hexsync.guardrails import check_guardrails
 from hexsync.hexapi import HexClient
 from hexsync.impact import access_impact
 from hexsync.live import Live, read_live
+from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.model import Desired, FrozenMap
-from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+from hexsync.plan import (
+    Action,
+    Change,
+    Kind,
+    LiveRef,
+    Plan,
+    PlanWarning,
+    WorkspaceInfo,
+    order_changes,
+)
 
 __all__ = ["Target", "build_plan", "make_plan"]
 
@@ -148,18 +159,49 @@ def build_plan(
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    warnings = [w for address, w in result.warnings if wanted(address)]
+    warnings += _lookalike_warnings(changes, live)
     return Plan(
         workspace=WorkspaceInfo(
             api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
         ),
         changes=changes,
         relied=tuple(refs),
-        warnings=tuple(w for address, w in result.warnings if wanted(address)),
+        warnings=tuple(warnings),
         refusals=refusals,
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
         read_requests=live.read_requests,
     )
+
+
+def _lookalike_warnings(changes: tuple[Change, ...], live: Live) -> list[PlanWarning]:
+    """A create whose name reads like a live object's (a Cyrillic i in ``Admins``): the
+    reviewer sees a new object where they would think of the existing one."""
+    existing = {
+        Kind.GROUP: [g.name for g in live.groups.values()],
+        Kind.COLLECTION: [c.name for c in live.collections.values()],
+        Kind.PROJECT: list(live.projects_by_title),
+    }
+    out = []
+    for change in changes:
+        if change.action is not Action.CREATE or change.kind not in existing:
+            continue
+        other = lookalikes([change.name], existing[change.kind]).get(change.name)
+        if other is not None:
+            kind = change.kind.value
+            odd = [visible(ch) for ch in change.name if ch not in other]
+            letters = f" ({', '.join(dict.fromkeys(odd))})" if odd else ""
+            out.append(
+                PlanWarning(
+                    "lookalike",
+                    f"{kind} {json.dumps(change.name, ensure_ascii=False)}{letters} would be "
+                    f"created, and it looks like the existing {kind} "
+                    f"{json.dumps(other, ensure_ascii=False)}: check the name's letters",
+                    change.mark,
+                )
+            )
+    return out
 
 
 async def read_and_plan(
