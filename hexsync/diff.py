@@ -10,7 +10,8 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
-- The project owner's own access is never changed.
+- The project owner's own access is never changed; nor is a collection creator's own entry
+  lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - ``policy.prune``: undeclared groups are deleted, users not listed as active are deactivated;
   protected ones (and the token's own user) are never pruned.
 - What the API cannot do is a warning, never a change: a pinned project's title or description,
@@ -24,13 +25,15 @@ second, where a generic deep diff per project takes several).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known, collection_rank
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import (
     NOWHERE,
     Access,
+    Collection,
     Desired,
     Ensure,
     Mark,
@@ -98,6 +101,7 @@ class Diff:
     depends: Mapping[Change, tuple[Dep, ...]] = field(default_factory=dict)
     public: tuple[Public, ...] = ()
     unmanaged: Mapping[str, int] = field(default_factory=dict)
+    unmanaged_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -112,8 +116,24 @@ def _level(access: Access | None) -> str | None:
     return None if access is None or access is Access.NONE else access.value
 
 
+def _collection_raises(old: str | None, new: str | None) -> bool:
+    """Whether a collection level change only grants or raises (what additive mode may do);
+    between levels whose order hexsync does not know it cannot tell, so it does not."""
+    if new is None:
+        return False
+    if old is None:
+        return True
+    before, after = collection_rank(old), collection_rank(new)
+    return before is not None and after is not None and after > before
+
+
 def _address(kind: Kind, ident: str) -> str:
     return f"{kind.value}:{ident}"
+
+
+def _close(name: str, known: Iterable[str]) -> str:
+    hint = did_you_mean(name, sorted(known))
+    return f"; {hint}" if hint else ""
 
 
 def _plural(count: int, word: str) -> str:
@@ -140,9 +160,16 @@ class _Differ:
         # Users the manifests deactivate: references to them are set aside, not resolved.
         self.inactive = {u.email for u in desired.users if not u.active}
         self.group_projects: dict[str, int] = {}
+        # The API lists no statuses: those live projects carry, and policy.statuses, are known.
+        self.seen_statuses = {p.status for p in live.projects.values() if p.status}
+        self.judged_statuses: set[str] = set()
         for project in live.projects.values():
             for name in project.sharing.groups:
                 self.group_projects[name] = self.group_projects.get(name, 0) + 1
+        self.group_collections: dict[str, int] = {}
+        for coll in live.collections.values():
+            for name in coll.sharing.groups:
+                self.group_collections[name] = self.group_collections.get(name, 0) + 1
 
     # ---------------------------------------------------------------- helpers
 
@@ -205,13 +232,20 @@ class _Differ:
                     )
                     continue
             self.known_collections.add(c.name)
+            shared, deps = self._collection_sharing(c, found)
             if found is None:
                 fields = (
-                    (FieldChange("description", None, c.description),)
+                    [FieldChange("description", None, c.description)]
                     if c.description is not None
-                    else ()
+                    else []
                 )
-                self.add(Change(Kind.COLLECTION, Action.CREATE, c.name, None, fields, mark=c.mark))
+                fields += shared
+                self.add(
+                    Change(
+                        Kind.COLLECTION, Action.CREATE, c.name, None, tuple(fields), mark=c.mark
+                    ),
+                    deps,
+                )
                 continue
             self.coll_id_of[c.name] = found.id
             fc: list[FieldChange] = []
@@ -220,12 +254,120 @@ class _Differ:
                 fc.append(FieldChange("name", found.name, c.name))
             if c.description is not None and c.description != (found.description or ""):
                 fc.append(FieldChange("description", found.description, c.description))
+            fc += shared
             if fc:
                 self.add(
-                    Change(Kind.COLLECTION, Action.UPDATE, c.name, found.id, tuple(fc), mark=c.mark)
+                    Change(
+                        Kind.COLLECTION, Action.UPDATE, c.name, found.id, tuple(fc), mark=c.mark
+                    ),
+                    deps,
                 )
         renamed = set(self.coll_rename)
         self.known_collections.update(n for n in live.collections if n not in renamed)
+
+    def _collection_sharing(
+        self, c: Collection, found: LiveCollection | None
+    ) -> tuple[list[FieldChange], list[Dep]]:
+        """The field changes of a collection's declared sharing (levels kept as Hex's strings,
+        ``NONE`` as absent), and the principals they rely on. Rules as for a project's sharing;
+        the collection's creator is never lowered or removed (as a project's owner)."""
+        s = c.sharing
+        if s is None:
+            return [], []
+        address = _address(Kind.COLLECTION, c.name)
+        label = f"collection '{c.name}'"
+        additive = s.mode is Mode.ADDITIVE
+        self._unknown_levels(c, address, label)
+        fields: list[FieldChange] = []
+        deps: list[Dep] = []
+        if s.workspace is not None:
+            old = (
+                None
+                if found is None or found.sharing.workspace == "NONE"
+                else found.sharing.workspace
+            )
+            new = None if s.workspace == "NONE" else s.workspace
+            if old != new and (not additive or _collection_raises(old, new)):
+                fields.append(FieldChange("sharing.workspace", old, new))
+        creator = found.creator if found is not None else None
+        for dim in ("users", "groups"):
+            declared: Mapping[str, str] | None = getattr(s, dim)
+            if declared is None:
+                continue
+            want: dict[str, str] = {}
+            for key, level in declared.items():
+                if self._collection_ref(dim, key, s.mark_of(dim, key), address, label):
+                    want[key] = level
+            have: dict[str, str] = dict(getattr(found.sharing, dim)) if found is not None else {}
+            for key in sorted(set(want) | set(have)):
+                if key in declared and key not in want:
+                    continue  # an unresolved reference: reported above
+                if dim == "users" and key in self.inactive:
+                    continue
+                old_level = have.get(key)
+                new_level = None if want.get(key, "NONE") == "NONE" else want[key]
+                if new_level == old_level:
+                    continue
+                if additive and not _collection_raises(old_level, new_level):
+                    continue
+                if (
+                    dim == "users"
+                    and key == creator
+                    and not _collection_raises(old_level, new_level)
+                ):
+                    if key in declared:
+                        self.warn(
+                            address,
+                            "creator_access",
+                            f"{label}: {key} created it; the creator's own access is never"
+                            " lowered or removed (the manifest's level is ignored)",
+                            s.mark_of("users", key),
+                        )
+                    continue
+                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                deps.extend(self._principal_dep(dim, key))
+        return fields, deps
+
+    def _collection_ref(self, dim: str, key: str, mark: Mark, address: str, label: str) -> bool:
+        """Whether a principal a collection's sharing names can be written (else reported)."""
+        if dim == "users":
+            self.mentioned_users.add(key)
+            if key in self.inactive:
+                self._inactive_reference(address, label, key, mark)
+                return False
+            if key not in self.live.users:
+                self.problem(
+                    address, f"{label}: {key} is not an active user of this workspace", mark
+                )
+                return False
+            return True
+        if key in self.absent_groups:
+            self.problem(address, f"{label}: group '{key}' is declared 'ensure: absent'", mark)
+            return False
+        if key not in self.known_groups:
+            self.problem(
+                address, f"{label}: group '{key}' is neither a live group nor declared", mark
+            )
+            return False
+        return True
+
+    def _unknown_levels(self, c: Collection, address: str, label: str) -> None:
+        s = c.sharing
+        assert s is not None
+        entries = [("workspace", "", s.workspace)] if s.workspace is not None else []
+        for dim in ("users", "groups"):
+            entries += [(dim, k, v) for k, v in (getattr(s, dim) or {}).items()]
+        known = ", ".join(sorted(COLLECTION_LEVELS))
+        for dim, key, level in entries:
+            if not collection_level_known(level):
+                where = f"sharing.{dim}" + (f"[{key}]" if key else "")
+                self.warn(
+                    address,
+                    "unknown_collection_level",
+                    f"{label}: {where} is '{level}', not a collection level hexsync knows"
+                    f" ({known}); it is written to Hex as it is",
+                    s.mark_of(dim, key),
+                )
 
     def _collection_by_id(self, ident: str) -> LiveCollection | None:
         by_id = self.live.collections_by_id
@@ -236,7 +378,9 @@ class _Differ:
     def _group_note(self, name: str, members: frozenset[str] | None) -> str:
         shared = self.group_projects.get(name, 0)
         who = "members not read" if members is None else _plural(len(members), "member")
-        return f"{who}; shared on {_plural(shared, 'project')}"
+        collections = self.group_collections.get(name, 0)
+        more = f" and {_plural(collections, 'collection')}" if collections else ""
+        return f"{who}; shared on {_plural(shared, 'project')}{more}"
 
     def groups(self) -> None:
         live, policy = self.live, self.policy
@@ -265,7 +409,8 @@ class _Differ:
                 for email in unknown:
                     self.problem(
                         address,
-                        f"group '{g.name}': {email} is not an active user of this workspace",
+                        f"group '{g.name}': {email} is not an active user of this workspace"
+                        + self._not_active_hint(email),
                         g.member_marks.get(email, g.mark),
                     )
                 want = frozenset(e for e in want if e in live.users)
@@ -407,7 +552,8 @@ class _Differ:
             elif email not in self.live.users:
                 self.problem(
                     address,
-                    f"{label}: {email} is not an active user of this workspace",
+                    f"{label}: {email} is not an active user of this workspace"
+                    + self._not_active_hint(email),
                     s.mark_of("users", email),
                 )
         for name in s.groups or {}:
@@ -420,16 +566,64 @@ class _Differ:
             elif name not in self.known_groups:
                 self.problem(
                     address,
-                    f"{label}: group '{name}' is neither a live group nor declared",
+                    f"{label}: group '{name}' is neither a live group nor declared"
+                    + _close(name, self.known_groups),
                     s.mark_of("groups", name),
                 )
         for name in s.collections or {}:
             if name not in self.known_collections:
                 self.problem(
                     address,
-                    f"{label}: collection '{name}' is neither a live collection nor declared",
+                    f"{label}: collection '{name}' is neither a live collection nor declared"
+                    + _close(name, self.known_collections),
                     s.mark_of("collections", name),
                 )
+
+    def _not_active_hint(self, email: str) -> str:
+        """A close active email (a typo), else the fix for a user Hex deactivated (SCIM)."""
+        close = did_you_mean(email, self.live.users, cutoff=0.85)
+        if close is not None:
+            return f"; {close}"
+        return (
+            f"; if Hex deactivated them (Directory Sync / SCIM does), declare"
+            f" `- email: {email}` with `active: false` under users (their entries are then"
+            " left out of the plan), or remove this reference"
+        )
+
+    def _check_status(self, address: str, p: Project) -> None:
+        """A status Hex would refuse at apply is caught here (docs/plan.md "Statuses").
+
+        Known: the statuses live projects carry, and ``policy.statuses``. An unknown one that
+        is close to a known one (or declared statuses exist) is an error; otherwise the
+        workspace's list cannot be known from the API, and a warning says so.
+        """
+        status = p.status
+        declared = self.policy.statuses
+        known = self.seen_statuses | (declared or set())
+        if not isinstance(status, str) or status in known or status in self.judged_statuses:
+            return
+        # Said once per status: a rule may set it on thousands of projects.
+        self.judged_statuses.add(status)
+        hint = did_you_mean(status, sorted(known), cutoff=0.75)
+        label = f"project '{p.key}'"
+        if hint is not None or declared is not None:
+            listed = ", ".join(repr(s) for s in sorted(known)) or "none"
+            self.problem(
+                address,
+                f"{label}: status '{status}' is not a status of this workspace"
+                f" (known: {listed}); {hint or 'add it to policy.statuses if Hex has it'}",
+                p.mark,
+            )
+            return
+        self.warn(
+            address,
+            "unknown_status",
+            f"{label}: no live project has status '{status}' and policy.statuses is not"
+            " declared, so hexsync cannot tell whether Hex knows it (the API lists no statuses);"
+            " declare policy.statuses (export writes it) to have a typo caught here"
+            " (said once for every project given this status)",
+            p.mark,
+        )
 
     def _inactive_reference(self, address: str, label: str, email: str, mark: Mark) -> None:
         state = "is still active" if email in self.live.users else "is not an active user"
@@ -447,12 +641,15 @@ class _Differ:
         if p.description is not None:
             fields.append(FieldChange("description", None, p.description))
         if isinstance(p.status, str):
+            self._check_status(_address(Kind.PROJECT, p.key), p)
             fields.append(FieldChange("status", None, p.status))
         deps: list[Dep] = []
         if p.sharing is not None:
             more, deps = self._sharing(p, None, None)
             fields.extend(more)
-        change = Change(Kind.PROJECT, Action.CREATE, title, None, tuple(fields), mark=p.mark)
+        change = Change(
+            Kind.PROJECT, Action.CREATE, title, None, _attributed(p, fields), mark=p.mark
+        )
         self.add(change, deps)
         self._public(change.address, title, p, None)
 
@@ -477,6 +674,7 @@ class _Differ:
             )
         fields: list[FieldChange] = []
         if not isinstance(p.status, Unmanaged) and p.status != found.status:
+            self._check_status(address, p)
             fields.append(FieldChange("status", found.status, p.status))
         deps: list[Dep] = []
         if p.sharing is not None:
@@ -485,7 +683,12 @@ class _Differ:
         if fields:
             self.add(
                 Change(
-                    Kind.PROJECT, Action.UPDATE, found.title, found.id, tuple(fields), mark=p.mark
+                    Kind.PROJECT,
+                    Action.UPDATE,
+                    found.title,
+                    found.id,
+                    _attributed(p, fields),
+                    mark=p.mark,
                 ),
                 deps,
             )
@@ -497,7 +700,7 @@ class _Differ:
         want = p.sharing.public_web if p.sharing is not None else None
         after = have
         if want is not None:
-            additive = p.sharing is not None and p.sharing.mode is Mode.ADDITIVE
+            additive = p.sharing is not None and p.sharing.mode_of("public_web") is Mode.ADDITIVE
             after = want.value if not additive or _rank(want.value) > _rank(have) else have
         if after != "NONE":
             mark = p.sharing.mark_of("public_web") if p.sharing is not None else p.mark
@@ -508,13 +711,13 @@ class _Differ:
     ) -> tuple[list[FieldChange], list[Dep]]:
         s: Sharing | None = p.sharing
         assert s is not None
-        additive = s.mode is Mode.ADDITIVE
         fields: list[FieldChange] = []
         deps: list[Dep] = []
         for dim in SCALAR_DIMENSIONS:
             want = getattr(s, dim)
             if want is None:
                 continue
+            additive = s.mode_of(dim) is Mode.ADDITIVE
             old: str | None = getattr(have, dim) if have is not None else None
             new = want.value
             if have is None and want is Access.NONE:
@@ -527,6 +730,7 @@ class _Differ:
             declared = getattr(s, dim)
             if declared is None:
                 continue
+            additive = s.mode_of(dim) is Mode.ADDITIVE
             want_map = {k: lv for k, a in declared.items() if (lv := _level(a)) is not None}
             have_map: dict[str, str] = {}
             if have is not None:
@@ -584,29 +788,34 @@ class _Differ:
 
     # ---------------------------------------------------------------- the rest
 
-    def unmanaged(self) -> dict[str, int]:
+    def unmanaged(self) -> dict[str, tuple[str, ...]]:
+        """Per kind, the names of the live objects the plan leaves alone (sorted)."""
         live, policy = self.live, self.policy
         declared_groups = {g.name for g in self.d.groups} | set(policy.protect_groups)
         managed_collections = set(self.coll_id_of.values())
         declared_collections = {c.name for c in self.d.collections}
         deactivated = {c.name for c in self.changes if c.action is Action.DEACTIVATE}
         out = {
-            "collection": sum(
-                1
+            "collection": [
+                c.name
                 for c in live.collections.values()
                 if c.id not in managed_collections and c.name not in declared_collections
-            ),
-            "group": 0
+            ],
+            "group": []
             if policy.prune_groups
-            else sum(1 for name in live.groups if name not in declared_groups),
-            "project": sum(1 for pid in live.projects if pid not in self.matched_projects),
-            "user": sum(
-                1
+            else [name for name in live.groups if name not in declared_groups],
+            "project": [
+                project.title
+                for pid, project in live.projects.items()
+                if pid not in self.matched_projects and not project.hidden
+            ],
+            "user": [
+                email
                 for email in live.users
                 if email not in self.mentioned_users and email not in deactivated
-            ),
+            ],
         }
-        return {k: v for k, v in out.items() if v}
+        return {k: tuple(sorted(v, key=lambda n: (n.casefold(), n))) for k, v in out.items() if v}
 
     def public_unmanaged(self) -> None:
         if self.policy.allow_public_web:
@@ -614,6 +823,8 @@ class _Differ:
         for project in self.live.projects.values():
             if project.id in self.matched_projects or project.sharing.public_web == "NONE":
                 continue
+            if project.hidden:
+                continue  # archived or trashed: listed only because a rule asked about them
             self.warn(
                 _address(Kind.PROJECT, project.id),
                 "public_unmanaged",
@@ -623,19 +834,28 @@ class _Differ:
             )
 
 
+def _attributed(p: Project, fields: Iterable[FieldChange]) -> tuple[FieldChange, ...]:
+    """The fields, each naming the rule behind it when a rule compiled it in (provenance)."""
+    if not p.provenance:
+        return tuple(fields)
+    return tuple(replace(f, rule=p.rule_of(f.path, f.key)) for f in fields)
+
+
 def diff(desired: Desired, live: Live) -> Diff:
     """Compare ``desired`` with ``live``; see the module docstring for the rules."""
     d = _Differ(desired, live)
+    d.groups()  # first: collections' sharing names groups
     d.collections()
-    d.groups()
     d.users()
     d.projects()
     d.public_unmanaged()
+    unmanaged = d.unmanaged()
     return Diff(
         changes=tuple(d.changes),
         warnings=tuple(d.warnings),
         problems=tuple(d.problems),
         depends=d.depends,
         public=tuple(d.public),
-        unmanaged=d.unmanaged(),
+        unmanaged={kind: len(names) for kind, names in unmanaged.items()},
+        unmanaged_names=unmanaged,
     )

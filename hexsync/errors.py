@@ -9,6 +9,9 @@ Exit codes (SPEC §3): 0 success / no changes; 1 error; 2 changes present (``pla
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_CHANGES = 2
@@ -46,3 +49,15 @@ class PartialApplyError(HexsyncError):
     """Apply finished, but some changes failed; the report says which."""
 
     exit_code = EXIT_PARTIAL
+
+
+def did_you_mean(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """``did you mean 'Production'?`` for the close matches of ``wanted`` in ``known`` (or ones
+    that differ only in case), else None: the hint of every "not found" a person may mistype."""
+    names = list(known)
+    close = difflib.get_close_matches(wanted, names, n=3, cutoff=cutoff)
+    if not close:
+        close = [k for k in names if k.lower() == wanted.lower()][:3]
+    if not close:
+        return None
+    return "did you mean " + " or ".join(repr(c) for c in close) + "?"

@@ -6,6 +6,8 @@ same workspace reports no change:
 - Projects are pinned by ``id`` and every sharing dimension is written (``NONE`` and ``{}``
   included), so each exported project's sharing is authoritative and equal to live. A project
   owner's own entry is written at its live level (marked ``# owner``); plan never changes it.
+- Collections are written with every sharing dimension too (levels as Hex's strings, the
+  creator's entry marked ``# creator``).
 - Groups list every member: the reader must have read them (``read_live`` with prune.groups on).
 - ``users`` is not exported unless asked for: Hex lists only active users and hexsync can only
   deactivate, so the one useful form is a roster of every active user as ``active: true`` (what
@@ -24,6 +26,7 @@ Scalars are quoted only where YAML needs it (``'yes'``, ``'null'``, ``'1.0'``, `
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -32,7 +35,7 @@ from typing import Literal, get_args
 import yaml
 
 from hexsync.errors import ConfigError
-from hexsync.live import Live, LiveGroup, LiveProject
+from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject
 from hexsync.manifest import schema
 
 __all__ = [
@@ -56,7 +59,10 @@ POLICY_FILE = "policy.yaml"
 
 _ABOUT = {
     POLICY_FILE: "Format version, workspace guard and safety policy.",
-    "collections.yaml": "Collections (identity: name).",
+    "collections.yaml": (
+        "Collections (identity: name); every sharing dimension is written, so each list is the"
+        " full truth."
+    ),
     "groups.yaml": "Groups and their members (authoritative: the full list).",
     "users.yaml": (
         "Every active user, as a roster (needed before policy.prune.users can be turned on)."
@@ -136,8 +142,26 @@ def _kinds(only: Collection[ExportKind] | None) -> frozenset[ExportKind]:
 # ------------------------------------------------------------------------------------ YAML
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 _.@-]*[A-Za-z0-9])?")
+_RESOLVER = yaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def scalar(value: str | int | bool | None) -> str:
     """One YAML scalar on one line, quoted only where YAML needs it to read back the same."""
+    if (
+        isinstance(value, str)
+        and _PLAIN.fullmatch(value)
+        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG  # type: ignore[no-untyped-call]
+    ):
+        # Fast path (a large export writes hundreds of thousands of names, emails and ids):
+        # no indicator character, and YAML would not read it as a number, date, bool or null.
+        return value
+    return _dumped(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dumped(value: str | int | bool | None) -> str:
     text: str = yaml.safe_dump(value, allow_unicode=True, width=2**30, default_flow_style=False)
     text = text.removesuffix("\n...\n").removesuffix("\n")
     if any(b in text for b in _BREAKS):
@@ -156,6 +180,11 @@ class _Text:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.items: list[tuple[str, int]] = []  # (sort name, first line) of each list item
+
+    def item(self, name: str) -> None:
+        """The next lines are one list item known by ``name`` (where a large file may split)."""
+        self.items.append((name, len(self.lines)))
 
     def add(self, indent: int, text: str, comment: str | None = None) -> None:
         pad = "  " * indent
@@ -180,6 +209,7 @@ class _Exporter:
         self.email_ok = _matcher(defs["email"]["pattern"])
         self.uuid_ok = _matcher(defs["uuid"]["pattern"])
         self.levels = frozenset(defs["access"]["enum"])
+        self.collection_level_ok = _matcher(defs["collection_level"]["pattern"])
         self.notes: list[str] = []
 
     def note(self, text: str) -> None:
@@ -206,7 +236,7 @@ class _Exporter:
         sections.insert(0, (POLICY_FILE, self.head(public)))
         files: dict[str, str] = {}
         for name, body in sections:
-            files[name] = _file(schema_ref, _ABOUT[name], body.lines)
+            files.update(split_file(name, body, schema_ref))
         combined: list[str] = []
         for _, body in sections:
             if combined:
@@ -227,9 +257,13 @@ class _Exporter:
             out.add(1, f"org_id: {scalar(self.live.org_id)}")
         else:
             self.note(f"workspace.org_id left out: {self.live.org_id!r} is not a UUID")
-        if public:
+        statuses = self.statuses() if "projects" in self.kinds else []
+        if public or statuses:
             out.blank()
             out.add(0, "policy:")
+        if statuses:
+            write_statuses(out, statuses)
+        if public:
             count = len(public)
             noun = "project is" if count == 1 else "projects are"
             out.comment(1, f"{count} {noun} shared to the public web live; review:")
@@ -237,6 +271,11 @@ class _Exporter:
                 out.comment(1, f"  {scalar(project.title)} ({project.id})")
             out.add(1, "allow_public_web: true")
         return out
+
+    def statuses(self) -> list[str]:
+        """The statuses live projects carry: as much of the workspace's list as the API shows."""
+        found = {p.status for p in self.live.projects.values() if p.status}
+        return _sort_names(s for s in found if self.name_ok(s))
 
     # ---------------------------------------------------------------- collections
 
@@ -259,7 +298,21 @@ class _Exporter:
             out.add(1, f"- name: {scalar(c.name)}")
             if c.description is not None:
                 out.add(2, f"description: {scalar(c.description)}")
+            self.collection_sharing(out, c)
         return out
+
+    def collection_sharing(self, out: _Text, c: LiveCollection) -> None:
+        """Every dimension, so the collection's sharing is authoritative and equal to live.
+
+        Levels are Hex's strings, written as read (validate warns about the ones it does not
+        know); one a manifest cannot hold (spaces) leaves its dimension alone."""
+        s = c.sharing
+        label = f"collection {c.name!r} ({c.id})"
+        ok = self.collection_level_ok
+        out.add(2, "sharing:")
+        self.sharing_level(out, label, "workspace", s.workspace, ok)
+        self.sharing_map(out, label, "users", s.users, self._why_not_user, c.creator, "creator", ok)
+        self.sharing_map(out, label, "groups", s.groups, self._why_not_group, None, "", ok)
 
     # ---------------------------------------------------------------- groups
 
@@ -279,6 +332,7 @@ class _Exporter:
             return out
         out.add(0, "groups:")
         for g in sorted(kept, key=lambda g: (g.name.casefold(), g.name)):
+            out.item(g.name)
             out.add(1, f"- name: {scalar(g.name)}")
             if g.members is None:
                 # The reader did not read them: say nothing rather than declare an empty group.
@@ -341,6 +395,7 @@ class _Exporter:
             return out
         out.add(0, "projects:")
         for p in sorted(kept, key=lambda p: (p.title.casefold(), p.title, p.id)):
+            out.item(p.title)
             self.project(out, p)
             if p.sharing.public_web != "NONE":
                 public.append(p)
@@ -361,32 +416,44 @@ class _Exporter:
             out.comment(2, f"status: {scalar(p.status)} left alone (a manifest cannot write it)")
             self.note(f"project {p.title!r} ({p.id}): status {p.status!r} left unmanaged")
         s = p.sharing
+        label = f"project {p.title!r} ({p.id})"
         out.add(2, "sharing:")
         for dimension, level in (("workspace", s.workspace), ("public_web", s.public_web)):
-            if level in self.levels:
-                out.add(3, f"{dimension}: {scalar(level)}")
-            else:
-                out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
-                self.note(
-                    f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged,"
-                    f" {_UNKNOWN_LEVEL.format(repr(level))}"
-                )
-        self.sharing_map(out, p, "users", s.users, self._why_not_user)
-        self.sharing_map(out, p, "groups", s.groups, self._why_not_group)
-        self.sharing_map(out, p, "collections", s.collections, self._why_not_collection)
+            self.sharing_level(out, label, dimension, level, self.levels.__contains__)
+        self.sharing_map(out, label, "users", s.users, self._why_not_user, p.owner, "owner")
+        self.sharing_map(out, label, "groups", s.groups, self._why_not_group)
+        self.sharing_map(out, label, "collections", s.collections, self._why_not_collection)
+
+    def sharing_level(
+        self, out: _Text, label: str, dimension: str, level: str, ok: Callable[[str], bool]
+    ) -> None:
+        """One scalar dimension; a level a manifest cannot hold leaves it alone, with a note."""
+        if ok(level):
+            out.add(3, f"{dimension}: {scalar(level)}")
+            return
+        out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
+        self.note(
+            f"{label}: sharing.{dimension} left unmanaged, {_UNKNOWN_LEVEL.format(repr(level))}"
+        )
 
     def sharing_map(
         self,
         out: _Text,
-        p: LiveProject,
+        label: str,
         dimension: str,
         entries: Mapping[str, str],
         why_not: Callable[[str], str | None],
+        owner: str | None = None,
+        owner_word: str = "",
+        level_ok: Callable[[str], bool] | None = None,
     ) -> None:
+        """One principal map; ``owner`` (a project's owner, a collection's creator) is marked
+        with ``owner_word``; ``level_ok`` says which levels a manifest can hold."""
+        ok = level_ok or self.levels.__contains__
         problems: list[tuple[str, str]] = []
         for key, level in entries.items():
             why = why_not(key)
-            if why is None and level not in self.levels:
+            if why is None and not ok(level):
                 why = f"has {_UNKNOWN_LEVEL.format(scalar(level))}"
             if why is not None:
                 problems.append((key, why))
@@ -394,9 +461,7 @@ class _Exporter:
             # Listing the others alone would remove this one's access: leave the dimension alone.
             key, why = min(problems)
             out.comment(3, f"{dimension}: left alone, {scalar(key)} {why}")
-            self.note(
-                f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged, {key!r} {why}"
-            )
+            self.note(f"{label}: sharing.{dimension} left unmanaged, {key!r} {why}")
             return
         if not entries:
             out.add(3, f"{dimension}: {{}}")
@@ -404,8 +469,8 @@ class _Exporter:
         out.add(3, f"{dimension}:")
         keys = sorted(entries) if dimension == "users" else _sort_names(entries)
         for key in keys:
-            owner = "owner" if dimension == "users" and key == p.owner else None
-            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", owner)
+            marked = owner_word if owner is not None and key == owner else None
+            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", marked)
 
     def _why_not_user(self, email: str) -> str | None:
         return None if self._user_ok(email) else self._why_user(email)
@@ -430,3 +495,94 @@ def _matcher(pattern: str) -> Callable[[str], bool]:
 def _file(schema_ref: str, about: str, body: list[str]) -> str:
     head = [f"# yaml-language-server: $schema={schema_ref}", f"# {about}", ""]
     return "\n".join([*head, *body]) + "\n"
+
+
+# ------------------------------------------------------------------------------------ statuses
+
+
+def write_statuses(out: _Text, statuses: list[str]) -> None:
+    """``policy.statuses``: with it, validate and plan catch a mistyped status (docs/plan.md)."""
+    out.comment(1, "Statuses seen on live projects (the API lists none): add any other Hex has.")
+    out.add(1, "statuses:")
+    for status in statuses:
+        out.add(2, f"- {scalar(status)}")
+
+
+# ------------------------------------------------------------------------------------ split
+
+# validate and plan refuse a file over 5 MB (manifest.yamlsafe.Limits): an exported file stays
+# under a fifth of that, so a workspace can grow a good deal before a re-export is needed.
+SPLIT_BYTES = 1_000_000
+# Kinds whose file may be split, each into a folder of its own name (``projects/a.yaml`` …).
+SPLIT_KINDS: tuple[ExportKind, ...] = ("groups", "projects")
+_MAX_PREFIX = 8  # beyond this many leading characters, a bucket is cut into numbered parts
+_FILE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def split_file(name: str, body: _Text, schema_ref: str) -> dict[str, str]:
+    """``{name: text}``, or, when the text would exceed :data:`SPLIT_BYTES`, the same items
+    in files under a folder named after the kind, one per leading characters of the name
+    (see docs/export.md "Large workspaces"). Every part is a manifest that merges with the rest.
+    """
+    whole = _file(schema_ref, _ABOUT[name], body.lines)
+    kind = name.removesuffix(".yaml")
+    if len(whole.encode("utf-8")) <= SPLIT_BYTES or kind not in SPLIT_KINDS or not body.items:
+        return {name: whole}
+    head = body.lines[: body.items[0][1]]  # "projects:" (and any comment above the items)
+    ends = [start for _, start in body.items[1:]] + [len(body.lines)]
+    blocks = [
+        (key, body.lines[start:end]) for (key, start), end in zip(body.items, ends, strict=True)
+    ]
+    parts: dict[str, str] = {}
+    for prefix, lines in _buckets(blocks, 1):
+        about = f"{_ABOUT[name]} Names starting {prefix!r} (split: see docs/export.md)."
+        parts[f"{kind}/{prefix}.yaml"] = _file(_deeper(schema_ref), about, [*head, *lines])
+    return dict(sorted(parts.items()))
+
+
+def _prefix(name: str, depth: int) -> str:
+    text = name.strip().casefold()[:depth]
+    return "".join(c if c in _FILE_CHARS else "_" for c in text) or "_"
+
+
+def _size(blocks: list[tuple[str, list[str]]]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for _, lines in blocks for line in lines)
+
+
+def _buckets(blocks: list[tuple[str, list[str]]], depth: int) -> list[tuple[str, list[str]]]:
+    """(file prefix, lines) per bucket of names sharing their first ``depth`` characters; a
+    bucket over the budget is split by one more character, then into numbered parts."""
+    grouped: dict[str, list[tuple[str, list[str]]]] = {}
+    for block in blocks:
+        grouped.setdefault(_prefix(block[0], depth), []).append(block)
+    out: list[tuple[str, list[str]]] = []
+    for prefix, members in grouped.items():
+        if _size(members) <= SPLIT_BYTES:
+            out.append((prefix, [line for _, lines in members for line in lines]))
+        elif depth < _MAX_PREFIX and len({_prefix(k, depth + 1) for k, _ in members}) > 1:
+            out.extend(_buckets(members, depth + 1))
+        else:
+            out.extend(_numbered(prefix, members))
+    return out
+
+
+def _numbered(prefix: str, blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+    size = 0
+    for _, lines in blocks:
+        cost = sum(len(line.encode("utf-8")) + 1 for line in lines)
+        if current and size + cost > SPLIT_BYTES:
+            out.append((f"{prefix}-{len(out) + 1}", current))
+            current, size = [], 0
+        current.extend(lines)
+        size += cost
+    out.append((f"{prefix}-{len(out) + 1}", current))
+    return out
+
+
+def _deeper(schema_ref: str) -> str:
+    """A relative ``$schema`` path as seen from one folder further down; a URL as it is."""
+    if "://" in schema_ref or schema_ref.startswith("/"):
+        return schema_ref
+    return f"../{schema_ref}"

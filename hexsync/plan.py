@@ -13,7 +13,9 @@ Vocabulary
   ``status``, ``sharing.workspace``, ``sharing.public_web``) or a set-like one (``members``,
   ``sharing.users``, ``sharing.groups``, ``sharing.collections``) with ``key`` naming the member
   email or principal. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
-  access, no status). A removal from a sharing set is written to Hex as ``NONE``.
+  access, no status). A removal from a sharing set is written to Hex as ``NONE``. On a
+  collection, ``sharing.*`` values are Hex's collection levels (opaque strings, ordered by
+  ``hexrules.COLLECTION_LEVELS``), not project access levels.
 - A :class:`LiveRef` is a live object the plan relies on, with the fields it read; its
   fingerprint binds a saved plan to the workspace it was made against.
 """
@@ -25,10 +27,11 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hexsync.errors import HexsyncError
+from hexsync.hexrules import collection_lowers, collection_widens
 from hexsync.model import Access, FrozenMap, Mark
 
 __all__ = [
@@ -46,9 +49,12 @@ __all__ = [
     "PlanFileError",
     "PlanWarning",
     "Refusal",
+    "RuleSummary",
     "WorkspaceInfo",
     "access_rank",
+    "groups_made",
     "order_changes",
+    "waits_for_groups",
 ]
 
 FORMAT_VERSION = 1
@@ -102,6 +108,10 @@ class FieldChange:
     old: str | None
     new: str | None
     key: str | None = None
+    rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
+    # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
+    # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
+    collection: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_access(self) -> bool:
@@ -112,11 +122,19 @@ class FieldChange:
         """A removal from a set, or an access level lowered (SPEC §2 ``max_destroy``)."""
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
+        if self.collection:
+            return self.is_access and collection_lowers(self.old, self.new)
         return self.is_access and access_rank(self.new) < access_rank(self.old)
 
     @property
     def widens(self) -> bool:
-        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk."""
+        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk.
+
+        On a collection: the workspace members' level raised, a level raised to MANAGE, or a
+        level whose order hexsync does not know (``hexrules.collection_widens``)."""
+        if self.collection:
+            workspace = self.path == "sharing.workspace"
+            return self.is_access and collection_widens(self.old, self.new, workspace=workspace)
         if not self.is_access or access_rank(self.new) <= access_rank(self.old):
             return False
         return self.path in WIDE_PATHS or self.new == Access.FULL_ACCESS.value
@@ -128,11 +146,19 @@ class FieldChange:
             out["key"] = self.key
         out["old"] = self.old
         out["new"] = self.new
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> FieldChange:
-        return cls(path=data["path"], old=data["old"], new=data["new"], key=data.get("key"))
+        return cls(
+            path=data["path"],
+            old=data["old"],
+            new=data["new"],
+            key=data.get("key"),
+            rule=data.get("rule"),
+        )
 
 
 # Apply order (SPEC §4): collections and groups before the sharing that references them,
@@ -166,6 +192,11 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     note: str = ""
     mark: Mark | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind is Kind.COLLECTION and not all(f.collection for f in self.fields):
+            marked = tuple(replace(f, collection=True) for f in self.fields)
+            object.__setattr__(self, "fields", marked)
 
     @property
     def address(self) -> str:
@@ -262,8 +293,39 @@ def _parse_mark(text: str | None) -> Mark | None:
 
 
 def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
-    """The apply order of SPEC §4; ties by name so the same input always gives the same plan."""
-    return tuple(sorted(changes, key=lambda c: c.order_key))
+    """The apply order of SPEC §4; ties by name so the same input always gives the same plan.
+
+    A collection whose sharing names a group this plan creates or renames comes after the
+    groups' changes (it needs the group's id), as apply carries it out."""
+    ordered = sorted(changes, key=lambda c: c.order_key)
+    made = groups_made(ordered)  # once: per change it made ordering quadratic (4 s at 6,000)
+    late = [c for c in ordered if waits_for_groups(c, made)]
+    if not late:
+        return tuple(ordered)
+    rest = [c for c in ordered if c not in late]
+    after = _ORDER[(Kind.GROUP, Action.UPDATE)]
+    at = next((i for i, c in enumerate(rest) if c.order_key[0] > after), len(rest))
+    return (*rest[:at], *late, *rest[at:])
+
+
+def groups_made(changes: Iterable[Change]) -> frozenset[str]:
+    """The names of the groups ``changes`` create, and the new names of those they rename."""
+    out = set()
+    for change in changes:
+        if change.kind is not Kind.GROUP:
+            continue
+        renamed = [f.new for f in change.fields_at("name") if f.new is not None]
+        if change.action is Action.CREATE:
+            out.add(change.name)
+        out.update(renamed)
+    return frozenset(out)
+
+
+def waits_for_groups(change: Change, made: frozenset[str]) -> bool:
+    """Whether a collection change's sharing names one of the groups ``made``."""
+    return change.kind is Kind.COLLECTION and any(
+        f.key in made for f in change.fields_at("sharing.groups")
+    )
 
 
 def _canonical_json(value: Any) -> str:
@@ -454,6 +516,23 @@ class WorkspaceInfo:
         )
 
 
+@dataclass(frozen=True)
+class RuleSummary:
+    """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
+
+    name: str
+    enforce: str  # apply | check
+    matched: int  # live projects it matched
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
+        return cls(data["name"], data["enforce"], int(data["matched"]))
+
+
 class PlanFileError(HexsyncError):
     """A saved plan that cannot be used as it is: unreadable, altered, or of another version."""
 
@@ -469,7 +548,11 @@ class Plan:
     refusals: tuple[Refusal, ...] = ()
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
+    # kind → the names of those objects, sorted (what the reviewer needs to act on them)
+    unmanaged_names: FrozenMap[str, tuple[str, ...]] = field(default_factory=FrozenMap)
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    target: str | None = None  # ``--target KIND[:NAME]``: only that part was compared
+    rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
 
     @property
     def empty(self) -> bool:
@@ -517,7 +600,11 @@ class Plan:
             "refusals": [r.data for r in self.refusals],
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
+            "unmanaged_names": {k: list(v) for k, v in self.unmanaged_names.items()},
             "read_requests": self.read_requests,
+            "target": self.target,
+            # Only with rules, so that plans without any keep their exact form.
+            **({"rules": [r.data for r in self.rules]} if self.rules else {}),
         }
 
     def dumps(self) -> str:
@@ -549,7 +636,12 @@ class Plan:
                 refusals=tuple(Refusal.from_data(r) for r in data.get("refusals", ())),
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
+                unmanaged_names=FrozenMap(
+                    (k, tuple(v)) for k, v in data.get("unmanaged_names", {}).items()
+                ),
                 read_requests=int(data.get("read_requests", 0)),
+                target=data.get("target"),
+                rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

@@ -24,7 +24,15 @@ from hexsync.export import (
     parse_kinds,
     scalar,
 )
-from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject, LiveSharing, LiveUser
+from hexsync.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
 from hexsync.manifest import CheckResult, check
 from hexsync.manifest.yamlsafe import Document, Limits, read_document
 from hexsync.model import FrozenMap
@@ -194,7 +202,11 @@ def test_files_read_like_hand_written_manifests() -> None:
     assert list(files) == ["policy.yaml", "collections.yaml", "groups.yaml", "projects.yaml"]
     header = "# yaml-language-server: $schema=https://hexsync.dev/schemas/manifest.schema.json\n"
     assert all(text.startswith(header) for text in files.values())
-    assert files["policy.yaml"].endswith(f"\nversion: 1\nworkspace:\n  org_id: {ORG}\n")
+    assert files["policy.yaml"].endswith(
+        f"\nversion: 1\nworkspace:\n  org_id: {ORG}\n\npolicy:\n"
+        "  # Statuses seen on live projects (the API lists none): add any other Hex has.\n"
+        "  statuses:\n    - Production\n"
+    )
     assert files["groups.yaml"].endswith(
         "\ngroups:\n  - name: Analysts\n    members:\n      - alice@acme.com\n"
         "      - bob@acme.com\n"
@@ -229,7 +241,7 @@ def test_the_combined_document_is_every_file_in_one(tmp_path: Path) -> None:
     document = export_document(live)
     assert document.count("version: 1") == 1
     keys = [line.split(":")[0] for line in document.splitlines() if line[:1].isalpha()]
-    assert keys == ["version", "workspace", "collections", "groups", "projects"]
+    assert keys == ["version", "workspace", "policy", "collections", "groups", "projects"]
     result = checked(write(tmp_path, {"all.yaml": document}))
     assert_no_change(plan_against(live, result))
 
@@ -313,7 +325,7 @@ def test_public_web_sets_allow_public_web_and_says_which_projects() -> None:
     assert "  # 1 project is shared to the public web live; review:\n" in policy
     assert f"  #   Status page ({_uuid(403)})\n" in policy
     assert policy.endswith("  allow_public_web: true\n")
-    assert "policy:" not in export_manifests(small_live())["policy.yaml"]
+    assert "allow_public_web" not in export_manifests(small_live())["policy.yaml"]
 
 
 def test_users_roster_plans_clean_even_with_prune_users(tmp_path: Path) -> None:
@@ -460,3 +472,49 @@ def test_a_partial_view_is_noted() -> None:
         "the token acts as bob@acme.com (EDITOR), neither a workspace token nor an admin:"
         " the export holds only what that user can see",
     )
+
+
+def test_collection_sharing_is_exported_whole_or_a_dimension_left_alone(tmp_path: Path) -> None:
+    """Every dimension of a collection's sharing is written (levels as Hex wrote them, the
+    creator marked); a level a manifest cannot hold (spaces) or a principal it cannot name
+    leaves that one dimension alone, noted. Either way the export plans as no change."""
+    live = make_live(
+        users=["alice@acme.com", "bob@acme.com"],
+        groups=[LiveGroup(_uuid(1), "Analysts", frozenset({"alice@acme.com"}))],
+        collections=[
+            LiveCollection(
+                _uuid(2),
+                "Finance",
+                creator="bob@acme.com",
+                sharing=LiveCollectionSharing(
+                    users=FrozenMap({"bob@acme.com": "MANAGE", "alice@acme.com": "VIEW"}),
+                    groups=FrozenMap({"Analysts": "MEMBER"}),
+                    workspace="MEMBER",
+                ),
+            ),
+            LiveCollection(
+                _uuid(3),
+                "Odd",
+                sharing=LiveCollectionSharing(
+                    users=FrozenMap({"alice@acme.com": "two words"}),
+                    groups=FrozenMap({"Analysts": "VIEW"}),
+                    workspace="also two",
+                ),
+            ),
+        ],
+    )
+    export = build_export(live)
+    collections = export.files["collections.yaml"]
+    assert (
+        "  - name: Finance\n    sharing:\n      workspace: MEMBER\n      users:\n"
+        "        alice@acme.com: VIEW\n        bob@acme.com: MANAGE  # creator\n"
+        "      groups:\n        Analysts: MEMBER\n"
+    ) in collections
+    assert "      # workspace: left alone, the access level two words" not in collections
+    assert "      # workspace: left alone, the access level also two" in collections
+    assert "      # users: left alone, alice@acme.com has the access level two words" in collections
+    assert "        Analysts: VIEW\n" in collections  # the other dimension is still managed
+    notes = "\n".join(export.notes)
+    assert f"collection 'Odd' ({_uuid(3)}): sharing.workspace left unmanaged" in notes
+    assert f"collection 'Odd' ({_uuid(3)}): sharing.users left unmanaged" in notes
+    assert_no_change(plan_against(live, checked(write(tmp_path, dict(export.files)))))

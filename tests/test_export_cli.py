@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
 ACME_FILES = ["policy.yaml", "collections.yaml", "groups.yaml", "projects.yaml"]
+SCHEMA_COPY = "manifest.schema.json"  # what the files' $schema lines point at
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_acme_exports_to_manifests_that_plan_as_no_change(acme: str, tmp_path: P
     out = tmp_path / "manifests"
     result = acme_cli(acme, "export", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(ACME_FILES)  # no temporary file left
+    assert sorted(p.name for p in out.iterdir()) == sorted([*ACME_FILES, SCHEMA_COPY])  # no tmp
     for name in ACME_FILES:
         assert f"wrote {out / name}" in result.stdout
     # The request floor plus one member listing per group (acme has 8 groups).
@@ -75,6 +76,7 @@ def test_only_writes_the_chosen_kinds(acme: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "collections.yaml",
+        SCHEMA_COPY,
         "policy.yaml",
         "projects.yaml",
     ]
@@ -245,6 +247,16 @@ def tricky(make_seed: Callable[..., Seed]) -> Iterator[str]:
             {"name": "No description"},
             {"name": "~", "description": "null"},
             {"name": "on", "description": "line one\nline two: yes # not a comment"},
+            {
+                "name": "Shared",
+                "creator": "bob@acme.com",
+                "sharing": {
+                    "workspace": "MEMBER",
+                    # Hex's levels are opaque: one hexsync does not know is exported as read.
+                    "users": {"Dana.Smith@Acme.COM": "MANAGE", "bob@acme.com": "Odd-Level"},
+                    "groups": {"yes": "VIEW", "a: b": "MEMBER"},
+                },
+            },
         ],
         projects=TRICKY_PROJECTS,
         data_connections=[],
@@ -266,7 +278,12 @@ def test_a_workspace_full_of_traps_round_trips(tricky: str, tmp_path: Path) -> N
     assert "  - name: Empty\n    members: []\n" in groups
     assert "  - name: '#hash'\n    members:\n      - bob@acme.com\n" in groups  # trent: inactive
     collections = (out / "collections.yaml").read_text(encoding="utf-8")
-    assert "  - name: No description\n  - name: 'on'\n" in collections
+    assert "  - name: No description\n    sharing:\n      workspace: NONE\n" in collections
+    assert (
+        "  - name: Shared\n    sharing:\n      workspace: MEMBER\n      users:\n"
+        "        bob@acme.com: Odd-Level  # creator\n        dana.smith@acme.com: MANAGE\n"
+        "      groups:\n        'a: b': MEMBER\n        'yes': VIEW\n"
+    ) in collections
     projects = (out / "projects.yaml").read_text(encoding="utf-8")
     assert "    title: '2023-01-01: review #1'\n    status: null\n" in projects
     assert "        dana.smith@acme.com: CAN_EDIT\n" in projects

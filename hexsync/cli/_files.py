@@ -21,7 +21,8 @@ class Progress:
         self.count = 0
 
     def line(self) -> str:
-        return f"Reading workspace at {self.url} · {self.count} requests"
+        many = "request" if self.count == 1 else "requests"
+        return f"Reading workspace at {self.url} · {self.count} {many}"
 
     def __call__(self, count: int) -> None:
         self.count = count
@@ -77,3 +78,18 @@ def check_writable_dir(path: Path, option: str) -> None:
         )
     if not os.access(existing, os.W_OK):
         raise ConfigError(f"{option} {path}: {existing} is not writable")
+
+
+DEFAULT_MANIFESTS = "manifests"  # where export writes and the pre-commit hook looks by default
+
+
+def manifest_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """``PATHS``, or ``manifests/`` when none is given (as export and the pre-commit hook)."""
+    if paths:
+        return paths
+    if not Path(DEFAULT_MANIFESTS).is_dir():
+        raise ConfigError(
+            f"no manifests given, and there is no ./{DEFAULT_MANIFESTS} directory here",
+            hint="give the manifest files or directories, e.g. hexsync plan path/to/manifests",
+        )
+    return (DEFAULT_MANIFESTS,)

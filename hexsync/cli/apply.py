@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
+from hexsync.applied import AlreadyAppliedError
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
 from hexsync.applylock import WAIT, apply_lock
-from hexsync.cli._confirm import interactive, no_terminal
+from hexsync.cli._confirm import ask, interactive, no_terminal
+from hexsync.cli._output import format_options, plural, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import GuardrailError, PartialApplyError
 from hexsync.hexapi import HexClient
@@ -30,7 +34,7 @@ from hexsync.manifest import load
 from hexsync.model import Desired
 from hexsync.plan import Plan
 from hexsync.planner import read_and_plan
-from hexsync.render import render_text
+from hexsync.render import render_text, workspace_label
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -76,8 +80,18 @@ class ProgressPrinter:
         counts = {"done": 0, "failed": 0, "skipped": 0}
         for event in self.seen:
             counts[event.outcome.status] += 1
+        if not counts["done"] and not counts["failed"]:
+            # No change finished; a write still in flight may have landed, but whatever did is
+            # read back before anything more is written (a saved plan is checked first).
+            self.stream.write(
+                f"Apply interrupted before any of its {plural(total, 'change')} finished.\n"
+                "Run the same command again: a saved plan is checked against the workspace "
+                "first, and the manifests plan only what is left.\n"
+            )
+            self.stream.flush()
+            return
         self.stream.write(
-            f"Apply interrupted: {len(self.seen)} of {total} changes finished "
+            f"Apply interrupted: {len(self.seen)} of {plural(total, 'change')} finished "
             f"({counts['done']} done, {counts['failed']} failed, {counts['skipped']} skipped); "
             "the others were not started or were cut short.\n"
             "Run `hexsync apply` with the manifests again: its plan holds only what is left "
@@ -154,6 +168,15 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         err.write(f"  note: {note}\n")
     err.write(report.summary + "\n")
     err.flush()
+    # The API gone mid-apply is not "would fail the same way": the next run goes on.
+    gone = any(note.startswith("stopped early") for note in report.notes)
+    if report.failed and not report.done and not gone:
+        raise PartialApplyError(
+            f"apply failed: no change was made ({len(report.failed)} failed, "
+            f"{len(report.skipped)} skipped)",
+            hint="the reasons are above; running the same apply again would fail the same way: "
+            "fix what they name (manifests, token rights, the workspace), then plan again",
+        )
     if not report.ok:
         raise PartialApplyError(
             "apply finished partially: "
@@ -173,16 +196,22 @@ def _lock(client: HexClient, wait: float) -> contextlib.AbstractAsyncContextMana
 async def _apply_saved(
     client: HexClient, plan: Plan, progress: ProgressPrinter, lock_wait: float
 ) -> ApplyReport:
+    started = time.monotonic()
     async with _lock(client, lock_wait):
+        reread = max(plan.read_requests, 1)
         sys.stderr.write(
-            f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
-            f"changes ({plan.requests} requests)\n"
+            f"Checking the saved plan against the workspace (about {plural(reread, 'request')}), "
+            f"then applying {plural(len(plan.changes), 'change')} "
+            f"({plural(plan.requests, 'request')}): about {reread + plan.requests} requests in "
+            "all\n"
         )
         progress.total = len(plan.changes)
         try:
-            return await apply_saved_plan(client, plan, progress=progress)
+            report = await apply_saved_plan(client, plan, progress=progress)
         finally:
             progress.close()
+    # The summary's time is the command's: the re-read is part of it.
+    return dataclasses.replace(report, seconds=time.monotonic() - started)
 
 
 async def _apply_manifests(
@@ -194,10 +223,20 @@ async def _apply_manifests(
     auto_approve: bool,
     color: bool,
     progress: ProgressPrinter,
+    seen: list[Plan],
+    plan_stream: TextIO,
     lock_wait: float,
 ) -> ApplyReport | None:
     async def plan_now() -> tuple[Plan, Live]:
         return await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
+
+    def show(plan: Plan) -> bool:
+        """Print the plan; whether there is anything to apply (refusals raise)."""
+        seen.append(plan)
+        plan_stream.write(render_text(plan, color=color))
+        plan_stream.flush()
+        refuse_if_refused(plan)
+        return not plan.empty  # (an empty plan's rendering said so)
 
     async def carry_out(plan: Plan, live: Live) -> ApplyReport:
         try:
@@ -210,18 +249,16 @@ async def _apply_manifests(
         # Locked before reading: a second apply waits, then plans from what the first did.
         async with _lock(client, lock_wait):
             plan, live = await plan_now()
-            click.echo(render_text(plan, color=color), nl=False)
-            refuse_if_refused(plan)
-            if plan.empty:
-                return None  # the rendering said so
-            return await carry_out(plan, live)
+            return await carry_out(plan, live) if show(plan) else None
     plan, live = await plan_now()
-    click.echo(render_text(plan, color=color), nl=False)
-    refuse_if_refused(plan)
-    if plan.empty:
-        return None  # the rendering said so
-    question = f"Apply these {len(plan.changes)} changes to {live.org_id}?"
-    approved = await asyncio.to_thread(click.confirm, question, default=False, err=True)
+    if not show(plan):
+        return None
+    question = f"Apply {plural(len(plan.changes), 'change')} to {workspace_label(plan.workspace)}?"
+    try:
+        approved = await ask(question)
+    except asyncio.CancelledError:
+        click.echo("Interrupted at the prompt: nothing was applied.", err=True)
+        raise
     if not approved:
         click.echo("Cancelled: nothing was applied.", err=True)
         return None
@@ -269,6 +306,10 @@ async def _apply_manifests(
     help="How long to wait while another apply holds the workspace's lock before giving up "
     "(exit 3).",
 )
+@format_options(
+    help="json: one document {plan, already_applied, report} on stdout; the plan's text and "
+    "progress go to stderr."
+)
 @click.pass_obj
 def apply(
     opts: GlobalOptions,
@@ -277,6 +318,7 @@ def apply(
     allow_destroy: bool,
     target: str | None,
     lock_wait: float,
+    output: str,
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
@@ -291,6 +333,7 @@ def apply(
       hexsync apply plan.json                   # exactly the reviewed plan
     """
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
+    as_json = output == "json"
     if _is_saved_plan(paths):
         if target or allow_destroy:
             raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
@@ -298,7 +341,7 @@ def apply(
         plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
         refuse_if_refused(plan)
         if plan.empty:
-            click.echo("The saved plan has no changes: nothing to apply.")
+            _say(as_json, "The saved plan has no changes: nothing to apply.", plan, None)
             return
         client = build_client(opts)
 
@@ -306,12 +349,20 @@ def apply(
             async with client:
                 return await _apply_saved(client, plan, progress, lock_wait)
 
-        finish_report(_run_reporting_interruption(run_saved, progress))
+        try:
+            saved_report = _run_reporting_interruption(run_saved, progress)
+        except AlreadyAppliedError as exc:
+            _say(as_json, exc.message, plan, None, already=True)
+            return
+        _say(as_json, "", plan, saved_report)
+        finish_report(saved_report)
         return
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
     desired = load([str(p) for p in paths])
     client = build_client(opts)
+    seen: list[Plan] = []
+    plan_stream = sys.stderr if as_json else sys.stdout
 
     async def run_manifests() -> ApplyReport | None:
         async with client:
@@ -321,11 +372,35 @@ def apply(
                 allow_destroy=allow_destroy,
                 target=target,
                 auto_approve=auto_approve,
-                color=opts.color and sys.stdout.isatty(),
+                color=opts.color and plan_stream.isatty(),
                 progress=progress,
+                seen=seen,
+                plan_stream=plan_stream,
                 lock_wait=lock_wait,
             )
 
     report = _run_reporting_interruption(run_manifests, progress)
+    if seen:
+        _say(as_json, "", seen[0], report)
     if report is not None:
         finish_report(report)
+
+
+def _say(
+    as_json: bool,
+    text: str,
+    plan: Plan,
+    report: ApplyReport | None,
+    *,
+    already: bool = False,
+) -> None:
+    """``text`` for people; with --json, the one document on stdout instead."""
+    if as_json:
+        document = {
+            "plan": plan.data,
+            "already_applied": already,
+            "report": report.data if report is not None else None,
+        }
+        click.echo(to_json(document))
+    elif text:
+        click.echo(text)

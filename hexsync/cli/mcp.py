@@ -30,6 +30,7 @@ from hexsync import __version__
 from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
 from hexsync.applylock import apply_lock
 from hexsync.cli._files import write_atomically
+from hexsync.cli._output import plural
 from hexsync.cli._resolve import (
     collection_by_name,
     find_connection,
@@ -415,8 +416,8 @@ class HexTools:
             notes.append("No changes: the workspace matches the manifests.")
         else:
             notes.append(
-                f"{len(plan.changes)} changes. To apply them (after the user approves), call "
-                "apply_plan with the JSON below exactly as it is."
+                f"{plural(len(plan.changes), 'change')}. To apply them (after the user approves),"
+                " call apply_plan with the JSON below exactly as it is."
             )
         rendering = (
             render_markdown(plan, artifact=save_to)

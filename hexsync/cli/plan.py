@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.manifest import load
@@ -26,17 +27,12 @@ def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
 
 
 @click.command(short_help="Show what applying manifests would change; save it.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON)."
 )
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the plan (markdown: for a pull-request comment).",
+@format_options(
+    "text", "markdown", "json", help="How to print the plan (markdown: for a pull-request comment)."
 )
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes (0: none).")
 @click.option(
@@ -57,7 +53,7 @@ def plan(
     target: str | None,
     allow_destroy: bool,
 ) -> None:
-    """Read the live workspace and print what applying PATHS would change.
+    """Read the live workspace and print what applying PATHS (default: ./manifests) would change.
 
     Exit status: 0 no changes (or changes without --detailed-exitcode), 2 changes with
     --detailed-exitcode, 3 refused by a guardrail (the plan is still printed), 1 error.
@@ -72,7 +68,7 @@ def plan(
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
-    desired = load(paths)
+    desired = load(manifest_paths(paths))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)

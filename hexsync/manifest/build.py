@@ -7,29 +7,36 @@ entry is reported once, by the schema.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
 from hexsync.model import (
     UNMANAGED,
     Access,
     Collection,
+    CollectionSharing,
     Desired,
+    Enforce,
     Ensure,
     FrozenMap,
     Group,
     Mark,
+    Match,
     Mode,
     Policy,
     Project,
+    Rule,
     Sharing,
     Status,
     User,
     Workspace,
+    parse_timestamp,
 )
 
 __all__ = ["ParsedDocument", "build_desired"]
@@ -146,6 +153,7 @@ def build_desired(
     groups: list[Group] = []
     users: list[User] = []
     projects: list[Project] = []
+    rules: list[Rule] = []
 
     for p in parsed:
         doc, data = p.doc, p.doc.data
@@ -174,7 +182,7 @@ def build_desired(
             if fresh and pin is not None:
                 fresh = b.unique("collection-id", pin.lower(), f"collection id {pin}", mark, path)
             if fresh and whole:
-                collections.append(Collection(entry["name"], entry.get("description"), pin, mark))
+                collections.append(_collection(entry, path, doc, b))
         for path, entry, whole in p.items("groups"):
             name = p.identity(path, entry, "name")
             mark = doc.mark(path)
@@ -202,6 +210,12 @@ def build_desired(
                 fresh = True
             if fresh and whole:
                 projects.append(_project(entry, path, doc, b))
+        for path, entry, whole in p.items("rules"):
+            name = p.identity(path, entry, "name")
+            mark = doc.mark(path)
+            fresh = name is None or b.unique("rule", name, f"rule '{name}'", mark, path)
+            if fresh and whole:
+                rules.append(_rule(entry, path, doc, b))
 
     readable = all_read and all(isinstance(p.doc.data, dict) for p in parsed)
     if parsed and readable and not version_seen:
@@ -220,6 +234,7 @@ def build_desired(
         groups=tuple(sorted(groups, key=lambda g: g.name)),
         users=tuple(sorted(users, key=lambda u: u.email)),
         projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
+        rules=tuple(sorted(rules, key=lambda r: r.name)),
         files=tuple(p.doc.file for p in parsed),
     )
     _consistency(desired, b)
@@ -240,6 +255,7 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
         max_destroy=data.get("max_destroy"),
         allow_public_web=data.get("allow_public_web", False),
         statuses=frozenset(statuses) if statuses is not None else None,
+        max_rule_matches=data.get("max_rule_matches"),
         mark=doc.mark(("policy",)),
     )
 
@@ -299,19 +315,21 @@ def _project(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> P
     )
 
 
-def _sharing(
-    data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
-) -> Sharing:
+def _share_maps(
+    data: dict[str, Any], path: Path, doc: Document, b: _Builder, record: Mark, dims: Sequence[str]
+) -> tuple[dict[str, dict[str, str] | None], dict[str, Mark]]:
+    """The principal maps of a sharing block (``users`` keys lower-cased, a duplicate email an
+    error) and where each entry and scalar dimension was written."""
     marks: dict[str, Mark] = {}
-    maps: dict[str, FrozenMap[str, Access] | None] = {}
+    maps: dict[str, dict[str, str] | None] = {}
     for dim in ("workspace", "public_web"):
         if dim in data:
-            marks[f"{dim}\x00"] = b.note(project, f"{dim}\x00", doc, (*path, dim))
-    for dim in _SHARING_MAPS:
+            marks[f"{dim}\x00"] = b.note(record, f"{dim}\x00", doc, (*path, dim))
+    for dim in dims:
         if dim not in data:
             maps[dim] = None
             continue
-        entries: dict[str, Access] = {}
+        entries: dict[str, str] = {}
         for key, level in data[dim].items():
             where: Path = (*path, dim, key)
             name = key.lower() if dim == "users" else key
@@ -324,9 +342,20 @@ def _sharing(
                     "emails compare case-insensitively; keep one entry",
                 )
                 continue
-            entries[name] = Access(level)
-            marks[mark_key] = b.note(project, mark_key, doc, where, key=True)
-        maps[dim] = FrozenMap(entries)
+            entries[name] = level
+            marks[mark_key] = b.note(record, mark_key, doc, where, key=True)
+        maps[dim] = entries
+    return maps, marks
+
+
+def _sharing(
+    data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
+) -> Sharing:
+    raw, marks = _share_maps(data, path, doc, b, project, _SHARING_MAPS)
+    maps = {
+        dim: None if entries is None else FrozenMap((k, Access(v)) for k, v in entries.items())
+        for dim, entries in raw.items()
+    }
     return Sharing(
         mode=Mode(data.get("mode", "authoritative")),
         workspace=Access(data["workspace"]) if "workspace" in data else None,
@@ -337,6 +366,24 @@ def _sharing(
         mark=doc.mark(path),
         marks=FrozenMap(marks),
     )
+
+
+def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Collection:
+    mark = b.note(doc.mark(path), "", doc, path)
+    sharing = None
+    if "sharing" in entry:
+        where: Path = (*path, "sharing")
+        data = entry["sharing"]
+        raw, marks = _share_maps(data, where, doc, b, mark, ("users", "groups"))
+        sharing = CollectionSharing(
+            mode=Mode(data.get("mode", "authoritative")),
+            workspace=data.get("workspace"),
+            users=None if raw["users"] is None else FrozenMap(raw["users"]),
+            groups=None if raw["groups"] is None else FrozenMap(raw["groups"]),
+            mark=doc.mark(where),
+            marks=FrozenMap(marks),
+        )
+    return Collection(entry["name"], entry.get("description"), entry.get("id"), mark, sharing)
 
 
 def _consistency(desired: Desired, b: _Builder) -> None:
@@ -380,8 +427,13 @@ def _consistency(desired: Desired, b: _Builder) -> None:
                 " but marked 'active: false'",
                 "a protected user is never deactivated; remove one of the two",
             )
+    for rule in desired.rules:
+        label = f"every project rule '{rule.name}' matches"
+        _check_project(rule.as_project(), desired, groups, inactive, b, label)
     for project in desired.projects:
         _check_project(project, desired, groups, inactive, b)
+    for collection in desired.collections:
+        _check_collection(collection, desired, groups, inactive, b)
 
 
 def _check_project(
@@ -390,9 +442,10 @@ def _check_project(
     groups: dict[str, Group],
     inactive: set[str],
     b: _Builder,
+    label: str = "",
 ) -> None:
     policy = desired.policy
-    label = f"project '{project.key}'"
+    label = label or f"project '{project.key}'"
     if (
         isinstance(project.status, str)
         and policy.statuses is not None
@@ -423,12 +476,65 @@ def _check_project(
             " but policy.allow_public_web is not true",
             "set public_web: NONE, or set 'allow_public_web: true' under policy if intended",
         )
-    for name in sharing.groups or {}:
+    _check_principals(
+        label, project.mark, sharing.users, sharing.groups, desired, groups, inactive, b
+    )
+
+
+def _check_collection(
+    collection: Collection,
+    desired: Desired,
+    groups: dict[str, Group],
+    inactive: set[str],
+    b: _Builder,
+) -> None:
+    sharing = collection.sharing
+    if sharing is None:
+        return
+    label = f"collection '{collection.name}'"
+    levels = [("workspace\x00", sharing.workspace)] if sharing.workspace is not None else []
+    levels += [(f"users\x00{k}", v) for k, v in (sharing.users or {}).items()]
+    levels += [(f"groups\x00{k}", v) for k, v in (sharing.groups or {}).items()]
+    known = sorted(COLLECTION_LEVELS)
+    for where, level in levels:
+        if collection_level_known(level):
+            continue
+        close = [k for k in known if k == level.upper()]
+        close = close or difflib.get_close_matches(level.upper(), known, n=1, cutoff=0.6)
+        hint = "kept as written; if Hex knows it, this warning can be ignored"
+        if close:
+            case = " (levels are case-sensitive)" if close[0] == level.upper() else ""
+            hint = f"did you mean '{close[0]}'?{case}"
+        b.error_at(
+            collection.mark,
+            where,
+            f"{label}: '{level}' is not a collection level hexsync knows ({', '.join(known)})",
+            hint,
+            severity="warning",
+        )
+    _check_principals(
+        label, collection.mark, sharing.users, sharing.groups, desired, groups, inactive, b
+    )
+
+
+def _check_principals(
+    label: str,
+    record: Mark,
+    users: Mapping[str, object] | None,
+    shared_groups: Mapping[str, object] | None,
+    desired: Desired,
+    groups: dict[str, Group],
+    inactive: set[str],
+    b: _Builder,
+) -> None:
+    """References of a project's or a collection's sharing that the manifests contradict."""
+    policy = desired.policy
+    for name in shared_groups or {}:
         group = groups.get(name)
         where = f"groups\x00{name}"
         if group is not None and group.ensure is Ensure.ABSENT:
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with group '{name}', which is marked 'ensure: absent'"
                 f" at {group.mark}",
@@ -436,17 +542,17 @@ def _check_project(
             )
         elif group is None and policy.prune_groups and name not in policy.protect_groups:
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with group '{name}', which no manifest declares;"
                 " policy.prune.groups would delete it",
                 f"declare the group ('- name: {name}' under groups), or protect it",
             )
-    for email in sharing.users or {}:
+    for email in users or {}:
         where = f"users\x00{email}"
         if email in inactive:
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with {email}, who is deactivated under users",
                 severity="warning",
@@ -455,9 +561,104 @@ def _check_project(
             policy.prune_users and desired.user(email) is None and email not in policy.protect_users
         ):
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with {email}, but policy.prune.users deactivates"
                 " every user not listed as active under users",
                 f"add '- email: {email}' to users, or turn prune.users off",
             )
+
+
+# ---------------------------------------------------------------- rules (docs/rules.md)
+
+_LIST_LEAVES = ("categories", "owner", "creator", "collection")
+_FLAG_LEAVES = ("published", "archived", "trashed")
+_BOUNDED_LEAVES = ("last_viewed", "created")
+
+
+def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule:
+    mark = b.note(doc.mark(path), "", doc, path)
+    b.note(mark, "status", doc, (*path, "status"))
+    sharing = None
+    if "sharing" in entry:
+        data = entry["sharing"]
+        base = _sharing(
+            {k: v for k, v in data.items() if k != "mode"}, (*path, "sharing"), doc, b, mark
+        )
+        mode = data.get("mode", "additive")  # rules are additive unless they say otherwise
+        modes = FrozenMap((k, Mode(v)) for k, v in mode.items()) if isinstance(mode, dict) else None
+        sharing = Sharing(
+            mode=Mode.ADDITIVE if modes is not None else Mode(mode),
+            workspace=base.workspace,
+            public_web=base.public_web,
+            users=base.users,
+            groups=base.groups,
+            collections=base.collections,
+            mark=base.mark,
+            marks=base.marks,
+            modes=modes or FrozenMap(),
+        )
+        for dim in modes or ():
+            if getattr(sharing, dim) is None:
+                where: Path = (*path, "sharing", "mode", dim)
+                b.error(
+                    doc.key_mark(where),
+                    where,
+                    f"rule '{entry['name']}' sets a mode for sharing.{dim} but does not list"
+                    f" sharing.{dim}",
+                    f"add sharing.{dim}, or remove its mode",
+                )
+    exclude = None
+    if "except" in entry:
+        exclude = _match(entry["except"], (*path, "except"), doc, b)
+    return Rule(
+        name=entry["name"],
+        match=_match(entry["match"], (*path, "match"), doc, b),
+        exclude=exclude,
+        status=entry.get("status", UNMANAGED),
+        sharing=sharing,
+        enforce=Enforce(entry.get("enforce", "apply")),
+        priority=entry.get("priority", 0),
+        mark=mark,
+    )
+
+
+def _match(data: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Match:
+    """A match mapping: one leaf per key, several keys all holding (an implicit all_of)."""
+    leaves = [_leaf(key, value, (*path, key), doc, b) for key, value in data.items()]
+    if len(leaves) == 1:
+        return leaves[0]
+    return Match("all_of", children=tuple(leaves), mark=doc.mark(path))
+
+
+def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match:
+    mark = doc.mark(path)
+    if key in ("all_of", "any_of"):
+        children = tuple(_match(v, (*path, i), doc, b) for i, v in enumerate(value))
+        return Match(key, children=children, mark=mark)
+    if key == "not":
+        return Match(key, children=(_match(value, path, doc, b),), mark=mark)
+    if key == "all":
+        if value is not True:
+            b.error(mark, path, "all: false matches no project", "write all: true, or drop the key")
+        return Match(key, mark=mark)
+    if key in _FLAG_LEAVES:
+        return Match(key, ("true" if value else "false",), mark=mark)
+    if key in _BOUNDED_LEAVES:
+        for word, moment in value.items():
+            text = str(moment)
+            if not re.fullmatch(r"\d+[hdwy]", text) and parse_timestamp(text) is None:
+                where: Path = (*path, word)
+                b.error(doc.mark(where), where, f"{text!r} is not a date: check the month and day")
+        pairs = tuple(x for k in sorted(value) for x in (k, str(value[k])))
+        return Match(key, pairs, mark=mark)
+    if key == "title_regex":
+        try:
+            re.compile(value)
+        except re.error as exc:
+            b.error(mark, path, f"title_regex {value!r} is not a regular expression: {exc}")
+        return Match(key, (value,), mark=mark)
+    items = value if isinstance(value, list) else [value]
+    if key in ("owner", "creator"):
+        items = [e.lower() for e in items]
+    return Match(key, tuple(items), mark=mark)

@@ -56,8 +56,8 @@ def test_apply_examples_then_the_plan_is_empty(url: str) -> None:
     result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
     assert result.exit_code == 0, result.output
     assert '+ project "Partner portal"' in result.stdout  # the plan was shown
-    assert '[7/7] - user "mallory@acme.com" … done' in result.stderr
-    assert "Apply complete: 7 done, 0 failed, 0 skipped" in result.stderr
+    assert '[8/8] - user "mallory@acme.com" … done' in result.stderr
+    assert "Apply complete: 8 done, 0 failed, 0 skipped" in result.stderr
     # Exactly the requests the plan announced (SPEC §6), and the lock group's create and delete.
     assert writes(url) == budget + LOCK_WRITES
     after = hexsync(url, "plan", str(MANIFESTS), "--detailed-exitcode")
@@ -87,12 +87,18 @@ def test_a_saved_plan_applies_exactly_and_converges(url: str, tmp_path: Path) ->
     assert saved.exit_code == 0, saved.output
     result = hexsync(url, "apply", str(path))
     assert result.exit_code == 0, result.output
-    assert "Apply complete: 7 done" in result.stderr
+    assert "Apply complete: 8 done" in result.stderr
     assert plan_now(url).empty
-    # The same saved plan again: its objects moved (they were applied), so it is refused.
-    stale = hexsync(url, "apply", str(path))
-    assert stale.exit_code == 3
-    assert "stale" in stale.stderr
+    # The same saved plan again: every change it makes holds already, so it says just that
+    # (a plan only partly carried out is refused as stale: see the killed apply below).
+    before = writes(url)
+    again = hexsync(url, "apply", str(path))
+    assert again.exit_code == 0, again.output
+    assert again.stdout == (
+        "The saved plan is applied already (the workspace holds all 8 changes): nothing to do.\n"
+    )
+    assert "stale" not in again.output
+    assert writes(url) == before
 
 
 def _revenue_id(url: str) -> str:
@@ -192,7 +198,7 @@ def test_with_random_faults_apply_retries_through_them_without_duplicates(
     with running_emulator(acme_seed, config) as base:
         result = hexsync(base, "apply", str(MANIFESTS), "--auto-approve")
         assert result.exit_code == 0, result.output
-        assert "Apply complete: 7 done, 0 failed, 0 skipped" in result.stderr
+        assert "Apply complete: 8 done, 0 failed, 0 skipped" in result.stderr
         assert httpx.get(f"{base}/_emulator/faults").json()["fired"]["total"] > 0
         assert duplicates(base) == {}
         assert plan_now(base).empty
@@ -220,7 +226,7 @@ def test_a_create_that_fails_exits_4_and_the_next_run_finishes(url: str, tmp_pat
     )
     assert "Archived" in failed[0]
     assert "(HTTP 400)" in failed[0]
-    assert "Apply finished partially: 6 done, 1 failed, 0 skipped" in first.stderr
+    assert "Apply finished partially: 7 done, 1 failed, 0 skipped" in first.stderr
     assert portal["sharing"]["workspace"] == "APP_ONLY"  # the rest of the change was written
     assert "hexsync apply` with the manifests again" in first.stderr
 
@@ -318,7 +324,7 @@ def test_on_a_terminal_apply_asks_first(
         input=answer,
     )
     assert result.exit_code == 0, result.output
-    assert "Apply these 7 changes to" in result.stderr
+    assert "Apply 8 changes to the workspace at 127.0.0.1:" in result.stderr
     assert plan_now(url).empty is applied
     assert ("Cancelled: nothing was applied." in result.stderr) is not applied
 
@@ -429,7 +435,7 @@ def test_verbose_output_never_shows_the_token(url: str) -> None:
     assert "hxtw_demo" not in result.stderr
     # Non-TTY progress: one plain line per change, no carriage returns or escapes.
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
-    assert [line.split("]")[0] for line in progress] == [f"[{i}/7" for i in range(1, 8)]
+    assert [line.split("]")[0] for line in progress] == [f"[{i}/8" for i in range(1, 9)]
     assert "\r" not in result.stderr
     assert "\033" not in result.stderr
 
@@ -467,10 +473,67 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
         httpx.delete(f"{url}/_emulator/faults")
     assert process.returncode == 130
     assert "Apply interrupted: " in err
-    assert " of 7 changes finished (" in err
+    assert " of 8 changes finished (" in err
     assert "Run `hexsync apply` with the manifests again" in err
     assert "Traceback" not in err
     result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
     assert result.exit_code == 0, result.output
     assert plan_now(url).empty
     assert duplicates(url) == {}
+
+
+def test_stopped_before_any_change_finished_says_so_without_calling_a_plan_stale(
+    url: str,
+) -> None:
+    _hold(url, "EditGroup")  # the only write of this targeted apply waits in the emulator
+    args = ("apply", str(MANIFESTS), "--target", "group:Analysts", "--auto-approve")
+    with subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "hexsync"),
+            "--api-url",
+            url,
+            "--rate-limit",
+            "off",
+            *args,
+        ],
+        env={**os.environ, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            # The plan is printed, and apply begins without a pause (no await in between).
+            for line in process.stdout:
+                if line.startswith("Plan: "):
+                    break
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            httpx.delete(f"{url}/_emulator/faults")
+    assert process.returncode == 130
+    assert "Apply interrupted before any of its 1 change finished." in err
+    assert "stale" not in err
+    assert "Traceback" not in err
+    again = hexsync(url, *args)
+    assert again.exit_code == 0, again.output
+
+
+def test_an_apply_where_every_change_fails_is_failed_not_partial(url: str, tmp_path: Path) -> None:
+    """Archived is no status of this workspace and close to none: plan can only warn, Hex
+    refuses it, and nothing at all was done."""
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(
+        "version: 1\nprojects:\n  - title: Revenue overview\n    status: Archived\n",
+        encoding="utf-8",
+    )
+    planned = hexsync(url, "plan", str(manifest))
+    assert "no live project has status 'Archived'" in planned.stdout
+    result = hexsync(url, "apply", str(manifest), "--auto-approve")
+    assert result.exit_code == 4
+    assert "Apply failed: 0 done, 1 failed, 0 skipped" in result.stderr
+    assert "error: apply failed: no change was made (1 failed, 0 skipped)" in result.stderr
+    assert "would fail the same way" in result.stderr
+    assert "finished partially" not in result.stderr

@@ -70,7 +70,8 @@ def test_files_outside_the_current_directory_keep_their_path(tmp_path, monkeypat
     assert result.output.startswith(f"{manifest.as_posix()}:1:10: version: ")
 
 
-def test_validate_needs_a_path():
+def test_validate_needs_a_path_or_a_manifests_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate"])
-    assert result.exit_code == 1  # a usage error: 1, never 2 ("changes present")
-    assert "Missing argument" in result.output
+    assert result.exit_code == 1  # an error: 1, never 2 ("changes present")
+    assert "no manifests given, and there is no ./manifests directory here" in result.output
