@@ -170,9 +170,9 @@ _SCRIPT_WORDS = (
 
 
 def _invisible(ch: str) -> bool:
-    """Format characters (bidi controls, zero-width ones, soft hyphen …) and other
-    non-printing characters except the plain space."""
-    return ch != " " and not ch.isprintable()
+    """Format characters: bidi controls, zero-width ones, the soft hyphen, a BOM … (Unicode
+    category Cf). Tabs and other controls are shown escaped by every renderer already."""
+    return unicodedata.category(ch) == "Cf"
 
 
 def visible(ch: str) -> str:
