@@ -16,9 +16,7 @@ and ``.clock`` for tests to inspect.
 
 from __future__ import annotations
 
-import ipaddress
 import threading
-from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,9 +30,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from hexsync.emulator.api import HexApi
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.edges import wrap_edges
+from hexsync.emulator.edges import replay, wrap_edges
 from hexsync.emulator.operations import resolve
 from hexsync.emulator.seed import Seed
+from hexsync.emulator.serve import is_loopback
 from hexsync.emulator.store import Store
 
 CONTROL_PREFIX = "/_emulator/"
@@ -112,16 +111,6 @@ def _loopback_only(request: Request) -> Response | None:
 MAX_BODY_BYTES = 1024 * 1024  # no Hex request hexsync sends comes near; 300 MB names are refused
 
 
-def _loopback_name(host: str) -> bool:
-    host = host.strip().strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _host_of(header: str) -> str:
     """``localhost:8700`` → ``localhost``; ``[::1]:8700`` → ``::1``."""
     header = header.strip()
@@ -136,7 +125,7 @@ def loopback_origin(origin: str) -> bool:
         parts = urlsplit(origin.strip())
     except ValueError:
         return False
-    return parts.scheme in {"http", "https"} and _loopback_name(parts.hostname or "")
+    return parts.scheme in {"http", "https"} and is_loopback(parts.hostname or "")
 
 
 class LocalOnly:
@@ -182,11 +171,11 @@ class LocalOnly:
         if body is None:
             await self._too_large(scope, receive, send)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay(body, receive), send)
 
     def _refusal(self, headers: dict[str, str], *, control: bool) -> tuple[int, str] | None:
         host = _host_of(headers.get("host", ""))
-        if (control or not self.allow_remote) and not _loopback_name(host):
+        if (control or not self.allow_remote) and not is_loopback(host):
             return 421, (
                 "the emulator answers loopback host names only (localhost, 127.0.0.1, [::1]); "
                 "use http://127.0.0.1:PORT"
@@ -221,19 +210,6 @@ class LocalOnly:
             headers={"Connection": "close"},
         )
         await response(scope, receive, send)
-
-
-def _replay(body: bytes, receive: Receive) -> Callable[[], Awaitable[Message]]:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
 
 
 def create_app(

@@ -43,10 +43,12 @@ class ServeError(HexsyncError):
 
 
 def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
+    """``localhost`` (and ``*.localhost``), 127.0.0.0/8 and ::1, brackets or a final dot aside."""
+    host = host.strip().strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
 

@@ -11,17 +11,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from test_serve import WAIT, Served, serve, stop
+from test_serve import WAIT, Served
 
 TOKEN = {"Authorization": "Bearer hxtw_demo"}
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    running = serve()
-    yield running
-    if running.process.poll() is None:
-        stop(running.process)
 
 
 def _group_names(client: httpx.Client) -> list[str]:
