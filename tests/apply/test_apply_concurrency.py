@@ -176,3 +176,18 @@ async def test_a_duplicate_made_behind_hexsyncs_back_is_reported_with_both_ids(
     assert duplicate == f'project title "Portal" is held by 2 projects: ids {ids[0]}, {ids[1]}'
     assert "1 duplicate project titles" in report.summary
     assert report.data["duplicates"] == [duplicate]
+
+
+async def test_a_token_that_may_not_create_groups_goes_on_without_the_lock_and_says_so(
+    make_seed: Callable[..., Seed],
+) -> None:
+    emu = Emulator(make_seed())
+    lines: list[str] = []
+    entered = False
+    async with emu.client("hxtp_member") as client:  # an EDITOR: CreateGroup answers 403
+        lock = apply_lock(client, notify=lines.append, now=emu.clock.utcnow)
+        async with lock:
+            entered = True
+    assert entered
+    assert any("this token may not create groups" in line for line in lines)
+    assert LOCK_GROUP not in {g["name"] for g in (await emu.state())["groups"]}
