@@ -58,3 +58,32 @@ def test_a_plan_that_changed_during_review_is_refused(
     else:
         assert result.exit_code == 0, result.output
         assert {"Reviewers", "Auditors"} <= set(names)
+
+
+def test_a_held_lock_is_never_pruned_listed_or_exported(
+    hexsync: Callable[..., Result], emulator_url: str, tmp_path: Path
+) -> None:
+    httpx.post(
+        f"{emulator_url}/api/v1/groups",
+        json={"name": LOCK_GROUP},
+        headers={"Authorization": "Bearer hxtw_cli"},
+    ).raise_for_status()
+    manifests = tmp_path / "m"
+    manifests.mkdir()
+    (manifests / "p.yaml").write_text(
+        "version: 1\npolicy: {prune: {groups: true}, max_destroy: 50}\ngroups:\n"
+        "  - name: Analysts\n  - name: Finance\n  - name: Empty\n",
+        encoding="utf-8",
+    )
+    plan = hexsync("plan", str(manifests))
+    assert plan.exit_code == 0, plan.output
+    assert LOCK_GROUP not in plan.output
+    listed = hexsync("groups", "list", "--json")
+    assert listed.exit_code == 0
+    assert LOCK_GROUP not in listed.stdout
+    exported = hexsync("export", "--out", str(tmp_path / "out"))
+    assert exported.exit_code == 0, exported.output
+    assert LOCK_GROUP not in "".join(
+        p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.yaml")
+    )
+    assert LOCK_GROUP in _groups(emulator_url)  # still there: nothing touched it
