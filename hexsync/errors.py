@@ -61,3 +61,22 @@ def did_you_mean(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str 
     if not close:
         return None
     return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """``value`` quoted for a message (a string as ``repr`` quotes it), at most ``limit``
+    characters of it: a 2 MB name or a control character must not flood or break a line."""
+    if not isinstance(value, str):
+        text = str(value)
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+    if len(value) <= limit:
+        return repr(value)
+    shown = repr(value[:limit])
+    return f"{shown[:-1]}…{shown[-1]} ({len(value):,} characters)"
+
+
+def line_column(text: str | bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``index`` in ``text`` (columns count bytes in bytes)."""
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, index) + 1, index - text.rfind(b"\n", 0, index)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)

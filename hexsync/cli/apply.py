@@ -35,6 +35,7 @@ from hexsync.model import Desired
 from hexsync.plan import Plan
 from hexsync.planner import read_and_plan
 from hexsync.render import render_text, workspace_label
+from hexsync.saved_plan import plan_key, read_plan
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -152,7 +153,8 @@ def _run_reporting_interruption(
 
 
 def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
-    return len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() == ".json"
+    # Not is_file(): a FIFO or a device named plan.json is refused as a plan, not read as YAML.
+    return len(paths) == 1 and not paths[0].is_dir() and paths[0].suffix.lower() == ".json"
 
 
 def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
@@ -194,20 +196,28 @@ def _lock(client: HexClient, wait: float) -> contextlib.AbstractAsyncContextMana
 
 
 async def _apply_saved(
-    client: HexClient, plan: Plan, progress: ProgressPrinter, lock_wait: float
+    client: HexClient,
+    plan: Plan,
+    progress: ProgressPrinter,
+    desired: Desired | None,
+    allow_destroy: bool,
+    lock_wait: float,
 ) -> ApplyReport:
     started = time.monotonic()
     async with _lock(client, lock_wait):
+        against = "the manifests and the workspace" if desired is not None else "the workspace"
         reread = max(plan.read_requests, 1)
         sys.stderr.write(
-            f"Checking the saved plan against the workspace (about {plural(reread, 'request')}), "
+            f"Checking the saved plan against {against} (about {plural(reread, 'request')}), "
             f"then applying {plural(len(plan.changes), 'change')} "
             f"({plural(plan.requests, 'request')}): about {reread + plan.requests} requests in "
             "all\n"
         )
         progress.total = len(plan.changes)
         try:
-            report = await apply_saved_plan(client, plan, progress=progress)
+            report = await apply_saved_plan(
+                client, plan, progress=progress, desired=desired, allow_destroy=allow_destroy
+            )
         finally:
             progress.close()
     # The summary's time is the command's: the re-read is part of it.
@@ -290,7 +300,15 @@ async def _apply_manifests(
 @click.option(
     "--allow-destroy",
     is_flag=True,
-    help="Allow more destructive changes than policy.max_destroy (manifests only).",
+    help="Allow more destructive changes than policy.max_destroy (not with a plan alone).",
+)
+@click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="With a saved plan: plan again from these manifests and refuse (exit 3) unless the "
+    "changes are the same. Repeatable.",
 )
 @click.option(
     "--target",
@@ -319,35 +337,45 @@ def apply(
     target: str | None,
     lock_wait: float,
     output: str,
+    manifests: tuple[Path, ...],
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
-    A saved plan is refused (exit 3) when anything it relies on changed in the workspace since
-    it was made, or when the token is for another workspace. Exit 4 when some changes failed:
-    run apply again with the manifests and the new plan holds only what is left.
+    A saved plan is checked first (schema, checksum, HMAC signature when HEXSYNC_PLAN_KEY is
+    set), then refused (exit 3) when a guardrail refuses it again, when a change is not covered
+    by what the plan read, when anything it relies on changed in the workspace since it was
+    made, or when the token is for another workspace. With --manifests it is also refused
+    unless the manifests imply exactly its changes. Exit 4 when some changes failed: run apply
+    again with the manifests and the new plan holds only what is left.
 
     \b
     Examples:
       hexsync apply manifests/                  # plan, show, ask
       hexsync apply manifests/ --auto-approve   # CD, no terminal
       hexsync apply plan.json                   # exactly the reviewed plan
+      hexsync apply plan.json --manifests manifests/   # and nothing they do not imply
     """
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
     as_json = output == "json"
     if _is_saved_plan(paths):
-        if target or allow_destroy:
-            raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
-        source = str(paths[0])
-        plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
+        if target:
+            raise click.UsageError("--target applies to manifests; a saved plan keeps its own")
+        if allow_destroy and not manifests:
+            raise click.UsageError(
+                "--allow-destroy with a saved plan needs --manifests (the plan says whether it "
+                "was made with --allow-destroy)"
+            )
+        plan = read_plan(paths[0], key=plan_key())
         refuse_if_refused(plan)
         if plan.empty:
             _say(as_json, "The saved plan has no changes: nothing to apply.", plan, None)
             return
+        desired = load([str(p) for p in manifests]) if manifests else None
         client = build_client(opts)
 
         async def run_saved() -> ApplyReport:
             async with client:
-                return await _apply_saved(client, plan, progress, lock_wait)
+                return await _apply_saved(client, plan, progress, desired, allow_destroy, lock_wait)
 
         try:
             saved_report = _run_reporting_interruption(run_saved, progress)
@@ -357,6 +385,10 @@ def apply(
         _say(as_json, "", plan, saved_report)
         finish_report(saved_report)
         return
+    if manifests:
+        raise click.UsageError(
+            "--manifests goes with a saved plan: hexsync apply plan.json --manifests DIR"
+        )
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
     desired = load([str(p) for p in paths])

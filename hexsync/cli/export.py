@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_dir, write_atomically
+from hexsync.cli._files import Progress, check_regular, check_writable_dir, write_atomically
 from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.cli.schema import LOCAL_NAME, schema_text
@@ -185,6 +185,8 @@ def export(
     )
     if not to_stdout:
         check_writable_dir(directory, "--out")
+        for name in names:
+            check_regular(directory / name, "--out")
         existing = _existing(directory, names) + _split_parts(directory, names)
         if existing and not force:
             listed = ", ".join(str(directory / n) for n in existing)
@@ -225,7 +227,7 @@ def export(
     stale = [n for n in (*names, *_split_parts(directory, names)) if n not in files]
     for name, text in files.items():
         (directory / name).parent.mkdir(exist_ok=True)
-        write_atomically(directory / name, text)
+        write_atomically(directory / name, text, option="--out")
         if not as_json:
             click.echo(f"wrote {directory / name}")
     removed = _remove_stale(directory, stale, quiet=as_json)

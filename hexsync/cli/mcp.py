@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import sys
 import tempfile
@@ -75,9 +76,10 @@ from hexsync.hexapi.log import RedactingFilter
 from hexsync.manifest import check, load
 from hexsync.mcp import Server, Tool, ToolError, ToolResult
 from hexsync.model import Policy
-from hexsync.plan import Action, Kind, Plan
+from hexsync.plan import Action, Kind
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.saved_plan import parse_plan, plan_key, read_plan
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -402,12 +404,15 @@ class HexTools:
             desired = load(paths, relative_to=base)
         desired = replace(desired, policy=bind_policy(self.policy, desired.policy))
         plan = await make_plan(client, desired, allow_destroy=allow_destroy, target=target)
+        key = plan_key()
+        if key is not None:
+            plan = plan.signed(key)
         plan_json = render_json(plan)
         notes: list[str] = []
         if path is not None:
             try:
-                write_atomically(path, plan_json)
-            except OSError as exc:
+                write_atomically(path, plan_json, option="save_to")
+            except (OSError, ConfigError) as exc:
                 raise ToolError(f"cannot save the plan to {save_to}: {exc}") from exc
             notes.append(f"Saved to {path}.")
         if plan.refusals:
@@ -435,15 +440,12 @@ class HexTools:
             raise ToolError("give exactly one of `plan` (the JSON from `plan`) or `plan_file`")
         if "plan_file" in args:
             path = confine(args["plan_file"], self.root, what="plan_file")
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ToolError(f"cannot read {path}: {exc}") from exc
-            plan = Plan.loads(text, source=str(path))
+            plan = read_plan(path, key=plan_key())
         elif isinstance(args["plan"], str):
-            plan = Plan.loads(args["plan"], source="the plan argument")
+            plan = parse_plan(args["plan"], source="the plan argument", key=plan_key())
         else:
-            plan = Plan.from_data(args["plan"], source="the plan argument")
+            text = json.dumps(args["plan"], ensure_ascii=False)
+            plan = parse_plan(text, source="the plan argument", key=plan_key())
         refuse_if_refused(plan)
         if plan.empty:
             return ToolResult.json(

@@ -16,6 +16,7 @@ from hexsync.manifest import load
 from hexsync.plan import Plan
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.saved_plan import plan_key
 
 
 def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
@@ -68,6 +69,7 @@ def plan(
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
+    key = plan_key()  # a set but empty key fails before any request
     desired = load(manifest_paths(paths))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
@@ -80,9 +82,11 @@ def plan(
             )
 
     result = asyncio.run(run())
+    if key is not None:
+        result = result.signed(key)
     progress.done()
     if out is not None:
-        write_atomically(out, render_json(result))
+        write_atomically(out, render_json(result), option="--out")
     color = opts.color and output == "text" and sys.stdout.isatty()
     click.echo(_render(result, output, color, str(out) if out else None).rstrip("\n"))
     if result.refusals:

@@ -9,8 +9,8 @@ import click
 
 from hexsync.cli._output import format_options
 from hexsync.errors import ConfigError
-from hexsync.plan import Plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.saved_plan import plan_key, read_plan
 
 
 @click.command(short_help="Show a saved plan (plan --out) as text, markdown or JSON.")
@@ -37,7 +37,9 @@ def show(ctx: click.Context, plan_file: Path, output: str) -> None:
             hint=f"`hexsync plan {plan_file}` shows what it would change; "
             "`hexsync plan … --out plan.json` saves a plan to show",
         )
-    plan = Plan.loads(plan_file.read_text(encoding="utf-8"), source=str(plan_file))
+    key = plan_key()
+    # The same checks as apply (size, schema, checksum); the signature only when the key is here.
+    plan = read_plan(plan_file, key=key, verify=key is not None)
     if output == "json":
         text = render_json(plan)
     elif output == "markdown":

@@ -147,9 +147,10 @@ def no_changes_line(plan: Plan) -> str:
     if plan.refusals:
         # e.g. a check rule violated: never "the workspace matches the manifests".
         return "No changes to make, but the plan is refused."
-    if plan.target:
+    if plan.policy.target:
         return (
-            f"No changes to {plan.target}. The rest of the workspace was not compared (--target)."
+            f"No changes to {plan.policy.target}. The rest of the workspace was not compared"
+            " (--target)."
         )
     return NO_CHANGES
 

@@ -482,6 +482,31 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
     assert duplicates(url) == {}
 
 
+def test_a_refused_plan_never_reaches_the_prompt(
+    url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a terminal, a plan a guardrail refuses is not put to the user: exit 3 before the
+    question, 'refused, nothing was applied', and not one write reaches the workspace."""
+    manifests = copy_manifests(tmp_path)
+    policy = manifests / "policy.yaml"
+    text = policy.read_text("utf-8")
+    assert "max_destroy: 10" in text
+    policy.write_text(text.replace("max_destroy: 10", "max_destroy: 0"), "utf-8")
+    monkeypatch.setattr("hexsync.cli.apply.interactive", lambda: True)
+    before = writes(url)
+    result = CliRunner().invoke(
+        cli,
+        ["--api-url", url, "--rate-limit", "off", "apply", str(manifests)],
+        env=ENV,
+        input="y\n",
+    )
+    assert result.exit_code == 3, result.output
+    assert "Apply these" not in result.stderr
+    assert "the plan is refused, nothing was applied:" in result.stderr
+    assert "destructive changes, more than 0 (policy.max_destroy)" in result.stderr
+    assert writes(url) == before
+
+
 def test_stopped_before_any_change_finished_says_so_without_calling_a_plan_stale(
     url: str,
 ) -> None:
