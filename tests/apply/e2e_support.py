@@ -61,6 +61,21 @@ def writes(url: str) -> int:
     )
 
 
+def writes_besides_the_lock(url: str) -> int:
+    """Writes other than the apply lock group's create and delete, once per apply
+    (docs/apply.md), counting every CreateGroup as a lock's; -1 when they do not pair up."""
+    stats = httpx.get(f"{url}/_emulator/stats").json()["requests"]
+    counts = {
+        op: sum(by_status.values())
+        for op, by_status in stats.items()
+        if not op.startswith(("List", "Get", "Me"))
+    }
+    lock = counts.get("CreateGroup", 0)
+    if counts.get("DeleteGroup", 0) != lock:
+        return -1
+    return sum(counts.values()) - 2 * lock
+
+
 def duplicates(url: str) -> dict[str, list[str]]:
     """Names that exist more than once, per kind (groups, collections, project titles)."""
     now = state(url)
