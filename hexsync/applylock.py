@@ -105,6 +105,9 @@ async def _acquire(
             if holder is not None and age is not None and age <= elapsed + 1.0:
                 return holder.id
             if holder is None:
+                vanished += 1
+                if vanished > 3:  # the creates keep getting lost: the API is not well
+                    raise
                 continue
         except BadRequestError:
             holder = await _holder(client)
