@@ -71,7 +71,9 @@ def build_client(
 def _progress_line(text: str) -> None:
     """The client's progress lines (long reads, rate-limit waits, retries): on stderr, TTY or
     not, so that a CI log shows why a step takes minutes; stdout stays the command's output."""
-    sys.stderr.write(f"hexsync: {text}\n")
+    # On a terminal, apply's counter line may be open (rewritten in place): take its place.
+    start = "\r\033[K" if sys.stderr.isatty() else ""
+    sys.stderr.write(f"{start}hexsync: {text}\n")
     sys.stderr.flush()
 
 
