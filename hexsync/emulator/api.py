@@ -9,7 +9,8 @@ parameter checks), ``pagination`` and ``permissions``. Order of checks for a req
 
 Choices where the reference leaves one open (see also ``seed.py``):
 - A personal token of a non-admin sees the projects it owns or is shared on (directly, through a
-  group, or through workspace access unless the user is a GUEST); others answer 404.
+  group, or through workspace access unless the user is a GUEST); others answer 404. Likewise
+  collections and data connections (``permissions.sees_collection``/``sees_connection``).
 - Writes: sharing needs FULL_ACCESS (or owner, or admin); a status change needs CAN_EDIT; groups,
   data connections and deactivation need ADMIN (groups: MANAGER too); creating a project needs
   ADMIN, MANAGER or EDITOR. A workspace token is an admin.
@@ -19,8 +20,12 @@ Choices where the reference leaves one open (see also ``seed.py``):
 - DeactivateUser on a deactivated user answers 200 with the user again (a retried POST is safe);
   a deactivated user is no longer listed, no longer a visible group member or sharing entry, and
   their tokens stop working (401).
-- RunProject: ``viewId`` with ``inputParams`` is a 400 (contradictory request); ``dryRun``
-  validates and answers 201 with a run id that was never started (GetRunStatus on it is a 404).
+- RunProject: ``viewId`` with ``inputParams`` is a 400 (contradictory request), a ``viewId`` the
+  project has no saved view for a 422 naming it; ``dryRun`` validates and answers 201 with a run
+  id that resolves (COMPLETED, nothing ran, never listed). A JSON ``null`` body is a 400.
+- Request bodies: unknown keys ignored, or a 400 everywhere with ``strict_bodies``; the legacy
+  run paths answer a bad body with 422 and every error as ``{reason, traceId}``.
+- Every choice is documented for users in docs/emulator.md.
 - Plans (seed ``org.plan``/``org.embedding``): GetQueriedTables on a TEAM plan, and
   CreatePresignedUrl without ENTERPRISE and the embedding add-on, are 403s that say so.
 - CreatePresignedUrl: a wrong type is 400; an ``expiresIn`` outside (0, 300000] or an
@@ -40,7 +45,7 @@ from starlette.types import Receive, Scope, Send
 
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.context import ApiError, Ctx, Principal
+from hexsync.emulator.context import NO_BODY, ApiError, Ctx, Principal
 from hexsync.emulator.envelopes import error_body
 from hexsync.emulator.operations import Operation, resolve, resolve_path
 from hexsync.emulator.resources import HANDLERS
@@ -152,24 +157,25 @@ def _authenticate(store: Store, clock: Clock, request: Request) -> Principal:
 
 
 def _parse_body(raw: bytes, op: Operation, content_type: str) -> Any:
-    """The JSON body, or None when there is none.
+    """The JSON body, or ``NO_BODY`` when there is none (a JSON ``null`` is ``None``).
 
     Hex reads a body only as ``application/json``: one sent as anything else (or no type at
     all) never reaches its validation, so here it is a 400 that says why rather than a body
     quietly honoured. ``NaN`` and ``Infinity`` are not JSON either.
     """
     if op.method in ("GET", "DELETE") or not raw.strip():
-        return None
+        return NO_BODY
+    status = 422 if op.legacy_path else 400  # the legacy run paths' dialect (Hex's older spec)
     media = content_type.split(";", 1)[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
         shown = media or "none"
         raise ApiError(
-            400, f"The request body must be sent as Content-Type: application/json, not {shown}"
+            status, f"The request body must be sent as Content-Type: application/json, not {shown}"
         )
     try:
         return json.loads(raw, parse_constant=_reject_constant)
     except ValueError as exc:
-        raise ApiError(400, f"Request body is not valid JSON: {exc}") from exc
+        raise ApiError(status, f"Request body is not valid JSON: {exc}") from exc
 
 
 def _reject_constant(name: str) -> Any:

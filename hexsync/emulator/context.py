@@ -17,7 +17,6 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.operations import Operation
 from hexsync.emulator.store import Store, User
 
-ACCESS_RANK = {level: rank for rank, level in enumerate(bodies.ACCESS_LEVELS)}
 UUID_RE = re.compile(bodies.UUID_PATTERN)
 
 
@@ -83,26 +82,50 @@ Handler = Callable[[Ctx], Response]
 
 # --- validation helpers -------------------------------------------------------------------------
 
-_VALIDATORS: dict[int, Draft7Validator] = {}
+
+class NoBody:
+    """The request had no body at all (told apart from a JSON ``null``, which is a bad body)."""
+
+    def __repr__(self) -> str:
+        return "NO_BODY"
+
+
+NO_BODY: Any = NoBody()
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+_VALIDATORS: dict[tuple[int, bool], Draft7Validator] = {}
+
+
+def body_status(ctx: Ctx) -> int:
+    """The status of a malformed body: 400, but 422 on the legacy run paths (Hex's older spec)."""
+    return 422 if ctx.op.legacy_path else 400
 
 
 def validate_body(ctx: Ctx, schema: bodies.Schema, *, required: bool = True) -> dict[str, Any]:
-    """The body, checked against ``schema``; every problem at once in a 400."""
+    """The body, checked against ``schema``; every problem at once in a 400.
+
+    With ``strict_bodies`` unknown keys are problems too; without, they are ignored (see
+    ``bodies.lenient``). A body that is there but not an object (``null`` included) is a 400
+    even where the body is optional.
+    """
     body = ctx.body
-    if body is None:
+    if body is NO_BODY:
         if required:
-            raise ApiError(400, "A JSON request body is required")
+            raise ApiError(body_status(ctx), "A JSON request body is required")
         return {}
-    validator = _VALIDATORS.get(id(schema))
+    if not isinstance(body, dict):
+        shown = "null" if body is None else _JSON_TYPES.get(type(body), "a number")
+        raise ApiError(body_status(ctx), f"The request body must be a JSON object, not {shown}")
+    strict = ctx.config.strict_bodies
+    validator = _VALIDATORS.get((id(schema), strict))
     if validator is None:
-        validator = _VALIDATORS[id(schema)] = Draft7Validator(schema)
+        checked = schema if strict else bodies.lenient(schema)
+        validator = _VALIDATORS[(id(schema), strict)] = Draft7Validator(checked)
     problems = []
     for error in sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path)):
         where = "/".join(str(p) for p in error.absolute_path) or "body"
         problems.append(f"{where}: {error.message}")
     if problems:
-        raise ApiError(400, "Invalid request body", issues=problems)
-    assert isinstance(body, dict)
+        raise ApiError(body_status(ctx), "Invalid request body", issues=problems)
     return body
 
 

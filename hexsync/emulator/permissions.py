@@ -1,9 +1,11 @@
-"""Who may see and do what: a principal's access to a project, and role checks."""
+"""Who may see and do what: a principal's access to a project, collection or connection, and
+role checks. Hex's rules (Viewer cap, workspace sharing never reaching Guests) are in ``rules``."""
 
 from __future__ import annotations
 
-from hexsync.emulator.context import ACCESS_RANK, ApiError, Ctx, path_uuid
-from hexsync.emulator.store import Project, User
+from hexsync.emulator.context import ApiError, Ctx, path_uuid
+from hexsync.emulator.rules import ACCESS_RANK, capped, reaches
+from hexsync.emulator.store import Collection, DataConnection, Project, User
 
 
 def effective_access(ctx: Ctx, project: Project) -> str:
@@ -17,9 +19,40 @@ def effective_access(ctx: Ctx, project: Project) -> str:
         return "FULL_ACCESS"
     levels = [project.users.get(user.id, "NONE")]
     levels.extend(access for gid, access in project.groups.items() if gid in who.group_ids)
-    if user.role != "GUEST":
+    if reaches(user.role):
         levels.append(project.workspace)
-    return max(levels, key=ACCESS_RANK.__getitem__)
+    # A group's CAN_EDIT does not let a Viewer edit either: the cap is on what they hold.
+    return capped(user.role, max(levels, key=ACCESS_RANK.__getitem__))
+
+
+def sees_collection(ctx: Ctx, collection: Collection) -> bool:
+    """Admins see every collection; others those they created or that are shared with them,
+    with a group they are in, or with the workspace (which never reaches Guests)."""
+    who = ctx.who
+    if who.is_admin:
+        return True
+    user = who.user
+    assert user is not None
+    return (
+        collection.creator_id == user.id
+        or user.id in collection.users
+        or any(gid in who.group_ids for gid in collection.groups)
+        or (collection.workspace is not None and reaches(user.role))
+    )
+
+
+def sees_connection(ctx: Ctx, conn: DataConnection) -> bool:
+    """Admins see every data connection; others those shared with a group they are in, or with
+    the workspace's members (``members``) or, for a Guest, its guests (``guests``)."""
+    who = ctx.who
+    if who.is_admin:
+        return True
+    user = who.user
+    assert user is not None
+    if any(gid in who.group_ids and access != "NONE" for gid, access in conn.groups.items()):
+        return True
+    audience = "members" if reaches(user.role) else "guests"
+    return conn.workspace.get(audience, "NONE") != "NONE"
 
 
 def get_project(ctx: Ctx, name: str = "projectId", need: str = "APP_ONLY") -> Project:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from hexsync.emulator import bodies
 from hexsync.emulator.context import ApiError, Ctx, ok, path_uuid, q_enum, q_int, validate_body
 from hexsync.emulator.pagination import paginate
-from hexsync.emulator.permissions import require_role
+from hexsync.emulator.permissions import require_role, sees_collection
 from hexsync.emulator.store import Collection, Store
 
 
@@ -45,6 +45,7 @@ def list_collections(ctx: Ctx) -> Response:
         items=ctx.store.collections,
         key=lambda x: (x.name.casefold(),),
         limit=limit,
+        keep=lambda x: sees_collection(ctx, x),
     )
     values = [collection_json(ctx.store, x) for x in page.items]
     return ok({"values": values, "pagination": page.pagination()})
@@ -53,7 +54,7 @@ def list_collections(ctx: Ctx) -> Response:
 def _get_collection(ctx: Ctx) -> Collection:
     collection_id = path_uuid(ctx, "collectionId")
     collection = ctx.store.collections.get(collection_id)
-    if collection is None:
+    if collection is None or not sees_collection(ctx, collection):
         raise ApiError(404, f"Collection {collection_id} not found")
     return collection
 

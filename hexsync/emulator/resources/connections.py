@@ -10,13 +10,13 @@ from starlette.responses import Response
 from hexsync.emulator import bodies
 from hexsync.emulator.context import ApiError, Ctx, ok, path_uuid, q_enum, q_int, validate_body
 from hexsync.emulator.pagination import paginate
-from hexsync.emulator.permissions import require_role
+from hexsync.emulator.permissions import require_role, sees_connection
 from hexsync.emulator.store import DataConnection, Store
 
 
 def connection_json(store: Store, conn: DataConnection) -> dict[str, Any]:
     readable = bodies.READABLE_DETAILS[conn.type]
-    details = {k: v for k, v in conn.details.items() if k in readable}
+    details = {k: v for k, v in conn.details.items() if k in readable and v is not None}
     body: dict[str, Any] = {"id": conn.id, "name": conn.name, "type": conn.type}
     if conn.description is not None:
         body["description"] = conn.description
@@ -61,6 +61,7 @@ def list_connections(ctx: Ctx) -> Response:
         items=ctx.store.connections,
         key=CONNECTION_SORTS[sort],
         limit=limit,
+        keep=lambda d: sees_connection(ctx, d),
     )
     values = [connection_json(ctx.store, d) for d in page.items]
     return ok({"values": values, "pagination": page.pagination()})
@@ -69,7 +70,7 @@ def list_connections(ctx: Ctx) -> Response:
 def _get_connection(ctx: Ctx) -> DataConnection:
     conn_id = path_uuid(ctx, "dataConnectionId")
     conn = ctx.store.connections.get(conn_id)
-    if conn is None:
+    if conn is None or not sees_connection(ctx, conn):
         raise ApiError(404, f"Data connection {conn_id} not found")
     return conn
 
@@ -89,11 +90,18 @@ def _connection_fields(ctx: Ctx, conn: DataConnection, body: dict[str, Any]) -> 
         raise ApiError(404, f"Groups not found: {', '.join(unknown)}")
     details = body.get("connectionDetails")
     if details is not None:
-        ((kind, values),) = details.items()
+        # The schema let exactly one type through (with lenient bodies, beside unknown keys).
+        kind = next(k for k in details if k in bodies.SECRET_DETAILS)
         if kind != conn.type:
             raise ApiError(400, f"connectionDetails are for {kind}, the connection is {conn.type}")
         readable = bodies.READABLE_DETAILS[kind]
-        conn.details.update({k: v for k, v in values.items() if k in readable})
+        for key, value in details[kind].items():
+            if key not in readable:
+                continue  # secrets are never stored, unknown keys never honoured
+            if value is None:
+                conn.details.pop(key, None)  # a nullable field cleared: reads leave it out
+            else:
+                conn.details[key] = value
     simple = {
         "connectViaSsh": "connect_via_ssh",
         "includeMagic": "include_magic",
@@ -166,7 +174,14 @@ _SCHEMA_KINDS = {"DATABASE": ("databases", 1), "SCHEMA": ("schemas", 2), "TABLE"
 
 def update_connection_schema(ctx: Ctx) -> Response:
     path_uuid(ctx, "dataConnectionId")
-    body = validate_body(ctx, bodies.UPDATE_SCHEMA)
+    try:
+        body = validate_body(ctx, bodies.UPDATE_SCHEMA)
+    except ApiError as exc:
+        # This endpoint's 400 declares ``details`` as a list of per-object problems, which a
+        # malformed body has none of: the problems go in ``reason``, and no ``details``.
+        if not exc.issues:
+            raise
+        raise ApiError(exc.status, f"{exc.message}: {'; '.join(exc.issues)}") from exc
     conn = _get_connection(ctx)
     require_role(ctx)
     bad: list[dict[str, Any]] = []

@@ -11,7 +11,16 @@ from starlette.responses import Response
 from hexsync.emulator import bodies
 from hexsync.emulator.clock import to_iso
 from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.context import ApiError, Ctx, ok, path_uuid, q_enum, q_int, validate_body
+from hexsync.emulator.context import (
+    ApiError,
+    Ctx,
+    body_status,
+    ok,
+    path_uuid,
+    q_enum,
+    q_int,
+    validate_body,
+)
 from hexsync.emulator.envelopes import new_trace_id
 from hexsync.emulator.permissions import get_project
 from hexsync.emulator.store import Project, Run
@@ -22,7 +31,12 @@ TERMINAL = ("COMPLETED", "ERRORED", "KILLED", "UNABLE_TO_ALLOCATE_KERNEL")
 def run_state(
     run: Run, now: float, config: EmulatorConfig
 ) -> tuple[str, float | None, float | None]:
-    """(status, start, end) of ``run`` at emulated time ``now``: PENDING → RUNNING → result."""
+    """(status, start, end) of ``run`` at emulated time ``now``: PENDING → RUNNING → result.
+
+    A dry run ran nothing: it is COMPLETED from the start, with no elapsed time.
+    """
+    if run.dry_run:
+        return "COMPLETED", run.created, run.created
     started = run.created + config.run_pending_seconds
     done = started + config.run_running_seconds
     if run.killed_at is not None:
@@ -37,10 +51,12 @@ def run_state(
 
 
 def run_urls(ctx: Ctx, run_id: str, project_id: str) -> tuple[str, str]:
+    """(runUrl, runStatusUrl); a run started on a legacy path gets its status there too."""
     base = ctx.base_url()
+    status = f"project/{project_id}/run" if ctx.op.legacy_path else f"projects/{project_id}/runs"
     return (
         f"{base}/app/projects/{project_id}/runs/{run_id}",
-        f"{base}/api/v1/projects/{project_id}/runs/{run_id}",
+        f"{base}/api/v1/{status}/{run_id}",
     )
 
 
@@ -185,30 +201,36 @@ def run_project(ctx: Ctx) -> Response:
     project = get_project(ctx)
     has_inputs = "inputParams" in body
     if "viewId" in body and has_inputs:
-        raise ApiError(400, "viewId and inputParams cannot be given together")
+        raise ApiError(body_status(ctx), "viewId and inputParams cannot be given together")
     if has_inputs and (body.get("updateCache") or body.get("updatePublishedResults")):
         raise ApiError(422, "Cannot update the cache if specifying custom input parameters")
     if project.last_published_at is None:
         raise ApiError(422, f"Project {project.id} has never been published: publish it to run it")
-    _check_inputs(project, body.get("inputParams", {}))
+    inputs: dict[str, Any] = body.get("inputParams", {})
+    if "viewId" in body:
+        inputs = _saved_view(project, body["viewId"])
+    _check_inputs(project, inputs)
     notifications = _notification_recipients(ctx, body.get("notifications", []))
     now = ctx.clock.now()
     run_id = str(uuid.uuid4())
-    if not body.get("dryRun", False):
+    dry_run = body.get("dryRun", False)
+    if not dry_run:
         active = sum(
             1 for r in ctx.store.runs.values() if run_state(r, now, ctx.config)[0] not in TERMINAL
         )
         if active >= ctx.config.kernel_limit:
             raise ApiError(503, f"No kernel available: {active} runs already in progress")
-        ctx.store.runs[run_id] = Run(
-            id=run_id,
-            project_id=project.id,
-            created=now,
-            result=project.run_result,
-            version=project.version,
-            notifications=notifications,
-            input_params=dict(body.get("inputParams", {})),
-        )
+    # A dry run is kept too, so that its runStatusUrl answers (COMPLETED, nothing ran).
+    ctx.store.runs[run_id] = Run(
+        id=run_id,
+        project_id=project.id,
+        created=now,
+        result=project.run_result,
+        version=project.version,
+        notifications=notifications,
+        input_params=dict(inputs),
+        dry_run=dry_run,
+    )
     run_url, status_url = run_urls(ctx, run_id, project.id)
     result: dict[str, Any] = {
         "projectId": project.id,
@@ -221,6 +243,14 @@ def run_project(ctx: Ctx) -> Response:
     if notifications:
         result["notifications"] = notifications
     return ok(result, 201)
+
+
+def _saved_view(project: Project, view_id: str) -> dict[str, Any]:
+    """The inputs of the saved view ``view_id``; an id the project has no view for is a 422."""
+    for view in project.views:
+        if view["id"] == view_id.lower():
+            return dict(view["inputs"])
+    raise ApiError(422, f"Saved view {view_id!r} not found in project {project.id}")
 
 
 def _get_run(ctx: Ctx) -> tuple[Project, Run]:
@@ -263,7 +293,7 @@ def get_project_runs(ctx: Ctx) -> Response:
     project = get_project(ctx)
     now = ctx.clock.now()
     runs = sorted(
-        (r for r in ctx.store.runs.values() if r.project_id == project.id),
+        (r for r in ctx.store.runs.values() if r.project_id == project.id and not r.dry_run),
         key=lambda r: (-r.created, r.id),
     )
     if trigger != "ALL":

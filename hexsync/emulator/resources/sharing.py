@@ -1,4 +1,12 @@
-"""Project sharing: the four EditProjectSharing* upserts."""
+"""Project sharing: the four EditProjectSharing* upserts.
+
+Partial success (NOTES.md, M): an entry Hex cannot apply is left out and named in the 200's
+``errors`` (``userIds``/``groupIds``/``collectionIds`` or ``type``, with ``reason``); the others
+are applied. The emulator refuses an entry for: an unknown or deactivated user, an unknown group
+(deleted in the meantime) or collection, a change to the owner's own access, and public-web
+sharing in a workspace whose settings disable Share to web (seed ``org.share_to_web: false``).
+A Viewer (role MEMBER) granted more than CAN_VIEW is not refused: the grant is stored capped.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,7 @@ from hexsync.emulator import bodies
 from hexsync.emulator.context import Ctx, ok, path_uuid, validate_body
 from hexsync.emulator.permissions import get_project
 from hexsync.emulator.resources.projects import project_json
+from hexsync.emulator.rules import capped
 from hexsync.emulator.store import Store
 
 
@@ -39,6 +48,8 @@ def _sharing_write(
             continue
         if entry["access"] == "NONE":
             target.pop(key, None)
+        elif dimension == "users":
+            target[key] = capped(ctx.store.users[key].role, entry["access"])
         else:
             target[key] = entry["access"]
     result: dict[str, Any] = {"project": project_json(ctx.store, project, sharing=True)}
@@ -87,8 +98,16 @@ def sharing_workspace(ctx: Ctx) -> Response:
     body = validate_body(ctx, bodies.SHARING_WORKSPACE)
     project = get_project(ctx, need="FULL_ACCESS")
     sharing = body["sharing"]
+    errors: list[dict[str, str]] = []
     if "workspace" in sharing:
         project.workspace = sharing["workspace"]
     if "publicWeb" in sharing:
-        project.public_web = sharing["publicWeb"]
-    return ok({"project": project_json(ctx.store, project, sharing=True)})
+        if sharing["publicWeb"] != "NONE" and not ctx.store.share_to_web:
+            reason = "Share to web is disabled in this workspace's settings"
+            errors.append({"type": "publicWeb", "reason": reason})
+        else:
+            project.public_web = sharing["publicWeb"]
+    result: dict[str, Any] = {"project": project_json(ctx.store, project, sharing=True)}
+    if errors:
+        result["errors"] = errors
+    return ok(result)
