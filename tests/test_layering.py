@@ -60,8 +60,10 @@ RULES = {
     "hexsync.errors": ("hexsync.errors",),
     "hexsync.plan": ("hexsync.plan", "hexsync.model", "hexsync.errors"),
     "hexsync.render": ("hexsync.render", "hexsync.plan", "hexsync.model", "hexsync.errors"),
+    "hexsync.hexrules": ("hexsync.hexrules", "hexsync.model", "hexsync.errors"),
     "hexsync.diff": (
         "hexsync.diff",
+        "hexsync.hexrules",
         "hexsync.live",
         "hexsync.plan",
         "hexsync.model",
