@@ -18,7 +18,7 @@ import pytest
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_schema_validator import OAS30Validator
-from shared_reference import require_reference
+from shared_reference import envelope_validator, reference_dict, require_reference
 
 from hexsync.emulator.operations import OPERATIONS, Operation
 
@@ -27,29 +27,8 @@ HOST = "https://app.hex.tech"
 NOBODY = "00000000-0000-4000-8000-000000000000"
 
 
-def _nullable_refs(node: Any, components: dict[str, Any]) -> Any:
-    """``{"allOf": [{"$ref": X}], "nullable": true}`` as X made nullable.
-
-    Hex writes nullable references that way; openapi-core then checks null against X itself and
-    rejects every ``null`` the document means to allow (``pagination.after`` at the last page).
-    """
-    if isinstance(node, list):
-        return [_nullable_refs(item, components) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {key: _nullable_refs(value, components) for key, value in node.items()}
-    all_of = node.get("allOf")
-    if node.get("nullable") and isinstance(all_of, list) and len(all_of) == 1:
-        target = all_of[0]
-        while "$ref" in target:
-            target = components[target["$ref"].rsplit("/", 1)[-1]]
-        merged = {**target, **{k: v for k, v in node.items() if k != "allOf"}}
-        return _nullable_refs(merged, components)
-    return node
-
-
 RAW_SPEC: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-SPEC_DICT: dict[str, Any] = _nullable_refs(RAW_SPEC, RAW_SPEC["components"]["schemas"])
+SPEC_DICT: dict[str, Any] = reference_dict(SPEC_PATH)
 # Hex's document is not itself valid (e.g. ``default: null`` on non-nullable strings): skip the
 # spec check, keep the response checks.
 SPEC = OpenAPI.from_dict(SPEC_DICT, config=Config(spec_validator_cls=None))
@@ -64,9 +43,7 @@ SPEC_OPERATIONS = {
 
 
 def _envelope_validator(op: Operation) -> OAS30Validator:
-    name = "TsoaErrorResponsePayload" if op.envelope == "legacy" else "error.NOT_FOUND"
-    schema = {"$ref": f"#/components/schemas/{name}", "components": SPEC_DICT["components"]}
-    return OAS30Validator(schema)
+    return envelope_validator(SPEC_DICT, op.envelope)
 
 
 class Checker:
