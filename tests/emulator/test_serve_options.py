@@ -1,4 +1,5 @@
-"""``hexsync emulator serve --tls``: HTTPS with a throwaway CA that clients are told to trust."""
+"""``hexsync emulator serve --tls`` (HTTPS with a throwaway CA that clients are told to trust) and
+``--strict-bodies``, as users run them: a separate process on a real socket."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 from test_serve import ACME, ROOT, WAIT, first_line, start, stop
+
+from hexsync.emulator.tls import throwaway_certificates
+from hexsync.errors import ConfigError
 
 pytestmark = pytest.mark.slow
 
@@ -60,3 +64,32 @@ def test_tls_serves_https_that_a_client_trusting_the_printed_ca_reaches() -> Non
         code, err = stop(process)
     assert code == 0, err
     assert not ca_path.parent.exists()  # the key and certificates went with the server
+
+
+def test_tls_without_the_optional_package_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "trustme", None)  # as if not installed
+    with pytest.raises(ConfigError) as raised, throwaway_certificates("127.0.0.1"):
+        pass
+    assert "trustme" in raised.value.message
+    assert raised.value.hint == "pip install 'hexsync[tls]'"
+
+
+@pytest.mark.parametrize(("flags", "status"), [((), 201), (("--strict-bodies",), 400)])
+def test_strict_bodies_is_a_serve_flag(flags: tuple[str, ...], status: int) -> None:
+    process, lines = start("emulator", "serve", "--seed", str(ACME), "--port", "0", *flags)
+    try:
+        banner = first_line(process, lines)
+        assert banner is not None, stop(process)
+        match = re.search(r"http://127\.0\.0\.1:\d+", banner)
+        assert match, banner
+        response = httpx.post(
+            f"{match.group(0)}/api/v1/groups",
+            json={"name": "Partners", "colour": "red"},
+            headers={"Authorization": "Bearer hxtw_demo"},
+            timeout=WAIT,
+        )
+        assert response.status_code == status, response.text
+    finally:
+        stop(process)
