@@ -125,7 +125,7 @@ _PARAM_RE = re.compile(r"\{([A-Za-z]+)\}")
 
 def _path_params(op: Operation, path: str) -> dict[str, str]:
     pattern = _PARAM_RE.sub(lambda m: f"(?P<{m.group(1)}>[^/]+)", op.path)
-    match = re.match(f"^{pattern}/?$", path)
+    match = re.fullmatch(f"{pattern}/?", path)
     assert match is not None
     return {k: v for k, v in match.groupdict().items() if v is not None}
 

@@ -126,7 +126,8 @@ OPERATION_IDS: frozenset[str] = frozenset(op.operation_id for op in OPERATIONS)
 
 def _compile(template: str) -> re.Pattern[str]:
     pattern = re.sub(r"\{[A-Za-z]+\}", "[^/]+", template)
-    return re.compile(f"^{pattern}/?$")
+    # \Z, not $: "$" also matches before a final newline, so /projects%0A would be /projects.
+    return re.compile(f"^{pattern}/?\\Z")
 
 
 _COMPILED = [(op, _compile(op.path)) for op in OPERATIONS]

@@ -494,3 +494,16 @@ def test_share_to_web_disabled_refuses_public_web_but_applies_the_workspace(
     assert "errors" not in none.json()  # turning it off is always allowed
     state = client.get("/_emulator/state").json()
     assert state["org"]["share_to_web"] is False
+
+
+# --- found by the property-based run --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/api/v1/projects/%0A", "/api/v1/groups%0A"])
+def test_a_trailing_newline_is_not_the_listing(emulator_client, seed, path):
+    """``$`` in a route pattern also matches before a final newline: ``/projects/%0A`` was
+    answered as ListProjects. An id that is a newline is a bad id; a listing path plus a
+    newline is no endpoint."""
+    response = emulator_client.get(path, headers=headers(seed))
+    assert response.status_code in (400, 404), response.text
+    assert "values" not in response.json()
