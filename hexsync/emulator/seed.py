@@ -72,9 +72,10 @@ data_connections:
 runs: []                                         # written by the emulator (state files)
 ```
 
-Access levels are NONE, APP_ONLY, CAN_VIEW, CAN_EDIT, FULL_ACCESS. Collection sharing levels
-are opaque strings (as in Hex). ``GET /_emulator/state`` returns this format with every default
-filled in; loading that gives the same workspace back.
+Access levels are NONE, APP_ONLY, CAN_VIEW, CAN_EDIT, FULL_ACCESS; a Viewer (role MEMBER)
+granted more than CAN_VIEW on a project is loaded as CAN_VIEW, as Hex holds it (docs/emulator.md).
+Collection sharing levels are opaque strings (as in Hex). ``GET /_emulator/state`` returns this
+format with every default filled in; loading that gives the same workspace back.
 """
 
 from __future__ import annotations
