@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import hmac
 import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, excerpt
 from hexsync.hexrules import collection_lowers, collection_widens
 from hexsync.model import Access, FrozenMap, Mark
 
@@ -47,12 +48,15 @@ __all__ = [
     "LiveRef",
     "Plan",
     "PlanFileError",
+    "PlanPolicy",
     "PlanWarning",
     "Refusal",
+    "RuleSummary",
     "WorkspaceInfo",
     "access_rank",
     "groups_made",
     "order_changes",
+    "sign_body",
     "waits_for_groups",
 ]
 
@@ -107,6 +111,7 @@ class FieldChange:
     old: str | None
     new: str | None
     key: str | None = None
+    rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
     # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
     # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
     collection: bool = field(default=False, compare=False, repr=False)
@@ -144,11 +149,19 @@ class FieldChange:
             out["key"] = self.key
         out["old"] = self.old
         out["new"] = self.new
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> FieldChange:
-        return cls(path=data["path"], old=data["old"], new=data["new"], key=data.get("key"))
+        return cls(
+            path=data["path"],
+            old=data["old"],
+            new=data["new"],
+            key=data.get("key"),
+            rule=data.get("rule"),
+        )
 
 
 # Apply order (SPEC §4): collections and groups before the sharing that references them,
@@ -288,7 +301,8 @@ def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     A collection whose sharing names a group this plan creates or renames comes after the
     groups' changes (it needs the group's id), as apply carries it out."""
     ordered = sorted(changes, key=lambda c: c.order_key)
-    late = [c for c in ordered if waits_for_groups(c, groups_made(ordered))]
+    made = groups_made(ordered)  # once: per change it made ordering quadratic (4 s at 6,000)
+    late = [c for c in ordered if waits_for_groups(c, made)]
     if not late:
         return tuple(ordered)
     rest = [c for c in ordered if c not in late]
@@ -323,6 +337,12 @@ def _canonical_json(value: Any) -> str:
 
 def _sha256(value: Any) -> str:
     return hashlib.sha256(_canonical_json(value).encode("utf-8")).hexdigest()
+
+
+def sign_body(body: Mapping[str, Any], key: bytes) -> str:
+    """HMAC-SHA256 (lower-case hex) of the canonical JSON of a plan's body (every key but
+    ``checksum`` and ``signature``): the recipe of docs/plan-format.md."""
+    return hmac.new(key, _canonical_json(dict(body)).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -505,6 +525,66 @@ class WorkspaceInfo:
         )
 
 
+@dataclass(frozen=True)
+class PlanPolicy:
+    """What the guardrails were evaluated under when the plan was made, so apply can evaluate
+    them again on the plan's own changes: the manifests' policy and workspace guard, and the
+    ``--allow-destroy`` and ``--target`` the plan was made with."""
+
+    org_id: str | None = None  # the manifests' workspace.org_id
+    max_destroy: int | None = None
+    allow_destroy: bool = False
+    allow_public_web: bool = False
+    protect_groups: tuple[str, ...] = ()
+    protect_users: tuple[str, ...] = ()
+    prune_groups: bool = False
+    prune_users: bool = False
+    target: str | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "org_id": self.org_id,
+            "max_destroy": self.max_destroy,
+            "allow_destroy": self.allow_destroy,
+            "allow_public_web": self.allow_public_web,
+            "protect": {"groups": list(self.protect_groups), "users": list(self.protect_users)},
+            "prune": {"groups": self.prune_groups, "users": self.prune_users},
+            "target": self.target,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> PlanPolicy:
+        return cls(
+            org_id=data.get("org_id"),
+            max_destroy=data.get("max_destroy"),
+            allow_destroy=bool(data.get("allow_destroy", False)),
+            allow_public_web=bool(data.get("allow_public_web", False)),
+            protect_groups=tuple(data.get("protect", {}).get("groups", ())),
+            protect_users=tuple(data.get("protect", {}).get("users", ())),
+            prune_groups=bool(data.get("prune", {}).get("groups", False)),
+            prune_users=bool(data.get("prune", {}).get("users", False)),
+            target=data.get("target"),
+        )
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
+
+    name: str
+    enforce: str  # apply | check
+    matched: int  # live projects it matched
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
+        return cls(data["name"], data["enforce"], int(data["matched"]))
+
+
 class PlanFileError(HexsyncError):
     """A saved plan that cannot be used as it is: unreadable, altered, or of another version."""
 
@@ -520,7 +600,13 @@ class Plan:
     refusals: tuple[Refusal, ...] = ()
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
+    # kind → the names of those objects, sorted (what the reviewer needs to act on them)
+    unmanaged_names: FrozenMap[str, tuple[str, ...]] = field(default_factory=FrozenMap)
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    policy: PlanPolicy = field(default_factory=PlanPolicy)
+    # HMAC-SHA256 of the body under HEXSYNC_PLAN_KEY (see :meth:`signed`); None: unsigned.
+    signature: str | None = field(default=None, compare=False)
+    rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
 
     @property
     def empty(self) -> bool:
@@ -551,12 +637,20 @@ class Plan:
     def data(self) -> dict[str, Any]:
         """The JSON form (``docs/plan-format.md``), checksum included, keys in a stable order."""
         body = self._body()
-        return {**body, "checksum": _sha256(body)}
+        out = {**body, "checksum": _sha256(body)}
+        if self.signature is not None:
+            out["signature"] = self.signature
+        return out
+
+    def signed(self, key: bytes) -> Plan:
+        """This plan with an HMAC-SHA256 ``signature`` of its body under ``key``."""
+        return replace(self, signature=sign_body(self._body(), key))
 
     def _body(self) -> dict[str, Any]:
         return {
             "format_version": FORMAT_VERSION,
             "workspace": self.workspace.data,
+            "policy": self.policy.data,
             "summary": {
                 **self.counts,
                 "destructive": self.destructive_count,
@@ -568,7 +662,10 @@ class Plan:
             "refusals": [r.data for r in self.refusals],
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
+            "unmanaged_names": {k: list(v) for k, v in self.unmanaged_names.items()},
             "read_requests": self.read_requests,
+            # Only with rules, so that plans without any keep their exact form.
+            **({"rules": [r.data for r in self.rules]} if self.rules else {}),
         }
 
     def dumps(self) -> str:
@@ -580,12 +677,13 @@ class Plan:
         if not isinstance(data, Mapping):
             raise PlanFileError(f"{source}: not a hexsync plan (expected a JSON object)")
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
+        if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
             raise PlanFileError(
-                f"{source}: plan format_version {version!r}, this hexsync reads {FORMAT_VERSION}",
+                f"{source}: plan format_version {excerpt(version)}, this hexsync reads "
+                f"{FORMAT_VERSION}",
                 hint="make the plan again with this version of hexsync",
             )
-        body = {k: v for k, v in data.items() if k != "checksum"}
+        body = {k: v for k, v in data.items() if k not in ("checksum", "signature")}
         if data.get("checksum") != _sha256(body):
             raise PlanFileError(
                 f"{source}: checksum mismatch: the plan was changed after it was made",
@@ -600,7 +698,13 @@ class Plan:
                 refusals=tuple(Refusal.from_data(r) for r in data.get("refusals", ())),
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
+                unmanaged_names=FrozenMap(
+                    (k, tuple(v)) for k, v in data.get("unmanaged_names", {}).items()
+                ),
                 read_requests=int(data.get("read_requests", 0)),
+                policy=PlanPolicy.from_data(data.get("policy", {})),
+                signature=data.get("signature"),
+                rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

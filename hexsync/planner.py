@@ -8,6 +8,7 @@ objects, warnings, access impact, unresolved references.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +19,18 @@ from hexsync.hexapi import HexClient
 from hexsync.impact import access_impact
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
-from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+from hexsync.plan import (
+    Action,
+    Change,
+    Kind,
+    LiveRef,
+    Plan,
+    PlanPolicy,
+    RuleSummary,
+    WorkspaceInfo,
+    order_changes,
+)
+from hexsync.rules import check_violations, compile_rules
 
 __all__ = ["Target", "build_plan", "make_plan"]
 
@@ -49,6 +61,11 @@ class Target:
         if kind is Kind.USER and name:
             name = name.lower()
         return cls(kind, name or None)
+
+    @property
+    def text(self) -> str:
+        """The ``--target`` text that parses back to this target."""
+        return self.kind.value if self.name is None else f"{self.kind.value}:{self.name}"
 
     def matches(self, kind: Kind, names: set[str]) -> bool:
         return kind is self.kind and (self.name is None or self.name in names)
@@ -111,9 +128,12 @@ def build_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     api_url: str,
+    now: dt.datetime | None = None,
 ) -> Plan:
     """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
-    a name in the manifests does not resolve live. Refusals are part of the plan, not raised."""
+    a name in the manifests does not resolve live. Refusals are part of the plan, not raised.
+    ``now`` is the time rules' ``last_viewed`` / ``created`` count from (default: the clock)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
     sel = Target.parse(target) if isinstance(target, str) else target
     if sel is not None and sel.name is not None and not _known(sel, desired, live):
         raise ConfigError(
@@ -121,7 +141,8 @@ def build_plan(
             "manifests or the workspace",
             hint="names are exact (emails in any case); projects go by title or id",
         )
-    result = diff(desired, live)
+    compiled = compile_rules(desired, live, now=now)
+    result = diff(compiled.desired, live)
     selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
     if sel is not None:
         selected += _prerequisites(selected, result.changes)
@@ -136,30 +157,60 @@ def build_plan(
     changes = order_changes(selected)
     refusals = check_guardrails(
         changes,
-        desired,
+        compiled.desired,
         org_id=live.org_id,
         full_visibility=live.full_visibility,
         public=[p for p in result.public if wanted(p.address)],
         allow_destroy=allow_destroy,
         kinds=None if sel is None else frozenset({sel.kind}),
         members={g.name: g.members for g in live.groups.values()},
+        whole=None if sel is None else result.changes,
         creators={c.id: c.creator for c in live.collections.values()},
     )
+    rules_apply = sel is None or sel.kind is Kind.PROJECT
+    if rules_apply:
+        refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
     return Plan(
         workspace=WorkspaceInfo(
-            api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
+            api_url=api_url,
+            org_id=live.org_id,
+            org_name=live.org_name,
+            full_visibility=live.full_visibility,
         ),
         changes=changes,
         relied=tuple(refs),
-        warnings=tuple(w for address, w in result.warnings if wanted(address)),
+        warnings=(compiled.warnings if rules_apply else ())
+        + tuple(w for address, w in result.warnings if wanted(address)),
         refusals=refusals,
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
+        unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
+        rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
+        if rules_apply
+        else (),
+        policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None) -> PlanPolicy:
+    """What a saved plan carries so apply can evaluate the guardrails again."""
+    policy = desired.policy
+    return PlanPolicy(
+        org_id=desired.workspace.org_id if desired.workspace is not None else None,
+        max_destroy=policy.max_destroy,
+        allow_destroy=allow_destroy,
+        allow_public_web=policy.allow_public_web,
+        protect_groups=tuple(sorted(policy.protect_groups)),
+        protect_users=tuple(sorted(policy.protect_users)),
+        prune_groups=policy.prune_groups,
+        prune_users=policy.prune_users,
+        target=None if target is None else target.text,
     )
 
 
@@ -170,13 +221,14 @@ async def read_and_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     progress: Callable[[int], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> tuple[Plan, Live]:
     """Read the workspace behind ``client`` and build the plan; also the reading, which
     ``apply_plan`` takes so that it need not read principals' ids again."""
     sel = Target.parse(target) if isinstance(target, str) else target
     live = await read_live(client, desired, progress=progress)
     plan = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url
+        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url, now=now
     )
     return plan, live
 
@@ -188,9 +240,10 @@ async def make_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     progress: Callable[[int], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> Plan:
     """Read the workspace behind ``client`` and build the plan (what ``hexsync plan`` runs)."""
     plan, _ = await read_and_plan(
-        client, desired, allow_destroy=allow_destroy, target=target, progress=progress
+        client, desired, allow_destroy=allow_destroy, target=target, progress=progress, now=now
     )
     return plan

@@ -17,6 +17,7 @@ import bisect
 import contextlib
 import json
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -89,6 +90,7 @@ class Project:
     inputs: list[dict[str, Any]] | None = None
     run_result: str = "COMPLETED"
     views: list[dict[str, Any]] = field(default_factory=list)  # {id, name, inputs}
+    last_viewed_at: str | None = None  # analytics.lastViewedAt
 
 
 @dataclass
@@ -244,6 +246,7 @@ class Store:
                 inputs=p["inputs"],
                 run_result=p["run_result"],
                 views=[dict(v) for v in p.get("views", [])],
+                last_viewed_at=p.get("last_viewed_at"),
             )
         self.runs: dict[str, Run] = {}
         for r in data["runs"]:
@@ -346,6 +349,7 @@ class Store:
                     "last_published_at": p.last_published_at,
                     "archived_at": p.archived_at,
                     "trashed_at": p.trashed_at,
+                    "last_viewed_at": p.last_viewed_at,
                     "sharing": {
                         "workspace": p.workspace,
                         "public_web": p.public_web,
@@ -510,10 +514,22 @@ class Store:
         assert self.state_path is not None
         directory = self.state_path.parent
         directory.mkdir(parents=True, exist_ok=True)
+        try:
+            existing: int | None = os.stat(self.state_path).st_mode
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and not stat.S_ISREG(existing):
+            raise OSError(
+                f"{self.state_path}: not a regular file; the state is never written there"
+            )
+        # A new state file is 0600 (mkstemp): it holds the seed's tokens. An existing one keeps
+        # the mode its owner gave it.
         fd, tmp = tempfile.mkstemp(prefix=self.state_path.name + ".", dir=directory)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(self._to_seed_dict(), handle, indent=1)
+            if existing is not None:
+                os.chmod(tmp, stat.S_IMODE(existing))
             os.replace(tmp, self.state_path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -130,6 +130,7 @@ class Project:
     archived_at: str | None = None
     trashed_at: str | None = None
     sharing: ProjectSharing | None = None  # only with includeSharing
+    last_viewed_at: str | None = None  # analytics.lastViewedAt
     raw: JSON = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -154,6 +155,7 @@ class Project:
             archived_at=_str(data.get("archivedAt")),
             trashed_at=_str(data.get("trashedAt")),
             sharing=ProjectSharing.from_api(sharing) if isinstance(sharing, Mapping) else None,
+            last_viewed_at=_nested(data, "analytics", "lastViewedAt"),
             raw=data,
         )
 
@@ -222,6 +224,7 @@ class Me:
     org_id: str
     user: User | None = None
     token_expires_at: float | None = None
+    org_name: str | None = None  # not in the documented answer; shown when Hex sends it
     raw: JSON = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -238,6 +241,7 @@ class Me:
             org_id=org_id,
             user=user,
             token_expires_at=_num(_obj(data.get("token")).get("exp")),
+            org_name=_nested(data, "org", "name"),
             raw=data,
         )
 

@@ -10,15 +10,17 @@ from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from hexsync.errors import excerpt
 from hexsync.manifest.problems import Path, Problem
 from hexsync.manifest.yamlsafe import Document
 
 __all__ = ["SCHEMA_RESOURCE", "schema", "schema_problems"]
 
 SCHEMA_RESOURCE = "schemas/manifest.schema.json"
+_MANIFEST_VERSION = 1
 
 # What Hex's sharing dialog calls each level, for people who copy the words from the UI.
 _HEX_UI_NAMES = {
@@ -49,6 +51,8 @@ _PATTERN_HINTS = {
     "a name": "remove the spaces at the start or the end",
     "an email address": "write the full address, like alice@acme.com",
     "a collection access level": "a level is one word, as Hex writes it: MEMBER, VIEW or MANAGE",
+    "a duration": "a number and a unit: h, d, w or y (365 days), like 365d",
+    "a date or a duration": "YYYY-MM-DD, an ISO 8601 timestamp, or a duration like 90d",
 }
 
 
@@ -60,33 +64,52 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _is_integer(_checker: Any, instance: Any) -> bool:
+    # JSON Schema calls 1.0 an integer; hexsync does not (``version: 1.0`` is refused).
+    return type(instance) is int
+
+
+def strict_validator(source: dict[str, Any]) -> Draft202012Validator:
+    """A draft 2020-12 validator of ``source`` whose integers are whole numbers written as such
+    (not ``1.0``; booleans are never integers in jsonschema)."""
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    validator: Draft202012Validator = strict(source)
+    return validator
+
+
 @functools.cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(_inline_refs(schema(), schema().get("$defs", {})))
+    defs = schema().get("$defs", {})
+    # The recursive references that stay (a rule's match within a match) resolve in $defs.
+    return strict_validator({**_inline_refs(schema(), defs), "$defs": defs})
 
 
 _ANNOTATIONS = frozenset({"$comment", "default", "description", "examples", "title"})
 
 
-def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+def _inline_refs(node: Any, defs: dict[str, Any], active: frozenset[str] = frozenset()) -> Any:
     """``node`` with each ``$ref`` to ``$defs`` replaced by its target.
 
     The same schema, validated the same way, but jsonschema no longer resolves a reference at
     every node: validating 10,000 projects takes half the time. A reference with siblings other
     than annotations is left as it is; the target's own annotations win (its ``title`` words the
-    pattern errors).
+    pattern errors). A recursive reference (a rule's ``not`` holds another match) stays a
+    ``$ref``, which the check compiles when an instance first reaches it.
     """
     if isinstance(node, list):
-        return [_inline_refs(item, defs) for item in node]
+        return [_inline_refs(item, defs, active) for item in node]
     if not isinstance(node, dict):
         return node
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/$defs/"):
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         target = defs.get(ref.removeprefix("#/$defs/"))
+        if ref in active:
+            return node
         if isinstance(target, dict) and set(siblings) <= _ANNOTATIONS:
-            return _inline_refs({**siblings, **target}, defs)
-    return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+            return _inline_refs({**siblings, **target}, defs, active | {ref})
+    return {k: _inline_refs(v, defs, active) for k, v in node.items() if k != "$defs"}
 
 
 Check = Callable[[Any], bool]
@@ -188,9 +211,33 @@ def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
         return lambda value: type(value) is not str or search(value) is not None
     if keyword == "minLength":
         return lambda value: type(value) is not str or len(value) >= arg
+    if keyword == "maxLength":
+        return lambda value: type(value) is not str or len(value) <= arg
+    if keyword == "minItems":
+        return lambda value: type(value) is not list or len(value) >= arg
+    if keyword == "minProperties":
+        return lambda value: type(value) is not dict or len(value) >= arg
+    if keyword == "$ref" and set(node) - _ANNOTATIONS == {"$ref"}:
+        return _lazy_ref(arg)
     if keyword == "minimum":
         return lambda value: type(value) not in (int, float) or value >= arg
     raise _UnsupportedError(keyword)
+
+
+def _lazy_ref(ref: str) -> Check:
+    """The check of a recursive ``$ref``, compiled the first time an instance reaches it."""
+    compiled: list[Check] = []
+
+    def check(value: Any) -> bool:
+        if not compiled:
+            defs = schema().get("$defs", {})
+            try:
+                compiled.append(_compile(_inline_refs({"$ref": ref}, defs)))
+            except _UnsupportedError:
+                compiled.append(lambda _value: False)  # unsure: the full validation decides
+        return compiled[0](value)
+
+    return check
 
 
 @functools.cache
@@ -239,7 +286,7 @@ def _got(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"a string ({value!r})"
+        return f"a string ({excerpt(value)})"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
@@ -279,7 +326,7 @@ def _enum_problem(error: ValidationError, doc: Document, path: Path) -> Problem:
             ]
             if close:
                 hint = f"did you mean '{close[0]}'?"
-    shown = repr(value) if isinstance(value, str) else _got(value)
+    shown = excerpt(value) if isinstance(value, str) else _got(value)
     return Problem.at(doc.mark(path), path, f"{shown} is not one of {', '.join(allowed)}", hint)
 
 
@@ -298,7 +345,7 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
             if key in known:
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            message = f"unknown key '{key}'"
+            message = f"unknown key {excerpt(key)}"
             if close:
                 message += f" (did you mean '{close[0]}'?)"
             where = (*path, key)
@@ -322,7 +369,9 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
                 doc.mark(path),
                 path,
                 f"needs {' or '.join(repr(k) for k in keys)}",
-                "a project is identified by its id, or by its title when it has no id",
+                "a rule enforces a status or sharing (or both) on the projects it matches"
+                if path[:1] == ("rules",)
+                else "a project is identified by its id, or by its title when it has no id",
             ),
         )
         return
@@ -335,27 +384,39 @@ def _value_problem(
     mark = doc.key_mark(path) if key else doc.mark(path)
     kind = error.validator
     value = error.instance
-    if kind == "type":
+    if path == ("version",) and kind in ("type", "const"):
+        if kind == "const" and type(value) is not int:
+            return  # reported once, by its type error
+        shown = str(value).lower() if isinstance(value, (bool, float)) else excerpt(value)
+        if type(value) is int:
+            shown = str(value)
+        yield Problem.at(
+            mark,
+            path,
+            f"unknown manifest version {shown}; only {_MANIFEST_VERSION} is known",
+            f"write 'version: {_MANIFEST_VERSION}', or upgrade hexsync",
+        )
+    elif kind == "type":
         problem = _type_problem(error, doc, path)
         yield Problem.at(mark, path, problem.message, problem.hint)
     elif kind == "enum":
         problem = _enum_problem(error, doc, path)
         yield Problem.at(mark, path, problem.message, problem.hint)
-    elif kind == "const" and path == ("version",):
-        yield Problem.at(
-            mark,
-            path,
-            f"unknown manifest version {value!r}; only {rule(error)} is known",
-            f"write 'version: {rule(error)}', or upgrade hexsync",
-        )
     elif kind == "const":
-        yield Problem.at(mark, path, f"{value!r} must be {rule(error)!r}")
+        yield Problem.at(mark, path, f"{_got(value)} must be {rule(error)!r}")
     elif kind == "pattern":
         title = schema_of(error).get("title", "valid here")
-        yield Problem.at(mark, path, f"{value!r} is not {title}", _PATTERN_HINTS.get(title))
+        yield Problem.at(mark, path, f"{excerpt(value)} is not {title}", _PATTERN_HINTS.get(title))
     elif kind == "minimum":
         yield Problem.at(mark, path, f"must be at least {rule(error)}, not {value}")
     elif kind == "minLength":
         yield Problem.at(mark, path, "must not be empty")
-    else:  # a keyword without its own wording: jsonschema's message is still precise
-        yield Problem.at(mark, path, error.message)
+    elif kind == "maxLength":
+        yield Problem.at(
+            mark,
+            path,
+            f"{excerpt(value)} is longer than {rule(error):,} characters",
+            "a name this long is a mistake (a pasted file?); shorten it",
+        )
+    else:  # a keyword without its own wording: jsonschema's message, cut short
+        yield Problem.at(mark, path, excerpt(error.message, 200).strip('"'))

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 
 from hexsync.plan import Action, Change, Plan
 from hexsync.render._common import (
-    NO_CHANGES,
     SIGNS,
     clean,
     cost,
@@ -31,9 +30,13 @@ from hexsync.render._common import (
     headline,
     impact_lines,
     lowers,
+    no_changes_line,
     plural,
+    rule_groups,
+    rule_note,
     sorted_impact,
-    unmanaged_note,
+    unmanaged_kinds,
+    workspace_label,
 )
 
 __all__ = ["render_markdown"]
@@ -42,6 +45,7 @@ __all__ = ["render_markdown"]
 RISKS_SHOWN = 25
 ACCESS_ROWS_SHOWN = 100
 FIELDS_SHOWN = 200
+RULE_PROJECTS_SHOWN = 200
 
 _BACKTICKS = re.compile(r"`+")
 # ASCII punctuation that means something to markdown or HTML; escaped with a backslash.
@@ -77,9 +81,24 @@ def escape(text: str) -> str:
     return _MENTION.sub("@\u2060", "".join(out))
 
 
+def _unmanaged(plan: Plan) -> str:
+    """The unmanaged note as a list: per kind the count, the first names, what to do."""
+    kinds = unmanaged_kinds(plan)
+    if not kinds:
+        return ""
+    lines = ["**Not managed here** (left alone):", ""]
+    for k in kinds:
+        names = ", ".join(code(n) for n in k.names)
+        more = f" and {k.more} more" if k.more else ""
+        text = f"- {k.label}" + (f": {names}{more}" if names else "")
+        lines.append(text + (f" — {escape(k.hint)}" if k.hint else ""))
+    return "\n".join(lines)
+
+
 def _title(plan: Plan) -> str:
     ws = plan.workspace
-    name = escape(ws.org_name) if ws.org_name else code(ws.org_id)
+    # The name when Hex gives one; else where the workspace is and its org id, never an id alone.
+    name = escape(ws.org_name) if ws.org_name else escape(workspace_label(ws))
     return f"## hexsync plan for {name}"
 
 
@@ -185,7 +204,7 @@ def _details(change: Change) -> str:
     lines = [f"{sign} {headline(change)}"]
     for fc in change.fields[:FIELDS_SHOWN]:
         mark = "    (widens access)" if fc.widens else ""
-        lines.append(f"{field_sign(fc)}     {field_text(fc)}{mark}")
+        lines.append(f"{field_sign(fc)}     {field_text(fc)}{rule_note(fc)}{mark}")
     hidden = len(change.fields) - FIELDS_SHOWN
     if hidden > 0:
         lines.append(f"  … {plural(hidden, 'more field')} in the full plan")
@@ -194,6 +213,41 @@ def _details(change: Change) -> str:
         parts += ["", f"Declared at {code(str(change.mark))}."]
     parts += ["", "</details>"]
     return "\n".join(parts)
+
+
+def _rules(plan: Plan, *, folded: bool = True) -> str:
+    """One entry per rule: its projects and distinct changes, the per-project detail folded
+    (left out with ``folded=False``, when it would crowd the comment)."""
+    blocks = []
+    for group in rule_groups(plan):
+        lines = [f"- **rule {code(group.rule)}**: {group.headline}"]
+        for text, count in group.summary[:RISKS_SHOWN]:
+            lines.append(f"  - {code(text)} on {plural(count, 'project')}")
+        if len(group.summary) > RISKS_SHOWN:
+            lines.append(f"  - … and {len(group.summary) - RISKS_SHOWN} more distinct changes")
+        detail = [
+            f"{SIGNS[c.action]} {headline(c)}: " + "; ".join(field_text(f) for f in fs)
+            for c, fs in group.projects[:RULE_PROJECTS_SHOWN]
+        ]
+        more = len(group.projects) - RULE_PROJECTS_SHOWN
+        if more > 0:
+            detail.append(f"… and {plural(more, 'more project')} in the full plan")
+        if not folded or not group.projects:
+            blocks.append("\n".join(lines))
+            continue
+        summary = f"{plural(len(group.projects), 'project')}, one by one"
+        lines += [
+            "",
+            f"  <details><summary>{summary}</summary>",
+            "",
+            _fence(detail),
+            "",
+            "  </details>",
+        ]
+        blocks.append("\n".join(lines))
+    if not blocks:
+        return ""
+    return "### Changes by rule\n\n" + "\n\n".join(blocks)
 
 
 def _warnings(plan: Plan) -> str:
@@ -232,15 +286,18 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     """
     head = [_title(plan)]
     if plan.empty:
-        head.append(NO_CHANGES)
+        head.append(no_changes_line(plan))
     else:
         head.append(_summary_table(plan))
     # Everything but the per-object sections, in order of priority.
     wanted = {
         "risks": _risks(plan),
         "access": _access(plan),
+        "rules": by_rule
+        if len(by_rule := _rules(plan)) <= budget // 3
+        else _rules(plan, folded=False),
         "warnings": _warnings(plan),
-        "unmanaged": unmanaged_note(plan),
+        "unmanaged": _unmanaged(plan),
     }
     reserve = len(_pointer(len(plan.changes), artifact)) + len(_dropped_note(list(wanted))) + 2
     used = len(_join(head)) + reserve
@@ -259,7 +316,7 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
             details.append(block)
             used += len(block) + 2
     omitted = len(plan.changes) - len(details)
-    blocks = [*head, kept.get("risks", ""), kept.get("access", "")]
+    blocks = [*head, kept.get("risks", ""), kept.get("access", ""), kept.get("rules", "")]
     if details:
         blocks += ["### Changes", *details]
     blocks += [kept.get("warnings", ""), kept.get("unmanaged", "")]

@@ -94,7 +94,7 @@ def test_public_web_refused_by_workspace_settings_fails_the_change_with_exit_4(
     with running_emulator(_seed(share_to_web=False), EmulatorConfig(rate_limits=None)) as url:
         result = hexsync(url, "apply", str(manifests), "--auto-approve")
         assert result.exit_code == 4, result.output
-        assert "Apply finished partially: 0 done, 1 failed, 0 skipped" in result.stderr
+        assert "0 done, 1 failed, 0 skipped" in result.stderr
         assert (
             "sharing.public_web: Hex refused it: "
             "Share to web is disabled in this workspace's settings"
@@ -150,6 +150,6 @@ def test_a_user_deactivated_while_apply_runs_is_a_failed_entry_with_hexs_reason(
             process.communicate()
     assert process.returncode == 4, out + err
     assert "sharing.users dora@acme.com: Hex refused it: User is deactivated" in out + err
-    assert "Apply finished partially: 0 done, 1 failed, 0 skipped" in err
+    assert "0 done, 1 failed, 0 skipped" in err
     [project] = state(url)["projects"]
     assert project["sharing"]["users"] == {"erin@acme.com": "CAN_EDIT"}
