@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hexsync.diff import diff
 from hexsync.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
-from hexsync.model import Access, Desired, Ensure, FrozenMap, Group, Project, Sharing
+from hexsync.model import Access, Desired, Ensure, FrozenMap, Group, Project, Sharing, User
 
 PID = "0b000000-0000-4000-8000-000000000001"
 
@@ -102,3 +102,14 @@ def test_a_user_whose_role_is_unknown_is_not_capped() -> None:
     result = diff(_declare(Access.CAN_EDIT), unknown)
     assert [(f.old, f.new) for c in result.changes for f in c.fields] == [("CAN_VIEW", "CAN_EDIT")]
     assert result.warnings == ()
+
+
+def test_a_viewer_declared_inactive_is_set_aside_without_a_cap_warning() -> None:
+    users = FrozenMap({"vic@acme.com": Access.CAN_EDIT})
+    desired = Desired(
+        users=(User("vic@acme.com", active=False),),
+        projects=(Project(id=PID, sharing=Sharing(users=users)),),
+    )
+    result = diff(desired, _viewer_live("CAN_VIEW"))
+    assert "viewer_capped" not in [w.code for _, w in result.warnings]
+    assert not [f for c in result.changes for f in c.fields if f.path == "sharing.users"]
