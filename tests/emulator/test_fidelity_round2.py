@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.config import EmulatorConfig, Window
 
 VIEW_ID = "7e1a0000-0000-4000-8000-00000000e0ea"
 
@@ -91,6 +91,17 @@ def test_legacy_errors_outside_bodies_use_the_legacy_envelope(emulator_client, s
     unauthenticated = emulator_client.get(f"/api/v1/project/{project_id(seed)}/runs")
     assert unauthenticated.status_code == 401
     assert "reason" in unauthenticated.json()
+
+
+def test_a_rate_limited_legacy_call_answers_in_the_legacy_envelope(serve_emulator, seed):
+    limits = {"hex-api": (Window(1, 60),)}
+    client = serve_emulator(seed, EmulatorConfig(rate_limits=limits))
+    path = f"/api/v1/project/{project_id(seed)}/runs"
+    assert client.get(path, headers=headers(seed)).status_code == 200
+    limited = client.get(path, headers=headers(seed))
+    assert limited.status_code == 429
+    assert "reason" in limited.json()
+    assert "code" not in limited.json()
 
 
 # --- 2. runs: saved views, dry runs, a null body --------------------------------------------------
