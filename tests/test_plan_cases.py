@@ -182,6 +182,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
+    # The time estimate paces exactly the requests apply sends (Change.operations).
+    assert [len(c.operations) for c in plan.changes] == [c.requests for c in plan.changes]
     # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
     # by what it read, and its guardrails evaluated again on its own changes (as apply does for
     # a saved plan) refuse what the plan refused.
