@@ -162,6 +162,11 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         error = caught.value
         found = error.problems if isinstance(error, UnresolvedReferenceError) else error.conflicts
         assert len(found) == len(expected["errors"]), text
+        if isinstance(error, UnresolvedReferenceError):
+            # Each problem whole (file:line:column: message), and said again by a plan
+            # `--target`ed at the object it belongs to: narrowing a plan never hides it.
+            assert [str(p) for p in error.problems] == expected["errors"]
+            _check_targeted(case, error, tmp_path)
         return
 
     plan, live = _run_and_read(case, tmp_path)
@@ -189,6 +194,20 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     assert uncovered(plan) == []
     again = reevaluate(plan, live)
     assert sorted(r.code for r in again) == sorted(_reevaluated(case, plan))
+
+
+def _check_targeted(case: dict[str, Any], error: UnresolvedReferenceError, tmp_path: Path) -> None:
+    options = case.get("options") or {}
+    if options.get("target"):
+        return
+    for problem in error.problems:
+        if problem.address.startswith("rule:"):
+            continue  # a rule is not a --target kind: rules are checked whole
+        assert problem.address.partition(":")[2], f"{problem} belongs to no object"
+        targeted = {**case, "options": {**options, "target": problem.address}}
+        with pytest.raises(UnresolvedReferenceError) as again:
+            _run(targeted, tmp_path / "targeted")
+        assert str(problem) in [str(p) for p in again.value.problems], problem.address
 
 
 def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
