@@ -552,3 +552,30 @@ def emu_gated(seed: Seed) -> GatedEmulator:
 @pytest.fixture
 def emu(seed: Seed) -> Emulator:
     return Emulator(seed)
+
+
+async def test_a_collection_shared_with_a_new_group_waits_for_that_group(
+    emu_gated: GatedEmulator,
+) -> None:
+    """The group is created first (one round trip), then the collection that names it: sent
+    together, the collection would have no id to share with."""
+    emu = emu_gated
+    directory = await _directory(emu)
+    plan = plan_of(
+        change(
+            "collection",
+            "create",
+            "Partners",
+            f("sharing.groups", None, "CAN_VIEW", "Partners team"),
+        ),
+        change("group", "create", "Partners team", f("members", None, "member", "bob@acme.com")),
+    )
+    async with emu.gated_client() as client:
+        task = asyncio.ensure_future(apply_plan(client, plan, live=directory, verify=False))
+        report = await emu.gate.drive(task)
+    assert report.ok, report.data
+    writes = [(m, p.split("/")[3]) for m, p in emu.gate.calls if m != "GET"]
+    assert writes.index(("POST", "groups")) < writes.index(("POST", "collections"))
+    state = await emu.state()
+    [partners] = [c for c in state["collections"] if c["name"] == "Partners"]
+    assert partners["sharing"]["groups"] == {"Partners team": "CAN_VIEW"}
