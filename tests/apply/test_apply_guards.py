@@ -11,7 +11,8 @@ import dataclasses
 import pytest
 from apply_support import Emulator, change, f, plan_of
 
-from hexsync.apply import refuse_if_refused, refuse_if_stale
+from hexsync.applied import AlreadyAppliedError
+from hexsync.apply import apply_plan, refuse_if_refused, refuse_if_stale
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
 from hexsync.live import Live, read_live
@@ -132,4 +133,33 @@ async def test_a_plan_made_seeing_everything_is_stale_for_a_token_that_sees_less
         "  the plan was made with a token that sees the whole workspace, but this token sees"
         " only what its user may see (not a workspace token, not an admin)\n"
         "hint: make a new plan (`hexsync plan --out plan.json`), review it, and apply that"
+    )
+
+
+@pytest.mark.parametrize("count", [1, 2])
+async def test_a_stale_plan_whose_changes_all_landed_is_applied_already(
+    emu: Emulator, count: int
+) -> None:
+    analysts, finance = await emu.group_id("Analysts"), await emu.group_id("Finance")
+    changes = [
+        change(
+            "group",
+            "update",
+            "Analysts",
+            f("members", None, "member", "carol@acme.com"),
+            id=analysts,
+        ),
+        change(
+            "group", "update", "Finance", f("members", None, "member", "bob@acme.com"), id=finance
+        ),
+    ]
+    plan = _relying(plan_of(*changes[:count]), await _live(emu), (Kind.GROUP, analysts), full=True)
+    async with emu.client() as client:
+        report = await apply_plan(client, plan)
+        assert report.ok, [o.reason for o in report.outcomes]
+    with pytest.raises(AlreadyAppliedError) as done:
+        refuse_if_stale(plan, await _live(emu))
+    held = "its one change" if count == 1 else "all 2 changes"
+    assert str(done.value) == (
+        f"The saved plan is applied already (the workspace holds {held}): nothing to do."
     )
