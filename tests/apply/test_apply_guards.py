@@ -29,7 +29,7 @@ def emu(seed: Seed) -> Emulator:
 
 async def _live(emu: Emulator, token: str | None = None) -> Live:
     async with emu.client() if token is None else emu.client(token=token) as client:
-        return await read_live(client, member_groups={"Analysts"})
+        return await read_live(client, member_groups={"Analysts", "Finance"})
 
 
 def test_a_refused_plan_says_every_refusal_with_its_hint_and_what_to_do() -> None:
@@ -153,7 +153,8 @@ async def test_a_stale_plan_whose_changes_all_landed_is_applied_already(
             "group", "update", "Finance", f("members", None, "member", "bob@acme.com"), id=finance
         ),
     ]
-    plan = _relying(plan_of(*changes[:count]), await _live(emu), (Kind.GROUP, analysts), full=True)
+    relied = [(Kind.GROUP, analysts), (Kind.GROUP, finance)][:count]
+    plan = _relying(plan_of(*changes[:count]), await _live(emu), *relied, full=True)
     async with emu.client() as client:
         report = await apply_plan(client, plan)
         assert report.ok, [o.reason for o in report.outcomes]
