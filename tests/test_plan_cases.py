@@ -13,6 +13,9 @@ optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, 
 - ``refusals`` / ``warnings``: each as ``"code: message"``, all of them, in order (none expected
   when the key is absent). The message names the address and the objects, so one correct
   refusal cannot hide a missing one, nor a refusal for the wrong object pass as the right one;
+  ``at``: ``"code: manifests.yaml:LINE:COLUMN"`` for each of them that points into the manifests
+  (refusals, then warnings), the place ``plan`` prints before its message (checked when given;
+  ``python tools/fill_case_messages.py`` adds it);
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``),
   one per problem (unresolved reference, or rule conflict);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
@@ -59,6 +62,7 @@ EXPECTED_KEYS = {
     "changes",
     "refusals",
     "warnings",
+    "at",
     "errors",
     "impact",
     "widening",
@@ -178,6 +182,9 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
             " in from the plan (read each before committing)"
         )
         assert [f"{i.code}: {i.message}" for i in items] == wanted
+    if "at" in expected:
+        marked = [i for i in (*plan.refusals, *plan.warnings) if i.mark is not None]
+        assert [f"{i.code}: {i.mark}" for i in marked] == expected["at"]
     assert _impact(plan) == expected.get("impact", [])
     if "widening" in expected:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
