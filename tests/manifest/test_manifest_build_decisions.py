@@ -144,3 +144,15 @@ def test_build_desired_reads_every_file_by_default_so_a_missing_version_is_said(
     desired, problems = build_desired([_parsed(tmp_path / "m.yaml", "groups:\n  - name: G\n")])
     assert desired is None
     assert [p.message for p in problems] == ["no manifest file declares 'version: 1'"]
+
+
+def test_an_unknown_collection_level_is_warned_at_its_own_line(tmp_path):
+    text = (
+        "version: 1\ncollections:\n  - name: Finance\n    sharing:\n"
+        "      users: {}\n      workspace: CAN_VIEWW\n"
+    )
+    assert _check(tmp_path, m=text) == [
+        "m.yaml:6:18: warning: collections[0].sharing.workspace: collection 'Finance':"
+        " 'CAN_VIEWW' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
+        "\n  hint: did you mean 'VIEW'?"
+    ]
