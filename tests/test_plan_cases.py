@@ -39,7 +39,7 @@ import httpx
 import pytest
 import yaml
 
-from hexsync.diff import UnresolvedReferenceError
+from hexsync.diff import UnresolvedReferenceError, diff
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
@@ -51,7 +51,7 @@ from hexsync.manifest import load
 from hexsync.model import Desired, Policy
 from hexsync.plan import Change, FieldChange, Plan
 from hexsync.planner import read_and_plan
-from hexsync.rules import RuleConflictError
+from hexsync.rules import RuleConflictError, compile_rules
 from hexsync.saved_plan import reevaluate, uncovered
 
 CASES = Path(__file__).parent / "cases"
@@ -144,7 +144,7 @@ def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
                 desired,
                 allow_destroy=options.get("allow_destroy", False),
                 target=options.get("target"),
-                now=dt.datetime.fromisoformat(str(options.get("now", "2026-06-01T00:00:00+00:00"))),
+                now=_now(case),
             )
 
     return asyncio.run(plan())
@@ -194,6 +194,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
+    _check_targeted_warnings(case, plan, live, tmp_path)
     # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
     # by what it read, and its guardrails evaluated again on its own changes (as apply does for
     # a saved plan) refuse what the plan refused.
@@ -215,6 +216,27 @@ def _check_targeted(case: dict[str, Any], error: UnresolvedReferenceError, tmp_p
         with pytest.raises(UnresolvedReferenceError) as again:
             _run(targeted, tmp_path / "targeted")
         assert str(problem) in [str(p) for p in again.value.problems], problem.address
+
+
+def _now(case: dict[str, Any]) -> dt.datetime:
+    options = case.get("options") or {}
+    return dt.datetime.fromisoformat(str(options.get("now", "2026-06-01T00:00:00+00:00")))
+
+
+def _check_targeted_warnings(case: dict[str, Any], plan: Plan, live: Live, tmp_path: Path) -> None:
+    """Each warning the diff gives about one object is given again by a plan ``--target``ed at
+    that object: narrowing a plan never hides what it says about the object in view."""
+    if (case.get("options") or {}).get("target") or not plan.warnings:
+        return
+    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+    found = diff(compile_rules(desired, live, now=_now(case)).desired, live).warnings
+    for address, warning in found:
+        if address.startswith("rule:") or warning not in plan.warnings:
+            continue
+        assert address.partition(":")[2], f"{warning.message} belongs to no object"
+        targeted = {**case, "options": {**(case.get("options") or {}), "target": address}}
+        again = _run(targeted, tmp_path / "targeted")
+        assert warning in again.warnings, f"--target {address} hides: {warning.message}"
 
 
 def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
