@@ -49,7 +49,7 @@ from hexsync.hexapi import HexClient
 from hexsync.live import Live, read_live
 from hexsync.manifest import load
 from hexsync.model import Desired, Policy
-from hexsync.plan import Change, FieldChange, Plan
+from hexsync.plan import Action, Change, FieldChange, Plan
 from hexsync.planner import read_and_plan
 from hexsync.rules import RuleConflictError, compile_rules
 from hexsync.saved_plan import reevaluate, uncovered
@@ -195,6 +195,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
     _check_targeted_warnings(case, plan, live, tmp_path)
+    _check_change_marks(plan, tmp_path)
     # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
     # by what it read, and its guardrails evaluated again on its own changes (as apply does for
     # a saved plan) refuse what the plan refused.
@@ -216,6 +217,22 @@ def _check_targeted(case: dict[str, Any], error: UnresolvedReferenceError, tmp_p
         with pytest.raises(UnresolvedReferenceError) as again:
             _run(targeted, tmp_path / "targeted")
         assert str(problem) in [str(p) for p in again.value.problems], problem.address
+
+
+def _check_change_marks(plan: Plan, tmp_path: Path) -> None:
+    """Each change points at the manifest line that declares its object (markdown plans print
+    it as "Declared at"): a create or update always, a delete or deactivation when an entry asks
+    for it (prune has none). Changes a rule made point at the rule, not checked here."""
+    lines = (tmp_path / "manifests.yaml").read_text(encoding="utf-8").splitlines()
+    for c in plan.changes:
+        if any(f.rule for f in c.fields):
+            continue
+        if c.mark is None:
+            assert c.action not in (Action.CREATE, Action.UPDATE), f"{c.address} has no mark"
+            continue
+        assert c.mark.file == "manifests.yaml", c.mark
+        line = lines[c.mark.line - 1].lower()  # ids and emails in any case, live titles
+        assert any(n.strip().lower() in line for n in (c.name, c.id) if n), (c.address, line)
 
 
 def _now(case: dict[str, Any]) -> dt.datetime:
