@@ -156,3 +156,18 @@ def test_an_unknown_collection_level_is_warned_at_its_own_line(tmp_path):
         " 'CAN_VIEWW' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
         "\n  hint: did you mean 'VIEW'?"
     ]
+
+
+def test_a_bad_regex_inside_any_of_and_except_not_is_located_by_its_whole_path(tmp_path):
+    text = (
+        "version: 1\nrules:\n  - name: r\n"
+        '    match: {any_of: [{title_regex: "(["}]}\n'
+        '    except: {not: {title_regex: "a("}}\n'
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+    )
+    assert _check(tmp_path, m=text) == [
+        "m.yaml:4:36: rules[0].match.any_of[0].title_regex: title_regex '([' is not a regular"
+        " expression: unterminated character set at position 1",
+        "m.yaml:5:33: rules[0].except.not.title_regex: title_regex 'a(' is not a regular"
+        " expression: missing ), unterminated subpattern at position 1",
+    ]
