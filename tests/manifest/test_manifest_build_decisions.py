@@ -171,3 +171,15 @@ def test_a_bad_regex_inside_any_of_and_except_not_is_located_by_its_whole_path(t
         "m.yaml:5:33: rules[0].except.not.title_regex: title_regex 'a(' is not a regular"
         " expression: missing ), unterminated subpattern at position 1",
     ]
+
+
+def test_a_collection_level_unlike_any_known_is_kept_with_a_warning(tmp_path):
+    text = (
+        "version: 1\ncollections:\n  - name: F\n    sharing:\n"
+        "      users: {bob@acme.com: Curator}\n"
+    )
+    assert _check(tmp_path, m=text) == [
+        "m.yaml:5:15: warning: collections[0].sharing.users[\"bob@acme.com\"]: collection 'F':"
+        " 'Curator' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
+        "\n  hint: kept as written; if Hex knows it, this warning can be ignored"
+    ]
