@@ -190,6 +190,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
     if "unmanaged" in expected:
         assert dict(plan.unmanaged) == expected["unmanaged"]
+    # what plan lists under "not managed" is named, one name per object counted
+    assert {k: len(set(v)) for k, v in plan.unmanaged_names.items()} == dict(plan.unmanaged)
     if "rules" in expected:
         assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
