@@ -183,3 +183,20 @@ def test_a_collection_level_unlike_any_known_is_kept_with_a_warning(tmp_path):
         " 'Curator' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
         "\n  hint: kept as written; if Hex knows it, this warning can be ignored"
     ]
+
+
+def test_a_collection_shared_with_a_deactivated_user_and_every_duplicate_share_are_said(tmp_path):
+    text = (
+        "version: 1\nusers:\n  - {email: erin@acme.com, active: false}\n"
+        "collections:\n  - name: F\n    sharing:\n      users: {erin@acme.com: VIEW}\n"
+        "projects:\n  - title: P\n    sharing:\n      users: {a@acme.com: CAN_VIEW,"
+        " A@acme.com: CAN_VIEW, b@acme.com: CAN_VIEW, B@acme.com: CAN_VIEW}\n"
+    )
+    assert [p.split("\n")[0] for p in _check(tmp_path, m=text)] == [
+        "m.yaml:7:15: warning: collections[0].sharing.users[\"erin@acme.com\"]: collection 'F'"
+        " is shared with erin@acme.com, who is deactivated under users",
+        'm.yaml:11:37: projects[0].sharing.users["A@acme.com"]: A@acme.com is listed twice in'
+        " sharing.users; first at m.yaml:11:15",
+        'm.yaml:11:81: projects[0].sharing.users["B@acme.com"]: B@acme.com is listed twice in'
+        " sharing.users; first at m.yaml:11:59",
+    ]
