@@ -66,7 +66,10 @@ def test_an_empty_file_does_not_stop_the_next_ones_being_read(tmp_path):
 def test_a_policy_is_still_checked_beside_a_second_or_broken_workspace_block(tmp_path):
     org = "5a8591dd-4039-49df-9202-96385ba3eff8"
     rest = "policy: {protect: {groups: [G]}}\ngroups:\n  - {name: G, ensure: absent}\n"
-    protected = "groups[0].ensure: group 'G' is protected by policy.protect.groups but marked 'ensure: absent'"
+    protected = (
+        "groups[0].ensure: group 'G' is protected by policy.protect.groups"
+        " but marked 'ensure: absent'"
+    )
     twice = _check(
         tmp_path,
         a=f"version: 1\nworkspace: {{org_id: {org}}}\n",
