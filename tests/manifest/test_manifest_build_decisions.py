@@ -203,3 +203,11 @@ def test_a_collection_shared_with_a_deactivated_user_and_every_duplicate_share_a
         'm.yaml:11:81: projects[0].sharing.users["B@acme.com"]: B@acme.com is listed twice in'
         " sharing.users; first at m.yaml:11:59",
     ]
+
+
+def test_a_file_that_is_not_a_mapping_does_not_hide_the_next_files_problems(tmp_path):
+    problems = _check(tmp_path, a="- a\n", b="version: 1\ngroups:\n  - name: G\n  - name: G\n")
+    assert [p.split("\n")[0] for p in problems] == [
+        "a.yaml:1:1: expected a mapping, got a list",
+        "b.yaml:4:5: groups[1]: duplicate group 'G'; first declared at b.yaml:3:5",
+    ]
