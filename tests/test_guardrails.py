@@ -211,10 +211,10 @@ def test_a_collection_creator_lowered_or_removed_is_refused_others_are_not() -> 
         "Finance",
         "c1",
         (
+            FieldChange("sharing.users", None, "MANAGE", "carol@acme.com"),  # a grant
             FieldChange("sharing.groups", "VIEW", None, "Analysts"),
             FieldChange("sharing.users", "VIEW", None, "erin@acme.com"),
             FieldChange("sharing.users", "MANAGE", "VIEW", "bob@acme.com"),
-            FieldChange("sharing.users", None, "MANAGE", "carol@acme.com"),
         ),
         mark=coll,
     )
