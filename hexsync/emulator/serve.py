@@ -6,6 +6,10 @@
   re-raise the signal after shutting down; a stopped emulator is a success, not an interrupt).
 - Only loopback hosts unless ``allow_remote``: the control endpoints (``/_emulator/*``) have no
   auth, so anyone who can reach the port can rewrite or reset the workspace.
+- What is served is wrapped in ``app.LocalOnly``: loopback ``Host`` names only (a DNS-rebinding
+  page names its own host), no cross-origin browser requests, bodies at most 1 MiB (413).
+- ``tls``: HTTPS with a throwaway certificate (``tls.throwaway_certificates``); ``on_tls(ca_path)``
+  is told where the CA clients should trust is, before ``on_ready``.
 - Requests are logged (by uvicorn's access log: method, path, status — never headers, so never a
   token) only when ``access_log`` is set. Faults the emulator injects on purpose are kept out of
   the error log: a dropped connection is the feature, not a crash.
@@ -41,10 +45,12 @@ class ServeError(HexsyncError):
 
 
 def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
+    """``localhost`` (and ``*.localhost``), 127.0.0.0/8 and ::1, brackets or a final dot aside."""
+    host = host.strip().strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
 
@@ -82,11 +88,11 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def url_of(sock: socket.socket) -> str:
+def url_of(sock: socket.socket, scheme: str = "http") -> str:
     host, port = sock.getsockname()[:2]
     if sock.family == socket.AF_INET6:
         host = f"[{host}]"
-    return f"http://{host}:{port}"
+    return f"{scheme}://{host}:{port}"
 
 
 class _DropInjectedFaults(logging.Filter):
@@ -133,6 +139,8 @@ def serve(
     access_log: bool = False,
     on_ready: Callable[[str], None] | None = None,
     app_factory: Callable[..., Any] | None = None,
+    tls: bool = False,
+    on_tls: Callable[[Path], None] | None = None,
 ) -> None:
     """Load the seed, bind, and serve until SIGINT/SIGTERM; ``on_ready(url)`` once listening.
 
@@ -148,24 +156,35 @@ def serve(
 
         app_factory = create_app
     app = app_factory(seed, config, clock=Clock(config.time_scale))
+    from hexsync.emulator.app import LocalOnly  # noqa: PLC0415 - keep `--help` fast
+
+    served = LocalOnly(app, allow_remote=allow_remote)  # loopback Host/Origin, bounded bodies
 
     logging.getLogger("uvicorn.error").addFilter(_FILTER)  # a no-op when already there
-    sock = bind(host, port)
-    url = url_of(sock)
-    server = _Server(
-        uvicorn.Config(
-            app,
-            log_config=None,
-            log_level=logging.INFO if access_log else logging.WARNING,
-            access_log=access_log,
-            lifespan="auto",
-            timeout_graceful_shutdown=GRACEFUL_SECONDS,
-        ),
-        on_ready=lambda: on_ready(url) if on_ready is not None else None,
-    )
-    try:
+    with contextlib.ExitStack() as stack:
+        ssl_certfile: str | None = None
+        if tls:
+            from hexsync.emulator.tls import throwaway_certificates  # noqa: PLC0415
+
+            certificates = stack.enter_context(throwaway_certificates(host))
+            ssl_certfile = str(certificates.server_path)
+            if on_tls is not None:
+                on_tls(certificates.ca_path)
+        sock = bind(host, port)
+        stack.callback(sock.close)
+        url = url_of(sock, "https" if tls else "http")
+        server = _Server(
+            uvicorn.Config(
+                served,
+                log_config=None,
+                log_level=logging.INFO if access_log else logging.WARNING,
+                access_log=access_log,
+                lifespan="auto",
+                timeout_graceful_shutdown=GRACEFUL_SECONDS,
+                ssl_certfile=ssl_certfile,
+            ),
+            on_ready=lambda: on_ready(url) if on_ready is not None else None,
+        )
         server.run(sockets=[sock])
-    finally:
-        sock.close()
     if not server.started:
         raise ServeError(f"the emulator did not start on {url} (see the messages above)")
