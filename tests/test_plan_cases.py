@@ -233,8 +233,17 @@ def _check_change_marks(plan: Plan, tmp_path: Path) -> None:
             assert c.action not in (Action.CREATE, Action.UPDATE), f"{c.address} has no mark"
             continue
         assert c.mark.file == "manifests.yaml", c.mark
-        line = lines[c.mark.line - 1].lower()  # ids and emails in any case, live titles
+        line = _line_text(lines[c.mark.line - 1]).lower()  # ids and emails in any case
         assert any(n.strip().lower() in line for n in (c.name, c.id) if n), (c.address, line)
+
+
+def _line_text(line: str) -> str:
+    """A manifest line as written and as YAML reads it (``"An\\u0430lysts"`` is escaped)."""
+    try:
+        value = yaml.safe_load(line.strip().removeprefix("- "))
+    except yaml.YAMLError:
+        value = None
+    return f"{line} {value}"
 
 
 def _now(case: dict[str, Any]) -> dt.datetime:
