@@ -17,7 +17,7 @@ from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
 from hexsync.live import Live, read_live
 from hexsync.model import FrozenMap
-from hexsync.plan import Kind, LiveRef, Plan, Refusal
+from hexsync.plan import Change, Kind, LiveRef, Plan, Refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -55,6 +55,12 @@ def test_a_plan_without_refusals_is_not_refused() -> None:
     refuse_if_refused(plan_of(change("group", "delete", "Finance", id="g-1")))
 
 
+def _add_carol(analysts: str) -> Change:
+    return change(
+        "group", "update", "Analysts", f("members", None, "member", "carol@acme.com"), id=analysts
+    )
+
+
 def _relying(plan: Plan, live: Live, *refs: tuple[Kind, str], full: bool) -> Plan:
     relied = tuple(r for k, i in refs if (r := live.ref(k, i)) is not None)
     assert len(relied) == len(refs)
@@ -64,15 +70,7 @@ def _relying(plan: Plan, live: Live, *refs: tuple[Kind, str], full: bool) -> Pla
 
 async def test_a_plan_that_still_holds_passes_with_the_same_kind_of_token(emu: Emulator) -> None:
     analysts = await emu.group_id("Analysts")
-    plan = plan_of(
-        change(
-            "group",
-            "update",
-            "Analysts",
-            f("members", None, "member", "carol@acme.com"),
-            id=analysts,
-        )
-    )
+    plan = plan_of(_add_carol(analysts))
     workspace = await _live(emu)
     refuse_if_stale(_relying(plan, workspace, (Kind.GROUP, analysts), full=True), workspace)
     member = await _live(emu, "hxtp_member")
@@ -84,13 +82,7 @@ async def test_a_stale_plan_names_each_moved_or_gone_object_and_a_create_that_ex
 ) -> None:
     analysts = await emu.group_id("Analysts")
     plan = plan_of(
-        change(
-            "group",
-            "update",
-            "Analysts",
-            f("members", None, "member", "carol@acme.com"),
-            id=analysts,
-        ),
+        _add_carol(analysts),
         change("collection", "create", "Finance"),
     )
     live = await _live(emu)
@@ -116,15 +108,7 @@ async def test_a_plan_made_seeing_everything_is_stale_for_a_token_that_sees_less
     emu: Emulator,
 ) -> None:
     analysts = await emu.group_id("Analysts")
-    plan = plan_of(
-        change(
-            "group",
-            "update",
-            "Analysts",
-            f("members", None, "member", "carol@acme.com"),
-            id=analysts,
-        )
-    )
+    plan = plan_of(_add_carol(analysts))
     member = await _live(emu, "hxtp_member")
     with pytest.raises(GuardrailError) as stale:
         refuse_if_stale(_relying(plan, member, (Kind.GROUP, analysts), full=True), member)
@@ -142,13 +126,7 @@ async def test_a_stale_plan_whose_changes_all_landed_is_applied_already(
 ) -> None:
     analysts, finance = await emu.group_id("Analysts"), await emu.group_id("Finance")
     changes = [
-        change(
-            "group",
-            "update",
-            "Analysts",
-            f("members", None, "member", "carol@acme.com"),
-            id=analysts,
-        ),
+        _add_carol(analysts),
         change(
             "group", "update", "Finance", f("members", None, "member", "bob@acme.com"), id=finance
         ),
