@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.errors import HexsyncError, did_you_mean, plural
 from hexsync.hexrules import (
     COLLECTION_LEVELS,
     capped,
@@ -142,10 +142,6 @@ def _address(kind: Kind, ident: str) -> str:
 def _close(name: str, known: Iterable[str]) -> str:
     hint = did_you_mean(name, sorted(known))
     return f"; {hint}" if hint else ""
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class _Differ:
@@ -385,10 +381,10 @@ class _Differ:
 
     def _group_note(self, name: str, members: frozenset[str] | None) -> str:
         shared = self.group_projects.get(name, 0)
-        who = "members not read" if members is None else _plural(len(members), "member")
+        who = "members not read" if members is None else plural(len(members), "member")
         collections = self.group_collections.get(name, 0)
-        more = f" and {_plural(collections, 'collection')}" if collections else ""
-        return f"{who}; shared on {_plural(shared, 'project')}{more}"
+        more = f" and {plural(collections, 'collection')}" if collections else ""
+        return f"{who}; shared on {plural(shared, 'project')}{more}"
 
     def groups(self) -> None:
         live, policy = self.live, self.policy

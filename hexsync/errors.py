@@ -51,6 +51,11 @@ class PartialApplyError(HexsyncError):
     exit_code = EXIT_PARTIAL
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 change``, ``2 changes``; ``many`` for irregular words (``"entry", "entries"``)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 def did_you_mean(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     """``did you mean 'Production'?`` for the close matches of ``wanted`` in ``known`` (or ones
     that differ only in case), else None: the hint of every "not found" a person may mistype."""

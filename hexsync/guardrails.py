@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from hexsync.diff import Public
+from hexsync.errors import plural
 from hexsync.model import Desired, Policy
 from hexsync.plan import Action, Change, Kind, Refusal, access_rank
 
@@ -155,7 +156,7 @@ def check_guardrails(
         refusals.append(
             Refusal(
                 "max_destroy",
-                f"{destroy} destructive changes{scope}, more than {limit} ({source})",
+                f"{plural(destroy, 'destructive change')}{scope}, more than {limit} ({source})",
                 "review them, then plan again with --allow-destroy, or raise policy.max_destroy",
                 policy.mark if policy.max_destroy is not None else None,
             )

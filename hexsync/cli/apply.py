@@ -25,9 +25,9 @@ from hexsync.applied import AlreadyAppliedError
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
 from hexsync.applylock import WAIT, apply_lock
 from hexsync.cli._confirm import ask, interactive, no_terminal
-from hexsync.cli._output import format_options, plural, to_json
+from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import GuardrailError, PartialApplyError
+from hexsync.errors import GuardrailError, PartialApplyError, plural
 from hexsync.hexapi import HexClient
 from hexsync.live import Live
 from hexsync.manifest import load

@@ -31,7 +31,6 @@ from hexsync import __version__
 from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
 from hexsync.applylock import apply_lock
 from hexsync.cli._files import write_atomically
-from hexsync.cli._output import plural
 from hexsync.cli._resolve import (
     collection_by_name,
     find_connection,
@@ -63,7 +62,7 @@ from hexsync.cli.runs import (
 )
 from hexsync.cli.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
 from hexsync.cli.validate import summary_line
-from hexsync.errors import ConfigError, HexsyncError
+from hexsync.errors import ConfigError, HexsyncError, plural
 from hexsync.hexapi import (
     EmbedDisplayOptions,
     HexClient,

@@ -6,9 +6,9 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import fields, format_options, heading, plural, table, to_json, when
+from hexsync.cli._output import fields, format_options, heading, table, to_json, when
 from hexsync.cli._resolve import collection_by_name, find_project, options, with_client
-from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.errors import HexsyncError, did_you_mean, plural
 from hexsync.hexapi import HexClient, Project, ProjectSharing, QueriedTable
 
 

@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from hexsync.cli._confirm import interactive, no_terminal
-from hexsync.cli._output import format_options, plural, table, to_json, when
+from hexsync.cli._output import format_options, table, to_json, when
 from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
-from hexsync.errors import HexsyncError, PartialApplyError
+from hexsync.errors import HexsyncError, PartialApplyError, plural
 from hexsync.hexapi import HexClient, User
 
 DIRECTORY_SYNC_WARNING = (

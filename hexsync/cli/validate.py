@@ -11,9 +11,9 @@ from typing import Any
 import click
 
 from hexsync.cli._files import Progress, manifest_paths
-from hexsync.cli._output import format_options, plural
+from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import ClientOptions, build_client
-from hexsync.errors import EXIT_ERROR, EXIT_OK
+from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
 from hexsync.live import read_projects
 from hexsync.manifest import CheckResult, check
 from hexsync.model import Desired

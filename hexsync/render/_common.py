@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hexsync.errors import plural
 from hexsync.model import Access
 from hexsync.plan import (
     AccessImpact,
@@ -77,10 +78,6 @@ def workspace_label(ws: WorkspaceInfo) -> str:
         return clean(ws.org_name)
     host = ws.api_url.split("://", 1)[-1].split("/", 1)[0]
     return f"the workspace at {host} (org {short_id(ws.org_id)})"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def headline(change: Change) -> str:

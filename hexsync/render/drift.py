@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from hexsync.drift import Drift, DriftField, DriftItem
-from hexsync.render._common import clean, plural, quote, short_id
+from hexsync.errors import plural
+from hexsync.render._common import clean, quote, short_id
 from hexsync.render.markdown import code, escape
 
 __all__ = ["render_drift_json", "render_drift_markdown", "render_drift_text"]

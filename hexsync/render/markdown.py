@@ -20,6 +20,7 @@ import html
 import re
 from collections.abc import Iterable
 
+from hexsync.errors import plural
 from hexsync.plan import Action, Change, Plan
 from hexsync.render._common import (
     SIGNS,
@@ -31,7 +32,6 @@ from hexsync.render._common import (
     impact_lines,
     lowers,
     no_changes_line,
-    plural,
     rule_groups,
     rule_note,
     sorted_impact,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hexsync.errors import plural
 from hexsync.plan import Change, Plan
 from hexsync.render._common import (
     SIGNS,
@@ -18,7 +19,6 @@ from hexsync.render._common import (
     field_text,
     headline,
     impact_lines,
-    plural,
     rule_groups,
     rule_note,
     sorted_impact,
