@@ -15,7 +15,7 @@ from hexsync.diff import UnresolvedReferenceError, diff
 from hexsync.errors import ConfigError
 from hexsync.guardrails import check_guardrails
 from hexsync.hexapi import HexClient
-from hexsync.impact import access_impact
+from hexsync.impact import access_impact, deactivation_warnings
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
 from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
@@ -154,7 +154,8 @@ def build_plan(
         ),
         changes=changes,
         relied=tuple(refs),
-        warnings=tuple(w for address, w in result.warnings if wanted(address)),
+        warnings=tuple(w for address, w in result.warnings if wanted(address))
+        + deactivation_warnings(changes, live),
         refusals=refusals,
         impact=access_impact(changes, live),
         unmanaged=FrozenMap(unmanaged),
