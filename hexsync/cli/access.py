@@ -67,7 +67,7 @@ def _project(state: AccessState, ref: str) -> LiveProject:
     projects = state.engine.live.projects
     if is_uuid(ref) and ref.lower() in projects:
         return projects[ref.lower()]
-    found = [p for p in projects.values() if p.title == ref or p.id == ref]
+    found = [p for p in projects.values() if ref in (p.title, p.id)]
     if not found:
         titles = {p.title for p in projects.values()}
         hint = _suggest(ref, titles)
