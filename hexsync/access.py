@@ -86,12 +86,20 @@ class Path:
     collection: str | None = None
     reach: str | None = None
 
+    def __hash__(self) -> int:
+        # Hashed millions of times in sets of paths at scale: computed once per object.
+        found: int | None = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.source, self.granted, self.group, self.collection, self.reach))
+            self.__dict__["_hash"] = found
+        return found
+
     @property
     def wide(self) -> bool:
         """Reaches every workspace member (and no Guest)."""
         return self.source == "workspace" or self.reach == "workspace"
 
-    @property
+    @cached_property
     def label(self) -> str:
         """``owner``, ``direct share``, ``group Analysts``, ``workspace``, ``collection Finance``,
         ``collection Finance via group Analysts``, ``collection Finance via workspace``."""
@@ -167,13 +175,9 @@ class Grant:
         return text
 
 
-def _person_grant(email: str, role: str | None, pid: str, paths: tuple[Path, ...]) -> Grant | None:
-    if not paths:
-        return None
-    level = highest(capped(role, p.granted) for p in paths)
-    if level is Access.NONE:
-        return None
-    return Grant(email, pid, level, _sort_paths(paths), role)
+def _decide(role: str | None, paths: tuple[Path, ...]) -> tuple[Access, tuple[Path, ...]]:
+    """The effective level of a person of ``role`` reached by ``paths``, and the paths sorted."""
+    return highest(capped(role, p.granted) for p in paths), _sort_paths(paths)
 
 
 _Reach = tuple[str, "str | None", str]  # (email, group or None, collection level)
@@ -200,6 +204,9 @@ class AccessEngine:
     def __init__(self, live: Live) -> None:
         self.live = live
         self._projects: dict[str, ProjectAccess] = {}
+        self._decided: dict[tuple[str | None, tuple[Path, ...]], tuple[Access, tuple[Path, ...]]]
+        self._decided = {}
+        self._interned: dict[tuple[str, Access, str | None, str | None, str | None], Path] = {}
 
     @property
     def users(self) -> Mapping[str, LiveUser]:
@@ -242,9 +249,25 @@ class AccessEngine:
             self._projects[pid] = found
         return found
 
+    def _path(
+        self,
+        source: str,
+        granted: Access,
+        group: str | None = None,
+        collection: str | None = None,
+        reach: str | None = None,
+    ) -> Path:
+        """One shared object per distinct path: sets of paths then hash and compare fast."""
+        key = (source, granted, group, collection, reach)
+        found = self._interned.get(key)
+        if found is None:
+            found = self._interned[key] = Path(source, granted, group, collection, reach)
+        return found
+
     def _build(self, project: LiveProject) -> ProjectAccess:
         named: dict[str, list[Path]] = {}
         users = self.users
+        make = self._path
 
         def add(email: str, path: Path) -> None:
             if email in users:
@@ -252,22 +275,22 @@ class AccessEngine:
 
         s = project.sharing
         if project.owner:
-            add(project.owner, Path("owner", OWNER_ACCESS))
+            add(project.owner, make("owner", OWNER_ACCESS))
         for email, text in s.users.items():
             level = level_of(text)
             if level is not Access.NONE:
-                add(email, Path("direct", level))
+                add(email, make("direct", level))
         for group, text in s.groups.items():
             level = level_of(text)
             if level is Access.NONE:
                 continue
-            path = Path("group", level, group=group)
+            path = make("group", level, group=group)
             for email in self._group_members.get(group, ()):
                 add(email, path)
         wide: list[Path] = []
         workspace = level_of(s.workspace)
         if workspace is not Access.NONE:
-            wide.append(Path("workspace", workspace))
+            wide.append(make("workspace", workspace))
         for coll, text in s.collections.items():
             level = level_of(text)
             reach = self._collection_reach.get(coll)
@@ -277,10 +300,10 @@ class AccessEngine:
             for email, via_group, coll_level in emails:
                 grant = collection_grant(level, coll_level)
                 how = "user" if via_group is None else "group"
-                add(email, Path("collection", grant, group=via_group, collection=coll, reach=how))
+                add(email, make("collection", grant, via_group, coll, how))
             if to_workspace is not None:
                 grant = collection_grant(level, to_workspace)
-                wide.append(Path("collection", grant, collection=coll, reach="workspace"))
+                wide.append(make("collection", grant, None, coll, "workspace"))
         return ProjectAccess(
             project,
             {e: tuple(ps) for e, ps in named.items()},
@@ -293,10 +316,26 @@ class AccessEngine:
         user = self.users.get(email)
         if user is None:
             return None
+        decided = self._decision(pa, email, user.role)
+        if decided is None:
+            return None
+        return Grant(email, pa.id, decided[0], decided[1], user.role)
+
+    def _decision(
+        self, pa: ProjectAccess, email: str, role: str | None
+    ) -> tuple[Access, tuple[Path, ...]] | None:
         paths = pa.named.get(email, ())
-        if pa.wide and reaches_workspace(user.role):
+        if pa.wide and reaches_workspace(role):
             paths = paths + pa.wide
-        return _person_grant(email, user.role, pa.id, paths)
+        if not paths:
+            return None
+        # Many people share one set of paths (a group's members): decide it once per role.
+        key = (role, paths)
+        decided = self._decided.get(key)
+        if decided is None:
+            decided = _decide(role, paths)
+            self._decided[key] = decided
+        return None if decided[0] is Access.NONE else decided
 
     def people(self, pid: str) -> list[Grant]:
         """Everyone with access to the project, highest level first, then by email."""
@@ -333,18 +372,24 @@ class AccessEngine:
         levels = [a.value for a in Access]
         sets: dict[tuple[tuple[str, str], ...], int] = {}
 
-        def interned(paths: Iterable[Path]) -> int:
-            key = tuple((x.label, x.granted.value) for x in paths)
-            return sets.setdefault(key, len(sets))
+        by_paths: dict[tuple[Path, ...], int] = {}
+
+        def interned(paths: tuple[Path, ...]) -> int:
+            found = by_paths.get(paths)
+            if found is None:
+                key = tuple((x.label, x.granted.value) for x in paths)
+                found = by_paths[paths] = sets.setdefault(key, len(sets))
+            return found
 
         projects = []
         for pa in self.all():
             p = pa.project
             rows = []
+            users = self.users
             for email in sorted(pa.named, key=index.__getitem__):
-                g = self.grant(pa, email)
-                if g is not None:
-                    rows.append([index[email], g.level.rank, interned(g.paths)])
+                d = self._decision(pa, email, users[email].role)
+                if d is not None:
+                    rows.append([index[email], d[0].rank, interned(d[1])])
             everyone = highest(x.granted for x in pa.wide)
             projects.append(
                 {

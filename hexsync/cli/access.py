@@ -16,7 +16,7 @@ from hexsync.cli._output import heading, table, to_json
 from hexsync.cli._resolve import _suggest, is_uuid, options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import HexsyncError
-from hexsync.live import LiveProject
+from hexsync.live import LiveProject, LiveUser
 from hexsync.manifest import load
 from hexsync.render.access import render_access_csv, render_access_json
 from hexsync.render.html import render_access_html
@@ -63,7 +63,8 @@ def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
     return state
 
 
-def _project(state: AccessState, ref: str) -> LiveProject:
+def find_project(state: AccessState, ref: str) -> LiveProject:
+    """A project of the state by id or exact title; unknown: an error with close matches."""
     projects = state.engine.live.projects
     if is_uuid(ref) and ref.lower() in projects:
         return projects[ref.lower()]
@@ -96,6 +97,67 @@ def _grant_data(g: Grant) -> dict[str, Any]:
     return out
 
 
+def find_user(state: AccessState, email: str) -> LiveUser:
+    """An active user of the state by email (any case); unknown: an error with close matches."""
+    wanted = email.strip().lower()
+    user = state.engine.users.get(wanted)
+    if user is not None:
+        return user
+    hint = _suggest(wanted, state.engine.users, cutoff=0.8)
+    if wanted in state.live.users:
+        msg = f"{wanted} is deactivated by the plan: no access at all"
+    else:
+        msg = f"no active user with email {email}"
+    raise HexsyncError(msg, hint=hint or "deactivated users have no access and are not listed")
+
+
+def _public(state: AccessState) -> list[LiveProject]:
+    engine = state.engine
+    return sorted(
+        (
+            p
+            for p in engine.live.projects.values()
+            if engine.project(p.id).public_web.value != "NONE"
+        ),
+        key=lambda p: (p.title, p.id),
+    )
+
+
+def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
+    """``access project --json`` (and the MCP tool ``who_can_access``)."""
+    engine = state.engine
+    pa = engine.project(found.id)
+    users = engine.users
+    return {
+        "source": state.source,
+        "project": {"id": found.id, "title": found.title, "owner": found.owner},
+        "public_web": pa.public_web.value,
+        "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
+        "people": [
+            {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
+            for g in engine.people(found.id)
+        ],
+    }
+
+
+def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
+    """``access user --json`` (and the MCP tool ``what_can_user_access``)."""
+    engine = state.engine
+    projects = engine.live.projects
+    return {
+        "source": state.source,
+        "user": {"email": user.email, "name": user.name, "role": user.role},
+        "projects": [
+            {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
+            for g in engine.of_user(user.email)
+        ],
+        "public_web": [
+            {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
+            for p in _public(state)
+        ],
+    }
+
+
 @access.command("project")
 @click.argument("project")
 @_AS_PLANNED
@@ -112,23 +174,12 @@ def access_project(
       hexsync access project "Revenue overview" --as-planned manifests/
     """
     state = _state(ctx, as_planned)
-    found = _project(state, project)
+    found = find_project(state, project)
     engine = state.engine
     pa = engine.project(found.id)
     grants = engine.people(found.id)
-    users = engine.users
     if as_json:
-        doc = {
-            "source": state.source,
-            "project": {"id": found.id, "title": found.title, "owner": found.owner},
-            "public_web": pa.public_web.value,
-            "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
-            "people": [
-                {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
-                for g in grants
-            ],
-        }
-        click.echo(to_json(doc))
+        click.echo(to_json(project_doc(state, found)))
         return
     color = options(ctx).color and sys.stdout.isatty()
     click.echo(heading(f"{found.title} ({found.id})", color=color))
@@ -164,37 +215,13 @@ def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_
     """
     state = _state(ctx, as_planned)
     engine = state.engine
-    wanted = email.strip().lower()
-    user = engine.users.get(wanted)
-    if user is None:
-        gone = wanted in state.live.users
-        hint = _suggest(wanted, engine.users, cutoff=0.8)
-        if gone:
-            msg = f"{wanted} is deactivated by the plan: no access at all"
-        else:
-            msg = f"no active user with email {email}"
-        raise HexsyncError(msg, hint=hint or "deactivated users have no access and are not listed")
-    grants = engine.of_user(wanted)
-    projects = engine.live.projects
-    public = sorted(
-        (p for p in projects.values() if engine.project(p.id).public_web.value != "NONE"),
-        key=lambda p: (p.title, p.id),
-    )
+    user = find_user(state, email)
     if as_json:
-        doc = {
-            "source": state.source,
-            "user": {"email": user.email, "name": user.name, "role": user.role},
-            "projects": [
-                {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
-                for g in grants
-            ],
-            "public_web": [
-                {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
-                for p in public
-            ],
-        }
-        click.echo(to_json(doc))
+        click.echo(to_json(user_doc(state, user)))
         return
+    grants = engine.of_user(user.email)
+    projects = engine.live.projects
+    public = _public(state)
     color = options(ctx).color and sys.stdout.isatty()
     click.echo(heading(f"{user.email} ({user.role or 'role unknown'})", color=color))
     if not grants:
