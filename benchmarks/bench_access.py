@@ -115,14 +115,15 @@ def browser_timings(page_path: Path, person: str, screenshot: str | None) -> str
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         refused: list[str] = []
-        page.route(
-            "**/*",
-            lambda r: (
+
+        def route(r: Any) -> None:
+            if r.request.url == url:
                 r.continue_()
-                if r.request.url == url
-                else (refused.append(r.request.url), r.abort())
-            ),
-        )
+            else:
+                refused.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
         start = time.perf_counter()
         page.goto(url)
         page.wait_for_selector("body[data-ready='1']", timeout=120_000)
