@@ -1,0 +1,96 @@
+"""The plan's access impact over hand-made workspaces: collection sharing changes (as the
+collection-sharing diff emits them), and the workspace line's counts by role."""
+
+from __future__ import annotations
+
+from test_engine_cases import changes_of, live_of
+
+from hexsync.impact import access_impact
+from hexsync.plan import AccessImpact
+
+WORKSPACE = {
+    "users": {
+        "owner@acme.com": "ADMIN",
+        "ed@acme.com": "EDITOR",
+        "vic@acme.com": "MEMBER",
+        "gus@acme.com": "GUEST",
+        "ana@acme.com": "EDITOR",
+    },
+    "groups": {"Analysts": ["ana@acme.com", "gus@acme.com"]},
+    "collections": {"Finance": {}},
+    "projects": {
+        "Revenue": {
+            "owner": "owner@acme.com",
+            "sharing": {"collections": {"Finance": "CAN_EDIT"}, "workspace": "CAN_VIEW"},
+        },
+        "Other": {"owner": "owner@acme.com"},
+    },
+}
+
+
+def _lines(impact: tuple[AccessImpact, ...]) -> list[str]:
+    out = []
+    for i in impact:
+        for verb, items in (("+", i.gains), ("-", i.losses), ("=", i.unchanged)):
+            for x in items:
+                counts = f" [{x.people}/{x.unaffected}]" if x.people is not None else ""
+                out.append(
+                    f"{i.principal} {verb} {x.project}: {x.old}->{x.new} via {x.via}{counts}"
+                )
+    return out
+
+
+def test_a_collection_shared_with_a_group_and_the_workspace_reaches_them() -> None:
+    live = live_of(WORKSPACE)
+    changes = changes_of(
+        [
+            "collection Finance: sharing.groups[Analysts]: None -> VIEW",
+            "collection Finance: sharing.workspace: NONE -> MEMBER",
+        ],
+        live,
+    )
+    assert _lines(access_impact(changes, live)) == [
+        # Every workspace member now has the project's level to the collection: ed gains,
+        # vic stays capped at CAN_VIEW, the owner keeps FULL_ACCESS; gus is a Guest.
+        "workspace members + Revenue: CAN_VIEW->CAN_EDIT"
+        " via collection Finance via workspace [1/2]",
+        # ana is reached by her group (and by the workspace): her own line, by the deciding path.
+        "ana@acme.com + Revenue: CAN_VIEW->CAN_EDIT via collection Finance via group Analysts",
+        # The Guest is reached only through the group.
+        "gus@acme.com + Revenue: None->CAN_EDIT via collection Finance via group Analysts",
+    ]
+
+
+def test_the_workspace_line_counts_members_by_role_and_ignores_guests() -> None:
+    live = live_of(WORKSPACE)
+    changes = changes_of(["project Other: sharing.workspace: None -> CAN_EDIT"], live)
+    assert _lines(access_impact(changes, live)) == [
+        # ed, ana gain CAN_EDIT; vic gains only CAN_VIEW (a Viewer) but gains: 3 people; the
+        # owner keeps FULL_ACCESS: 1 unaffected; gus (Guest) is not a workspace member.
+        "workspace members + Other: None->CAN_EDIT via None [3/1]",
+    ]
+
+
+def test_removing_a_collection_share_loses_access_unless_another_path_holds() -> None:
+    live = live_of(
+        {
+            **WORKSPACE,
+            "collections": {"Finance": {"users": {"ed@acme.com": "VIEW", "vic@acme.com": "VIEW"}}},
+            "projects": {
+                "Revenue": {
+                    "owner": "owner@acme.com",
+                    "sharing": {
+                        "collections": {"Finance": "CAN_EDIT"},
+                        "users": {"vic@acme.com": "CAN_VIEW"},
+                    },
+                }
+            },
+        }
+    )
+    changes = changes_of(["collection Finance: sharing.users[ed@acme.com]: VIEW -> None"], live)
+    changes += changes_of(["collection Finance: sharing.users[vic@acme.com]: VIEW -> None"], live)
+    assert _lines(access_impact(changes, live)) == [
+        "ed@acme.com - Revenue: CAN_EDIT->None via collection Finance",
+        # vic had CAN_VIEW (capped) through the collection and keeps it by the direct share.
+        "vic@acme.com = Revenue: CAN_VIEW->CAN_VIEW via None",
+    ]
