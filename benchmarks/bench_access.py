@@ -35,19 +35,10 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.render.access import render_access_csv, render_access_json
-from hexsync.render.html import render_access_html
+from hexsync.render.html import HEADLESS_CHROMIUM_ARGS, render_access_html
 
 TOKEN = "hxtw_benchmark"
 MEMBERS = 30
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def seed(projects: int, users: int, groups: int, collections: int) -> dict[str, Any]:
@@ -112,7 +103,7 @@ def browser_timings(page_path: Path, person: str, screenshot: str | None) -> str
         return "chromium not installed: no load time"
     url = page_path.resolve().as_uri()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=list(HEADLESS_CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         refused: list[str] = []
 

@@ -28,7 +28,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from hexsync.hexrules import (
     OWNER_ACCESS,
@@ -469,29 +469,24 @@ def _set(entries: Mapping[str, str], key: str | None, new: str | None) -> Frozen
     return FrozenMap(out)
 
 
-def _project_sharing(s: LiveSharing, change: Change) -> LiveSharing:
-    for f in change.fields:
-        if f.path == "sharing.users":
-            s = dataclasses.replace(s, users=_set(s.users, (f.key or "").lower(), f.new))
-        elif f.path == "sharing.groups":
-            s = dataclasses.replace(s, groups=_set(s.groups, f.key, f.new))
-        elif f.path == "sharing.collections":
-            s = dataclasses.replace(s, collections=_set(s.collections, f.key, f.new))
-        elif f.path == "sharing.workspace":
-            s = dataclasses.replace(s, workspace=f.new or "NONE")
-        elif f.path == "sharing.public_web":
-            s = dataclasses.replace(s, public_web=f.new or "NONE")
-    return s
+_SharingT = TypeVar("_SharingT", LiveSharing, LiveCollectionSharing)
+_SETS = {"sharing.users": "users", "sharing.groups": "groups", "sharing.collections": "collections"}
+_LEVELS_AT = {"sharing.workspace": "workspace", "sharing.public_web": "public_web"}
 
 
-def _collection_sharing(s: LiveCollectionSharing, change: Change) -> LiveCollectionSharing:
+def _shared(s: _SharingT, change: Change) -> _SharingT:
+    """A project's or a collection's sharing with ``change``'s sharing fields applied."""
     for f in change.fields:
-        if f.path == "sharing.users":
-            s = dataclasses.replace(s, users=_set(s.users, (f.key or "").lower(), f.new))
-        elif f.path == "sharing.groups":
-            s = dataclasses.replace(s, groups=_set(s.groups, f.key, f.new))
-        elif f.path == "sharing.workspace":
-            s = dataclasses.replace(s, workspace=f.new or "NONE")
+        name = _SETS.get(f.path) or _LEVELS_AT.get(f.path)
+        if name is None or not hasattr(s, name):
+            continue
+        value: Any
+        if f.path in _LEVELS_AT:
+            value = f.new or "NONE"
+        else:
+            key = (f.key or "").lower() if name == "users" else f.key
+            value = _set(getattr(s, name), key, f.new)
+        s = dataclasses.replace(s, **{name: value})
     return s
 
 
@@ -555,7 +550,7 @@ def planned(live: Live, changes: Iterable[Change]) -> Live:
                 coll,
                 name=name,
                 description=desc[0].new if desc else coll.description,
-                sharing=_collection_sharing(coll.sharing, change),
+                sharing=_shared(coll.sharing, change),
             )
             collections[name] = coll
             if old_name != name:
@@ -567,7 +562,7 @@ def planned(live: Live, changes: Iterable[Change]) -> Live:
             projects[pid] = dataclasses.replace(
                 project,
                 status=status[0].new if status else project.status,
-                sharing=_project_sharing(project.sharing, change),
+                sharing=_shared(project.sharing, change),
             )
     if group_names or coll_names:
         for c_name, coll in list(collections.items()):

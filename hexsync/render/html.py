@@ -17,7 +17,19 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["render_access_html"]
+__all__ = ["HEADLESS_CHROMIUM_ARGS", "render_access_html"]
+
+# How the test and the benchmark open the page: a headless Chromium that reaches for nothing
+# (no background updates, sync or first-run pages) so that "no network" is the page's own doing.
+HEADLESS_CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def _embedded(report: Mapping[str, Any]) -> str:

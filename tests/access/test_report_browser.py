@@ -20,16 +20,7 @@ from access_seed import WORKSPACE_TOKEN
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from hexsync.render.html import HEADLESS_CHROMIUM_ARGS
 
 
 def chromium_path() -> str | None:
@@ -62,7 +53,7 @@ def browser(report_html: Path) -> Iterator[Any]:
         pytest.skip("chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=path, args=list(HEADLESS_CHROMIUM_ARGS))
         try:
             yield b
         finally:
