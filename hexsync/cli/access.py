@@ -54,6 +54,12 @@ def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
     state = asyncio.run(run())
     progress.count = state.live.read_requests
     progress.done()
+    if not state.live.full_visibility:
+        click.echo(
+            "note: this token acts as one user and sees only what they may see: the answer covers"
+            " what it can read (a workspace token or an admin's sees everything).",
+            err=True,
+        )
     if state.plan is not None:
         note = f"As planned by {', '.join(as_planned)}: {len(state.plan.changes)} changes"
         if state.plan.refusals:

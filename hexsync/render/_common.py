@@ -148,7 +148,7 @@ class ImpactLine:
 
     ``same``: a grant changed but the principal's effective access did not (a higher path keeps
     it); ``level`` is then the level kept and ``via`` the path that keeps it. ``people`` and
-    ``unaffected`` sum the items' counts (on ``workspace members``), None when they have none.
+    ``unaffected`` are the items' largest counts (on ``workspace members``), None without any.
     """
 
     gain: bool
@@ -192,14 +192,21 @@ class ImpactLine:
 
     @property
     def counts(self) -> str:
-        """``4 people; 2 keep a higher level`` for a workspace line, else ""."""
+        """``4 people; 2 keep a higher level`` for a workspace line on one project; on several,
+        the largest per project (``up to 40 people per project; …``); else ""."""
         if self.people is None:
             return ""
-        text = "no one's access changes" if self.people == 0 and not self.same else ""
-        if not text:
-            text = plural(self.people, "person").replace("persons", "people")
+        many = len(self.projects) > 1
+        if self.people == 0 and not self.same:
+            text = "no one's access changes"
+        else:
+            text = ("up to " if many else "") + plural(self.people, "person").replace(
+                "persons", "people"
+            )
+            text += " per project" if many else ""
         if self.unaffected:
-            text += f"; {self.unaffected} keep{'s' if self.unaffected == 1 else ''} a higher level"
+            keep = "keeps" if self.unaffected == 1 and not many else "keep"
+            text += f"; {'up to ' if many else ''}{self.unaffected} {keep} a higher level"
         return text
 
 
@@ -207,9 +214,11 @@ def _present(access: str | None) -> str | None:
     return None if access in (None, Access.NONE.value) else access
 
 
-def _sum(values: Iterable[int | None]) -> int | None:
+def _most(values: Iterable[int | None]) -> int | None:
+    """The largest count among a line's projects (counts of people are per project: summing
+    them would count one person once per project)."""
     known = [v for v in values if v is not None]
-    return sum(known) if known else None
+    return max(known) if known else None
 
 
 def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
@@ -246,8 +255,8 @@ def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
                     projects,
                     wide,
                     same,
-                    _sum(i.people for i in group),
-                    _sum(i.unaffected for i in group),
+                    _most(i.people for i in group),
+                    _most(i.unaffected for i in group),
                 )
             )
     return lines

@@ -28,8 +28,8 @@ def access_url() -> Iterator[str]:
 def hexsync(access_url: str) -> Callable[..., Result]:
     httpx.post(f"{access_url}/_emulator/reset").raise_for_status()
 
-    def run(*args: str) -> Result:
-        env = {"HEX_API_URL": access_url, "HEX_API_TOKEN": WORKSPACE_TOKEN, "NO_COLOR": "1"}
+    def run(*args: str, token: str = WORKSPACE_TOKEN) -> Result:
+        env = {"HEX_API_URL": access_url, "HEX_API_TOKEN": token, "NO_COLOR": "1"}
         return CliRunner().invoke(cli, ["--rate-limit", "off", *args], env=env)
 
     return run

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from access_seed import REVENUE_ID, STATUS_ID
+from access_seed import MEMBER_TOKEN, REVENUE_ID, STATUS_ID
 from click.testing import Result
 
 Run = Callable[..., Result]
@@ -224,3 +224,11 @@ def test_report_refuses_an_unknown_extension_before_reading(hexsync: Run, tmp_pa
     result = hexsync("access", "report", "--out", str(tmp_path / "access.xlsx"))
     assert result.exit_code == 1
     assert "--format csv|json|html" in result.stderr
+
+
+def test_a_personal_token_is_told_it_sees_only_its_user_s_share(hexsync: Run) -> None:
+    result = hexsync("access", "user", "bob@acme.com", token=MEMBER_TOKEN)
+    assert result.exit_code == 0, result.output
+    assert "sees only what they may see" in result.stderr
+    workspace = hexsync("access", "user", "bob@acme.com")
+    assert "sees only what they may see" not in workspace.stderr

@@ -6,7 +6,8 @@ from __future__ import annotations
 from test_engine_cases import changes_of, live_of
 
 from hexsync.impact import access_impact
-from hexsync.plan import AccessImpact
+from hexsync.plan import AccessImpact, Plan, WorkspaceInfo
+from hexsync.render import render_text
 
 WORKSPACE = {
     "users": {
@@ -69,6 +70,9 @@ def test_the_workspace_line_counts_members_by_role_and_ignores_guests() -> None:
         # owner keeps FULL_ACCESS: 1 unaffected; gus (Guest) is not a workspace member.
         "workspace members + Other: None->CAN_EDIT via None [3/1]",
     ]
+    plan = Plan(WorkspaceInfo("https://app.hex.tech", "org"), impact=access_impact(changes, live))
+    text = " ".join(render_text(plan).split())
+    assert 'workspace members gain CAN_EDIT on "Other": 3 people; 1 keeps a higher level !' in text
 
 
 def test_removing_a_collection_share_loses_access_unless_another_path_holds() -> None:
