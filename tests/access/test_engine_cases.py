@@ -32,7 +32,7 @@ from hexsync.model import FrozenMap
 from hexsync.plan import Action, Change, FieldChange, Kind
 
 CASES = Path(__file__).parent / "cases"
-_LINE = re.compile(r"^(\w+) (.+?): (?:(delete|deactivate)|([\w.]+)(?:\[(.+)\])?: (\S+) -> (\S+))$")
+_LINE = re.compile(r"^(\w+) (.+?): (?:(delete|deactivate)|([\w.]+)(?:\[(.+)\])?: (.+?) -> (.+))$")
 
 
 def _opt(text: str) -> str | None:

@@ -98,3 +98,34 @@ def test_removing_a_collection_share_loses_access_unless_another_path_holds() ->
         # vic had CAN_VIEW (capped) through the collection and keeps it by the direct share.
         "vic@acme.com = Revenue: CAN_VIEW->CAN_VIEW via None",
     ]
+
+
+def test_a_member_added_to_a_group_a_collection_is_shared_with_gains_through_it() -> None:
+    live = live_of(
+        {
+            **WORKSPACE,
+            "collections": {"Finance": {"groups": {"Analysts": "VIEW"}}},
+            "projects": {
+                "Revenue": {
+                    "owner": "owner@acme.com",
+                    "sharing": {"collections": {"Finance": "CAN_EDIT"}},
+                }
+            },
+        }
+    )
+    changes = changes_of(["group Analysts: members[ed@acme.com]: None -> member"], live)
+    assert _lines(access_impact(changes, live)) == [
+        "ed@acme.com + Revenue: None->CAN_EDIT via collection Finance via group Analysts",
+    ]
+
+
+def test_a_user_deactivated_by_the_same_plan_is_not_counted_on_the_workspace_line() -> None:
+    live = live_of(WORKSPACE)
+    changes = changes_of(
+        ["project Other: sharing.workspace: None -> CAN_EDIT", "user ed@acme.com: deactivate"],
+        live,
+    )
+    assert _lines(access_impact(changes, live)) == [
+        "workspace members + Other: None->CAN_EDIT via None [2/1]",
+        "ed@acme.com - Revenue: CAN_VIEW->None via workspace",
+    ]
