@@ -144,14 +144,6 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
             if spec is not None:
                 kind, fixed = spec
                 tally.add(kind, fixed or f.key or "", ImpactItem(change.name, f.old, f.new))
-    for change in changes:
-        if change.kind is Kind.GROUP and change.action is Action.DELETE:
-            found = live.groups.get(change.name)
-            if found is not None and found.members is None:
-                for p in live.projects.values():
-                    level = p.sharing.groups.get(change.name)
-                    if level is not None:
-                        tally.add("group", change.name, ImpactItem(p.title, level, None))
 
     for email in sorted(gone):
         for g in before.of_user(email):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from test_engine_cases import changes_of, live_of
 
-from hexsync.impact import access_impact
+from hexsync.impact import access_impact, deactivation_warnings
 from hexsync.plan import AccessImpact, Plan, WorkspaceInfo
 from hexsync.render import render_text
 
@@ -129,3 +129,14 @@ def test_a_user_deactivated_by_the_same_plan_is_not_counted_on_the_workspace_lin
         "workspace members + Other: None->CAN_EDIT via None [2/1]",
         "ed@acme.com - Revenue: CAN_VIEW->None via workspace",
     ]
+
+
+def test_deactivating_an_owner_warns_and_names_their_projects() -> None:
+    projects = {f"P{i}": {"owner": "ed@acme.com"} for i in range(7)}
+    live = live_of({**WORKSPACE, "projects": {**projects, "Mine": {"owner": "ana@acme.com"}}})
+    changes = changes_of(["user ed@acme.com: deactivate", "user vic@acme.com: deactivate"], live)
+    (warning,) = deactivation_warnings(changes, live)  # vic owns nothing: no warning
+    assert warning.code == "deactivated_owner"
+    assert warning.message.startswith(
+        'ed@acme.com owns 7 projects ("P0", "P1", "P2", "P3", "P4" and 2 more)'
+    )
