@@ -126,6 +126,20 @@ def test_report_loads_offline_filters_a_person_and_highlights_public(
     page.wait_for_selector("#status:has-text('visible to gus@acme.com')")
     assert [r["cells"][0] for r in _rows(page)] == ["Revenue overview"]
 
+    # The group filter finds projects shared with the group directly or through a collection.
+    page.fill("#f-person", "")
+    page.select_option("#f-group", "Finance team")
+    page.wait_for_selector("#status:has-text('1 of 3 projects')")
+    assert [r["cells"][0] for r in _rows(page)] == ["Revenue overview"]
+    page.select_option("#f-group", "")
+
+    # Sorting by the number of people with access, most first.
+    page.click("#thead div[data-key='count']")
+    page.wait_for_selector("#thead div[data-key='count'][aria-sort='descending']")
+    counts = [int(r["cells"][4]) for r in _rows(page)]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] == 5
+
     # The public-web filter keeps only the public project; a click explains everyone's path.
     page.fill("#f-person", "")
     page.check("#f-public")
