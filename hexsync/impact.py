@@ -172,10 +172,7 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
                 else:
                     unaffected += 1
                 continue
-            lost = access_rank(_level(g_a)) < access_rank(_level(g_b))
-            decides = g_b if lost else g_a
-            via = decides.deciding.via if decides is not None else None
-            tally.add("user", email, ImpactItem(title, _level(g_b), _level(g_a), via))
+            tally.add("user", email, ImpactItem(title, _level(g_b), _level(g_a), _via(g_b, g_a)))
         wide_b = pa_b.wide if pa_b else ()
         wide_a = pa_a.wide if pa_a else ()
         if wide_b == wide_a:
@@ -211,6 +208,20 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
             ),
         )
     return tally.result()
+
+
+def _via(before: Grant | None, after: Grant | None) -> str | None:
+    """The path to name on a person's line: for a loss the path that gave the old level, for a
+    gain the one that gives the new level; with no effective change, the path that keeps them
+    at their level (one they had before and still have), else the one that now decides."""
+    if after is None or (before is not None and after.level < before.level):
+        return before.deciding.via if before is not None else None
+    if before is not None and after.level == before.level:
+        kept = set(before.paths)
+        for path in after.paths:  # highest first
+            if path in kept and capped(after.role, path.granted) == after.level:
+                return path.via
+    return after.deciding.via
 
 
 def deactivation_warnings(changes: Iterable[Change], live: Live) -> tuple[PlanWarning, ...]:
