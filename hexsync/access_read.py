@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hexsync.access import AccessEngine, planned, shared_groups
+from hexsync.errors import HexsyncError
 from hexsync.hexapi import HexClient
 from hexsync.live import Live, read_live, read_members
 from hexsync.model import Desired
-from hexsync.plan import Plan
+from hexsync.plan import Kind, Plan
 from hexsync.planner import build_plan
 
 __all__ = ["AccessState", "read_access"]
@@ -38,20 +39,30 @@ async def read_access(
     client: HexClient,
     desired: Desired | None = None,
     *,
+    saved: Plan | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> AccessState:
-    """Read the workspace (and plan ``desired`` against it when given) for the access engine.
+    """Read the workspace (and plan ``desired`` against it, or take a ``saved`` plan's changes)
+    for the access engine.
 
-    With ``desired`` the answer is the state after the plan, refusals or not: a reviewer asks
-    what a change would do before it is allowed (``max_destroy`` is not applied here).
+    With manifests or a saved plan the answer is the state after the plan, refusals or not: a
+    reviewer asks what a change would do before it is allowed (``max_destroy`` is not applied).
     """
     live = await read_live(client, desired, progress=progress)
-    plan = None
-    if desired is None:
+    if desired is None and saved is None:
         live = await read_members(client, live, shared_groups(live))
         return AccessState(AccessEngine(live), live)
-    plan = build_plan(desired, live, allow_destroy=True, api_url=client.base_url)
+    if saved is not None and saved.workspace.org_id != live.org_id:
+        raise HexsyncError(
+            f"the saved plan was made for workspace {saved.workspace.org_id}, this token reads"
+            f" {live.org_id}",
+            hint="give the plan of this workspace, or its manifests",
+        )
+    plan = saved or build_plan(
+        desired or Desired(), live, allow_destroy=True, api_url=client.base_url
+    )
     after = planned(live, plan.changes)
-    live = await read_members(client, live, shared_groups(live) | shared_groups(after))
+    touched = {c.name for c in plan.changes if c.kind is Kind.GROUP}
+    live = await read_members(client, live, shared_groups(live) | shared_groups(after) | touched)
     after = planned(live, plan.changes)
     return AccessState(AccessEngine(after), live, plan)

@@ -18,6 +18,7 @@ from hexsync.cli.client_factory import build_client
 from hexsync.errors import HexsyncError
 from hexsync.live import LiveProject, LiveUser
 from hexsync.manifest import load
+from hexsync.plan import Plan
 from hexsync.render.access import render_access_csv, render_access_json
 from hexsync.render.html import render_access_html
 
@@ -27,7 +28,8 @@ _AS_PLANNED = click.option(
     multiple=True,
     metavar="PATH",
     type=click.Path(path_type=str),
-    help="Answer for the state these manifests would leave (repeat for several paths).",
+    help="Answer for the state these manifests (repeat for several paths), or one saved plan "
+    "(plan.json), would leave.",
 )
 _JSON = click.option("--json", "as_json", is_flag=True, help="One JSON document, for scripts.")
 
@@ -42,14 +44,23 @@ def access() -> None:
     """
 
 
+def _saved_plan(paths: tuple[str, ...]) -> Plan | None:
+    """A saved plan (``plan --out plan.json``) given to --as-planned, else None (manifests)."""
+    if len(paths) != 1 or not paths[0].lower().endswith(".json"):
+        return None
+    path = Path(paths[0])
+    return Plan.loads(path.read_text(encoding="utf-8"), source=str(path))
+
+
 def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
-    desired = load(as_planned) if as_planned else None
+    saved = _saved_plan(as_planned)
+    desired = load(as_planned) if as_planned and saved is None else None
     client = build_client(options(ctx))
     progress = Progress(client.base_url, sys.stderr)
 
     async def run() -> AccessState:
         async with client:
-            return await read_access(client, desired, progress=progress)
+            return await read_access(client, desired, saved=saved, progress=progress)
 
     state = asyncio.run(run())
     progress.count = state.live.read_requests

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -232,3 +233,25 @@ def test_a_personal_token_is_told_it_sees_only_its_user_s_share(hexsync: Run) ->
     assert "sees only what they may see" in result.stderr
     workspace = hexsync("access", "user", "bob@acme.com")
     assert "sees only what they may see" not in workspace.stderr
+
+
+def test_as_planned_takes_a_saved_plan_too(hexsync: Run, tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(MANIFESTS, encoding="utf-8")
+    saved = tmp_path / "plan.json"
+    assert hexsync("plan", str(tmp_path / "m.yaml"), "--out", str(saved)).exit_code == 0
+    from_plan = hexsync("access", "project", REVENUE_ID, "--as-planned", str(saved), "--json")
+    assert from_plan.exit_code == 0, from_plan.output
+    from_manifests = hexsync(
+        "access", "project", REVENUE_ID, "--as-planned", str(tmp_path), "--json"
+    )
+    assert json.loads(from_plan.stdout) == json.loads(from_manifests.stdout)
+    other = json.loads(saved.read_text(encoding="utf-8"))
+    other["workspace"]["org_id"] = "00000000-0000-4000-8000-000000000000"
+    body = {k: v for k, v in other.items() if k != "checksum"}
+    other["checksum"] = hashlib.sha256(
+        json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    ).hexdigest()
+    saved.write_text(json.dumps(other), encoding="utf-8")
+    refused = hexsync("access", "user", "vic@acme.com", "--as-planned", str(saved))
+    assert refused.exit_code == 1
+    assert "the saved plan was made for workspace 00000000" in refused.stderr
