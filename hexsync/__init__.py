@@ -12,6 +12,8 @@ Everything importable from here is listed in ``__all__`` (tests/test_public_api.
 """
 
 from hexsync._version import __version__
+from hexsync.access import AccessEngine
+from hexsync.access_read import read_access
 from hexsync.apply import ApplyReport, apply_plan, apply_saved_plan, check_fresh
 from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
 from hexsync.export import export_manifests
@@ -24,6 +26,7 @@ from hexsync.planner import build_plan, make_plan, read_and_plan
 from hexsync.render import render_json, render_markdown, render_text
 
 __all__ = [
+    "AccessEngine",
     "ApplyReport",
     "Change",
     "Desired",
@@ -45,6 +48,7 @@ __all__ = [
     "export_manifests",
     "load",
     "make_plan",
+    "read_access",
     "read_and_plan",
     "read_live",
     "render_json",
