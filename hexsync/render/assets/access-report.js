@@ -126,6 +126,7 @@
       const r = state.rows[n], p = r.x.p;
       const row = el("div", null, "row" + (r.x.public ? " public" : "") + (r.x.wide ? " wide" : "") + (state.selected === r.x.i ? " selected" : ""));
       row.setAttribute("role", "row");
+      row.tabIndex = 0;
       row.dataset.index = String(r.x.i);
       const t = el("div");
       if (r.x.public) t.appendChild(el("span", "PUBLIC", "badge public"));
@@ -197,6 +198,10 @@
   ["f-group", "f-collection", "f-level", "f-public", "f-wide"].forEach((id) => $(id).addEventListener("change", apply));
   $("viewport").addEventListener("scroll", () => requestAnimationFrame(draw), { passive: true });
   $("rows").addEventListener("click", (e) => { const row = e.target.closest(".row"); if (row) detail(Number(row.dataset.index)); });
+  $("rows").addEventListener("keydown", (e) => {
+    const row = e.target.closest(".row");
+    if (row && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); detail(Number(row.dataset.index)); }
+  });
   const pub = P.filter((x) => x.public).length, wide = P.filter((x) => x.wide).length;
   $("summary").textContent = P.length + " projects · " + R.people.length + " people · " + R.groups.length + " groups · " +
     R.collections.length + " collections · " + pub + " public on the web · " + wide + " shared with the whole workspace" +
