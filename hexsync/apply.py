@@ -7,8 +7,9 @@ report is for), only for a bug or a broken connection to the workspace as a whol
 Phases, each awaited before the next; within a phase every change is its own asyncio task and
 the client paces them:
 
-1. collections and groups (create, rename, membership): so their ids exist and membership is
-   right before any sharing refers to them;
+1. collections and groups (create, rename, membership, collection sharing): so their ids exist
+   and membership is right before any sharing refers to them; a collection whose sharing names
+   a group the plan creates or renames waits for that group;
 2. projects: create, then status and sharing on the new id; sharing upserts 25 principals per
    request (``NONE`` removes);
 3. group deletions, after the sharing that stops referring to them;
@@ -33,10 +34,17 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypedDict
 
 from hexsync.errors import GuardrailError, HexsyncError
-from hexsync.hexapi import AmbiguousCreateError, HexClient, NotFoundError, SharingResult
+from hexsync.hexapi import (
+    AmbiguousCreateError,
+    Collection,
+    HexClient,
+    NotFoundError,
+    SharingError,
+    SharingResult,
+)
 from hexsync.hexapi import Project as ApiProject
 from hexsync.live import Live, read_live
 from hexsync.plan import (
@@ -47,6 +55,8 @@ from hexsync.plan import (
     Kind,
     LiveRef,
     Plan,
+    groups_made,
+    waits_for_groups,
 )
 
 __all__ = [
@@ -344,14 +354,18 @@ class _Skip(Exception):  # noqa: N818 - control flow, never escapes this module
         self.reason = reason
 
 
-def _phase(change: Change) -> int:
+def _phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
+    """0: collections and groups; 1: collections whose sharing names a group this plan creates
+    or renames (they need its id); 2: projects; 3: group deletions; 4: deactivations."""
+    if waits_for_groups(change, new_groups):
+        return 1
     if change.kind in (Kind.COLLECTION, Kind.GROUP) and change.action is not Action.DELETE:
         return 0
     if change.kind is Kind.PROJECT:
-        return 1
-    if change.kind is Kind.GROUP:
         return 2
-    return 3
+    if change.kind is Kind.GROUP:
+        return 3
+    return 4
 
 
 class _Run:
@@ -372,8 +386,9 @@ class _Run:
 
     async def run(self) -> tuple[Outcome, ...]:
         phases: dict[int, list[int]] = {}
+        new_groups = groups_made(self.plan.changes)
         for index, change in enumerate(self.plan.changes):
-            phases.setdefault(_phase(change), []).append(index)
+            phases.setdefault(_phase(change, new_groups), []).append(index)
         for number in sorted(phases):
             await asyncio.gather(*(self._one(i) for i in phases[number]))
         return tuple(self.outcomes[i] for i in range(len(self.plan.changes)))
@@ -508,31 +523,120 @@ class _Run:
         )
 
     async def _collection(self, change: Change) -> tuple[str | None, str]:
+        """CreateCollection with its sharing in one request; or one EditCollection carrying the
+        rename, the description and every sharing upsert (Hex sets no per-request limit on
+        collection sharing, unlike project sharing's 25)."""
         name_field = _scalar(change, "name")
         description_field = _scalar(change, "description")
         description = description_field.new if description_field is not None else None
+        sharing = self._collection_upserts(change)
         if change.action is Action.CREATE:
+            made: list[Collection] = []
 
             async def make() -> str:
-                made = await self.client.create_collection(change.name, description=description)
-                return made.id
+                made.append(
+                    await self.client.create_collection(
+                        change.name, description=description, **sharing
+                    )
+                )
+                return made[-1].id
 
             async def find() -> list[str]:
                 return [c.id async for c in self.client.iter_collections() if c.name == change.name]
 
             ident, note = await self._create(change, make, find)
             self.directory.remember(Kind.COLLECTION, change.name, ident)
+            try:
+                if made:
+                    problems = self._collection_refused(made[-1], sharing)
+                else:
+                    # Adopted after a timeout: the body may not have arrived whole. Write the
+                    # sharing again (upserts are idempotent) and check Hex's answer to that.
+                    problems = []
+                    if any(v is not None for v in sharing.values()):
+                        again = await self.client.edit_collection(ident, **sharing)
+                        problems = self._collection_refused(again, sharing)
+            except HexsyncError as exc:
+                raise _CreatedThenFailedError(ident, _reason(exc)) from exc
+            if problems:
+                # The collection exists: what shares on it goes on; the next plan shows the rest.
+                raise _CreatedThenFailedError(ident, "; ".join(problems))
             return ident, note
         ident = self._existing_id(change)
-        await self.client.edit_collection(
+        if (
+            name_field is None
+            and description_field is None
+            and not any(v for v in sharing.values())
+        ):
+            return ident, "nothing left to change"
+        result = await self.client.edit_collection(
             ident,
             name=name_field.new if name_field is not None else None,
             # Hex has no "remove the description": an emptied one is written as "".
             description=(description or "") if description_field is not None else None,
+            **sharing,
         )
         if name_field is not None and name_field.new is not None:
             self.directory.remember(Kind.COLLECTION, name_field.new, ident)
+        problems = self._collection_refused(result, sharing)
+        if problems:
+            raise _ChangeError("; ".join(problems))
         return ident, ""
+
+    def _collection_upserts(self, change: Change) -> _CollectionUpserts:
+        """The sharing of a collection change as the client writes it: ids → level, ``NONE``
+        removing. A grant to an unknown principal fails the change before anything is written;
+        a removal of a user or group no longer listed (deactivated or deleted meanwhile) is
+        already done."""
+        access: dict[Kind, dict[str, str]] = {}
+        for kind, path in ((Kind.USER, "sharing.users"), (Kind.GROUP, "sharing.groups")):
+            fields = [f for f in change.fields_at(path) if f.key]
+            grants = self._ids(kind, [f.key for f in fields if f.key and f.new is not None])
+            out = {grants[f.key]: f.new for f in fields if f.key and f.new is not None}
+            for f in fields:
+                ident = self.directory.lookup(kind, f.key or "") if f.new is None else None
+                if ident is not None:
+                    out[ident] = "NONE"
+            access[kind] = out
+        user_access, group_access = access[Kind.USER], access[Kind.GROUP]
+        workspace = _scalar(change, "sharing.workspace")
+        members = (workspace.new or "NONE") if workspace is not None else None
+        if change.action is Action.CREATE and members == "NONE":
+            members = None  # a new collection is not shared with the workspace anyway
+        return {
+            "user_access": user_access or None,
+            "group_access": group_access or None,
+            "workspace_members": members,
+        }
+
+    def _collection_refused(self, result: Collection, sharing: _CollectionUpserts) -> list[str]:
+        """The sharing entries Hex did not take, read from its answer: an ``errors`` list if it
+        sends one (as for project sharing), and any entry the returned collection does not show
+        at the level written. Hex's spec documents neither for collections; both mean failure."""
+        problems: list[str] = []
+        users = self.directory.reverse(Kind.USER)
+        groups = self.directory.reverse(Kind.GROUP)
+        for error in (SharingError.from_api(e) for e in _error_list(result.raw)):
+            who = ", ".join(users.get(i) or groups.get(i) or i for i in error.ids) or "?"
+            problems.append(f"sharing {who}: Hex refused it: {error.reason}")
+        now = result.sharing
+        checks: list[tuple[str, Mapping[str, str] | None, Mapping[str, str], dict[str, str]]] = [
+            ("sharing.users", sharing["user_access"], now.users, users),
+            ("sharing.groups", sharing["group_access"], now.groups, groups),
+        ]
+        for path, written, found, names in checks:
+            for ident, level in sorted((written or {}).items()):
+                got = found.get(ident) or found.get(ident.lower()) or "NONE"
+                if got != level:
+                    problems.append(
+                        f"{path} {names.get(ident, ident)}: Hex answered {got}, not {level}"
+                    )
+        members = sharing["workspace_members"]
+        if members is not None and (now.workspace_members or "NONE") != members:
+            problems.append(
+                f"sharing.workspace: Hex answered {now.workspace_members or 'NONE'}, not {members}"
+            )
+        return problems
 
     async def _group(self, change: Change) -> tuple[str | None, str]:
         members = change.fields_at("members")
@@ -675,6 +779,19 @@ class _Run:
         return ident, ""
 
 
+class _CollectionUpserts(TypedDict):
+    user_access: dict[str, str] | None
+    group_access: dict[str, str] | None
+    workspace_members: str | None
+
+
+def _error_list(raw: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    errors = raw.get("errors")
+    if not isinstance(errors, list):
+        return []
+    return [e for e in errors if isinstance(e, Mapping)]
+
+
 def _scalar(change: Change, path: str) -> FieldChange | None:
     found = change.fields_at(path)
     return found[0] if found else None
@@ -693,7 +810,9 @@ def _reason(exc: HexsyncError) -> str:
 # ------------------------------------------------------------------------------------ verify
 
 
-async def _verify(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconverged]:
+async def _verify(
+    client: HexClient, outcomes: Sequence[Outcome], directory: Directory
+) -> list[Unconverged]:
     """Re-read what was done and compare every field the plan set with what Hex now says."""
     done = [o for o in outcomes if o.status == "done"]
     found: list[Unconverged] = []
@@ -709,12 +828,32 @@ async def _verify(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconv
         for o in collections:
             now = live.get(o.id or "")
             for f in o.change.fields:
-                if f.path not in ("name", "description"):
-                    continue
-                value = None if now is None else (now.name if f.path == "name" else now.description)
-                if (value or None) != (f.new or None):
+                value = None if now is None else _collection_value(now, f, directory)
+                if f.path.startswith("sharing."):
+                    if not _same(f, value):
+                        found.append(Unconverged(o.change, f.path, f.key, f.new, value))
+                elif (value or None) != (f.new or None):
                     found.append(Unconverged(o.change, f.path, None, f.new, value))
     return found
+
+
+def _collection_value(now: Collection, f: FieldChange, directory: Directory) -> str | None:
+    """A collection's field as Hex reads it now; sharing keys by email (lower) or group name."""
+    if f.path == "name":
+        return now.name
+    if f.path == "description":
+        return now.description
+    if f.path == "sharing.workspace":
+        return now.sharing.workspace_members
+    kind, table = (
+        (Kind.USER, now.sharing.users)
+        if f.path == "sharing.users"
+        else (Kind.GROUP, now.sharing.groups)
+    )
+    names = directory.reverse(kind)
+    by_name = {names.get(i.lower(), names.get(i, i)): level for i, level in table.items()}
+    key = (f.key or "").lower() if kind is Kind.USER else (f.key or "")
+    return by_name.get(key)
 
 
 async def _verify_projects(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconverged]:
@@ -833,7 +972,7 @@ async def apply_plan(
     notes: list[str] = []
     if verify and any(o.status == "done" for o in outcomes):
         try:
-            unconverged = await _verify(client, outcomes)
+            unconverged = await _verify(client, outcomes, directory)
         except HexsyncError as exc:
             notes.append(f"could not read the workspace back to check the result: {exc.message}")
     return ApplyReport(

@@ -10,7 +10,8 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
-- The project owner's own access is never changed.
+- The project owner's own access is never changed; nor is a collection creator's own entry
+  lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - ``policy.prune``: undeclared groups are deleted, users not listed as active are deactivated;
   protected ones (and the token's own user) are never pruned.
 - What the API cannot do is a warning, never a change: a pinned project's title or description,
@@ -27,10 +28,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from hexsync.errors import HexsyncError
+from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known, collection_rank
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import (
     NOWHERE,
     Access,
+    Collection,
     Desired,
     Ensure,
     Mark,
@@ -112,6 +115,17 @@ def _level(access: Access | None) -> str | None:
     return None if access is None or access is Access.NONE else access.value
 
 
+def _collection_raises(old: str | None, new: str | None) -> bool:
+    """Whether a collection level change only grants or raises (what additive mode may do);
+    between levels whose order hexsync does not know it cannot tell, so it does not."""
+    if new is None:
+        return False
+    if old is None:
+        return True
+    before, after = collection_rank(old), collection_rank(new)
+    return before is not None and after is not None and after > before
+
+
 def _address(kind: Kind, ident: str) -> str:
     return f"{kind.value}:{ident}"
 
@@ -143,6 +157,10 @@ class _Differ:
         for project in live.projects.values():
             for name in project.sharing.groups:
                 self.group_projects[name] = self.group_projects.get(name, 0) + 1
+        self.group_collections: dict[str, int] = {}
+        for coll in live.collections.values():
+            for name in coll.sharing.groups:
+                self.group_collections[name] = self.group_collections.get(name, 0) + 1
 
     # ---------------------------------------------------------------- helpers
 
@@ -205,13 +223,20 @@ class _Differ:
                     )
                     continue
             self.known_collections.add(c.name)
+            shared, deps = self._collection_sharing(c, found)
             if found is None:
                 fields = (
-                    (FieldChange("description", None, c.description),)
+                    [FieldChange("description", None, c.description)]
                     if c.description is not None
-                    else ()
+                    else []
                 )
-                self.add(Change(Kind.COLLECTION, Action.CREATE, c.name, None, fields, mark=c.mark))
+                fields += shared
+                self.add(
+                    Change(
+                        Kind.COLLECTION, Action.CREATE, c.name, None, tuple(fields), mark=c.mark
+                    ),
+                    deps,
+                )
                 continue
             self.coll_id_of[c.name] = found.id
             fc: list[FieldChange] = []
@@ -220,12 +245,120 @@ class _Differ:
                 fc.append(FieldChange("name", found.name, c.name))
             if c.description is not None and c.description != (found.description or ""):
                 fc.append(FieldChange("description", found.description, c.description))
+            fc += shared
             if fc:
                 self.add(
-                    Change(Kind.COLLECTION, Action.UPDATE, c.name, found.id, tuple(fc), mark=c.mark)
+                    Change(
+                        Kind.COLLECTION, Action.UPDATE, c.name, found.id, tuple(fc), mark=c.mark
+                    ),
+                    deps,
                 )
         renamed = set(self.coll_rename)
         self.known_collections.update(n for n in live.collections if n not in renamed)
+
+    def _collection_sharing(
+        self, c: Collection, found: LiveCollection | None
+    ) -> tuple[list[FieldChange], list[Dep]]:
+        """The field changes of a collection's declared sharing (levels kept as Hex's strings,
+        ``NONE`` as absent), and the principals they rely on. Rules as for a project's sharing;
+        the collection's creator is never lowered or removed (as a project's owner)."""
+        s = c.sharing
+        if s is None:
+            return [], []
+        address = _address(Kind.COLLECTION, c.name)
+        label = f"collection '{c.name}'"
+        additive = s.mode is Mode.ADDITIVE
+        self._unknown_levels(c, address, label)
+        fields: list[FieldChange] = []
+        deps: list[Dep] = []
+        if s.workspace is not None:
+            old = (
+                None
+                if found is None or found.sharing.workspace == "NONE"
+                else found.sharing.workspace
+            )
+            new = None if s.workspace == "NONE" else s.workspace
+            if old != new and (not additive or _collection_raises(old, new)):
+                fields.append(FieldChange("sharing.workspace", old, new))
+        creator = found.creator if found is not None else None
+        for dim in ("users", "groups"):
+            declared: Mapping[str, str] | None = getattr(s, dim)
+            if declared is None:
+                continue
+            want: dict[str, str] = {}
+            for key, level in declared.items():
+                if self._collection_ref(dim, key, s.mark_of(dim, key), address, label):
+                    want[key] = level
+            have: dict[str, str] = dict(getattr(found.sharing, dim)) if found is not None else {}
+            for key in sorted(set(want) | set(have)):
+                if key in declared and key not in want:
+                    continue  # an unresolved reference: reported above
+                if dim == "users" and key in self.inactive:
+                    continue
+                old_level = have.get(key)
+                new_level = None if want.get(key, "NONE") == "NONE" else want[key]
+                if new_level == old_level:
+                    continue
+                if additive and not _collection_raises(old_level, new_level):
+                    continue
+                if (
+                    dim == "users"
+                    and key == creator
+                    and not _collection_raises(old_level, new_level)
+                ):
+                    if key in declared:
+                        self.warn(
+                            address,
+                            "creator_access",
+                            f"{label}: {key} created it; the creator's own access is never"
+                            " lowered or removed (the manifest's level is ignored)",
+                            s.mark_of("users", key),
+                        )
+                    continue
+                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                deps.extend(self._principal_dep(dim, key))
+        return fields, deps
+
+    def _collection_ref(self, dim: str, key: str, mark: Mark, address: str, label: str) -> bool:
+        """Whether a principal a collection's sharing names can be written (else reported)."""
+        if dim == "users":
+            self.mentioned_users.add(key)
+            if key in self.inactive:
+                self._inactive_reference(address, label, key, mark)
+                return False
+            if key not in self.live.users:
+                self.problem(
+                    address, f"{label}: {key} is not an active user of this workspace", mark
+                )
+                return False
+            return True
+        if key in self.absent_groups:
+            self.problem(address, f"{label}: group '{key}' is declared 'ensure: absent'", mark)
+            return False
+        if key not in self.known_groups:
+            self.problem(
+                address, f"{label}: group '{key}' is neither a live group nor declared", mark
+            )
+            return False
+        return True
+
+    def _unknown_levels(self, c: Collection, address: str, label: str) -> None:
+        s = c.sharing
+        assert s is not None
+        entries = [("workspace", "", s.workspace)] if s.workspace is not None else []
+        for dim in ("users", "groups"):
+            entries += [(dim, k, v) for k, v in (getattr(s, dim) or {}).items()]
+        known = ", ".join(sorted(COLLECTION_LEVELS))
+        for dim, key, level in entries:
+            if not collection_level_known(level):
+                where = f"sharing.{dim}" + (f"[{key}]" if key else "")
+                self.warn(
+                    address,
+                    "unknown_collection_level",
+                    f"{label}: {where} is '{level}', not a collection level hexsync knows"
+                    f" ({known}); it is written to Hex as it is",
+                    s.mark_of(dim, key),
+                )
 
     def _collection_by_id(self, ident: str) -> LiveCollection | None:
         by_id = self.live.collections_by_id
@@ -236,7 +369,9 @@ class _Differ:
     def _group_note(self, name: str, members: frozenset[str] | None) -> str:
         shared = self.group_projects.get(name, 0)
         who = "members not read" if members is None else _plural(len(members), "member")
-        return f"{who}; shared on {_plural(shared, 'project')}"
+        collections = self.group_collections.get(name, 0)
+        more = f" and {_plural(collections, 'collection')}" if collections else ""
+        return f"{who}; shared on {_plural(shared, 'project')}{more}"
 
     def groups(self) -> None:
         live, policy = self.live, self.policy
@@ -628,8 +763,8 @@ class _Differ:
 def diff(desired: Desired, live: Live) -> Diff:
     """Compare ``desired`` with ``live``; see the module docstring for the rules."""
     d = _Differ(desired, live)
+    d.groups()  # first: collections' sharing names groups
     d.collections()
-    d.groups()
     d.users()
     d.projects()
     d.public_unmanaged()

@@ -6,6 +6,8 @@ same workspace reports no change:
 - Projects are pinned by ``id`` and every sharing dimension is written (``NONE`` and ``{}``
   included), so each exported project's sharing is authoritative and equal to live. A project
   owner's own entry is written at its live level (marked ``# owner``); plan never changes it.
+- Collections are written with every sharing dimension too (levels as Hex's strings, the
+  creator's entry marked ``# creator``).
 - Groups list every member: the reader must have read them (``read_live`` with prune.groups on).
 - ``users`` is not exported unless asked for: Hex lists only active users and hexsync can only
   deactivate, so the one useful form is a roster of every active user as ``active: true`` (what
@@ -32,7 +34,7 @@ from typing import Literal, get_args
 import yaml
 
 from hexsync.errors import ConfigError
-from hexsync.live import Live, LiveGroup, LiveProject
+from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject
 from hexsync.manifest import schema
 
 __all__ = [
@@ -56,7 +58,10 @@ POLICY_FILE = "policy.yaml"
 
 _ABOUT = {
     POLICY_FILE: "Format version, workspace guard and safety policy.",
-    "collections.yaml": "Collections (identity: name).",
+    "collections.yaml": (
+        "Collections (identity: name); every sharing dimension is written, so each list is the"
+        " full truth."
+    ),
     "groups.yaml": "Groups and their members (authoritative: the full list).",
     "users.yaml": (
         "Every active user, as a roster (needed before policy.prune.users can be turned on)."
@@ -180,6 +185,7 @@ class _Exporter:
         self.email_ok = _matcher(defs["email"]["pattern"])
         self.uuid_ok = _matcher(defs["uuid"]["pattern"])
         self.levels = frozenset(defs["access"]["enum"])
+        self.collection_level_ok = _matcher(defs["collection_level"]["pattern"])
         self.notes: list[str] = []
 
     def note(self, text: str) -> None:
@@ -259,7 +265,21 @@ class _Exporter:
             out.add(1, f"- name: {scalar(c.name)}")
             if c.description is not None:
                 out.add(2, f"description: {scalar(c.description)}")
+            self.collection_sharing(out, c)
         return out
+
+    def collection_sharing(self, out: _Text, c: LiveCollection) -> None:
+        """Every dimension, so the collection's sharing is authoritative and equal to live.
+
+        Levels are Hex's strings, written as read (validate warns about the ones it does not
+        know); one a manifest cannot hold (spaces) leaves its dimension alone."""
+        s = c.sharing
+        label = f"collection {c.name!r} ({c.id})"
+        ok = self.collection_level_ok
+        out.add(2, "sharing:")
+        self.sharing_level(out, label, "workspace", s.workspace, ok)
+        self.sharing_map(out, label, "users", s.users, self._why_not_user, c.creator, "creator", ok)
+        self.sharing_map(out, label, "groups", s.groups, self._why_not_group, None, "", ok)
 
     # ---------------------------------------------------------------- groups
 
@@ -361,32 +381,44 @@ class _Exporter:
             out.comment(2, f"status: {scalar(p.status)} left alone (a manifest cannot write it)")
             self.note(f"project {p.title!r} ({p.id}): status {p.status!r} left unmanaged")
         s = p.sharing
+        label = f"project {p.title!r} ({p.id})"
         out.add(2, "sharing:")
         for dimension, level in (("workspace", s.workspace), ("public_web", s.public_web)):
-            if level in self.levels:
-                out.add(3, f"{dimension}: {scalar(level)}")
-            else:
-                out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
-                self.note(
-                    f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged,"
-                    f" {_UNKNOWN_LEVEL.format(repr(level))}"
-                )
-        self.sharing_map(out, p, "users", s.users, self._why_not_user)
-        self.sharing_map(out, p, "groups", s.groups, self._why_not_group)
-        self.sharing_map(out, p, "collections", s.collections, self._why_not_collection)
+            self.sharing_level(out, label, dimension, level, self.levels.__contains__)
+        self.sharing_map(out, label, "users", s.users, self._why_not_user, p.owner, "owner")
+        self.sharing_map(out, label, "groups", s.groups, self._why_not_group)
+        self.sharing_map(out, label, "collections", s.collections, self._why_not_collection)
+
+    def sharing_level(
+        self, out: _Text, label: str, dimension: str, level: str, ok: Callable[[str], bool]
+    ) -> None:
+        """One scalar dimension; a level a manifest cannot hold leaves it alone, with a note."""
+        if ok(level):
+            out.add(3, f"{dimension}: {scalar(level)}")
+            return
+        out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
+        self.note(
+            f"{label}: sharing.{dimension} left unmanaged, {_UNKNOWN_LEVEL.format(repr(level))}"
+        )
 
     def sharing_map(
         self,
         out: _Text,
-        p: LiveProject,
+        label: str,
         dimension: str,
         entries: Mapping[str, str],
         why_not: Callable[[str], str | None],
+        owner: str | None = None,
+        owner_word: str = "",
+        level_ok: Callable[[str], bool] | None = None,
     ) -> None:
+        """One principal map; ``owner`` (a project's owner, a collection's creator) is marked
+        with ``owner_word``; ``level_ok`` says which levels a manifest can hold."""
+        ok = level_ok or self.levels.__contains__
         problems: list[tuple[str, str]] = []
         for key, level in entries.items():
             why = why_not(key)
-            if why is None and level not in self.levels:
+            if why is None and not ok(level):
                 why = f"has {_UNKNOWN_LEVEL.format(scalar(level))}"
             if why is not None:
                 problems.append((key, why))
@@ -394,9 +426,7 @@ class _Exporter:
             # Listing the others alone would remove this one's access: leave the dimension alone.
             key, why = min(problems)
             out.comment(3, f"{dimension}: left alone, {scalar(key)} {why}")
-            self.note(
-                f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged, {key!r} {why}"
-            )
+            self.note(f"{label}: sharing.{dimension} left unmanaged, {key!r} {why}")
             return
         if not entries:
             out.add(3, f"{dimension}: {{}}")
@@ -404,8 +434,8 @@ class _Exporter:
         out.add(3, f"{dimension}:")
         keys = sorted(entries) if dimension == "users" else _sort_names(entries)
         for key in keys:
-            owner = "owner" if dimension == "users" and key == p.owner else None
-            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", owner)
+            marked = owner_word if owner is not None and key == owner else None
+            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", marked)
 
     def _why_not_user(self, email: str) -> str | None:
         return None if self._user_ok(email) else self._why_user(email)

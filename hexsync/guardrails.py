@@ -24,12 +24,16 @@ def _lowers(old: str | None, new: str | None) -> bool:
 
 
 def touches_protect(
-    change: Change, policy: Policy, members: Mapping[str, frozenset[str] | None] | None = None
+    change: Change,
+    policy: Policy,
+    members: Mapping[str, frozenset[str] | None] | None = None,
+    creators: Mapping[str, str | None] | None = None,
 ) -> list[str]:
     """What ``change`` would do to a protected group or user, in words (empty: nothing).
 
     ``members`` (group name → live members, when read) lets a group's deletion count as removing
-    each protected member from it, as removing them one by one does."""
+    each protected member from it, as removing them one by one does. ``creators`` (collection
+    id → creator email) protects each collection's creator on their own collection."""
     groups, users = policy.protect_groups, policy.protect_users
     out: list[str] = []
     if change.kind is Kind.GROUP and change.action is Action.DELETE and change.name not in groups:
@@ -58,6 +62,19 @@ def touches_protect(
                 out.append(f"lowers protected user {f.key}'s access on '{change.name}'")
             if f.path == "sharing.groups" and f.key in groups:
                 out.append(f"lowers protected group '{f.key}'s access on '{change.name}'")
+    if change.kind is Kind.COLLECTION:
+        creator = (creators or {}).get(change.id or "")
+        for f in change.fields:
+            # FieldChange.destructive knows collection levels (an unknown one counts).
+            if not f.destructive:
+                continue
+            where = f"on collection '{change.name}'"
+            if f.path == "sharing.users" and f.key in users:
+                out.append(f"lowers protected user {f.key}'s access {where}")
+            elif f.path == "sharing.users" and f.key is not None and f.key == creator:
+                out.append(f"lowers the access of {f.key}, who created it, {where}")
+            if f.path == "sharing.groups" and f.key in groups:
+                out.append(f"lowers protected group '{f.key}'s access {where}")
     return out
 
 
@@ -71,10 +88,11 @@ def check_guardrails(
     allow_destroy: bool = False,
     kinds: frozenset[Kind] | None = None,
     members: Mapping[str, frozenset[str] | None] | None = None,
+    creators: Mapping[str, str | None] | None = None,
 ) -> tuple[Refusal, ...]:
     """Every refusal for ``changes``. ``public`` lists the managed projects that end up public;
     ``kinds`` limits the policy-wide checks to a ``--target``; ``members`` are the live groups'
-    members (see :func:`touches_protect`)."""
+    members and ``creators`` the live collections' creators (see :func:`touches_protect`)."""
     policy = desired.policy
     refusals: list[Refusal] = []
     ws = desired.workspace
@@ -105,7 +123,7 @@ def check_guardrails(
             )
         )
     for change in changes:
-        for what in touches_protect(change, policy, members):
+        for what in touches_protect(change, policy, members, creators):
             refusals.append(
                 Refusal(
                     "protect",

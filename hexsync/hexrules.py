@@ -15,12 +15,17 @@ from collections.abc import Iterable
 from hexsync.model import Access
 
 __all__ = [
+    "COLLECTION_LEVELS",
     "OWNER_ACCESS",
     "VIEWER_CAP",
     "VIEWER_ROLES",
     "WORKSPACE_ROLES",
     "capped",
     "collection_grant",
+    "collection_level_known",
+    "collection_lowers",
+    "collection_rank",
+    "collection_widens",
     "has_access",
     "highest",
     "reaches_workspace",
@@ -78,3 +83,51 @@ def reaches_workspace(role: str | None) -> bool:
     """Whether sharing with the workspace (or with a collection's workspace members) reaches a
     user of ``role``. An unknown role counts as a member, as most users are."""
     return role is None or role in WORKSPACE_ROLES
+
+
+# Collection sharing levels. Hex's spec types them as an opaque string (CollectionAccess,
+# ``EnumValues_typeofCollectionAccess_``: no enum) and its docs do not list them (NOTES.md, L).
+# The values hexsync knows, how it learned them, and their order (0: no access, higher: more):
+# - MEMBER: a public MCP server for Hex sends ``workspace: {members: "MEMBER"}`` (NOTES.md): a
+#   collection member sees the projects shared with the collection.
+# - VIEW, MANAGE: the emulator's seed format (``hexsync/emulator/seed.py``): see the collection,
+#   or also manage it (its projects and sharing). hexsync's own model, not confirmed by Hex.
+# A level outside this table is kept as written (never rewritten), warned about by validate and
+# plan, and treated as "cannot tell" by the destructive and widening marks below.
+COLLECTION_LEVELS: dict[str, int] = {"NONE": 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
+_TOP = max(COLLECTION_LEVELS.values())
+
+
+def collection_level_known(level: str) -> bool:
+    return level in COLLECTION_LEVELS
+
+
+def collection_rank(level: str | None) -> int | None:
+    """Rank of a collection level: absent is NONE (0); ``None`` for a level not in the table."""
+    if level is None:
+        return 0
+    return COLLECTION_LEVELS.get(level)
+
+
+def collection_lowers(old: str | None, new: str | None) -> bool:
+    """Whether ``old`` → ``new`` may take access away: a removal, a lower level, or a change
+    from or to a level whose order is unknown (counted: ``max_destroy`` errs on the safe side)."""
+    if old == new or old is None:
+        return False
+    before, after = collection_rank(old), collection_rank(new)
+    if before is None or after is None:
+        return True
+    return after < before
+
+
+def collection_widens(old: str | None, new: str | None, *, workspace: bool) -> bool:
+    """Whether ``old`` → ``new`` is a high-risk grant: the workspace members' level raised, a
+    level raised to the top (MANAGE), or a change to a level whose order is unknown."""
+    if old == new or new is None:
+        return False
+    before, after = collection_rank(old), collection_rank(new)
+    if after is None:
+        return True
+    if before is None or after <= before:
+        return False
+    return workspace or after == _TOP

@@ -144,9 +144,17 @@ class Live:
                 fields["members"] = "\n".join(sorted(group.members))
             out[(Kind.GROUP, group.id)] = (group.name, fields)
         for coll in self.collections.values():
+            cs = coll.sharing
             out[(Kind.COLLECTION, coll.id)] = (
                 coll.name,
-                {"name": coll.name, "description": coll.description or ""},
+                {
+                    "name": coll.name,
+                    "description": coll.description or "",
+                    "creator": coll.creator or "",
+                    "sharing.workspace": cs.workspace,
+                    "sharing.users": canonical_map(cs.users),
+                    "sharing.groups": canonical_map(cs.groups),
+                },
             )
         for project in self.projects.values():
             s = project.sharing
@@ -169,7 +177,8 @@ class Live:
         """The canonical snapshot of one live object, or None when it is not (or no longer) there.
 
         Fields: a user's ``email``/``active``; a group's ``name`` and sorted ``members`` (when
-        read); a collection's ``name``/``description``; a project's ``title``, ``owner``,
+        read); a collection's ``name``, ``description``, ``creator`` and sharing (workspace,
+        users, groups); a project's ``title``, ``owner``,
         ``status`` and each sharing dimension as sorted ``key=ACCESS`` lines.
         """
         found = self._by_id.get((kind, id))

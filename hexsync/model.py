@@ -21,6 +21,7 @@ __all__ = [
     "UNMANAGED",
     "Access",
     "Collection",
+    "CollectionSharing",
     "Desired",
     "Ensure",
     "FrozenMap",
@@ -179,6 +180,27 @@ class Policy:
 
 
 @dataclass(frozen=True)
+class CollectionSharing:
+    """A collection's declared sharing; a ``None`` dimension was omitted and is left alone.
+
+    Levels are Hex's own strings, kept as written (``hexrules.COLLECTION_LEVELS`` knows some);
+    ``NONE`` removes. ``users`` keys are lower-cased emails, ``groups`` keys exact names;
+    ``marks`` as in :class:`Sharing`.
+    """
+
+    mode: Mode = Mode.AUTHORITATIVE
+    workspace: str | None = None
+    users: FrozenMap[str, str] | None = None
+    groups: FrozenMap[str, str] | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+    marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+
+    def mark_of(self, dimension: str, key: str = "") -> Mark:
+        """Where ``dimension`` (and ``key`` within it) was declared, else the sharing block."""
+        return self.marks.get(f"{dimension}\x00{key}", self.mark)
+
+
+@dataclass(frozen=True)
 class Collection:
     """Identity: ``name``, or ``id`` when pinned (then a different live name is a rename)."""
 
@@ -186,6 +208,7 @@ class Collection:
     description: str | None = None
     id: str | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
+    sharing: CollectionSharing | None = None
 
 
 @dataclass(frozen=True)

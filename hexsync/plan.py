@@ -13,7 +13,9 @@ Vocabulary
   ``status``, ``sharing.workspace``, ``sharing.public_web``) or a set-like one (``members``,
   ``sharing.users``, ``sharing.groups``, ``sharing.collections``) with ``key`` naming the member
   email or principal. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
-  access, no status). A removal from a sharing set is written to Hex as ``NONE``.
+  access, no status). A removal from a sharing set is written to Hex as ``NONE``. On a
+  collection, ``sharing.*`` values are Hex's collection levels (opaque strings, ordered by
+  ``hexrules.COLLECTION_LEVELS``), not project access levels.
 - A :class:`LiveRef` is a live object the plan relies on, with the fields it read; its
   fingerprint binds a saved plan to the workspace it was made against.
 """
@@ -25,10 +27,11 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hexsync.errors import HexsyncError
+from hexsync.hexrules import collection_lowers, collection_widens
 from hexsync.model import Access, FrozenMap, Mark
 
 __all__ = [
@@ -48,7 +51,9 @@ __all__ = [
     "Refusal",
     "WorkspaceInfo",
     "access_rank",
+    "groups_made",
     "order_changes",
+    "waits_for_groups",
 ]
 
 FORMAT_VERSION = 1
@@ -102,6 +107,9 @@ class FieldChange:
     old: str | None
     new: str | None
     key: str | None = None
+    # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
+    # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
+    collection: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_access(self) -> bool:
@@ -112,11 +120,19 @@ class FieldChange:
         """A removal from a set, or an access level lowered (SPEC §2 ``max_destroy``)."""
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
+        if self.collection:
+            return self.is_access and collection_lowers(self.old, self.new)
         return self.is_access and access_rank(self.new) < access_rank(self.old)
 
     @property
     def widens(self) -> bool:
-        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk."""
+        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk.
+
+        On a collection: the workspace members' level raised, a level raised to MANAGE, or a
+        level whose order hexsync does not know (``hexrules.collection_widens``)."""
+        if self.collection:
+            workspace = self.path == "sharing.workspace"
+            return self.is_access and collection_widens(self.old, self.new, workspace=workspace)
         if not self.is_access or access_rank(self.new) <= access_rank(self.old):
             return False
         return self.path in WIDE_PATHS or self.new == Access.FULL_ACCESS.value
@@ -166,6 +182,11 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     note: str = ""
     mark: Mark | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.kind is Kind.COLLECTION and not all(f.collection for f in self.fields):
+            marked = tuple(replace(f, collection=True) for f in self.fields)
+            object.__setattr__(self, "fields", marked)
 
     @property
     def address(self) -> str:
@@ -262,8 +283,38 @@ def _parse_mark(text: str | None) -> Mark | None:
 
 
 def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
-    """The apply order of SPEC §4; ties by name so the same input always gives the same plan."""
-    return tuple(sorted(changes, key=lambda c: c.order_key))
+    """The apply order of SPEC §4; ties by name so the same input always gives the same plan.
+
+    A collection whose sharing names a group this plan creates or renames comes after the
+    groups' changes (it needs the group's id), as apply carries it out."""
+    ordered = sorted(changes, key=lambda c: c.order_key)
+    late = [c for c in ordered if waits_for_groups(c, groups_made(ordered))]
+    if not late:
+        return tuple(ordered)
+    rest = [c for c in ordered if c not in late]
+    after = _ORDER[(Kind.GROUP, Action.UPDATE)]
+    at = next((i for i, c in enumerate(rest) if c.order_key[0] > after), len(rest))
+    return (*rest[:at], *late, *rest[at:])
+
+
+def groups_made(changes: Iterable[Change]) -> frozenset[str]:
+    """The names of the groups ``changes`` create, and the new names of those they rename."""
+    out = set()
+    for change in changes:
+        if change.kind is not Kind.GROUP:
+            continue
+        renamed = [f.new for f in change.fields_at("name") if f.new is not None]
+        if change.action is Action.CREATE:
+            out.add(change.name)
+        out.update(renamed)
+    return frozenset(out)
+
+
+def waits_for_groups(change: Change, made: frozenset[str]) -> bool:
+    """Whether a collection change's sharing names one of the groups ``made``."""
+    return change.kind is Kind.COLLECTION and any(
+        f.key in made for f in change.fields_at("sharing.groups")
+    )
 
 
 def _canonical_json(value: Any) -> str:

@@ -143,6 +143,7 @@ def build_plan(
         allow_destroy=allow_destroy,
         kinds=None if sel is None else frozenset({sel.kind}),
         members={g.name: g.members for g in live.groups.values()},
+        creators={c.id: c.creator for c in live.collections.values()},
     )
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]

@@ -22,6 +22,10 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     first = out.split("3. Apply that plan")[0]
     for line in (
         '+ collection "Partners"',
+        '+ sharing.groups["Sales Ops"]: VIEW',  # created with its sharing
+        '~ collection "Finance"',
+        '- sharing.users["peggy@acme.com"]: VIEW',
+        '+ sharing.groups["Executives"]: VIEW',
         "+ member carol@acme.com",
         "- member dave@acme.com",
         '- group "Legacy contractors"',
@@ -30,9 +34,9 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
         '+ project "Partner portal"',
     ):
         assert line in first
-    assert "Plan: 2 to create, 3 to update, 1 to delete, 1 to deactivate." in first
+    assert "Plan: 2 to create, 4 to update, 1 to delete, 1 to deactivate." in first
     # … apply carries all of it out with the requests the plan announced …
-    assert "Apply complete: 7 done, 0 failed, 0 skipped · 12 writes" in out
+    assert "Apply complete: 8 done, 0 failed, 0 skipped · 13 writes" in out
     # … and the second plan is empty.
     assert out.split("4. Plan again")[1].count("No changes.") == 1
 

@@ -24,7 +24,15 @@ from hexsync.export import (
     parse_kinds,
     scalar,
 )
-from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject, LiveSharing, LiveUser
+from hexsync.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
 from hexsync.manifest import CheckResult, check
 from hexsync.manifest.yamlsafe import Document, Limits, read_document
 from hexsync.model import FrozenMap
@@ -460,3 +468,49 @@ def test_a_partial_view_is_noted() -> None:
         "the token acts as bob@acme.com (EDITOR), neither a workspace token nor an admin:"
         " the export holds only what that user can see",
     )
+
+
+def test_collection_sharing_is_exported_whole_or_a_dimension_left_alone(tmp_path: Path) -> None:
+    """Every dimension of a collection's sharing is written (levels as Hex wrote them, the
+    creator marked); a level a manifest cannot hold (spaces) or a principal it cannot name
+    leaves that one dimension alone, noted. Either way the export plans as no change."""
+    live = make_live(
+        users=["alice@acme.com", "bob@acme.com"],
+        groups=[LiveGroup(_uuid(1), "Analysts", frozenset({"alice@acme.com"}))],
+        collections=[
+            LiveCollection(
+                _uuid(2),
+                "Finance",
+                creator="bob@acme.com",
+                sharing=LiveCollectionSharing(
+                    users=FrozenMap({"bob@acme.com": "MANAGE", "alice@acme.com": "VIEW"}),
+                    groups=FrozenMap({"Analysts": "MEMBER"}),
+                    workspace="MEMBER",
+                ),
+            ),
+            LiveCollection(
+                _uuid(3),
+                "Odd",
+                sharing=LiveCollectionSharing(
+                    users=FrozenMap({"alice@acme.com": "two words"}),
+                    groups=FrozenMap({"Analysts": "VIEW"}),
+                    workspace="also two",
+                ),
+            ),
+        ],
+    )
+    export = build_export(live)
+    collections = export.files["collections.yaml"]
+    assert (
+        "  - name: Finance\n    sharing:\n      workspace: MEMBER\n      users:\n"
+        "        alice@acme.com: VIEW\n        bob@acme.com: MANAGE  # creator\n"
+        "      groups:\n        Analysts: MEMBER\n"
+    ) in collections
+    assert "      # workspace: left alone, the access level two words" not in collections
+    assert "      # workspace: left alone, the access level also two" in collections
+    assert "      # users: left alone, alice@acme.com has the access level two words" in collections
+    assert "        Analysts: VIEW\n" in collections  # the other dimension is still managed
+    notes = "\n".join(export.notes)
+    assert f"collection 'Odd' ({_uuid(3)}): sharing.workspace left unmanaged" in notes
+    assert f"collection 'Odd' ({_uuid(3)}): sharing.users left unmanaged" in notes
+    assert_no_change(plan_against(live, checked(write(tmp_path, dict(export.files)))))

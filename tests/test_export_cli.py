@@ -245,6 +245,16 @@ def tricky(make_seed: Callable[..., Seed]) -> Iterator[str]:
             {"name": "No description"},
             {"name": "~", "description": "null"},
             {"name": "on", "description": "line one\nline two: yes # not a comment"},
+            {
+                "name": "Shared",
+                "creator": "bob@acme.com",
+                "sharing": {
+                    "workspace": "MEMBER",
+                    # Hex's levels are opaque: one hexsync does not know is exported as read.
+                    "users": {"Dana.Smith@Acme.COM": "MANAGE", "bob@acme.com": "Odd-Level"},
+                    "groups": {"yes": "VIEW", "a: b": "MEMBER"},
+                },
+            },
         ],
         projects=TRICKY_PROJECTS,
         data_connections=[],
@@ -266,7 +276,12 @@ def test_a_workspace_full_of_traps_round_trips(tricky: str, tmp_path: Path) -> N
     assert "  - name: Empty\n    members: []\n" in groups
     assert "  - name: '#hash'\n    members:\n      - bob@acme.com\n" in groups  # trent: inactive
     collections = (out / "collections.yaml").read_text(encoding="utf-8")
-    assert "  - name: No description\n  - name: 'on'\n" in collections
+    assert "  - name: No description\n    sharing:\n      workspace: NONE\n" in collections
+    assert (
+        "  - name: Shared\n    sharing:\n      workspace: MEMBER\n      users:\n"
+        "        bob@acme.com: Odd-Level  # creator\n        dana.smith@acme.com: MANAGE\n"
+        "      groups:\n        'a: b': MEMBER\n        'yes': VIEW\n"
+    ) in collections
     projects = (out / "projects.yaml").read_text(encoding="utf-8")
     assert "    title: '2023-01-01: review #1'\n    status: null\n" in projects
     assert "        dana.smith@acme.com: CAN_EDIT\n" in projects

@@ -2,7 +2,8 @@
 
 - nothing imports ``hexsync.cli`` (but ``python -m hexsync``'s ``__main__``);
 - the emulator imports nothing of the client (it must be able to disagree with it);
-- ``hexsync.manifest`` and ``hexsync.hexapi`` depend only on ``model``, ``errors`` and themselves;
+- ``hexsync.manifest`` and ``hexsync.hexapi`` depend only on ``model``, ``errors`` and themselves
+  (manifest also on ``hexrules``, Hex's access rules as pure tables over the model);
 - the plan's layers (plan, live, diff, render, export) import nothing above them.
 """
 
@@ -55,15 +56,18 @@ MODULES = {_module_name(p): _imports(p, _NAMES) for p in sorted(PACKAGE.rglob("*
 RULES = {
     "hexsync.emulator": ("hexsync.emulator", "hexsync.errors"),
     "hexsync.hexapi": ("hexsync.hexapi", "hexsync.errors", "hexsync.model"),
-    "hexsync.manifest": ("hexsync.manifest", "hexsync.errors", "hexsync.model"),
+    # hexrules: Hex's access rules as pure tables over the model, usable from every layer above.
+    "hexsync.hexrules": ("hexsync.hexrules", "hexsync.model", "hexsync.errors"),
+    "hexsync.manifest": ("hexsync.manifest", "hexsync.errors", "hexsync.model", "hexsync.hexrules"),
     "hexsync.model": ("hexsync.model", "hexsync.errors"),
     "hexsync.errors": ("hexsync.errors",),
-    "hexsync.plan": ("hexsync.plan", "hexsync.model", "hexsync.errors"),
+    "hexsync.plan": ("hexsync.plan", "hexsync.hexrules", "hexsync.model", "hexsync.errors"),
     "hexsync.render": ("hexsync.render", "hexsync.plan", "hexsync.model", "hexsync.errors"),
     "hexsync.diff": (
         "hexsync.diff",
         "hexsync.live",
         "hexsync.plan",
+        "hexsync.hexrules",
         "hexsync.model",
         "hexsync.errors",
     ),

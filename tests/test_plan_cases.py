@@ -1,9 +1,10 @@
 """Plan scenarios as data: every ``tests/cases/*.yaml`` through the real path.
 
 Each case is a small workspace (``seed``: top-level keys replacing those of ``_base.yaml``), the
-manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``), optional
-``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``) and what the
-plan must be (``expected``):
+manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or, with option
+``export: true``, what ``hexsync export`` writes of the seed, then ``manifests`` is absent),
+optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``,
+``export``) and what the plan must be (``expected``):
 
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
   (strings ``path[key]: old -> new``, ``None`` for absent; all of them, none when omitted) and
@@ -33,8 +34,11 @@ from hexsync.diff import UnresolvedReferenceError
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
+from hexsync.export import export_document
 from hexsync.hexapi import HexClient
+from hexsync.live import read_live
 from hexsync.manifest import load
+from hexsync.model import Desired, Policy
 from hexsync.plan import Change, FieldChange, Plan
 from hexsync.planner import make_plan
 
@@ -104,17 +108,27 @@ def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
     seed = Seed.from_dict(seed_data, source="case seed")
     app = create_app(seed, EmulatorConfig(rate_limits=None))
     tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "manifests.yaml").write_text(case["manifests"], encoding="utf-8")
-    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
     options = case.get("options") or {}
 
-    async def plan() -> Plan:
-        async with HexClient(
+    def connect() -> HexClient:
+        return HexClient(
             TOKENS[options.get("token", "workspace")],
             "https://app.hex.tech",
             transport=httpx.ASGITransport(app),
             pacing=False,
-        ) as client:
+        )
+
+    async def export() -> str:
+        async with connect() as client:
+            live = await read_live(client, Desired(policy=Policy(prune_groups=True)))
+        return export_document(live)
+
+    text = asyncio.run(export()) if options.get("export") else case["manifests"]
+    (tmp_path / "manifests.yaml").write_text(text, encoding="utf-8")
+    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+
+    async def plan() -> Plan:
+        async with connect() as client:
             return await make_plan(
                 client,
                 desired,

@@ -20,10 +20,11 @@ pytestmark = pytest.mark.slow
 ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
 TOKEN = "hxtw_demo"
 
-# The six deliberate differences of examples/acme/README.md, as the plan's changes (the deleted
-# group's sharing on "Contractor timesheets" is part of the third).
+# The seven deliberate differences of examples/acme/README.md, as the plan's changes (the
+# deleted group's sharing on "Contractor timesheets" is part of the fourth).
 ACME_CHANGES = [
     ("collection", "create", "Partners"),
+    ("collection", "update", "Finance"),
     ("group", "update", "Analysts"),
     ("project", "create", "Partner portal"),
     ("project", "update", "Contractor timesheets"),

@@ -36,7 +36,18 @@ def _seed() -> dict[str, Any]:
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "users": [{"email": e, "name": f"User {e[4:8]}"} for e in emails],
         "groups": groups,
-        "collections": [{"name": f"Collection {i:03d}"} for i in range(COLLECTIONS)],
+        # Collection sharing comes with ListCollections: sharing on each costs no request.
+        "collections": [
+            {
+                "name": f"Collection {i:03d}",
+                "sharing": {
+                    "users": {emails[i]: "VIEW"},
+                    "groups": {f"Team {i % (GROUPS - 1):02d}": "VIEW"},
+                    "workspace": "MEMBER" if i % 2 else "NONE",
+                },
+            }
+            for i in range(COLLECTIONS)
+        ],
         "projects": [
             {
                 "title": f"Project {i:04d}",
@@ -64,6 +75,11 @@ groups:
   - name: Team 01
   - name: New team
     members: [user0003@acme.com]
+collections:
+  - name: Collection 000
+    sharing: {users: {user0000@acme.com: VIEW}, groups: {Team 00: MANAGE}}
+  - name: Collection 001
+    sharing: {users: {user0001@acme.com: VIEW}, groups: {Team 01: VIEW}, workspace: MEMBER}
 projects:
   - title: Project 0001
     sharing:
@@ -117,12 +133,14 @@ def test_plan_reads_at_the_request_floor(app: Any, tmp_path: Path) -> None:
     assert sum(per_op.values()) == _floor() == plan.read_requests
     # And the plan is right at that cost.
     assert [(c.kind.value, c.action.value, c.name) for c in plan.changes] == [
+        ("collection", "update", "Collection 000"),
         ("group", "create", "New team"),
         ("group", "update", "Everyone"),
         ("group", "update", "Team 00"),
         ("project", "update", "Project 0001"),
     ]
     assert plan.unmanaged["project"] == PROJECTS - 1
+    assert plan.unmanaged["collection"] == COLLECTIONS - 2
 
 
 # ------------------------------------------------------------------ writes: Plan.requests
@@ -157,12 +175,17 @@ def _writes_seed() -> dict[str, Any]:
 def _writes_manifests() -> str:
     emails = [f"w{i:03d}@acme.com" for i in range(260)]
     thirty = ", ".join(f"{e}: CAN_VIEW" for e in emails[:30])
+    forty = ", ".join(f"{e}: VIEW" for e in emails[:40])
     return f"""\
 version: 1
 policy: {{max_destroy: 100}}
 collections:
-  - {{name: Money, id: 0c000000-0000-4000-8000-000000000001}}
-  - {{name: Partners, description: New}}
+  - name: Money
+    id: 0c000000-0000-4000-8000-000000000001
+    sharing: {{workspace: MEMBER, users: {{{forty}}}, groups: {{Big: VIEW}}}}
+  - name: Partners
+    description: New
+    sharing: {{users: {{{forty}}}, groups: {{New: MANAGE}}}}
 groups:
   - name: Big
     members: [{", ".join(emails[:150])}]
@@ -190,7 +213,9 @@ projects:
 def test_plan_requests_are_the_writes_apply_makes(tmp_path: Path) -> None:
     """Plan.requests (the summary's "Apply makes N requests") equals what apply writes: 30 users
     on one project are 2 requests, 150 member adds and 30 removes are 2, a group created with 130
-    members is 2, and so on through every kind of change."""
+    members is 2, a collection renamed and shared with 40 users is 1 (Hex's spec sets no limit
+    on collection sharing), one created with its sharing too (with a group created in the same
+    plan), and so on through every kind of change."""
     (tmp_path / "m.yaml").write_text(_writes_manifests(), encoding="utf-8")
     desired = load([tmp_path / "m.yaml"], relative_to=tmp_path)
     app = create_app(
@@ -226,3 +251,4 @@ def test_plan_requests_are_the_writes_apply_makes(tmp_path: Path) -> None:
     }
     assert sum(writes.values()) == plan.requests == sum(by_name.values())
     assert writes["EditProjectSharingUsers"] == 2 + 1
+    assert writes["EditCollection"] == writes["CreateCollection"] == 1

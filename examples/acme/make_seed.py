@@ -8,7 +8,8 @@ member, owner and sharing name exists) and deterministic. Run it from anywhere::
 
 The live state deliberately differs from the example manifests the way SPEC §4 illustrates
 (Analysts has dave, not carol; "Revenue overview" is In development and shared with erin; a
-"Legacy contractors" group still exists), so ``hexsync plan examples/acme`` has something to show.
+"Legacy contractors" group still exists; the Finance collection is shared with peggy, not with
+the Executives), so ``hexsync plan examples/acme`` has something to show.
 """
 
 from __future__ import annotations
@@ -94,6 +95,32 @@ COLLECTIONS: list[tuple[str, str]] = [
     ("Executive", "Board and leadership metrics, reviewed monthly"),
     ("Data Platform", "Warehouse health, freshness and cost monitoring"),
 ]
+
+# Who may see each collection (and so every project shared with it): (creator, sharing).
+# Levels are Hex's own strings (docs/collections.md): MANAGE, VIEW, MEMBER.
+COLLECTION_SHARING: dict[str, tuple[str | None, dict[str, Any]]] = {
+    "Finance": (
+        "frank",
+        {
+            "users": {email("frank"): "MANAGE", email("peggy"): "VIEW"},
+            "groups": {"Finance": "VIEW"},
+        },
+    ),
+    "Marketing": (
+        "olivia",
+        {"users": {email("olivia"): "MANAGE"}, "groups": {"Marketing": "VIEW"}},
+    ),
+    "Sales": ("xavier", {"users": {email("xavier"): "MANAGE"}, "groups": {"Sales Ops": "VIEW"}}),
+    "Product": (None, {"groups": {"Analysts": "VIEW"}, "workspace": "MEMBER"}),
+    "Executive": (
+        None,
+        {"users": {email("it-admin"): "MANAGE"}, "groups": {"Executives": "VIEW"}},
+    ),
+    "Data Platform": (
+        "ivan",
+        {"users": {email("ivan"): "MANAGE"}, "groups": {"Data Engineering": "MANAGE"}},
+    ),
+}
 
 CONNECTIONS: list[tuple[str, str, str]] = [
     ("Warehouse", "snowflake", "Main warehouse (Snowflake, ANALYTICS database)"),
@@ -362,7 +389,12 @@ def build() -> dict[str, Any]:
             for local, name, role in USERS
         ],
         "groups": [{"name": n, "members": [email(m) for m in ms]} for n, ms in GROUPS],
-        "collections": [{"name": n, "description": d} for n, d in COLLECTIONS],
+        "collections": [
+            {"name": n, "description": d}
+            | ({"creator": email(COLLECTION_SHARING[n][0])} if COLLECTION_SHARING[n][0] else {})
+            | {"sharing": COLLECTION_SHARING[n][1]}
+            for n, d in COLLECTIONS
+        ],
         "projects": projects,
         "data_connections": [{"name": n, "type": t, "description": d} for n, t, d in CONNECTIONS],
     }

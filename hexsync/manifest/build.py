@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
 from hexsync.model import (
     UNMANAGED,
     Access,
     Collection,
+    CollectionSharing,
     Desired,
     Ensure,
     FrozenMap,
@@ -174,7 +176,7 @@ def build_desired(
             if fresh and pin is not None:
                 fresh = b.unique("collection-id", pin.lower(), f"collection id {pin}", mark, path)
             if fresh and whole:
-                collections.append(Collection(entry["name"], entry.get("description"), pin, mark))
+                collections.append(_collection(entry, path, doc, b))
         for path, entry, whole in p.items("groups"):
             name = p.identity(path, entry, "name")
             mark = doc.mark(path)
@@ -299,19 +301,21 @@ def _project(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> P
     )
 
 
-def _sharing(
-    data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
-) -> Sharing:
+def _share_maps(
+    data: dict[str, Any], path: Path, doc: Document, b: _Builder, record: Mark, dims: Sequence[str]
+) -> tuple[dict[str, dict[str, str] | None], dict[str, Mark]]:
+    """The principal maps of a sharing block (``users`` keys lower-cased, a duplicate email an
+    error) and where each entry and scalar dimension was written."""
     marks: dict[str, Mark] = {}
-    maps: dict[str, FrozenMap[str, Access] | None] = {}
+    maps: dict[str, dict[str, str] | None] = {}
     for dim in ("workspace", "public_web"):
         if dim in data:
-            marks[f"{dim}\x00"] = b.note(project, f"{dim}\x00", doc, (*path, dim))
-    for dim in _SHARING_MAPS:
+            marks[f"{dim}\x00"] = b.note(record, f"{dim}\x00", doc, (*path, dim))
+    for dim in dims:
         if dim not in data:
             maps[dim] = None
             continue
-        entries: dict[str, Access] = {}
+        entries: dict[str, str] = {}
         for key, level in data[dim].items():
             where: Path = (*path, dim, key)
             name = key.lower() if dim == "users" else key
@@ -324,9 +328,20 @@ def _sharing(
                     "emails compare case-insensitively; keep one entry",
                 )
                 continue
-            entries[name] = Access(level)
-            marks[mark_key] = b.note(project, mark_key, doc, where, key=True)
-        maps[dim] = FrozenMap(entries)
+            entries[name] = level
+            marks[mark_key] = b.note(record, mark_key, doc, where, key=True)
+        maps[dim] = entries
+    return maps, marks
+
+
+def _sharing(
+    data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
+) -> Sharing:
+    raw, marks = _share_maps(data, path, doc, b, project, _SHARING_MAPS)
+    maps = {
+        dim: None if entries is None else FrozenMap((k, Access(v)) for k, v in entries.items())
+        for dim, entries in raw.items()
+    }
     return Sharing(
         mode=Mode(data.get("mode", "authoritative")),
         workspace=Access(data["workspace"]) if "workspace" in data else None,
@@ -337,6 +352,24 @@ def _sharing(
         mark=doc.mark(path),
         marks=FrozenMap(marks),
     )
+
+
+def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Collection:
+    mark = b.note(doc.mark(path), "", doc, path)
+    sharing = None
+    if "sharing" in entry:
+        where: Path = (*path, "sharing")
+        data = entry["sharing"]
+        raw, marks = _share_maps(data, where, doc, b, mark, ("users", "groups"))
+        sharing = CollectionSharing(
+            mode=Mode(data.get("mode", "authoritative")),
+            workspace=data.get("workspace"),
+            users=None if raw["users"] is None else FrozenMap(raw["users"]),
+            groups=None if raw["groups"] is None else FrozenMap(raw["groups"]),
+            mark=doc.mark(where),
+            marks=FrozenMap(marks),
+        )
+    return Collection(entry["name"], entry.get("description"), entry.get("id"), mark, sharing)
 
 
 def _consistency(desired: Desired, b: _Builder) -> None:
@@ -382,6 +415,8 @@ def _consistency(desired: Desired, b: _Builder) -> None:
             )
     for project in desired.projects:
         _check_project(project, desired, groups, inactive, b)
+    for collection in desired.collections:
+        _check_collection(collection, desired, groups, inactive, b)
 
 
 def _check_project(
@@ -423,12 +458,65 @@ def _check_project(
             " but policy.allow_public_web is not true",
             "set public_web: NONE, or set 'allow_public_web: true' under policy if intended",
         )
-    for name in sharing.groups or {}:
+    _check_principals(
+        label, project.mark, sharing.users, sharing.groups, desired, groups, inactive, b
+    )
+
+
+def _check_collection(
+    collection: Collection,
+    desired: Desired,
+    groups: dict[str, Group],
+    inactive: set[str],
+    b: _Builder,
+) -> None:
+    sharing = collection.sharing
+    if sharing is None:
+        return
+    label = f"collection '{collection.name}'"
+    levels = [("workspace\x00", sharing.workspace)] if sharing.workspace is not None else []
+    levels += [(f"users\x00{k}", v) for k, v in (sharing.users or {}).items()]
+    levels += [(f"groups\x00{k}", v) for k, v in (sharing.groups or {}).items()]
+    known = sorted(COLLECTION_LEVELS)
+    for where, level in levels:
+        if collection_level_known(level):
+            continue
+        close = [k for k in known if k == level.upper()]
+        close = close or difflib.get_close_matches(level.upper(), known, n=1, cutoff=0.6)
+        hint = "kept as written; if Hex knows it, this warning can be ignored"
+        if close:
+            case = " (levels are case-sensitive)" if close[0] == level.upper() else ""
+            hint = f"did you mean '{close[0]}'?{case}"
+        b.error_at(
+            collection.mark,
+            where,
+            f"{label}: '{level}' is not a collection level hexsync knows ({', '.join(known)})",
+            hint,
+            severity="warning",
+        )
+    _check_principals(
+        label, collection.mark, sharing.users, sharing.groups, desired, groups, inactive, b
+    )
+
+
+def _check_principals(
+    label: str,
+    record: Mark,
+    users: Mapping[str, object] | None,
+    shared_groups: Mapping[str, object] | None,
+    desired: Desired,
+    groups: dict[str, Group],
+    inactive: set[str],
+    b: _Builder,
+) -> None:
+    """References of a project's or a collection's sharing that the manifests contradict."""
+    policy = desired.policy
+    for name in shared_groups or {}:
         group = groups.get(name)
         where = f"groups\x00{name}"
         if group is not None and group.ensure is Ensure.ABSENT:
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with group '{name}', which is marked 'ensure: absent'"
                 f" at {group.mark}",
@@ -436,17 +524,17 @@ def _check_project(
             )
         elif group is None and policy.prune_groups and name not in policy.protect_groups:
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with group '{name}', which no manifest declares;"
                 " policy.prune.groups would delete it",
                 f"declare the group ('- name: {name}' under groups), or protect it",
             )
-    for email in sharing.users or {}:
+    for email in users or {}:
         where = f"users\x00{email}"
         if email in inactive:
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with {email}, who is deactivated under users",
                 severity="warning",
@@ -455,7 +543,7 @@ def _check_project(
             policy.prune_users and desired.user(email) is None and email not in policy.protect_users
         ):
             b.error_at(
-                project.mark,
+                record,
                 where,
                 f"{label} is shared with {email}, but policy.prune.users deactivates"
                 " every user not listed as active under users",

@@ -48,6 +48,7 @@ _PATTERN_HINTS = {
     "a UUID": "ids look like 5a8591dd-4039-49df-9202-96385ba3eff8",
     "a name": "remove the spaces at the start or the end",
     "an email address": "write the full address, like alice@acme.com",
+    "a collection access level": "a level is one word, as Hex writes it: MEMBER, VIEW or MANAGE",
 }
 
 

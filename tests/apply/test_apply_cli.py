@@ -54,8 +54,8 @@ def test_apply_examples_then_the_plan_is_empty(url: str) -> None:
     result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
     assert result.exit_code == 0, result.output
     assert '+ project "Partner portal"' in result.stdout  # the plan was shown
-    assert '[7/7] - user "mallory@acme.com" … done' in result.stderr
-    assert "Apply complete: 7 done, 0 failed, 0 skipped" in result.stderr
+    assert '[8/8] - user "mallory@acme.com" … done' in result.stderr
+    assert "Apply complete: 8 done, 0 failed, 0 skipped" in result.stderr
     assert writes(url) == budget  # exactly the requests the plan announced (SPEC §6)
     after = hexsync(url, "plan", str(MANIFESTS), "--detailed-exitcode")
     assert after.exit_code == 0, after.output
@@ -84,7 +84,7 @@ def test_a_saved_plan_applies_exactly_and_converges(url: str, tmp_path: Path) ->
     assert saved.exit_code == 0, saved.output
     result = hexsync(url, "apply", str(path))
     assert result.exit_code == 0, result.output
-    assert "Apply complete: 7 done" in result.stderr
+    assert "Apply complete: 8 done" in result.stderr
     assert plan_now(url).empty
     # The same saved plan again: its objects moved (they were applied), so it is refused.
     stale = hexsync(url, "apply", str(path))
@@ -184,7 +184,7 @@ def test_with_random_faults_apply_retries_through_them_without_duplicates(
     with running_emulator(acme_seed, config) as base:
         result = hexsync(base, "apply", str(MANIFESTS), "--auto-approve")
         assert result.exit_code == 0, result.output
-        assert "Apply complete: 7 done, 0 failed, 0 skipped" in result.stderr
+        assert "Apply complete: 8 done, 0 failed, 0 skipped" in result.stderr
         assert httpx.get(f"{base}/_emulator/faults").json()["fired"]["total"] > 0
         assert duplicates(base) == {}
         assert plan_now(base).empty
@@ -212,7 +212,7 @@ def test_a_create_that_fails_exits_4_and_the_next_run_finishes(url: str, tmp_pat
     )
     assert "Archived" in failed[0]
     assert "(HTTP 400)" in failed[0]
-    assert "Apply finished partially: 6 done, 1 failed, 0 skipped" in first.stderr
+    assert "Apply finished partially: 7 done, 1 failed, 0 skipped" in first.stderr
     assert portal["sharing"]["workspace"] == "APP_ONLY"  # the rest of the change was written
     assert "hexsync apply` with the manifests again" in first.stderr
 
@@ -301,7 +301,7 @@ def test_on_a_terminal_apply_asks_first(
         input=answer,
     )
     assert result.exit_code == 0, result.output
-    assert "Apply these 7 changes to" in result.stderr
+    assert "Apply these 8 changes to" in result.stderr
     assert plan_now(url).empty is applied
     assert ("Cancelled: nothing was applied." in result.stderr) is not applied
 
@@ -412,7 +412,7 @@ def test_verbose_output_never_shows_the_token(url: str) -> None:
     assert "hxtw_demo" not in result.stderr
     # Non-TTY progress: one plain line per change, no carriage returns or escapes.
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
-    assert [line.split("]")[0] for line in progress] == [f"[{i}/7" for i in range(1, 8)]
+    assert [line.split("]")[0] for line in progress] == [f"[{i}/8" for i in range(1, 9)]
     assert "\r" not in result.stderr
     assert "\033" not in result.stderr
 
@@ -450,7 +450,7 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
         httpx.delete(f"{url}/_emulator/faults")
     assert process.returncode == 130
     assert "Apply interrupted: " in err
-    assert " of 7 changes finished (" in err
+    assert " of 8 changes finished (" in err
     assert "Run `hexsync apply` with the manifests again" in err
     assert "Traceback" not in err
     result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")

@@ -130,7 +130,7 @@ def test_apply_plan_from_a_saved_file_and_as_an_object(rw, reset, tmp_path):
     path = tmp_path / "plan.json"
     rw.call("plan", {"paths": [str(MANIFESTS)], "save_to": str(path)})
     changes = len(json.loads(path.read_text(encoding="utf-8"))["changes"])
-    assert changes == 7  # the acme example's differences: an empty plan would prove nothing
+    assert changes == 8  # the acme example's differences: an empty plan would prove nothing
     from_file = rw.call_json("apply_plan", {"plan_file": str(path), "confirm": True})
     assert from_file["ok"] is True
     assert from_file["summary"]["done"] == changes
