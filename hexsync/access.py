@@ -311,6 +311,19 @@ class AccessEngine:
             level_of(s.public_web),
         )
 
+    def unread_on(self, pid: str) -> frozenset[str]:
+        """Groups whose members were not read and that reach the project: shared with it, or
+        with a collection it is shared with. Whom they reach is unknown here."""
+        if not self.unknown_groups or pid not in self.live.projects:
+            return frozenset()
+        s = self.live.projects[pid].sharing
+        found = set(s.groups) & self.unknown_groups
+        for coll in s.collections:
+            shared = self.live.collections.get(coll)
+            if shared is not None:
+                found.update(set(shared.sharing.groups) & self.unknown_groups)
+        return frozenset(found)
+
     def grant(self, pa: ProjectAccess, email: str) -> Grant | None:
         """``email``'s effective access to the project, or None."""
         user = self.users.get(email)

@@ -27,7 +27,7 @@ from hexsync.live import Live
 from hexsync.model import Access
 from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind, PlanWarning, access_rank
 
-__all__ = ["access_impact", "deactivation_warnings"]
+__all__ = ["access_impact", "assess", "deactivation_warnings"]
 
 # project sharing path → principal kind, and the fixed name of a principal without a key
 _GRANT_PRINCIPALS = {
@@ -80,18 +80,21 @@ def _level(grant: Grant | None) -> str | None:
     return grant.level.value if grant is not None else None
 
 
+def _moves_access(change: Change) -> bool:
+    """Whether a change can move anyone's access: sharing, membership, a group's deletion (a
+    status, a description or a rename cannot)."""
+    if change.kind is Kind.GROUP:
+        return change.action is Action.DELETE or bool(change.fields_at("members"))
+    return any(f.path.startswith("sharing.") for f in change.fields)
+
+
 def _scope(changes: tuple[Change, ...], before: Live, after: Live) -> list[str]:
-    """Project ids whose access the plan can change: those it edits, and those shared with a
-    group or collection it edits (before or after the plan)."""
-    ids = {c.id or f"planned:{c.name}" for c in changes if c.kind is Kind.PROJECT}
-    groups: set[str] = set()
-    colls: set[str] = set()
-    for c in changes:
-        names = {c.name, *(f.old for f in c.fields_at("name") if f.old)}
-        if c.kind is Kind.GROUP:
-            groups |= names
-        elif c.kind is Kind.COLLECTION:
-            colls |= names
+    """Project ids whose access the plan can change: those whose sharing it edits, and those
+    shared with a group or collection whose members or sharing it edits (before or after)."""
+    moving = [c for c in changes if _moves_access(c)]
+    ids = {c.id or f"planned:{c.name}" for c in moving if c.kind is Kind.PROJECT}
+    groups = {c.name for c in moving if c.kind is Kind.GROUP}
+    colls = {c.name for c in moving if c.kind is Kind.COLLECTION}
     for live in (before, after):
         for coll in live.collections.values():
             if coll.sharing.groups.keys() & groups:
@@ -122,7 +125,15 @@ def _wide_level(pa: ProjectAccess | None, role: str | None) -> Access:
 
 
 def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, ...]:
-    """Gains, losses and unchanged grants per principal, for everything the plan changes.
+    """Gains, losses and unchanged grants per principal, for everything the plan changes."""
+    return assess(changes, live)[0]
+
+
+def assess(
+    changes: Iterable[Change], live: Live
+) -> tuple[tuple[AccessImpact, ...], tuple[PlanWarning, ...]]:
+    """The access impact and what a reviewer must know about it: the projects whose people's
+    lines leave out groups whose members were not read, and the owners a plan deactivates.
 
     Only the projects the plan can affect are evaluated (plus every project of a deactivated
     user); people reached only through the workspace are counted by role class, never one by
@@ -130,7 +141,7 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
     """
     changes = tuple(changes)
     if not changes:
-        return ()
+        return (), ()
     tally = _Tally()
     after_live = planned(live, changes)
     before, after = AccessEngine(live), AccessEngine(after_live)
@@ -151,6 +162,7 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
             tally.add("user", email, ImpactItem(title, g.level.value, None, g.deciding.via))
 
     wide = _Wide(before, gone)
+    partial: dict[str, set[str]] = {}  # unread group → titles of the projects it reaches
     for pid in _scope(changes, live, after_live):
         pa_b = before.project(pid) if pid in live.projects else None
         pa_a = after.project(pid) if pid in after_live.projects else None
@@ -158,6 +170,9 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
         named = set(pa_b.named if pa_b else ()) | set(pa_a.named if pa_a else ())
         named -= gone
         people = unaffected = 0
+        unread = before.unread_on(pid) | after.unread_on(pid)
+        for group in unread:
+            partial.setdefault(group, set()).add(title)
         for email in sorted(named):
             g_b = before.grant(pa_b, email) if pa_b else None
             g_a = after.grant(pa_a, email) if pa_a else None
@@ -203,11 +218,30 @@ def access_impact(changes: Iterable[Change], live: Live) -> tuple[AccessImpact, 
                 old.value if old is not Access.NONE else None,
                 new.value if new is not Access.NONE else None,
                 via,
-                people,
-                unaffected,
+                None if unread else people,  # counts that leave some people out: none at all
+                None if unread else unaffected,
             ),
         )
-    return tally.result()
+    return tally.result(), _unread_warnings(partial) + deactivation_warnings(changes, live)
+
+
+def _unread_warnings(partial: dict[str, set[str]]) -> tuple[PlanWarning, ...]:
+    if not partial:
+        return ()
+    groups = ", ".join(f"'{g}'" for g in sorted(partial))
+    titles = sorted(set().union(*partial.values()))
+    shown = ", ".join(f'"{t}"' for t in titles[:_OWNED_SHOWN])
+    if len(titles) > _OWNED_SHOWN:
+        shown += f" and {len(titles) - _OWNED_SHOWN} more"
+    return (
+        PlanWarning(
+            "impact_partial",
+            f"the access changes on {shown} do not count the members of {groups}: the"
+            " manifests do not declare them, so this plan does not read them; for the exact"
+            " answer run `hexsync access project PROJECT --as-planned MANIFESTS`, or declare"
+            " the groups' members (export does)",
+        ),
+    )
 
 
 def _via(before: Grant | None, after: Grant | None) -> str | None:

@@ -15,7 +15,7 @@ from hexsync.diff import UnresolvedReferenceError, diff
 from hexsync.errors import ConfigError
 from hexsync.guardrails import check_guardrails
 from hexsync.hexapi import HexClient
-from hexsync.impact import access_impact, deactivation_warnings
+from hexsync.impact import assess
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
 from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
@@ -149,16 +149,16 @@ def build_plan(
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    impact, notes = assess(changes, live)
     return Plan(
         workspace=WorkspaceInfo(
             api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
         ),
         changes=changes,
         relied=tuple(refs),
-        warnings=tuple(w for address, w in result.warnings if wanted(address))
-        + deactivation_warnings(changes, live),
+        warnings=tuple(w for address, w in result.warnings if wanted(address)) + notes,
         refusals=refusals,
-        impact=access_impact(changes, live),
+        impact=impact,
         unmanaged=FrozenMap(unmanaged),
         read_requests=live.read_requests,
     )

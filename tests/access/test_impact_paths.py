@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from test_engine_cases import changes_of, live_of
 
-from hexsync.impact import access_impact, deactivation_warnings
+from hexsync.impact import access_impact, assess, deactivation_warnings
 from hexsync.plan import AccessImpact, Plan, WorkspaceInfo
 from hexsync.render import render_text
 
@@ -139,4 +139,38 @@ def test_deactivating_an_owner_warns_and_names_their_projects() -> None:
     assert warning.code == "deactivated_owner"
     assert warning.message.startswith(
         'ed@acme.com owns 7 projects ("P0", "P1", "P2", "P3", "P4" and 2 more)'
+    )
+
+
+def test_a_group_whose_members_were_not_read_is_named_and_no_counts_are_guessed() -> None:
+    unread = {
+        **WORKSPACE,
+        "groups": {"Analysts": None, "Readers": ["ed@acme.com"]},
+        "collections": {"Finance": {"groups": {"Analysts": "VIEW"}}},
+        "projects": {
+            "Revenue": {
+                "owner": "owner@acme.com",
+                "sharing": {"collections": {"Finance": "CAN_VIEW"}},
+            },
+            "Other": {"owner": "owner@acme.com", "sharing": {"groups": {"Readers": "CAN_VIEW"}}},
+        },
+    }
+    live = live_of(unread)
+    changes = changes_of(
+        [
+            "project Revenue: sharing.workspace: None -> APP_ONLY",
+            "project Other: sharing.workspace: None -> APP_ONLY",
+        ],
+        live,
+    )
+    impact, notes = assess(changes, live)
+    assert _lines(impact) == [
+        "workspace members + Other: None->APP_ONLY via None [2/2]",  # vic, ana; owner, ed keep
+        # Analysts reaches Revenue through Finance: who is in it is unknown, so no counts.
+        "workspace members + Revenue: None->APP_ONLY via None",
+    ]
+    (note,) = notes
+    assert note.code == "impact_partial"
+    assert note.message.startswith(
+        "the access changes on \"Revenue\" do not count the members of 'Analysts':"
     )
