@@ -208,6 +208,12 @@ class AccessEngine:
         self._decided = {}
         self._interned: dict[tuple[str, Access, str | None, str | None, str | None], Path] = {}
 
+    @cached_property
+    def projects(self) -> Mapping[str, LiveProject]:
+        """The projects answered for: archived and trashed ones (listed only when rules ask
+        about them) are left out, as Hex leaves them out of its own listing."""
+        return {pid: p for pid, p in self.live.projects.items() if not p.hidden}
+
     @property
     def users(self) -> Mapping[str, LiveUser]:
         """The people who can have access: the active users (Hex lists no other, and
@@ -360,15 +366,15 @@ class AccessEngine:
     def of_user(self, email: str) -> list[Grant]:
         """Every project ``email`` can see, highest level first, then by title."""
         out = []
-        for pid in self.live.projects:
+        for pid in self.projects:
             g = self.grant(self.project(pid), email)
             if g is not None:
                 out.append(g)
-        titles = {pid: p.title for pid, p in self.live.projects.items()}
+        titles = {pid: p.title for pid, p in self.projects.items()}
         return sorted(out, key=lambda g: (-g.level.rank, titles[g.project_id], g.project_id))
 
     def all(self) -> Iterator[ProjectAccess]:
-        for pid in sorted(self.live.projects, key=lambda i: (self.live.projects[i].title, i)):
+        for pid in sorted(self.projects, key=lambda i: (self.projects[i].title, i)):
             yield self.project(pid)
 
     def report(self, *, source: str, api_url: str | None = None) -> dict[str, Any]:

@@ -863,7 +863,9 @@ async def _verify_projects(client: HexClient, outcomes: Sequence[Outcome]) -> li
         for ident in sorted(wanted):
             live[ident] = await client.get_project(ident, include_sharing=True)
     else:
-        async for listed in client.iter_projects(include_sharing=True):
+        async for listed in client.iter_projects(
+            include_sharing=True, include_archived=True, include_trashed=True
+        ):
             if listed.id in wanted:
                 live[listed.id] = listed
     found: list[Unconverged] = []
@@ -1092,7 +1094,7 @@ async def apply_saved_plan(
     refuse_if_refused(plan)
     # Members are read for the groups whose members the plan relied on, so they can be compared.
     groups = {r.name for r in plan.relied if r.kind is Kind.GROUP and "members" in r.fields}
-    live = await read_live(client, member_groups=groups)
+    live = await read_live(client, member_groups=groups, hidden=True)  # rules may change archived
     refuse_if_stale(plan, live)
     return await apply_plan(client, plan, live=live, progress=progress)
 

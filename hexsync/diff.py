@@ -25,7 +25,7 @@ second, where a generic deep diff per project takes several).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hexsync.errors import HexsyncError
 from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known, collection_rank
@@ -589,7 +589,9 @@ class _Differ:
         if p.sharing is not None:
             more, deps = self._sharing(p, None, None)
             fields.extend(more)
-        change = Change(Kind.PROJECT, Action.CREATE, title, None, tuple(fields), mark=p.mark)
+        change = Change(
+            Kind.PROJECT, Action.CREATE, title, None, _attributed(p, fields), mark=p.mark
+        )
         self.add(change, deps)
         self._public(change.address, title, p, None)
 
@@ -622,7 +624,12 @@ class _Differ:
         if fields:
             self.add(
                 Change(
-                    Kind.PROJECT, Action.UPDATE, found.title, found.id, tuple(fields), mark=p.mark
+                    Kind.PROJECT,
+                    Action.UPDATE,
+                    found.title,
+                    found.id,
+                    _attributed(p, fields),
+                    mark=p.mark,
                 ),
                 deps,
             )
@@ -634,7 +641,7 @@ class _Differ:
         want = p.sharing.public_web if p.sharing is not None else None
         after = have
         if want is not None:
-            additive = p.sharing is not None and p.sharing.mode is Mode.ADDITIVE
+            additive = p.sharing is not None and p.sharing.mode_of("public_web") is Mode.ADDITIVE
             after = want.value if not additive or _rank(want.value) > _rank(have) else have
         if after != "NONE":
             mark = p.sharing.mark_of("public_web") if p.sharing is not None else p.mark
@@ -645,13 +652,13 @@ class _Differ:
     ) -> tuple[list[FieldChange], list[Dep]]:
         s: Sharing | None = p.sharing
         assert s is not None
-        additive = s.mode is Mode.ADDITIVE
         fields: list[FieldChange] = []
         deps: list[Dep] = []
         for dim in SCALAR_DIMENSIONS:
             want = getattr(s, dim)
             if want is None:
                 continue
+            additive = s.mode_of(dim) is Mode.ADDITIVE
             old: str | None = getattr(have, dim) if have is not None else None
             new = want.value
             if have is None and want is Access.NONE:
@@ -664,6 +671,7 @@ class _Differ:
             declared = getattr(s, dim)
             if declared is None:
                 continue
+            additive = s.mode_of(dim) is Mode.ADDITIVE
             want_map = {k: lv for k, a in declared.items() if (lv := _level(a)) is not None}
             have_map: dict[str, str] = {}
             if have is not None:
@@ -736,7 +744,11 @@ class _Differ:
             "group": 0
             if policy.prune_groups
             else sum(1 for name in live.groups if name not in declared_groups),
-            "project": sum(1 for pid in live.projects if pid not in self.matched_projects),
+            "project": sum(
+                1
+                for pid, project in live.projects.items()
+                if pid not in self.matched_projects and not project.hidden
+            ),
             "user": sum(
                 1
                 for email in live.users
@@ -751,6 +763,8 @@ class _Differ:
         for project in self.live.projects.values():
             if project.id in self.matched_projects or project.sharing.public_web == "NONE":
                 continue
+            if project.hidden:
+                continue  # archived or trashed: listed only because a rule asked about them
             self.warn(
                 _address(Kind.PROJECT, project.id),
                 "public_unmanaged",
@@ -758,6 +772,13 @@ class _Differ:
                 f" ({project.sharing.public_web}); no manifest manages it",
                 None,
             )
+
+
+def _attributed(p: Project, fields: Iterable[FieldChange]) -> tuple[FieldChange, ...]:
+    """The fields, each naming the rule behind it when a rule compiled it in (provenance)."""
+    if not p.provenance:
+        return tuple(fields)
+    return tuple(replace(f, rule=p.rule_of(f.path, f.key)) for f in fields)
 
 
 def diff(desired: Desired, live: Live) -> Diff:

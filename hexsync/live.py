@@ -22,7 +22,7 @@ from functools import cached_property
 from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
 from hexsync.hexapi import Project as ApiProject
-from hexsync.model import Desired, Ensure, FrozenMap
+from hexsync.model import Desired, Ensure, FrozenMap, Match
 from hexsync.plan import Kind, LiveRef
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "canonical_map",
     "read_live",
     "read_members",
+    "read_projects",
 ]
 
 Progress = Callable[[int], None]
@@ -104,6 +105,20 @@ class LiveProject:
     owner: str | None = None  # lower-cased email
     status: str | None = None
     sharing: LiveSharing = field(default_factory=LiveSharing)
+    # What ListProjects also returns, for rules to match on (docs/rules.md); no extra request.
+    creator: str | None = None  # lower-cased email
+    categories: frozenset[str] = frozenset()
+    published: bool = False  # lastPublishedAt is set
+    archived: bool = False  # only listed when the manifests' rules ask about archived projects
+    trashed: bool = False  # likewise for trashed ones
+    created_at: str | None = None  # ISO 8601, as Hex writes it
+    last_viewed_at: str | None = None  # analytics.lastViewedAt
+
+    @property
+    def hidden(self) -> bool:
+        """Archived or trashed: Hex leaves it out of a default listing, and so does hexsync
+        everywhere but the rules that ask for it (by title, unmanaged counts, public web)."""
+        return self.archived or self.trashed
 
 
 def canonical_map(entries: Mapping[str, str]) -> str:
@@ -203,7 +218,8 @@ class Live:
     def projects_by_title(self) -> dict[str, tuple[LiveProject, ...]]:
         out: dict[str, list[LiveProject]] = {}
         for project in self.projects.values():
-            out.setdefault(project.title, []).append(project)
+            if not project.hidden:
+                out.setdefault(project.title, []).append(project)
         return {title: tuple(ps) for title, ps in out.items()}
 
     @cached_property
@@ -211,7 +227,8 @@ class Live:
         """Titles without leading or trailing spaces (a manifest title cannot have them)."""
         out: dict[str, list[LiveProject]] = {}
         for project in self.projects.values():
-            out.setdefault(project.title.strip(), []).append(project)
+            if not project.hidden:
+                out.setdefault(project.title.strip(), []).append(project)
         return {title: tuple(ps) for title, ps in out.items()}
 
 
@@ -265,6 +282,55 @@ def _collections(
     return out
 
 
+def _rules_ask(desired: Desired, op: str) -> bool:
+    """Whether any rule's match or except mentions ``op`` (``archived`` / ``trashed``)."""
+
+    def mentions(m: Match | None) -> bool:
+        return m is not None and (m.op == op or any(mentions(c) for c in m.children))
+
+    return any(mentions(r.match) or mentions(r.exclude) for r in desired.rules)
+
+
+async def read_projects(
+    client: HexClient,
+    desired: Desired,
+    *,
+    hidden: bool = False,
+    tick: Callable[[], None] | None = None,
+) -> list[LiveProject]:
+    """Every project with its sharing, 100 per request: the one listing rules match on.
+
+    Rules about archived or trashed projects need them in the same listing (Hex leaves them
+    out by default): a query flag, not an extra request.
+    """
+    archived = hidden or _rules_ask(desired, "archived")
+    trashed = hidden or _rules_ask(desired, "trashed")
+    out = []
+    async for p in client.iter_projects(
+        include_sharing=True, include_archived=archived, include_trashed=trashed
+    ):
+        if tick is not None:
+            tick()
+        out.append(
+            LiveProject(
+                id=p.id,
+                title=p.title,
+                description=p.description,
+                owner=p.owner_email.lower() if p.owner_email else None,
+                status=p.status,
+                sharing=_sharing(p),
+                creator=p.creator_email.lower() if p.creator_email else None,
+                categories=frozenset(p.categories),
+                published=p.last_published_at is not None,
+                archived=p.archived_at is not None,
+                trashed=p.trashed_at is not None,
+                created_at=p.created_at,
+                last_viewed_at=p.last_viewed_at,
+            )
+        )
+    return out
+
+
 def _member_groups(desired: Desired) -> set[str]:
     """Groups whose members the plan needs: declared ones, or every group under prune.groups."""
     return {g.name for g in desired.groups if g.members is not None or g.ensure is Ensure.ABSENT}
@@ -276,12 +342,15 @@ async def read_live(
     *,
     member_groups: Iterable[str] = (),
     progress: Progress | None = None,
+    hidden: bool = False,
 ) -> Live:
     """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
     access impact name its members), and for ``member_groups`` (a saved plan's groups).
+    Archived and trashed projects are listed (in the same pages) when a rule asks about them,
+    or with ``hidden`` (a saved plan may change one).
     """
     desired = desired or Desired()
     counters = client.counters
@@ -328,20 +397,7 @@ async def read_live(
         return out
 
     async def projects() -> list[LiveProject]:
-        out = []
-        async for p in client.iter_projects(include_sharing=True):
-            tick()
-            out.append(
-                LiveProject(
-                    id=p.id,
-                    title=p.title,
-                    description=p.description,
-                    owner=p.owner_email.lower() if p.owner_email else None,
-                    status=p.status,
-                    sharing=_sharing(p),
-                )
-            )
-        return out
+        return await read_projects(client, desired, hidden=hidden, tick=tick)
 
     me, user_list, group_list, api_collections, project_list = await asyncio.gather(
         client.me(), users(), groups(), collections(), projects()

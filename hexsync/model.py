@@ -11,7 +11,9 @@ its declaration; marks never take part in equality.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,17 +25,21 @@ __all__ = [
     "Collection",
     "CollectionSharing",
     "Desired",
+    "Enforce",
     "Ensure",
     "FrozenMap",
     "Group",
     "Mark",
+    "Match",
     "Mode",
     "Policy",
     "Project",
+    "Rule",
     "Sharing",
     "Unmanaged",
     "User",
     "Workspace",
+    "parse_timestamp",
 ]
 
 
@@ -176,6 +182,7 @@ class Policy:
     max_destroy: int | None = None
     allow_public_web: bool = False
     statuses: frozenset[str] | None = None  # None: no list declared, any status name is accepted
+    max_rule_matches: int | None = None  # a rule matching more live projects is refused
     mark: Mark = field(default=NOWHERE, compare=False)
 
 
@@ -249,6 +256,11 @@ class Sharing:
     collections: FrozenMap[str, Access] | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
     marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+    modes: FrozenMap[str, Mode] = field(default_factory=FrozenMap)  # per dimension, over ``mode``
+
+    def mode_of(self, dimension: str) -> Mode:
+        """The mode of one dimension (rules and merged entries may differ per dimension)."""
+        return self.modes.get(dimension, self.mode)
 
     def mark_of(self, dimension: str, key: str = "") -> Mark:
         """Where ``dimension`` (and ``key`` within it) was declared, else the sharing block."""
@@ -265,6 +277,15 @@ class Project:
     status: Status = UNMANAGED
     sharing: Sharing | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
+    # Which rule set a field (``status``, ``sharing.groups``, ``sharing.groups\x00Finance``),
+    # for fields a rule compiled in (hexsync.rules); an explicit entry's own fields have none.
+    provenance: FrozenMap[str, str] = field(default_factory=FrozenMap, compare=False)
+
+    def rule_of(self, path: str, key: str | None = None) -> str | None:
+        """The rule(s) behind field ``path`` (and ``key`` in it), or None for the entry itself."""
+        if key is not None and (found := self.provenance.get(f"{path}\x00{key}")) is not None:
+            return found
+        return self.provenance.get(path)
 
     @property
     def key(self) -> str:
@@ -283,6 +304,7 @@ class Desired:
     groups: tuple[Group, ...] = ()
     users: tuple[User, ...] = ()
     projects: tuple[Project, ...] = ()
+    rules: tuple[Rule, ...] = ()
     files: tuple[str, ...] = field(default=(), compare=False)
 
     # Lookups by identity, indexed once: checks call them per reference, so a scan would make
@@ -309,3 +331,80 @@ class Desired:
 
     def user(self, email: str) -> User | None:
         return self._users_by_email.get(email.lower())
+
+
+# ---------------------------------------------------------------- rules (hexsync.rules compiles)
+
+
+class Enforce(enum.Enum):
+    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan."""
+
+    APPLY = "apply"
+    CHECK = "check"
+
+
+_TIMESTAMP = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?\Z"
+)
+
+
+def parse_timestamp(text: str) -> dt.datetime | None:
+    """``YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH[:]MM]`` as an aware datetime (UTC when no zone is
+    given), or None when it is not one (a month 13 included). The same on every Python."""
+    found = _TIMESTAMP.match(text.strip())
+    if found is None:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = found.groups()
+    tz = dt.timezone.utc
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    try:
+        return dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            int((fraction or "0")[:6].ljust(6, "0")),
+            tzinfo=tz,
+        )
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Match:
+    """One condition of a rule's ``match`` / ``except``, over what ListProjects returns.
+
+    ``op`` is ``all_of``, ``any_of`` or ``not`` (with ``children``), or a leaf key of the
+    manifest grammar (``status``, ``title``, ``last_viewed`` …) with its operands in ``values``:
+    names or emails (``None`` is "no status"), ``"true"``/``"false"`` for flags, and
+    ``("older_than", "365d")``-style pairs flattened for ``last_viewed`` and ``created``.
+    """
+
+    op: str
+    values: tuple[str | None, ...] = ()
+    children: tuple[Match, ...] = ()
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A policy over every live project its ``match`` selects (and ``exclude`` does not)."""
+
+    name: str
+    match: Match
+    exclude: Match | None = None
+    status: Status = UNMANAGED
+    sharing: Sharing | None = None
+    enforce: Enforce = Enforce.APPLY
+    priority: int = 0
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+    def as_project(self) -> Project:
+        """The rule's status and sharing in a project's shape (for the checks they share)."""
+        return Project(title=self.name, status=self.status, sharing=self.sharing, mark=self.mark)

@@ -49,6 +49,7 @@ __all__ = [
     "PlanFileError",
     "PlanWarning",
     "Refusal",
+    "RuleSummary",
     "WorkspaceInfo",
     "access_rank",
     "groups_made",
@@ -107,6 +108,7 @@ class FieldChange:
     old: str | None
     new: str | None
     key: str | None = None
+    rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
     # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
     # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
     collection: bool = field(default=False, compare=False, repr=False)
@@ -144,11 +146,19 @@ class FieldChange:
             out["key"] = self.key
         out["old"] = self.old
         out["new"] = self.new
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> FieldChange:
-        return cls(path=data["path"], old=data["old"], new=data["new"], key=data.get("key"))
+        return cls(
+            path=data["path"],
+            old=data["old"],
+            new=data["new"],
+            key=data.get("key"),
+            rule=data.get("rule"),
+        )
 
 
 # Apply order (SPEC §4): collections and groups before the sharing that references them,
@@ -288,7 +298,8 @@ def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     A collection whose sharing names a group this plan creates or renames comes after the
     groups' changes (it needs the group's id), as apply carries it out."""
     ordered = sorted(changes, key=lambda c: c.order_key)
-    late = [c for c in ordered if waits_for_groups(c, groups_made(ordered))]
+    made = groups_made(ordered)  # once: per change it made ordering quadratic (4 s at 6,000)
+    late = [c for c in ordered if waits_for_groups(c, made)]
     if not late:
         return tuple(ordered)
     rest = [c for c in ordered if c not in late]
@@ -537,6 +548,23 @@ class WorkspaceInfo:
         )
 
 
+@dataclass(frozen=True)
+class RuleSummary:
+    """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
+
+    name: str
+    enforce: str  # apply | check
+    matched: int  # live projects it matched
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
+        return cls(data["name"], data["enforce"], int(data["matched"]))
+
+
 class PlanFileError(HexsyncError):
     """A saved plan that cannot be used as it is: unreadable, altered, or of another version."""
 
@@ -553,6 +581,7 @@ class Plan:
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
 
     @property
     def empty(self) -> bool:
@@ -601,6 +630,8 @@ class Plan:
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
             "read_requests": self.read_requests,
+            # Only with rules, so that plans without any keep their exact form.
+            **({"rules": [r.data for r in self.rules]} if self.rules else {}),
         }
 
     def dumps(self) -> str:
@@ -633,6 +664,7 @@ class Plan:
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
                 read_requests=int(data.get("read_requests", 0)),
+                rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

@@ -8,6 +8,7 @@ objects, warnings, access impact, unresolved references.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +19,17 @@ from hexsync.hexapi import HexClient
 from hexsync.impact import assess
 from hexsync.live import Live, read_live
 from hexsync.model import Desired, FrozenMap
-from hexsync.plan import Action, Change, Kind, LiveRef, Plan, WorkspaceInfo, order_changes
+from hexsync.plan import (
+    Action,
+    Change,
+    Kind,
+    LiveRef,
+    Plan,
+    RuleSummary,
+    WorkspaceInfo,
+    order_changes,
+)
+from hexsync.rules import check_violations, compile_rules
 
 __all__ = ["Target", "build_plan", "make_plan"]
 
@@ -111,9 +122,12 @@ def build_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     api_url: str,
+    now: dt.datetime | None = None,
 ) -> Plan:
     """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
-    a name in the manifests does not resolve live. Refusals are part of the plan, not raised."""
+    a name in the manifests does not resolve live. Refusals are part of the plan, not raised.
+    ``now`` is the time rules' ``last_viewed`` / ``created`` count from (default: the clock)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
     sel = Target.parse(target) if isinstance(target, str) else target
     if sel is not None and sel.name is not None and not _known(sel, desired, live):
         raise ConfigError(
@@ -121,7 +135,8 @@ def build_plan(
             "manifests or the workspace",
             hint="names are exact (emails in any case); projects go by title or id",
         )
-    result = diff(desired, live)
+    compiled = compile_rules(desired, live, now=now)
+    result = diff(compiled.desired, live)
     selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
     if sel is not None:
         selected += _prerequisites(selected, result.changes)
@@ -136,7 +151,7 @@ def build_plan(
     changes = order_changes(selected)
     refusals = check_guardrails(
         changes,
-        desired,
+        compiled.desired,
         org_id=live.org_id,
         full_visibility=live.full_visibility,
         public=[p for p in result.public if wanted(p.address)],
@@ -145,6 +160,9 @@ def build_plan(
         members={g.name: g.members for g in live.groups.values()},
         creators={c.id: c.creator for c in live.collections.values()},
     )
+    rules_apply = sel is None or sel.kind is Kind.PROJECT
+    if rules_apply:
+        refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
@@ -156,11 +174,16 @@ def build_plan(
         ),
         changes=changes,
         relied=tuple(refs),
-        warnings=tuple(w for address, w in result.warnings if wanted(address)) + notes,
+        warnings=(compiled.warnings if rules_apply else ())
+        + tuple(w for address, w in result.warnings if wanted(address))
+        + notes,
         refusals=refusals,
         impact=impact,
         unmanaged=FrozenMap(unmanaged),
         read_requests=live.read_requests,
+        rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
+        if rules_apply
+        else (),
     )
 
 
@@ -171,13 +194,14 @@ async def read_and_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     progress: Callable[[int], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> tuple[Plan, Live]:
     """Read the workspace behind ``client`` and build the plan; also the reading, which
     ``apply_plan`` takes so that it need not read principals' ids again."""
     sel = Target.parse(target) if isinstance(target, str) else target
     live = await read_live(client, desired, progress=progress)
     plan = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url
+        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url, now=now
     )
     return plan, live
 
@@ -189,9 +213,10 @@ async def make_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     progress: Callable[[int], None] | None = None,
+    now: dt.datetime | None = None,
 ) -> Plan:
     """Read the workspace behind ``client`` and build the plan (what ``hexsync plan`` runs)."""
     plan, _ = await read_and_plan(
-        client, desired, allow_destroy=allow_destroy, target=target, progress=progress
+        client, desired, allow_destroy=allow_destroy, target=target, progress=progress, now=now
     )
     return plan

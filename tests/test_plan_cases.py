@@ -4,17 +4,20 @@ Each case is a small workspace (``seed``: top-level keys replacing those of ``_b
 manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or, with option
 ``export: true``, what ``hexsync export`` writes of the seed, then ``manifests`` is absent),
 optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``,
-``export``) and what the plan must be (``expected``):
+``export``, ``now``: the time rules count ``last_viewed`` / ``created`` from, default
+2026-06-01) and what the plan must be (``expected``):
 
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
-  (strings ``path[key]: old -> new``, ``None`` for absent; all of them, none when omitted) and
-  ``note`` (empty when omitted);
+  (strings ``path[key]: old -> new``, ``None`` for absent, then `` (rule NAME)`` when a rule
+  asked for it; all of them, none when omitted) and ``note`` (empty when omitted);
 - ``refusals`` / ``warnings``: their codes (none expected when the key is absent);
-- ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``);
+- ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``),
+  one per problem (unresolved reference, or rule conflict);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
   when the key is absent);
   ``widening``: the principals whose gains are flagged as high risk;
-- ``unmanaged``: counts per kind; ``relied``: ``kind:name`` of every live object relied on.
+- ``unmanaged``: counts per kind; ``relied``: ``kind:name`` of every live object relied on;
+  ``rules``: ``NAME: N`` for every rule, N the live projects it matched (its blast radius).
 
 The emulator runs in-process; the client, ``read_live``, ``diff`` and ``build_plan`` are real.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +45,7 @@ from hexsync.manifest import load
 from hexsync.model import Desired, Policy
 from hexsync.plan import Change, FieldChange, Plan
 from hexsync.planner import make_plan
+from hexsync.rules import RuleConflictError
 
 CASES = Path(__file__).parent / "cases"
 BASE = yaml.safe_load((CASES / "_base.yaml").read_text(encoding="utf-8"))
@@ -55,6 +60,7 @@ EXPECTED_KEYS = {
     "widening",
     "unmanaged",
     "relied",
+    "rules",
 }
 
 
@@ -64,7 +70,8 @@ def _case_files() -> list[Path]:
 
 def _field(f: FieldChange) -> str:
     key = f"[{f.key}]" if f.key is not None else ""
-    return f"{f.path}{key}: {f.old} -> {f.new}"
+    rule = f" (rule {f.rule})" if f.rule is not None else ""
+    return f"{f.path}{key}: {f.old} -> {f.new}{rule}"
 
 
 def _change(c: Change) -> dict[str, Any]:
@@ -134,6 +141,7 @@ def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
                 desired,
                 allow_destroy=options.get("allow_destroy", False),
                 target=options.get("target"),
+                now=dt.datetime.fromisoformat(str(options.get("now", "2026-06-01T00:00:00+00:00"))),
             )
 
     return asyncio.run(plan())
@@ -147,12 +155,14 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     assert set(expected) <= EXPECTED_KEYS, f"unknown keys {set(expected) - EXPECTED_KEYS}"
 
     if "errors" in expected:
-        with pytest.raises(UnresolvedReferenceError) as caught:
+        with pytest.raises((UnresolvedReferenceError, RuleConflictError)) as caught:
             _run(case, tmp_path)
         text = str(caught.value)
         for fragment in expected["errors"]:
             assert fragment in text, f"{fragment!r} not in:\n{text}"
-        assert len(caught.value.problems) == len(expected["errors"]), text
+        error = caught.value
+        found = error.problems if isinstance(error, UnresolvedReferenceError) else error.conflicts
+        assert len(found) == len(expected["errors"]), text
         return
 
     plan = _run(case, tmp_path)
@@ -164,6 +174,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
     if "unmanaged" in expected:
         assert dict(plan.unmanaged) == expected["unmanaged"]
+    if "rules" in expected:
+        assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
     # Whatever the case, the plan survives its own JSON form unchanged.

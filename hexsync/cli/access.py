@@ -82,7 +82,7 @@ def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
 
 def find_project(state: AccessState, ref: str) -> LiveProject:
     """A project of the state by id or exact title; unknown: an error with close matches."""
-    projects = state.engine.live.projects
+    projects = state.engine.projects
     if is_uuid(ref) and ref.lower() in projects:
         return projects[ref.lower()]
     found = [p for p in projects.values() if ref in (p.title, p.id)]
@@ -133,7 +133,7 @@ def _public(state: AccessState) -> list[LiveProject]:
     return sorted(
         (
             p
-            for p in engine.live.projects.values()
+            for p in engine.projects.values()
             if engine.project(p.id).public_web.value != "NONE"
         ),
         key=lambda p: (p.title, p.id),
@@ -160,7 +160,7 @@ def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
 def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
     """``access user --json`` (and the MCP tool ``what_can_user_access``)."""
     engine = state.engine
-    projects = engine.live.projects
+    projects = engine.projects
     return {
         "source": state.source,
         "user": {"email": user.email, "name": user.name, "role": user.role},
@@ -237,7 +237,7 @@ def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_
         click.echo(to_json(user_doc(state, user)))
         return
     grants = engine.of_user(user.email)
-    projects = engine.live.projects
+    projects = engine.projects
     public = _public(state)
     color = options(ctx).color and sys.stdout.isatty()
     click.echo(heading(f"{user.email} ({user.role or 'role unknown'})", color=color))

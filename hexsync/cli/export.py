@@ -16,6 +16,27 @@ from hexsync.export import SCHEMA_ID, build_export, export_files, parse_kinds
 from hexsync.live import Live, read_live
 from hexsync.manifest.load import SUFFIXES
 from hexsync.model import Desired, Policy
+from hexsync.suggest import suggest_rules
+
+RULES_FILE = "rules.yaml"
+
+
+def _suggested(live: Live, schema_ref: str) -> str:
+    """rules.yaml, with what it explains and every rule's exceptions said on stderr."""
+    found = suggest_rules(live)
+    click.echo(
+        f"suggested {len(found.rules)} rule{'' if len(found.rules) == 1 else 's'} explaining"
+        f" {found.explained} of {found.grants} live grants ({found.share:.0%})",
+        err=True,
+    )
+    for rule in found.rules:
+        if rule.exceptions:
+            shown = ", ".join(repr(t) for t in rule.exceptions[:5])
+            more = f" and {len(rule.exceptions) - 5} more" if len(rule.exceptions) > 5 else ""
+            click.echo(
+                f"  rule {rule.name}: {len(rule.exceptions)} exception(s): {shown}{more}", err=True
+            )
+    return f"# yaml-language-server: $schema={schema_ref}\n" + found.document
 
 
 def _existing(directory: Path, names: tuple[str, ...]) -> list[str]:
@@ -61,8 +82,21 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
     help="What each file's '# yaml-language-server: $schema=' line points to "
     "(default: the schema's $id; a relative path to schemas/manifest.schema.json works too).",
 )
+@click.option(
+    "--suggest-rules",
+    is_flag=True,
+    help=f"Also write {RULES_FILE}: rules that explain most of the live sharing, each listing"
+    " its exceptions (with --out -, print only that file).",
+)
 @click.pass_context
-def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_ref: str) -> None:
+def export(
+    ctx: click.Context,
+    out: str,
+    only: str | None,
+    force: bool,
+    schema_ref: str,
+    suggest_rules: bool,
+) -> None:
     """Write manifests of the live workspace that validate and plan as no change.
 
     Reads every collection, group (with its members) and project, and writes policy.yaml,
@@ -73,11 +107,12 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     Examples:
       hexsync export --out manifests/
       hexsync export --only groups,users --out - > roster.yaml
+      hexsync export --suggest-rules --out manifests/
     """
     kinds = parse_kinds(only) if only else None
     to_stdout = out == "-"
     directory = Path(out)
-    names = export_files(kinds)
+    names = export_files(kinds) + ((RULES_FILE,) if suggest_rules else ())
     if not to_stdout:
         check_writable_dir(directory, "--out")
         existing = _existing(directory, names)
@@ -101,11 +136,14 @@ def export(ctx: click.Context, out: str, only: str | None, force: bool, schema_r
     result = build_export(live, only=kinds, schema_ref=schema_ref)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
+    files = dict(result.files)
+    if suggest_rules:
+        files[RULES_FILE] = _suggested(live, schema_ref)
     if to_stdout:
-        click.echo(result.document, nl=False)
+        click.echo(files[RULES_FILE] if suggest_rules else result.document, nl=False)
         return
     directory.mkdir(parents=True, exist_ok=True)
-    for name, text in result.files.items():
+    for name, text in files.items():
         write_atomically(directory / name, text)
         click.echo(f"wrote {directory / name}")
     others = _others(directory, names)

@@ -2,13 +2,60 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import json
+import sys
+from typing import Any
 
 import click
 
+from hexsync.cli._files import Progress
 from hexsync.cli._output import plural
+from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.errors import EXIT_ERROR, EXIT_OK
+from hexsync.live import read_projects
 from hexsync.manifest import CheckResult, check
+from hexsync.model import Desired
+from hexsync.rules import count_matches
+
+
+def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
+    """Each rule with the number of live projects it matches now: one project listing."""
+    client = build_client(opts)
+    progress = Progress(client.base_url, sys.stderr)
+
+    async def run() -> dict[str, int]:
+        async with client:
+
+            def tick() -> None:
+                progress(client.counters.total_requests)
+
+            projects = await read_projects(client, desired, tick=tick)
+            progress(client.counters.total_requests)
+        return count_matches(desired.rules, projects, now=dt.datetime.now(dt.timezone.utc))
+
+    counts = asyncio.run(run())
+    progress.done()
+    limit = desired.policy.max_rule_matches
+    out = []
+    for rule in desired.rules:
+        matched = counts[rule.name]
+        note = ""
+        if matched == 0:
+            note = "matches nothing: check its match (names are exact)"
+        elif limit is not None and matched > limit:
+            note = f"more than policy.max_rule_matches ({limit}): plan refuses it"
+        out.append(
+            {
+                "name": rule.name,
+                "enforce": rule.enforce.value,
+                "matched": matched,
+                "source": str(rule.mark),
+                "note": note,
+            }
+        )
+    return out
 
 
 def summary_line(result: CheckResult) -> str:
@@ -37,22 +84,46 @@ def summary_line(result: CheckResult) -> str:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json: {ok, problems: [{file, line, column, path, message, hint, severity}]}.",
+    help="json: {ok, problems: [{file, line, column, path, message, hint, severity}]}"
+    " (and rules: [{name, enforce, matched, source, note}] with --live).",
+)
+@click.option(
+    "--live",
+    is_flag=True,
+    help="Also read the workspace's project listing (needs a token) and print how many live"
+    " projects each rule matches: its blast radius.",
 )
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[str, ...], output: str) -> None:
+def validate(ctx: click.Context, paths: tuple[str, ...], output: str, live: bool) -> None:
     """Check manifests offline: YAML, schema, duplicates, internal references.
 
     PATHS are manifest files or directories (searched recursively for *.yaml and *.yml).
     Every problem is reported, one per line as file:line:column: path: message.
+    With --live, each rule's match count on the live workspace follows (one read of the project
+    listing, 100 projects per request).
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
     result = check(paths)
+    rules = []
+    if live and result.ok and result.desired is not None and result.desired.rules:
+        rules = blast_radius(ctx.obj, result.desired)
     if output == "json":
-        payload = {"ok": result.ok, "problems": [p.as_dict() for p in result.problems]}
+        payload: dict[str, Any] = {
+            "ok": result.ok,
+            "problems": [p.as_dict() for p in result.problems],
+        }
+        if live:
+            payload["rules"] = rules
         click.echo(json.dumps(payload, indent=2))
     else:
         for problem in result.problems:
             click.echo(str(problem))
+        for r in rules:
+            note = f"  ({r['note']})" if r["note"] else ""
+            check_mode = " [check]" if r["enforce"] == "check" else ""
+            click.echo(
+                f"{r['source']}: rule '{r['name']}'{check_mode} matches"
+                f" {plural(r['matched'], 'live project')}{note}"
+            )
         click.echo(summary_line(result))
     ctx.exit(EXIT_OK if result.ok else EXIT_ERROR)

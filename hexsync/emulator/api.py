@@ -545,7 +545,7 @@ def project_json(store: Store, project: Project, *, sharing: bool) -> dict[str, 
         "reviews": {"required": False},
         "analytics": {
             "publishedResultsUpdatedAt": project.last_published_at,
-            "lastViewedAt": None,
+            "lastViewedAt": project.last_viewed_at,
             "appViews": {
                 "lastThirtyDays": 0,
                 "lastFourteenDays": 0,

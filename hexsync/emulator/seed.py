@@ -43,6 +43,7 @@ projects:
     last_edited_at: <ts>                         #   position in the seed (later = newer)
     last_published_at: <ts>                      # default: created_at when published
     archived: false                              # or a timestamp (archived_at); trashed alike
+    last_viewed_at: <ts>                         # analytics.lastViewedAt (default: null)
     sharing: {workspace: APP_ONLY, public_web: NONE, support: NONE,
               users: {}, groups: {Analysts: CAN_VIEW}, collections: {Finance: CAN_VIEW}}
     queried_tables: [{connection: Warehouse, table: analytics.revenue}]
@@ -653,6 +654,7 @@ PROJECT_KEYS = (
     "archived_at",
     "trashed",
     "trashed_at",
+    "last_viewed_at",
     "sharing",
     "queried_tables",
     "inputs",
@@ -728,6 +730,7 @@ def _projects(
                 "last_published_at": published_at,
                 "archived_at": _flag_time(c, p, "archived", at, created),
                 "trashed_at": _flag_time(c, p, "trashed", at, created),
+                "last_viewed_at": c.timestamp(p.get("last_viewed_at"), at("last_viewed_at"), "ts"),
                 "sharing": _project_sharing(c, p.get("sharing"), at("sharing"), refs),
                 "queried_tables": _queried_tables(c, p, at, refs["connections"]),
                 "inputs": _inputs(c, p.get("inputs"), at("inputs")),

@@ -87,6 +87,7 @@ class Project:
     queried_tables: list[tuple[str, str]] = field(default_factory=list)  # (connection id, table)
     inputs: list[dict[str, Any]] | None = None
     run_result: str = "COMPLETED"
+    last_viewed_at: str | None = None  # analytics.lastViewedAt
 
 
 @dataclass
@@ -237,6 +238,7 @@ class Store:
                 queried_tables=[(dcid[t["connection"]], t["table"]) for t in p["queried_tables"]],
                 inputs=p["inputs"],
                 run_result=p["run_result"],
+                last_viewed_at=p.get("last_viewed_at"),
             )
         self.runs: dict[str, Run] = {}
         for r in data["runs"]:
@@ -337,6 +339,7 @@ class Store:
                     "last_published_at": p.last_published_at,
                     "archived_at": p.archived_at,
                     "trashed_at": p.trashed_at,
+                    "last_viewed_at": p.last_viewed_at,
                     "sharing": {
                         "workspace": p.workspace,
                         "public_web": p.public_web,

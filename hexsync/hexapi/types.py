@@ -130,6 +130,7 @@ class Project:
     archived_at: str | None = None
     trashed_at: str | None = None
     sharing: ProjectSharing | None = None  # only with includeSharing
+    last_viewed_at: str | None = None  # analytics.lastViewedAt
     raw: JSON = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -154,6 +155,7 @@ class Project:
             archived_at=_str(data.get("archivedAt")),
             trashed_at=_str(data.get("trashedAt")),
             sharing=ProjectSharing.from_api(sharing) if isinstance(sharing, Mapping) else None,
+            last_viewed_at=_nested(data, "analytics", "lastViewedAt"),
             raw=data,
         )
 

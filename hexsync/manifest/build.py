@@ -7,6 +7,7 @@ entry is reported once, by the schema.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,17 +22,21 @@ from hexsync.model import (
     Collection,
     CollectionSharing,
     Desired,
+    Enforce,
     Ensure,
     FrozenMap,
     Group,
     Mark,
+    Match,
     Mode,
     Policy,
     Project,
+    Rule,
     Sharing,
     Status,
     User,
     Workspace,
+    parse_timestamp,
 )
 
 __all__ = ["ParsedDocument", "build_desired"]
@@ -148,6 +153,7 @@ def build_desired(
     groups: list[Group] = []
     users: list[User] = []
     projects: list[Project] = []
+    rules: list[Rule] = []
 
     for p in parsed:
         doc, data = p.doc, p.doc.data
@@ -204,6 +210,12 @@ def build_desired(
                 fresh = True
             if fresh and whole:
                 projects.append(_project(entry, path, doc, b))
+        for path, entry, whole in p.items("rules"):
+            name = p.identity(path, entry, "name")
+            mark = doc.mark(path)
+            fresh = name is None or b.unique("rule", name, f"rule '{name}'", mark, path)
+            if fresh and whole:
+                rules.append(_rule(entry, path, doc, b))
 
     readable = all_read and all(isinstance(p.doc.data, dict) for p in parsed)
     if parsed and readable and not version_seen:
@@ -222,6 +234,7 @@ def build_desired(
         groups=tuple(sorted(groups, key=lambda g: g.name)),
         users=tuple(sorted(users, key=lambda u: u.email)),
         projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
+        rules=tuple(sorted(rules, key=lambda r: r.name)),
         files=tuple(p.doc.file for p in parsed),
     )
     _consistency(desired, b)
@@ -242,6 +255,7 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
         max_destroy=data.get("max_destroy"),
         allow_public_web=data.get("allow_public_web", False),
         statuses=frozenset(statuses) if statuses is not None else None,
+        max_rule_matches=data.get("max_rule_matches"),
         mark=doc.mark(("policy",)),
     )
 
@@ -413,6 +427,9 @@ def _consistency(desired: Desired, b: _Builder) -> None:
                 " but marked 'active: false'",
                 "a protected user is never deactivated; remove one of the two",
             )
+    for rule in desired.rules:
+        label = f"every project rule '{rule.name}' matches"
+        _check_project(rule.as_project(), desired, groups, inactive, b, label)
     for project in desired.projects:
         _check_project(project, desired, groups, inactive, b)
     for collection in desired.collections:
@@ -425,9 +442,10 @@ def _check_project(
     groups: dict[str, Group],
     inactive: set[str],
     b: _Builder,
+    label: str = "",
 ) -> None:
     policy = desired.policy
-    label = f"project '{project.key}'"
+    label = label or f"project '{project.key}'"
     if (
         isinstance(project.status, str)
         and policy.statuses is not None
@@ -549,3 +567,98 @@ def _check_principals(
                 " every user not listed as active under users",
                 f"add '- email: {email}' to users, or turn prune.users off",
             )
+
+
+# ---------------------------------------------------------------- rules (docs/rules.md)
+
+_LIST_LEAVES = ("categories", "owner", "creator", "collection")
+_FLAG_LEAVES = ("published", "archived", "trashed")
+_BOUNDED_LEAVES = ("last_viewed", "created")
+
+
+def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule:
+    mark = b.note(doc.mark(path), "", doc, path)
+    b.note(mark, "status", doc, (*path, "status"))
+    sharing = None
+    if "sharing" in entry:
+        data = entry["sharing"]
+        base = _sharing(
+            {k: v for k, v in data.items() if k != "mode"}, (*path, "sharing"), doc, b, mark
+        )
+        mode = data.get("mode", "additive")  # rules are additive unless they say otherwise
+        modes = FrozenMap((k, Mode(v)) for k, v in mode.items()) if isinstance(mode, dict) else None
+        sharing = Sharing(
+            mode=Mode.ADDITIVE if modes is not None else Mode(mode),
+            workspace=base.workspace,
+            public_web=base.public_web,
+            users=base.users,
+            groups=base.groups,
+            collections=base.collections,
+            mark=base.mark,
+            marks=base.marks,
+            modes=modes or FrozenMap(),
+        )
+        for dim in modes or ():
+            if getattr(sharing, dim) is None:
+                where: Path = (*path, "sharing", "mode", dim)
+                b.error(
+                    doc.key_mark(where),
+                    where,
+                    f"rule '{entry['name']}' sets a mode for sharing.{dim} but does not list"
+                    f" sharing.{dim}",
+                    f"add sharing.{dim}, or remove its mode",
+                )
+    exclude = None
+    if "except" in entry:
+        exclude = _match(entry["except"], (*path, "except"), doc, b)
+    return Rule(
+        name=entry["name"],
+        match=_match(entry["match"], (*path, "match"), doc, b),
+        exclude=exclude,
+        status=entry.get("status", UNMANAGED),
+        sharing=sharing,
+        enforce=Enforce(entry.get("enforce", "apply")),
+        priority=entry.get("priority", 0),
+        mark=mark,
+    )
+
+
+def _match(data: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Match:
+    """A match mapping: one leaf per key, several keys all holding (an implicit all_of)."""
+    leaves = [_leaf(key, value, (*path, key), doc, b) for key, value in data.items()]
+    if len(leaves) == 1:
+        return leaves[0]
+    return Match("all_of", children=tuple(leaves), mark=doc.mark(path))
+
+
+def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match:
+    mark = doc.mark(path)
+    if key in ("all_of", "any_of"):
+        children = tuple(_match(v, (*path, i), doc, b) for i, v in enumerate(value))
+        return Match(key, children=children, mark=mark)
+    if key == "not":
+        return Match(key, children=(_match(value, path, doc, b),), mark=mark)
+    if key == "all":
+        if value is not True:
+            b.error(mark, path, "all: false matches no project", "write all: true, or drop the key")
+        return Match(key, mark=mark)
+    if key in _FLAG_LEAVES:
+        return Match(key, ("true" if value else "false",), mark=mark)
+    if key in _BOUNDED_LEAVES:
+        for word, moment in value.items():
+            text = str(moment)
+            if not re.fullmatch(r"\d+[hdwy]", text) and parse_timestamp(text) is None:
+                where: Path = (*path, word)
+                b.error(doc.mark(where), where, f"{text!r} is not a date: check the month and day")
+        pairs = tuple(x for k in sorted(value) for x in (k, str(value[k])))
+        return Match(key, pairs, mark=mark)
+    if key == "title_regex":
+        try:
+            re.compile(value)
+        except re.error as exc:
+            b.error(mark, path, f"title_regex {value!r} is not a regular expression: {exc}")
+        return Match(key, (value,), mark=mark)
+    items = value if isinstance(value, list) else [value]
+    if key in ("owner", "creator"):
+        items = [e.lower() for e in items]
+    return Match(key, tuple(items), mark=mark)

@@ -49,6 +49,8 @@ _PATTERN_HINTS = {
     "a name": "remove the spaces at the start or the end",
     "an email address": "write the full address, like alice@acme.com",
     "a collection access level": "a level is one word, as Hex writes it: MEMBER, VIEW or MANAGE",
+    "a duration": "a number and a unit: h, d, w or y (365 days), like 365d",
+    "a date or a duration": "YYYY-MM-DD, an ISO 8601 timestamp, or a duration like 90d",
 }
 
 
@@ -62,31 +64,36 @@ def schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(_inline_refs(schema(), schema().get("$defs", {})))
+    defs = schema().get("$defs", {})
+    # The recursive references that stay (a rule's match within a match) resolve in $defs.
+    return Draft202012Validator({**_inline_refs(schema(), defs), "$defs": defs})
 
 
 _ANNOTATIONS = frozenset({"$comment", "default", "description", "examples", "title"})
 
 
-def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+def _inline_refs(node: Any, defs: dict[str, Any], active: frozenset[str] = frozenset()) -> Any:
     """``node`` with each ``$ref`` to ``$defs`` replaced by its target.
 
     The same schema, validated the same way, but jsonschema no longer resolves a reference at
     every node: validating 10,000 projects takes half the time. A reference with siblings other
     than annotations is left as it is; the target's own annotations win (its ``title`` words the
-    pattern errors).
+    pattern errors). A recursive reference (a rule's ``not`` holds another match) stays a
+    ``$ref``, which the check compiles when an instance first reaches it.
     """
     if isinstance(node, list):
-        return [_inline_refs(item, defs) for item in node]
+        return [_inline_refs(item, defs, active) for item in node]
     if not isinstance(node, dict):
         return node
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/$defs/"):
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         target = defs.get(ref.removeprefix("#/$defs/"))
+        if ref in active:
+            return node
         if isinstance(target, dict) and set(siblings) <= _ANNOTATIONS:
-            return _inline_refs({**siblings, **target}, defs)
-    return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+            return _inline_refs({**siblings, **target}, defs, active | {ref})
+    return {k: _inline_refs(v, defs, active) for k, v in node.items() if k != "$defs"}
 
 
 Check = Callable[[Any], bool]
@@ -188,9 +195,31 @@ def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
         return lambda value: type(value) is not str or search(value) is not None
     if keyword == "minLength":
         return lambda value: type(value) is not str or len(value) >= arg
+    if keyword == "minItems":
+        return lambda value: type(value) is not list or len(value) >= arg
+    if keyword == "minProperties":
+        return lambda value: type(value) is not dict or len(value) >= arg
+    if keyword == "$ref" and set(node) - _ANNOTATIONS == {"$ref"}:
+        return _lazy_ref(arg)
     if keyword == "minimum":
         return lambda value: type(value) not in (int, float) or value >= arg
     raise _UnsupportedError(keyword)
+
+
+def _lazy_ref(ref: str) -> Check:
+    """The check of a recursive ``$ref``, compiled the first time an instance reaches it."""
+    compiled: list[Check] = []
+
+    def check(value: Any) -> bool:
+        if not compiled:
+            defs = schema().get("$defs", {})
+            try:
+                compiled.append(_compile(_inline_refs({"$ref": ref}, defs)))
+            except _UnsupportedError:
+                compiled.append(lambda _value: False)  # unsure: the full validation decides
+        return compiled[0](value)
+
+    return check
 
 
 @functools.cache
@@ -322,7 +351,9 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
                 doc.mark(path),
                 path,
                 f"needs {' or '.join(repr(k) for k in keys)}",
-                "a project is identified by its id, or by its title when it has no id",
+                "a rule enforces a status or sharing (or both) on the projects it matches"
+                if path[:1] == ("rules",)
+                else "a project is identified by its id, or by its title when it has no id",
             ),
         )
         return

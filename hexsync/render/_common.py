@@ -123,7 +123,8 @@ def cost(plan: Plan) -> str:
 def summary_line(plan: Plan) -> str:
     """``Plan: 2 to create, 1 to delete. Apply makes 3 requests (about 6 s at 30/min).``"""
     if plan.empty:
-        return NO_CHANGES
+        # A check rule's violation refuses a plan with nothing to change: not "matches".
+        return NO_CHANGES if not plan.refusals else "No changes to make, but the plan is refused."
     parts = [f"{n} to {action}" for action, n in plan.counts.items() if n]
     return f"Plan: {', '.join(parts)}. {cost(plan)}"
 
@@ -272,3 +273,71 @@ def sorted_impact(impacts: Iterable[AccessImpact]) -> list[AccessImpact]:
             i.principal,
         ),
     )
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    """The changes one rule asks for: each distinct field change with how many projects get it,
+    and the projects (in plan order) with their fields from this rule."""
+
+    rule: str
+    summary: tuple[tuple[str, int], ...]  # (``+ sharing.groups["Finance"]: CAN_VIEW``, count)
+    projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
+    matched: int | None = None  # live projects the rule matched, when the plan says
+    check: bool = False  # an ``enforce: check`` rule (it changes nothing)
+
+    @property
+    def headline(self) -> str:
+        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known)."""
+        changed = len(self.projects)
+        if self.matched is None:
+            return f"{plural(changed, 'project')} changed"
+        matched = f"{plural(self.matched, 'project')} matched"
+        if self.check:
+            return f"{matched} (enforce: check, changes nothing)"
+        return f"{matched}, {changed} changed"
+
+
+def rule_names(fc: FieldChange) -> list[str]:
+    """The rules behind a field change (several when rules combined on it)."""
+    return [name for name in (fc.rule or "").split(", ") if name]
+
+
+def rule_note(fc: FieldChange) -> str:
+    """`` (rule finance-visible)`` after a field a rule asked for; "" for an entry's own field."""
+    names = rule_names(fc)
+    if not names:
+        return ""
+    return f" (rule{'s' if len(names) > 1 else ''} {', '.join(clean(n) for n in names)})"
+
+
+def rule_groups(plan: Plan) -> list[RuleGroup]:
+    """The plan's changes grouped by the rule behind them, by rule name (docs/rules.md)."""
+    by_rule: dict[str, list[tuple[Change, tuple[FieldChange, ...]]]] = {}
+    for change in plan.changes:
+        mine: dict[str, list[FieldChange]] = {}
+        for fc in change.fields:
+            for name in rule_names(fc):
+                mine.setdefault(name, []).append(fc)
+        for name, fields in mine.items():
+            by_rule.setdefault(name, []).append((change, tuple(fields)))
+    known = {r.name: r for r in plan.rules}
+    out = []
+    for name in sorted(set(by_rule) | set(known)):
+        counts: dict[str, int] = {}
+        for _, chosen in by_rule.get(name, ()):
+            for fc in chosen:
+                text = f"{field_sign(fc)} {field_text(fc)}"
+                counts[text] = counts.get(text, 0) + 1
+        summary = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        summary_of = known.get(name)
+        out.append(
+            RuleGroup(
+                name,
+                summary,
+                tuple(by_rule.get(name, ())),
+                summary_of.matched if summary_of is not None else None,
+                summary_of is not None and summary_of.enforce == "check",
+            )
+        )
+    return out

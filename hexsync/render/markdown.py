@@ -32,6 +32,8 @@ from hexsync.render._common import (
     impact_lines,
     lowers,
     plural,
+    rule_groups,
+    rule_note,
     sorted_impact,
     unmanaged_note,
 )
@@ -42,6 +44,7 @@ __all__ = ["render_markdown"]
 RISKS_SHOWN = 25
 ACCESS_ROWS_SHOWN = 100
 FIELDS_SHOWN = 200
+RULE_PROJECTS_SHOWN = 200
 
 _BACKTICKS = re.compile(r"`+")
 # ASCII punctuation that means something to markdown or HTML; escaped with a backslash.
@@ -187,7 +190,7 @@ def _details(change: Change) -> str:
     lines = [f"{sign} {headline(change)}"]
     for fc in change.fields[:FIELDS_SHOWN]:
         mark = "    (widens access)" if fc.widens else ""
-        lines.append(f"{field_sign(fc)}     {field_text(fc)}{mark}")
+        lines.append(f"{field_sign(fc)}     {field_text(fc)}{rule_note(fc)}{mark}")
     hidden = len(change.fields) - FIELDS_SHOWN
     if hidden > 0:
         lines.append(f"  … {plural(hidden, 'more field')} in the full plan")
@@ -196,6 +199,41 @@ def _details(change: Change) -> str:
         parts += ["", f"Declared at {code(str(change.mark))}."]
     parts += ["", "</details>"]
     return "\n".join(parts)
+
+
+def _rules(plan: Plan, *, folded: bool = True) -> str:
+    """One entry per rule: its projects and distinct changes, the per-project detail folded
+    (left out with ``folded=False``, when it would crowd the comment)."""
+    blocks = []
+    for group in rule_groups(plan):
+        lines = [f"- **rule {code(group.rule)}**: {group.headline}"]
+        for text, count in group.summary[:RISKS_SHOWN]:
+            lines.append(f"  - {code(text)} on {plural(count, 'project')}")
+        if len(group.summary) > RISKS_SHOWN:
+            lines.append(f"  - … and {len(group.summary) - RISKS_SHOWN} more distinct changes")
+        detail = [
+            f"{SIGNS[c.action]} {headline(c)}: " + "; ".join(field_text(f) for f in fs)
+            for c, fs in group.projects[:RULE_PROJECTS_SHOWN]
+        ]
+        more = len(group.projects) - RULE_PROJECTS_SHOWN
+        if more > 0:
+            detail.append(f"… and {plural(more, 'more project')} in the full plan")
+        if not folded or not group.projects:
+            blocks.append("\n".join(lines))
+            continue
+        summary = f"{plural(len(group.projects), 'project')}, one by one"
+        lines += [
+            "",
+            f"  <details><summary>{summary}</summary>",
+            "",
+            _fence(detail),
+            "",
+            "  </details>",
+        ]
+        blocks.append("\n".join(lines))
+    if not blocks:
+        return ""
+    return "### Changes by rule\n\n" + "\n\n".join(blocks)
 
 
 def _warnings(plan: Plan) -> str:
@@ -241,6 +279,9 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     wanted = {
         "risks": _risks(plan),
         "access": _access(plan),
+        "rules": by_rule
+        if len(by_rule := _rules(plan)) <= budget // 3
+        else _rules(plan, folded=False),
         "warnings": _warnings(plan),
         "unmanaged": unmanaged_note(plan),
     }
@@ -261,7 +302,7 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
             details.append(block)
             used += len(block) + 2
     omitted = len(plan.changes) - len(details)
-    blocks = [*head, kept.get("risks", ""), kept.get("access", "")]
+    blocks = [*head, kept.get("risks", ""), kept.get("access", ""), kept.get("rules", "")]
     if details:
         blocks += ["### Changes", *details]
     blocks += [kept.get("warnings", ""), kept.get("unmanaged", "")]

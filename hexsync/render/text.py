@@ -18,6 +18,9 @@ from hexsync.render._common import (
     field_text,
     headline,
     impact_lines,
+    plural,
+    rule_groups,
+    rule_note,
     sorted_impact,
     summary_line,
     unmanaged_note,
@@ -79,7 +82,12 @@ def _change_lines(change: Change) -> list[_Line]:
     lines = [_Line(head, note)]
     for fc in change.fields:
         fsign = field_sign(fc)
-        parts = (("      ", ""), (fsign, _SIGN_STYLE[fsign]), (" " + field_text(fc), ""))
+        parts = (
+            ("      ", ""),
+            (fsign, _SIGN_STYLE[fsign]),
+            (" " + field_text(fc), ""),
+            (rule_note(fc), "bold"),
+        )
         lines.append(_Line(parts, (WIDENS, "bold red") if fc.widens else None))
     return lines
 
@@ -90,6 +98,20 @@ def _changes(plan: Plan) -> list[_Line]:
         if i:
             lines.append(_Line(()))
         lines.extend(_change_lines(change))
+    return lines
+
+
+def _rules(plan: Plan) -> list[_Line]:
+    """Changes grouped by rule: how many projects, and each distinct field change with its
+    count (the per-project detail is in the changes above)."""
+    lines = [_Line((("Rules", "bold"),))]
+    for group in rule_groups(plan):
+        head = f'  rule "{clean(group.rule)}": {group.headline}'
+        lines.append(_Line(((head, ""),)))
+        for text, count in group.summary:
+            sign = text[0]
+            parts = (("      ", ""), (sign, _SIGN_STYLE[sign]), (text[1:], ""))
+            lines.append(_Line(parts, (plural(count, "project"), "")))
     return lines
 
 
@@ -141,6 +163,8 @@ def render_text(plan: Plan, *, color: bool = False) -> str:
     blocks: list[list[str]] = []
     if plan.changes:
         blocks.append(_emit(_changes(plan), color))
+    if plan.rules or any(fc.rule for c in plan.changes for fc in c.fields):
+        blocks.append(_emit(_rules(plan), color))
     if plan.warnings:
         blocks.append(_emit(_warnings(plan), color))
     if plan.refusals:

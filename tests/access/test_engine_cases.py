@@ -67,6 +67,8 @@ def live_of(case: dict[str, Any]) -> Live:
             f"p{i}",
             title,
             owner=p.get("owner"),
+            archived=p.get("archived", False),
+            trashed=p.get("trashed", False),
             sharing=LiveSharing(
                 users=FrozenMap(s.get("users") or {}),
                 groups=FrozenMap(s.get("groups") or {}),
@@ -136,7 +138,7 @@ def test_each_person_sees_the_same_from_both_sides(path: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     live = live_of(case)
     engine = AccessEngine(live)
-    by_project = {(g.email, g.project_id): g for pid in live.projects for g in engine.people(pid)}
+    by_project = {(g.email, g.project_id): g for pid in engine.projects for g in engine.people(pid)}
     by_user = {(g.email, g.project_id): g for e in live.users for g in engine.of_user(e)}
     assert by_project == by_user
 

@@ -42,7 +42,8 @@ def test_an_empty_plan_still_shows_refusals_warnings_and_the_unmanaged_note() ->
         "",
         "Not managed here: 1 group (left alone).",
         "",
-        "No changes. The workspace matches the manifests.",
+        # Refused: never "the workspace matches the manifests" (e.g. a check rule violated).
+        "No changes to make, but the plan is refused.",
     ]
 
 

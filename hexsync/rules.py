@@ -1,0 +1,587 @@
+"""Rules: one policy over every live project it matches, compiled into per-project desired state.
+
+``compile_rules(desired, live, now=…)`` runs *before* the diff. It evaluates each rule's
+``match`` / ``except`` on what the project listing returned (no extra request), combines the
+rules that cover one project, lets an explicit ``projects:`` entry win for the fields it sets,
+and returns a :class:`~hexsync.model.Desired` whose projects carry the rule behind each field
+(``Project.provenance``). The diff stays a pure function of desired against live; guardrails,
+apply and the renderers see ordinary project changes that name their rule.
+
+Precedence and combining (docs/rules.md):
+
+- an explicit ``projects:`` entry wins over every rule for the fields it sets (status, and each
+  sharing dimension it lists);
+- several rules on one dimension of one project: additive ones combine, the highest level per
+  principal (and for ``workspace`` / ``public_web``) wins and grants are unioned;
+- an authoritative rule and another rule on the same dimension of the same project, or two
+  rules asking for different statuses, is a :class:`RuleConflictError` naming both rules and the
+  project, unless their ``priority`` differs: then the higher one alone decides that field.
+
+``enforce: check`` rules change nothing: :func:`check_violations` evaluates them on the workspace
+as the plan would leave it, and each violated rule becomes a refusal (exit 3).
+
+Pure: no I/O, and "now" is an argument so that ``last_viewed`` / ``created`` are testable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from hexsync.diff import SCALAR_DIMENSIONS, SET_DIMENSIONS, Problem, UnresolvedReferenceError, diff
+from hexsync.errors import HexsyncError
+from hexsync.live import Live, LiveProject, LiveSharing
+from hexsync.model import (
+    UNMANAGED,
+    Access,
+    Desired,
+    Enforce,
+    Ensure,
+    FrozenMap,
+    Mark,
+    Match,
+    Mode,
+    Project,
+    Rule,
+    Sharing,
+    Status,
+    parse_timestamp,
+)
+from hexsync.plan import Action, Change, Kind, PlanWarning, Refusal
+
+__all__ = [
+    "Compiled",
+    "RuleConflictError",
+    "RuleReport",
+    "check_violations",
+    "compile_rules",
+    "count_matches",
+    "matcher",
+    "parse_moment",
+]
+
+DIMENSIONS = (*SCALAR_DIMENSIONS, *SET_DIMENSIONS)
+Predicate = Callable[[LiveProject], bool]
+_UNITS = {"h": dt.timedelta(hours=1), "d": dt.timedelta(days=1), "w": dt.timedelta(weeks=1)}
+_UNITS["y"] = dt.timedelta(days=365)
+_VIOLATIONS_SHOWN = 10
+
+
+class RuleConflictError(HexsyncError):
+    """Rules that ask for different things on one project, with no priority to decide."""
+
+    def __init__(self, conflicts: Sequence[str]) -> None:
+        self.conflicts = tuple(conflicts)
+        lines = "\n".join(f"  {c}" for c in self.conflicts[:50])
+        more = len(self.conflicts) - 50
+        tail = f"\n  … and {more} more" if more > 0 else ""
+        noun = "conflict" if len(self.conflicts) == 1 else "conflicts"
+        super().__init__(
+            f"{len(self.conflicts)} rule {noun}:\n{lines}{tail}",
+            hint="give one of the rules a higher 'priority:' to let it decide deliberately, "
+            "narrow a match with 'except:', or make both rules additive",
+        )
+
+
+@dataclass(frozen=True)
+class RuleReport:
+    """One rule's blast radius: how many live projects it matches."""
+
+    name: str
+    enforce: Enforce
+    matched: int
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What :func:`compile_rules` made: the desired state to diff, and what to tell the user."""
+
+    desired: Desired
+    reports: tuple[RuleReport, ...] = ()
+    warnings: tuple[PlanWarning, ...] = ()
+    refusals: tuple[Refusal, ...] = ()
+
+
+# ---------------------------------------------------------------- time
+
+
+def _duration(text: str) -> dt.timedelta:
+    return int(text[:-1]) * _UNITS[text[-1]]
+
+
+def parse_moment(text: str, now: dt.datetime) -> dt.datetime:
+    """A manifest moment: a duration before ``now`` (``365d``), a date, or a timestamp (UTC
+    when it has no zone)."""
+    if text[-1:] in _UNITS and text[:-1].isdigit():
+        return now - _duration(text)
+    stamp = parse_timestamp(text)
+    if stamp is None:  # the manifest loader refuses these; a Python caller may not have
+        raise ValueError(f"{text!r} is neither a duration nor a date or timestamp")
+    return stamp
+
+
+def _stamp(text: str | None) -> dt.datetime | None:
+    """A timestamp as Hex writes it, or None (absent, or not one)."""
+    return parse_timestamp(text) if text else None
+
+
+# ---------------------------------------------------------------- matching
+
+
+def matcher(match: Match, now: dt.datetime) -> Predicate:
+    """``match`` as a predicate over live projects (built once per rule, called per project)."""
+    op, values = match.op, match.values
+    if op == "all_of":
+        parts = [matcher(c, now) for c in match.children]
+        return lambda p: all(part(p) for part in parts)
+    if op == "any_of":
+        parts = [matcher(c, now) for c in match.children]
+        return lambda p: any(part(p) for part in parts)
+    if op == "not":
+        inner = matcher(match.children[0], now)
+        return lambda p: not inner(p)
+    if op == "all":
+        return _always
+    if op == "status":
+        statuses = frozenset(values)
+        return lambda p: p.status in statuses
+    if op in ("categories", "collection"):
+        names = frozenset(v for v in values if v is not None)
+        if op == "categories":
+            return lambda p: not names.isdisjoint(p.categories)
+        return lambda p: not names.isdisjoint(p.sharing.collections)
+    if op in ("owner", "creator"):
+        emails = frozenset(values)
+        return lambda p: getattr(p, op) in emails
+    if op == "title":
+        glob = str(values[0])
+        return lambda p: fnmatch.fnmatchcase(p.title, glob)
+    if op == "title_regex":
+        search = re.compile(str(values[0])).search
+        return lambda p: search(p.title) is not None
+    if op in ("published", "archived", "trashed"):
+        want = values[0] == "true"
+        return lambda p: getattr(p, op) is want
+    if op in ("last_viewed", "created"):
+        return _bounded(op, dict(zip(values[::2], values[1::2], strict=True)), now)
+    raise ValueError(f"unknown match key {op!r}")
+
+
+def _always(_project: LiveProject) -> bool:
+    return True
+
+
+def _bounded(op: str, bounds: Mapping[str | None, str | None], now: dt.datetime) -> Predicate:
+    """``last_viewed: {older_than, newer_than}`` or ``created: {before, after}``."""
+    before = [parse_moment(str(t), now) for w, t in bounds.items() if w in ("older_than", "before")]
+    after = [parse_moment(str(t), now) for w, t in bounds.items() if w in ("newer_than", "after")]
+
+    def check(t: dt.datetime | None) -> bool:
+        # No time at all (never viewed, never created?) is as old as it gets.
+        if t is None:
+            return not after
+        return all(t < limit for limit in before) and all(t >= limit for limit in after)
+
+    def when(p: LiveProject) -> dt.datetime | None:
+        if op == "created":
+            return _stamp(p.created_at)
+        # Never opened: as old as the project itself (a project created yesterday is not stale).
+        return _stamp(p.last_viewed_at) or _stamp(p.created_at)
+
+    return lambda p: check(when(p))
+
+
+def _mentions(match: Match | None, op: str) -> bool:
+    return match is not None and (match.op == op or any(_mentions(c, op) for c in match.children))
+
+
+def _rule_predicate(rule: Rule, now: dt.datetime) -> Predicate:
+    base = matcher(rule.match, now)
+    exclude = matcher(rule.exclude, now) if rule.exclude is not None else None
+    # Like Hex's own listing, a rule leaves archived and trashed projects out unless it asks.
+    hidden_ok = _mentions(rule.match, "archived") or _mentions(rule.exclude, "archived")
+    trash_ok = _mentions(rule.match, "trashed") or _mentions(rule.exclude, "trashed")
+
+    def predicate(p: LiveProject) -> bool:
+        if (p.archived and not hidden_ok) or (p.trashed and not trash_ok):
+            return False
+        return base(p) and (exclude is None or not exclude(p))
+
+    return predicate
+
+
+# ---------------------------------------------------------------- combining
+
+
+def _highest(rules: list[Rule]) -> list[Rule]:
+    """The rules of the highest priority among ``rules``."""
+    top = max(r.priority for r in rules)
+    return [r for r in rules if r.priority == top]
+
+
+def _status(rules: Sequence[Rule], errors: list[str]) -> tuple[Status, str | None]:
+    asking = [r for r in rules if r.status is not UNMANAGED]
+    if not asking:
+        return UNMANAGED, None
+    if len({r.status for r in asking}) > 1:
+        asking = _highest(asking)
+        if len({r.status for r in asking}) > 1:
+            a, b = asking[0], next(r for r in asking if r.status != asking[0].status)
+            errors.append(
+                f"rule '{a.name}' ({a.mark}) sets status {a.status!r},"
+                f" rule '{b.name}' ({b.mark}) sets {b.status!r}"
+            )
+            return UNMANAGED, None
+    return asking[0].status, ", ".join(r.name for r in asking)
+
+
+def _dimension(
+    dim: str, rules: Sequence[Rule], errors: list[str]
+) -> tuple[list[Rule], Mode] | None:
+    """The rules that decide sharing dimension ``dim`` of a project, and its mode."""
+    asking = [r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None]
+    if not asking:
+        return None
+
+    def authoritative(r: Rule) -> bool:
+        return r.sharing is not None and r.sharing.mode_of(dim) is Mode.AUTHORITATIVE
+
+    if len(asking) > 1 and any(authoritative(r) for r in asking):
+        best = _highest(asking)
+        if len(best) > 1 and any(authoritative(r) for r in best):
+            a = next(r for r in best if authoritative(r))
+            b = next(r for r in best if r is not a)
+            errors.append(
+                f"rule '{a.name}' ({a.mark}) is authoritative on sharing.{dim},"
+                f" and rule '{b.name}' ({b.mark}) also sets it"
+            )
+            return None
+        asking = best
+    mode = Mode.AUTHORITATIVE if any(authoritative(r) for r in asking) else Mode.ADDITIVE
+    return asking, mode
+
+
+def _combine(
+    dim: str, rules: list[Rule]
+) -> tuple[Access | FrozenMap[str, Access], dict[str, str], dict[str, Mark]]:
+    """The combined value of ``dim`` (highest level wins), its provenance and its marks."""
+    provenance: dict[str, str] = {f"sharing.{dim}": ", ".join(r.name for r in rules)}
+    marks: dict[str, Mark] = {}
+    for r in rules:
+        assert r.sharing is not None
+        for key, mark in r.sharing.marks.items():
+            if key.startswith(f"{dim}\x00"):
+                marks.setdefault(key, mark)
+    if dim in SCALAR_DIMENSIONS:
+        levels = [(getattr(r.sharing, dim), r) for r in rules]
+        best = max(level for level, _ in levels)
+        provenance[f"sharing.{dim}"] = ", ".join(r.name for level, r in levels if level == best)
+        return best, provenance, marks
+    merged: dict[str, Access] = {}
+    by: dict[str, list[str]] = {}
+    for r in rules:
+        for key, level in getattr(r.sharing, dim).items():
+            if key not in merged or level > merged[key]:
+                merged[key], by[key] = level, [r.name]
+            elif level == merged[key]:
+                by[key].append(r.name)
+    for key, names in by.items():
+        provenance[f"sharing.{dim}\x00{key}"] = ", ".join(names)
+    return FrozenMap(merged), provenance, marks
+
+
+@dataclass(frozen=True)
+class _Decided:
+    """What a set of rules (and an explicit entry) decide for any project they all cover."""
+
+    status: Status
+    sharing: Sharing | None
+    provenance: FrozenMap[str, str]
+    conflicts: tuple[str, ...]
+
+
+def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
+    """The desired status and sharing: the explicit entry's fields, the rules' for the rest."""
+    errors: list[str] = []
+    provenance: dict[str, str] = {}
+    status: Status = explicit.status if explicit is not None else UNMANAGED
+    if status is UNMANAGED:
+        status, names = _status(rules, errors)
+        if names is not None:
+            provenance["status"] = names
+    own = explicit.sharing if explicit is not None else None
+    values: dict[str, object] = {}
+    modes: dict[str, Mode] = {}
+    marks: dict[str, Mark] = dict(own.marks) if own is not None else {}
+    for dim in DIMENSIONS:
+        if own is not None and getattr(own, dim) is not None:
+            values[dim] = getattr(own, dim)
+            modes[dim] = own.mode_of(dim)
+            continue
+        decided = _dimension(dim, rules, errors)
+        if decided is None:
+            continue
+        deciders, modes[dim] = decided
+        values[dim], more, dim_marks = _combine(dim, deciders)
+        provenance.update(more)
+        marks.update(dim_marks)
+    sharing = None
+    if values:
+        first = next(r.sharing for r in rules if r.sharing is not None) if own is None else own
+        sharing = Sharing(
+            mode=own.mode if own is not None else Mode.ADDITIVE,
+            workspace=_scalar(values.get("workspace")),
+            public_web=_scalar(values.get("public_web")),
+            users=_map(values.get("users")),
+            groups=_map(values.get("groups")),
+            collections=_map(values.get("collections")),
+            mark=first.mark if first is not None else rules[0].mark,
+            marks=FrozenMap(marks),
+            modes=FrozenMap(modes),
+        )
+    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors))
+
+
+def _scalar(value: object) -> Access | None:
+    return value if isinstance(value, Access) else None
+
+
+def _map(value: object) -> FrozenMap[str, Access] | None:
+    return value if isinstance(value, FrozenMap) else None
+
+
+# ---------------------------------------------------------------- compiling
+
+
+def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
+    """The live project each explicit entry names (as the diff will resolve it)."""
+    out: dict[str, Project] = {}
+    for p in desired.projects:
+        found: LiveProject | None = None
+        if p.id is not None:
+            found = live.projects.get(p.id) or live.projects.get(p.id.lower())
+        elif p.title is not None:
+            matches = live.projects_by_title.get(p.title) or live.projects_by_stripped_title.get(
+                p.title, ()
+            )
+            found = matches[0] if len(matches) == 1 else None
+        if found is not None and found.id not in out:
+            out[found.id] = p
+    return out
+
+
+def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> list[Problem]:
+    """Names the rules share with that neither the workspace nor the manifests know: once per
+    rule and name, not once per matched project."""
+    inactive = {u.email for u in desired.users if not u.active}
+    groups = set(live.groups) | {g.name for g in desired.groups if g.ensure is Ensure.PRESENT}
+    groups -= {g.name for g in desired.groups if g.ensure is Ensure.ABSENT}
+    collections = set(live.collections) | {c.name for c in desired.collections}
+    users = {e for e in live.users if e not in inactive}
+    known = {"users": users, "groups": groups, "collections": collections}
+    what = {
+        "users": "{} is not an active user of this workspace",
+        "groups": "group '{}' is neither a live group nor declared",
+        "collections": "collection '{}' is neither a live collection nor declared",
+    }
+    problems = []
+    for rule in rules:
+        s = rule.sharing
+        if s is None:
+            continue
+        for dim in SET_DIMENSIONS:
+            for key in getattr(s, dim) or {}:
+                if key not in known[dim]:
+                    message = f"rule '{rule.name}': " + what[dim].format(key)
+                    problems.append(Problem(message, s.mark_of(dim, key), f"rule:{rule.name}"))
+    return problems
+
+
+def _compile(
+    rules: Sequence[Rule],
+    explicit: Mapping[str, Project],
+    live: Live,
+    now: dt.datetime,
+) -> tuple[dict[str, Project], dict[str, int], list[str]]:
+    """(live id → the desired state of each project the rules cover, matches per rule,
+    conflicts)."""
+    predicates = [(rule, _rule_predicate(rule, now)) for rule in rules]
+    matched = {rule.name: 0 for rule in rules}
+    projects: dict[str, Project] = {}
+    errors: list[str] = []
+    # Thousands of projects share a handful of rule combinations: decide each combination once.
+    decided: dict[tuple[int, ...], _Decided] = {}
+    for project in live.projects.values():
+        covering = [rule for rule, predicate in predicates if predicate(project)]
+        if not covering:
+            continue
+        for rule in covering:
+            matched[rule.name] += 1
+        entry = explicit.get(project.id)
+        if entry is None:
+            key = tuple(id(r) for r in covering)
+            found = decided.get(key)
+            if found is None:
+                found = decided[key] = _decide(covering, None)
+        else:
+            found = _decide(covering, entry)
+        errors.extend(f"project '{project.title}' ({project.id}): {c}" for c in found.conflicts)
+        if entry is not None:
+            projects[project.id] = replace(
+                entry, status=found.status, sharing=found.sharing, provenance=found.provenance
+            )
+        else:
+            projects[project.id] = Project(
+                id=project.id,
+                title=project.title.strip(),
+                status=found.status,
+                sharing=found.sharing,
+                mark=covering[0].mark,
+                provenance=found.provenance,
+            )
+    return projects, matched, errors
+
+
+def count_matches(
+    rules: Sequence[Rule], projects: Iterable[LiveProject], *, now: dt.datetime
+) -> dict[str, int]:
+    """How many of ``projects`` each rule matches (``validate --live``'s blast radius)."""
+    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules]
+    counts = dict.fromkeys((name for name, _ in predicates), 0)
+    for project in projects:
+        for name, predicate in predicates:
+            if predicate(project):
+                counts[name] += 1
+    return counts
+
+
+def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled:
+    """``desired`` with its ``enforce: apply`` rules compiled into project entries (see the
+    module docstring). Raises :class:`RuleConflictError` and, for names no one knows,
+    :class:`~hexsync.diff.UnresolvedReferenceError`."""
+    if not desired.rules:
+        return Compiled(desired)
+    problems = _reference_problems(desired.rules, desired, live)
+    if problems:
+        raise UnresolvedReferenceError(problems)
+    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY]
+    explicit = _explicit_ids(desired, live)
+    projects, matched, errors = _compile(apply_rules, explicit, live, now)
+    if errors:
+        raise RuleConflictError(errors)
+    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    # A check rule's blast radius is counted on the workspace as it is (before the plan).
+    matched.update(count_matches(check_rules, live.projects.values(), now=now))
+    # Entries merged into a rule-compiled project are that project now (kept by identity: two
+    # entries may be equal values, and a second entry for one project stays, for diff to report).
+    absorbed = {id(p) for pid, p in explicit.items() if pid in projects}
+    merged = [p for p in desired.projects if id(p) not in absorbed] + list(projects.values())
+    reports = tuple(RuleReport(r.name, r.enforce, matched[r.name], r.mark) for r in desired.rules)
+    warnings = tuple(
+        PlanWarning(
+            "rule_no_match",
+            f"rule '{r.name}' matches no live project; check its match (names are exact)",
+            r.mark,
+        )
+        for r in reports
+        if r.matched == 0
+    )
+    limit = desired.policy.max_rule_matches
+    refusals = tuple(
+        Refusal(
+            "max_rule_matches",
+            f"rule '{r.name}' matches {r.matched} live projects, more than"
+            f" policy.max_rule_matches ({limit})",
+            "narrow the rule's match (or add an except), or raise policy.max_rule_matches"
+            " if that many is intended",
+            r.mark,
+        )
+        for r in reports
+        if limit is not None and r.matched > limit
+    )
+    return Compiled(replace(desired, projects=tuple(merged)), reports, warnings, refusals)
+
+
+# ---------------------------------------------------------------- check mode
+
+
+def _after(live: Live, changes: Iterable[Change]) -> Live:
+    """The workspace's projects as the plan would leave them (status and sharing)."""
+    projects = dict(live.projects)
+    for change in changes:
+        if change.kind is not Kind.PROJECT or change.action is not Action.UPDATE:
+            continue
+        found = projects.get(change.id or "")
+        if found is None:
+            continue
+        s = found.sharing
+        scalars = {"workspace": s.workspace, "public_web": s.public_web}
+        maps = {d: dict(getattr(s, d)) for d in SET_DIMENSIONS}
+        status = found.status
+        for f in change.fields:
+            dim = f.path.removeprefix("sharing.")
+            if f.path == "status":
+                status = f.new
+            elif dim in scalars:
+                scalars[dim] = f.new or "NONE"
+            elif dim in maps and f.key is not None:
+                if f.new is None:
+                    maps[dim].pop(f.key, None)
+                else:
+                    maps[dim][f.key] = f.new
+        sharing = LiveSharing(
+            users=FrozenMap(maps["users"]),
+            groups=FrozenMap(maps["groups"]),
+            collections=FrozenMap(maps["collections"]),
+            **scalars,
+        )
+        projects[found.id] = replace(found, status=status, sharing=sharing)
+    return replace(live, projects=FrozenMap(projects))
+
+
+def check_violations(
+    desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
+) -> tuple[Refusal, ...]:
+    """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
+    it, violates; each names the projects and what the rule requires of them."""
+    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    if not rules:
+        return ()
+    after = _after(live, changes)
+    projects, _, errors = _compile(rules, {}, after, now)
+    if errors:
+        raise RuleConflictError(errors)
+    found = diff(replace(desired, projects=tuple(projects.values()), rules=()), after)
+    by_rule: dict[str, list[str]] = {}
+    for change in found.changes:
+        if change.kind is not Kind.PROJECT:
+            continue
+        for f in change.fields:
+            for name in (f.rule or "").split(", "):
+                if name:
+                    key = f"[{f.key}]" if f.key is not None else ""
+                    what = f"{f.path}{key} is {f.old or 'none'}, must be {f.new or 'none'}"
+                    by_rule.setdefault(name, []).append(f"'{change.name}' ({what})")
+    out = []
+    for rule in rules:
+        found_here = by_rule.get(rule.name)
+        if not found_here:
+            continue
+        shown = "; ".join(found_here[:_VIOLATIONS_SHOWN])
+        more = len(found_here) - _VIOLATIONS_SHOWN
+        tail = f"; and {more} more" if more > 0 else ""
+        out.append(
+            Refusal(
+                "rule_check",
+                f"rule '{rule.name}' (enforce: check) is violated {len(found_here)}"
+                f" time{'s' if len(found_here) != 1 else ''}: {shown}{tail}",
+                "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
+                " change the rule; a check rule never changes anything itself",
+                rule.mark,
+            )
+        )
+    return tuple(out)

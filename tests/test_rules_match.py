@@ -1,0 +1,110 @@
+"""Rule matching at its edges, on live projects built in memory: time bounds around "now",
+never-viewed projects, and the combinators. The scenario cases (tests/cases/rule_*.yaml) run
+every match kind through the whole plan; these pin the boundaries a mutant would move."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hexsync.live import LiveProject, LiveSharing
+from hexsync.model import FrozenMap, Match, Rule
+from hexsync.rules import count_matches, matcher, parse_moment
+
+NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def project(**kw: object) -> LiveProject:
+    base: dict[str, object] = {"id": "p", "title": "Revenue overview"}
+    base.update(kw)
+    return LiveProject(**base)  # type: ignore[arg-type]
+
+
+def matches(m: Match, p: LiveProject) -> bool:
+    return matcher(m, NOW)(p)
+
+
+def test_durations_and_dates_count_back_from_now() -> None:
+    assert parse_moment("365d", NOW) == NOW - dt.timedelta(days=365)
+    assert parse_moment("2w", NOW) == NOW - dt.timedelta(weeks=2)
+    assert parse_moment("1y", NOW) == NOW - dt.timedelta(days=365)
+    assert parse_moment("36h", NOW) == NOW - dt.timedelta(hours=36)
+    assert parse_moment("2024-01-01", NOW) == dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    assert parse_moment("2024-01-01T10:00:00+02:00", NOW) == dt.datetime(
+        2024, 1, 1, 8, tzinfo=dt.timezone.utc
+    )
+
+
+@pytest.mark.parametrize(
+    ("viewed", "created", "older", "newer"),
+    [
+        ("2025-06-01T11:59:00Z", "2020-01-01T00:00:00Z", True, False),  # a minute over a year
+        ("2025-06-01T12:01:00Z", "2020-01-01T00:00:00Z", False, True),  # a minute under
+        (None, "2020-01-01T00:00:00Z", True, False),  # never viewed, created long ago: stale
+        (None, "2026-05-31T00:00:00Z", False, True),  # never viewed, created yesterday: fresh
+        (None, None, True, False),  # no time at all: as old as it gets
+    ],
+)
+def test_last_viewed_around_a_year(
+    viewed: str | None, created: str | None, older: bool, newer: bool
+) -> None:
+    p = project(last_viewed_at=viewed, created_at=created)
+    assert matches(Match("last_viewed", ("older_than", "365d")), p) is older
+    assert matches(Match("last_viewed", ("newer_than", "365d")), p) is newer
+
+
+def test_created_between_two_bounds() -> None:
+    window = Match("created", ("after", "2024-01-01", "before", "2025-01-01"))
+    assert matches(window, project(created_at="2024-01-01T00:00:00Z"))  # after is inclusive
+    assert not matches(window, project(created_at="2025-01-01T00:00:00Z"))  # before is not
+    assert not matches(window, project(created_at="2023-12-31T23:59:59Z"))
+    assert not matches(window, project(created_at=None))
+
+
+def test_combinators_and_implicit_and() -> None:
+    finance = Match("categories", ("Finance",))
+    prod = Match("status", ("Production",))
+    p = project(categories=frozenset({"Finance"}), status="Production")
+    q = project(categories=frozenset({"Growth"}), status="Production")
+    both = Match("all_of", children=(finance, prod))
+    either = Match("any_of", children=(finance, Match("status", (None,))))
+    assert matches(both, p)
+    assert not matches(both, q)
+    assert matches(either, p)
+    assert not matches(either, q)
+    assert matches(Match("not", children=(finance,)), q)
+    assert matches(either, project(status=None))
+
+
+def test_collection_matches_sharing_at_any_level_and_title_globs_exactly() -> None:
+    shared = project(sharing=LiveSharing(collections=FrozenMap({"Finance": "APP_ONLY"})))
+    assert matches(Match("collection", ("Finance",)), shared)
+    assert not matches(Match("collection", ("finance",)), shared)  # names are exact
+    assert matches(Match("title", ("Revenue*",)), shared)
+    assert not matches(Match("title", ("revenue*",)), shared)
+    assert not matches(Match("title", ("Revenue",)), shared)  # a glob is the whole title
+    assert matches(Match("title_regex", ("over",)), shared)  # a regex is searched
+
+
+def test_archived_and_trashed_are_left_out_unless_a_rule_asks() -> None:
+    live = [project(id="a"), project(id="b", archived=True), project(id="c", trashed=True)]
+    every = Rule("every", Match("all"))
+    archived = Rule("archived", Match("archived", ("true",)))
+    not_archived = Rule("kept", Match("archived", ("false",)))
+    assert count_matches([every, archived, not_archived], live, now=NOW) == {
+        "every": 1,
+        "archived": 1,
+        "kept": 1,  # trashed c: this rule does not ask about the trash
+    }
+
+
+def test_timestamps_parse_the_same_on_every_python() -> None:
+    utc = dt.timezone.utc
+    assert parse_moment("2025-03-04T05:06:07.123Z", NOW) == dt.datetime(
+        2025, 3, 4, 5, 6, 7, 123000, tzinfo=utc
+    )
+    assert parse_moment("2024-01-01T10:00:00+0200", NOW) == dt.datetime(2024, 1, 1, 8, tzinfo=utc)
+    assert parse_moment("2024-01-01 10:00", NOW) == dt.datetime(2024, 1, 1, 10, tzinfo=utc)
+    with pytest.raises(ValueError, match="neither a duration nor a date"):
+        parse_moment("2024-13-45", NOW)
