@@ -131,11 +131,7 @@ def find_user(state: AccessState, email: str) -> LiveUser:
 def _public(state: AccessState) -> list[LiveProject]:
     engine = state.engine
     return sorted(
-        (
-            p
-            for p in engine.projects.values()
-            if engine.project(p.id).public_web.value != "NONE"
-        ),
+        (p for p in engine.projects.values() if engine.project(p.id).public_web.value != "NONE"),
         key=lambda p: (p.title, p.id),
     )
 
