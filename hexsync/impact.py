@@ -236,10 +236,9 @@ def _unread_warnings(partial: dict[str, set[str]]) -> tuple[PlanWarning, ...]:
     return (
         PlanWarning(
             "impact_partial",
-            f"the access changes on {shown} do not count the members of {groups}: the"
-            " manifests do not declare them, so this plan does not read them; for the exact"
-            " answer run `hexsync access project PROJECT --as-planned MANIFESTS`, or declare"
-            " the groups' members (export does)",
+            f"access changes on {shown} leave out the members of {groups} (not read: the"
+            " manifests do not declare them); the exact answer: `hexsync access project"
+            " PROJECT --as-planned MANIFESTS`",
         ),
     )
 

@@ -172,5 +172,5 @@ def test_a_group_whose_members_were_not_read_is_named_and_no_counts_are_guessed(
     (note,) = notes
     assert note.code == "impact_partial"
     assert note.message.startswith(
-        "the access changes on \"Revenue\" do not count the members of 'Analysts':"
+        "access changes on \"Revenue\" leave out the members of 'Analysts' (not read"
     )
