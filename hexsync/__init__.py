@@ -11,19 +11,71 @@ The library behind the ``hexsync`` command, for scripts that want the same loop:
 Everything importable from here is listed in ``__all__`` (tests/test_public_api.py holds it).
 """
 
+import importlib
+import typing
+
 from hexsync._version import __version__
-from hexsync.access import AccessEngine
-from hexsync.access_read import read_access
-from hexsync.apply import ApplyReport, apply_plan, apply_saved_plan, check_fresh
-from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
-from hexsync.export import export_manifests
-from hexsync.hexapi import HexApiError, HexClient
-from hexsync.live import Live, read_live
-from hexsync.manifest import ManifestError, check, load
-from hexsync.model import Desired
-from hexsync.plan import Change, FieldChange, Plan
-from hexsync.planner import build_plan, make_plan, read_and_plan
-from hexsync.render import render_json, render_markdown, render_text
+
+if typing.TYPE_CHECKING:
+    from hexsync.access import AccessEngine
+    from hexsync.access_read import read_access
+    from hexsync.apply import ApplyReport, apply_plan, apply_saved_plan, check_fresh
+    from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
+    from hexsync.export import export_manifests
+    from hexsync.hexapi import HexApiError, HexClient
+    from hexsync.live import Live, read_live
+    from hexsync.manifest import ManifestError, check, load
+    from hexsync.model import Desired
+    from hexsync.plan import Change, FieldChange, Plan
+    from hexsync.planner import build_plan, make_plan, read_and_plan
+    from hexsync.render import render_json, render_markdown, render_text
+
+# Names are imported on first use (PEP 562), so `import hexsync` and the command line start
+# without loading httpx, yaml and jsonschema first: a Ctrl-C while they load is then caught by
+# the command's entry point (hexsync/cli/_entry.py) instead of ending in a traceback.
+_WHERE = {
+    "AccessEngine": "hexsync.access",
+    "read_access": "hexsync.access_read",
+    "ApplyReport": "hexsync.apply",
+    "apply_plan": "hexsync.apply",
+    "apply_saved_plan": "hexsync.apply",
+    "check_fresh": "hexsync.apply",
+    "GuardrailError": "hexsync.errors",
+    "HexsyncError": "hexsync.errors",
+    "PartialApplyError": "hexsync.errors",
+    "export_manifests": "hexsync.export",
+    "HexApiError": "hexsync.hexapi",
+    "HexClient": "hexsync.hexapi",
+    "Live": "hexsync.live",
+    "read_live": "hexsync.live",
+    "ManifestError": "hexsync.manifest",
+    "check": "hexsync.manifest",
+    "load": "hexsync.manifest",
+    "Desired": "hexsync.model",
+    "Change": "hexsync.plan",
+    "FieldChange": "hexsync.plan",
+    "Plan": "hexsync.plan",
+    "build_plan": "hexsync.planner",
+    "make_plan": "hexsync.planner",
+    "read_and_plan": "hexsync.planner",
+    "render_json": "hexsync.render",
+    "render_markdown": "hexsync.render",
+    "render_text": "hexsync.render",
+}
+
+
+def __getattr__(name: str) -> typing.Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hexsync' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AccessEngine",

@@ -33,9 +33,10 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol, TypedDict
 
+from hexsync.applied import AlreadyAppliedError, already_applied
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import (
     AmbiguousCreateError,
@@ -47,6 +48,7 @@ from hexsync.hexapi import (
 )
 from hexsync.hexapi import Project as ApiProject
 from hexsync.live import Live, read_live
+from hexsync.model import Desired
 from hexsync.plan import (
     MEMBERS_PER_REQUEST,
     Action,
@@ -58,6 +60,8 @@ from hexsync.plan import (
     groups_made,
     waits_for_groups,
 )
+from hexsync.planner import build_plan
+from hexsync.saved_plan import compare_changes, listed, reevaluate, uncovered
 
 __all__ = [
     "ApplyReport",
@@ -193,6 +197,8 @@ class ApplyReport:
     def summary(self) -> str:
         """``Apply complete: 5 done, 0 failed, 0 skipped · 9 writes, 4 reads in 4.1 s``."""
         head = "Apply complete" if self.ok else "Apply finished partially"
+        if self.failed and not self.done:
+            head = "Apply failed"  # nothing was carried out: not "partially"
         text = (
             f"{head}: {len(self.done)} done, {len(self.failed)} failed, "
             f"{len(self.skipped)} skipped · {self.writes} writes, "
@@ -1075,6 +1081,12 @@ def refuse_if_stale(plan: Plan, live: Live) -> None:
                 "sees only what its user may see (not a workspace token, not an admin)",
             )
         )
+    if stale and already_applied(plan, live):
+        raise AlreadyAppliedError(
+            "The saved plan is applied already (the workspace holds "
+            + ("its one change" if len(plan.changes) == 1 else f"all {len(plan.changes)} changes")
+            + "): nothing to do."
+        )
     if stale:
         raise GuardrailError(
             "the saved plan is stale, nothing was applied:\n"
@@ -1084,19 +1096,56 @@ def refuse_if_stale(plan: Plan, live: Live) -> None:
 
 
 async def apply_saved_plan(
-    client: HexClient, plan: Plan, *, progress: ProgressCallback | None = None
+    client: HexClient,
+    plan: Plan,
+    *,
+    progress: ProgressCallback | None = None,
+    desired: Desired | None = None,
+    allow_destroy: bool = False,
 ) -> ApplyReport:
     """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
 
-    Refused plans are never applied; then the objects the plan relies on are read again and
-    any that moved refuse the whole plan (GuardrailError) before the first write.
+    Refused plans are never applied, nor a change that no ``relied_on`` entry covers. Then the
+    workspace is read once and, before the first write, the whole plan is refused
+    (GuardrailError) when anything it relies on moved, or a guardrail refuses it again. With
+    ``desired`` (``--manifests``) the plan is made again from the manifests, under their policy
+    and ``allow_destroy``, and its changes must be the saved plan's; without, the guardrails
+    run under the policy the plan carries. See docs/apply.md, "Threat model".
     """
     refuse_if_refused(plan)
+    gaps = uncovered(plan)
+    if gaps:
+        raise GuardrailError(
+            "the saved plan has changes that nothing it read covers, nothing was applied:\n"
+            + listed(gaps),
+            hint="the file was edited after `hexsync plan --out` made it: make a new plan",
+        )
     # Members are read for the groups whose members the plan relied on, so they can be compared.
     groups = {r.name for r in plan.relied if r.kind is Kind.GROUP and "members" in r.fields}
-    live = await read_live(client, member_groups=groups, hidden=True)  # rules may change archived
+    live = await read_live(client, desired, member_groups=groups, hidden=True)  # rules: archived
     refuse_if_stale(plan, live)
+    if desired is not None:
+        _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url)
+    else:
+        refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))
     return await apply_plan(client, plan, live=live, progress=progress)
+
+
+def _refuse_unless_implied(
+    plan: Plan, desired: Desired, live: Live, allow_destroy: bool, api_url: str
+) -> None:
+    """Plan again from the manifests; refuse unless the changes are the saved plan's."""
+    fresh = build_plan(
+        desired, live, allow_destroy=allow_destroy, target=plan.policy.target, api_url=api_url
+    )
+    refuse_if_refused(fresh)
+    differ = compare_changes(plan, fresh)
+    if differ:
+        raise GuardrailError(
+            "the saved plan is not what the manifests imply, nothing was applied:\n"
+            + listed(differ),
+            hint="apply the plan made from these manifests (`hexsync plan --out`), after review",
+        )
 
 
 def _ref_label(ref: LiveRef) -> str:

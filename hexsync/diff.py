@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known, collection_rank
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import (
@@ -101,6 +101,7 @@ class Diff:
     depends: Mapping[Change, tuple[Dep, ...]] = field(default_factory=dict)
     public: tuple[Public, ...] = ()
     unmanaged: Mapping[str, int] = field(default_factory=dict)
+    unmanaged_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -130,6 +131,11 @@ def _address(kind: Kind, ident: str) -> str:
     return f"{kind.value}:{ident}"
 
 
+def _close(name: str, known: Iterable[str]) -> str:
+    hint = did_you_mean(name, sorted(known))
+    return f"; {hint}" if hint else ""
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -154,6 +160,9 @@ class _Differ:
         # Users the manifests deactivate: references to them are set aside, not resolved.
         self.inactive = {u.email for u in desired.users if not u.active}
         self.group_projects: dict[str, int] = {}
+        # The API lists no statuses: those live projects carry, and policy.statuses, are known.
+        self.seen_statuses = {p.status for p in live.projects.values() if p.status}
+        self.judged_statuses: set[str] = set()
         for project in live.projects.values():
             for name in project.sharing.groups:
                 self.group_projects[name] = self.group_projects.get(name, 0) + 1
@@ -400,7 +409,8 @@ class _Differ:
                 for email in unknown:
                     self.problem(
                         address,
-                        f"group '{g.name}': {email} is not an active user of this workspace",
+                        f"group '{g.name}': {email} is not an active user of this workspace"
+                        + self._not_active_hint(email),
                         g.member_marks.get(email, g.mark),
                     )
                 want = frozenset(e for e in want if e in live.users)
@@ -544,7 +554,8 @@ class _Differ:
             elif email not in self.live.users:
                 self.problem(
                     address,
-                    f"{label}: {email} is not an active user of this workspace",
+                    f"{label}: {email} is not an active user of this workspace"
+                    + self._not_active_hint(email),
                     s.mark_of("users", email),
                 )
         for name in s.groups or {}:
@@ -557,16 +568,64 @@ class _Differ:
             elif name not in self.known_groups:
                 self.problem(
                     address,
-                    f"{label}: group '{name}' is neither a live group nor declared",
+                    f"{label}: group '{name}' is neither a live group nor declared"
+                    + _close(name, self.known_groups),
                     s.mark_of("groups", name),
                 )
         for name in s.collections or {}:
             if name not in self.known_collections:
                 self.problem(
                     address,
-                    f"{label}: collection '{name}' is neither a live collection nor declared",
+                    f"{label}: collection '{name}' is neither a live collection nor declared"
+                    + _close(name, self.known_collections),
                     s.mark_of("collections", name),
                 )
+
+    def _not_active_hint(self, email: str) -> str:
+        """A close active email (a typo), else the fix for a user Hex deactivated (SCIM)."""
+        close = did_you_mean(email, self.live.users, cutoff=0.85)
+        if close is not None:
+            return f"; {close}"
+        return (
+            f"; if Hex deactivated them (Directory Sync / SCIM does), declare"
+            f" `- email: {email}` with `active: false` under users (their entries are then"
+            " left out of the plan), or remove this reference"
+        )
+
+    def _check_status(self, address: str, p: Project) -> None:
+        """A status Hex would refuse at apply is caught here (docs/plan.md "Statuses").
+
+        Known: the statuses live projects carry, and ``policy.statuses``. An unknown one that
+        is close to a known one (or declared statuses exist) is an error; otherwise the
+        workspace's list cannot be known from the API, and a warning says so.
+        """
+        status = p.status
+        declared = self.policy.statuses
+        known = self.seen_statuses | (declared or set())
+        if not isinstance(status, str) or status in known or status in self.judged_statuses:
+            return
+        # Said once per status: a rule may set it on thousands of projects.
+        self.judged_statuses.add(status)
+        hint = did_you_mean(status, sorted(known), cutoff=0.75)
+        label = f"project '{p.key}'"
+        if hint is not None or declared is not None:
+            listed = ", ".join(repr(s) for s in sorted(known)) or "none"
+            self.problem(
+                address,
+                f"{label}: status '{status}' is not a status of this workspace"
+                f" (known: {listed}); {hint or 'add it to policy.statuses if Hex has it'}",
+                p.mark,
+            )
+            return
+        self.warn(
+            address,
+            "unknown_status",
+            f"{label}: no live project has status '{status}' and policy.statuses is not"
+            " declared, so hexsync cannot tell whether Hex knows it (the API lists no statuses);"
+            " declare policy.statuses (export writes it) to have a typo caught here"
+            " (said once for every project given this status)",
+            p.mark,
+        )
 
     def _inactive_reference(self, address: str, label: str, email: str, mark: Mark) -> None:
         state = "is still active" if email in self.live.users else "is not an active user"
@@ -584,6 +643,7 @@ class _Differ:
         if p.description is not None:
             fields.append(FieldChange("description", None, p.description))
         if isinstance(p.status, str):
+            self._check_status(_address(Kind.PROJECT, p.key), p)
             fields.append(FieldChange("status", None, p.status))
         deps: list[Dep] = []
         if p.sharing is not None:
@@ -616,6 +676,7 @@ class _Differ:
             )
         fields: list[FieldChange] = []
         if not isinstance(p.status, Unmanaged) and p.status != found.status:
+            self._check_status(address, p)
             fields.append(FieldChange("status", found.status, p.status))
         deps: list[Dep] = []
         if p.sharing is not None:
@@ -729,33 +790,34 @@ class _Differ:
 
     # ---------------------------------------------------------------- the rest
 
-    def unmanaged(self) -> dict[str, int]:
+    def unmanaged(self) -> dict[str, tuple[str, ...]]:
+        """Per kind, the names of the live objects the plan leaves alone (sorted)."""
         live, policy = self.live, self.policy
         declared_groups = {g.name for g in self.d.groups} | set(policy.protect_groups)
         managed_collections = set(self.coll_id_of.values())
         declared_collections = {c.name for c in self.d.collections}
         deactivated = {c.name for c in self.changes if c.action is Action.DEACTIVATE}
         out = {
-            "collection": sum(
-                1
+            "collection": [
+                c.name
                 for c in live.collections.values()
                 if c.id not in managed_collections and c.name not in declared_collections
-            ),
-            "group": 0
+            ],
+            "group": []
             if policy.prune_groups
-            else sum(1 for name in live.groups if name not in declared_groups),
-            "project": sum(
-                1
+            else [name for name in live.groups if name not in declared_groups],
+            "project": [
+                project.title
                 for pid, project in live.projects.items()
                 if pid not in self.matched_projects and not project.hidden
-            ),
-            "user": sum(
-                1
+            ],
+            "user": [
+                email
                 for email in live.users
                 if email not in self.mentioned_users and email not in deactivated
-            ),
+            ],
         }
-        return {k: v for k, v in out.items() if v}
+        return {k: tuple(sorted(v, key=lambda n: (n.casefold(), n))) for k, v in out.items() if v}
 
     def public_unmanaged(self) -> None:
         if self.policy.allow_public_web:
@@ -789,11 +851,13 @@ def diff(desired: Desired, live: Live) -> Diff:
     d.users()
     d.projects()
     d.public_unmanaged()
+    unmanaged = d.unmanaged()
     return Diff(
         changes=tuple(d.changes),
         warnings=tuple(d.warnings),
         problems=tuple(d.problems),
         depends=d.depends,
         public=tuple(d.public),
-        unmanaged=d.unmanaged(),
+        unmanaged={kind: len(names) for kind, names in unmanaged.items()},
+        unmanaged_names=unmanaged,
     )

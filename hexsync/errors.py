@@ -9,6 +9,9 @@ Exit codes (SPEC §3): 0 success / no changes; 1 error; 2 changes present (``pla
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_CHANGES = 2
@@ -46,3 +49,34 @@ class PartialApplyError(HexsyncError):
     """Apply finished, but some changes failed; the report says which."""
 
     exit_code = EXIT_PARTIAL
+
+
+def did_you_mean(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """``did you mean 'Production'?`` for the close matches of ``wanted`` in ``known`` (or ones
+    that differ only in case), else None: the hint of every "not found" a person may mistype."""
+    names = list(known)
+    close = difflib.get_close_matches(wanted, names, n=3, cutoff=cutoff)
+    if not close:
+        close = [k for k in names if k.lower() == wanted.lower()][:3]
+    if not close:
+        return None
+    return "did you mean " + " or ".join(repr(c) for c in close) + "?"
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """``value`` quoted for a message (a string as ``repr`` quotes it), at most ``limit``
+    characters of it: a 2 MB name or a control character must not flood or break a line."""
+    if not isinstance(value, str):
+        text = str(value)
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+    if len(value) <= limit:
+        return repr(value)
+    shown = repr(value[:limit])
+    return f"{shown[:-1]}…{shown[-1]} ({len(value):,} characters)"
+
+
+def line_column(text: str | bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``index`` in ``text`` (columns count bytes in bytes)."""
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, index) + 1, index - text.rfind(b"\n", 0, index)
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)

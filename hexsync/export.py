@@ -26,6 +26,7 @@ Scalars are quoted only where YAML needs it (``'yes'``, ``'null'``, ``'1.0'``, `
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -141,8 +142,26 @@ def _kinds(only: Collection[ExportKind] | None) -> frozenset[ExportKind]:
 # ------------------------------------------------------------------------------------ YAML
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 _.@-]*[A-Za-z0-9])?")
+_RESOLVER = yaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def scalar(value: str | int | bool | None) -> str:
     """One YAML scalar on one line, quoted only where YAML needs it to read back the same."""
+    if (
+        isinstance(value, str)
+        and _PLAIN.fullmatch(value)
+        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG  # type: ignore[no-untyped-call]
+    ):
+        # Fast path (a large export writes hundreds of thousands of names, emails and ids):
+        # no indicator character, and YAML would not read it as a number, date, bool or null.
+        return value
+    return _dumped(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dumped(value: str | int | bool | None) -> str:
     text: str = yaml.safe_dump(value, allow_unicode=True, width=2**30, default_flow_style=False)
     text = text.removesuffix("\n...\n").removesuffix("\n")
     if any(b in text for b in _BREAKS):
@@ -161,6 +180,11 @@ class _Text:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.items: list[tuple[str, int]] = []  # (sort name, first line) of each list item
+
+    def item(self, name: str) -> None:
+        """The next lines are one list item known by ``name`` (where a large file may split)."""
+        self.items.append((name, len(self.lines)))
 
     def add(self, indent: int, text: str, comment: str | None = None) -> None:
         pad = "  " * indent
@@ -212,7 +236,7 @@ class _Exporter:
         sections.insert(0, (POLICY_FILE, self.head(public)))
         files: dict[str, str] = {}
         for name, body in sections:
-            files[name] = _file(schema_ref, _ABOUT[name], body.lines)
+            files.update(split_file(name, body, schema_ref))
         combined: list[str] = []
         for _, body in sections:
             if combined:
@@ -233,9 +257,13 @@ class _Exporter:
             out.add(1, f"org_id: {scalar(self.live.org_id)}")
         else:
             self.note(f"workspace.org_id left out: {self.live.org_id!r} is not a UUID")
-        if public:
+        statuses = self.statuses() if "projects" in self.kinds else []
+        if public or statuses:
             out.blank()
             out.add(0, "policy:")
+        if statuses:
+            write_statuses(out, statuses)
+        if public:
             count = len(public)
             noun = "project is" if count == 1 else "projects are"
             out.comment(1, f"{count} {noun} shared to the public web live; review:")
@@ -243,6 +271,11 @@ class _Exporter:
                 out.comment(1, f"  {scalar(project.title)} ({project.id})")
             out.add(1, "allow_public_web: true")
         return out
+
+    def statuses(self) -> list[str]:
+        """The statuses live projects carry: as much of the workspace's list as the API shows."""
+        found = {p.status for p in self.live.projects.values() if p.status}
+        return _sort_names(s for s in found if self.name_ok(s))
 
     # ---------------------------------------------------------------- collections
 
@@ -299,6 +332,7 @@ class _Exporter:
             return out
         out.add(0, "groups:")
         for g in sorted(kept, key=lambda g: (g.name.casefold(), g.name)):
+            out.item(g.name)
             out.add(1, f"- name: {scalar(g.name)}")
             if g.members is None:
                 # The reader did not read them: say nothing rather than declare an empty group.
@@ -361,6 +395,7 @@ class _Exporter:
             return out
         out.add(0, "projects:")
         for p in sorted(kept, key=lambda p: (p.title.casefold(), p.title, p.id)):
+            out.item(p.title)
             self.project(out, p)
             if p.sharing.public_web != "NONE":
                 public.append(p)
@@ -460,3 +495,94 @@ def _matcher(pattern: str) -> Callable[[str], bool]:
 def _file(schema_ref: str, about: str, body: list[str]) -> str:
     head = [f"# yaml-language-server: $schema={schema_ref}", f"# {about}", ""]
     return "\n".join([*head, *body]) + "\n"
+
+
+# ------------------------------------------------------------------------------------ statuses
+
+
+def write_statuses(out: _Text, statuses: list[str]) -> None:
+    """``policy.statuses``: with it, validate and plan catch a mistyped status (docs/plan.md)."""
+    out.comment(1, "Statuses seen on live projects (the API lists none): add any other Hex has.")
+    out.add(1, "statuses:")
+    for status in statuses:
+        out.add(2, f"- {scalar(status)}")
+
+
+# ------------------------------------------------------------------------------------ split
+
+# validate and plan refuse a file over 5 MB (manifest.yamlsafe.Limits): an exported file stays
+# under a fifth of that, so a workspace can grow a good deal before a re-export is needed.
+SPLIT_BYTES = 1_000_000
+# Kinds whose file may be split, each into a folder of its own name (``projects/a.yaml`` …).
+SPLIT_KINDS: tuple[ExportKind, ...] = ("groups", "projects")
+_MAX_PREFIX = 8  # beyond this many leading characters, a bucket is cut into numbered parts
+_FILE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def split_file(name: str, body: _Text, schema_ref: str) -> dict[str, str]:
+    """``{name: text}``, or, when the text would exceed :data:`SPLIT_BYTES`, the same items
+    in files under a folder named after the kind, one per leading characters of the name
+    (see docs/export.md "Large workspaces"). Every part is a manifest that merges with the rest.
+    """
+    whole = _file(schema_ref, _ABOUT[name], body.lines)
+    kind = name.removesuffix(".yaml")
+    if len(whole.encode("utf-8")) <= SPLIT_BYTES or kind not in SPLIT_KINDS or not body.items:
+        return {name: whole}
+    head = body.lines[: body.items[0][1]]  # "projects:" (and any comment above the items)
+    ends = [start for _, start in body.items[1:]] + [len(body.lines)]
+    blocks = [
+        (key, body.lines[start:end]) for (key, start), end in zip(body.items, ends, strict=True)
+    ]
+    parts: dict[str, str] = {}
+    for prefix, lines in _buckets(blocks, 1):
+        about = f"{_ABOUT[name]} Names starting {prefix!r} (split: see docs/export.md)."
+        parts[f"{kind}/{prefix}.yaml"] = _file(_deeper(schema_ref), about, [*head, *lines])
+    return dict(sorted(parts.items()))
+
+
+def _prefix(name: str, depth: int) -> str:
+    text = name.strip().casefold()[:depth]
+    return "".join(c if c in _FILE_CHARS else "_" for c in text) or "_"
+
+
+def _size(blocks: list[tuple[str, list[str]]]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for _, lines in blocks for line in lines)
+
+
+def _buckets(blocks: list[tuple[str, list[str]]], depth: int) -> list[tuple[str, list[str]]]:
+    """(file prefix, lines) per bucket of names sharing their first ``depth`` characters; a
+    bucket over the budget is split by one more character, then into numbered parts."""
+    grouped: dict[str, list[tuple[str, list[str]]]] = {}
+    for block in blocks:
+        grouped.setdefault(_prefix(block[0], depth), []).append(block)
+    out: list[tuple[str, list[str]]] = []
+    for prefix, members in grouped.items():
+        if _size(members) <= SPLIT_BYTES:
+            out.append((prefix, [line for _, lines in members for line in lines]))
+        elif depth < _MAX_PREFIX and len({_prefix(k, depth + 1) for k, _ in members}) > 1:
+            out.extend(_buckets(members, depth + 1))
+        else:
+            out.extend(_numbered(prefix, members))
+    return out
+
+
+def _numbered(prefix: str, blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+    size = 0
+    for _, lines in blocks:
+        cost = sum(len(line.encode("utf-8")) + 1 for line in lines)
+        if current and size + cost > SPLIT_BYTES:
+            out.append((f"{prefix}-{len(out) + 1}", current))
+            current, size = [], 0
+        current.extend(lines)
+        size += cost
+    out.append((f"{prefix}-{len(out) + 1}", current))
+    return out
+
+
+def _deeper(schema_ref: str) -> str:
+    """A relative ``$schema`` path as seen from one folder further down; a URL as it is."""
+    if "://" in schema_ref or schema_ref.startswith("/"):
+        return schema_ref
+    return f"../{schema_ref}"

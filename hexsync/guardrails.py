@@ -88,11 +88,14 @@ def check_guardrails(
     allow_destroy: bool = False,
     kinds: frozenset[Kind] | None = None,
     members: Mapping[str, frozenset[str] | None] | None = None,
+    whole: Sequence[Change] | None = None,
     creators: Mapping[str, str | None] | None = None,
 ) -> tuple[Refusal, ...]:
     """Every refusal for ``changes``. ``public`` lists the managed projects that end up public;
     ``kinds`` limits the policy-wide checks to a ``--target``; ``members`` are the live groups'
-    members and ``creators`` the live collections' creators (see :func:`touches_protect`)."""
+    members and ``creators`` the live collections' creators (see :func:`touches_protect`);
+    ``whole`` is the whole plan when ``changes`` are a ``--target``'s: ``max_destroy`` counts
+    all of it, so a refusal cannot be split."""
     policy = desired.policy
     refusals: list[Refusal] = []
     ws = desired.workspace
@@ -145,13 +148,14 @@ def check_guardrails(
                 )
             )
     limit = policy.max_destroy if policy.max_destroy is not None else DEFAULT_MAX_DESTROY
-    destroy = sum(c.destructive_count for c in changes)
+    destroy = sum(c.destructive_count for c in (changes if whole is None else whole))
     if destroy > limit and not allow_destroy:
         source = "policy.max_destroy" if policy.max_destroy is not None else "the default"
+        scope = "" if whole is None else " in the whole plan (--target does not split the count)"
         refusals.append(
             Refusal(
                 "max_destroy",
-                f"{destroy} destructive changes, more than {limit} ({source})",
+                f"{destroy} destructive changes{scope}, more than {limit} ({source})",
                 "review them, then plan again with --allow-destroy, or raise policy.max_destroy",
                 policy.mark if policy.max_destroy is not None else None,
             )

@@ -132,6 +132,7 @@ class Live:
 
     org_id: str
     me_email: str | None = None  # None: a workspace token
+    org_name: str | None = None  # when Hex sends one (users/me documents only org.id)
     me_role: str | None = None
     users: FrozenMap[str, LiveUser] = field(default_factory=FrozenMap)  # by lower-cased email
     groups: FrozenMap[str, LiveGroup] = field(default_factory=FrozenMap)  # by name
@@ -406,6 +407,7 @@ async def read_live(
     collection_list = _collections(api_collections, user_list, group_list)
     return Live(
         org_id=me.org_id,
+        org_name=me.org_name,
         me_email=me.user.email.lower() if me.user is not None else None,
         me_role=me.user.role if me.user is not None else None,
         users=FrozenMap((u.email, u) for u in user_list),

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import hmac
 import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, excerpt
 from hexsync.hexrules import collection_lowers, collection_widens
 from hexsync.model import Access, FrozenMap, Mark
 
@@ -47,6 +48,7 @@ __all__ = [
     "LiveRef",
     "Plan",
     "PlanFileError",
+    "PlanPolicy",
     "PlanWarning",
     "Refusal",
     "RuleSummary",
@@ -54,6 +56,7 @@ __all__ = [
     "access_rank",
     "groups_made",
     "order_changes",
+    "sign_body",
     "waits_for_groups",
 ]
 
@@ -336,6 +339,12 @@ def _sha256(value: Any) -> str:
     return hashlib.sha256(_canonical_json(value).encode("utf-8")).hexdigest()
 
 
+def sign_body(body: Mapping[str, Any], key: bytes) -> str:
+    """HMAC-SHA256 (lower-case hex) of the canonical JSON of a plan's body (every key but
+    ``checksum`` and ``signature``): the recipe of docs/plan-format.md."""
+    return hmac.new(key, _canonical_json(dict(body)).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
 @dataclass(frozen=True)
 class LiveRef:
     """A live object the plan read and relies on: what it saw, field by field.
@@ -549,6 +558,49 @@ class WorkspaceInfo:
 
 
 @dataclass(frozen=True)
+class PlanPolicy:
+    """What the guardrails were evaluated under when the plan was made, so apply can evaluate
+    them again on the plan's own changes: the manifests' policy and workspace guard, and the
+    ``--allow-destroy`` and ``--target`` the plan was made with."""
+
+    org_id: str | None = None  # the manifests' workspace.org_id
+    max_destroy: int | None = None
+    allow_destroy: bool = False
+    allow_public_web: bool = False
+    protect_groups: tuple[str, ...] = ()
+    protect_users: tuple[str, ...] = ()
+    prune_groups: bool = False
+    prune_users: bool = False
+    target: str | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "org_id": self.org_id,
+            "max_destroy": self.max_destroy,
+            "allow_destroy": self.allow_destroy,
+            "allow_public_web": self.allow_public_web,
+            "protect": {"groups": list(self.protect_groups), "users": list(self.protect_users)},
+            "prune": {"groups": self.prune_groups, "users": self.prune_users},
+            "target": self.target,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> PlanPolicy:
+        return cls(
+            org_id=data.get("org_id"),
+            max_destroy=data.get("max_destroy"),
+            allow_destroy=bool(data.get("allow_destroy", False)),
+            allow_public_web=bool(data.get("allow_public_web", False)),
+            protect_groups=tuple(data.get("protect", {}).get("groups", ())),
+            protect_users=tuple(data.get("protect", {}).get("users", ())),
+            prune_groups=bool(data.get("prune", {}).get("groups", False)),
+            prune_users=bool(data.get("prune", {}).get("users", False)),
+            target=data.get("target"),
+        )
+
+
+@dataclass(frozen=True)
 class RuleSummary:
     """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
 
@@ -580,7 +632,12 @@ class Plan:
     refusals: tuple[Refusal, ...] = ()
     impact: tuple[AccessImpact, ...] = ()
     unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
+    # kind → the names of those objects, sorted (what the reviewer needs to act on them)
+    unmanaged_names: FrozenMap[str, tuple[str, ...]] = field(default_factory=FrozenMap)
     read_requests: int = 0  # requests the plan itself made to read the workspace
+    policy: PlanPolicy = field(default_factory=PlanPolicy)
+    # HMAC-SHA256 of the body under HEXSYNC_PLAN_KEY (see :meth:`signed`); None: unsigned.
+    signature: str | None = field(default=None, compare=False)
     rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
 
     @property
@@ -612,12 +669,20 @@ class Plan:
     def data(self) -> dict[str, Any]:
         """The JSON form (``docs/plan-format.md``), checksum included, keys in a stable order."""
         body = self._body()
-        return {**body, "checksum": _sha256(body)}
+        out = {**body, "checksum": _sha256(body)}
+        if self.signature is not None:
+            out["signature"] = self.signature
+        return out
+
+    def signed(self, key: bytes) -> Plan:
+        """This plan with an HMAC-SHA256 ``signature`` of its body under ``key``."""
+        return replace(self, signature=sign_body(self._body(), key))
 
     def _body(self) -> dict[str, Any]:
         return {
             "format_version": FORMAT_VERSION,
             "workspace": self.workspace.data,
+            "policy": self.policy.data,
             "summary": {
                 **self.counts,
                 "destructive": self.destructive_count,
@@ -629,6 +694,7 @@ class Plan:
             "refusals": [r.data for r in self.refusals],
             "access_impact": [i.data for i in self.impact],
             "unmanaged": dict(self.unmanaged),
+            "unmanaged_names": {k: list(v) for k, v in self.unmanaged_names.items()},
             "read_requests": self.read_requests,
             # Only with rules, so that plans without any keep their exact form.
             **({"rules": [r.data for r in self.rules]} if self.rules else {}),
@@ -643,12 +709,13 @@ class Plan:
         if not isinstance(data, Mapping):
             raise PlanFileError(f"{source}: not a hexsync plan (expected a JSON object)")
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
+        if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
             raise PlanFileError(
-                f"{source}: plan format_version {version!r}, this hexsync reads {FORMAT_VERSION}",
+                f"{source}: plan format_version {excerpt(version)}, this hexsync reads "
+                f"{FORMAT_VERSION}",
                 hint="make the plan again with this version of hexsync",
             )
-        body = {k: v for k, v in data.items() if k != "checksum"}
+        body = {k: v for k, v in data.items() if k not in ("checksum", "signature")}
         if data.get("checksum") != _sha256(body):
             raise PlanFileError(
                 f"{source}: checksum mismatch: the plan was changed after it was made",
@@ -663,7 +730,12 @@ class Plan:
                 refusals=tuple(Refusal.from_data(r) for r in data.get("refusals", ())),
                 impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
                 unmanaged=FrozenMap(data.get("unmanaged", {})),
+                unmanaged_names=FrozenMap(
+                    (k, tuple(v)) for k, v in data.get("unmanaged_names", {}).items()
+                ),
                 read_requests=int(data.get("read_requests", 0)),
+                policy=PlanPolicy.from_data(data.get("policy", {})),
+                signature=data.get("signature"),
                 rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:

@@ -25,6 +25,7 @@ from hexsync.plan import (
     Kind,
     LiveRef,
     Plan,
+    PlanPolicy,
     RuleSummary,
     WorkspaceInfo,
     order_changes,
@@ -60,6 +61,11 @@ class Target:
         if kind is Kind.USER and name:
             name = name.lower()
         return cls(kind, name or None)
+
+    @property
+    def text(self) -> str:
+        """The ``--target`` text that parses back to this target."""
+        return self.kind.value if self.name is None else f"{self.kind.value}:{self.name}"
 
     def matches(self, kind: Kind, names: set[str]) -> bool:
         return kind is self.kind and (self.name is None or self.name in names)
@@ -158,6 +164,7 @@ def build_plan(
         allow_destroy=allow_destroy,
         kinds=None if sel is None else frozenset({sel.kind}),
         members={g.name: g.members for g in live.groups.values()},
+        whole=None if sel is None else result.changes,
         creators={c.id: c.creator for c in live.collections.values()},
     )
     rules_apply = sel is None or sel.kind is Kind.PROJECT
@@ -167,10 +174,14 @@ def build_plan(
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
+    unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
     impact, notes = assess(changes, live)
     return Plan(
         workspace=WorkspaceInfo(
-            api_url=api_url, org_id=live.org_id, full_visibility=live.full_visibility
+            api_url=api_url,
+            org_id=live.org_id,
+            org_name=live.org_name,
+            full_visibility=live.full_visibility,
         ),
         changes=changes,
         relied=tuple(refs),
@@ -180,10 +191,28 @@ def build_plan(
         refusals=refusals,
         impact=impact,
         unmanaged=FrozenMap(unmanaged),
+        unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
         rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
         if rules_apply
         else (),
+        policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None) -> PlanPolicy:
+    """What a saved plan carries so apply can evaluate the guardrails again."""
+    policy = desired.policy
+    return PlanPolicy(
+        org_id=desired.workspace.org_id if desired.workspace is not None else None,
+        max_destroy=policy.max_destroy,
+        allow_destroy=allow_destroy,
+        allow_public_web=policy.allow_public_web,
+        protect_groups=tuple(sorted(policy.protect_groups)),
+        protect_users=tuple(sorted(policy.protect_users)),
+        prune_groups=policy.prune_groups,
+        prune_users=policy.prune_users,
+        target=None if target is None else target.text,
     )
 
 

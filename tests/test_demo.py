@@ -39,6 +39,8 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     assert "Apply complete: 8 done, 0 failed, 0 skipped · 13 writes" in out
     # … and the second plan is empty.
     assert out.split("4. Plan again")[1].count("No changes.") == 1
+    # The hint to try it by hand names the seed's real token, so it works as pasted.
+    assert "HEX_API_TOKEN=hxtw_demo hexsync plan" in out
 
 
 def test_demo_outside_the_repository_says_where_to_run_it(

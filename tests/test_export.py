@@ -202,7 +202,11 @@ def test_files_read_like_hand_written_manifests() -> None:
     assert list(files) == ["policy.yaml", "collections.yaml", "groups.yaml", "projects.yaml"]
     header = "# yaml-language-server: $schema=https://hexsync.dev/schemas/manifest.schema.json\n"
     assert all(text.startswith(header) for text in files.values())
-    assert files["policy.yaml"].endswith(f"\nversion: 1\nworkspace:\n  org_id: {ORG}\n")
+    assert files["policy.yaml"].endswith(
+        f"\nversion: 1\nworkspace:\n  org_id: {ORG}\n\npolicy:\n"
+        "  # Statuses seen on live projects (the API lists none): add any other Hex has.\n"
+        "  statuses:\n    - Production\n"
+    )
     assert files["groups.yaml"].endswith(
         "\ngroups:\n  - name: Analysts\n    members:\n      - alice@acme.com\n"
         "      - bob@acme.com\n"
@@ -237,7 +241,7 @@ def test_the_combined_document_is_every_file_in_one(tmp_path: Path) -> None:
     document = export_document(live)
     assert document.count("version: 1") == 1
     keys = [line.split(":")[0] for line in document.splitlines() if line[:1].isalpha()]
-    assert keys == ["version", "workspace", "collections", "groups", "projects"]
+    assert keys == ["version", "workspace", "policy", "collections", "groups", "projects"]
     result = checked(write(tmp_path, {"all.yaml": document}))
     assert_no_change(plan_against(live, result))
 
@@ -321,7 +325,7 @@ def test_public_web_sets_allow_public_web_and_says_which_projects() -> None:
     assert "  # 1 project is shared to the public web live; review:\n" in policy
     assert f"  #   Status page ({_uuid(403)})\n" in policy
     assert policy.endswith("  allow_public_web: true\n")
-    assert "policy:" not in export_manifests(small_live())["policy.yaml"]
+    assert "allow_public_web" not in export_manifests(small_live())["policy.yaml"]
 
 
 def test_users_roster_plans_clean_even_with_prune_users(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
 ACME_FILES = ["policy.yaml", "collections.yaml", "groups.yaml", "projects.yaml"]
+SCHEMA_COPY = "manifest.schema.json"  # what the files' $schema lines point at
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_acme_exports_to_manifests_that_plan_as_no_change(acme: str, tmp_path: P
     out = tmp_path / "manifests"
     result = acme_cli(acme, "export", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(ACME_FILES)  # no temporary file left
+    assert sorted(p.name for p in out.iterdir()) == sorted([*ACME_FILES, SCHEMA_COPY])  # no tmp
     for name in ACME_FILES:
         assert f"wrote {out / name}" in result.stdout
     # The request floor plus one member listing per group (acme has 8 groups).
@@ -75,6 +76,7 @@ def test_only_writes_the_chosen_kinds(acme: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "collections.yaml",
+        SCHEMA_COPY,
         "policy.yaml",
         "projects.yaml",
     ]

@@ -10,7 +10,9 @@ optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, 
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
   (strings ``path[key]: old -> new``, ``None`` for absent, then `` (rule NAME)`` when a rule
   asked for it; all of them, none when omitted) and ``note`` (empty when omitted);
-- ``refusals`` / ``warnings``: their codes (none expected when the key is absent);
+- ``refusals`` / ``warnings``: each as ``"code: message"``, all of them, in order (none expected
+  when the key is absent). The message names the address and the objects, so one correct
+  refusal cannot hide a missing one, nor a refusal for the wrong object pass as the right one;
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``),
   one per problem (unresolved reference, or rule conflict);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
@@ -39,13 +41,15 @@ from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.export import export_document
+from hexsync.guardrails import DEFAULT_MAX_DESTROY
 from hexsync.hexapi import HexClient
-from hexsync.live import read_live
+from hexsync.live import Live, read_live
 from hexsync.manifest import load
 from hexsync.model import Desired, Policy
 from hexsync.plan import Change, FieldChange, Plan
-from hexsync.planner import make_plan
+from hexsync.planner import read_and_plan
 from hexsync.rules import RuleConflictError
+from hexsync.saved_plan import reevaluate, uncovered
 
 CASES = Path(__file__).parent / "cases"
 BASE = yaml.safe_load((CASES / "_base.yaml").read_text(encoding="utf-8"))
@@ -110,6 +114,10 @@ def _impact(plan: Plan) -> list[str]:
 
 
 def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
+    return _run_and_read(case, tmp_path)[0]
+
+
+def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
     seed_data = copy.deepcopy(BASE)
     seed_data.update(case.get("seed") or {})
     seed = Seed.from_dict(seed_data, source="case seed")
@@ -134,9 +142,9 @@ def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
     (tmp_path / "manifests.yaml").write_text(text, encoding="utf-8")
     desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
 
-    async def plan() -> Plan:
+    async def plan() -> tuple[Plan, Live]:
         async with connect() as client:
-            return await make_plan(
+            return await read_and_plan(
                 client,
                 desired,
                 allow_destroy=options.get("allow_destroy", False),
@@ -165,10 +173,15 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert len(found) == len(expected["errors"]), text
         return
 
-    plan = _run(case, tmp_path)
+    plan, live = _run_and_read(case, tmp_path)
     assert [_change(c) for c in plan.changes] == [_expected_change(w) for w in expected["changes"]]
-    assert [r.code for r in plan.refusals] == expected.get("refusals", [])
-    assert [w.code for w in plan.warnings] == expected.get("warnings", [])
+    for key, items in (("refusals", plan.refusals), ("warnings", plan.warnings)):
+        wanted = expected.get(key, [])
+        assert all(": " in w for w in wanted), (
+            f"{key} are written 'code: message'; `python tools/fill_case_messages.py` fills them"
+            " in from the plan (read each before committing)"
+        )
+        assert [f"{i.code}: {i.message}" for i in items] == wanted
     assert _impact(plan) == expected.get("impact", [])
     if "widening" in expected:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
@@ -178,8 +191,35 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
-    # Whatever the case, the plan survives its own JSON form unchanged.
+    # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
+    # by what it read, and its guardrails evaluated again on its own changes (as apply does for
+    # a saved plan) refuse what the plan refused.
     assert Plan.loads(plan.dumps()) == plan
+    assert uncovered(plan) == []
+    again = reevaluate(plan, live)
+    assert sorted(r.code for r in again) == sorted(_reevaluated(case, plan))
+
+
+def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
+    """The refusals apply finds again on the saved plan alone: all of the plan's, but the
+    rules' own, a ``--target``'s max_destroy counted over changes the plan left out, and a
+    project that stays public without a change in this plan."""
+    # Rules are in the manifests, not the plan: only `apply --manifests` checks them again.
+    codes = [r.code for r in plan.refusals if r.code not in ("rule_check", "max_rule_matches")]
+    targeted = (case.get("options") or {}).get("target")
+    if targeted and "max_destroy" in codes and plan.destructive_count <= _limit(case):
+        codes.remove("max_destroy")
+    if "public_web" in codes and not any(
+        f.new not in (None, "NONE") for c in plan.changes for f in c.fields_at("sharing.public_web")
+    ):
+        codes = [c for c in codes if c != "public_web"]
+    return codes
+
+
+def _limit(case: dict[str, Any]) -> int:
+    policy = (yaml.safe_load(case["manifests"]) or {}).get("policy") or {}
+    limit = policy.get("max_destroy")
+    return DEFAULT_MAX_DESTROY if limit is None else int(limit)
 
 
 def test_there_are_enough_cases() -> None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 from typing import TextIO
 
 from hexsync.errors import ConfigError
 
-__all__ = ["Progress", "check_writable_dir", "check_writable_file", "write_atomically"]
+__all__ = [
+    "Progress",
+    "check_regular",
+    "check_writable_dir",
+    "check_writable_file",
+    "write_atomically",
+]
 
 
 class Progress:
@@ -21,7 +28,8 @@ class Progress:
         self.count = 0
 
     def line(self) -> str:
-        return f"Reading workspace at {self.url} · {self.count} requests"
+        many = "request" if self.count == 1 else "requests"
+        return f"Reading workspace at {self.url} · {self.count} {many}"
 
     def __call__(self, count: int) -> None:
         self.count = count
@@ -34,15 +42,69 @@ class Progress:
         self.stream.flush()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it, so no half file exists."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+def _not_regular(mode: int) -> str | None:
+    """What a file of ``mode`` is, when it is not a regular file (None when it is)."""
+    for test, what in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return what
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def check_regular(path: Path, option: str = "output") -> None:
+    """Refuse an existing ``path`` (symlinks followed) that is not a regular file: hexsync
+    never replaces a device, a pipe, a socket or a directory with its output."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ConfigError(f"{option} {path}: cannot check it: {exc.strerror or exc}") from exc
+    what = _not_regular(mode)
+    if what is not None:
+        raise ConfigError(
+            f"{option} {path}: {what}, not a regular file; hexsync writes only regular files",
+            hint="give the path of a regular file (or of one to create)",
+        )
+
+
+def write_atomically(path: Path, text: str, *, option: str = "output") -> None:
+    """Write ``text`` to ``path`` as an editor would, through a temporary file beside it, so
+    no half file ever exists.
+
+    An existing path must be a regular file (:func:`check_regular`); a symlink is written
+    through, to its target. A new file gets 0666 less the umask; an overwritten one keeps its
+    mode.
+    """
+    target = Path(os.path.realpath(path))
+    check_regular(target, option)
+    try:
+        keep: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        keep = None
+    folder = target.parent
+    while True:
+        tmp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            # O_EXCL: never through a file or link someone else put there; 0o666 & ~umask.
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(tmp, path)
+        if keep is not None:
+            os.chmod(tmp, keep)
+        check_regular(target, option)  # still true just before the replace
+        os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -54,7 +116,9 @@ def _nearest_existing(path: Path) -> Path:
 
 
 def check_writable_file(path: Path, option: str) -> None:
-    """Fail before any request when ``path`` cannot be written (its folder must exist)."""
+    """Fail before any request when ``path`` cannot be written (its folder must exist, and
+    an existing ``path`` must be a regular file)."""
+    check_regular(path, option)
     folder = path.parent
     if not folder.is_dir():
         raise ConfigError(
@@ -77,3 +141,18 @@ def check_writable_dir(path: Path, option: str) -> None:
         )
     if not os.access(existing, os.W_OK):
         raise ConfigError(f"{option} {path}: {existing} is not writable")
+
+
+DEFAULT_MANIFESTS = "manifests"  # where export writes and the pre-commit hook looks by default
+
+
+def manifest_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """``PATHS``, or ``manifests/`` when none is given (as export and the pre-commit hook)."""
+    if paths:
+        return paths
+    if not Path(DEFAULT_MANIFESTS).is_dir():
+        raise ConfigError(
+            f"no manifests given, and there is no ./{DEFAULT_MANIFESTS} directory here",
+            hint="give the manifest files or directories, e.g. hexsync plan path/to/manifests",
+        )
+    return (DEFAULT_MANIFESTS,)

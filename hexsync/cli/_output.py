@@ -8,10 +8,12 @@ on, only the header row is bold and a few statuses are coloured; without it, pla
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 EMPTY = "-"  # what an empty cell shows, so columns stay countable for awk
 
@@ -108,3 +110,51 @@ def to_json(document: Mapping[str, Any]) -> str:
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def format_options(
+    *choices: str,
+    default: str = "text",
+    help: str = "How to print the result.",
+    as_bool: bool = False,
+    dest: str = "output",
+) -> Callable[[F], F]:
+    """``--format CHOICE`` and ``--json`` (the same as ``--format json``), as one parameter.
+
+    Every command with structured output takes both, so a script never has to remember which
+    spelling a command uses. The command receives ``dest``: the chosen format, or with
+    ``as_bool`` whether it is JSON. ``--json`` with another explicit ``--format`` is an error.
+    """
+    formats = choices or ("text", "json")
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        given = ctx.meta.setdefault(f"hexsync.format.{dest}", {})
+        given[param.name] = value
+        fmt, js = given.get("format"), given.get("json")
+        if js and fmt not in (None, default, "json"):
+            raise click.BadParameter(f"--json and --format {fmt} disagree: give one of them")
+        final = "json" if js else (fmt or default)
+        ctx.params[dest] = final == "json" if as_bool else final
+        return value
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--json",
+            "json",
+            is_flag=True,
+            expose_value=False,
+            callback=callback,
+            help="Same as --format json.",
+        )(function)
+        return click.option(
+            "--format",
+            "format",
+            type=click.Choice(formats),
+            default=default,
+            show_default=True,
+            expose_value=False,
+            callback=callback,
+            help=help,
+        )(function)
+
+    return decorate

@@ -8,16 +8,15 @@ once, with close matches as a hint, before any write is sent.
 from __future__ import annotations
 
 import asyncio
-import difflib
 import json
 import re
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import ConfigError, HexsyncError
+from hexsync.errors import ConfigError, HexsyncError, did_you_mean
 from hexsync.hexapi import (
     Collection,
     DataConnection,
@@ -58,16 +57,6 @@ def is_uuid(text: str) -> bool:
     return bool(_UUID.match(text))
 
 
-def _suggest(wanted: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
-    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=cutoff)
-    if not close:
-        lowered = [k for k in known if k.lower() == wanted.lower()]
-        close = lowered[:3]
-    if not close:
-        return None
-    return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-
-
 async def find_project(client: HexClient, ref: str, *, include_sharing: bool = False) -> Project:
     """A project by id, or by its exact title when that title is unique among visible projects.
 
@@ -87,7 +76,7 @@ async def find_project(client: HexClient, ref: str, *, include_sharing: bool = F
         if project.title == ref:
             matches.append(project)
     if not matches:
-        hint = _suggest(ref, titles) or VISIBILITY_HINT
+        hint = did_you_mean(ref, titles) or VISIBILITY_HINT
         raise HexsyncError(f"no project titled {ref!r}", hint=hint)
     if len(matches) > 1:
         ids = ", ".join(p.id for p in sorted(matches, key=lambda p: p.id))
@@ -105,7 +94,9 @@ async def users_by_email(client: HexClient, emails: Sequence[str]) -> list[User]
         known[user.email.lower()] = user
     missing = [e for e in emails if e.lower() not in known]
     if missing:
-        hints = [h for e in missing if (h := _suggest(e.lower(), known, cutoff=0.85)) is not None]
+        hints = [
+            h for e in missing if (h := did_you_mean(e.lower(), known, cutoff=0.85)) is not None
+        ]
         raise HexsyncError(
             "no active user with email " + ", ".join(missing),
             hint="; ".join(hints) if hints else "deactivated users are not listed by Hex",
@@ -120,7 +111,7 @@ async def groups_by_name(client: HexClient, names: Sequence[str]) -> list[Group]
         known[group.name] = group
     missing = [n for n in names if n not in known]
     if missing:
-        hints = [h for n in missing if (h := _suggest(n, known)) is not None]
+        hints = [h for n in missing if (h := did_you_mean(n, known)) is not None]
         raise HexsyncError(
             "no group named " + ", ".join(repr(n) for n in missing),
             hint="; ".join(hints) if hints else "list them with: hexsync groups list",
@@ -136,7 +127,7 @@ async def collection_by_name(client: HexClient, name: str) -> Collection:
     if name not in known:
         raise HexsyncError(
             f"no collection named {name!r}",
-            hint=_suggest(name, known) or "list them with: hexsync collections list",
+            hint=did_you_mean(name, known) or "list them with: hexsync collections list",
         )
     return known[name]
 
@@ -155,7 +146,7 @@ async def find_connection(client: HexClient, ref: str) -> DataConnection:
         if conn.name == ref:
             matches.append(conn)
     if not matches:
-        hint = _suggest(ref, names) or "list them with: hexsync connections list"
+        hint = did_you_mean(ref, names) or "list them with: hexsync connections list"
         raise HexsyncError(f"no data connection named {ref!r}", hint=hint)
     if len(matches) > 1:
         ids = ", ".join(sorted(c.id for c in matches))

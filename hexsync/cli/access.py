@@ -13,14 +13,15 @@ from hexsync.access import Grant
 from hexsync.access_read import AccessState, read_access
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli._output import heading, table, to_json
-from hexsync.cli._resolve import _suggest, is_uuid, options
+from hexsync.cli._resolve import is_uuid, options
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.live import LiveProject, LiveUser
 from hexsync.manifest import load
 from hexsync.plan import Plan
 from hexsync.render.access import render_access_csv, render_access_json
 from hexsync.render.html import render_access_html
+from hexsync.saved_plan import read_plan
 
 _AS_PLANNED = click.option(
     "--as-planned",
@@ -48,8 +49,9 @@ def _saved_plan(paths: tuple[str, ...]) -> Plan | None:
     """A saved plan (``plan --out plan.json``) given to --as-planned, else None (manifests)."""
     if len(paths) != 1 or not paths[0].lower().endswith(".json"):
         return None
-    path = Path(paths[0])
-    return Plan.loads(path.read_text(encoding="utf-8"), source=str(path))
+    # Checked as `show` checks it (size, JSON, schema, checksum); nothing is applied, so an
+    # unsigned reading is enough.
+    return read_plan(Path(paths[0]), verify=False)
 
 
 def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
@@ -88,7 +90,7 @@ def find_project(state: AccessState, ref: str) -> LiveProject:
     found = [p for p in projects.values() if ref in (p.title, p.id)]
     if not found:
         titles = {p.title for p in projects.values()}
-        hint = _suggest(ref, titles)
+        hint = did_you_mean(ref, titles)
         if hint is None:
             # A part of a title ("Revenu") finds it too.
             near = sorted(t for t in titles if ref.lower() in t.lower())[:3]
@@ -120,7 +122,7 @@ def find_user(state: AccessState, email: str) -> LiveUser:
     user = state.engine.users.get(wanted)
     if user is not None:
         return user
-    hint = _suggest(wanted, state.engine.users, cutoff=0.8)
+    hint = did_you_mean(wanted, state.engine.users, cutoff=0.8)
     if wanted in state.live.users:
         msg = f"{wanted} is deactivated by the plan: no access at all"
     else:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
+from hexsync.applied import AlreadyAppliedError
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
-from hexsync.cli._confirm import interactive, no_terminal
+from hexsync.cli._confirm import ask, interactive, no_terminal
+from hexsync.cli._output import format_options, plural, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import PartialApplyError
 from hexsync.hexapi import HexClient
@@ -28,7 +32,8 @@ from hexsync.manifest import load
 from hexsync.model import Desired
 from hexsync.plan import Plan
 from hexsync.planner import read_and_plan
-from hexsync.render import render_text
+from hexsync.render import render_text, workspace_label
+from hexsync.saved_plan import plan_key, read_plan
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -74,8 +79,18 @@ class ProgressPrinter:
         counts = {"done": 0, "failed": 0, "skipped": 0}
         for event in self.seen:
             counts[event.outcome.status] += 1
+        if not counts["done"] and not counts["failed"]:
+            # No change finished; a write still in flight may have landed, but whatever did is
+            # read back before anything more is written (a saved plan is checked first).
+            self.stream.write(
+                f"Apply interrupted before any of its {plural(total, 'change')} finished.\n"
+                "Run the same command again: a saved plan is checked against the workspace "
+                "first, and the manifests plan only what is left.\n"
+            )
+            self.stream.flush()
+            return
         self.stream.write(
-            f"Apply interrupted: {len(self.seen)} of {total} changes finished "
+            f"Apply interrupted: {len(self.seen)} of {plural(total, 'change')} finished "
             f"({counts['done']} done, {counts['failed']} failed, {counts['skipped']} skipped); "
             "the others were not started or were cut short.\n"
             "Run `hexsync apply` with the manifests again: its plan holds only what is left "
@@ -136,7 +151,8 @@ def _run_reporting_interruption(
 
 
 def _is_saved_plan(paths: tuple[Path, ...]) -> bool:
-    return len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() == ".json"
+    # Not is_file(): a FIFO or a device named plan.json is refused as a plan, not read as YAML.
+    return len(paths) == 1 and not paths[0].is_dir() and paths[0].suffix.lower() == ".json"
 
 
 def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
@@ -150,6 +166,13 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         err.write(f"  note: {note}\n")
     err.write(report.summary + "\n")
     err.flush()
+    if report.failed and not report.done:
+        raise PartialApplyError(
+            f"apply failed: no change was made ({len(report.failed)} failed, "
+            f"{len(report.skipped)} skipped)",
+            hint="the reasons are above; running the same apply again would fail the same way: "
+            "fix what they name (manifests, token rights, the workspace), then plan again",
+        )
     if not report.ok:
         raise PartialApplyError(
             "apply finished partially: "
@@ -160,16 +183,30 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         )
 
 
-async def _apply_saved(client: HexClient, plan: Plan, progress: ProgressPrinter) -> ApplyReport:
+async def _apply_saved(
+    client: HexClient,
+    plan: Plan,
+    progress: ProgressPrinter,
+    desired: Desired | None,
+    allow_destroy: bool,
+) -> ApplyReport:
+    against = "the manifests and the workspace" if desired is not None else "the workspace"
+    reread = max(plan.read_requests, 1)
     sys.stderr.write(
-        f"Checking the saved plan against the workspace, then applying {len(plan.changes)} "
-        f"changes ({plan.requests} requests)\n"
+        f"Checking the saved plan against {against} (about {plural(reread, 'request')}), "
+        f"then applying {plural(len(plan.changes), 'change')} "
+        f"({plural(plan.requests, 'request')}): about {reread + plan.requests} requests in all\n"
     )
     progress.total = len(plan.changes)
+    started = time.monotonic()
     try:
-        return await apply_saved_plan(client, plan, progress=progress)
+        report = await apply_saved_plan(
+            client, plan, progress=progress, desired=desired, allow_destroy=allow_destroy
+        )
     finally:
         progress.close()
+    # The summary's time is the command's: the re-read is part of it.
+    return dataclasses.replace(report, seconds=time.monotonic() - started)
 
 
 async def _apply_manifests(
@@ -181,15 +218,25 @@ async def _apply_manifests(
     auto_approve: bool,
     color: bool,
     progress: ProgressPrinter,
+    seen: list[Plan],
+    plan_stream: TextIO,
 ) -> ApplyReport | None:
     plan, live = await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
-    click.echo(render_text(plan, color=color), nl=False)
+    seen.append(plan)
+    plan_stream.write(render_text(plan, color=color))
+    plan_stream.flush()
     refuse_if_refused(plan)
     if plan.empty:
         return None  # the rendering said so
     if not auto_approve:
-        question = f"Apply these {len(plan.changes)} changes to {live.org_id}?"
-        approved = await asyncio.to_thread(click.confirm, question, default=False, err=True)
+        question = (
+            f"Apply {plural(len(plan.changes), 'change')} to {workspace_label(plan.workspace)}?"
+        )
+        try:
+            approved = await ask(question)
+        except asyncio.CancelledError:
+            click.echo("Interrupted at the prompt: nothing was applied.", err=True)
+            raise
         if not approved:
             click.echo("Cancelled: nothing was applied.", err=True)
             return None
@@ -215,12 +262,24 @@ async def _apply_manifests(
 @click.option(
     "--allow-destroy",
     is_flag=True,
-    help="Allow more destructive changes than policy.max_destroy (manifests only).",
+    help="Allow more destructive changes than policy.max_destroy (not with a plan alone).",
+)
+@click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="With a saved plan: plan again from these manifests and refuse (exit 3) unless the "
+    "changes are the same. Repeatable.",
 )
 @click.option(
     "--target",
     metavar="KIND[:NAME]",
     help="Apply only this subset, as `plan --target` (manifests only).",
+)
+@format_options(
+    help="json: one document {plan, already_applied, report} on stdout; the plan's text and "
+    "progress go to stderr."
 )
 @click.pass_obj
 def apply(
@@ -229,41 +288,65 @@ def apply(
     auto_approve: bool,
     allow_destroy: bool,
     target: str | None,
+    output: str,
+    manifests: tuple[Path, ...],
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
-    A saved plan is refused (exit 3) when anything it relies on changed in the workspace since
-    it was made, or when the token is for another workspace. Exit 4 when some changes failed:
-    run apply again with the manifests and the new plan holds only what is left.
+    A saved plan is checked first (schema, checksum, HMAC signature when HEXSYNC_PLAN_KEY is
+    set), then refused (exit 3) when a guardrail refuses it again, when a change is not covered
+    by what the plan read, when anything it relies on changed in the workspace since it was
+    made, or when the token is for another workspace. With --manifests it is also refused
+    unless the manifests imply exactly its changes. Exit 4 when some changes failed: run apply
+    again with the manifests and the new plan holds only what is left.
 
     \b
     Examples:
       hexsync apply manifests/                  # plan, show, ask
       hexsync apply manifests/ --auto-approve   # CD, no terminal
       hexsync apply plan.json                   # exactly the reviewed plan
+      hexsync apply plan.json --manifests manifests/   # and nothing they do not imply
     """
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
+    as_json = output == "json"
     if _is_saved_plan(paths):
-        if target or allow_destroy:
-            raise click.UsageError("--target and --allow-destroy apply to manifests, not a plan")
-        source = str(paths[0])
-        plan = Plan.loads(paths[0].read_text(encoding="utf-8"), source=source)
+        if target:
+            raise click.UsageError("--target applies to manifests; a saved plan keeps its own")
+        if allow_destroy and not manifests:
+            raise click.UsageError(
+                "--allow-destroy with a saved plan needs --manifests (the plan says whether it "
+                "was made with --allow-destroy)"
+            )
+        plan = read_plan(paths[0], key=plan_key())
         refuse_if_refused(plan)
         if plan.empty:
-            click.echo("The saved plan has no changes: nothing to apply.")
+            _say(as_json, "The saved plan has no changes: nothing to apply.", plan, None)
             return
+        desired = load([str(p) for p in manifests]) if manifests else None
         client = build_client(opts)
 
         async def run_saved() -> ApplyReport:
             async with client:
-                return await _apply_saved(client, plan, progress)
+                return await _apply_saved(client, plan, progress, desired, allow_destroy)
 
-        finish_report(_run_reporting_interruption(run_saved, progress))
+        try:
+            saved_report = _run_reporting_interruption(run_saved, progress)
+        except AlreadyAppliedError as exc:
+            _say(as_json, exc.message, plan, None, already=True)
+            return
+        _say(as_json, "", plan, saved_report)
+        finish_report(saved_report)
         return
+    if manifests:
+        raise click.UsageError(
+            "--manifests goes with a saved plan: hexsync apply plan.json --manifests DIR"
+        )
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
     desired = load([str(p) for p in paths])
     client = build_client(opts)
+    seen: list[Plan] = []
+    plan_stream = sys.stderr if as_json else sys.stdout
 
     async def run_manifests() -> ApplyReport | None:
         async with client:
@@ -273,10 +356,34 @@ def apply(
                 allow_destroy=allow_destroy,
                 target=target,
                 auto_approve=auto_approve,
-                color=opts.color and sys.stdout.isatty(),
+                color=opts.color and plan_stream.isatty(),
                 progress=progress,
+                seen=seen,
+                plan_stream=plan_stream,
             )
 
     report = _run_reporting_interruption(run_manifests, progress)
+    if seen:
+        _say(as_json, "", seen[0], report)
     if report is not None:
         finish_report(report)
+
+
+def _say(
+    as_json: bool,
+    text: str,
+    plan: Plan,
+    report: ApplyReport | None,
+    *,
+    already: bool = False,
+) -> None:
+    """``text`` for people; with --json, the one document on stdout instead."""
+    if as_json:
+        document = {
+            "plan": plan.data,
+            "already_applied": already,
+            "report": report.data if report is not None else None,
+        }
+        click.echo(to_json(document))
+    elif text:
+        click.echo(text)

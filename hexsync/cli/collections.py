@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import table, to_json
+from hexsync.cli._output import format_options, table, to_json
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Collection, HexClient
 
@@ -32,7 +32,7 @@ def collections() -> None:
 
 
 @collections.command("list")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {collections: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {collections: [...]}.")
 @click.pass_context
 def list_collections(ctx: click.Context, as_json: bool) -> None:
     """List the collections by name."""

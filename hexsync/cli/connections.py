@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import fields, heading, table, to_json
+from hexsync.cli._output import fields, format_options, heading, table, to_json
 from hexsync.cli._resolve import find_connection, options, with_client
 from hexsync.hexapi import DataConnection, HexClient
 
@@ -70,7 +70,7 @@ def connections() -> None:
 
 
 @connections.command("list")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {connections: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {connections: [...]}.")
 @click.pass_context
 def list_connections(ctx: click.Context, as_json: bool) -> None:
     """List the data connections by name."""
@@ -91,7 +91,7 @@ def list_connections(ctx: click.Context, as_json: bool) -> None:
 
 @connections.command("show")
 @click.argument("ref", metavar="NAME|ID")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {connection: {...}}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {connection: {...}}.")
 @click.pass_context
 def show_connection(ctx: click.Context, ref: str, as_json: bool) -> None:
     """Show one data connection: settings, connection details, sharing."""

@@ -99,8 +99,8 @@ def demo(ctx: click.Context, example: Path, keep_serving: bool) -> None:
         first, second = asyncio.run(loop())
         click.echo(
             "\nTry it by hand: hexsync emulator serve --seed "
-            f"{seed_path} --port 0, then\n  HEX_API_URL=<its URL> HEX_API_TOKEN=<a token "
-            f"from the seed> hexsync plan {manifests}"
+            f"{seed_path} --port 0, then\n  HEX_API_URL=<its URL> HEX_API_TOKEN={token} "
+            f"hexsync plan {manifests}\n(the emulator's demo token from the seed, not a Hex one)"
         )
         if keep_serving:
             click.echo(f"\nThe emulator keeps serving on {url}; Ctrl-C stops it.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from hexsync.cli._output import to_json
+from hexsync.cli._output import format_options, to_json
 from hexsync.cli._resolve import find_project, parse_inputs, parse_pairs, with_client
 from hexsync.errors import ConfigError
 from hexsync.hexapi import EmbedDisplayOptions, HexClient, Project
@@ -37,7 +37,7 @@ SCOPES = {"pdf": "EXPORT_PDF", "csv": "EXPORT_CSV"}
     help=f"Milliseconds the URL stays valid, at most {MAX_EXPIRES_MS} (Hex's default 15000).",
 )
 @click.option("--test-mode", is_flag=True, help="Test the embedding: no run, not counted.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {url, project, ...}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {url, project, ...}.")
 @click.pass_context
 def embed(
     ctx: click.Context,

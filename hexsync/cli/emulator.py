@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from hexsync.cli._files import check_regular
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.ratelimit import parse_rate_limits
 from hexsync.emulator.serve import DEFAULT_PORT, serve
@@ -112,6 +113,8 @@ def serve_command(
     """
     if no_rate_limit and rate_limits:
         raise click.UsageError("--no-rate-limit and --rate-limit exclude each other")
+    if state_path is not None:
+        check_regular(state_path, "--state")
     config = EmulatorConfig(
         time_scale=time_scale,
         rate_limits=None if no_rate_limit else parse_rate_limits(rate_limits),

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_dir, write_atomically
+from hexsync.cli._files import Progress, check_regular, check_writable_dir, write_atomically
+from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
+from hexsync.cli.schema import LOCAL_NAME, schema_text
 from hexsync.errors import ConfigError
-from hexsync.export import SCHEMA_ID, build_export, export_files, parse_kinds
+from hexsync.export import (
+    SCHEMA_ID,
+    SPLIT_BYTES,
+    SPLIT_KINDS,
+    build_export,
+    export_files,
+    parse_kinds,
+)
 from hexsync.live import Live, read_live
-from hexsync.manifest.load import SUFFIXES
+from hexsync.manifest.load import DEFAULT_LIMITS, SUFFIXES
 from hexsync.model import Desired, Policy
 from hexsync.suggest import suggest_rules
 
@@ -43,6 +54,21 @@ def _existing(directory: Path, names: tuple[str, ...]) -> list[str]:
     return [n for n in names if os.path.lexists(directory / n)]
 
 
+def _split_parts(directory: Path, names: tuple[str, ...]) -> list[str]:
+    """Files in the folders a split export owns (``projects/*.yaml`` …) for the kinds written:
+    a re-export replaces them all, so none is left to duplicate what the new files declare."""
+    found: list[str] = []
+    for kind in SPLIT_KINDS:
+        folder = directory / kind
+        if f"{kind}.yaml" in names and folder.is_dir():
+            found += sorted(
+                p.relative_to(directory).as_posix()
+                for p in folder.iterdir()
+                if p.suffix in SUFFIXES and not p.name.startswith(".")
+            )
+    return found
+
+
 def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
     """Manifest files already in ``directory`` that the export does not write (merged too)."""
     if not directory.is_dir():
@@ -57,6 +83,35 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
         for name in found
         if name not in names and not any(part.startswith(".") for part in name.split("/"))
     )
+
+
+def _remove_stale(directory: Path, stale: list[str], *, quiet: bool = False) -> list[str]:
+    """A file an earlier export wrote that this one does not (the kind was split, or no longer
+    is): removed, or it would declare its objects a second time. Only reached with --force."""
+    removed = []
+    for name in stale:
+        path = directory / name
+        if path.is_file() and name != LOCAL_NAME:
+            path.unlink()
+            removed.append(name)
+            if not quiet:
+                click.echo(f"removed {path} (now in other files of this export)")
+    for kind in SPLIT_KINDS:
+        folder = directory / kind
+        with contextlib.suppress(OSError):  # not there, or holds other files: left alone
+            folder.rmdir()
+    return removed
+
+
+def _report_split(files: Mapping[str, str]) -> None:
+    for kind in SPLIT_KINDS:
+        parts = [n for n in files if n.startswith(f"{kind}/")]
+        if parts:
+            click.echo(
+                f"note: {kind} split into {len(parts)} files under {kind}/ (each under "
+                f"{SPLIT_BYTES // 1_000_000} MB; validate and plan read at most 5 MB a file)",
+                err=True,
+            )
 
 
 @click.command(short_help="Write manifests of the live workspace (to adopt it).")
@@ -77,10 +132,10 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
 @click.option(
     "--schema",
     "schema_ref",
-    default=SCHEMA_ID,
+    default=None,
     metavar="REF",
-    help="What each file's '# yaml-language-server: $schema=' line points to "
-    "(default: the schema's $id; a relative path to schemas/manifest.schema.json works too).",
+    help="What each file's '# yaml-language-server: $schema=' line points to. Default: "
+    f"{LOCAL_NAME}, a copy export writes into DIR (with --out -: the schema's $id).",
 )
 @click.option(
     "--suggest-rules",
@@ -88,14 +143,16 @@ def _others(directory: Path, names: tuple[str, ...]) -> list[str]:
     help=f"Also write {RULES_FILE}: rules that explain most of the live sharing, each listing"
     " its exceptions (with --out -, print only that file).",
 )
+@format_options(help="json: {directory, wrote, removed, notes} (the files are YAML either way).")
 @click.pass_context
 def export(
     ctx: click.Context,
     out: str,
     only: str | None,
     force: bool,
-    schema_ref: str,
+    schema_ref: str | None,
     suggest_rules: bool,
+    output: str,
 ) -> None:
     """Write manifests of the live workspace that validate and plan as no change.
 
@@ -111,11 +168,26 @@ def export(
     """
     kinds = parse_kinds(only) if only else None
     to_stdout = out == "-"
+    as_json = output == "json"
+    if to_stdout and as_json:
+        raise ConfigError(
+            "--out - prints the manifests themselves: there is no report to print as JSON",
+            hint="give a directory with --out to have a JSON report of the files written",
+        )
     directory = Path(out)
-    names = export_files(kinds) + ((RULES_FILE,) if suggest_rules else ())
+    local_schema = schema_ref is None and not to_stdout
+    if schema_ref is None:
+        schema_ref = LOCAL_NAME if local_schema else SCHEMA_ID
+    names = (
+        export_files(kinds)
+        + ((LOCAL_NAME,) if local_schema else ())
+        + ((RULES_FILE,) if suggest_rules else ())
+    )
     if not to_stdout:
         check_writable_dir(directory, "--out")
-        existing = _existing(directory, names)
+        for name in names:
+            check_regular(directory / name, "--out")
+        existing = _existing(directory, names) + _split_parts(directory, names)
         if existing and not force:
             listed = ", ".join(str(directory / n) for n in existing)
             raise ConfigError(
@@ -140,17 +212,40 @@ def export(
     if suggest_rules:
         files[RULES_FILE] = _suggested(live, schema_ref)
     if to_stdout:
+        if not suggest_rules and len(result.document.encode("utf-8")) > DEFAULT_LIMITS.max_bytes:
+            click.echo(
+                "note: this one document is larger than validate and plan read "
+                f"({DEFAULT_LIMITS.max_bytes // 1_000_000} MB a file); export to a directory "
+                "instead (--out DIR), which splits large kinds into several files",
+                err=True,
+            )
         click.echo(files[RULES_FILE] if suggest_rules else result.document, nl=False)
         return
     directory.mkdir(parents=True, exist_ok=True)
+    if local_schema:
+        files[LOCAL_NAME] = schema_text()  # what the $schema lines point at, for editors
+    stale = [n for n in (*names, *_split_parts(directory, names)) if n not in files]
     for name, text in files.items():
-        write_atomically(directory / name, text)
-        click.echo(f"wrote {directory / name}")
-    others = _others(directory, names)
+        (directory / name).parent.mkdir(exist_ok=True)
+        write_atomically(directory / name, text, option="--out")
+        if not as_json:
+            click.echo(f"wrote {directory / name}")
+    removed = _remove_stale(directory, stale, quiet=as_json)
+    _report_split(result.files)
+    others = _others(directory, (*names, *result.files))
     if others:
         click.echo(
             f"note: {directory} also holds {', '.join(others)}; validate and plan read every"
             " *.yaml there, so declarations in them merge with (or duplicate) the export",
             err=True,
         )
+    if as_json:
+        report = {
+            "directory": str(directory),
+            "wrote": [str(directory / n) for n in files],
+            "removed": [str(directory / n) for n in removed],
+            "notes": list(result.notes),
+        }
+        click.echo(to_json(report))
+        return
     click.echo(f"next: hexsync validate {directory} && hexsync plan {directory}")

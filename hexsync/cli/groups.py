@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import table, to_json, when
+from hexsync.cli._output import format_options, table, to_json, when
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Group, HexClient
 
@@ -23,7 +23,7 @@ def groups() -> None:
     is_flag=True,
     help="Also list each group's members (one more request per group).",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {groups: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {groups: [...]}.")
 @click.pass_context
 def list_groups(ctx: click.Context, members: bool, as_json: bool) -> None:
     """List the groups by name; --members adds their members' emails."""

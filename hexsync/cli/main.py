@@ -29,6 +29,8 @@ from hexsync.cli.mcp import mcp
 from hexsync.cli.plan import plan
 from hexsync.cli.projects import projects
 from hexsync.cli.runs import runs
+from hexsync.cli.schema import schema
+from hexsync.cli.show import show
 from hexsync.cli.users import users
 from hexsync.cli.validate import validate
 from hexsync.errors import EXIT_ERROR, HexsyncError
@@ -176,6 +178,7 @@ cli.add_command(validate)
 cli.add_command(plan)
 cli.add_command(apply)
 cli.add_command(export)
+cli.add_command(show)
 cli.add_command(access)
 cli.add_command(runs)
 cli.add_command(embed)
@@ -187,6 +190,7 @@ cli.add_command(connections)
 cli.add_command(mcp)
 cli.add_command(emulator)
 cli.add_command(demo)
+cli.add_command(schema)
 
 
 def main() -> None:

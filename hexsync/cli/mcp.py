@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import sys
 import tempfile
@@ -27,6 +28,7 @@ import click
 from hexsync import __version__
 from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
 from hexsync.cli._files import write_atomically
+from hexsync.cli._output import plural
 from hexsync.cli._resolve import (
     collection_by_name,
     find_connection,
@@ -64,9 +66,9 @@ from hexsync.hexapi import (
 from hexsync.hexapi.log import RedactingFilter
 from hexsync.manifest import check, load
 from hexsync.mcp import Server, Tool, ToolError, ToolResult
-from hexsync.plan import Plan
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.saved_plan import parse_plan, plan_key, read_plan
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -367,13 +369,16 @@ class HexTools:
         plan = await make_plan(
             client, desired, allow_destroy=args.get("allow_destroy", False), target=target
         )
+        key = plan_key()
+        if key is not None:
+            plan = plan.signed(key)
         plan_json = render_json(plan)
         notes: list[str] = []
         if save_to is not None:
             path = Path(save_to)
             try:
-                write_atomically(path, plan_json)
-            except OSError as exc:
+                write_atomically(path, plan_json, option="save_to")
+            except (OSError, ConfigError) as exc:
                 raise ToolError(f"cannot save the plan to {save_to}: {exc}") from exc
             notes.append(f"Saved to {path.resolve()}.")
         if plan.refusals:
@@ -382,8 +387,8 @@ class HexTools:
             notes.append("No changes: the workspace matches the manifests.")
         else:
             notes.append(
-                f"{len(plan.changes)} changes. To apply them (after the user approves), call "
-                "apply_plan with the JSON below exactly as it is."
+                f"{plural(len(plan.changes), 'change')}. To apply them (after the user approves),"
+                " call apply_plan with the JSON below exactly as it is."
             )
         rendering = (
             render_markdown(plan, artifact=save_to)
@@ -401,15 +406,12 @@ class HexTools:
             raise ToolError("give exactly one of `plan` (the JSON from `plan`) or `plan_file`")
         if "plan_file" in args:
             path = Path(args["plan_file"])
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ToolError(f"cannot read {path}: {exc}") from exc
-            plan = Plan.loads(text, source=str(path))
+            plan = read_plan(path, key=plan_key())
         elif isinstance(args["plan"], str):
-            plan = Plan.loads(args["plan"], source="the plan argument")
+            plan = parse_plan(args["plan"], source="the plan argument", key=plan_key())
         else:
-            plan = Plan.from_data(args["plan"], source="the plan argument")
+            text = json.dumps(args["plan"], ensure_ascii=False)
+            plan = parse_plan(text, source="the plan argument", key=plan_key())
         refuse_if_refused(plan)
         if plan.empty:
             return ToolResult.json(

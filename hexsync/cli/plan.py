@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.manifest import load
 from hexsync.plan import Plan
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.saved_plan import plan_key
 
 
 def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
@@ -26,17 +28,12 @@ def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
 
 
 @click.command(short_help="Show what applying manifests would change; save it.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON)."
 )
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the plan (markdown: for a pull-request comment).",
+@format_options(
+    "text", "markdown", "json", help="How to print the plan (markdown: for a pull-request comment)."
 )
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes (0: none).")
 @click.option(
@@ -57,7 +54,7 @@ def plan(
     target: str | None,
     allow_destroy: bool,
 ) -> None:
-    """Read the live workspace and print what applying PATHS would change.
+    """Read the live workspace and print what applying PATHS (default: ./manifests) would change.
 
     Exit status: 0 no changes (or changes without --detailed-exitcode), 2 changes with
     --detailed-exitcode, 3 refused by a guardrail (the plan is still printed), 1 error.
@@ -72,7 +69,8 @@ def plan(
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
-    desired = load(paths)
+    key = plan_key()  # a set but empty key fails before any request
+    desired = load(manifest_paths(paths))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)
@@ -84,9 +82,11 @@ def plan(
             )
 
     result = asyncio.run(run())
+    if key is not None:
+        result = result.signed(key)
     progress.done()
     if out is not None:
-        write_atomically(out, render_json(result))
+        write_atomically(out, render_json(result), option="--out")
     color = opts.color and output == "text" and sys.stdout.isatty()
     click.echo(_render(result, output, color, str(out) if out else None).rstrip("\n"))
     if result.refusals:

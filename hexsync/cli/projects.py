@@ -6,8 +6,9 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import fields, heading, plural, table, to_json, when
+from hexsync.cli._output import fields, format_options, heading, plural, table, to_json, when
 from hexsync.cli._resolve import collection_by_name, find_project, options, with_client
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.hexapi import HexClient, Project, ProjectSharing, QueriedTable
 
 
@@ -102,7 +103,7 @@ def projects() -> None:
 @click.option("--include-archived", is_flag=True, help="Archived projects too.")
 @click.option("--include-trashed", is_flag=True, help="Trashed projects too.")
 @click.option("--sharing", is_flag=True, help="Read and show sharing (no extra requests).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {projects: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {projects: [...]}.")
 @click.pass_context
 def list_projects(
     ctx: click.Context,
@@ -128,7 +129,7 @@ def list_projects(
         collection_id = None
         if collection_name is not None:
             collection_id = (await collection_by_name(client, collection_name)).id
-        return [
+        found = [
             p
             async for p in client.iter_projects(
                 include_sharing=sharing,
@@ -141,6 +142,9 @@ def list_projects(
                 collection_id=collection_id,
             )
         ]
+        if not found and (statuses or categories or creator or owner):
+            await _refuse_unknown_filters(client, statuses, categories, creator, owner)
+        return found
 
     found = with_client(ctx, work)
     if as_json:
@@ -166,9 +170,38 @@ def list_projects(
     click.echo(table(headers, rows, color=options(ctx).color))
 
 
+async def _refuse_unknown_filters(
+    client: HexClient,
+    statuses: tuple[str, ...],
+    categories: tuple[str, ...],
+    creator: str | None,
+    owner: str | None,
+) -> None:
+    """Nothing matched: say so (exit 1) when a filter names a value no project has at all, a
+    typo more likely than an empty result. Costs one more listing, only when nothing matched."""
+    seen: dict[str, set[str]] = {"--status": set(), "--category": set(), "email": set()}
+    async for p in client.iter_projects(include_archived=True, include_trashed=True):
+        if p.status:
+            seen["--status"].add(p.status)
+        seen["--category"].update(p.categories)
+        seen["email"].update(e.lower() for e in (p.owner_email, p.creator_email) if e)
+    wanted = [("--status", s) for s in statuses] + [("--category", c) for c in categories]
+    wanted += [(o, e) for o, e in (("--creator", creator), ("--owner", owner)) if e]
+    for option, value in wanted:
+        email = option in ("--creator", "--owner")
+        known = seen["email"] if email else seen[option]
+        probe = value.lower() if email else value
+        if probe not in known:
+            raise HexsyncError(
+                f"{option} {value!r}: no project the token can see has it, so nothing can match",
+                hint=did_you_mean(probe, sorted(known), cutoff=0.85 if email else 0.6)
+                or (f"known: {', '.join(sorted(known))}" if known else "no project has one"),
+            )
+
+
 @projects.command("show")
 @click.argument("project_ref", metavar="PROJECT")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project: {...}}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {project: {...}}.")
 @click.pass_context
 def show_project(ctx: click.Context, project_ref: str, as_json: bool) -> None:
     """Show one project and who it is shared with. PROJECT is an id or an exact, unique title."""
@@ -211,7 +244,7 @@ def show_project(ctx: click.Context, project_ref: str, as_json: bool) -> None:
 
 @projects.command("tables")
 @click.argument("project_ref", metavar="PROJECT")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project, tables}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {project, tables}.")
 @click.pass_context
 def queried_tables(ctx: click.Context, project_ref: str, as_json: bool) -> None:
     """The warehouse tables a project queries (Hex's Enterprise plan)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._output import duration, fields, heading, table, to_json, when
+from hexsync.cli._output import duration, fields, format_options, heading, table, to_json, when
 from hexsync.cli._resolve import (
     find_project,
     groups_by_name,
@@ -88,16 +88,30 @@ async def wait_for_run(
         if deadline is not None and now >= deadline:
             raise HexsyncError(
                 f"run {run_id} is still {run.status} after {timeout:g} s; it goes on running",
-                hint=f"follow it with: hexsync runs status {project_id} {run_id} "
+                hint=f"follow it with: hexsync runs watch {project_id} {run_id} "
                 f"(or stop it with: hexsync runs cancel {project_id} {run_id})",
             )
         delay = poll_seconds if deadline is None else min(poll_seconds, deadline - now)
         await asyncio.sleep(max(delay, 0.0))
 
 
-@click.group(short_help="Runs: trigger, status, list, cancel.")
+_POLL_OPTION = click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help=f"Seconds between status checks while waiting (default {DEFAULT_POLL_SECONDS:g}).",
+)
+_TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help="Give up waiting after S seconds (the run goes on); default: no limit.",
+)
+
+
+@click.group(short_help="Runs: trigger, status, watch, list, cancel.")
 def runs() -> None:
-    """Runs of a project's latest published version: trigger, status, list, cancel."""
+    """Runs of a project's latest published version: trigger, status, watch, list, cancel."""
 
 
 @runs.command("trigger", short_help="Run a project's latest published version.")
@@ -116,19 +130,11 @@ def runs() -> None:
     help="When to notify (default: all).",
 )
 @click.option("--wait", is_flag=True, help="Wait for the run to finish; exit 1 unless COMPLETED.")
-@click.option(
-    "--poll-interval",
-    type=click.FloatRange(min=0, min_open=True),
-    metavar="S",
-    help=f"Seconds between status checks with --wait (default {DEFAULT_POLL_SECONDS:g}).",
+@_POLL_OPTION
+@_TIMEOUT_OPTION
+@format_options(
+    as_bool=True, dest="as_json", help="text: for people; json: {project, run, result}."
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    metavar="S",
-    help="Give up waiting after S seconds (the run goes on); default: no limit.",
-)
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project, run, result}.")
 @click.pass_context
 def trigger(
     ctx: click.Context,
@@ -155,7 +161,7 @@ def trigger(
 
     \b
     Examples:
-      hexsync runs trigger "Revenue overview" --input region=EMEA --input weeks=12 --wait
+      hexsync runs trigger "Revenue overview" --input region=EMEA --wait
       hexsync runs trigger "Revenue overview" --update-cache --notify-group Analysts
     """
     params = parse_inputs(inputs)
@@ -226,7 +232,8 @@ def trigger(
             project, started = started_run[0]
             click.echo(
                 f"stopped waiting; run {started.run_id} goes on "
-                f"(hexsync runs cancel {project.id} {started.run_id} stops it)",
+                f"(hexsync runs watch {project.id} {started.run_id} follows it again, "
+                f"hexsync runs cancel {project.id} {started.run_id} stops it)",
                 err=True,
             )
         raise
@@ -319,13 +326,90 @@ async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Proj
         ) from exc
 
 
-@runs.command("status")
+@runs.command("watch", short_help="Follow a run until it ends (re-attach after Ctrl-C).")
 @click.argument("project_ref", metavar="PROJECT")
 @click.argument("run_id")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {run: {...}}.")
+@_POLL_OPTION
+@_TIMEOUT_OPTION
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {run: {...}}.")
 @click.pass_context
-def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> None:
-    """Show a run's status."""
+def watch(
+    ctx: click.Context,
+    project_ref: str,
+    run_id: str,
+    poll_interval: float | None,
+    timeout: float | None,
+    as_json: bool,
+) -> None:
+    """Follow a run already started (by trigger, a schedule, or a trigger --wait you
+    stopped with Ctrl-C): each status change on stderr, then the end. Exit 1 unless the run
+    ends COMPLETED; Ctrl-C stops watching, not the run. Same as `runs status --wait`.
+    RUN_ID is what `runs trigger` printed, or one of `runs list PROJECT`.
+    """
+    seen: list[Project] = []
+
+    async def work(client: HexClient) -> Run:
+        project, _ = await run_of(client, project_ref, run_id)
+        seen.append(project)
+        return await wait_for_run(
+            client,
+            project.id,
+            run_id,
+            poll_seconds=poll_interval or DEFAULT_POLL_SECONDS,
+            timeout=timeout,
+            on_change=lambda run: click.echo(f"  {run.status}", err=True),
+        )
+
+    try:
+        final = with_client(ctx, work)
+    except KeyboardInterrupt:
+        if seen:
+            click.echo(
+                f"stopped watching; run {run_id} goes on "
+                f"(hexsync runs watch {seen[0].id} {run_id} follows it again)",
+                err=True,
+            )
+        raise
+    if as_json:
+        click.echo(to_json({"run": run_json(final)}))
+    else:
+        took = duration(final.elapsed_ms)
+        click.echo(f"run {final.run_id} {final.status}" + (f" in {took}" if took else ""))
+    if final.status != "COMPLETED":
+        click.echo(f"error: the run ended {final.status}", err=True)
+        ctx.exit(EXIT_ERROR)
+
+
+@runs.command("status", short_help="Show a run's status (--wait: follow it to its end).")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("run_id")
+@click.option("--wait", is_flag=True, help="Follow it until it ends, as `runs watch`.")
+@_POLL_OPTION
+@_TIMEOUT_OPTION
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {run: {...}}.")
+@click.pass_context
+def status(
+    ctx: click.Context,
+    project_ref: str,
+    run_id: str,
+    wait: bool,
+    poll_interval: float | None,
+    timeout: float | None,
+    as_json: bool,
+) -> None:
+    """Show a run's status; with --wait, follow it to its end (exit 1 unless COMPLETED)."""
+    if wait:
+        ctx.invoke(
+            watch,
+            project_ref=project_ref,
+            run_id=run_id,
+            poll_interval=poll_interval,
+            timeout=timeout,
+            as_json=as_json,
+        )
+        return
+    if poll_interval is not None or timeout is not None:
+        raise ConfigError("--poll-interval and --timeout only apply with --wait")
 
     async def work(client: HexClient) -> tuple[Project, Run]:
         return await run_of(client, project_ref, run_id)
@@ -368,7 +452,7 @@ def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> 
 @click.option(
     "--limit", type=click.IntRange(min=1), default=25, show_default=True, help="At most N runs."
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {runs: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {runs: [...]}.")
 @click.pass_context
 def list_runs(
     ctx: click.Context,

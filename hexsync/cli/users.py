@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from hexsync.cli._confirm import interactive, no_terminal
-from hexsync.cli._output import plural, table, to_json, when
+from hexsync.cli._output import format_options, plural, table, to_json, when
 from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
 from hexsync.errors import HexsyncError, PartialApplyError
 from hexsync.hexapi import HexClient, User
@@ -36,7 +36,7 @@ def users() -> None:
 
 @users.command("list")
 @click.option("--group", "group_name", metavar="NAME", help="Only the members of this group.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {users: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {users: [...]}.")
 @click.pass_context
 def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> None:
     """List the workspace's active users, by email.
@@ -86,7 +86,7 @@ async def deactivate_in_order(
 @users.command("deactivate")
 @click.argument("emails", nargs=-1, required=True, metavar="EMAIL...")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (scripts, CI).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON document: {deactivated: [...]}.")
+@format_options(as_bool=True, dest="as_json", help="text: for people; json: {deactivated: [...]}.")
 @click.pass_context
 def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: bool) -> None:
     """Deactivate users by email. Hex has no way to re-activate them through the API.

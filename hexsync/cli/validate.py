@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from hexsync.cli._files import Progress
-from hexsync.cli._output import plural
+from hexsync.cli._files import Progress, manifest_paths
+from hexsync.cli._output import format_options, plural
 from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.errors import EXIT_ERROR, EXIT_OK
 from hexsync.live import read_projects
@@ -77,15 +77,10 @@ def summary_line(result: CheckResult) -> str:
 
 
 @click.command(short_help="Check manifests offline (no token needed).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@format_options(
     help="json: {ok, problems: [{file, line, column, path, message, hint, severity}]}"
-    " (and rules: [{name, enforce, matched, source, note}] with --live).",
+    " (and rules: [{name, enforce, matched, source, note}] with --live)."
 )
 @click.option(
     "--live",
@@ -94,16 +89,17 @@ def summary_line(result: CheckResult) -> str:
     " projects each rule matches: its blast radius.",
 )
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[str, ...], output: str, live: bool) -> None:
+def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str) -> None:
     """Check manifests offline: YAML, schema, duplicates, internal references.
 
-    PATHS are manifest files or directories (searched recursively for *.yaml and *.yml).
+    PATHS are manifest files or directories (searched recursively for *.yaml and *.yml);
+    default: ./manifests.
     Every problem is reported, one per line as file:line:column: path: message.
     With --live, each rule's match count on the live workspace follows (one read of the project
     listing, 100 projects per request).
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
-    result = check(paths)
+    result = check(manifest_paths(paths))
     rules = []
     if live and result.ok and result.desired is not None and result.desired.rules:
         rules = blast_radius(ctx.obj, result.desired)

@@ -17,6 +17,7 @@ import bisect
 import contextlib
 import json
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -502,10 +503,22 @@ class Store:
         assert self.state_path is not None
         directory = self.state_path.parent
         directory.mkdir(parents=True, exist_ok=True)
+        try:
+            existing: int | None = os.stat(self.state_path).st_mode
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and not stat.S_ISREG(existing):
+            raise OSError(
+                f"{self.state_path}: not a regular file; the state is never written there"
+            )
+        # A new state file is 0600 (mkstemp): it holds the seed's tokens. An existing one keeps
+        # the mode its owner gave it.
         fd, tmp = tempfile.mkstemp(prefix=self.state_path.name + ".", dir=directory)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(self._to_seed_dict(), handle, indent=1)
+            if existing is not None:
+                os.chmod(tmp, stat.S_IMODE(existing))
             os.replace(tmp, self.state_path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -73,15 +73,23 @@ def normalize_base_url(url: str) -> str:
     elif scheme != "https":
         raise ConfigError(f"--api-url scheme {parts.scheme!r} is not supported; use https://")
     path = parts.path.rstrip("/")
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc += f":{port}"
     if path.endswith(API_PATH):
         pass
     elif path.endswith("/api"):
         path += "/v1"
+    elif path:
+        # A page of the workspace pasted from the browser (https://app.hex.tech/acme/home):
+        # appending /api/v1 to it would only meet 404s.
+        host_only = urlunsplit((scheme, netloc, "", "", ""))
+        raise ConfigError(
+            f"--api-url {raw!r} is a page of a workspace, not its host: give the host only",
+            hint=f"--api-url {host_only} (a proxy's prefix works when it ends in /api/v1)",
+        )
     else:
         path += API_PATH
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None:
-        netloc += f":{port}"
     return urlunsplit((scheme, netloc, path, "", ""))
 
 

@@ -224,6 +224,7 @@ class Me:
     org_id: str
     user: User | None = None
     token_expires_at: float | None = None
+    org_name: str | None = None  # not in the documented answer; shown when Hex sends it
     raw: JSON = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -240,6 +241,7 @@ class Me:
             org_id=org_id,
             user=user,
             token_expires_at=_num(_obj(data.get("token")).get("exp")),
+            org_name=_nested(data, "org", "name"),
             raw=data,
         )
 

@@ -28,7 +28,8 @@ def format_path(path: Path) -> str:
         elif _IDENTIFIER.match(part):
             out += f".{part}" if out else part
         else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+            shown = part if len(part) <= 40 else part[:40] + "…"  # a 2 MB key: its start
+            out += f"[{json.dumps(shown, ensure_ascii=False)}]"
     return out
 
 

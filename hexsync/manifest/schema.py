@@ -10,15 +10,17 @@ from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
+from hexsync.errors import excerpt
 from hexsync.manifest.problems import Path, Problem
 from hexsync.manifest.yamlsafe import Document
 
 __all__ = ["SCHEMA_RESOURCE", "schema", "schema_problems"]
 
 SCHEMA_RESOURCE = "schemas/manifest.schema.json"
+_MANIFEST_VERSION = 1
 
 # What Hex's sharing dialog calls each level, for people who copy the words from the UI.
 _HEX_UI_NAMES = {
@@ -62,11 +64,25 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def _is_integer(_checker: Any, instance: Any) -> bool:
+    # JSON Schema calls 1.0 an integer; hexsync does not (``version: 1.0`` is refused).
+    return type(instance) is int
+
+
+def strict_validator(source: dict[str, Any]) -> Draft202012Validator:
+    """A draft 2020-12 validator of ``source`` whose integers are whole numbers written as such
+    (not ``1.0``; booleans are never integers in jsonschema)."""
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    strict = validators.extend(Draft202012Validator, type_checker=checker)  # type: ignore[no-untyped-call]
+    validator: Draft202012Validator = strict(source)
+    return validator
+
+
 @functools.cache
 def _validator() -> Draft202012Validator:
     defs = schema().get("$defs", {})
     # The recursive references that stay (a rule's match within a match) resolve in $defs.
-    return Draft202012Validator({**_inline_refs(schema(), defs), "$defs": defs})
+    return strict_validator({**_inline_refs(schema(), defs), "$defs": defs})
 
 
 _ANNOTATIONS = frozenset({"$comment", "default", "description", "examples", "title"})
@@ -195,6 +211,8 @@ def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
         return lambda value: type(value) is not str or search(value) is not None
     if keyword == "minLength":
         return lambda value: type(value) is not str or len(value) >= arg
+    if keyword == "maxLength":
+        return lambda value: type(value) is not str or len(value) <= arg
     if keyword == "minItems":
         return lambda value: type(value) is not list or len(value) >= arg
     if keyword == "minProperties":
@@ -268,7 +286,7 @@ def _got(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"a string ({value!r})"
+        return f"a string ({excerpt(value)})"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
@@ -308,7 +326,7 @@ def _enum_problem(error: ValidationError, doc: Document, path: Path) -> Problem:
             ]
             if close:
                 hint = f"did you mean '{close[0]}'?"
-    shown = repr(value) if isinstance(value, str) else _got(value)
+    shown = excerpt(value) if isinstance(value, str) else _got(value)
     return Problem.at(doc.mark(path), path, f"{shown} is not one of {', '.join(allowed)}", hint)
 
 
@@ -327,7 +345,7 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
             if key in known:
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            message = f"unknown key '{key}'"
+            message = f"unknown key {excerpt(key)}"
             if close:
                 message += f" (did you mean '{close[0]}'?)"
             where = (*path, key)
@@ -366,27 +384,39 @@ def _value_problem(
     mark = doc.key_mark(path) if key else doc.mark(path)
     kind = error.validator
     value = error.instance
-    if kind == "type":
+    if path == ("version",) and kind in ("type", "const"):
+        if kind == "const" and type(value) is not int:
+            return  # reported once, by its type error
+        shown = str(value).lower() if isinstance(value, (bool, float)) else excerpt(value)
+        if type(value) is int:
+            shown = str(value)
+        yield Problem.at(
+            mark,
+            path,
+            f"unknown manifest version {shown}; only {_MANIFEST_VERSION} is known",
+            f"write 'version: {_MANIFEST_VERSION}', or upgrade hexsync",
+        )
+    elif kind == "type":
         problem = _type_problem(error, doc, path)
         yield Problem.at(mark, path, problem.message, problem.hint)
     elif kind == "enum":
         problem = _enum_problem(error, doc, path)
         yield Problem.at(mark, path, problem.message, problem.hint)
-    elif kind == "const" and path == ("version",):
-        yield Problem.at(
-            mark,
-            path,
-            f"unknown manifest version {value!r}; only {rule(error)} is known",
-            f"write 'version: {rule(error)}', or upgrade hexsync",
-        )
     elif kind == "const":
-        yield Problem.at(mark, path, f"{value!r} must be {rule(error)!r}")
+        yield Problem.at(mark, path, f"{_got(value)} must be {rule(error)!r}")
     elif kind == "pattern":
         title = schema_of(error).get("title", "valid here")
-        yield Problem.at(mark, path, f"{value!r} is not {title}", _PATTERN_HINTS.get(title))
+        yield Problem.at(mark, path, f"{excerpt(value)} is not {title}", _PATTERN_HINTS.get(title))
     elif kind == "minimum":
         yield Problem.at(mark, path, f"must be at least {rule(error)}, not {value}")
     elif kind == "minLength":
         yield Problem.at(mark, path, "must not be empty")
-    else:  # a keyword without its own wording: jsonschema's message is still precise
-        yield Problem.at(mark, path, error.message)
+    elif kind == "maxLength":
+        yield Problem.at(
+            mark,
+            path,
+            f"{excerpt(value)} is longer than {rule(error):,} characters",
+            "a name this long is a mistake (a pasted file?); shorten it",
+        )
+    else:  # a keyword without its own wording: jsonschema's message, cut short
+        yield Problem.at(mark, path, excerpt(error.message, 200).strip('"'))

@@ -10,6 +10,7 @@ byte is reported with its line.
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from hexsync.errors import line_column
 from hexsync.manifest.problems import Path, Problem
 from hexsync.model import Mark
 
@@ -267,8 +269,7 @@ def _decode(raw: bytes, file: str) -> str | Problem:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = line_column(raw, exc.start)
         return Problem(
             file,
             line,
@@ -281,8 +282,7 @@ def _decode(raw: bytes, file: str) -> str | Problem:
 
 def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = line_column(text, exc.position)
         return Problem(
             file,
             line,
@@ -363,7 +363,20 @@ def _detailed_error(text: str) -> yaml.YAMLError | None:
         yaml.SafeLoader(text).get_single_node()
     except yaml.YAMLError as exc:
         return exc
+    except RecursionError:  # deep nesting past the error: keep libyaml's account
+        return None
     return None
+
+
+def _too_deep(file: str, line: int, column: int, limits: Limits, here: str = "") -> Problem:
+    return Problem(
+        file,
+        line,
+        column,
+        "",
+        f"nested more than {limits.max_depth} levels deep{here}",
+        "manifests are shallow; check the brackets and the indentation",
+    )
 
 
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -372,7 +385,13 @@ _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem:
     """Read one manifest file; ``file`` is the name used in marks and messages."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the read forever; a device would never end.
+            return Problem(
+                file, 1, 1, "", "not a regular file", "give a manifest file or a directory of them"
+            )
+        size = info.st_size
         if size > limits.max_bytes:
             return _too_big(file, size, limits)
         with path.open("rb") as handle:
@@ -392,11 +411,14 @@ def _read_text(text: str, file: str, limits: Limits) -> Document | Problem:
     try:
         node = _compose(text)
     except yaml.YAMLError as fast_error:
+        mark = getattr(fast_error, "problem_mark", None)
+        if "nesting depth" in str(getattr(fast_error, "problem", "")) and mark is not None:
+            # libyaml's own bound (1,000 levels); the pure-Python parser would recurse past
+            # Python's stack to word it, so say it here.
+            return _too_deep(file, mark.line + 1, mark.column + 1, limits, " (1,000 here)")
         return _yaml_problem(_detailed_error(text) or fast_error, text, file)
     except RecursionError:
-        return Problem(
-            file, 1, 1, "", "nested too deeply to read", "manifests are shallow; check the file"
-        )
+        return _too_deep(file, 1, 1, limits)
     if node is None:  # empty file or only comments
         return Document(file, {})
     try:

@@ -20,6 +20,7 @@ from hexsync.plan import (
     ImpactItem,
     Kind,
     Plan,
+    WorkspaceInfo,
     access_rank,
 )
 
@@ -55,6 +56,15 @@ def clean(text: str) -> str:
 
 def short_id(ident: str) -> str:
     return ident if len(ident) <= _ID_PREFIX else ident[:_ID_PREFIX] + "…"
+
+
+def workspace_label(ws: WorkspaceInfo) -> str:
+    """How prompts and headers name the workspace: its name when Hex gives one, else where it
+    is and the start of its org id (``the workspace at app.hex.tech (org 5a8591dd…)``)."""
+    if ws.org_name:
+        return clean(ws.org_name)
+    host = ws.api_url.split("://", 1)[-1].split("/", 1)[0]
+    return f"the workspace at {host} (org {short_id(ws.org_id)})"
 
 
 def plural(count: int, word: str) -> str:
@@ -120,11 +130,23 @@ def cost(plan: Plan) -> str:
     )
 
 
+def no_changes_line(plan: Plan) -> str:
+    """What an empty plan says: "matches the manifests" only when that was checked and holds."""
+    if plan.refusals:
+        # e.g. a check rule violated: never "the workspace matches the manifests".
+        return "No changes to make, but the plan is refused."
+    if plan.policy.target:
+        return (
+            f"No changes to {plan.policy.target}. The rest of the workspace was not compared"
+            " (--target)."
+        )
+    return NO_CHANGES
+
+
 def summary_line(plan: Plan) -> str:
     """``Plan: 2 to create, 1 to delete. Apply makes 3 requests (about 6 s at 30/min).``"""
     if plan.empty:
-        # A check rule's violation refuses a plan with nothing to change: not "matches".
-        return NO_CHANGES if not plan.refusals else "No changes to make, but the plan is refused."
+        return no_changes_line(plan)
     parts = [f"{n} to {action}" for action, n in plan.counts.items() if n]
     return f"Plan: {', '.join(parts)}. {cost(plan)}"
 
@@ -134,13 +156,59 @@ def _kind_rank(kind: str) -> tuple[int, str]:
     return (_KIND_ORDER.index(base) if base in _KIND_ORDER else len(_KIND_ORDER), base)
 
 
+# What to do about a live object the manifests do not mention, per kind (docs/plan.md).
+UNMANAGED_HINTS = {
+    "collection": "to remove: delete in Hex's UI (the API cannot delete collections)",
+    "group": "to remove: declare with `ensure: absent`, or set policy.prune.groups: true",
+    "project": "to remove: archive in Hex's UI (the API cannot delete projects);"
+    " to manage: declare (hexsync export writes them)",
+    "user": "to remove: declare with `active: false` under users, or set policy.prune.users: true",
+}
+UNMANAGED_SHOWN = 5  # names listed per kind in text and markdown; JSON has them all
+
+
+@dataclass(frozen=True)
+class UnmanagedKind:
+    """One kind of the "Not managed here" note: how many, the first names, what to do."""
+
+    kind: str
+    count: int
+    names: tuple[str, ...]  # the first UNMANAGED_SHOWN (none from a plan saved without them)
+    hint: str
+
+    @property
+    def label(self) -> str:
+        return plural(self.count, self.kind)
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.names) if self.names else 0
+
+
+def unmanaged_kinds(plan: Plan) -> list[UnmanagedKind]:
+    """The unmanaged objects per kind, in the order collection, group, user, project."""
+    counts = [(_kind_rank(kind), kind, n) for kind, n in plan.unmanaged.items() if n]
+    out = []
+    for (_, base), kind, n in sorted(counts):
+        names = tuple(plan.unmanaged_names.get(kind, ()))[:UNMANAGED_SHOWN]
+        out.append(UnmanagedKind(base, n, names, UNMANAGED_HINTS.get(base, "")))
+    return out
+
+
 def unmanaged_note(plan: Plan) -> str:
-    """``Not managed here: 3 groups, 41 projects (left alone).`` or "" when nothing is."""
-    counts = [(_kind_rank(kind), n) for kind, n in plan.unmanaged.items() if n]
-    if not counts:
+    """``Not managed here (left alone):`` then per kind the count, the first names and what to
+    do to remove them; "" when nothing is unmanaged."""
+    kinds = unmanaged_kinds(plan)
+    if not kinds:
         return ""
-    parts = [plural(n, base) for (_, base), n in sorted(counts)]
-    return f"Not managed here: {', '.join(parts)} (left alone)."
+    lines = ["Not managed here (left alone):"]
+    for k in kinds:
+        names = ", ".join(quote(n) for n in k.names)
+        more = f" and {k.more} more" if k.more else ""
+        lines.append(f"  {k.label}" + (f": {names}{more}" if names else ""))
+        if k.hint:
+            lines.append(f"      {k.hint}")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

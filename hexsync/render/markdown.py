@@ -22,7 +22,6 @@ from collections.abc import Iterable
 
 from hexsync.plan import Action, Change, Plan
 from hexsync.render._common import (
-    NO_CHANGES,
     SIGNS,
     clean,
     cost,
@@ -31,11 +30,13 @@ from hexsync.render._common import (
     headline,
     impact_lines,
     lowers,
+    no_changes_line,
     plural,
     rule_groups,
     rule_note,
     sorted_impact,
-    unmanaged_note,
+    unmanaged_kinds,
+    workspace_label,
 )
 
 __all__ = ["render_markdown"]
@@ -80,9 +81,24 @@ def escape(text: str) -> str:
     return _MENTION.sub("@\u2060", "".join(out))
 
 
+def _unmanaged(plan: Plan) -> str:
+    """The unmanaged note as a list: per kind the count, the first names, what to do."""
+    kinds = unmanaged_kinds(plan)
+    if not kinds:
+        return ""
+    lines = ["**Not managed here** (left alone):", ""]
+    for k in kinds:
+        names = ", ".join(code(n) for n in k.names)
+        more = f" and {k.more} more" if k.more else ""
+        text = f"- {k.label}" + (f": {names}{more}" if names else "")
+        lines.append(text + (f" — {escape(k.hint)}" if k.hint else ""))
+    return "\n".join(lines)
+
+
 def _title(plan: Plan) -> str:
     ws = plan.workspace
-    name = escape(ws.org_name) if ws.org_name else code(ws.org_id)
+    # The name when Hex gives one; else where the workspace is and its org id, never an id alone.
+    name = escape(ws.org_name) if ws.org_name else escape(workspace_label(ws))
     return f"## hexsync plan for {name}"
 
 
@@ -272,7 +288,7 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     """
     head = [_title(plan)]
     if plan.empty:
-        head.append(NO_CHANGES)
+        head.append(no_changes_line(plan))
     else:
         head.append(_summary_table(plan))
     # Everything but the per-object sections, in order of priority.
@@ -283,7 +299,7 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
         if len(by_rule := _rules(plan)) <= budget // 3
         else _rules(plan, folded=False),
         "warnings": _warnings(plan),
-        "unmanaged": unmanaged_note(plan),
+        "unmanaged": _unmanaged(plan),
     }
     reserve = len(_pointer(len(plan.changes), artifact)) + len(_dropped_note(list(wanted))) + 2
     used = len(_join(head)) + reserve

@@ -86,10 +86,16 @@ def test_a_saved_plan_applies_exactly_and_converges(url: str, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "Apply complete: 8 done" in result.stderr
     assert plan_now(url).empty
-    # The same saved plan again: its objects moved (they were applied), so it is refused.
-    stale = hexsync(url, "apply", str(path))
-    assert stale.exit_code == 3
-    assert "stale" in stale.stderr
+    # The same saved plan again: every change it makes holds already, so it says just that
+    # (a plan only partly carried out is refused as stale: see the killed apply below).
+    before = writes(url)
+    again = hexsync(url, "apply", str(path))
+    assert again.exit_code == 0, again.output
+    assert again.stdout == (
+        "The saved plan is applied already (the workspace holds all 8 changes): nothing to do.\n"
+    )
+    assert "stale" not in again.output
+    assert writes(url) == before
 
 
 def _revenue_id(url: str) -> str:
@@ -301,7 +307,7 @@ def test_on_a_terminal_apply_asks_first(
         input=answer,
     )
     assert result.exit_code == 0, result.output
-    assert "Apply these 8 changes to" in result.stderr
+    assert "Apply 8 changes to the workspace at 127.0.0.1:" in result.stderr
     assert plan_now(url).empty is applied
     assert ("Cancelled: nothing was applied." in result.stderr) is not applied
 
@@ -457,3 +463,85 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
     assert result.exit_code == 0, result.output
     assert plan_now(url).empty
     assert duplicates(url) == {}
+
+
+def test_a_refused_plan_never_reaches_the_prompt(
+    url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """On a terminal, a plan a guardrail refuses is not put to the user: exit 3 before the
+    question, 'refused, nothing was applied', and not one write reaches the workspace."""
+    manifests = copy_manifests(tmp_path)
+    policy = manifests / "policy.yaml"
+    text = policy.read_text("utf-8")
+    assert "max_destroy: 10" in text
+    policy.write_text(text.replace("max_destroy: 10", "max_destroy: 0"), "utf-8")
+    monkeypatch.setattr("hexsync.cli.apply.interactive", lambda: True)
+    before = writes(url)
+    result = CliRunner().invoke(
+        cli,
+        ["--api-url", url, "--rate-limit", "off", "apply", str(manifests)],
+        env=ENV,
+        input="y\n",
+    )
+    assert result.exit_code == 3, result.output
+    assert "Apply these" not in result.stderr
+    assert "the plan is refused, nothing was applied:" in result.stderr
+    assert "destructive changes, more than 0 (policy.max_destroy)" in result.stderr
+    assert writes(url) == before
+
+
+def test_stopped_before_any_change_finished_says_so_without_calling_a_plan_stale(
+    url: str,
+) -> None:
+    _hold(url, "EditGroup")  # the only write of this targeted apply waits in the emulator
+    args = ("apply", str(MANIFESTS), "--target", "group:Analysts", "--auto-approve")
+    with subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "hexsync"),
+            "--api-url",
+            url,
+            "--rate-limit",
+            "off",
+            *args,
+        ],
+        env={**os.environ, **ENV},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            # The plan is printed, and apply begins without a pause (no await in between).
+            for line in process.stdout:
+                if line.startswith("Plan: "):
+                    break
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            httpx.delete(f"{url}/_emulator/faults")
+    assert process.returncode == 130
+    assert "Apply interrupted before any of its 1 change finished." in err
+    assert "stale" not in err
+    assert "Traceback" not in err
+    again = hexsync(url, *args)
+    assert again.exit_code == 0, again.output
+
+
+def test_an_apply_where_every_change_fails_is_failed_not_partial(url: str, tmp_path: Path) -> None:
+    """Archived is no status of this workspace and close to none: plan can only warn, Hex
+    refuses it, and nothing at all was done."""
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(
+        "version: 1\nprojects:\n  - title: Revenue overview\n    status: Archived\n",
+        encoding="utf-8",
+    )
+    planned = hexsync(url, "plan", str(manifest))
+    assert "no live project has status 'Archived'" in planned.stdout
+    result = hexsync(url, "apply", str(manifest), "--auto-approve")
+    assert result.exit_code == 4
+    assert "Apply failed: 0 done, 1 failed, 0 skipped" in result.stderr
+    assert "error: apply failed: no change was made (1 failed, 0 skipped)" in result.stderr
+    assert "would fail the same way" in result.stderr
+    assert "finished partially" not in result.stderr

@@ -19,7 +19,8 @@ from hexsync.apply import (
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
 from hexsync.hexapi import RetryPolicy
-from hexsync.plan import Refusal
+from hexsync.live import read_live
+from hexsync.plan import Kind, Refusal
 
 pytestmark = pytest.mark.anyio
 
@@ -337,8 +338,13 @@ async def test_a_saved_plan_is_refused_with_a_token_that_sees_less(emu: Emulator
             id=analysts,
         ),
     )
+    async with emu.client() as client:  # what the plan read, with a workspace token
+        ref = (await read_live(client, member_groups={"Analysts"})).ref(Kind.GROUP, analysts)
+    assert ref is not None
     plan = dataclasses.replace(
-        plan, workspace=dataclasses.replace(plan.workspace, full_visibility=True)
+        plan,
+        workspace=dataclasses.replace(plan.workspace, full_visibility=True),
+        relied=(ref,),
     )
     async with emu.client(token="hxtp_member") as client:  # bob: an editor, not an admin
         with pytest.raises(GuardrailError, match="sees only what its user may see"):

@@ -497,15 +497,19 @@ async def test_independent_changes_go_four_at_a_time(make_seed: Callable[..., Se
     assert emu.gate.batches == [4, 4, 4, 4, 4]
 
 
+@pytest.mark.parametrize("listed", ["in phase order", "backwards"])
 async def test_sharing_waits_for_its_group_and_a_deletion_for_the_sharing(
-    emu_gated: GatedEmulator,
+    emu_gated: GatedEmulator, listed: str
 ) -> None:
+    """The order of execution comes from the dependencies, not from the order the plan lists its
+    changes in: a plan listing the deletion before the sharing that stops naming the group (a
+    hand-edited or forged one) still unshares first."""
     emu = emu_gated
     directory = await _directory(emu)
     finance = await emu.group_id("Finance")
     state = await emu.state()
     projects = {p["title"]: p["id"] for p in state["projects"]}
-    plan = plan_of(
+    changes = (
         change("group", "create", "Partners team", f("members", None, "member", "bob@acme.com")),
         *(
             change(
@@ -525,6 +529,7 @@ async def test_sharing_waits_for_its_group_and_a_deletion_for_the_sharing(
         change("group", "delete", "Finance", id=finance),
         change("user", "deactivate", "gus@acme.com"),
     )
+    plan = plan_of(*(changes if listed == "in phase order" else reversed(changes)))
     async with emu.gated_client() as client:
         task = asyncio.ensure_future(apply_plan(client, plan, live=directory, verify=False))
         report = await emu.gate.drive(task)

@@ -13,7 +13,7 @@ from hexsync.cli.main import cli
     [
         ["--no-such-option"],
         ["plan", "--no-such-option", "x"],
-        ["plan"],  # a missing argument
+        ["show"],  # a missing argument
         ["plan", "--format", "yaml", "x"],  # a bad choice
         ["no-such-command"],
         ["runs", "list"],  # a nested group's missing argument

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import stat
 
 import httpx
 
@@ -86,6 +87,19 @@ def test_two_apps_on_one_state_file_share_the_workspace(tmp_path, seed, serve_em
     three = serve_emulator(seed, config)
     listed = three.get("/api/v1/groups", headers=headers(seed)).json()["values"]
     assert {"Partners", "Vendors"} <= {g["name"] for g in listed}
+
+
+def test_the_state_file_is_created_private_and_keeps_the_mode_its_owner_gives_it(
+    tmp_path, seed, serve_emulator
+):
+    # It holds the seed's tokens: created 0600; a mode chosen afterwards survives every write.
+    config = EmulatorConfig(rate_limits=None, state_path=tmp_path / "state.json")
+    one = serve_emulator(seed, config)
+    assert stat.S_IMODE(config.state_path.stat().st_mode) == 0o600
+    config.state_path.chmod(0o640)
+    one.post("/api/v1/groups", json={"name": "Partners"}, headers=headers(seed))
+    assert "Partners" in config.state_path.read_text()
+    assert stat.S_IMODE(config.state_path.stat().st_mode) == 0o640
 
 
 def test_app_exposes_its_store(seed, clock):

@@ -41,6 +41,7 @@ def test_base_urls_normalise_to_the_api_root(given: str, expected: str) -> None:
         "app.hex.tech",
         "https://user:pw@app.hex.tech",
         "https://app.hex.tech/?x=1",
+        "https://app.hex.tech/acme/home",  # a workspace page pasted from the browser
         "https://",
         "",
     ],

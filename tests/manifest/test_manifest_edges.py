@@ -55,9 +55,9 @@ def test_crlf_a_bom_and_plus_addressed_subdomain_emails(tmp_path):
 
 
 def test_a_very_long_line_is_read(tmp_path):
-    name = "x" * 200_000
-    m = _write(tmp_path / "m.yaml", f"version: 1\ngroups:\n  - name: {name}\n")
-    assert load([m]).group(name) is not None
+    comment = "x" * 200_000
+    m = _write(tmp_path / "m.yaml", f"version: 1\n# {comment}\ngroups:\n  - name: Analysts\n")
+    assert load([m]).group("Analysts") is not None
 
 
 def test_a_directory_skips_hidden_files_and_editor_backups_and_reads_yml(tmp_path):

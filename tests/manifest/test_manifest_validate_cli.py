@@ -70,7 +70,24 @@ def test_files_outside_the_current_directory_keep_their_path(tmp_path, monkeypat
     assert result.output.startswith(f"{manifest.as_posix()}:1:10: version: ")
 
 
-def test_validate_needs_a_path():
+def test_validate_needs_a_path_or_a_manifests_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate"])
-    assert result.exit_code == 1  # a usage error: 1, never 2 ("changes present")
-    assert "Missing argument" in result.output
+    assert result.exit_code == 1  # an error: 1, never 2 ("changes present")
+    assert "no manifests given, and there is no ./manifests directory here" in result.output
+
+
+def test_a_project_shared_with_a_user_marked_inactive_is_a_warning(tmp_path, monkeypatch):
+    (tmp_path / "m.yaml").write_text(
+        "version: 1\nusers:\n  - email: carol@acme.com\n    active: false\nprojects:\n"
+        "  - title: Revenue\n    sharing:\n      users: {carol@acme.com: CAN_VIEW}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["validate", "m.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "m.yaml:8:15: warning: projects[0].sharing.users[\"carol@acme.com\"]: project 'Revenue'"
+        " is shared with carol@acme.com, who is deactivated under users",
+        "ok: 1 file, 0 collections, 0 groups, 1 user, 1 project (1 warning)",
+    ]

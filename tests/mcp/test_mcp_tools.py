@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import stat
 
 import httpx
 import yaml
@@ -197,3 +199,12 @@ def test_create_embed_url_in_test_mode(rw, emulator_url):
     assert result["url"].startswith(f"{emulator_url}/embed/{REVENUE_ID}?")
     assert result["project"] == {"id": REVENUE_ID, "title": REVENUE}
     assert result["single_use"] is True
+
+
+def test_plan_save_to_a_fifo_is_refused_and_the_fifo_stays(rw, reset, tmp_path):
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    result = rw.call("plan", {"paths": [str(MANIFESTS)], "save_to": str(fifo)})
+    assert result["isError"] is True
+    assert "not a regular file" in text_of(result) or "outside" in text_of(result)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

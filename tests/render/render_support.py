@@ -219,6 +219,13 @@ def rich_plan() -> Plan:
         ),
         impact=_impact(),
         unmanaged=FrozenMap({"group": 3, "project": 41, "collection": 1}),
+        unmanaged_names=FrozenMap(
+            {
+                "group": ("Contractors", "Legacy `ops`", "Interns"),
+                "project": tuple(f"Scratch {i:02d}" for i in range(41)),
+                "collection": ("Archive",),
+            }
+        ),
         read_requests=9,
     )
 

@@ -16,6 +16,7 @@ from hexsync.plan import (
     Kind,
     Plan,
     PlanWarning,
+    WorkspaceInfo,
 )
 from hexsync.render import render_markdown
 
@@ -43,7 +44,8 @@ def test_summary_table_comes_first_then_risks_access_objects_warnings_unmanaged(
         "### Changes",
         "<details>",
         "### Warnings",
-        "Not managed here: 1 collection, 3 groups, 41 projects (left alone).",
+        "**Not managed here** (left alone):",
+        "- 3 groups: `Contractors`, `` Legacy `ops` ``, `Interns` — to remove: declare with",
     ]
     positions = [md.index(marker) for marker in order]
     assert positions == sorted(positions)
@@ -178,3 +180,10 @@ def test_one_huge_change_is_shortened_rather_than_dropped() -> None:
     assert "user0199@acme.com" in md
     assert "user0200@acme.com" not in md
     assert "  … 4800 more fields in the full plan\n" in md
+
+
+def test_without_a_name_the_title_says_where_the_workspace_is() -> None:
+    ws = WorkspaceInfo(api_url="https://eu.hex.tech", org_id="5a8591dd-4039-49df-9202-96385ba3eff8")
+    md = render_markdown(Plan(workspace=ws))
+    # Parentheses escaped: shown as "(org 5a8591dd…)".
+    assert md.startswith("## hexsync plan for the workspace at eu.hex.tech \\(org 5a8591dd…\\)\n")

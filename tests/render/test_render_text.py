@@ -30,6 +30,7 @@ def test_an_empty_plan_still_shows_refusals_warnings_and_the_unmanaged_note() ->
         refusals=(Refusal("org_mismatch", "the token belongs to org 1, not 2", hint="check it"),),
         warnings=(PlanWarning("w", "something to know"),),
         unmanaged=FrozenMap({"group": 1}),
+        unmanaged_names=FrozenMap({"group": ("Legacy contractors",)}),
     )
     text = render_text(plan)
     assert text.splitlines() == [
@@ -40,7 +41,9 @@ def test_an_empty_plan_still_shows_refusals_warnings_and_the_unmanaged_note() ->
         "  the token belongs to org 1, not 2",
         "      hint: check it",
         "",
-        "Not managed here: 1 group (left alone).",
+        "Not managed here (left alone):",
+        '  1 group: "Legacy contractors"',
+        "      to remove: declare with `ensure: absent`, or set policy.prune.groups: true",
         "",
         # Refused: never "the workspace matches the manifests" (e.g. a check rule violated).
         "No changes to make, but the plan is refused.",

@@ -1,0 +1,1 @@
+"""The ``hexsync`` command line: thin click commands over the library."""

@@ -1,0 +1,70 @@
+"""Build the Hex API client from the global command-line options (SPEC §3).
+
+The token comes from ``--token-file`` or ``HEX_API_TOKEN``, never from argv. ``-v`` turns on the
+redacted request log on stderr and, when the client closes, a one-line summary of its counters.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Protocol
+
+import httpx
+
+from hexsync.hexapi import HexClient, SyncHexClient, load_token, parse_rate_limit
+from hexsync.hexapi.log import enable_stderr_log
+
+
+class ClientOptions(Protocol):
+    """The part of ``hexsync.cli.main.GlobalOptions`` the client needs."""
+
+    @property
+    def api_url(self) -> str: ...
+
+    @property
+    def token_file(self) -> os.PathLike[str] | None: ...
+
+    @property
+    def verbose(self) -> int: ...
+
+    @property
+    def rate_limit(self) -> str | None: ...
+
+
+def build_client(
+    opts: ClientOptions,
+    *,
+    environ: Mapping[str, str] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> HexClient:
+    """A ready (not yet used) :class:`HexClient` for ``opts``; raises ConfigError on bad input.
+
+    ``--rate-limit off`` turns client-side pacing off (a local emulator without limits).
+    """
+    token = load_token(
+        Path(opts.token_file) if opts.token_file is not None else None,
+        environ=environ,
+    )
+    pacing = True
+    cap = None
+    if opts.rate_limit is not None:
+        if opts.rate_limit.strip().lower() in {"off", "none", "0"}:
+            pacing = False
+        else:
+            cap = parse_rate_limit(opts.rate_limit)
+    if opts.verbose:
+        enable_stderr_log(logging.INFO, secrets=[token.reveal()])
+    return HexClient(token, opts.api_url, transport=transport, rate_limit=cap, pacing=pacing)
+
+
+def build_sync_client(
+    opts: ClientOptions,
+    *,
+    environ: Mapping[str, str] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> SyncHexClient:
+    """The blocking facade around :func:`build_client` (use it in a ``with`` statement)."""
+    return SyncHexClient(build_client(opts, environ=environ, transport=transport))

@@ -1,0 +1,51 @@
+"""``hexsync collections list``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from hexsync.cli._output import table, to_json
+from hexsync.cli._resolve import options, with_client
+from hexsync.hexapi import Collection, HexClient
+
+
+def collection_json(collection: Collection) -> dict[str, Any]:
+    sharing = collection.sharing
+    return {
+        "id": collection.id,
+        "name": collection.name,
+        "description": collection.description,
+        "creator_email": collection.creator_email,
+        "sharing": {
+            "users": dict(sorted(sharing.users.items())),
+            "groups": dict(sorted(sharing.groups.items())),
+            "workspace_members": sharing.workspace_members,
+        },
+    }
+
+
+@click.group(short_help="Workspace collections: list.")
+def collections() -> None:
+    """Workspace collections."""
+
+
+@collections.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {collections: [...]}.")
+@click.pass_context
+def list_collections(ctx: click.Context, as_json: bool) -> None:
+    """List the collections by name."""
+
+    async def work(client: HexClient) -> list[Collection]:
+        return [c async for c in client.iter_collections()]
+
+    found = sorted(with_client(ctx, work), key=lambda c: (c.name.lower(), c.id))
+    if as_json:
+        click.echo(to_json({"collections": [collection_json(c) for c in found]}))
+        return
+    if not found:
+        click.echo("No collections.")
+        return
+    rows = [(c.name, c.description, c.creator_email, c.id) for c in found]
+    click.echo(table(["NAME", "DESCRIPTION", "CREATOR", "ID"], rows, color=options(ctx).color))

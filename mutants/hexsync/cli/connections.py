@@ -1,0 +1,134 @@
+"""``hexsync connections list|show``: data connections, read only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import click
+
+from hexsync.cli._output import fields, heading, table, to_json
+from hexsync.cli._resolve import find_connection, options, with_client
+from hexsync.hexapi import DataConnection, HexClient
+
+
+def _details(conn: DataConnection) -> dict[str, Any]:
+    """The readable connection details (host, account, database …; Hex sends no secrets)."""
+    raw = conn.raw.get("connectionDetails")
+    if not isinstance(raw, Mapping):
+        return {}
+    inner = raw.get(conn.type or "")
+    if not isinstance(inner, Mapping) and len(raw) == 1:
+        inner = next(iter(raw.values()))
+    return dict(inner) if isinstance(inner, Mapping) else {}
+
+
+def _sharing(conn: DataConnection) -> dict[str, Any]:
+    """``{workspace: {members, guests, public}, groups: {name: access}}`` from the raw record."""
+    raw = conn.raw.get("sharing")
+    sharing = raw if isinstance(raw, Mapping) else {}
+    workspace = sharing.get("workspace")
+    groups: dict[str, str] = {}
+    entries = sharing.get("groups")
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Mapping):
+            continue
+        group = entry.get("group")
+        name = (group.get("name") or group.get("id")) if isinstance(group, Mapping) else None
+        if isinstance(name, str) and isinstance(entry.get("access"), str):
+            groups[name] = entry["access"]
+    return {
+        "workspace": dict(workspace) if isinstance(workspace, Mapping) else {},
+        "groups": dict(sorted(groups.items())),
+    }
+
+
+def connection_json(conn: DataConnection, *, full: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": conn.id,
+        "name": conn.name,
+        "type": conn.type,
+        "description": conn.description,
+    }
+    if full:
+        out.update(
+            {
+                "connect_via_ssh": conn.connect_via_ssh,
+                "include_magic": conn.include_magic,
+                "allow_writeback_cells": conn.allow_writeback_cells,
+                "schema_refresh_access": conn.schema_refresh_access,
+                "details": _details(conn),
+                "sharing": _sharing(conn),
+            }
+        )
+    return out
+
+
+@click.group(short_help="Data connections: list, show (read only).")
+def connections() -> None:
+    """Data connections (read only)."""
+
+
+@connections.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {connections: [...]}.")
+@click.pass_context
+def list_connections(ctx: click.Context, as_json: bool) -> None:
+    """List the data connections by name."""
+
+    async def work(client: HexClient) -> list[DataConnection]:
+        return [c async for c in client.iter_data_connections()]
+
+    found = sorted(with_client(ctx, work), key=lambda c: (c.name.lower(), c.id))
+    if as_json:
+        click.echo(to_json({"connections": [connection_json(c) for c in found]}))
+        return
+    if not found:
+        click.echo("No data connections.")
+        return
+    rows = [(c.name, c.type, c.description, c.id) for c in found]
+    click.echo(table(["NAME", "TYPE", "DESCRIPTION", "ID"], rows, color=options(ctx).color))
+
+
+@connections.command("show")
+@click.argument("ref", metavar="NAME|ID")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {connection: {...}}.")
+@click.pass_context
+def show_connection(ctx: click.Context, ref: str, as_json: bool) -> None:
+    """Show one data connection: settings, connection details, sharing."""
+
+    async def work(client: HexClient) -> DataConnection:
+        return await find_connection(client, ref)
+
+    conn = with_client(ctx, work)
+    data = connection_json(conn, full=True)
+    if as_json:
+        click.echo(to_json({"connection": data}))
+        return
+    color = options(ctx).color
+    click.echo(heading(conn.name, color=color))
+    click.echo(
+        fields(
+            [
+                ("id", conn.id),
+                ("type", conn.type),
+                ("description", conn.description),
+                ("connect via SSH", conn.connect_via_ssh),
+                ("include magic", conn.include_magic),
+                ("writeback cells", conn.allow_writeback_cells),
+                ("schema refresh", conn.schema_refresh_access),
+            ]
+        )
+    )
+    details = data["details"]
+    if details:
+        click.echo("")
+        click.echo(heading("Connection details", color=color))
+        click.echo(fields([(k, details[k]) for k in sorted(details)]))
+    sharing = data["sharing"]
+    rows = [("workspace", who, access) for who, access in sharing["workspace"].items()]
+    rows += [("group", name, access) for name, access in sharing["groups"].items()]
+    if rows:
+        click.echo("")
+        click.echo(heading("Sharing", color=color))
+        block = table(["KIND", "WHO", "ACCESS"], rows, color=color)
+        click.echo("\n".join("  " + line for line in block.splitlines()))

@@ -1,0 +1,192 @@
+"""Entry point of the ``hexsync`` command and the one place exit codes are decided.
+
+Each command group lives in its own module and is registered here; commands parse options, build
+their collaborators, call one library function, render, and return. Errors raised as
+``HexsyncError`` become a message on stderr and that error's exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from hexsync import __version__
+from hexsync.cli.apply import apply
+from hexsync.cli.collections import collections
+from hexsync.cli.connections import connections
+from hexsync.cli.demo import demo
+from hexsync.cli.embed import embed
+from hexsync.cli.emulator import emulator
+from hexsync.cli.export import export
+from hexsync.cli.groups import groups
+from hexsync.cli.mcp import mcp
+from hexsync.cli.plan import plan
+from hexsync.cli.projects import projects
+from hexsync.cli.runs import runs
+from hexsync.cli.users import users
+from hexsync.cli.validate import validate
+from hexsync.errors import EXIT_ERROR, HexsyncError
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """Options every command shares; stored on ``ctx.obj``. The token itself is never kept here."""
+
+    api_url: str
+    token_file: Path | None
+    verbose: int
+    color: bool
+    rate_limit: str | None
+
+
+# The root's own options: given after a command name they are unknown to it, so say where they go.
+GLOBAL_OPTIONS = frozenset(
+    {"--api-url", "--token-file", "-v", "--verbose", "--no-color", "--rate-limit"}
+)
+
+
+class _UsageError(click.UsageError):
+    """A usage error shown as every other error is: ``error: …`` then ``hint: …``, exit 1."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, message: str, ctx: click.Context | None, hint: str | None = None) -> None:
+        super().__init__(message, ctx)
+        self.hint = hint
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        stream: IO[Any] = file if file is not None else sys.stderr
+        hint = self.hint
+        if self.ctx is not None:
+            click.echo(self.ctx.get_usage(), file=stream, color=False)
+            more = f"'{self.ctx.command_path} --help' shows every option"
+            hint = f"{hint}; {more}" if hint else more
+        click.echo(f"error: {self.format_message()}", file=stream)
+        if hint:
+            click.echo(f"hint: {hint}", file=stream)
+
+
+def _usage_error(exc: click.UsageError) -> _UsageError:
+    hint = None
+    if isinstance(exc, click.NoSuchOption) and exc.option_name in GLOBAL_OPTIONS:
+        command = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else "COMMAND"
+        hint = (
+            f"{exc.option_name} is a global option: put it before the command, "
+            f"e.g. hexsync {exc.option_name} {command or 'COMMAND'} …"
+        )
+    return _UsageError(exc.format_message(), exc.ctx, hint)
+
+
+def _os_error_message(exc: OSError) -> str:
+    """``PATH: reason`` for a file error (no errno, no temporary names), else the error's text."""
+    if exc.strerror and exc.filename is not None:
+        return f"{os.fsdecode(exc.filename)}: {exc.strerror}"
+    return str(exc) or type(exc).__name__
+
+
+class HexsyncGroup(click.Group):
+    """Maps errors to exit codes at the boundary: ``HexsyncError`` to its own, usage errors to 1.
+
+    Click exits 2 on a usage error, but 2 means "changes present" for ``plan
+    --detailed-exitcode``: a mistyped option in CI must not read as a plan with changes.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click API
+        """In the order they are registered (the workflow's), not alphabetically."""
+        return list(self.commands)
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _usage_error(exc) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _UsageError:
+            raise
+        except click.UsageError as exc:
+            raise _usage_error(exc) from exc
+        except HexsyncError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except OSError as exc:
+            # Files and sockets: say what failed instead of a traceback.
+            click.echo(f"error: {_os_error_message(exc)}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=HexsyncGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hexsync")
+@click.option(
+    "--api-url",
+    envvar="HEX_API_URL",
+    default="https://app.hex.tech",
+    show_default=True,
+    help="Hex host (EU https://eu.hex.tech, single-tenant https://NAME.hex.tech). Env HEX_API_URL.",
+)
+@click.option(
+    "--token-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the API token from this file instead of HEX_API_TOKEN (never pass it on argv).",
+)
+@click.option("-v", "--verbose", count=True, help="Log requests to stderr (token redacted).")
+@click.option("--no-color", is_flag=True, help="No colour in output (also: NO_COLOR set).")
+@click.option(
+    "--rate-limit",
+    metavar="N/min",
+    help="Pace requests below your workspace's limit, e.g. 20/min.",
+)
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    api_url: str,
+    token_file: Path | None,
+    verbose: int,
+    no_color: bool,
+    rate_limit: str | None,
+) -> None:
+    """Keep a Hex workspace's access model in git."""
+    ctx.obj = GlobalOptions(
+        api_url=api_url,
+        token_file=token_file,
+        verbose=verbose,
+        color=not no_color and "NO_COLOR" not in os.environ,
+        rate_limit=rate_limit,
+    )
+
+
+cli.add_command(validate)
+cli.add_command(plan)
+cli.add_command(apply)
+cli.add_command(export)
+cli.add_command(runs)
+cli.add_command(embed)
+cli.add_command(users)
+cli.add_command(groups)
+cli.add_command(collections)
+cli.add_command(projects)
+cli.add_command(connections)
+cli.add_command(mcp)
+cli.add_command(emulator)
+cli.add_command(demo)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="hexsync", standalone_mode=True))

@@ -1,0 +1,447 @@
+"""``hexsync runs trigger|status|list|cancel``: runs of a project's published version."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from hexsync.cli._output import duration, fields, heading, table, to_json, when
+from hexsync.cli._resolve import (
+    find_project,
+    groups_by_name,
+    options,
+    parse_inputs,
+    users_by_email,
+    with_client,
+)
+from hexsync.errors import EXIT_ERROR, ConfigError, HexsyncError
+from hexsync.hexapi import (
+    HexClient,
+    NotFoundError,
+    Notification,
+    Project,
+    Run,
+    RunStarted,
+    UnprocessableError,
+)
+
+RUN_STATUSES = ("PENDING", "RUNNING", "COMPLETED", "ERRORED", "KILLED", "UNABLE_TO_ALLOCATE_KERNEL")
+TRIGGERS = ("API", "SCHEDULED", "APP_REFRESH", "ALL")
+DEFAULT_POLL_SECONDS = 5.0
+
+
+def run_json(run: Run) -> dict[str, Any]:
+    return {
+        "project_id": run.project_id,
+        "run_id": run.run_id,
+        "status": run.status,
+        "run_trigger": run.run_trigger,
+        "project_version": run.project_version,
+        "start_time": run.start_time,
+        "end_time": run.end_time,
+        "elapsed_ms": run.elapsed_ms,
+        "run_url": run.run_url,
+    }
+
+
+def inputs_problem(exc: UnprocessableError) -> HexsyncError:
+    """RunProject's 422 naming inputs, as one line per wrong input."""
+    lines = ["the run was not started: Hex refused these inputs"]
+    for item in exc.invalid:
+        name = item.get("paramName", "?")
+        kind = item.get("dataType") or "its type"
+        cell = item.get("inputCellType")
+        value = item.get("paramValue")
+        lines.append(f"  {name}: {value} is not a valid {kind}" + (f" ({cell})" if cell else ""))
+    lines.extend(f"  {name}: no such input in the published app" for name in exc.not_found)
+    return HexsyncError(
+        "\n".join(lines),
+        hint='values are JSON when they parse (12, true, ["a"]) and text otherwise; '
+        "quote a number to send it as text: --input code='\"042\"'",
+    )
+
+
+async def wait_for_run(
+    client: HexClient,
+    project_id: str,
+    run_id: str,
+    *,
+    poll_seconds: float,
+    timeout: float | None,
+    on_change: Callable[[Run], None],
+) -> Run:
+    """Poll GetRunStatus until the run reaches a terminal status (or ``timeout`` seconds pass)."""
+    loop = asyncio.get_running_loop()
+    deadline = None if timeout is None else loop.time() + timeout
+    last: str | None = None
+    while True:
+        run = await client.get_run_status(project_id, run_id)
+        if run.status != last:
+            on_change(run)
+            last = run.status
+        if run.is_terminal:
+            return run
+        now = loop.time()
+        if deadline is not None and now >= deadline:
+            raise HexsyncError(
+                f"run {run_id} is still {run.status} after {timeout:g} s; it goes on running",
+                hint=f"follow it with: hexsync runs status {project_id} {run_id} "
+                f"(or stop it with: hexsync runs cancel {project_id} {run_id})",
+            )
+        delay = poll_seconds if deadline is None else min(poll_seconds, deadline - now)
+        await asyncio.sleep(max(delay, 0.0))
+
+
+@click.group(short_help="Runs: trigger, status, list, cancel.")
+def runs() -> None:
+    """Runs of a project's latest published version: trigger, status, list, cancel."""
+
+
+@runs.command("trigger", short_help="Run a project's latest published version.")
+@click.argument("project_ref", metavar="PROJECT")
+@click.option("--input", "inputs", multiple=True, metavar="NAME=VALUE", help="Input value.")
+@click.option("--view", "view_id", metavar="ID", help="Run with a saved view's inputs.")
+@click.option("--update-cache", is_flag=True, help="Update the published app's results.")
+@click.option("--no-cached-sql", is_flag=True, help="Re-run SQL instead of using cached results.")
+@click.option("--dry-run", is_flag=True, help="Only validate the request; run nothing.")
+@click.option("--notify-slack", multiple=True, metavar="CHANNEL", help="Slack channel id.")
+@click.option("--notify-user", multiple=True, metavar="EMAIL", help="Notify this user.")
+@click.option("--notify-group", multiple=True, metavar="NAME", help="Notify this group.")
+@click.option(
+    "--notify-on",
+    type=click.Choice(["success", "failure", "all"]),
+    help="When to notify (default: all).",
+)
+@click.option("--wait", is_flag=True, help="Wait for the run to finish; exit 1 unless COMPLETED.")
+@click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help=f"Seconds between status checks with --wait (default {DEFAULT_POLL_SECONDS:g}).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="S",
+    help="Give up waiting after S seconds (the run goes on); default: no limit.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {project, run, result}.")
+@click.pass_context
+def trigger(
+    ctx: click.Context,
+    project_ref: str,
+    inputs: tuple[str, ...],
+    view_id: str | None,
+    update_cache: bool,
+    no_cached_sql: bool,
+    dry_run: bool,
+    notify_slack: tuple[str, ...],
+    notify_user: tuple[str, ...],
+    notify_group: tuple[str, ...],
+    notify_on: str | None,
+    wait: bool,
+    poll_interval: float | None,
+    timeout: float | None,
+    as_json: bool,
+) -> None:
+    """Run PROJECT's latest published version (PROJECT: id or exact title).
+
+    Input values are JSON when they parse (--input weeks=12, --input flag=true) and text
+    otherwise (--input region=EMEA). With --wait, the exit status is 0 only if the run
+    COMPLETED; ERRORED, KILLED and UNABLE_TO_ALLOCATE_KERNEL exit 1.
+
+    \b
+    Examples:
+      hexsync runs trigger "Revenue overview" --input region=EMEA --input weeks=12 --wait
+      hexsync runs trigger "Revenue overview" --update-cache --notify-group Analysts
+    """
+    params = parse_inputs(inputs)
+    has_recipients = bool(notify_slack or notify_user or notify_group)
+    _check_trigger_options(
+        params,
+        view_id,
+        update_cache,
+        dry_run,
+        wait,
+        poll_interval,
+        timeout,
+        notify_on,
+        has_recipients,
+    )
+    echo_progress: Callable[[str], None] = (
+        (lambda text: click.echo(text, err=True)) if as_json else click.echo
+    )
+    started_run: list[tuple[Project, RunStarted]] = []
+
+    async def work(client: HexClient) -> tuple[Project, RunStarted, Run | None]:
+        project = await find_project(client, project_ref)
+        notifications = await notifications_for(
+            client, notify_slack, notify_user, notify_group, notify_on
+        )
+        try:
+            started = await client.run_project(
+                project.id,
+                input_params=params or None,
+                dry_run=True if dry_run else None,
+                update_published_results=True if update_cache else None,
+                use_cached_sql_results=False if no_cached_sql else None,
+                view_id=view_id,
+                notifications=notifications,
+            )
+        except UnprocessableError as exc:
+            if exc.invalid or exc.not_found:
+                raise inputs_problem(exc) from exc
+            raise
+        started_run.append((project, started))
+        if dry_run:
+            echo_progress(f"dry run of {project.title!r}: Hex accepted the request; nothing ran")
+            return project, started, None
+        version = f" (version {started.project_version})" if started.project_version else ""
+        echo_progress(f"started run {started.run_id} of {project.title!r}{version}")
+        if started.run_url:
+            echo_progress(f"  {started.run_url}")
+        if not wait:
+            return project, started, None
+
+        def on_change(run: Run) -> None:
+            click.echo(f"  {run.status}", err=True)
+
+        final = await wait_for_run(
+            client,
+            project.id,
+            started.run_id,
+            poll_seconds=poll_interval or DEFAULT_POLL_SECONDS,
+            timeout=timeout,
+            on_change=on_change,
+        )
+        return project, started, final
+
+    try:
+        project, started, final = with_client(ctx, work)
+    except KeyboardInterrupt:
+        if started_run:
+            project, started = started_run[0]
+            click.echo(
+                f"stopped waiting; run {started.run_id} goes on "
+                f"(hexsync runs cancel {project.id} {started.run_id} stops it)",
+                err=True,
+            )
+        raise
+    if as_json:
+        click.echo(to_json(trigger_json(project, started, final, dry_run=dry_run)))
+    elif final is not None:
+        took = duration(final.elapsed_ms)
+        click.echo(f"run {final.run_id} {final.status}" + (f" in {took}" if took else ""))
+    if final is not None and final.status != "COMPLETED":
+        click.echo(f"error: the run ended {final.status}", err=True)
+        ctx.exit(EXIT_ERROR)
+
+
+def _check_trigger_options(
+    params: dict[str, Any],
+    view_id: str | None,
+    update_cache: bool,
+    dry_run: bool,
+    wait: bool,
+    poll_interval: float | None,
+    timeout: float | None,
+    notify_on: str | None,
+    has_recipients: bool,
+) -> None:
+    """Contradictions Hex would refuse, or that would do something else than asked: before
+    any request (a run cannot be taken back)."""
+    if view_id is not None and params:
+        raise ConfigError("--view and --input cannot be combined: a saved view sets the inputs")
+    if update_cache and params:
+        raise ConfigError(
+            "--update-cache cannot be combined with --input: Hex only caches the published "
+            "app's own inputs"
+        )
+    if dry_run and wait:
+        raise ConfigError("--dry-run starts no run: there is nothing to --wait for")
+    if not wait and (poll_interval is not None or timeout is not None):
+        raise ConfigError("--poll-interval and --timeout only apply with --wait")
+    if notify_on is not None and not has_recipients:
+        raise ConfigError(
+            "--notify-on needs a recipient: --notify-slack, --notify-user or --notify-group"
+        )
+
+
+def trigger_json(
+    project: Project, started: RunStarted, final: Run | None, *, dry_run: bool
+) -> dict[str, Any]:
+    """What ``runs trigger --json`` (and the mcp tool) say about a run started, and its end."""
+    return {
+        "project": {"id": project.id, "title": project.title},
+        "run": {
+            "run_id": started.run_id,
+            "run_url": started.run_url,
+            "run_status_url": started.run_status_url,
+            "project_version": started.project_version,
+            "dry_run": dry_run,
+        },
+        "result": run_json(final) if final is not None else None,
+    }
+
+
+async def notifications_for(
+    client: HexClient,
+    slack: Sequence[str],
+    user_emails: Sequence[str],
+    group_names: Sequence[str],
+    notify_on: str | None,
+) -> list[Notification]:
+    if not (slack or user_emails or group_names):
+        return []
+    user_ids = [u.id for u in await users_by_email(client, user_emails)] if user_emails else []
+    group_ids = [g.id for g in await groups_by_name(client, group_names)] if group_names else []
+    return [
+        Notification(
+            type=(notify_on or "all").upper(),
+            slack_channel_ids=tuple(slack),
+            user_ids=tuple(user_ids),
+            group_ids=tuple(group_ids),
+        )
+    ]
+
+
+async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Project, Run]:
+    project = await find_project(client, project_ref)
+    try:
+        return project, await client.get_run_status(project.id, run_id)
+    except NotFoundError as exc:
+        raise HexsyncError(
+            f"no run {run_id} in project {project.title!r}",
+            hint=f"list its runs with: hexsync runs list {project.id}",
+        ) from exc
+
+
+@runs.command("status")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("run_id")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {run: {...}}.")
+@click.pass_context
+def status(ctx: click.Context, project_ref: str, run_id: str, as_json: bool) -> None:
+    """Show a run's status."""
+
+    async def work(client: HexClient) -> tuple[Project, Run]:
+        return await run_of(client, project_ref, run_id)
+
+    project, run = with_client(ctx, work)
+    if as_json:
+        click.echo(to_json({"run": run_json(run)}))
+        return
+    color = options(ctx).color
+    click.echo(heading(f"run {run.run_id} of {project.title!r}", color=color))
+    click.echo(
+        fields(
+            [
+                ("status", run.status),
+                ("trigger", run.run_trigger),
+                ("version", run.project_version),
+                ("started", when(run.start_time)),
+                ("ended", when(run.end_time)),
+                ("elapsed", duration(run.elapsed_ms)),
+                ("url", run.run_url),
+            ],
+            color=color,
+        )
+    )
+
+
+@runs.command("list")
+@click.argument("project_ref", metavar="PROJECT")
+@click.option(
+    "--status", "status_filter", type=click.Choice(RUN_STATUSES), help="Only this status."
+)
+@click.option(
+    "--trigger",
+    "trigger_filter",
+    type=click.Choice(TRIGGERS),
+    default="ALL",
+    show_default=True,
+    help="Only runs started this way.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=25, show_default=True, help="At most N runs."
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {runs: [...]}.")
+@click.pass_context
+def list_runs(
+    ctx: click.Context,
+    project_ref: str,
+    status_filter: str | None,
+    trigger_filter: str,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List a project's runs, newest first."""
+
+    async def work(client: HexClient) -> list[Run]:
+        project = await find_project(client, project_ref)
+        found: list[Run] = []
+        async for run in client.iter_project_runs(
+            project.id,
+            status_filter=status_filter,
+            run_trigger_filter=trigger_filter,
+            page_size=min(limit, 100),
+        ):
+            found.append(run)
+            if len(found) >= limit:
+                break
+        return found
+
+    found = with_client(ctx, work)
+    if as_json:
+        click.echo(to_json({"runs": [run_json(r) for r in found]}))
+        return
+    if not found:
+        click.echo("No runs match.")
+        return
+    rows = [
+        (
+            r.run_id,
+            r.status,
+            r.run_trigger,
+            when(r.start_time),
+            duration(r.elapsed_ms),
+            r.project_version,
+        )
+        for r in found
+    ]
+    headers = ["RUN ID", "STATUS", "TRIGGER", "STARTED", "ELAPSED", "VERSION"]
+    click.echo(table(headers, rows, color=options(ctx).color))
+
+
+@runs.command("cancel")
+@click.argument("project_ref", metavar="PROJECT")
+@click.argument("run_id")
+@click.pass_context
+def cancel(ctx: click.Context, project_ref: str, run_id: str) -> None:
+    """Cancel a PENDING or RUNNING run."""
+
+    def finished(run: Run) -> HexsyncError:
+        return HexsyncError(
+            f"run {run.run_id} has already finished ({run.status}): "
+            "only PENDING or RUNNING runs can be cancelled"
+        )
+
+    async def work(client: HexClient) -> Run:
+        project, run = await run_of(client, project_ref, run_id)
+        if run.is_terminal:
+            raise finished(run)
+        try:
+            await client.cancel_run(project.id, run_id)
+        except UnprocessableError as exc:
+            # It finished between the two requests.
+            run = await client.get_run_status(project.id, run_id)
+            if run.is_terminal:
+                raise finished(run) from exc
+            raise
+        return run
+
+    run = with_client(ctx, work)
+    click.echo(f"cancelled run {run.run_id} (it was {run.status})")

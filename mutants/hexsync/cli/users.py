@@ -1,0 +1,123 @@
+"""``hexsync users list|deactivate``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from hexsync.cli._confirm import interactive, no_terminal
+from hexsync.cli._output import plural, table, to_json, when
+from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
+from hexsync.errors import HexsyncError, PartialApplyError
+from hexsync.hexapi import HexClient, User
+
+DIRECTORY_SYNC_WARNING = (
+    "warning: workspaces with Directory Sync (SCIM) manage users in their identity provider; "
+    "deactivate them there too, or the IdP may bring them back"
+)
+
+
+def user_json(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "last_login_date": user.last_login_date,
+    }
+
+
+@click.group()
+def users() -> None:
+    """Workspace users: list, deactivate."""
+
+
+@users.command("list")
+@click.option("--group", "group_name", metavar="NAME", help="Only the members of this group.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {users: [...]}.")
+@click.pass_context
+def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> None:
+    """List the workspace's active users, by email.
+
+    Hex does not list deactivated users.
+    """
+
+    async def work(client: HexClient) -> list[User]:
+        group_id = None
+        if group_name is not None:
+            group_id = (await groups_by_name(client, [group_name]))[0].id
+        return [u async for u in client.iter_users(group_id=group_id)]
+
+    found = sorted(with_client(ctx, work), key=lambda u: u.email.lower())
+    if as_json:
+        click.echo(to_json({"users": [user_json(u) for u in found]}))
+        return
+    if not found:
+        click.echo("No users." if group_name is None else f"No members in group {group_name!r}.")
+        return
+    rows = [(u.email, u.name, u.role, when(u.last_login_date)) for u in found]
+    click.echo(table(["EMAIL", "NAME", "ROLE", "LAST LOGIN"], rows, color=options(ctx).color))
+
+
+async def deactivate_in_order(
+    client: HexClient, users: list[User], *, on_done: Callable[[User], None] | None = None
+) -> list[User]:
+    """Deactivate ``users`` one after the other; when one fails after others were done, a
+    PartialApplyError (exit 4) names who was and who was not deactivated."""
+    done: list[User] = []
+    for user in users:
+        try:
+            await client.deactivate_user(user.id)
+        except HexsyncError as exc:
+            if not done:
+                raise
+            raise PartialApplyError(
+                f"deactivated {', '.join(u.email for u in done)}, "
+                f"but not {user.email} (nor any after it): {exc}"
+            ) from exc
+        done.append(user)
+        if on_done is not None:
+            on_done(user)
+    return done
+
+
+@users.command("deactivate")
+@click.argument("emails", nargs=-1, required=True, metavar="EMAIL...")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (scripts, CI).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: {deactivated: [...]}.")
+@click.pass_context
+def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: bool) -> None:
+    """Deactivate users by email. Hex has no way to re-activate them through the API.
+
+    Every email is checked first; an unknown one stops the command before anything changes.
+    Asks for confirmation unless --yes; without a terminal to ask on, refuses (exit 1), as
+    `apply` does without --auto-approve. Answering no changes nothing (exit 0).
+    """
+
+    async def resolve(client: HexClient) -> list[User]:
+        return await users_by_email(client, [e.strip() for e in emails])
+
+    # An email given twice (in any case) is one user, deactivated once.
+    targets = list({u.id: u for u in with_client(ctx, resolve)}.values())
+    click.echo(DIRECTORY_SYNC_WARNING, err=True)
+    names = ", ".join(u.email for u in targets)
+    if not yes:
+        if not interactive():
+            raise no_terminal(f"deactivate {names}", "--yes")
+        question = f"Deactivate {plural(len(targets), 'user')} ({names})? This cannot be undone"
+        if not click.confirm(question, default=False, err=True):
+            click.echo("Cancelled: nothing was deactivated.", err=True)
+            return
+
+    async def work(client: HexClient) -> list[User]:
+        def said(user: User) -> None:
+            if not as_json:
+                click.echo(f"deactivated {user.email}")
+
+        return await deactivate_in_order(client, targets, on_done=said)
+
+    done = with_client(ctx, work)
+    if as_json:
+        click.echo(to_json({"deactivated": [user_json(u) for u in done]}))

@@ -1,0 +1,432 @@
+"""Live → manifests: the inverse of ``load`` (SPEC §3 ``hexsync export``). Pure: no I/O.
+
+The output is written so that ``hexsync validate`` accepts it and ``hexsync plan`` against the
+same workspace reports no change:
+
+- Projects are pinned by ``id`` and every sharing dimension is written (``NONE`` and ``{}``
+  included), so each exported project's sharing is authoritative and equal to live. A project
+  owner's own entry is written at its live level (marked ``# owner``); plan never changes it.
+- Groups list every member: the reader must have read them (``read_live`` with prune.groups on).
+- ``users`` is not exported unless asked for: Hex lists only active users and hexsync can only
+  deactivate, so the one useful form is a roster of every active user as ``active: true`` (what
+  ``policy.prune.users`` needs before it can be turned on).
+- ``policy: {allow_public_web: true}`` is written, with a comment naming the projects, when an
+  exported project is shared to the public web; without it the export would not validate.
+- What a manifest cannot say (a name with spaces at its ends, a principal the workspace does not
+  list as active) is left out, never guessed: the object or sharing dimension is left unmanaged,
+  a comment says why in the file, and :attr:`Export.notes` says it once more for the CLI.
+
+Determinism: keys in a fixed order (``version, workspace, policy, collections, groups, users,
+projects`` at the top, ``id, title, status, sharing`` in a project), lists sorted, no timestamps,
+so two exports of an unchanged workspace are byte-identical and a git diff shows real drift.
+Scalars are quoted only where YAML needs it (``'yes'``, ``'null'``, ``'1.0'``, ``'a: b'``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import yaml
+
+from hexsync.errors import ConfigError
+from hexsync.live import Live, LiveGroup, LiveProject
+from hexsync.manifest import schema
+
+__all__ = [
+    "DEFAULT_KINDS",
+    "KINDS",
+    "SCHEMA_ID",
+    "Export",
+    "ExportKind",
+    "build_export",
+    "export_document",
+    "export_files",
+    "export_manifests",
+    "parse_kinds",
+]
+
+ExportKind = Literal["collections", "groups", "users", "projects"]
+KINDS: tuple[ExportKind, ...] = get_args(ExportKind)
+DEFAULT_KINDS: frozenset[ExportKind] = frozenset({"collections", "groups", "projects"})
+SCHEMA_ID: str = schema()["$id"]
+POLICY_FILE = "policy.yaml"
+
+_ABOUT = {
+    POLICY_FILE: "Format version, workspace guard and safety policy.",
+    "collections.yaml": "Collections (identity: name).",
+    "groups.yaml": "Groups and their members (authoritative: the full list).",
+    "users.yaml": (
+        "Every active user, as a roster (needed before policy.prune.users can be turned on)."
+    ),
+    "projects.yaml": (
+        "Projects pinned by id; every sharing dimension is written, so each list is the full truth."
+    ),
+}
+_DIMENSIONS = ("workspace", "public_web", "users", "groups", "collections")
+_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+_UNKNOWN_LEVEL = "the access level {} that manifests do not know"
+
+
+@dataclass(frozen=True)
+class Export:
+    """The exported files (relative name → YAML text, in a fixed order) and what was left out."""
+
+    files: Mapping[str, str]
+    notes: tuple[str, ...] = ()
+    document: str = ""  # the same content as one combined manifest (``--out -``)
+
+
+def parse_kinds(text: str) -> frozenset[ExportKind]:
+    """``--only collections,groups`` (singular names accepted) → the set of kinds."""
+    kinds: set[ExportKind] = set()
+    for raw in text.split(","):
+        word = raw.strip().lower()
+        if not word:
+            continue
+        kind = word if word.endswith("s") else f"{word}s"
+        if kind not in KINDS:
+            raise ConfigError(
+                f"--only {text!r}: unknown kind {raw.strip()!r}",
+                hint=f"use a comma-separated list of {', '.join(KINDS)}",
+            )
+        kinds.add(kind)
+    if not kinds:
+        raise ConfigError(f"--only {text!r}: no kind given", hint=f"e.g. --only {KINDS[0]}")
+    return frozenset(kinds)
+
+
+def export_files(only: Collection[ExportKind] | None = None) -> tuple[str, ...]:
+    """The names of the files an export of ``only`` writes (known before reading anything)."""
+    kinds = _kinds(only)
+    return (POLICY_FILE, *(f"{k}.yaml" for k in KINDS if k in kinds))
+
+
+def export_manifests(
+    live: Live, *, only: Collection[ExportKind] | None = None, schema_ref: str = SCHEMA_ID
+) -> dict[str, str]:
+    """Manifests of ``live``: relative file name → YAML text. See the module docstring.
+
+    ``only`` selects kinds (default: collections, groups, projects; users only when asked);
+    ``policy.yaml`` (version, workspace, and policy when needed) is always written.
+    """
+    return dict(build_export(live, only=only, schema_ref=schema_ref).files)
+
+
+def export_document(
+    live: Live, *, only: Collection[ExportKind] | None = None, schema_ref: str = SCHEMA_ID
+) -> str:
+    """The same export as one manifest document (what ``hexsync export --out -`` prints)."""
+    return build_export(live, only=only, schema_ref=schema_ref).document
+
+
+def build_export(
+    live: Live, *, only: Collection[ExportKind] | None = None, schema_ref: str = SCHEMA_ID
+) -> Export:
+    """The files, the combined document, and notes on what could not be exported."""
+    return _Exporter(live, _kinds(only)).run(schema_ref)
+
+
+def _kinds(only: Collection[ExportKind] | None) -> frozenset[ExportKind]:
+    return DEFAULT_KINDS if only is None else frozenset(only)
+
+
+# ------------------------------------------------------------------------------------ YAML
+
+
+def scalar(value: str | int | bool | None) -> str:
+    """One YAML scalar on one line, quoted only where YAML needs it to read back the same."""
+    text: str = yaml.safe_dump(value, allow_unicode=True, width=2**30, default_flow_style=False)
+    text = text.removesuffix("\n...\n").removesuffix("\n")
+    if any(b in text for b in _BREAKS):
+        # Folded quoted scalars need indented continuation lines; one escaped line is simpler.
+        text = yaml.safe_dump(value, allow_unicode=True, width=2**30, default_style='"')
+        text = text.removesuffix("\n")
+    return text
+
+
+def _sort_names(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=lambda n: (n.casefold(), n))
+
+
+class _Text:
+    """Lines of YAML built by hand: fixed key order, comments, flow style for empty values."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, indent: int, text: str, comment: str | None = None) -> None:
+        pad = "  " * indent
+        self.lines.append(f"{pad}{text}  # {comment}" if comment else f"{pad}{text}")
+
+    def comment(self, indent: int, text: str) -> None:
+        self.lines.append(f"{'  ' * indent}# {text}")
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+
+# ------------------------------------------------------------------------------------ export
+
+
+class _Exporter:
+    def __init__(self, live: Live, kinds: frozenset[ExportKind]) -> None:
+        self.live = live
+        self.kinds = kinds
+        defs = schema()["$defs"]
+        self.name_ok = _matcher(defs["name"]["pattern"])
+        self.email_ok = _matcher(defs["email"]["pattern"])
+        self.uuid_ok = _matcher(defs["uuid"]["pattern"])
+        self.levels = frozenset(defs["access"]["enum"])
+        self.notes: list[str] = []
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def run(self, schema_ref: str) -> Export:
+        if not self.live.full_visibility:
+            self.note(
+                f"the token acts as {self.live.me_email} ({self.live.me_role}), neither a"
+                " workspace token nor an admin: the export holds only what that user can see"
+            )
+        sections: list[tuple[str, _Text]] = []
+        public: list[LiveProject] = []
+        bodies: dict[ExportKind, Callable[[], _Text]] = {
+            "collections": self.collections,
+            "groups": self.groups,
+            "users": self.users,
+            "projects": lambda: self.projects(public),
+        }
+        for kind in KINDS:
+            if kind in self.kinds:
+                sections.append((f"{kind}.yaml", bodies[kind]()))
+        # Built last, written first: the policy depends on which exported projects are public.
+        sections.insert(0, (POLICY_FILE, self.head(public)))
+        files: dict[str, str] = {}
+        for name, body in sections:
+            files[name] = _file(schema_ref, _ABOUT[name], body.lines)
+        combined: list[str] = []
+        for _, body in sections:
+            if combined:
+                combined.append("")
+            combined.extend(body.lines)
+        document = _file(
+            schema_ref, "Exported by hexsync export: one manifest of the whole export.", combined
+        )
+        return Export(files, tuple(self.notes), document)
+
+    # ---------------------------------------------------------------- version, workspace, policy
+
+    def head(self, public: list[LiveProject]) -> _Text:
+        out = _Text()
+        out.add(0, "version: 1")
+        if self.uuid_ok(self.live.org_id):
+            out.add(0, "workspace:")
+            out.add(1, f"org_id: {scalar(self.live.org_id)}")
+        else:
+            self.note(f"workspace.org_id left out: {self.live.org_id!r} is not a UUID")
+        if public:
+            out.blank()
+            out.add(0, "policy:")
+            count = len(public)
+            noun = "project is" if count == 1 else "projects are"
+            out.comment(1, f"{count} {noun} shared to the public web live; review:")
+            for project in public:
+                out.comment(1, f"  {scalar(project.title)} ({project.id})")
+            out.add(1, "allow_public_web: true")
+        return out
+
+    # ---------------------------------------------------------------- collections
+
+    def collections(self) -> _Text:
+        out = _Text()
+        kept = []
+        for c in self.live.collections.values():
+            if self.name_ok(c.name):
+                kept.append(c)
+            else:
+                self.note(
+                    f"collection {c.name!r} ({c.id}) left out: a manifest name cannot start or end"
+                    " with spaces (rename it in Hex)"
+                )
+        if not kept:
+            out.add(0, "collections: []")
+            return out
+        out.add(0, "collections:")
+        for c in sorted(kept, key=lambda c: (c.name.casefold(), c.name)):
+            out.add(1, f"- name: {scalar(c.name)}")
+            if c.description is not None:
+                out.add(2, f"description: {scalar(c.description)}")
+        return out
+
+    # ---------------------------------------------------------------- groups
+
+    def groups(self) -> _Text:
+        out = _Text()
+        kept: list[LiveGroup] = []
+        for g in self.live.groups.values():
+            if self.name_ok(g.name):
+                kept.append(g)
+            else:
+                self.note(
+                    f"group {g.name!r} ({g.id}) left out: a manifest name cannot start or end"
+                    " with spaces (rename it in Hex)"
+                )
+        if not kept:
+            out.add(0, "groups: []")
+            return out
+        out.add(0, "groups:")
+        for g in sorted(kept, key=lambda g: (g.name.casefold(), g.name)):
+            out.add(1, f"- name: {scalar(g.name)}")
+            if g.members is None:
+                # The reader did not read them: say nothing rather than declare an empty group.
+                out.comment(2, "members not read: membership left alone")
+                self.note(f"group {g.name!r}: members were not read; membership left unmanaged")
+                continue
+            bad = sorted(e for e in g.members if not self._user_ok(e))
+            if bad:
+                why = self._why_user(bad[0])
+                out.comment(2, f"members left alone: {scalar(bad[0])} {why}")
+                self.note(f"group {g.name!r}: members left unmanaged, {bad[0]} {why}")
+                continue
+            if not g.members:
+                out.add(2, "members: []")
+                continue
+            out.add(2, "members:")
+            for email in sorted(g.members):
+                out.add(3, f"- {scalar(email)}")
+        return out
+
+    def _user_ok(self, email: str) -> bool:
+        return email in self.live.users and self.email_ok(email)
+
+    def _why_user(self, email: str) -> str:
+        if not self.email_ok(email):
+            return "is not an email address a manifest accepts"
+        return "is not an active user of this workspace"
+
+    # ---------------------------------------------------------------- users
+
+    def users(self) -> _Text:
+        out = _Text()
+        kept = []
+        for email in self.live.users:
+            if self.email_ok(email):
+                kept.append(email)
+            else:
+                self.note(f"user {email!r} left out: not an email address a manifest accepts")
+        if not kept:
+            out.add(0, "users: []")
+            return out
+        out.add(0, "users:")
+        for email in sorted(kept):
+            out.add(1, f"- email: {scalar(email)}")
+            out.add(2, "active: true")
+        return out
+
+    # ---------------------------------------------------------------- projects
+
+    def projects(self, public: list[LiveProject]) -> _Text:
+        out = _Text()
+        kept: list[LiveProject] = []
+        for p in self.live.projects.values():
+            if self.uuid_ok(p.id):
+                kept.append(p)
+            else:
+                self.note(f"project {p.title!r} left out: its id {p.id!r} is not a UUID")
+        if not kept:
+            out.add(0, "projects: []")
+            return out
+        out.add(0, "projects:")
+        for p in sorted(kept, key=lambda p: (p.title.casefold(), p.title, p.id)):
+            self.project(out, p)
+            if p.sharing.public_web != "NONE":
+                public.append(p)
+        return out
+
+    def project(self, out: _Text, p: LiveProject) -> None:
+        out.add(1, f"- id: {scalar(p.id)}")
+        if self.name_ok(p.title):
+            out.add(2, f"title: {scalar(p.title)}")
+        else:
+            # The id is the identity; a title the schema refuses is only shown.
+            out.comment(2, f"title: {scalar(p.title)} (cannot be written: spaces at its ends)")
+        if p.status is None:
+            out.add(2, "status: null")
+        elif p.status:
+            out.add(2, f"status: {scalar(p.status)}")
+        else:
+            out.comment(2, f"status: {scalar(p.status)} left alone (a manifest cannot write it)")
+            self.note(f"project {p.title!r} ({p.id}): status {p.status!r} left unmanaged")
+        s = p.sharing
+        out.add(2, "sharing:")
+        for dimension, level in (("workspace", s.workspace), ("public_web", s.public_web)):
+            if level in self.levels:
+                out.add(3, f"{dimension}: {scalar(level)}")
+            else:
+                out.comment(3, f"{dimension}: left alone, {_UNKNOWN_LEVEL.format(scalar(level))}")
+                self.note(
+                    f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged,"
+                    f" {_UNKNOWN_LEVEL.format(repr(level))}"
+                )
+        self.sharing_map(out, p, "users", s.users, self._why_not_user)
+        self.sharing_map(out, p, "groups", s.groups, self._why_not_group)
+        self.sharing_map(out, p, "collections", s.collections, self._why_not_collection)
+
+    def sharing_map(
+        self,
+        out: _Text,
+        p: LiveProject,
+        dimension: str,
+        entries: Mapping[str, str],
+        why_not: Callable[[str], str | None],
+    ) -> None:
+        problems: list[tuple[str, str]] = []
+        for key, level in entries.items():
+            why = why_not(key)
+            if why is None and level not in self.levels:
+                why = f"has {_UNKNOWN_LEVEL.format(scalar(level))}"
+            if why is not None:
+                problems.append((key, why))
+        if problems:
+            # Listing the others alone would remove this one's access: leave the dimension alone.
+            key, why = min(problems)
+            out.comment(3, f"{dimension}: left alone, {scalar(key)} {why}")
+            self.note(
+                f"project {p.title!r} ({p.id}): sharing.{dimension} left unmanaged, {key!r} {why}"
+            )
+            return
+        if not entries:
+            out.add(3, f"{dimension}: {{}}")
+            return
+        out.add(3, f"{dimension}:")
+        keys = sorted(entries) if dimension == "users" else _sort_names(entries)
+        for key in keys:
+            owner = "owner" if dimension == "users" and key == p.owner else None
+            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", owner)
+
+    def _why_not_user(self, email: str) -> str | None:
+        return None if self._user_ok(email) else self._why_user(email)
+
+    def _why_not_group(self, name: str) -> str | None:
+        if not self.name_ok(name):
+            return "has spaces at its ends, which a manifest name cannot"
+        return None if name in self.live.groups else "is not a group this token can see"
+
+    def _why_not_collection(self, name: str) -> str | None:
+        if not self.name_ok(name):
+            return "has spaces at its ends, which a manifest name cannot"
+        return None if name in self.live.collections else "is not a collection this token can see"
+
+
+def _matcher(pattern: str) -> Callable[[str], bool]:
+    compiled = re.compile(pattern)
+    # jsonschema's "pattern" is a search, which is what this mirrors.
+    return lambda text: compiled.search(text) is not None
+
+
+def _file(schema_ref: str, about: str, body: list[str]) -> str:
+    head = [f"# yaml-language-server: $schema={schema_ref}", f"# {about}", ""]
+    return "\n".join([*head, *body]) + "\n"

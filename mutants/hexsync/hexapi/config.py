@@ -1,0 +1,212 @@
+"""Where the API is, which token to use, and how fast to go: parsed and checked up front.
+
+- :func:`normalize_base_url` turns ``https://eu.hex.tech`` (or ``…/api/v1``) into the API root;
+  plain ``http://`` is refused except on loopback, because the token would travel in clear.
+- :func:`load_token` reads ``HEX_API_TOKEN`` or a token file. Never argv: a token on the command
+  line ends up in shell history and ``ps``.
+- :func:`parse_rate_limit` reads ``--rate-limit 20/min``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from hexsync.errors import ConfigError
+
+DEFAULT_BASE_URL = "https://app.hex.tech"
+API_PATH = "/api/v1"
+TOKEN_ENV = "HEX_API_TOKEN"  # noqa: S105 - a variable name, not a token
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost``, 127.0.0.0/8 and ::1: addresses that never leave the machine."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def normalize_base_url(url: str) -> str:
+    """The API root (``https://host[:port][/prefix]/api/v1``) for a Hex host URL.
+
+    Accepts the host alone (``https://app.hex.tech``, ``https://eu.hex.tech``,
+    ``https://acme.hex.tech``), with or without a trailing ``/``, ``/api`` or ``/api/v1``.
+    """
+    raw = url.strip()
+    if not raw:
+        raise ConfigError("empty --api-url", hint=f"the default is {DEFAULT_BASE_URL}")
+    if "://" not in raw:
+        raise ConfigError(
+            f"--api-url {raw!r} has no scheme", hint=f"write it like https://{raw.lstrip('/')}"
+        )
+    try:
+        parts = urlsplit(raw)
+        port = parts.port  # raises on a non-numeric port
+    except ValueError as exc:
+        raise ConfigError(f"--api-url {raw!r} is not a valid URL: {exc}") from exc
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    if not host:
+        raise ConfigError(f"--api-url {raw!r} has no host name")
+    if parts.username or parts.password:
+        raise ConfigError(
+            "--api-url must not contain credentials",
+            hint="give the token through HEX_API_TOKEN or --token-file",
+        )
+    if parts.query or parts.fragment:
+        raise ConfigError(f"--api-url {raw!r} must not have a query or fragment")
+    if scheme == "http":
+        if not is_loopback(host):
+            raise ConfigError(
+                f"refusing plain http:// to {host}: the API token would travel unencrypted",
+                hint="use https://, or http:// only for a local emulator (127.0.0.1, localhost)",
+            )
+    elif scheme != "https":
+        raise ConfigError(f"--api-url scheme {parts.scheme!r} is not supported; use https://")
+    path = parts.path.rstrip("/")
+    if path.endswith(API_PATH):
+        pass
+    elif path.endswith("/api"):
+        path += "/v1"
+    else:
+        path += API_PATH
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc += f":{port}"
+    return urlunsplit((scheme, netloc, path, "", ""))
+
+
+class Token:
+    """The API token. Its ``repr`` and ``str`` never show it; only :meth:`reveal` does."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    @property
+    def kind(self) -> str:
+        """``personal`` (hxtp_), ``workspace`` (hxtw_) or ``unknown``."""
+        if self._value.startswith("hxtp_"):
+            return "personal"
+        if self._value.startswith("hxtw_"):
+            return "workspace"
+        return "unknown"
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, redacted)"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("Token", self._value))
+
+
+def _check_token(value: str, source: str) -> Token:
+    token = value.strip()
+    if not token:
+        raise ConfigError(
+            f"{source} is empty", hint="put the Hex API token (hxtp_… or hxtw_…) there"
+        )
+    if any(ch.isspace() for ch in token) or not token.isprintable() or not token.isascii():
+        raise ConfigError(
+            f"{source} does not hold a single token (it has spaces, line breaks or other "
+            "characters a token never has)",
+            hint="the file or variable must contain only the token",
+        )
+    return Token(token)
+
+
+def load_token(
+    token_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Token:
+    """The token from ``token_file`` if given, else from ``HEX_API_TOKEN``."""
+    env = os.environ if environ is None else environ
+    if token_file is not None:
+        try:
+            text = Path(token_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot read the token file {token_file}: {exc.strerror or exc}"
+            ) from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"the token file {token_file} is not text") from None
+        return _check_token(text, f"the token file {token_file}")
+    value = env.get(TOKEN_ENV)
+    if value is None:
+        raise ConfigError(
+            "no Hex API token",
+            hint=f"set {TOKEN_ENV}, or pass --token-file FILE (never the token itself on the "
+            "command line); create one under Settings → API keys in Hex",
+        )
+    return _check_token(value, TOKEN_ENV)
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most ``limit`` requests per ``seconds``."""
+
+    limit: int
+    seconds: float
+
+    @property
+    def per_minute(self) -> float:
+        return self.limit * 60.0 / self.seconds
+
+    def __str__(self) -> str:
+        return f"{self.limit}/{_UNIT_NAMES.get(self.seconds, f'{self.seconds:g}s')}"
+
+
+_UNITS = {
+    "s": 1.0,
+    "sec": 1.0,
+    "second": 1.0,
+    "m": 60.0,
+    "min": 60.0,
+    "minute": 60.0,
+    "h": 3600.0,
+    "hour": 3600.0,
+}
+_UNIT_NAMES = {1.0: "s", 60.0: "min", 3600.0: "h"}
+
+
+_RATE_RE = re.compile(r"([0-9]+)(?:/([a-z]+))?")
+
+
+def parse_rate_limit(text: str) -> RateLimit:
+    """``"20/min"`` → ``RateLimit(20, 60)``; also ``/s``, ``/h``, ``/minute(s)``, ``/hour(s)``.
+
+    Anything else is refused rather than guessed: ``20/ms`` is not twenty a minute.
+    """
+    value = text.strip().lower().replace(" ", "")
+    match = _RATE_RE.fullmatch(value)
+    seconds: float | None = None
+    limit = 0
+    if match is not None:
+        limit = int(match.group(1))
+        unit = match.group(2) or "min"
+        seconds = _UNITS.get(unit)
+        if seconds is None and len(unit) > 3 and unit.endswith("s"):  # mins, secs, hours
+            seconds = _UNITS.get(unit[:-1])
+    if seconds is None or limit <= 0:
+        raise ConfigError(
+            f"--rate-limit {text!r} is not a rate",
+            hint="write it as N/min (e.g. 20/min), N/h or N/s with N a positive whole number",
+        )
+    return RateLimit(limit, seconds)

@@ -1,0 +1,154 @@
+"""Client-side pacing: stay under Hex's rate limits instead of running into 429.
+
+Each rate-limit group (``hex-api``, ``hex-api-30rpm``, ``hex-run-kernel``) gets a bucket per
+documented window (30/minute and 1,800/hour, …). A bucket holds ``limit`` tokens; a request takes
+one, and the token comes back exactly one window after it was spent. That is a token bucket whose
+refill follows the requests actually made (a sliding-window log), and it is the strictest reading
+of "N per window": it never exceeds the limit over *any* window, so it is safe whether Hex counts
+in fixed or sliding windows, while still letting a short read go at full speed.
+
+A 429 that gets through anyway (another client on the same token, clock skew) blocks the whole
+group until its ``Retry-After``, so concurrent requests do not all run into it too.
+
+Time is injected (``clock`` and ``sleep``) so tests drive it by hand and never really sleep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from hexsync.hexapi.config import RateLimit
+from hexsync.hexapi.operations import HEX_API, HEX_API_30RPM, HEX_RUN_KERNEL
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+MINUTE = 60.0
+HOUR = 3600.0
+
+# The documented defaults (openapi.json operation descriptions; NOTES.md "Rate limits").
+DEFAULT_LIMITS: dict[str, tuple[RateLimit, ...]] = {
+    HEX_API: (RateLimit(30, MINUTE), RateLimit(1800, HOUR)),
+    HEX_API_30RPM: (RateLimit(30, MINUTE),),
+    HEX_RUN_KERNEL: (RateLimit(20, MINUTE), RateLimit(60, HOUR)),
+}
+
+# Requests arrive at Hex a little after they leave here; a token comes back this much later
+# than the window alone says, so a slow request cannot make Hex count two in one window.
+DEFAULT_MARGIN = 0.25
+
+
+@dataclass
+class _Bucket:
+    limit: RateLimit
+    spent: deque[float]
+
+    def ready_at(self, margin: float) -> float:
+        """When the next token is available (may be in the past)."""
+        if len(self.spent) < self.limit.limit:
+            return float("-inf")
+        return self.spent[0] + self.limit.seconds + margin
+
+    def take(self, now: float) -> None:
+        self.spent.append(now)
+        while len(self.spent) > self.limit.limit:
+            self.spent.popleft()
+
+
+class _Group:
+    def __init__(self, limits: Iterable[RateLimit]) -> None:
+        self.buckets = [_Bucket(limit, deque()) for limit in limits]
+        self.lock = asyncio.Lock()
+        self.blocked_until = float("-inf")
+
+
+def effective_limits(
+    limits: Mapping[str, tuple[RateLimit, ...]] | None = None,
+    cap: RateLimit | None = None,
+) -> dict[str, tuple[RateLimit, ...]]:
+    """The limits per group: the defaults (or ``limits``), each further capped by ``cap``."""
+    base = dict(DEFAULT_LIMITS if limits is None else limits)
+    if cap is None:
+        return base
+    return {group: (*windows, cap) for group, windows in base.items()}
+
+
+class Pacer:
+    """Waits before each request until its group's buckets allow it."""
+
+    def __init__(
+        self,
+        limits: Mapping[str, tuple[RateLimit, ...]] | None = None,
+        *,
+        cap: RateLimit | None = None,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+        margin: float = DEFAULT_MARGIN,
+    ) -> None:
+        self.limits = effective_limits(limits, cap)
+        self._clock = clock
+        self._sleep = sleep
+        self._margin = margin
+        self._groups: dict[str, _Group] = {}
+
+    def _group(self, name: str) -> _Group:
+        group = self._groups.get(name)
+        if group is None:
+            # An unknown group is paced like the default one, Hex's most common limit.
+            group = _Group(self.limits.get(name, self.limits.get(HEX_API, ())))
+            self._groups[name] = group
+        return group
+
+    async def acquire(self, group_name: str) -> float:
+        """Wait for a token of ``group_name``; returns the seconds waited."""
+        group = self._group(group_name)
+        waited = 0.0
+        # The lock keeps waiters in order: the first to ask is the first to go.
+        async with group.lock:
+            while True:
+                now = self._clock()
+                ready = max(
+                    [group.blocked_until, *(b.ready_at(self._margin) for b in group.buckets)]
+                )
+                if ready <= now:
+                    break
+                await self._sleep(ready - now)
+                waited += ready - now
+            now = self._clock()
+            for bucket in group.buckets:
+                bucket.take(now)
+        return waited
+
+    def block(self, group_name: str, seconds: float) -> None:
+        """Hold back every request of the group for ``seconds`` (after a 429's Retry-After)."""
+        group = self._group(group_name)
+        group.blocked_until = max(group.blocked_until, self._clock() + max(0.0, seconds))
+
+    def wait_estimate(self, group_name: str, requests: int) -> float:
+        """Seconds ``requests`` more requests of the group would take from now (for plans)."""
+        windows = self.limits.get(group_name, self.limits.get(HEX_API, ()))
+        total = 0.0
+        for window in windows:
+            extra = requests - window.limit
+            if extra > 0:
+                total = max(
+                    total, (extra // window.limit + (extra % window.limit > 0)) * window.seconds
+                )
+        return total
+
+
+class NoPacer(Pacer):
+    """No client-side pacing at all (a local emulator without limits, benchmarks)."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+
+    async def acquire(self, group_name: str) -> float:  # noqa: ARG002
+        return 0.0
+
+    def block(self, group_name: str, seconds: float) -> None:  # noqa: ARG002
+        return None

@@ -1,0 +1,284 @@
+"""The desired state, as typed immutable records shared by the manifest loader and the plan.
+
+Everything here is a frozen dataclass, hashable and canonical: emails are lower-cased, member lists
+are ``frozenset``s and sharing maps are :class:`FrozenMap`s, so two manifests that differ only in
+order or in the case of an email produce equal values. Every record carries the :class:`Mark` of
+its declaration; marks never take part in equality.
+
+``None`` on an optional field means "not declared here: leave the live value alone", except for
+``Project.status``, where ``None`` is a declared "no status" and :data:`UNMANAGED` means omitted.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Generic, Literal, TypeAlias, TypeVar
+
+__all__ = [
+    "UNMANAGED",
+    "Access",
+    "Collection",
+    "Desired",
+    "Ensure",
+    "FrozenMap",
+    "Group",
+    "Mark",
+    "Mode",
+    "Policy",
+    "Project",
+    "Sharing",
+    "Unmanaged",
+    "User",
+    "Workspace",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """Where something was declared: a file (as shown to the user), 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+NOWHERE = Mark("<none>", 0, 0)
+
+K = TypeVar("K", bound=str)
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V], Generic[K, V]):
+    """An immutable, hashable mapping that iterates in sorted key order."""
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._data: dict[K, V] = dict(sorted(pairs, key=lambda kv: kv[0]))
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
+class Access(enum.Enum):
+    """A sharing level, ordered from no access to full access (``Access.CAN_VIEW < CAN_EDIT``)."""
+
+    NONE = "NONE"
+    APP_ONLY = "APP_ONLY"
+    CAN_VIEW = "CAN_VIEW"
+    CAN_EDIT = "CAN_EDIT"
+    FULL_ACCESS = "FULL_ACCESS"
+
+    @property
+    def rank(self) -> int:
+        return _ACCESS_ORDER.index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Access):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Access):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Access):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Access):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_ACCESS_ORDER = list(Access)
+
+
+class Mode(enum.Enum):
+    """How a declared list is applied: the full truth, or only grants on top of what is live."""
+
+    AUTHORITATIVE = "authoritative"
+    ADDITIVE = "additive"
+
+
+class Ensure(enum.Enum):
+    PRESENT = "present"
+    ABSENT = "absent"
+
+
+class Unmanaged(enum.Enum):
+    """The type of :data:`UNMANAGED`: a field the manifest did not mention."""
+
+    UNMANAGED = "UNMANAGED"
+
+    def __repr__(self) -> str:
+        return "UNMANAGED"
+
+
+UNMANAGED: Literal[Unmanaged.UNMANAGED] = Unmanaged.UNMANAGED
+
+Status: TypeAlias = "str | Literal[Unmanaged.UNMANAGED] | None"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Guard: the plan refuses to run against a workspace whose org id differs."""
+
+    org_id: str
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Safety rules. ``max_destroy=None`` means the manifests set no limit of their own."""
+
+    prune_groups: bool = False
+    prune_users: bool = False
+    protect_groups: frozenset[str] = frozenset()
+    protect_users: frozenset[str] = frozenset()  # lower-cased
+    max_destroy: int | None = None
+    allow_public_web: bool = False
+    statuses: frozenset[str] | None = None  # None: no list declared, any status name is accepted
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Identity: ``name``, or ``id`` when pinned (then a different live name is a rename)."""
+
+    name: str
+    description: str | None = None
+    id: str | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group and its members (lower-cased emails); ``members=None`` leaves membership alone."""
+
+    name: str
+    members: frozenset[str] | None = None
+    members_mode: Mode = Mode.AUTHORITATIVE
+    ensure: Ensure = Ensure.PRESENT
+    mark: Mark = field(default=NOWHERE, compare=False)
+    member_marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+
+
+@dataclass(frozen=True)
+class User:
+    """A user the manifests mention; hexsync can only deactivate (``active=False``)."""
+
+    email: str  # lower-cased
+    active: bool = True
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """A project's declared sharing; a ``None`` dimension was omitted and is left alone.
+
+    ``users`` keys are lower-cased emails; ``groups`` and ``collections`` keys are exact names.
+    ``marks`` maps ``(dimension, key)`` (e.g. ``("users", "carol@acme.com")``, or
+    ``("workspace", "")``) to where that entry was written.
+    """
+
+    mode: Mode = Mode.AUTHORITATIVE
+    workspace: Access | None = None
+    public_web: Access | None = None
+    users: FrozenMap[str, Access] | None = None
+    groups: FrozenMap[str, Access] | None = None
+    collections: FrozenMap[str, Access] | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+    marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+
+    def mark_of(self, dimension: str, key: str = "") -> Mark:
+        """Where ``dimension`` (and ``key`` within it) was declared, else the sharing block."""
+        return self.marks.get(f"{dimension}\x00{key}", self.mark)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Identity: ``id``; else ``title`` (which must then be unique live, or the project is new)."""
+
+    id: str | None = None
+    title: str | None = None
+    description: str | None = None
+    status: Status = UNMANAGED
+    sharing: Sharing | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+    @property
+    def key(self) -> str:
+        """A readable identity for messages: the title if any, else the id."""
+        return self.title if self.title is not None else (self.id or "")
+
+
+@dataclass(frozen=True)
+class Desired:
+    """The merged desired state of all manifest files, each kind sorted by identity."""
+
+    version: int = 1
+    workspace: Workspace | None = None
+    policy: Policy = Policy()
+    collections: tuple[Collection, ...] = ()
+    groups: tuple[Group, ...] = ()
+    users: tuple[User, ...] = ()
+    projects: tuple[Project, ...] = ()
+    files: tuple[str, ...] = field(default=(), compare=False)
+
+    # Lookups by identity, indexed once: checks call them per reference, so a scan would make
+    # loading 10,000 projects quadratic. (cached_property writes the instance __dict__ directly,
+    # which a frozen dataclass allows.) The first declaration wins, as in a scan.
+
+    @cached_property
+    def _groups_by_name(self) -> dict[str, Group]:
+        return {g.name: g for g in reversed(self.groups)}
+
+    @cached_property
+    def _collections_by_name(self) -> dict[str, Collection]:
+        return {c.name: c for c in reversed(self.collections)}
+
+    @cached_property
+    def _users_by_email(self) -> dict[str, User]:
+        return {u.email: u for u in reversed(self.users)}
+
+    def group(self, name: str) -> Group | None:
+        return self._groups_by_name.get(name)
+
+    def collection(self, name: str) -> Collection | None:
+        return self._collections_by_name.get(name)
+
+    def user(self, email: str) -> User | None:
+        return self._users_by_email.get(email.lower())

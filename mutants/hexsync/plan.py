@@ -1,0 +1,563 @@
+"""The plan: an ordered, immutable list of typed changes, computed once.
+
+``hexsync plan`` renders a :class:`Plan`; ``hexsync apply`` executes the same value (or one read
+back from ``plan.json``). Nothing here does I/O: building a plan is ``diff.py``'s job, carrying it
+out is ``apply.py``'s. This module owns the value itself: its types, its order, what counts as
+destructive or widening, how many requests it takes, and its JSON form with a checksum.
+
+Vocabulary
+- A :class:`Change` is one object (a collection, group, user or project) and what happens to it:
+  ``create``, ``update``, ``delete`` or ``deactivate``, with the :class:`FieldChange` s that make
+  it up.
+- A :class:`FieldChange` is one field: ``path`` is a scalar field (``name``, ``description``,
+  ``status``, ``sharing.workspace``, ``sharing.public_web``) or a set-like one (``members``,
+  ``sharing.users``, ``sharing.groups``, ``sharing.collections``) with ``key`` naming the member
+  email or principal. ``old``/``new`` are JSON scalars; ``None`` means absent (not a member, no
+  access, no status). A removal from a sharing set is written to Hex as ``NONE``.
+- A :class:`LiveRef` is a live object the plan relies on, with the fields it read; its
+  fingerprint binds a saved plan to the workspace it was made against.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from hexsync.errors import HexsyncError
+from hexsync.model import Access, FrozenMap, Mark
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MEMBERS_PER_REQUEST",
+    "SHARING_PER_REQUEST",
+    "AccessImpact",
+    "Action",
+    "Change",
+    "FieldChange",
+    "ImpactItem",
+    "Kind",
+    "LiveRef",
+    "Plan",
+    "PlanFileError",
+    "PlanWarning",
+    "Refusal",
+    "WorkspaceInfo",
+    "access_rank",
+    "order_changes",
+]
+
+FORMAT_VERSION = 1
+SHARING_PER_REQUEST = 25  # Hex accepts at most 25 entries per sharing upsert
+MEMBERS_PER_REQUEST = 100  # and at most 100 member adds (and 100 removes) per group edit
+
+
+class Kind(enum.Enum):
+    COLLECTION = "collection"
+    GROUP = "group"
+    USER = "user"
+    PROJECT = "project"
+
+
+class Action(enum.Enum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    DEACTIVATE = "deactivate"
+
+
+SET_PATHS = frozenset({"members", "sharing.users", "sharing.groups", "sharing.collections"})
+ACCESS_PATHS = frozenset(
+    {
+        "sharing.workspace",
+        "sharing.public_web",
+        "sharing.users",
+        "sharing.groups",
+        "sharing.collections",
+    }
+)
+# Sharing dimensions whose widening is flagged as high risk (SPEC §4).
+WIDE_PATHS = frozenset({"sharing.workspace", "sharing.public_web"})
+
+
+_RANKS = {a.value: a.rank for a in Access}
+
+
+def access_rank(access: str | None) -> int:
+    """Rank of an access level; absent is NONE; a level hexsync does not know ranks highest."""
+    if access is None:
+        return 0
+    return _RANKS.get(access, len(_RANKS))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one object; see the module docstring for ``path``, ``key``, ``old``, ``new``."""
+
+    path: str
+    old: str | None
+    new: str | None
+    key: str | None = None
+
+    @property
+    def is_access(self) -> bool:
+        return self.path in ACCESS_PATHS
+
+    @property
+    def destructive(self) -> bool:
+        """A removal from a set, or an access level lowered (SPEC §2 ``max_destroy``)."""
+        if self.path in SET_PATHS and self.old is not None and self.new is None:
+            return True
+        return self.is_access and access_rank(self.new) < access_rank(self.old)
+
+    @property
+    def widens(self) -> bool:
+        """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk."""
+        if not self.is_access or access_rank(self.new) <= access_rank(self.old):
+            return False
+        return self.path in WIDE_PATHS or self.new == Access.FULL_ACCESS.value
+
+    @property
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path}
+        if self.key is not None:
+            out["key"] = self.key
+        out["old"] = self.old
+        out["new"] = self.new
+        return out
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> FieldChange:
+        return cls(path=data["path"], old=data["old"], new=data["new"], key=data.get("key"))
+
+
+# Apply order (SPEC §4): collections and groups before the sharing that references them,
+# membership before sharing, group deletions after the sharing that stops referring to them.
+_ORDER: dict[tuple[Kind, Action], int] = {
+    (Kind.COLLECTION, Action.CREATE): 0,
+    (Kind.COLLECTION, Action.UPDATE): 1,
+    (Kind.GROUP, Action.CREATE): 2,
+    (Kind.GROUP, Action.UPDATE): 3,
+    (Kind.PROJECT, Action.CREATE): 4,
+    (Kind.PROJECT, Action.UPDATE): 5,
+    (Kind.GROUP, Action.DELETE): 6,
+    (Kind.USER, Action.DEACTIVATE): 7,
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One object and what happens to it.
+
+    ``name`` is what a reviewer knows it by (collection or group name, user email, project
+    title); ``id`` is its live id (None for a create). ``note`` adds context a reviewer needs
+    ("2 members; shared on 1 project"). ``mark`` is where the manifests declare it (None when
+    prune removes something the manifests do not mention).
+    """
+
+    kind: Kind
+    action: Action
+    name: str
+    id: str | None = None
+    fields: tuple[FieldChange, ...] = ()
+    note: str = ""
+    mark: Mark | None = field(default=None, compare=False)
+
+    @property
+    def address(self) -> str:
+        """A stable identity for messages and ``--target``: ``group:Analysts``, ``project:<id>``."""
+        ident = self.id if self.kind is Kind.PROJECT and self.id else self.name
+        return f"{self.kind.value}:{ident}"
+
+    @property
+    def order_key(self) -> tuple[int, str, str]:
+        return (_ORDER[(self.kind, self.action)], self.name, self.id or "")
+
+    @property
+    def destructive_count(self) -> int:
+        """How many destructive changes this is, as ``max_destroy`` counts them."""
+        if self.action in (Action.DELETE, Action.DEACTIVATE):
+            return 1
+        return sum(1 for f in self.fields if f.destructive)
+
+    @property
+    def widens(self) -> bool:
+        return any(f.widens for f in self.fields)
+
+    def fields_at(self, path: str) -> tuple[FieldChange, ...]:
+        return tuple(f for f in self.fields if f.path == path)
+
+    @property
+    def requests(self) -> int:
+        """API requests apply makes for this change (SPEC §6 write bound)."""
+        if self.action in (Action.DELETE, Action.DEACTIVATE):
+            return 1
+        if self.kind is Kind.GROUP:
+            adds = sum(1 for f in self.fields_at("members") if f.new is not None)
+            removes = sum(1 for f in self.fields_at("members") if f.new is None)
+            if self.action is Action.CREATE:
+                # CreateGroup carries the first 100 members; the rest go by EditGroup.
+                return 1 + math.ceil(max(0, adds - MEMBERS_PER_REQUEST) / MEMBERS_PER_REQUEST)
+            renamed = 1 if self.fields_at("name") else 0
+            edits = max(
+                math.ceil(adds / MEMBERS_PER_REQUEST), math.ceil(removes / MEMBERS_PER_REQUEST)
+            )
+            return max(renamed, edits)
+        if self.kind is Kind.COLLECTION:
+            return 1
+        if self.kind is Kind.PROJECT:
+            count = 1 if self.action is Action.CREATE else 0
+            if self.fields_at("status") and (
+                self.action is Action.UPDATE or self.fields_at("status")[0].new is not None
+            ):
+                count += 1
+            if self.fields_at("sharing.workspace") or self.fields_at("sharing.public_web"):
+                count += 1
+            for path in ("sharing.users", "sharing.groups", "sharing.collections"):
+                count += math.ceil(len(self.fields_at(path)) / SHARING_PER_REQUEST)
+            return count
+        return 1
+
+    @property
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "action": self.action.value,
+            "name": self.name,
+            "id": self.id,
+            "fields": [f.data for f in self.fields],
+        }
+        if self.note:
+            out["note"] = self.note
+        if self.mark is not None:
+            out["source"] = str(self.mark)
+        return out
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Change:
+        return cls(
+            kind=Kind(data["kind"]),
+            action=Action(data["action"]),
+            name=data["name"],
+            id=data.get("id"),
+            fields=tuple(FieldChange.from_data(f) for f in data.get("fields", ())),
+            note=data.get("note", ""),
+            mark=_parse_mark(data.get("source")),
+        )
+
+
+def _parse_mark(text: str | None) -> Mark | None:
+    if not text:
+        return None
+    file, _, rest = text.rpartition(":")
+    file, _, line = file.rpartition(":")
+    try:
+        return Mark(file, int(line), int(rest))
+    except ValueError:
+        return None
+
+
+def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """The apply order of SPEC §4; ties by name so the same input always gives the same plan."""
+    return tuple(sorted(changes, key=lambda c: c.order_key))
+
+
+def _canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _sha256(value: Any) -> str:
+    return hashlib.sha256(_canonical_json(value).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class LiveRef:
+    """A live object the plan read and relies on: what it saw, field by field.
+
+    ``fields`` holds canonical strings only (names, emails, access levels; lists joined
+    sorted), never a secret. Apply re-reads the object and names each field that moved.
+    """
+
+    kind: Kind
+    name: str
+    id: str
+    fields: FrozenMap[str, str]
+
+    @property
+    def address(self) -> str:
+        return f"{self.kind.value}:{self.id}"
+
+    @property
+    def fingerprint(self) -> str:
+        return _sha256(dict(self.fields))
+
+    def moved(self, now: Mapping[str, str]) -> list[str]:
+        """The fields whose value differs in ``now`` (a fresh reading of the same object)."""
+        keys = sorted(set(self.fields) | set(now))
+        return [k for k in keys if self.fields.get(k) != now.get(k)]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "name": self.name,
+            "id": self.id,
+            "fields": dict(self.fields),
+            "fingerprint": self.fingerprint,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> LiveRef:
+        ref = cls(
+            kind=Kind(data["kind"]),
+            name=data["name"],
+            id=data["id"],
+            fields=FrozenMap(data["fields"]),
+        )
+        if data.get("fingerprint") not in (None, ref.fingerprint):
+            raise PlanFileError(f"the fingerprint of {ref.address} does not match its fields")
+        return ref
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    """Something a reviewer should know that is not a change (e.g. a title hexsync can't set)."""
+
+    code: str
+    message: str
+    mark: Mark | None = field(default=None, compare=False)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.mark is not None:
+            out["source"] = str(self.mark)
+        return out
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> PlanWarning:
+        return cls(data["code"], data["message"], _parse_mark(data.get("source")))
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A guardrail that refuses this plan (exit 3), with what to do about it."""
+
+    code: str  # max_destroy | public_web | protect | org_mismatch | prune_visibility
+    message: str
+    hint: str = ""
+    mark: Mark | None = field(default=None, compare=False)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.hint:
+            out["hint"] = self.hint
+        if self.mark is not None:
+            out["source"] = str(self.mark)
+        return out
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Refusal:
+        return cls(
+            data["code"], data["message"], data.get("hint", ""), _parse_mark(data.get("source"))
+        )
+
+
+@dataclass(frozen=True)
+class ImpactItem:
+    """One project on which a principal's access changes, and through what."""
+
+    project: str  # title
+    old: str | None
+    new: str | None
+    via: str | None = None  # e.g. "group Analysts"; None for direct sharing
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {"project": self.project, "old": self.old, "new": self.new, "via": self.via}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> ImpactItem:
+        return cls(data["project"], data["old"], data["new"], data.get("via"))
+
+
+@dataclass(frozen=True)
+class AccessImpact:
+    """Who gains and who loses access: one principal and the projects where it changes.
+
+    ``principal`` is an email, a group or collection name, ``workspace members`` or ``public
+    web``; ``kind`` says which (user | group | collection | workspace | public_web).
+    """
+
+    principal: str
+    kind: str
+    gains: tuple[ImpactItem, ...] = ()
+    losses: tuple[ImpactItem, ...] = ()
+
+    @property
+    def widens(self) -> bool:
+        return any(
+            access_rank(i.new) > access_rank(i.old)
+            and (self.kind in ("workspace", "public_web") or i.new == Access.FULL_ACCESS.value)
+            for i in self.gains
+        )
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "principal": self.principal,
+            "kind": self.kind,
+            "gains": [i.data for i in self.gains],
+            "losses": [i.data for i in self.losses],
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> AccessImpact:
+        return cls(
+            data["principal"],
+            data["kind"],
+            tuple(ImpactItem.from_data(i) for i in data.get("gains", ())),
+            tuple(ImpactItem.from_data(i) for i in data.get("losses", ())),
+        )
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    """Which workspace the plan was made against (no token, ever)."""
+
+    api_url: str
+    org_id: str
+    org_name: str | None = None
+    full_visibility: bool = False  # a workspace token or an admin: prune is allowed
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "api_url": self.api_url,
+            "org_id": self.org_id,
+            "org_name": self.org_name,
+            "full_visibility": self.full_visibility,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> WorkspaceInfo:
+        return cls(
+            data["api_url"],
+            data["org_id"],
+            data.get("org_name"),
+            data.get("full_visibility", False),
+        )
+
+
+class PlanFileError(HexsyncError):
+    """A saved plan that cannot be used as it is: unreadable, altered, or of another version."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The whole plan. ``changes`` are in apply order (see :func:`order_changes`)."""
+
+    workspace: WorkspaceInfo
+    changes: tuple[Change, ...] = ()
+    relied: tuple[LiveRef, ...] = ()
+    warnings: tuple[PlanWarning, ...] = ()
+    refusals: tuple[Refusal, ...] = ()
+    impact: tuple[AccessImpact, ...] = ()
+    unmanaged: FrozenMap[str, int] = field(default_factory=FrozenMap)  # kind → count left alone
+    read_requests: int = 0  # requests the plan itself made to read the workspace
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Changes per action, every action present (zeros included) in a fixed order."""
+        out = {a.value: 0 for a in Action}
+        for change in self.changes:
+            out[change.action.value] += 1
+        return out
+
+    @property
+    def destructive_count(self) -> int:
+        return sum(c.destructive_count for c in self.changes)
+
+    @property
+    def requests(self) -> int:
+        """API requests apply will make."""
+        return sum(c.requests for c in self.changes)
+
+    def seconds_at(self, per_minute: float = 30.0) -> float:
+        """About how long apply takes when every request is paced at ``per_minute``."""
+        return self.requests * 60.0 / per_minute
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The JSON form (``docs/plan-format.md``), checksum included, keys in a stable order."""
+        body = self._body()
+        return {**body, "checksum": _sha256(body)}
+
+    def _body(self) -> dict[str, Any]:
+        return {
+            "format_version": FORMAT_VERSION,
+            "workspace": self.workspace.data,
+            "summary": {
+                **self.counts,
+                "destructive": self.destructive_count,
+                "requests": self.requests,
+            },
+            "changes": [c.data for c in self.changes],
+            "relied_on": [r.data for r in self.relied],
+            "warnings": [w.data for w in self.warnings],
+            "refusals": [r.data for r in self.refusals],
+            "access_impact": [i.data for i in self.impact],
+            "unmanaged": dict(self.unmanaged),
+            "read_requests": self.read_requests,
+        }
+
+    def dumps(self) -> str:
+        return json.dumps(self.data, indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], *, source: str = "plan") -> Plan:
+        """Read a saved plan back, refusing it if the checksum or the version does not match."""
+        if not isinstance(data, Mapping):
+            raise PlanFileError(f"{source}: not a hexsync plan (expected a JSON object)")
+        version = data.get("format_version")
+        if version != FORMAT_VERSION:
+            raise PlanFileError(
+                f"{source}: plan format_version {version!r}, this hexsync reads {FORMAT_VERSION}",
+                hint="make the plan again with this version of hexsync",
+            )
+        body = {k: v for k, v in data.items() if k != "checksum"}
+        if data.get("checksum") != _sha256(body):
+            raise PlanFileError(
+                f"{source}: checksum mismatch: the plan was changed after it was made",
+                hint="make a new plan with `hexsync plan --out`; never edit a saved plan",
+            )
+        try:
+            return cls(
+                workspace=WorkspaceInfo.from_data(data["workspace"]),
+                changes=tuple(Change.from_data(c) for c in data["changes"]),
+                relied=tuple(LiveRef.from_data(r) for r in data.get("relied_on", ())),
+                warnings=tuple(PlanWarning.from_data(w) for w in data.get("warnings", ())),
+                refusals=tuple(Refusal.from_data(r) for r in data.get("refusals", ())),
+                impact=tuple(AccessImpact.from_data(i) for i in data.get("access_impact", ())),
+                unmanaged=FrozenMap(data.get("unmanaged", {})),
+                read_requests=int(data.get("read_requests", 0)),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PlanFileError(f"{source}: malformed plan ({exc})") from exc
+
+    @classmethod
+    def loads(cls, text: str, *, source: str = "plan") -> Plan:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PlanFileError(f"{source}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from exc
+        return cls.from_data(data, source=source)

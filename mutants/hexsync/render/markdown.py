@@ -1,0 +1,276 @@
+"""The plan as GitHub-flavoured markdown, for a pull-request comment or check summary.
+
+Order (SPEC §4): a title and the summary table, then the risks (refusals, widening changes,
+destructive changes), the access changes, one collapsible section per object, warnings and the
+unmanaged note.
+
+Size: GitHub refuses comments over 65,536 characters, so the output never exceeds ``budget``
+characters. The summary, risks, access changes, warnings and unmanaged note come first in
+priority; per-object sections fill what is left, in plan order, and the first one that does not fit
+ends them, with a note saying how many were left out and where the full plan is.
+
+Safety: names come from the workspace and may hold markdown, HTML or @mentions. Names are shown in
+code spans (``<code>`` in HTML), where none of these is interpreted; free text (messages) is
+escaped; ``|`` is escaped in table cells.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from hexsync.plan import Action, Change, Plan
+from hexsync.render._common import (
+    NO_CHANGES,
+    SIGNS,
+    clean,
+    cost,
+    field_sign,
+    field_text,
+    headline,
+    impact_lines,
+    lowers,
+    plural,
+    sorted_impact,
+    unmanaged_note,
+)
+
+__all__ = ["render_markdown"]
+
+# Long lists help nobody in a comment; the per-object sections and the full plan have the rest.
+RISKS_SHOWN = 25
+ACCESS_ROWS_SHOWN = 100
+FIELDS_SHOWN = 200
+
+_BACKTICKS = re.compile(r"`+")
+# ASCII punctuation that means something to markdown or HTML; escaped with a backslash.
+_MD_SPECIAL = set("\\`*_{}[]()#+-!|~")
+_MENTION = re.compile(r"(?<![A-Za-z0-9])@(?=[A-Za-z0-9])")
+
+
+def code(text: str, *, table: bool = False) -> str:
+    """``text`` as an inline code span: no markdown, HTML or mention inside is interpreted."""
+    text = clean(text)
+    if not text:
+        return '`""`'
+    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    if text.startswith("`") or text.endswith("`") or (text[0] == " " and text[-1] == " "):
+        text = f" {text} "
+    if table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{text}{fence}"
+
+
+def escape(text: str) -> str:
+    """Free text for inline markdown: punctuation escaped, HTML as entities, mentions defused."""
+    out = []
+    for ch in clean(text):
+        if ch in _MD_SPECIAL:
+            out.append("\\" + ch)
+        elif ch in "<>&":
+            out.append(html.escape(ch))
+        else:
+            out.append(ch)
+    # A word joiner after a mention-shaped @ keeps GitHub from notifying a user or team.
+    return _MENTION.sub("@\u2060", "".join(out))
+
+
+def _title(plan: Plan) -> str:
+    ws = plan.workspace
+    name = escape(ws.org_name) if ws.org_name else code(ws.org_id)
+    return f"## hexsync plan for {name}"
+
+
+def _summary_table(plan: Plan) -> str:
+    counts = plan.counts
+    heads = [*counts, "destructive", "API requests"]
+    took = cost(plan).removeprefix("Apply makes ").removesuffix(".")
+    cells = [str(n) for n in counts.values()] + [str(plan.destructive_count), took]
+    return "\n".join(
+        [
+            "| " + " | ".join(heads) + " |",
+            "|" + "---:|" * (len(heads) - 1) + "---|",
+            "| " + " | ".join(cells) + " |",
+        ]
+    )
+
+
+def _what(change: Change) -> str:
+    """``group `Analysts``` for a sentence, the name in a code span."""
+    return f"{change.kind.value} {code(change.name)}"
+
+
+def _capped(items: list[str], shown: int, what: str) -> list[str]:
+    if len(items) <= shown:
+        return items
+    more = plural(len(items) - shown, what).replace(" ", " more ", 1)
+    return [
+        *items[:shown],
+        f"- … and {more} (every one is in the full plan)",
+    ]
+
+
+def _risks(plan: Plan) -> str:
+    refused = []
+    for r in plan.refusals:
+        where = f", {code(str(r.mark))}" if r.mark is not None else ""
+        line = f"- **Refused** ({code(r.code)}{where}): {escape(r.message)}"
+        if r.hint:
+            line += f" — *hint:* {escape(r.hint)}"
+        refused.append(line)
+    widening = []
+    destructive = []
+    for change in plan.changes:
+        action = change.action.value
+        if change.destructive_count and change.action is not Action.UPDATE:
+            note = f" ({escape(change.note)})" if change.note else ""
+            destructive.append(f"- **Destructive:** {action} {_what(change)}{note}")
+        for fc in change.fields:
+            text = code(field_text(fc))
+            if fc.widens:
+                widening.append(f"- **Widens access:** {_what(change)}: {text}")
+            elif fc.destructive:
+                verb = "lowers access" if lowers(fc) else "removes"
+                destructive.append(f"- **Destructive:** {_what(change)}: {verb} {text}")
+    lines = (
+        _capped(refused, RISKS_SHOWN, "refusal")
+        + _capped(widening, RISKS_SHOWN, "widening change")
+        + _capped(destructive, RISKS_SHOWN, "destructive change")
+    )
+    if not lines:
+        return ""
+    return "### Risks\n\n" + "\n".join(lines)
+
+
+def _access(plan: Plan) -> str:
+    rows = []
+    for impact in sorted_impact(plan.impact):
+        for line in impact_lines(impact):
+            change = f"{line.verb(impact.kind)} {line.level_text}"
+            if line.widens:
+                change += " **(widens access)**"
+            where = (
+                code(line.projects[0], table=True)
+                if len(line.projects) == 1
+                else plural(len(line.projects), "project")
+            )
+            via = escape(line.via) if line.via else "direct"
+            rows.append(f"| {code(impact.principal, table=True)} | {change} | {where} | {via} |")
+    if not rows:
+        return ""
+    more = ""
+    if len(rows) > ACCESS_ROWS_SHOWN:
+        more = f"\n\n… and {plural(len(rows) - ACCESS_ROWS_SHOWN, 'row')} more in the full plan."
+        rows = rows[:ACCESS_ROWS_SHOWN]
+    head = "| principal | change | on | via |\n|---|---|---|---|\n"
+    return "### Access changes\n\n" + head + "\n".join(rows) + more
+
+
+def _fence(lines: Iterable[str]) -> str:
+    body = "\n".join(lines)
+    longest = max((len(m) for m in _BACKTICKS.findall(body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}diff\n{body}\n{fence}"
+
+
+def _details(change: Change) -> str:
+    sign = SIGNS[change.action]
+    summary = f"<code>{html.escape(f'{sign} {headline(change)}')}</code>"
+    if change.note:
+        summary += f" — {html.escape(clean(change.note))}"
+    if change.widens:
+        summary += " — <b>widens access</b>"
+    lines = [f"{sign} {headline(change)}"]
+    for fc in change.fields[:FIELDS_SHOWN]:
+        mark = "    (widens access)" if fc.widens else ""
+        lines.append(f"{field_sign(fc)}     {field_text(fc)}{mark}")
+    hidden = len(change.fields) - FIELDS_SHOWN
+    if hidden > 0:
+        lines.append(f"  … {plural(hidden, 'more field')} in the full plan")
+    parts = [f"<details><summary>{summary}</summary>", "", _fence(lines)]
+    if change.mark is not None:
+        parts += ["", f"Declared at {code(str(change.mark))}."]
+    parts += ["", "</details>"]
+    return "\n".join(parts)
+
+
+def _warnings(plan: Plan) -> str:
+    if not plan.warnings:
+        return ""
+    lines = []
+    for w in plan.warnings:
+        where = f"{code(str(w.mark))}: " if w.mark is not None else ""
+        lines.append(f"- {where}{escape(w.message)}")
+    return "### Warnings\n\n" + "\n".join(lines)
+
+
+def _pointer(omitted: int, artifact: str | None) -> str:
+    what = f"… {plural(omitted, 'more change')} not shown"
+    if artifact is None:
+        return f"{what}; save the full plan with `hexsync plan --out plan.json`."
+    if re.fullmatch(r"https?://[^\s<>]+", artifact):
+        return f"{what}; the full plan is in <{artifact}>."
+    return f"{what}; the full plan is in {code(artifact)}."
+
+
+def _dropped_note(names: list[str]) -> str:
+    return f" Left out for size: {', '.join(names)}."
+
+
+def _join(blocks: Iterable[str]) -> str:
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = None) -> str:
+    """The plan as a PR comment of at most ``budget`` characters.
+
+    Per-object sections stop at the first that would not fit, and a note then says how many
+    changes are not shown and points at ``artifact`` (a path or URL of the full plan) or, when
+    None, at ``hexsync plan --out``.
+    """
+    head = [_title(plan)]
+    if plan.empty:
+        head.append(NO_CHANGES)
+    else:
+        head.append(_summary_table(plan))
+    # Everything but the per-object sections, in order of priority.
+    wanted = {
+        "risks": _risks(plan),
+        "access": _access(plan),
+        "warnings": _warnings(plan),
+        "unmanaged": unmanaged_note(plan),
+    }
+    reserve = len(_pointer(len(plan.changes), artifact)) + len(_dropped_note(list(wanted))) + 2
+    used = len(_join(head)) + reserve
+    kept: dict[str, str] = {}
+    for name, block in wanted.items():
+        if block and used + len(block) + 2 <= budget:
+            kept[name] = block
+            used += len(block) + 2
+    details: list[str] = []
+    if plan.changes:
+        used += len("### Changes") + 2
+        for change in plan.changes:
+            block = _details(change)
+            if used + len(block) + 2 > budget:
+                break
+            details.append(block)
+            used += len(block) + 2
+    omitted = len(plan.changes) - len(details)
+    blocks = [*head, kept.get("risks", ""), kept.get("access", "")]
+    if details:
+        blocks += ["### Changes", *details]
+    blocks += [kept.get("warnings", ""), kept.get("unmanaged", "")]
+    dropped = [name for name, block in wanted.items() if block and name not in kept]
+    if omitted or dropped:
+        note = _pointer(omitted, artifact)
+        if dropped:
+            note += _dropped_note(dropped)
+        blocks.append(note)
+    out = _join(blocks)
+    if len(out) > budget:
+        # Only a budget smaller than the title and summary gets here: say the least that helps.
+        out = _join([_pointer(len(plan.changes), artifact)])[:budget]
+    return out

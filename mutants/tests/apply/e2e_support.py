@@ -1,0 +1,78 @@
+"""End-to-end helpers: the real command line against an emulator on a loopback port."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+from click.testing import CliRunner, Result
+
+from hexsync.cli.main import cli
+from hexsync.hexapi import HexClient
+from hexsync.manifest import load
+from hexsync.plan import Plan
+from hexsync.planner import make_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+ACME = ROOT / "examples" / "acme"
+MANIFESTS = ACME / "manifests"
+TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
+ENV = {"HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
+
+
+def hexsync(url: str, *args: str) -> Result:
+    """Run ``hexsync --api-url URL --rate-limit off ARGS…`` in process; the token comes by env."""
+    runner = CliRunner()
+    return runner.invoke(
+        cli, ["--api-url", url, "--rate-limit", "off", *args], env=ENV, catch_exceptions=False
+    )
+
+
+def plan_now(url: str, manifests: Path = MANIFESTS) -> Plan:
+    """What ``hexsync plan`` would say now (the same make_plan path)."""
+
+    async def run() -> Plan:
+        async with HexClient(TOKEN, url, pacing=False) as client:
+            return await make_plan(client, load([str(manifests)]))
+
+    return asyncio.run(run())
+
+
+def state(url: str) -> dict[str, Any]:
+    result: dict[str, Any] = httpx.get(f"{url}/_emulator/state").json()
+    return result
+
+
+def control(url: str, path: str, body: Any) -> None:
+    httpx.post(f"{url}{path}", json=body).raise_for_status()
+
+
+def writes(url: str) -> int:
+    stats = httpx.get(f"{url}/_emulator/stats").json()["requests"]
+    return sum(
+        sum(by_status.values())
+        for op, by_status in stats.items()
+        if not op.startswith(("List", "Get", "Me"))
+    )
+
+
+def duplicates(url: str) -> dict[str, list[str]]:
+    """Names that exist more than once, per kind (groups, collections, project titles)."""
+    now = state(url)
+    out: dict[str, list[str]] = {}
+    for kind, key in (("groups", "name"), ("collections", "name"), ("projects", "title")):
+        counts = Counter(item[key] for item in now[kind])
+        dup = sorted(name for name, n in counts.items() if n > 1)
+        if dup:
+            out[kind] = dup
+    return out
+
+
+def copy_manifests(tmp: Path) -> Path:
+    target = tmp / "manifests"
+    shutil.copytree(MANIFESTS, target)
+    return target

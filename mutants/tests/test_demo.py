@@ -1,0 +1,47 @@
+"""``hexsync demo``: the README's first command, end to end against the bundled emulator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hexsync.cli.main import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, ["--no-color", "demo"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "ok: 12 files" in out
+    # The first plan shows the example's deliberate differences (examples/acme/README.md) …
+    first = out.split("3. Apply that plan")[0]
+    for line in (
+        '+ collection "Partners"',
+        "+ member carol@acme.com",
+        "- member dave@acme.com",
+        '- group "Legacy contractors"',
+        '- user "mallory@acme.com" (deactivate)',
+        '~ status: "In development" → "Production"',
+        '+ project "Partner portal"',
+    ):
+        assert line in first
+    assert "Plan: 2 to create, 3 to update, 1 to delete, 1 to deactivate." in first
+    # … apply carries all of it out with the requests the plan announced …
+    assert "Apply complete: 7 done, 0 failed, 0 skipped · 12 writes" in out
+    # … and the second plan is empty.
+    assert out.split("4. Plan again")[1].count("No changes.") == 1
+
+
+def test_demo_outside_the_repository_says_where_to_run_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["demo"])
+    assert result.exit_code == 1
+    assert "no example at examples/acme" in result.output
+    assert "run `hexsync demo` from the root of the hexsync repository" in result.output

@@ -1,0 +1,154 @@
+"""``hexsync plan`` end to end: the command line against the acme emulator on a loopback port."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from hexsync.cli.main import cli
+from hexsync.emulator.background import running_emulator
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import load_seed
+from hexsync.plan import Plan
+
+pytestmark = pytest.mark.slow
+
+ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
+TOKEN = "hxtw_demo"
+
+# The six deliberate differences of examples/acme/README.md, as the plan's changes (the deleted
+# group's sharing on "Contractor timesheets" is part of the third).
+ACME_CHANGES = [
+    ("collection", "create", "Partners"),
+    ("group", "update", "Analysts"),
+    ("project", "create", "Partner portal"),
+    ("project", "update", "Contractor timesheets"),
+    ("project", "update", "Revenue overview"),
+    ("group", "delete", "Legacy contractors"),
+    ("user", "deactivate", "mallory@acme.com"),
+]
+
+
+@pytest.fixture(scope="module")
+def url() -> Iterator[str]:
+    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as base:
+        yield base
+
+
+def plan(url: str, *args: str) -> Result:
+    env = {"HEX_API_URL": url, "HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
+    return CliRunner().invoke(cli, ["plan", *args], env=env, catch_exceptions=False)
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "manifests.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_acme_plan_shows_exactly_the_six_differences(url: str) -> None:
+    result = plan(url, str(ACME / "manifests"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    saved = Plan.loads(result.stdout)
+    assert [(c.kind.value, c.action.value, c.name) for c in saved.changes] == ACME_CHANGES
+    assert saved.refusals == ()
+    revenue = next(c for c in saved.changes if c.name == "Revenue overview")
+    assert [(f.path, f.key, f.old, f.new) for f in revenue.fields] == [
+        ("status", None, "In development", "Production"),
+        ("sharing.workspace", None, "NONE", "APP_ONLY"),
+        ("sharing.users", "erin@acme.com", "CAN_EDIT", None),
+    ]
+    assert saved.read_requests == 13  # 1 page each of 5 listings, 8 declared groups' members
+    assert "Reading workspace at http://127.0.0.1:" in result.stderr
+    assert "13 requests" in result.stderr
+
+
+def test_acme_text_plan_reads_like_the_spec(url: str) -> None:
+    result = plan(url, str(ACME / "manifests"), "--detailed-exitcode")
+    assert result.exit_code == 2, result.output
+    text = result.stdout
+    for line in (
+        '+ collection "Partners"',
+        "+ member carol@acme.com",
+        "- member dave@acme.com",
+        '- group "Legacy contractors"',
+        "2 members; shared on 1 project",
+        '~ status: "In development" → "Production"',
+        "~ sharing.workspace: NONE → APP_ONLY",
+        '- sharing.users["erin@acme.com"]: CAN_EDIT',
+        '+ project "Partner portal"',
+        '- user "mallory@acme.com"',
+        "dave@acme.com",
+    ):
+        assert line in text, f"{line!r} missing from:\n{text}"
+    assert TOKEN not in result.output
+
+
+def test_no_changes_exits_zero_even_with_detailed_exitcode(url: str, tmp_path: Path) -> None:
+    manifests = write(
+        tmp_path,
+        "version: 1\ncollections:\n  - name: Finance\n    description: Finance team dashboards\n",
+    )
+    result = plan(url, manifests, "--detailed-exitcode")
+    assert result.exit_code == 0, result.output
+    assert "No changes" in result.stdout
+
+
+def test_out_saves_the_plan_without_the_token(url: str, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    result = plan(url, str(ACME / "manifests"), "--out", str(out), "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "Partner portal" in result.stdout
+    text = out.read_text(encoding="utf-8")
+    assert TOKEN not in text
+    saved = Plan.loads(text)
+    assert len(saved.changes) == len(ACME_CHANGES)
+    touched = {f"{c.kind.value}:{c.id}" for c in saved.changes if c.id}
+    assert touched <= {r.address for r in saved.relied}
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]  # no temporary file left
+
+
+def test_a_refused_plan_still_prints_and_exits_three(url: str, tmp_path: Path) -> None:
+    manifests = write(
+        tmp_path,
+        "version: 1\nworkspace:\n  org_id: 00000000-0000-4000-8000-000000000000\n"
+        "collections:\n  - name: Partners\n",
+    )
+    result = plan(url, manifests, "--format", "json")
+    assert result.exit_code == 3, result.output
+    data = json.loads(result.stdout)
+    assert [r["code"] for r in data["refusals"]] == ["org_mismatch"]
+    assert [c["name"] for c in data["changes"]] == ["Partners"]
+
+
+def test_unknown_references_exit_one_naming_file_and_line(url: str, tmp_path: Path) -> None:
+    manifests = write(
+        tmp_path,
+        "version: 1\ngroups:\n  - name: Analysts\n    members:\n      - alice@acme.com\n"
+        "      - nobody@acme.com\n",
+    )
+    result = plan(url, manifests)
+    assert result.exit_code == 1
+    assert "manifests.yaml:6:9: group 'Analysts': nobody@acme.com is not an active user" in (
+        result.stderr
+    )
+    assert result.stdout == ""
+
+
+def test_target_plans_a_subset(url: str) -> None:
+    result = plan(url, str(ACME / "manifests"), "--target", "group:Analysts", "--format", "json")
+    assert result.exit_code == 0, result.output
+    saved = Plan.loads(result.stdout)
+    assert [(c.kind.value, c.name) for c in saved.changes] == [("group", "Analysts")]
+    bad = plan(url, str(ACME / "manifests"), "--target", "dashboard:x")
+    assert bad.exit_code == 1
+    assert "unknown kind 'dashboard'" in bad.stderr
+    typo = plan(url, str(ACME / "manifests"), "--target", "group:Analyst", "--detailed-exitcode")
+    assert typo.exit_code == 1  # not 0 "no changes": a typo in CI must not pass silently
+    assert "--target group:Analyst: no group of that name" in typo.stderr
+    by_title = plan(url, str(ACME / "manifests"), "--target", "project:Revenue overview")
+    assert by_title.exit_code == 0, by_title.output

@@ -1,0 +1,43 @@
+"""The plan's access impact computed directly, for states a case's emulator cannot produce."""
+
+from __future__ import annotations
+
+from hexsync.impact import access_impact
+from hexsync.live import Live, LiveGroup, LiveProject, LiveSharing
+from hexsync.model import FrozenMap
+from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind
+
+
+def _live(members: frozenset[str] | None) -> Live:
+    shared = LiveSharing(groups=FrozenMap({"Analysts": "CAN_VIEW"}))
+    return Live(
+        org_id="org",
+        groups=FrozenMap({"Analysts": LiveGroup("g1", "Analysts", members)}),
+        projects=FrozenMap(
+            {
+                "p1": LiveProject("p1", "Revenue", owner="alice@acme.com", sharing=shared),
+                "p2": LiveProject("p2", "Unrelated", owner="alice@acme.com"),
+            }
+        ),
+    )
+
+
+DELETE = Change(Kind.GROUP, Action.DELETE, "Analysts", "g1")
+
+
+def test_a_deleted_group_whose_members_were_not_read_still_loses_its_access() -> None:
+    """A token that may not read the group's members still shows what the group takes away."""
+    assert access_impact([DELETE], _live(None)) == (
+        AccessImpact("Analysts", "group", losses=(ImpactItem("Revenue", "CAN_VIEW", None),)),
+    )
+
+
+def test_a_deleted_group_whose_members_were_read_names_each_member_but_the_owner() -> None:
+    impact = access_impact([DELETE], _live(frozenset({"alice@acme.com", "bob@acme.com"})))
+    assert impact == (
+        AccessImpact(
+            "bob@acme.com",
+            "user",
+            losses=(ImpactItem("Revenue", "CAN_VIEW", None, "group Analysts"),),
+        ),
+    )
