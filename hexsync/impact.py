@@ -156,6 +156,16 @@ def assess(
                 kind, fixed = spec
                 tally.add(kind, fixed or f.key or "", ImpactItem(change.name, f.old, f.new))
 
+    for change in changes:
+        # A group the token could not read the members of still takes its grants away: say so
+        # on the group, since no person's line can.
+        if change.kind is Kind.GROUP and change.action is Action.DELETE:
+            found = live.groups.get(change.name)
+            if found is not None and found.members is None:
+                for p in live.projects.values():
+                    level = p.sharing.groups.get(change.name)
+                    if level is not None:
+                        tally.add("group", change.name, ImpactItem(p.title, level, None))
     for email in sorted(gone):
         for g in before.of_user(email):
             title = live.projects[g.project_id].title
