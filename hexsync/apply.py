@@ -622,9 +622,8 @@ class _Run:
         problems: list[str] = []
         users = self.directory.reverse(Kind.USER)
         groups = self.directory.reverse(Kind.GROUP)
-        for error in (SharingError.from_api(e) for e in _error_list(result.raw)):
-            who = ", ".join(users.get(i) or groups.get(i) or i for i in error.ids) or "?"
-            problems.append(f"sharing {who}: Hex refused it: {error.reason}")
+        errors = [SharingError.from_api(e) for e in _error_list(result.raw)]
+        problems.extend(refused_entries("sharing", errors, {**groups, **users}))
         now = result.sharing
         checks: list[tuple[str, Mapping[str, str] | None, Mapping[str, str], dict[str, str]]] = [
             ("sharing.users", sharing["user_access"], now.users, users),
@@ -749,10 +748,7 @@ class _Run:
             except HexsyncError as exc:
                 problems.append(f"{label}: {_reason(exc)}")
             else:
-                problems.extend(
-                    f"sharing.{e.type or 'workspace'}: Hex refused it: {e.reason}"
-                    for e in result.errors
-                )
+                problems.extend(refused_entries(label, result.errors))
         edits: dict[str, Callable[[str, Mapping[str, str]], Awaitable[SharingResult]]] = {
             "sharing.users": self.client.edit_project_sharing_users,
             "sharing.groups": self.client.edit_project_sharing_groups,
@@ -770,9 +766,7 @@ class _Run:
                 problems.append(f"{path}: {_reason(exc)}")
                 continue
             names = self.directory.reverse(SHARING_SETS[path])
-            for error in result.errors:
-                who = ", ".join(names.get(i, i) for i in error.ids) or "?"
-                problems.append(f"{path} {who}: Hex refused it: {error.reason}")
+            problems.extend(refused_entries(path, result.errors, names))
         if problems:
             raise _ChangeError("; ".join(problems))
 
@@ -783,6 +777,32 @@ class _Run:
             return None, "not listed as an active user: already deactivated"
         await self.client.deactivate_user(ident)
         return ident, ""
+
+
+# EditProjectSharingOrgAndPublic names a refused entry by ``type``; the plan by its field.
+_SCALAR_PATHS = {"workspace": "sharing.workspace", "publicWeb": "sharing.public_web"}
+
+
+def refused_entries(
+    path: str, errors: Iterable[SharingError], names: Mapping[str, str] | None = None
+) -> list[str]:
+    """The entries of a sharing write that Hex answered 200 but did not apply (partial success:
+    the answer's ``errors``), one line each with Hex's reason, e.g.
+    ``sharing.users carol@acme.com: Hex refused it: User is deactivated``.
+
+    Every sharing write goes through here: a change with any such entry is failed (exit 4),
+    never done. ``path`` is the plan field written; ``names`` maps the ids Hex returns back to
+    the emails or names the plan uses.
+    """
+    lines = []
+    for error in errors:
+        if error.type is not None:
+            where = _SCALAR_PATHS.get(error.type, f"sharing.{error.type}")
+        else:
+            who = ", ".join((names or {}).get(i, i) for i in error.ids)
+            where = f"{path} {who}" if who else path
+        lines.append(f"{where}: Hex refused it: {_one_line(error.reason)}")
+    return lines
 
 
 class _CollectionUpserts(TypedDict):

@@ -12,6 +12,9 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
 - The project owner's own access is never changed; nor is a collection creator's own entry
   lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
+- A user's declared level is compared as Hex will hold it: a Viewer's CAN_EDIT or FULL_ACCESS
+  is planned as CAN_VIEW, with a ``viewer_capped`` warning (``hexrules.capped``), so the plan
+  shows no permanent diff whether Hex stores the grant downgraded or not.
 - ``policy.prune``: undeclared groups are deleted, users not listed as active are deactivated;
   protected ones (and the token's own user) are never pruned.
 - What the API cannot do is a warning, never a change: a pinned project's title or description,
@@ -28,7 +31,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from hexsync.errors import HexsyncError, did_you_mean
-from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known, collection_rank
+from hexsync.hexrules import (
+    COLLECTION_LEVELS,
+    capped,
+    collection_level_known,
+    collection_rank,
+)
 from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
 from hexsync.model import (
     NOWHERE,
@@ -739,8 +747,12 @@ class _Differ:
                 have_map = dict(getattr(have, dim))
                 if dim == "collections" and self.coll_rename:
                     have_map = {self.coll_rename.get(k, k): v for k, v in have_map.items()}
+            if dim == "users":
+                want_map = self._viewer_capped(p, found, want_map)
             for key in sorted(set(want_map) | set(have_map)):
                 new_level, old_level = want_map.get(key), have_map.get(key)
+                if dim == "users" and self._same_for_hex(key, new_level, old_level):
+                    continue  # e.g. a Viewer's CAN_EDIT that Hex did not downgrade in storage
                 if new_level == old_level or (dim == "users" and key in self.inactive):
                     continue
                 if dim == "users" and key == owner:
@@ -771,6 +783,43 @@ class _Differ:
                 fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
+
+    def _role(self, email: str) -> str | None:
+        user = self.live.users.get(email)
+        return user.role if user is not None else None
+
+    def _viewer_capped(
+        self, p: Project, found: LiveProject | None, want: dict[str, str]
+    ) -> dict[str, str]:
+        """The declared user levels as Hex will hold them: a Viewer's are capped
+        (``hexrules.capped``), with a warning, so the plan never shows a permanent diff."""
+        s = p.sharing
+        assert s is not None
+        out: dict[str, str] = {}
+        for email, level in want.items():
+            role = self._role(email)
+            held = capped(role, Access(level)).value
+            if held != level and email not in self.inactive:
+                self.warn(
+                    _address(Kind.PROJECT, found.id if found else p.key),
+                    "viewer_capped",
+                    f"project '{p.key}': {email} is a Viewer in Hex (role {role}), whose access"
+                    f" Hex caps at {held}; {level} is planned as {held} (give them another"
+                    " workspace role to grant more)",
+                    s.mark_of("users", email),
+                )
+            out[email] = held
+        return out
+
+    def _same_for_hex(self, email: str, new: str | None, old: str | None) -> bool:
+        """Whether two levels give ``email`` the same access once Hex's Viewer cap applies."""
+        if new is None or old is None or new == old:
+            return False
+        role = self._role(email)
+        try:
+            return capped(role, Access(new)) == capped(role, Access(old))
+        except ValueError:  # a level this version of hexsync does not know: compare as is
+            return False
 
     def _known(self, dim: str) -> set[str] | Mapping[str, object]:
         if dim == "users":

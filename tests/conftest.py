@@ -1,8 +1,10 @@
 """Shared fixtures: a small seeded workspace and the in-process emulator serving it.
 
 - ``make_seed(**overrides)`` → a ``Seed``: the base workspace below with top-level keys replaced.
+- ``base_seed`` → a copy of the base seed's data (to edit parts of);
 - ``seed`` → ``make_seed()``; ``clock`` → a ``ManualClock`` (moves only with ``advance``).
-- ``emulator_app`` → ``create_app(seed, EmulatorConfig(rate_limits=None), clock=clock)``;
+- ``emulator_app`` → ``create_app(seed, EmulatorConfig(rate_limits=None, strict_bodies=True),
+  clock=clock)`` (strict: an unknown body key is a 400, so a client typo fails here);
   override ``seed`` or ``emulator_config`` in a test module to change what it serves.
 - ``emulator_client`` → an ``httpx.Client`` on it (in-process, no socket: ``EmulatorTransport``),
   base URL ``https://app.hex.tech``.
@@ -125,6 +127,12 @@ def make_seed() -> Callable[..., Seed]:
 
 
 @pytest.fixture
+def base_seed() -> dict[str, Any]:
+    """A copy of the base seed's data, for a test to edit and pass parts of to ``make_seed``."""
+    return copy.deepcopy(BASE_SEED)
+
+
+@pytest.fixture
 def seed(make_seed: Callable[..., Seed]) -> Seed:
     return make_seed()
 
@@ -136,7 +144,7 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def emulator_config() -> EmulatorConfig:
-    return EmulatorConfig(rate_limits=None)
+    return EmulatorConfig(rate_limits=None, strict_bodies=True)
 
 
 @pytest.fixture
@@ -155,7 +163,8 @@ def serve_emulator(clock: ManualClock) -> Iterator[Callable[..., httpx.Client]]:
     clients: list[httpx.Client] = []
 
     def serve(seed: Seed, config: EmulatorConfig | None = None) -> httpx.Client:
-        app = create_app(seed, config or EmulatorConfig(rate_limits=None), clock=clock)
+        config = config or EmulatorConfig(rate_limits=None, strict_bodies=True)
+        app = create_app(seed, config, clock=clock)
         client = httpx.Client(transport=EmulatorTransport(app), base_url=BASE_URL)
         clients.append(client)
         return client

@@ -88,6 +88,18 @@ def emulator() -> None:
     show_default=True,
     help="Running kernels per workspace before RunProject answers 503.",
 )
+@click.option(
+    "--strict-bodies",
+    is_flag=True,
+    help="Refuse unknown keys in request bodies (400) on every write; by default they are "
+    "ignored, as Hex's published document allows.",
+)
+@click.option(
+    "--tls",
+    is_flag=True,
+    help="Serve HTTPS with a throwaway certificate and print the CA file clients should trust "
+    "(needs the 'tls' extra: pip install 'hexsync[tls]').",
+)
 @click.option("-v", "--verbose", count=True, help="Log every request (never its headers).")
 @click.pass_context
 def serve_command(
@@ -104,6 +116,8 @@ def serve_command(
     rate_limits: tuple[str, ...],
     no_rate_limit: bool,
     kernel_limit: int,
+    strict_bodies: bool,
+    tls: bool,
     verbose: int,
 ) -> None:
     """Serve the emulator over HTTP until stopped (Ctrl-C or SIGTERM).
@@ -123,6 +137,7 @@ def serve_command(
         fault_delay_seconds=fault_delay,
         state_path=state_path,
         kernel_limit=kernel_limit,
+        strict_bodies=strict_bodies,
     )
     verbose += getattr(ctx.obj, "verbose", 0)
     if verbose:
@@ -133,6 +148,12 @@ def serve_command(
     def ready(url: str) -> None:
         click.echo(f"hexsync emulator listening on {url}  (seed: {seed_path})")
 
+    def trust(ca_path: Path) -> None:
+        click.echo(
+            f"TLS: a throwaway certificate, removed when the emulator stops; clients trust the"
+            f" CA at {ca_path} (e.g. SSL_CERT_FILE={ca_path})"
+        )
+
     serve(
         seed_path,
         config,
@@ -141,4 +162,6 @@ def serve_command(
         allow_remote=allow_remote,
         access_log=verbose > 0,
         on_ready=ready,
+        tls=tls,
+        on_tls=trust,
     )

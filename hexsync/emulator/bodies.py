@@ -1,8 +1,11 @@
 """JSON Schemas of the request bodies the emulator accepts, written from the API reference.
 
-They are stricter than Hex's published document in one way, on purpose: unknown keys are
-rejected (400) except where the reference explicitly allows any (``EmbeddingRequest`` and its
-``displayOptions``), so a client that misspells a field finds out here rather than in production.
+They are written strict (``additionalProperties: false`` everywhere): with
+``EmulatorConfig.strict_bodies`` (``emulator serve --strict-bodies``) an unknown key is a 400 on
+every write, so a client that misspells a field finds out here rather than in production. By
+default :func:`lenient` relaxes them: unknown keys are ignored on every write, as the published
+document (which forbids none) lets Hex do. One behaviour for all operations either way
+(docs/emulator.md, "Request bodies").
 """
 
 from __future__ import annotations
@@ -111,11 +114,9 @@ EMBEDDING = obj(
                 "noEmbedOutline": BOOLEAN,
                 "noEmbedFooter": BOOLEAN,
             },
-            extra=True,
         ),
         "testMode": BOOLEAN,
     },
-    extra=True,
 )
 
 # Data connections: what a read may show, and what a write must or may carry, per type.
@@ -151,16 +152,25 @@ _DETAIL_TYPES: dict[str, Schema] = {
     "port": {"type": "number"},
     "enableStorageApi": BOOLEAN,
     "enableDriveAccess": BOOLEAN,
-    "workgroup": {"type": ["string", "null"]},
-    "catalog": {"type": ["string", "null"]},
-    "role": {"type": ["string", "null"]},
-    "schema": {"type": ["string", "null"]},
-    "sslRootCert": {"type": ["string", "null"]},
-    "sessionProperties": {
-        "type": ["array", "null"],
-        "items": obj({"key": STRING, "value": STRING}, ("key", "value")),
-    },
+    "sessionProperties": array(obj({"key": STRING, "value": STRING}, ("key", "value"))),
 }
+# Where the reference lets a write send ``null``, per connection type: the same field name is
+# nullable for one type and not another (trino's ``catalog`` and ``schema`` are plain strings).
+# A ``null`` clears the field; reads leave a cleared field out rather than echo ``null``, which
+# the readable schemas forbid for some of them (trino's ``sessionProperties``).
+NULLABLE_DETAILS: dict[str, tuple[str, ...]] = {
+    "athena": ("workgroup", "catalog"),
+    "redshift": ("sslRootCert",),
+    "snowflake": ("role", "schema"),
+    "trino": ("sessionProperties",),
+}
+
+
+def _detail(kind: str, name: str) -> Schema:
+    schema = _DETAIL_TYPES.get(name, STRING)
+    if name in NULLABLE_DETAILS.get(kind, ()):
+        return {"anyOf": [{"type": "null"}, schema]}
+    return schema
 
 
 def connection_details(*, create: bool) -> Schema:
@@ -168,7 +178,7 @@ def connection_details(*, create: bool) -> Schema:
     variants = []
     for kind, secrets in SECRET_DETAILS.items():
         fields = READABLE_DETAILS[kind] + secrets
-        props = {f: _DETAIL_TYPES.get(f, STRING) for f in fields}
+        props = {f: _detail(kind, f) for f in fields}
         inner = obj(props, CREATE_REQUIRED[kind] if create else ())
         variants.append(obj({kind: inner}, (kind,)))
     return {"oneOf": variants}
@@ -293,3 +303,15 @@ UPDATE_SCHEMA = obj(
     },
     ("updates",),
 )
+
+
+def lenient(schema: Any) -> Any:
+    """``schema`` with unknown keys allowed everywhere (the emulator's default)."""
+    if isinstance(schema, list):
+        return [lenient(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    relaxed = {key: lenient(value) for key, value in schema.items()}
+    if relaxed.get("additionalProperties") is False:
+        relaxed["additionalProperties"] = True
+    return relaxed

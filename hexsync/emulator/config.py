@@ -43,3 +43,6 @@ class EmulatorConfig:
     kernel_limit: int = 25  # running kernels per workspace before RunProject answers 503
     run_pending_seconds: float = 2.0  # emulated seconds a run stays PENDING
     run_running_seconds: float = 10.0  # then RUNNING, then COMPLETED
+    # Unknown keys in a request body: ignored (False, like Hex's published document) or a 400
+    # on every write (True: ``emulator serve --strict-bodies``; hexsync's own tests use it).
+    strict_bodies: bool = False

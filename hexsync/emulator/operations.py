@@ -106,13 +106,19 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     # Embedding
     _op("CreatePresignedUrl", "POST", "/v1/embedding/createPresignedUrl/{projectId}", "legacy"),
-    # Legacy run paths (NOTES.md, confidence M): same behaviour as their modern twins.
+    # Legacy run paths (NOTES.md, confidence M): the behaviour of their modern twins, in the
+    # legacy dialect of Hex's older spec: ``{reason, traceId}`` errors, 422 for a bad body.
     _op(
-        "RunProject", "POST", "/v1/project/{projectId}/run", "new", HEX_RUN_KERNEL, legacy_path=True
+        "RunProject",
+        "POST",
+        "/v1/project/{projectId}/run",
+        "legacy",
+        HEX_RUN_KERNEL,
+        legacy_path=True,
     ),
-    _op("GetRunStatus", "GET", "/v1/project/{projectId}/run/{runId}", "new", legacy_path=True),
+    _op("GetRunStatus", "GET", "/v1/project/{projectId}/run/{runId}", "legacy", legacy_path=True),
     _op("CancelRun", "DELETE", "/v1/project/{projectId}/run/{runId}", "legacy", legacy_path=True),
-    _op("GetProjectRuns", "GET", "/v1/project/{projectId}/runs", "new", legacy_path=True),
+    _op("GetProjectRuns", "GET", "/v1/project/{projectId}/runs", "legacy", legacy_path=True),
 )
 
 OPERATION_IDS: frozenset[str] = frozenset(op.operation_id for op in OPERATIONS)
@@ -120,7 +126,8 @@ OPERATION_IDS: frozenset[str] = frozenset(op.operation_id for op in OPERATIONS)
 
 def _compile(template: str) -> re.Pattern[str]:
     pattern = re.sub(r"\{[A-Za-z]+\}", "[^/]+", template)
-    return re.compile(f"^{pattern}/?$")
+    # \Z, not $: "$" also matches before a final newline, so /projects%0A would be /projects.
+    return re.compile(f"^{pattern}/?\\Z")
 
 
 _COMPILED = [(op, _compile(op.path)) for op in OPERATIONS]

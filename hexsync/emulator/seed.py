@@ -8,7 +8,8 @@ Timestamps are ISO 8601 strings (a YAML timestamp works too) and come back as
 
 ```yaml
 org: {id: <uuid>, name: Acme,          # plan: ENTERPRISE (default) or TEAM; embedding: true
-     plan: ENTERPRISE, embedding: true}  #   (default) when it has the Embedded Analytics add-on
+     plan: ENTERPRISE, embedding: true,  #   (default) when it has the Embedded Analytics add-on;
+     share_to_web: true}                 #   share_to_web: false when settings disable it
 tokens:                                  # the bearer tokens the emulator accepts
   - {token: hxtw_demo, kind: workspace}  # kind defaults from the prefix (hxtw_/hxtp_)
   - {token: hxtp_alice, kind: personal, user: alice@acme.com, expires_at: null}
@@ -51,6 +52,8 @@ projects:
       - {name: region, type: string, default: ALL}   # types; without `inputs`, any are accepted
     run_result: COMPLETED                        # how its runs end: COMPLETED | ERRORED |
                                                  #   UNABLE_TO_ALLOCATE_KERNEL
+    views:                                       # saved views: RunProject's viewId must name
+      - {id: <uuid>, name: EMEA, inputs: {region: EMEA}}  # one (id default: stable per title+name)
 data_connections:
   - id: <uuid>
     name: Warehouse                              # required
@@ -70,9 +73,10 @@ data_connections:
 runs: []                                         # written by the emulator (state files)
 ```
 
-Access levels are NONE, APP_ONLY, CAN_VIEW, CAN_EDIT, FULL_ACCESS. Collection sharing levels
-are opaque strings (as in Hex). ``GET /_emulator/state`` returns this format with every default
-filled in; loading that gives the same workspace back.
+Access levels are NONE, APP_ONLY, CAN_VIEW, CAN_EDIT, FULL_ACCESS; a Viewer (role MEMBER)
+granted more than CAN_VIEW on a project is loaded as CAN_VIEW, as Hex holds it (docs/emulator.md).
+Collection sharing levels are opaque strings (as in Hex). ``GET /_emulator/state`` returns this
+format with every default filled in; loading that gives the same workspace back.
 """
 
 from __future__ import annotations
@@ -389,7 +393,9 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
     def at(key: str) -> int:
         return line_of(top, key, 1)
 
-    org = c.mapping(top.get("org"), at("org"), "org", ("id", "name", "plan", "embedding"))
+    org = c.mapping(
+        top.get("org"), at("org"), "org", ("id", "name", "plan", "embedding", "share_to_web")
+    )
     org_name = c.text(org.get("name"), line_of(org, "name", at("org")), "org.name") or "Workspace"
     org_id = c.uuid(org.get("id"), line_of(org, "id", at("org")), "org.id") or stable_id(
         "org", org_name
@@ -400,6 +406,9 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
     plan = c.choice(plan_value, line_of(org, "plan", at("org")), "org.plan", PLANS) or "ENTERPRISE"
     embedding = c.boolean(
         org.get("embedding"), line_of(org, "embedding", at("org")), "org.embedding", True
+    )
+    share_to_web = c.boolean(
+        org.get("share_to_web"), line_of(org, "share_to_web", at("org")), "org.share_to_web", True
     )
 
     statuses: list[str] = []
@@ -435,7 +444,13 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
     tokens = _tokens(c, top.get("tokens"), at("tokens"), users)
     runs = _runs(c, top.get("runs"), at("runs"), {p["id"] for p in projects})
     return {
-        "org": {"id": org_id, "name": org_name, "plan": plan, "embedding": embedding},
+        "org": {
+            "id": org_id,
+            "name": org_name,
+            "plan": plan,
+            "embedding": embedding,
+            "share_to_web": share_to_web,
+        },
         "tokens": tokens,
         "statuses": statuses,
         "categories": categories,
@@ -659,6 +674,7 @@ PROJECT_KEYS = (
     "queried_tables",
     "inputs",
     "run_result",
+    "views",
 )
 SHARING_KEYS = ("workspace", "public_web", "support", "users", "groups", "collections")
 
@@ -738,6 +754,7 @@ def _projects(
                     p.get("run_result"), at("run_result"), "run_result", RUN_RESULTS
                 )
                 or "COMPLETED",
+                "views": _views(c, p.get("views"), at("views"), key),
             }
         )
     return result
@@ -804,6 +821,25 @@ def _inputs(c: _Checker, value: Any, line: int) -> list[dict[str, Any]] | None:
         _unique(c, seen, name, item_line, "input")
         kind = c.choice(i.get("type"), item_line, "input type", INPUT_TYPES) or "any"
         result.append({"name": name, "type": kind, "default": i.get("default")})
+    return result
+
+
+def _views(c: _Checker, value: Any, line: int, project_key: str) -> list[dict[str, Any]]:
+    result = []
+    seen: dict[str, int] = {}
+    for item_line, v in _each(c, value, line, "views", ("id", "name", "inputs")):
+        name = c.text(v.get("name"), item_line, "view name", required=True)
+        if name is None:
+            continue
+        view_id = c.uuid(v.get("id"), item_line, "view id") or stable_id(
+            "view", f"{project_key}:{name}"
+        )
+        _unique(c, seen, view_id, item_line, "view id")
+        inputs = v.get("inputs") or {}
+        if not isinstance(inputs, dict):
+            c.error(item_line, f"view inputs must be a mapping of input name to value: {name}")
+            inputs = {}
+        result.append({"id": view_id, "name": name, "inputs": dict(inputs)})
     return result
 
 
@@ -958,6 +994,7 @@ RUN_KEYS = (
     "version",
     "notifications",
     "input_params",
+    "dry_run",
 )
 
 
@@ -985,6 +1022,7 @@ def _runs(c: _Checker, value: Any, line: int, projects: set[str]) -> list[dict[s
                 "version": int(r.get("version") or 1),
                 "notifications": list(c.sequence(r.get("notifications"), item_line, "x")),
                 "input_params": dict(r.get("input_params") or {}),
+                "dry_run": c.boolean(r.get("dry_run"), item_line, "dry_run", False),
             }
         )
     return result

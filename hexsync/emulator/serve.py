@@ -6,6 +6,8 @@
   re-raise the signal after shutting down; a stopped emulator is a success, not an interrupt).
 - Only loopback hosts unless ``allow_remote``: the control endpoints (``/_emulator/*``) have no
   auth, so anyone who can reach the port can rewrite or reset the workspace.
+- ``tls``: HTTPS with a throwaway certificate (``tls.throwaway_certificates``); ``on_tls(ca_path)``
+  is told where the CA clients should trust is, before ``on_ready``.
 - Requests are logged (by uvicorn's access log: method, path, status — never headers, so never a
   token) only when ``access_log`` is set. Faults the emulator injects on purpose are kept out of
   the error log: a dropped connection is the feature, not a crash.
@@ -82,11 +84,11 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def url_of(sock: socket.socket) -> str:
+def url_of(sock: socket.socket, scheme: str = "http") -> str:
     host, port = sock.getsockname()[:2]
     if sock.family == socket.AF_INET6:
         host = f"[{host}]"
-    return f"http://{host}:{port}"
+    return f"{scheme}://{host}:{port}"
 
 
 class _DropInjectedFaults(logging.Filter):
@@ -133,6 +135,8 @@ def serve(
     access_log: bool = False,
     on_ready: Callable[[str], None] | None = None,
     app_factory: Callable[..., Any] | None = None,
+    tls: bool = False,
+    on_tls: Callable[[Path], None] | None = None,
 ) -> None:
     """Load the seed, bind, and serve until SIGINT/SIGTERM; ``on_ready(url)`` once listening.
 
@@ -150,22 +154,30 @@ def serve(
     app = app_factory(seed, config, clock=Clock(config.time_scale))
 
     logging.getLogger("uvicorn.error").addFilter(_FILTER)  # a no-op when already there
-    sock = bind(host, port)
-    url = url_of(sock)
-    server = _Server(
-        uvicorn.Config(
-            app,
-            log_config=None,
-            log_level=logging.INFO if access_log else logging.WARNING,
-            access_log=access_log,
-            lifespan="auto",
-            timeout_graceful_shutdown=GRACEFUL_SECONDS,
-        ),
-        on_ready=lambda: on_ready(url) if on_ready is not None else None,
-    )
-    try:
+    with contextlib.ExitStack() as stack:
+        ssl_certfile: str | None = None
+        if tls:
+            from hexsync.emulator.tls import throwaway_certificates  # noqa: PLC0415
+
+            certificates = stack.enter_context(throwaway_certificates(host))
+            ssl_certfile = str(certificates.server_path)
+            if on_tls is not None:
+                on_tls(certificates.ca_path)
+        sock = bind(host, port)
+        stack.callback(sock.close)
+        url = url_of(sock, "https" if tls else "http")
+        server = _Server(
+            uvicorn.Config(
+                app,
+                log_config=None,
+                log_level=logging.INFO if access_log else logging.WARNING,
+                access_log=access_log,
+                lifespan="auto",
+                timeout_graceful_shutdown=GRACEFUL_SECONDS,
+                ssl_certfile=ssl_certfile,
+            ),
+            on_ready=lambda: on_ready(url) if on_ready is not None else None,
+        )
         server.run(sockets=[sock])
-    finally:
-        sock.close()
     if not server.started:
         raise ServeError(f"the emulator did not start on {url} (see the messages above)")

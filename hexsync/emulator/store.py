@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hexsync.emulator.rules import capped
 from hexsync.emulator.seed import Seed, iso_from_seconds, parse_time
 
 try:  # POSIX only; without it a state file is still written atomically, just not locked.
@@ -88,6 +89,7 @@ class Project:
     queried_tables: list[tuple[str, str]] = field(default_factory=list)  # (connection id, table)
     inputs: list[dict[str, Any]] | None = None
     run_result: str = "COMPLETED"
+    views: list[dict[str, Any]] = field(default_factory=list)  # {id, name, inputs}
     last_viewed_at: str | None = None  # analytics.lastViewedAt
 
 
@@ -121,6 +123,7 @@ class Run:
     version: int = 1
     notifications: list[dict[str, Any]] = field(default_factory=list)
     input_params: dict[str, Any] = field(default_factory=dict)
+    dry_run: bool = False  # validated only: resolvable, COMPLETED at once, never listed
 
 
 @dataclass
@@ -159,6 +162,7 @@ class Store:
         self.org_name: str = data["org"]["name"]
         self.plan: str = data["org"].get("plan", "ENTERPRISE")
         self.embedding: bool = data["org"].get("embedding", True)
+        self.share_to_web: bool = data["org"].get("share_to_web", True)
         self.statuses: list[str] = list(data["statuses"])
         self.categories: dict[str, str | None] = {
             c["name"]: c["description"] for c in data["categories"]
@@ -172,6 +176,7 @@ class Store:
             self.users[user.id] = user
             self.user_by_email[user.email] = user
         uid = {email: u.id for email, u in self.user_by_email.items()}
+        role = {u.id: u.role for u in self.users.values()}
         self.groups: dict[str, Group] = {}
         for g in data["groups"]:
             self.groups[g["id"]] = Group(
@@ -233,12 +238,14 @@ class Store:
                 workspace=s["workspace"],
                 public_web=s["public_web"],
                 support=s["support"],
-                users={uid[k]: v for k, v in s["users"].items()},
+                # Hex never holds more than CAN_VIEW for a Viewer: a seed that says so is capped.
+                users={uid[k]: capped(role[uid[k]], v) for k, v in s["users"].items()},
                 groups={gid[k]: v for k, v in s["groups"].items()},
                 collections={cid[k]: v for k, v in s["collections"].items()},
                 queried_tables=[(dcid[t["connection"]], t["table"]) for t in p["queried_tables"]],
                 inputs=p["inputs"],
                 run_result=p["run_result"],
+                views=[dict(v) for v in p.get("views", [])],
                 last_viewed_at=p.get("last_viewed_at"),
             )
         self.runs: dict[str, Run] = {}
@@ -253,6 +260,7 @@ class Store:
                 version=r["version"],
                 notifications=list(r["notifications"]),
                 input_params=dict(r["input_params"]),
+                dry_run=r.get("dry_run", False),
             )
         self.tokens: dict[str, Token] = {
             t["token"]: Token(t["token"], t["kind"], uid.get(t["user"] or ""), t["expires_at"])
@@ -276,6 +284,7 @@ class Store:
                 "name": self.org_name,
                 "plan": self.plan,
                 "embedding": self.embedding,
+                "share_to_web": self.share_to_web,
             },
             "tokens": [
                 {
@@ -354,6 +363,7 @@ class Store:
                     ],
                     "inputs": p.inputs,
                     "run_result": p.run_result,
+                    "views": [dict(v) for v in p.views],
                 }
                 for p in self.projects.values()
             ],
@@ -388,6 +398,7 @@ class Store:
                     "version": r.version,
                     "notifications": r.notifications,
                     "input_params": r.input_params,
+                    "dry_run": r.dry_run,
                 }
                 for r in self.runs.values()
             ],

@@ -1,1 +1,0 @@
-"""The ``hexsync`` command line: thin click commands over the library."""
