@@ -12,7 +12,7 @@ import click
 from hexsync.access import Grant
 from hexsync.access_read import AccessState, read_access
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
-from hexsync.cli._output import heading, table, to_json
+from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import is_uuid, options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import HexsyncError, did_you_mean
@@ -32,7 +32,7 @@ _AS_PLANNED = click.option(
     help="Answer for the state these manifests (repeat for several paths), or one saved plan "
     "(plan.json), would leave.",
 )
-_JSON = click.option("--json", "as_json", is_flag=True, help="One JSON document, for scripts.")
+_JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
 
 
 @click.group(short_help="Effective access: who can see what, and why.")

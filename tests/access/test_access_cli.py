@@ -64,6 +64,7 @@ def test_user_json_lists_projects_with_paths_and_the_public_ones(hexsync: Run) -
     result = hexsync("access", "user", "Vic@acme.com", "--json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
+    assert json.loads(hexsync("access", "user", "vic@acme.com", "--format", "json").stdout) == doc
     assert doc["user"]["role"] == "MEMBER"
     assert [(p["title"], p["level"], p.get("capped_by_role")) for p in doc["projects"]] == [
         ("Revenue overview", "CAN_VIEW", "MEMBER"),
