@@ -24,6 +24,13 @@ Afterwards the objects touched are read again (listings, or GetProject for a few
 every field the plan set is compared with what the workspace now says: a field that did not
 take (the "perpetual diff") is reported by name.
 
+Projects cannot be deleted through the API, so a duplicate is damage for good. Immediately
+before each project create, the newest projects are read again (one page, newest first) and a
+project that has the title by now is not created a second time; after an apply that created
+projects, every title it created is counted once more in a full listing, and any title held by
+two projects is reported with both ids (the report is then not ok: exit 4). Two applies are
+kept apart by the lock in :mod:`hexsync.applylock`, which the CLI and the MCP server take.
+
 Before a *saved* plan is applied, :func:`check_fresh` compares the plan's fingerprints with a
 fresh read of the workspace and names every object and field that moved since.
 """
@@ -172,6 +179,7 @@ class ApplyReport:
     seconds: float = 0.0
     unconverged: tuple[Unconverged, ...] = ()
     notes: tuple[str, ...] = ()  # warnings that are not failures (e.g. the re-read itself failed)
+    duplicates: tuple[str, ...] = ()  # titles held by two projects or more after the apply
 
     def _with(self, status: Status) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if o.status == status)
@@ -191,7 +199,7 @@ class ApplyReport:
     @property
     def ok(self) -> bool:
         """Everything done, and everything done reads back as planned."""
-        return not self.failed and not self.skipped and not self.unconverged
+        return not self.failed and not self.skipped and not self.unconverged and not self.duplicates
 
     @property
     def summary(self) -> str:
@@ -206,6 +214,8 @@ class ApplyReport:
         )
         if self.unconverged:
             text += f" · {len(self.unconverged)} fields did not converge"
+        if self.duplicates:
+            text += f" · {len(self.duplicates)} duplicate project titles"
         return text
 
     @property
@@ -224,6 +234,7 @@ class ApplyReport:
             "outcomes": [o.data for o in self.outcomes],
             "unconverged": [u.data for u in self.unconverged],
             "notes": list(self.notes),
+            "duplicates": list(self.duplicates),
         }
 
 
@@ -389,6 +400,7 @@ class _Run:
         self.outcomes: dict[int, Outcome] = {}
         self.failed_creates: dict[tuple[Kind, str], str] = {}
         self.finished = 0
+        self.rereads = 0  # requests of the re-reads before project creates (reads, not writes)
 
     async def run(self) -> tuple[Outcome, ...]:
         phases: dict[int, list[int]] = {}
@@ -402,6 +414,9 @@ class _Run:
     async def _one(self, index: int) -> None:
         change = self.plan.changes[index]
         try:
+            gone = self.client.unreachable
+            if gone is not None:  # the circuit breaker is open: say so, do not pile on
+                raise _Skip(f"not attempted: {gone}")
             self._check_prerequisites(change)
             ident, note = await self._execute(change)
             outcome = Outcome(change, "done", note, ident)
@@ -699,6 +714,7 @@ class _Run:
             description_field = _scalar(change, "description")
 
             async def make() -> str:
+                await self._refuse_if_titled(change)
                 made = await self.client.create_project(
                     change.name,
                     description=description_field.new if description_field is not None else None,
@@ -719,6 +735,23 @@ class _Run:
                 raise _CreatedThenFailedError(ident, _reason(exc)) from exc
             raise
         return ident, note
+
+    async def _refuse_if_titled(self, change: Change) -> None:
+        """Read the newest projects again just before creating one: a project that has the
+        title by now (another apply, someone in the UI) is not created twice. One page, newest
+        first: more than 100 projects created meanwhile would hide it, and the check after the
+        apply would report the duplicate."""
+        self.rereads += 1  # (a retry of it would count as a write: rare, and only a count)
+        page = await self.client.list_projects(
+            limit=100, sort_by="CREATED_AT", sort_direction="DESC", include_archived=True
+        )
+        same = sorted(p.id for p in page.values if p.title == change.name)
+        if same:
+            raise _ChangeError(
+                f'a project titled "{change.name}" exists now (id {same[0]}), created since the '
+                "plan read the workspace; not created a second time",
+                hint="plan again: the new plan treats it as the existing project",
+            )
 
     async def _project_settings(
         self, change: Change, ident: str, targets: Mapping[str, Mapping[str, str]]
@@ -906,6 +939,26 @@ async def _verify_projects(client: HexClient, outcomes: Sequence[Outcome]) -> li
     return found
 
 
+async def _duplicate_titles(client: HexClient, outcomes: Sequence[Outcome]) -> list[str]:
+    """Each title this apply created that more than one project holds now, with the ids."""
+    created = {
+        o.change.name
+        for o in outcomes
+        if o.change.kind is Kind.PROJECT and o.change.action is Action.CREATE and o.id
+    }
+    if not created:
+        return []
+    ids: dict[str, list[str]] = {}
+    async for project in client.iter_projects(include_archived=True):
+        if project.title in created:
+            ids.setdefault(project.title, []).append(project.id)
+    return [
+        f'project title "{title}" is held by {len(found)} projects: ids {", ".join(sorted(found))}'
+        for title, found in sorted(ids.items())
+        if len(found) > 1
+    ]
+
+
 def _project_value(project: ApiProject, f: FieldChange) -> str | None:
     sharing = project.sharing
     if f.path == "status":
@@ -994,13 +1047,23 @@ async def apply_plan(
     requests_before = client.counters.total_requests
     directory = await _directory_for(client, live)
     writes_before = client.counters.total_requests
-    outcomes = await _Run(client, plan, directory, progress).run()
-    writes = client.counters.total_requests - writes_before
+    run = _Run(client, plan, directory, progress)
+    outcomes = await run.run()
+    writes = client.counters.total_requests - writes_before - run.rereads
     unconverged: list[Unconverged] = []
     notes: list[str] = []
-    if verify and any(o.status == "done" for o in outcomes):
+    gone = client.unreachable
+    if gone is not None:
+        notes.append(
+            f"stopped early: {gone}. Changes marked done were made; the failed and skipped "
+            "ones were not, or (a create that failed without an answer) may have been: "
+            "run `hexsync apply` with the manifests again once the API answers"
+        )
+    duplicates: list[str] = []
+    if verify and gone is None and any(o.status == "done" for o in outcomes):
         try:
             unconverged = await _verify(client, outcomes, directory)
+            duplicates = await _duplicate_titles(client, outcomes)
         except HexsyncError as exc:
             notes.append(f"could not read the workspace back to check the result: {exc.message}")
     return ApplyReport(
@@ -1010,6 +1073,7 @@ async def apply_plan(
         seconds=time.monotonic() - started,
         unconverged=tuple(unconverged),
         notes=tuple(notes),
+        duplicates=tuple(duplicates),
     )
 
 

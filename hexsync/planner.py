@@ -9,6 +9,7 @@ objects, warnings, access impact, unresolved references.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from hexsync.guardrails import check_guardrails
 from hexsync.hexapi import HexClient
 from hexsync.impact import assess
 from hexsync.live import Live, read_live
+from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.model import Desired, FrozenMap
 from hexsync.plan import (
     Action,
@@ -26,6 +28,7 @@ from hexsync.plan import (
     LiveRef,
     Plan,
     PlanPolicy,
+    PlanWarning,
     RuleSummary,
     WorkspaceInfo,
     order_changes,
@@ -187,6 +190,7 @@ def build_plan(
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
         + tuple(w for address, w in result.warnings if wanted(address))
+        + tuple(_lookalike_warnings(changes, live))
         + notes,
         refusals=refusals,
         impact=impact,
@@ -214,6 +218,35 @@ def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None)
         prune_users=policy.prune_users,
         target=None if target is None else target.text,
     )
+
+
+def _lookalike_warnings(changes: tuple[Change, ...], live: Live) -> list[PlanWarning]:
+    """A create whose name reads like a live object's (a Cyrillic i in ``Admins``): the
+    reviewer sees a new object where they would think of the existing one."""
+    existing = {
+        Kind.GROUP: [g.name for g in live.groups.values()],
+        Kind.COLLECTION: [c.name for c in live.collections.values()],
+        Kind.PROJECT: list(live.projects_by_title),
+    }
+    out = []
+    for change in changes:
+        if change.action is not Action.CREATE or change.kind not in existing:
+            continue
+        other = lookalikes([change.name], existing[change.kind]).get(change.name)
+        if other is not None:
+            kind = change.kind.value
+            odd = [visible(ch) for ch in change.name if ch not in other]
+            letters = f" ({', '.join(dict.fromkeys(odd))})" if odd else ""
+            out.append(
+                PlanWarning(
+                    "lookalike",
+                    f"{kind} {json.dumps(change.name, ensure_ascii=False)}{letters} would be "
+                    f"created, and it looks like the existing {kind} "
+                    f"{json.dumps(other, ensure_ascii=False)}: check the name's letters",
+                    change.mark,
+                )
+            )
+    return out
 
 
 async def read_and_plan(

@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 
 import click
 
+from hexsync.render._common import clean
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 EMPTY = "-"  # what an empty cell shows, so columns stay countable for awk
@@ -35,7 +37,8 @@ def cell(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) or EMPTY
-    return " ".join(str(value).split())  # a newline in a description must not break the row
+    # A newline in a description must not break the row; a bidi control must not reverse it.
+    return clean(" ".join(str(value).split()))
 
 
 def table(

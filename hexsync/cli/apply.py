@@ -23,11 +23,13 @@ import click
 
 from hexsync.applied import AlreadyAppliedError
 from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
+from hexsync.applylock import WAIT, apply_lock
 from hexsync.cli._confirm import ask, interactive, no_terminal
 from hexsync.cli._output import format_options, plural, to_json
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import PartialApplyError
+from hexsync.errors import GuardrailError, PartialApplyError
 from hexsync.hexapi import HexClient
+from hexsync.live import Live
 from hexsync.manifest import load
 from hexsync.model import Desired
 from hexsync.plan import Plan
@@ -162,11 +164,15 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         err.write(f"  {outcome.line}\n")  # the line says failed or skipped, and why
     for item in report.unconverged:
         err.write(f"  did not converge: {item.message}\n")
+    for duplicate in report.duplicates:
+        err.write(f"  duplicate: {duplicate}\n")
     for note in report.notes:
         err.write(f"  note: {note}\n")
     err.write(report.summary + "\n")
     err.flush()
-    if report.failed and not report.done:
+    # The API gone mid-apply is not "would fail the same way": the next run goes on.
+    gone = any(note.startswith("stopped early") for note in report.notes)
+    if report.failed and not report.done and not gone:
         raise PartialApplyError(
             f"apply failed: no change was made ({len(report.failed)} failed, "
             f"{len(report.skipped)} skipped)",
@@ -177,10 +183,16 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         raise PartialApplyError(
             "apply finished partially: "
             f"{len(report.failed)} failed, {len(report.skipped)} skipped, "
-            f"{len(report.unconverged)} fields did not converge",
+            f"{len(report.unconverged)} fields did not converge"
+            + (f", {len(report.duplicates)} duplicate project titles" if report.duplicates else ""),
             hint="run `hexsync apply` with the manifests again: the next plan holds only what is "
             "left (a saved plan is stale now)",
         )
+
+
+def _lock(client: HexClient, wait: float) -> contextlib.AbstractAsyncContextManager[None]:
+    """The workspace's apply lock (hexsync.applylock), its waits said on stderr."""
+    return apply_lock(client, wait=wait, notify=lambda text: client.notices.say("lock", text))
 
 
 async def _apply_saved(
@@ -189,22 +201,25 @@ async def _apply_saved(
     progress: ProgressPrinter,
     desired: Desired | None,
     allow_destroy: bool,
+    lock_wait: float,
 ) -> ApplyReport:
-    against = "the manifests and the workspace" if desired is not None else "the workspace"
-    reread = max(plan.read_requests, 1)
-    sys.stderr.write(
-        f"Checking the saved plan against {against} (about {plural(reread, 'request')}), "
-        f"then applying {plural(len(plan.changes), 'change')} "
-        f"({plural(plan.requests, 'request')}): about {reread + plan.requests} requests in all\n"
-    )
-    progress.total = len(plan.changes)
     started = time.monotonic()
-    try:
-        report = await apply_saved_plan(
-            client, plan, progress=progress, desired=desired, allow_destroy=allow_destroy
+    async with _lock(client, lock_wait):
+        against = "the manifests and the workspace" if desired is not None else "the workspace"
+        reread = max(plan.read_requests, 1)
+        sys.stderr.write(
+            f"Checking the saved plan against {against} (about {plural(reread, 'request')}), "
+            f"then applying {plural(len(plan.changes), 'change')} "
+            f"({plural(plan.requests, 'request')}): about {reread + plan.requests} requests in "
+            "all\n"
         )
-    finally:
-        progress.close()
+        progress.total = len(plan.changes)
+        try:
+            report = await apply_saved_plan(
+                client, plan, progress=progress, desired=desired, allow_destroy=allow_destroy
+            )
+        finally:
+            progress.close()
     # The summary's time is the command's: the re-read is part of it.
     return dataclasses.replace(report, seconds=time.monotonic() - started)
 
@@ -220,31 +235,54 @@ async def _apply_manifests(
     progress: ProgressPrinter,
     seen: list[Plan],
     plan_stream: TextIO,
+    lock_wait: float,
 ) -> ApplyReport | None:
-    plan, live = await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
-    seen.append(plan)
-    plan_stream.write(render_text(plan, color=color))
-    plan_stream.flush()
-    refuse_if_refused(plan)
-    if plan.empty:
-        return None  # the rendering said so
-    if not auto_approve:
-        question = (
-            f"Apply {plural(len(plan.changes), 'change')} to {workspace_label(plan.workspace)}?"
-        )
+    async def plan_now() -> tuple[Plan, Live]:
+        return await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
+
+    def show(plan: Plan) -> bool:
+        """Print the plan; whether there is anything to apply (refusals raise)."""
+        seen.append(plan)
+        plan_stream.write(render_text(plan, color=color))
+        plan_stream.flush()
+        refuse_if_refused(plan)
+        return not plan.empty  # (an empty plan's rendering said so)
+
+    async def carry_out(plan: Plan, live: Live) -> ApplyReport:
         try:
-            approved = await ask(question)
-        except asyncio.CancelledError:
-            click.echo("Interrupted at the prompt: nothing was applied.", err=True)
-            raise
-        if not approved:
-            click.echo("Cancelled: nothing was applied.", err=True)
-            return None
+            progress.total = len(plan.changes)
+            return await apply_plan(client, plan, live=live, progress=progress)
+        finally:
+            progress.close()
+
+    if auto_approve:
+        # Locked before reading: a second apply waits, then plans from what the first did.
+        async with _lock(client, lock_wait):
+            plan, live = await plan_now()
+            return await carry_out(plan, live) if show(plan) else None
+    plan, live = await plan_now()
+    if not show(plan):
+        return None
+    question = f"Apply {plural(len(plan.changes), 'change')} to {workspace_label(plan.workspace)}?"
     try:
-        progress.total = len(plan.changes)
-        return await apply_plan(client, plan, live=live, progress=progress)
-    finally:
-        progress.close()
+        approved = await ask(question)
+    except asyncio.CancelledError:
+        click.echo("Interrupted at the prompt: nothing was applied.", err=True)
+        raise
+    if not approved:
+        click.echo("Cancelled: nothing was applied.", err=True)
+        return None
+    # Not locked while a person reads the plan; once locked, the plan must still be the one
+    # approved (another apply may have run meanwhile).
+    async with _lock(client, lock_wait):
+        again, live = await plan_now()
+        if again.changes != plan.changes or again.refusals:
+            raise GuardrailError(
+                "the workspace changed while the plan was being reviewed (another apply, or "
+                "someone in Hex): nothing was applied",
+                hint="run `hexsync apply` again and review the new plan",
+            )
+        return await carry_out(plan, live)
 
 
 @click.command(short_help="Apply manifests after confirmation, or a saved plan.json.")
@@ -277,6 +315,15 @@ async def _apply_manifests(
     metavar="KIND[:NAME]",
     help="Apply only this subset, as `plan --target` (manifests only).",
 )
+@click.option(
+    "--lock-wait",
+    type=click.FloatRange(min=0),
+    default=WAIT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait while another apply holds the workspace's lock before giving up "
+    "(exit 3).",
+)
 @format_options(
     help="json: one document {plan, already_applied, report} on stdout; the plan's text and "
     "progress go to stderr."
@@ -288,6 +335,7 @@ def apply(
     auto_approve: bool,
     allow_destroy: bool,
     target: str | None,
+    lock_wait: float,
     output: str,
     manifests: tuple[Path, ...],
 ) -> None:
@@ -327,7 +375,7 @@ def apply(
 
         async def run_saved() -> ApplyReport:
             async with client:
-                return await _apply_saved(client, plan, progress, desired, allow_destroy)
+                return await _apply_saved(client, plan, progress, desired, allow_destroy, lock_wait)
 
         try:
             saved_report = _run_reporting_interruption(run_saved, progress)
@@ -360,6 +408,7 @@ def apply(
                 progress=progress,
                 seen=seen,
                 plan_stream=plan_stream,
+                lock_wait=lock_wait,
             )
 
     report = _run_reporting_interruption(run_manifests, progress)

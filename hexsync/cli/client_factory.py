@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
@@ -57,7 +58,23 @@ def build_client(
             cap = parse_rate_limit(opts.rate_limit)
     if opts.verbose:
         enable_stderr_log(logging.INFO, secrets=[token.reveal()])
-    return HexClient(token, opts.api_url, transport=transport, rate_limit=cap, pacing=pacing)
+    return HexClient(
+        token,
+        opts.api_url,
+        transport=transport,
+        rate_limit=cap,
+        pacing=pacing,
+        notify=_progress_line,
+    )
+
+
+def _progress_line(text: str) -> None:
+    """The client's progress lines (long reads, rate-limit waits, retries): on stderr, TTY or
+    not, so that a CI log shows why a step takes minutes; stdout stays the command's output."""
+    # On a terminal, apply's counter line may be open (rewritten in place): take its place.
+    start = "\r\033[K" if sys.stderr.isatty() else ""
+    sys.stderr.write(f"{start}hexsync: {text}\n")
+    sys.stderr.flush()
 
 
 def build_sync_client(

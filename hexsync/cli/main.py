@@ -145,7 +145,8 @@ class HexsyncGroup(click.Group):
 )
 @click.option(
     "--token-file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    # No exists=True: click's "File 'X' does not exist" would echo a token pasted here.
+    type=click.Path(path_type=Path),
     help="Read the API token from this file instead of HEX_API_TOKEN (never pass it on argv).",
 )
 @click.option("-v", "--verbose", count=True, help="Log requests to stderr (token redacted).")

@@ -8,7 +8,8 @@ not in ``hexsync.mcp``, which is only the protocol.
 
 Read-only unless ``--allow-writes``; every write tool also wants ``confirm: true``. One
 ``HexClient`` serves the whole session; the token comes from ``HEX_API_TOKEN`` or
-``--token-file`` and is masked in everything the server writes.
+``--token-file`` and is masked in everything the server writes. The server's policy and its
+directory bind every tool (:mod:`hexsync.cli.mcp_guard`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ import click
 
 from hexsync import __version__
 from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
+from hexsync.applylock import apply_lock
 from hexsync.cli._files import write_atomically
 from hexsync.cli._output import plural
 from hexsync.cli._resolve import (
@@ -41,6 +44,13 @@ from hexsync.cli.collections import collection_json
 from hexsync.cli.connections import connection_json
 from hexsync.cli.embed import MAX_EXPIRES_MS, SCOPES
 from hexsync.cli.mcp_access import access_tools
+from hexsync.cli.mcp_guard import (
+    bind_policy,
+    confine,
+    confine_sources,
+    deactivation_refusals,
+    plan_refusals,
+)
 from hexsync.cli.projects import project_json
 from hexsync.cli.runs import (
     RUN_STATUSES,
@@ -54,7 +64,7 @@ from hexsync.cli.runs import (
 )
 from hexsync.cli.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
 from hexsync.cli.validate import summary_line
-from hexsync.errors import ConfigError
+from hexsync.errors import ConfigError, HexsyncError
 from hexsync.hexapi import (
     EmbedDisplayOptions,
     HexClient,
@@ -66,6 +76,8 @@ from hexsync.hexapi import (
 from hexsync.hexapi.log import RedactingFilter
 from hexsync.manifest import check, load
 from hexsync.mcp import Server, Tool, ToolError, ToolResult
+from hexsync.model import Policy
+from hexsync.plan import Action, Kind
 from hexsync.planner import Target, make_plan
 from hexsync.render import render_json, render_markdown, render_text
 from hexsync.saved_plan import parse_plan, plan_key, read_plan
@@ -75,6 +87,7 @@ if TYPE_CHECKING:
 
 WRITE_TOOLS = ("apply_plan", "trigger_run", "cancel_run", "create_embed_url", "deactivate_user")
 RUN_POLL_SECONDS = 1.0
+LOCK_WAIT = 60.0  # seconds apply_plan waits for another apply's lock: an agent is waiting too
 MAX_WAIT_SECONDS = 300
 
 INSTRUCTIONS = """\
@@ -108,8 +121,8 @@ _SOURCES: dict[str, Any] = {
         "items": {"type": "string", "minLength": 1},
         "minItems": 1,
         "description": "Manifest files or directories (searched recursively for *.yaml/*.yml), "
-        "relative to the server's working directory. Default: the server's --manifests "
-        "directory.",
+        "inside the server's directory (--manifests, else its working directory) and relative "
+        "to it; a path outside it is refused. Default: the server's --manifests directory.",
     },
     "manifests": {
         "type": "object",
@@ -150,11 +163,18 @@ class HexTools:
         client_problem: str | None = None,
         manifests: Path | None = None,
         allow_writes: bool = False,
+        policy: Policy | None = None,
+        allow_destroy: bool = False,
+        root: Path | None = None,
     ) -> None:
         self.client = client
         self.client_problem = client_problem
         self.manifests = manifests
         self.allow_writes = allow_writes
+        self.policy = policy or Policy()
+        self.allow_destroy = allow_destroy
+        # Every file the tools read or write for the agent is inside this directory.
+        self.root = (root or manifests or Path.cwd()).resolve()
         self._apply_lock = asyncio.Lock()
 
     def api(self) -> HexClient:
@@ -185,6 +205,7 @@ class HexTools:
                 "api_url": client.base_url,
                 "writes_enabled": self.allow_writes,
                 "manifests_dir": str(self.manifests) if self.manifests else None,
+                "directory": str(self.root),
                 "working_directory": str(Path.cwd()),
             }
         )
@@ -329,6 +350,7 @@ class HexTools:
         if inline and paths:
             raise ToolError("give either `paths` or inline manifests (`manifests`, `yaml`)")
         if inline:
+            # A private directory (0700) of the server's own, removed after the call.
             with tempfile.TemporaryDirectory(prefix="hexsync-mcp-") as tmp:
                 for name, text in inline.items():
                     (Path(tmp) / name).write_text(text, encoding="utf-8")
@@ -341,7 +363,7 @@ class HexTools:
                     "the server with --manifests DIR"
                 )
             paths = [str(self.manifests)]
-        yield paths, None
+        yield confine_sources(paths, self.root), self.root
 
     async def validate(self, args: dict[str, Any]) -> ToolResult:
         with self._sources(args) as (paths, base):
@@ -361,26 +383,39 @@ class HexTools:
     async def plan(self, args: dict[str, Any]) -> ToolResult:
         client = self.api()
         save_to = args.get("save_to")
-        if save_to is not None and not save_to.lower().endswith(".json"):
-            raise ToolError(f"save_to must name a .json file, got {save_to!r}")
+        path: Path | None = None
+        if save_to is not None:
+            if not self.allow_writes:
+                raise ToolError(
+                    "save_to writes a file, and this server is read-only: start it with "
+                    "--allow-writes to save plans (inside its --manifests directory)"
+                )
+            if not save_to.lower().endswith(".json"):
+                raise ToolError(f"save_to must name a .json file, got {save_to!r}")
+            path = confine(save_to, self.root, what="save_to")
+        allow_destroy = args.get("allow_destroy", False)
+        if allow_destroy and not self.allow_destroy:
+            raise ToolError(
+                "allow_destroy is refused: this server keeps policy.max_destroy. A person can "
+                "review the plan and run `hexsync apply --allow-destroy`, or start the server "
+                "with --allow-destroy"
+            )
         target = Target.parse(args["target"]) if args.get("target") else None
         with self._sources(args) as (paths, base):
             desired = load(paths, relative_to=base)
-        plan = await make_plan(
-            client, desired, allow_destroy=args.get("allow_destroy", False), target=target
-        )
+        desired = replace(desired, policy=bind_policy(self.policy, desired.policy))
+        plan = await make_plan(client, desired, allow_destroy=allow_destroy, target=target)
         key = plan_key()
         if key is not None:
             plan = plan.signed(key)
         plan_json = render_json(plan)
         notes: list[str] = []
-        if save_to is not None:
-            path = Path(save_to)
+        if path is not None:
             try:
                 write_atomically(path, plan_json, option="save_to")
             except (OSError, ConfigError) as exc:
                 raise ToolError(f"cannot save the plan to {save_to}: {exc}") from exc
-            notes.append(f"Saved to {path.resolve()}.")
+            notes.append(f"Saved to {path}.")
         if plan.refusals:
             notes.append("This plan is REFUSED by a guardrail: apply_plan will not apply it.")
         elif plan.empty:
@@ -405,7 +440,7 @@ class HexTools:
         if ("plan" in args) == ("plan_file" in args):
             raise ToolError("give exactly one of `plan` (the JSON from `plan`) or `plan_file`")
         if "plan_file" in args:
-            path = Path(args["plan_file"])
+            path = confine(args["plan_file"], self.root, what="plan_file")
             plan = read_plan(path, key=plan_key())
         elif isinstance(args["plan"], str):
             plan = parse_plan(args["plan"], source="the plan argument", key=plan_key())
@@ -418,7 +453,24 @@ class HexTools:
                 {"ok": True, "applied": False, "message": "The plan has no changes."}
             )
         client = self.api()
-        async with self._apply_lock:
+        # The plan may come from anywhere (another policy, an edited file): the server's policy
+        # is checked again on its own changes, with the members of the groups it deletes.
+        members: dict[str, frozenset[str] | None] = {}
+        for change in plan.changes:
+            if change.kind is Kind.GROUP and change.action is Action.DELETE and change.id:
+                found = [u.email.lower() async for u in client.iter_users(group_id=change.id)]
+                members[change.name] = frozenset(found)
+        refused = plan_refusals(
+            plan.changes, self.policy, allow_destroy=self.allow_destroy, members=members
+        )
+        if refused:
+            raise ToolError(
+                "refused by the server's policy, nothing was applied:\n"
+                + "\n".join(f"  {r}" for r in refused)
+            )
+        # One apply per workspace at a time, across processes and machines (docs/apply.md).
+        lock = apply_lock(client, wait=LOCK_WAIT, notify=lambda t: client.notices.say("lock", t))
+        async with self._apply_lock, lock:
             report: ApplyReport = await apply_saved_plan(client, plan)
         return ToolResult.json(
             {"applied": True, "message": report.summary, **report.data}, is_error=not report.ok
@@ -545,7 +597,13 @@ class HexTools:
     async def deactivate_user(self, args: dict[str, Any]) -> ToolResult:
         self._confirmed(args, "deactivate_user")
         client = self.api()
-        found = await users_by_email(client, [e.strip() for e in args["emails"]])
+        emails = [e.strip().lower() for e in args["emails"]]
+        refused = deactivation_refusals(emails, self.policy, allow_destroy=self.allow_destroy)
+        if refused:
+            raise ToolError(
+                "refused by the server's policy, nobody was deactivated: " + "; ".join(refused)
+            )
+        found = await users_by_email(client, emails)
         targets = list({u.id: u for u in found}.values())
         done = await deactivate_in_order(client, targets)
         return ToolResult.json(
@@ -702,7 +760,8 @@ class HexTools:
                             "type": "boolean",
                             "default": False,
                             "description": "Allow more destructive changes than the policy's "
-                            "max_destroy (only when the user asked for it).",
+                            "max_destroy (only when the user asked for it; refused unless the "
+                            "server runs with --allow-destroy).",
                         },
                         "format": {
                             "enum": ["text", "markdown"],
@@ -712,7 +771,8 @@ class HexTools:
                         },
                         "save_to": {
                             "type": "string",
-                            "description": "Also save the plan JSON to this .json file.",
+                            "description": "Also save the plan JSON to this .json file, "
+                            "inside the server's directory (needs --allow-writes).",
                         },
                     }
                 ),
@@ -884,6 +944,22 @@ def build_server(tools: HexTools, *, secrets: tuple[str, ...] = ()) -> Server:
     )
 
 
+def _server_policy(policy_file: Path | None, manifests: Path | None) -> Policy:
+    """The policy that binds the session, read once at start: a manifest error stops the
+    server (exit 1) rather than letting it run unbound."""
+    source = policy_file or manifests
+    if source is None:
+        return Policy()  # hexsync's defaults: nothing pruned, max_destroy 10, no public web
+    try:
+        return load([str(source)]).policy
+    except HexsyncError as exc:
+        option = "--policy" if policy_file is not None else "--manifests"
+        raise ConfigError(
+            f"cannot read the server's policy from {option} {source}: {exc}",
+            hint="fix the manifests (`hexsync validate`), or give --policy FILE",
+        ) from None
+
+
 def _log_to_stderr(verbose: int, secrets: tuple[str, ...]) -> None:
     logger = logging.getLogger("hexsync.mcp")
     handler = logging.StreamHandler(sys.stderr)
@@ -904,15 +980,38 @@ def _log_to_stderr(verbose: int, secrets: tuple[str, ...]) -> None:
 @click.option(
     "--manifests",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Manifests directory used by validate and plan when the agent names none.",
+    help="Manifests directory: what validate and plan read when the agent names nothing, the "
+    "only directory the tools read or write files in, and (without --policy) the policy that "
+    "binds every plan.",
+)
+@click.option(
+    "--policy",
+    "policy_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A manifest file whose `policy:` binds every plan and write of this server "
+    "(default: the policy in --manifests). Manifests the agent gives may only tighten it.",
+)
+@click.option(
+    "--allow-destroy",
+    is_flag=True,
+    help="Let the agent's plans and deactivate_user go over policy.max_destroy "
+    "(allow_destroy: true). Protect is never lifted.",
 )
 @click.pass_obj
-def mcp(opts: GlobalOptions, allow_writes: bool, manifests: Path | None) -> None:
+def mcp(
+    opts: GlobalOptions,
+    allow_writes: bool,
+    manifests: Path | None,
+    policy_file: Path | None,
+    allow_destroy: bool,
+) -> None:
     """Serve hexsync's operations to AI agents over MCP (stdio).
 
     Read-only unless --allow-writes. The token comes from HEX_API_TOKEN or --token-file, as
     for every command. Standard output carries only protocol messages; logs go to stderr.
+    The policy of --policy FILE (or of --manifests) binds every plan and write tool.
     """
+    policy = _server_policy(policy_file, manifests)
     secrets: tuple[str, ...] = ()
     client: HexClient | None = None
     problem: str | None = None
@@ -930,6 +1029,8 @@ def mcp(opts: GlobalOptions, allow_writes: bool, manifests: Path | None) -> None
         client_problem=problem,
         manifests=manifests.resolve() if manifests else None,
         allow_writes=allow_writes,
+        policy=policy,
+        allow_destroy=allow_destroy,
     )
     server = build_server(tools, secrets=secrets)
     protocol_out = sys.stdout.buffer

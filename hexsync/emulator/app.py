@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -29,9 +30,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from hexsync.emulator.api import HexApi
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.edges import wrap_edges
+from hexsync.emulator.edges import replay, wrap_edges
 from hexsync.emulator.operations import resolve
 from hexsync.emulator.seed import Seed
+from hexsync.emulator.serve import is_loopback
 from hexsync.emulator.store import Store
 
 CONTROL_PREFIX = "/_emulator/"
@@ -104,6 +106,110 @@ def _loopback_only(request: Request) -> Response | None:
     if host is not None and host not in LOOPBACK:
         return JSONResponse({"reason": "control endpoints answer loopback clients only"}, 403)
     return None
+
+
+MAX_BODY_BYTES = 1024 * 1024  # no Hex request hexsync sends comes near; 300 MB names are refused
+
+
+def _host_of(header: str) -> str:
+    """``localhost:8700`` → ``localhost``; ``[::1]:8700`` → ``::1``."""
+    header = header.strip()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
+
+
+def loopback_origin(origin: str) -> bool:
+    """Whether a browser ``Origin`` is a page served from this machine (``null`` is not)."""
+    try:
+        parts = urlsplit(origin.strip())
+    except ValueError:
+        return False
+    return parts.scheme in {"http", "https"} and is_loopback(parts.hostname or "")
+
+
+class LocalOnly:
+    """The emulator as served on a socket: for this machine's tools, not for web pages.
+
+    - The ``Host`` header must name a loopback host (``localhost``, ``127.0.0.1``, ``[::1]``,
+      any port), for the API and the control endpoints: a page on ``evil.example`` whose name
+      is rebound to 127.0.0.1 (DNS rebinding) reaches the port with its own name as ``Host``.
+      ``--allow-remote`` lifts this for the API only; ``/_emulator/*`` always wants loopback.
+    - A request with an ``Origin`` (or ``Sec-Fetch-Site: cross-site``) from anything but a
+      loopback page is refused: browsers add them, so a web page cannot reset a shared
+      ``--state`` workspace with a form; command-line clients (curl, httpx, hexsync, SDKs)
+      send neither and are unaffected.
+    - Bodies over ``max_body`` bytes are answered 413 before the API reads them.
+    Refusals are JSON ``{"reason": …}`` with 403 (421 for a foreign Host) or 413."""
+
+    def __init__(
+        self, app: ASGIApp, *, allow_remote: bool = False, max_body: int = MAX_BODY_BYTES
+    ) -> None:
+        self.app = app
+        self.allow_remote = allow_remote
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        control = scope["path"].startswith(CONTROL_PREFIX) or scope["path"] == "/_emulator"
+        refusal = self._refusal(headers, control=control)
+        if refusal is not None:
+            status, reason = refusal
+            await JSONResponse({"reason": reason}, status)(scope, receive, send)
+            return
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            await self._too_large(scope, receive, send)
+            return
+        if scope["method"] in {"GET", "HEAD", "OPTIONS"} and not declared:
+            await self.app(scope, receive, send)
+            return
+        body = await self._read(receive)
+        if body is None:
+            await self._too_large(scope, receive, send)
+            return
+        await self.app(scope, replay(body, receive), send)
+
+    def _refusal(self, headers: dict[str, str], *, control: bool) -> tuple[int, str] | None:
+        host = _host_of(headers.get("host", ""))
+        if (control or not self.allow_remote) and not is_loopback(host):
+            return 421, (
+                "the emulator answers loopback host names only (localhost, 127.0.0.1, [::1]); "
+                "use http://127.0.0.1:PORT"
+            )
+        origin = headers.get("origin")
+        if origin is not None and not loopback_origin(origin):
+            return 403, "cross-origin requests are refused: the emulator is not for web pages"
+        if origin is None and headers.get("sec-fetch-site") == "cross-site":
+            return 403, "cross-site requests are refused: the emulator is not for web pages"
+        return None
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The whole body, or None once it passes ``max_body`` (the rest is not read)."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"".join(chunks)
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(
+            {"reason": f"request body larger than {self.max_body} bytes"},
+            413,
+            headers={"Connection": "close"},
+        )
+        await response(scope, receive, send)
 
 
 def create_app(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import uvicorn
 
-from hexsync.emulator.app import create_app
+from hexsync.emulator.app import LocalOnly, create_app
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
@@ -40,7 +40,7 @@ def running_emulator(
     url = url_of(sock)
     server = _ThreadServer(
         uvicorn.Config(
-            app,
+            LocalOnly(app),  # as `hexsync emulator serve` serves it
             log_config=None,
             log_level=logging.WARNING,
             access_log=False,

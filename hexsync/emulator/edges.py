@@ -173,16 +173,21 @@ async def _peek_body(receive: Receive) -> tuple[bytes, Callable[[], Awaitable[Me
         if not message.get("more_body", False):
             break
     body = b"".join(chunks)
-    replayed = False
+    return body, replay(body, receive)
 
-    async def replay() -> Message:
-        nonlocal replayed
-        if not replayed:
-            replayed = True
+
+def replay(body: bytes, receive: Receive) -> Callable[[], Awaitable[Message]]:
+    """A ``receive`` that hands ``body`` (already read) to the app, then defers to ``receive``."""
+    sent = False
+
+    async def again() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
             return {"type": "http.request", "body": body, "more_body": False}
         return await receive()
 
-    return body, replay
+    return again
 
 
 def _test_mode(body: bytes) -> bool:

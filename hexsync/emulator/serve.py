@@ -6,6 +6,8 @@
   re-raise the signal after shutting down; a stopped emulator is a success, not an interrupt).
 - Only loopback hosts unless ``allow_remote``: the control endpoints (``/_emulator/*``) have no
   auth, so anyone who can reach the port can rewrite or reset the workspace.
+- What is served is wrapped in ``app.LocalOnly``: loopback ``Host`` names only (a DNS-rebinding
+  page names its own host), no cross-origin browser requests, bodies at most 1 MiB (413).
 - ``tls``: HTTPS with a throwaway certificate (``tls.throwaway_certificates``); ``on_tls(ca_path)``
   is told where the CA clients should trust is, before ``on_ready``.
 - Requests are logged (by uvicorn's access log: method, path, status — never headers, so never a
@@ -43,10 +45,12 @@ class ServeError(HexsyncError):
 
 
 def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
+    """``localhost`` (and ``*.localhost``), 127.0.0.0/8 and ::1, brackets or a final dot aside."""
+    host = host.strip().strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
 
@@ -152,6 +156,9 @@ def serve(
 
         app_factory = create_app
     app = app_factory(seed, config, clock=Clock(config.time_scale))
+    from hexsync.emulator.app import LocalOnly  # noqa: PLC0415 - keep `--help` fast
+
+    served = LocalOnly(app, allow_remote=allow_remote)  # loopback Host/Origin, bounded bodies
 
     logging.getLogger("uvicorn.error").addFilter(_FILTER)  # a no-op when already there
     with contextlib.ExitStack() as stack:
@@ -168,7 +175,7 @@ def serve(
         url = url_of(sock, "https" if tls else "http")
         server = _Server(
             uvicorn.Config(
-                app,
+                served,
                 log_config=None,
                 log_level=logging.INFO if access_log else logging.WARNING,
                 access_log=access_log,

@@ -3,7 +3,7 @@
 Depends only on ``hexsync.errors`` (and the version); the emulator never imports it.
 """
 
-from hexsync.hexapi.client import USER_AGENT, HexClient
+from hexsync.hexapi.client import LOCK_GROUP, USER_AGENT, HexClient
 from hexsync.hexapi.config import (
     DEFAULT_BASE_URL,
     TOKEN_ENV,
@@ -28,6 +28,7 @@ from hexsync.hexapi.errors import (
     UnauthorizedError,
     UnexpectedResponseError,
     UnprocessableError,
+    UnreachableError,
 )
 from hexsync.hexapi.log import redact
 from hexsync.hexapi.operations import OPS, Retry
@@ -61,6 +62,7 @@ __all__ = [
     "ACCESS_LEVELS",
     "DEFAULT_BASE_URL",
     "DEFAULT_LIMITS",
+    "LOCK_GROUP",
     "OPS",
     "TERMINAL_RUN_STATUSES",
     "TOKEN_ENV",
@@ -104,6 +106,7 @@ __all__ = [
     "UnauthorizedError",
     "UnexpectedResponseError",
     "UnprocessableError",
+    "UnreachableError",
     "User",
     "load_token",
     "normalize_base_url",

@@ -39,13 +39,21 @@ from hexsync.hexapi.errors import (
     HexConnectionError,
     HexTimeoutError,
     UnexpectedResponseError,
+    UnreachableError,
     error_from_response,
     truncate,
 )
 from hexsync.hexapi.log import logger, redact, request_line
+from hexsync.hexapi.notices import Notices
 from hexsync.hexapi.operations import OPS, Op, Retry
 from hexsync.hexapi.pacing import NoPacer, Pacer
-from hexsync.hexapi.retry import RETRY_STATUSES, RetryPolicy, parse_retry_after
+from hexsync.hexapi.retry import (
+    RETRY_STATUSES,
+    Breaker,
+    RetryPolicy,
+    parse_retry_after,
+    unfixable,
+)
 from hexsync.hexapi.types import (
     Collection,
     DataConnection,
@@ -71,12 +79,25 @@ Sleep = Callable[[float], Awaitable[None]]
 SHARING_BATCH = 25  # principals per sharing upsert (API limit)
 MEMBERS_BATCH = 100  # users per group add / remove list (API limit)
 USER_AGENT = f"hexsync/{__version__}"
+# The group ``hexsync apply`` holds while it writes (hexsync.applylock): not part of the
+# workspace's access model. Listings leave it out unless asked, so plans, prune, export,
+# ``groups list`` and access reports never see it.
+LOCK_GROUP = "hexsync-apply-lock"
 
 
 class _Attempt:
     """What one attempt ended with, for the retry decision and the log line."""
 
-    __slots__ = ("error", "ms", "outcome", "response", "retry_after", "sent", "sent_at")
+    __slots__ = (
+        "error",
+        "ms",
+        "outcome",
+        "response",
+        "retry_after",
+        "sent",
+        "sent_at",
+        "unfixable",
+    )
 
     def __init__(self) -> None:
         self.response: httpx.Response | None = None
@@ -86,6 +107,7 @@ class _Attempt:
         self.retry_after: float | None = None
         self.ms = 0.0
         self.sent_at = 0.0  # the client's clock once pacing let the attempt go
+        self.unfixable: str | None = None  # why retrying this failure cannot help
 
 
 @functools.cache
@@ -100,7 +122,8 @@ class HexClient:
 
     ``transport`` is any httpx async transport: ``httpx.ASGITransport(app)`` for the in-process
     emulator, the default network transport otherwise. ``clock`` and ``sleep`` drive pacing and
-    backoff (tests inject fakes and never really sleep).
+    backoff (tests inject fakes and never really sleep). ``notify`` receives progress lines
+    (long listings, rate-limit waits, retries; :mod:`~hexsync.hexapi.notices`).
     """
 
     def __init__(
@@ -117,6 +140,7 @@ class HexClient:
         max_concurrency: int = 4,
         clock: Callable[[], float] = time.monotonic,
         sleep: Sleep = asyncio.sleep,
+        notify: Callable[[str], None] | None = None,
     ) -> None:
         self._token = token if isinstance(token, Token) else Token(token)
         self.base_url = normalize_base_url(base_url)
@@ -126,6 +150,10 @@ class HexClient:
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
         self.counters = Counters()
+        self.breaker = Breaker(self.retry, clock)
+        self.notices = Notices(notify, clock)
+        self.pacer.on_wait = self._pacing_wait
+        self._answered = False  # any HTTP answer yet: a refused connection then is an outage
         self._clock = clock
         self._sleep = sleep
         self._max_concurrency = max(1, max_concurrency)
@@ -163,6 +191,22 @@ class HexClient:
         self.counters.backoff_wait += seconds
         await self._sleep(seconds)
 
+    def _pacing_wait(self, group: str, seconds: float) -> None:
+        self.notices.wait(
+            "pace", seconds, f"waiting {seconds:.0f} s for the rate limit (group {group})"
+        )
+
+    @property
+    def unreachable(self) -> str | None:
+        """Why no request is sent now (the circuit breaker is open), else None."""
+        if not self.breaker.is_open:
+            return None
+        return (
+            f"the Hex API at {self.base_url} has not answered for "
+            f"{self.breaker.outage():.0f} s ({self.breaker.failures} connection failures in a "
+            "row); hexsync stopped trying"
+        )
+
     def _scrub(self, text: str) -> str:
         """``text`` with this client's token (in any form) and any Hex token masked."""
         return redact(text, [self._token.reveal()])
@@ -194,12 +238,18 @@ class HexClient:
         attempt_no = 0
         while True:
             attempt_no += 1
+            self._raise_if_unreachable(op)
             if attempt_no > 1:
                 self.counters.retries[operation_id] += 1
             attempt = await self._attempt(op, url, query, body, paced=paced)
             if started is None:
                 started = attempt.sent_at
             response = attempt.response
+            if response is None:
+                self.breaker.failed(attempt.sent_at)
+            else:
+                self.breaker.answered()
+                self._answered = True
             if response is not None and 200 <= response.status_code < 300:
                 self._log(op, response.request.url, attempt, attempt_no)
                 return self._parse_ok(op, response)
@@ -215,6 +265,11 @@ class HexClient:
             delay = self._retry_delay(op, attempt, attempt_no, faults)
             if delay is not None and self._clock() + delay - started > self.retry.deadline:
                 delay = None
+            if delay is not None and response is None:
+                # Wake when the breaker would open rather than sleep past it.
+                until = self.breaker.until_open()
+                if until is not None and self.breaker.failures >= self.retry.breaker_failures:
+                    delay = min(delay, until + 0.01)
             note = f"retry in {delay:.2f}s" if delay is not None else ""
             if delay is None and isinstance(self._final_error(op, attempt), AmbiguousCreateError):
                 note = "not retried: a create whose outcome is unknown"
@@ -227,8 +282,29 @@ class HexClient:
                 ambiguous_before = True
             if attempt.outcome == "429":
                 self.pacer.block(op.rate_group, delay)
+                self.notices.wait(
+                    "429", delay, f"waiting {delay:.0f} s for the rate limit ({op.operation_id})"
+                )
+            elif response is None:
+                self.notices.wait(
+                    "retry",
+                    max(delay, self.breaker.outage()),
+                    f"cannot reach the API ({attempt.outcome}, {op.operation_id}); retrying in "
+                    f"{delay:.0f} s, attempt {faults + 1} of {self.retry.max_attempts}; "
+                    f"stopping if it stays unreachable for {self.retry.breaker_seconds:.0f} s",
+                )
             self.counters.backoff_wait += delay
             await self._sleep(delay)
+
+    def _raise_if_unreachable(self, op: Op) -> None:
+        gone = self.unreachable
+        if gone is not None:
+            raise UnreachableError(
+                gone,
+                operation=op.operation_id,
+                hint="check the network and --api-url; nothing more was sent. Run the "
+                "command again once the API answers",
+            )
 
     async def _attempt(
         self, op: Op, url: str, query: Mapping[str, Any], body: Any, *, paced: bool
@@ -242,6 +318,9 @@ class HexClient:
         async with self._sem():
             if paced:
                 self.counters.pacing_wait += await self.pacer.acquire(op.rate_group)
+                if self.breaker.is_open:  # it opened while this request waited its turn
+                    self.pacer.refund(op.rate_group)
+                    self._raise_if_unreachable(op)
             attempt.sent_at = self._clock()
             self.counters.requests[op.operation_id] += 1
             t0 = time.perf_counter()
@@ -255,9 +334,13 @@ class HexClient:
                     )
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 attempt.sent = False
+                if paced:
+                    self.pacer.refund(op.rate_group)  # it never reached Hex
                 attempt.outcome = "connection failed"
+                attempt.unfixable = unfixable(exc, answered_before=self._answered)
+                why = f" ({attempt.unfixable}; not retried)" if attempt.unfixable else ""
                 attempt.error = HexConnectionError(
-                    f"cannot connect to {self.base_url}: {self._scrub(_exc_text(exc))}",
+                    f"cannot connect to {self.base_url}: {self._scrub(_exc_text(exc))}{why}",
                     operation=op.operation_id,
                     hint="check --api-url and the network; nothing was sent",
                 )
@@ -316,7 +399,7 @@ class HexClient:
                 return self.retry.backoff(min(attempt_no, 8), attempt.retry_after)
             if op.retry is Retry.CREATE:
                 return None
-        elif attempt.sent and op.retry is Retry.CREATE:
+        elif (attempt.sent and op.retry is Retry.CREATE) or attempt.unfixable is not None:
             return None
         if faults + 1 >= self.retry.max_attempts:
             return None
@@ -426,11 +509,16 @@ class HexClient:
         limit = min(page_size or op.max_page or 100, op.max_page or 100)
         after: str | None = None
         seen: set[str] = set()
+        pages = items = 0
         while True:
             data = await self._call(
                 operation_id, path_params, params={**params, "limit": limit, "after": after}
             )
             page = self._page(operation_id, data, parse)
+            pages += 1
+            items += len(page.values)
+            if page.after is not None:
+                self.notices.page(operation_id, pages, items)
             for value in page.values:
                 yield value
             if page.after is None or not page.values:
@@ -786,7 +874,7 @@ class HexClient:
         sort_by: str | None = None,
         sort_direction: str | None = None,
     ) -> Page[Group]:
-        """ListGroups: one page."""
+        """ListGroups: one page (without hexsync's lock group)."""
         data = await self._call(
             "ListGroups",
             params={
@@ -797,7 +885,9 @@ class HexClient:
                 "sortDirection": sort_direction,
             },
         )
-        return self._page("ListGroups", data, Group.from_api)
+        page = self._page("ListGroups", data, Group.from_api)
+        values = tuple(g for g in page.values if g.name != LOCK_GROUP)
+        return Page(values=values, after=page.after, before=page.before)
 
     async def iter_groups(
         self,
@@ -805,11 +895,14 @@ class HexClient:
         sort_by: str | None = None,
         sort_direction: str | None = None,
         page_size: int | None = None,
+        include_lock: bool = False,
     ) -> AsyncIterator[Group]:
-        """Every group, 500 per request (members: ``iter_users(group_id=…)``)."""
+        """Every group, 500 per request (members: ``iter_users(group_id=…)``); hexsync's lock
+        group (``LOCK_GROUP``) only with ``include_lock``."""
         params = {"sortBy": sort_by, "sortDirection": sort_direction}
         async for group in self._cursor("ListGroups", None, params, Group.from_api, page_size):
-            yield group
+            if include_lock or group.name != LOCK_GROUP:
+                yield group
 
     async def get_group(self, group_id: str) -> Group:
         """GetGroup: id, name, createdAt (no members)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from hexsync.errors import ConfigError
+from hexsync.hexapi.log import REDACTED, redact
 
 DEFAULT_BASE_URL = "https://app.hex.tech"
 API_PATH = "/api/v1"
@@ -35,35 +36,77 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+_USERINFO_RE = re.compile(r"^([^:/?#\s]*:?//)?[^/?#]*@")
+_PORT_RE = re.compile(r"^((?:[^:/?#\s]*://)?(?:[^/?#]*@)?(?:\[[^\]/]*\]|[^:/?#\[]*)):([^/?#]*)")
+
+
+def redact_url(url: str) -> str:
+    """``url`` safe to print: userinfo, query and fragment masked, and any token in it.
+
+    Works on text that does not parse as a URL (``https://u:SECRET@host:abc``), because the
+    message that says a URL is wrong is exactly where a pasted credential would be echoed."""
+    text = url.strip()
+    cut = min((i for i in (text.find("?"), text.find("#")) if i >= 0), default=-1)
+    if cut >= 0:
+        text = text[:cut] + text[cut] + REDACTED
+    text = _USERINFO_RE.sub(lambda m: (m.group(1) or "") + REDACTED + "@", text, count=1)
+    port = _PORT_RE.match(text)
+    if port is not None and not port.group(2).isdigit():  # a pasted token where a port goes
+        text = port.group(1) + ":" + REDACTED + text[port.end() :]
+    return redact(text)
+
+
 def normalize_base_url(url: str) -> str:
     """The API root (``https://host[:port][/prefix]/api/v1``) for a Hex host URL.
 
     Accepts the host alone (``https://app.hex.tech``, ``https://eu.hex.tech``,
     ``https://acme.hex.tech``), with or without a trailing ``/``, ``/api`` or ``/api/v1``.
+    Every message quotes the URL through :func:`redact_url`: credentials and query strings are
+    masked before any other check looks at it.
     """
     raw = url.strip()
+    shown = redact_url(raw)
     if not raw:
         raise ConfigError("empty --api-url", hint=f"the default is {DEFAULT_BASE_URL}")
+    if "@" in raw.split("?", 1)[0].split("#", 1)[0].partition("://")[2].split("/", 1)[0]:
+        raise ConfigError(
+            f"--api-url {shown!r} must not contain credentials",
+            hint="give the token through HEX_API_TOKEN or --token-file",
+        )
+    if "?" in raw or "#" in raw:
+        raise ConfigError(
+            f"--api-url {shown!r} must not have a query or fragment",
+            hint="give the host only, e.g. https://app.hex.tech; a token never goes in a URL",
+        )
     if "://" not in raw:
         raise ConfigError(
-            f"--api-url {raw!r} has no scheme", hint=f"write it like https://{raw.lstrip('/')}"
+            f"--api-url {shown!r} has no scheme",
+            hint=f"write it like https://{shown.lstrip('/')}",
         )
     try:
         parts = urlsplit(raw)
-        port = parts.port  # raises on a non-numeric port
-    except ValueError as exc:
-        raise ConfigError(f"--api-url {raw!r} is not a valid URL: {exc}") from exc
-    scheme = parts.scheme.lower()
+    except ValueError:
+        # The exception's text can quote the URL (and a credential in it): never shown.
+        raise ConfigError(
+            f"--api-url {shown.partition('[')[0]}… is not a valid URL (check the host)"
+        ) from None
+    try:
+        port = parts.port  # raises on a port that is not a number
+    except ValueError:
+        # What sits where the port goes may be a pasted token: shown as "…", never echoed.
+        raise ConfigError(
+            f"--api-url {parts.scheme}://{parts.hostname or ''}:… has a port that is not a number",
+            hint="give the host only, e.g. https://app.hex.tech, or host:PORT with a number",
+        ) from None
     host = parts.hostname or ""
     if not host:
-        raise ConfigError(f"--api-url {raw!r} has no host name")
+        raise ConfigError(f"--api-url {shown!r} has no host name")
     if parts.username or parts.password:
         raise ConfigError(
             "--api-url must not contain credentials",
             hint="give the token through HEX_API_TOKEN or --token-file",
         )
-    if parts.query or parts.fragment:
-        raise ConfigError(f"--api-url {raw!r} must not have a query or fragment")
+    scheme = parts.scheme.lower()
     if scheme == "http":
         if not is_loopback(host):
             raise ConfigError(
@@ -147,15 +190,19 @@ def load_token(
     """The token from ``token_file`` if given, else from ``HEX_API_TOKEN``."""
     env = os.environ if environ is None else environ
     if token_file is not None:
+        # The path is never quoted: someone who pastes the token itself after --token-file
+        # (hxtw_…) would see it echoed in "no such file" otherwise, in a CI log for good.
         try:
             text = Path(token_file).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(
-                f"cannot read the token file {token_file}: {exc.strerror or exc}"
+                f"cannot read the file given to --token-file: {exc.strerror or type(exc).__name__}",
+                hint="give the path of a file that holds the token (the token itself never "
+                "goes on the command line: use HEX_API_TOKEN or a file)",
             ) from None
         except UnicodeDecodeError:
-            raise ConfigError(f"the token file {token_file} is not text") from None
-        return _check_token(text, f"the token file {token_file}")
+            raise ConfigError("the file given to --token-file is not text") from None
+        return _check_token(text, "the file given to --token-file")
     value = env.get(TOKEN_ENV)
     if value is None:
         raise ConfigError(

@@ -16,6 +16,7 @@
         └── HexTransportError        no HTTP answer at all
             ├── HexTimeoutError
             └── HexConnectionError
+                └── UnreachableError the circuit breaker is open: no answer for a while
 
 Both error envelopes Hex uses (legacy ``{"reason", "details", "traceId"}`` and new
 ``{"code", "message", "issues"}``) are read by :func:`error_from_response`; a body that is
@@ -141,6 +142,10 @@ class HexTimeoutError(HexTransportError):
 
 class HexConnectionError(HexTransportError):
     """The connection could not be made or was dropped."""
+
+
+class UnreachableError(HexConnectionError):
+    """Not sent: no request has had an answer for a while (the client's circuit breaker)."""
 
 
 _BY_STATUS: dict[int, type[HexApiError]] = {

@@ -8,7 +8,10 @@ of "N per window": it never exceeds the limit over *any* window, so it is safe w
 in fixed or sliding windows, while still letting a short read go at full speed.
 
 A 429 that gets through anyway (another client on the same token, clock skew) blocks the whole
-group until its ``Retry-After``, so concurrent requests do not all run into it too.
+group until its ``Retry-After``, so concurrent requests do not all run into it too. An attempt
+whose connection was never made did not reach Hex, so its token is given back (``refund``):
+retries during an outage do not spend the budget of the requests that follow. ``on_wait`` (when
+set) hears of every wait before it starts, for progress lines.
 
 Time is injected (``clock`` and ``sleep``) so tests drive it by hand and never really sleep.
 """
@@ -94,6 +97,7 @@ class Pacer:
         self._sleep = sleep
         self._margin = margin
         self._groups: dict[str, _Group] = {}
+        self.on_wait: Callable[[str, float], None] | None = None
 
     def _group(self, name: str) -> _Group:
         group = self._groups.get(name)
@@ -116,12 +120,23 @@ class Pacer:
                 )
                 if ready <= now:
                     break
+                if self.on_wait is not None:
+                    self.on_wait(group_name, ready - now)
                 await self._sleep(ready - now)
                 waited += ready - now
             now = self._clock()
             for bucket in group.buckets:
                 bucket.take(now)
         return waited
+
+    def refund(self, group_name: str) -> None:
+        """Give back the token of the latest request of the group: it never reached Hex."""
+        group = self._groups.get(group_name)
+        if group is None:
+            return
+        for bucket in group.buckets:
+            if bucket.spent:
+                bucket.spent.pop()
 
     def block(self, group_name: str, seconds: float) -> None:
         """Hold back every request of the group for ``seconds`` (after a 429's Retry-After)."""
@@ -151,4 +166,7 @@ class NoPacer(Pacer):
         return 0.0
 
     def block(self, group_name: str, seconds: float) -> None:  # noqa: ARG002
+        return None
+
+    def refund(self, group_name: str) -> None:  # noqa: ARG002
         return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hexsync.manifest.build import ParsedDocument, build_desired
+from hexsync.manifest.lookalike import findings
 from hexsync.manifest.problems import ManifestError, Problem
 from hexsync.manifest.schema import schema_problems
 from hexsync.manifest.yamlsafe import Limits, paused_gc, read_document
@@ -127,6 +128,11 @@ def _check(
         parsed.append(ParsedDocument(doc, bad))
     desired, more = build_desired(parsed, all_read=all_read)
     problems.extend(more)
+    if desired is not None:
+        problems.extend(
+            Problem(f.mark.file, f.mark.line, f.mark.column, "", f.message, f.hint, "warning")
+            for f in findings(desired)
+        )
     if any(p.severity == "error" for p in problems):
         desired = None
     order = {shown: i for i, (_, shown) in enumerate(files)}

@@ -2,7 +2,10 @@
 
 Everything here is plain text; the renderers add colour (text) or markup (markdown) around it.
 Names come from the workspace and may hold anything, so every name goes through :func:`quote`
-(JSON-style: control characters escaped) or :func:`clean` before it is shown.
+(JSON-style: control characters escaped) or :func:`clean` before it is shown. Both also spell out
+every other character that does not print (bidi controls U+202A to U+202E and U+2066 to U+2069,
+zero-width and other format characters, odd spaces) as a backslash-u escape: a name cannot
+reverse or hide the text around it, and a reviewer sees that it is not what it looks like.
 """
 
 from __future__ import annotations
@@ -44,14 +47,23 @@ _PRINCIPAL_ORDER = {"public_web": 0, "workspace": 1, "group": 2, "collection": 3
 _KIND_ORDER = ("collection", "group", "user", "project")
 
 
+def _spell_out(text: str) -> str:
+    """Every character that does not print (but the plain space) as a ``\\u`` escape."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+
+
 def quote(text: str) -> str:
-    """``"text"`` with quotes, backslashes and control characters escaped (one line, no ANSI)."""
-    return json.dumps(text, ensure_ascii=False)
+    """``"text"`` with quotes, backslashes and control characters escaped (one line, no ANSI),
+    and bidi, zero-width and other invisible characters spelled out."""
+    return _spell_out(json.dumps(text, ensure_ascii=False))
 
 
 def clean(text: str) -> str:
-    """``text`` unquoted, with control characters (newlines, ESC) made visible."""
-    return text.translate(_CONTROL)
+    """``text`` unquoted, with control characters (newlines, ESC) and invisible characters
+    (bidi controls, zero-width ones) made visible."""
+    return _spell_out(text.translate(_CONTROL))
 
 
 def short_id(ident: str) -> str:

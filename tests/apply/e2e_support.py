@@ -22,6 +22,7 @@ ACME = ROOT / "examples" / "acme"
 MANIFESTS = ACME / "manifests"
 TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
 ENV = {"HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
+LOCK_WRITES = 2  # `hexsync apply` creates and deletes its lock group (docs/apply.md)
 
 
 def hexsync(url: str, *args: str) -> Result:
@@ -58,6 +59,21 @@ def writes(url: str) -> int:
         for op, by_status in stats.items()
         if not op.startswith(("List", "Get", "Me"))
     )
+
+
+def writes_besides_the_lock(url: str) -> int:
+    """Writes other than the apply lock group's create and delete, once per apply
+    (docs/apply.md), counting every CreateGroup as a lock's; -1 when they do not pair up."""
+    stats = httpx.get(f"{url}/_emulator/stats").json()["requests"]
+    counts = {
+        op: sum(by_status.values())
+        for op, by_status in stats.items()
+        if not op.startswith(("List", "Get", "Me"))
+    }
+    lock = counts.get("CreateGroup", 0)
+    if counts.get("DeleteGroup", 0) != lock:
+        return -1
+    return sum(counts.values()) - 2 * lock
 
 
 def duplicates(url: str) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from e2e_support import (
     ACME,
     ENV,
+    LOCK_WRITES,
     MANIFESTS,
     control,
     copy_manifests,
@@ -31,6 +32,7 @@ from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed, load_seed
+from hexsync.hexapi import LOCK_GROUP
 from hexsync.plan import Plan, WorkspaceInfo
 
 pytestmark = pytest.mark.slow
@@ -56,7 +58,8 @@ def test_apply_examples_then_the_plan_is_empty(url: str) -> None:
     assert '+ project "Partner portal"' in result.stdout  # the plan was shown
     assert '[8/8] - user "mallory@acme.com" … done' in result.stderr
     assert "Apply complete: 8 done, 0 failed, 0 skipped" in result.stderr
-    assert writes(url) == budget  # exactly the requests the plan announced (SPEC §6)
+    # Exactly the requests the plan announced (SPEC §6), and the lock group's create and delete.
+    assert writes(url) == budget + LOCK_WRITES
     after = hexsync(url, "plan", str(MANIFESTS), "--detailed-exitcode")
     assert after.exit_code == 0, after.output
     assert duplicates(url) == {}
@@ -95,7 +98,7 @@ def test_a_saved_plan_applies_exactly_and_converges(url: str, tmp_path: Path) ->
         "The saved plan is applied already (the workspace holds all 8 changes): nothing to do.\n"
     )
     assert "stale" not in again.output
-    assert writes(url) == before
+    assert writes(url) == before + LOCK_WRITES  # only the apply lock's create and delete
 
 
 def _revenue_id(url: str) -> str:
@@ -168,8 +171,13 @@ def test_creates_committed_then_timed_out_are_adopted(url: str, tmp_path: Path) 
     manifests = copy_manifests(tmp_path)
     with (manifests / "groups.yaml").open("a", encoding="utf-8") as out:
         out.write("  - name: Partners team\n    members: [bob@acme.com, carol@acme.com]\n")
-    for op in ("CreateGroup", "CreateProject"):
-        control(url, "/_emulator/faults", {"operationId": op, "kind": "commit_then_timeout"})
+    # CreateGroup twice: the apply lock's own create meets the fault first (and adopts it).
+    for op, count in (("CreateGroup", 2), ("CreateProject", 1)):
+        control(
+            url,
+            "/_emulator/faults",
+            {"operationId": op, "kind": "commit_then_timeout", "count": count},
+        )
     result = hexsync(url, "apply", str(manifests), "--auto-approve")
     assert result.exit_code == 0, result.output
     assert result.stderr.count("adopted id") == 2  # both progress lines say so
@@ -249,7 +257,7 @@ def _hold(url: str, operation_id: str) -> None:
 # overview's user sharing (phase 2, beside the other projects' writes).
 @pytest.mark.parametrize(
     ("held", "kill_after"),
-    [("EditGroup", 1), ("EditProjectSharingUsers", 6)],
+    [("EditGroup", 2), ("EditProjectSharingUsers", 7)],  # writes counted include the lock's
     ids=["creating", "sharing"],
 )
 def test_an_apply_killed_half_way_is_finished_by_the_next_one(
@@ -282,6 +290,15 @@ def test_an_apply_killed_half_way_is_finished_by_the_next_one(
         httpx.delete(f"{url}/_emulator/faults")  # a hold not reached must not meet the next run
     assert writes(url) >= kill_after
     assert not plan_now(url).empty  # it really was half-way
+
+    # Killed, it could not remove its lock: the next apply says so rather than run beside a
+    # live one, and how to clear a lock left behind; the admin deletes the lock group.
+    held = hexsync(url, "apply", str(MANIFESTS), "--auto-approve", "--lock-wait", "0")
+    assert held.exit_code == 3, held.output
+    assert "another apply is running on this workspace" in held.stderr
+    assert f"delete the group '{LOCK_GROUP}' in Hex" in held.stderr
+    [lock] = [g for g in state(url)["groups"] if g["name"] == LOCK_GROUP]
+    httpx.delete(f"{url}/api/v1/groups/{lock['id']}", headers=AUTH).raise_for_status()
 
     # The plan saved before is stale now, and says what to do instead.
     stale = hexsync(url, "apply", str(saved))

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,15 +93,6 @@ def serve() -> Served:
     match = re.search(r"http://127\.0\.0\.1:(\d+)", banner)
     assert match, banner
     return Served(process, match.group(0), banner)
-
-
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    """One emulator for the tests that only talk to it (none of them stops it)."""
-    running = serve()
-    yield running
-    if running.process.poll() is None:
-        stop(running.process)
 
 
 @pytest.mark.slow

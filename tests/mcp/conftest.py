@@ -3,18 +3,19 @@
 - ``emulator_url`` → its base URL (module scope); ``reset()`` puts the workspace back to the seed.
 - ``session(*args, **kw)`` → a started ``McpSession`` (``hexsync mcp ARGS``), closed after the
   test; ``ro`` / ``rw`` → a module-wide read-only session and one with ``--allow-writes``,
-  already initialised.
+  already initialised, each with ``--manifests`` on its own copy of the acme manifests.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from mcp_support import ACME, McpSession
+from mcp_support import ACME, MANIFESTS, McpSession
 
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
@@ -53,7 +54,10 @@ def session(emulator_url: str, tmp_path: Path) -> Iterator[Callable[..., McpSess
 
 
 def _module_session(url: str, tmp: Path, *args: str) -> Iterator[McpSession]:
-    s = McpSession(url, *args, stderr_path=tmp / "stderr.txt")
+    """A session bound to a copy of the acme manifests (its --manifests directory)."""
+    copy = tmp / "manifests"
+    shutil.copytree(MANIFESTS, copy)
+    s = McpSession(url, "--manifests", str(copy), *args, stderr_path=tmp / "stderr.txt")
     s.initialize()
     yield s
     s.close()

@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import stat
+from pathlib import Path
 
 import httpx
 import yaml
@@ -19,10 +20,13 @@ REVENUE = "Revenue overview"
 REVENUE_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
 
 
-def _plan_now(url: str) -> dict:
+def _plan_now(url: str, directory: Path = MANIFESTS) -> dict:
+    """What `hexsync plan .` run inside ``directory`` computes."""
+
     async def run() -> dict:
         async with HexClient(TOKEN, url, pacing=False) as client:
-            return (await make_plan(client, load([str(MANIFESTS)]))).data
+            desired = load([str(directory)], relative_to=directory)
+            return (await make_plan(client, desired)).data
 
     return asyncio.run(run())
 
@@ -90,14 +94,16 @@ def test_validate_uses_the_default_manifests_dir(session):
     assert result["summary"].startswith("ok:")
 
 
-def test_validate_without_manifests_says_how_to_give_them(ro):
-    result = ro.call("validate")
+def test_validate_without_manifests_says_how_to_give_them(session):
+    bare = session()
+    bare.initialize()
+    result = bare.call("validate")
     assert result["isError"] is True
     assert "--manifests DIR" in text_of(result)
 
 
 def test_plan_returns_the_acme_differences_as_text_and_json(ro, reset, emulator_url):
-    result = ro.call("plan", {"paths": [str(MANIFESTS)]})
+    result = ro.call("plan", {})
     assert result["isError"] is False
     text, plan_json = (block["text"] for block in result["content"])
     assert '- group "Legacy contractors"' in text
@@ -107,7 +113,8 @@ def test_plan_returns_the_acme_differences_as_text_and_json(ro, reset, emulator_
     assert plan["summary"]["create"] == 2
     assert plan == result["structuredContent"]
     # The same value `hexsync plan` computes, checksum included.
-    assert plan["checksum"] == _plan_now(emulator_url)["checksum"]
+    directory = Path(ro.call_json("whoami")["directory"])
+    assert plan["checksum"] == _plan_now(emulator_url, directory)["checksum"]
 
 
 def test_plan_with_manifest_errors_is_a_tool_error_naming_the_places(ro):
@@ -116,35 +123,36 @@ def test_plan_with_manifest_errors_is_a_tool_error_naming_the_places(ro):
     assert "manifest.yaml:4:" in text_of(result)
 
 
-def test_apply_plan_converges_then_the_plan_is_empty(rw, reset, tmp_path):
-    made = rw.call("plan", {"paths": [str(MANIFESTS)], "save_to": str(tmp_path / "p.json")})
+def test_apply_plan_converges_then_the_plan_is_empty(rw, reset):
+    made = rw.call("plan", {"save_to": "p.json"})
     plan_json = made["content"][1]["text"]
-    assert (tmp_path / "p.json").read_text(encoding="utf-8") == plan_json
+    saved = Path(rw.call_json("whoami")["directory"]) / "p.json"
+    assert saved.read_text(encoding="utf-8") == plan_json
     report = rw.call_json("apply_plan", {"plan": plan_json, "confirm": True})
     assert report["ok"] is True
     assert report["summary"]["done"] == len(json.loads(plan_json)["changes"])
-    again = rw.call("plan", {"paths": [str(MANIFESTS)]})
+    again = rw.call("plan", {})
     assert json.loads(again["content"][1]["text"])["changes"] == []
     assert "No changes" in again["content"][0]["text"]
 
 
-def test_apply_plan_from_a_saved_file_and_as_an_object(rw, reset, tmp_path):
-    path = tmp_path / "plan.json"
-    rw.call("plan", {"paths": [str(MANIFESTS)], "save_to": str(path)})
+def test_apply_plan_from_a_saved_file_and_as_an_object(rw, reset):
+    path = Path(rw.call_json("whoami")["directory"]) / "plan.json"
+    rw.call("plan", {"save_to": str(path)})
     changes = len(json.loads(path.read_text(encoding="utf-8"))["changes"])
     assert changes == 8  # the acme example's differences: an empty plan would prove nothing
     from_file = rw.call_json("apply_plan", {"plan_file": str(path), "confirm": True})
     assert from_file["ok"] is True
     assert from_file["summary"]["done"] == changes
     reset()
-    plan = json.loads(rw.call("plan", {"paths": [str(MANIFESTS)]})["content"][1]["text"])
+    plan = json.loads(rw.call("plan", {})["content"][1]["text"])
     as_object = rw.call_json("apply_plan", {"plan": plan, "confirm": True})
     assert as_object["ok"] is True
     assert as_object["summary"]["done"] == len(plan["changes"]) == changes
 
 
 def test_apply_plan_is_refused_when_the_workspace_moved(rw, reset, emulator_url):
-    plan_json = rw.call("plan", {"paths": [str(MANIFESTS)]})["content"][1]["text"]
+    plan_json = rw.call("plan", {})["content"][1]["text"]
     revenue = rw.call_json("get_project", {"project": REVENUE})["project"]["id"]
     # Someone changes a project the plan relies on, after the plan was made.
     httpx.patch(
@@ -162,7 +170,7 @@ def test_apply_plan_is_refused_when_the_workspace_moved(rw, reset, emulator_url)
 
 
 def test_apply_plan_refuses_a_changed_plan_and_wants_confirm(rw, reset):
-    plan = json.loads(rw.call("plan", {"paths": [str(MANIFESTS)]})["content"][1]["text"])
+    plan = json.loads(rw.call("plan", {})["content"][1]["text"])
     plan["changes"] = plan["changes"][:1]
     tampered = rw.call("apply_plan", {"plan": plan, "confirm": True})
     assert tampered["isError"] is True
@@ -201,10 +209,13 @@ def test_create_embed_url_in_test_mode(rw, emulator_url):
     assert result["single_use"] is True
 
 
-def test_plan_save_to_a_fifo_is_refused_and_the_fifo_stays(rw, reset, tmp_path):
-    fifo = tmp_path / "plan.json"
+def test_plan_save_to_a_fifo_is_refused_and_the_fifo_stays(rw, reset):
+    fifo = Path(rw.call_json("whoami")["directory"]) / "fifo-plan.json"  # inside: not confined
     os.mkfifo(fifo)
-    result = rw.call("plan", {"paths": [str(MANIFESTS)], "save_to": str(fifo)})
-    assert result["isError"] is True
-    assert "not a regular file" in text_of(result) or "outside" in text_of(result)
-    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    try:
+        result = rw.call("plan", {"save_to": str(fifo)})
+        assert result["isError"] is True
+        assert "not a regular file" in text_of(result)
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    finally:
+        fifo.unlink()
