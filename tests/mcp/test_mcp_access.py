@@ -34,10 +34,8 @@ def test_what_can_user_access_as_planned_follows_the_manifests(
     ro: Any, reset: Any, emulator_url: str
 ) -> None:
     live = ro.call_json("what_can_user_access", {"email": "erin@acme.com"})
-    planned = ro.call_json(
-        "what_can_user_access",
-        {"email": "erin@acme.com", "as_planned": True, "paths": [str(MANIFESTS)]},
-    )
+    # The server's own --manifests directory (a copy of the acme manifests) by default.
+    planned = ro.call_json("what_can_user_access", {"email": "erin@acme.com", "as_planned": True})
     assert planned["source"] == "planned"
     assert planned == _cli_json(
         emulator_url, "user", "erin@acme.com", "--as-planned", str(MANIFESTS)
@@ -56,3 +54,11 @@ def test_unknown_names_are_tool_errors_with_close_matches(ro: Any, reset: Any) -
     result = ro.call("who_can_access", {"project": "Revenue overvew"})
     assert result["isError"] is True
     assert "Revenue overview" in text_of(result)
+
+
+def test_as_planned_paths_are_confined_like_every_manifest_tool(ro: Any, reset: Any) -> None:
+    result = ro.call(
+        "who_can_access", {"project": REVENUE, "as_planned": True, "paths": [str(MANIFESTS)]}
+    )
+    assert result["isError"] is True
+    assert "outside the server's directory" in text_of(result)
