@@ -64,8 +64,8 @@ from hexsync.plan import (
     Kind,
     LiveRef,
     Plan,
+    apply_phase,
     groups_made,
-    waits_for_groups,
 )
 from hexsync.planner import build_plan
 from hexsync.saved_plan import compare_changes, listed, reevaluate, uncovered
@@ -372,17 +372,7 @@ class _Skip(Exception):  # noqa: N818 - control flow, never escapes this module
 
 
 def _phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
-    """0: collections and groups; 1: collections whose sharing names a group this plan creates
-    or renames (they need its id); 2: projects; 3: group deletions; 4: deactivations."""
-    if waits_for_groups(change, new_groups):
-        return 1
-    if change.kind in (Kind.COLLECTION, Kind.GROUP) and change.action is not Action.DELETE:
-        return 0
-    if change.kind is Kind.PROJECT:
-        return 2
-    if change.kind is Kind.GROUP:
-        return 3
-    return 4
+    return apply_phase(change, new_groups)
 
 
 class _Run:

@@ -42,6 +42,7 @@ __all__ = [
     "AccessImpact",
     "Action",
     "Change",
+    "Estimate",
     "FieldChange",
     "ImpactItem",
     "Kind",
@@ -54,6 +55,7 @@ __all__ = [
     "RuleSummary",
     "WorkspaceInfo",
     "access_rank",
+    "apply_phase",
     "groups_made",
     "order_changes",
     "sign_body",
@@ -257,6 +259,36 @@ class Change:
         return 1
 
     @property
+    def operations(self) -> tuple[str, ...]:
+        """The Hex operations apply sends for this change, one per request, in the order it
+        sends them (as many as :attr:`requests`); the plan's time estimate paces them."""
+        if self.action is Action.DEACTIVATE:
+            return ("DeactivateUser",)
+        if self.action is Action.DELETE:
+            return ("DeleteGroup",)
+        if self.kind is Kind.COLLECTION:
+            return ("CreateCollection" if self.action is Action.CREATE else "EditCollection",)
+        if self.kind is Kind.GROUP:
+            if self.action is Action.CREATE:
+                return ("CreateGroup",) + ("EditGroup",) * (self.requests - 1)
+            return ("EditGroup",) * self.requests
+        ops: list[str] = []
+        if self.action is Action.CREATE:
+            ops.append("CreateProject")
+        status = self.fields_at("status")
+        if status and (self.action is Action.UPDATE or status[0].new is not None):
+            ops.append("UpdateProject")
+        if self.fields_at("sharing.workspace") or self.fields_at("sharing.public_web"):
+            ops.append("EditProjectSharingOrgAndPublic")
+        for path, op in (
+            ("sharing.users", "EditProjectSharingUsers"),
+            ("sharing.groups", "EditProjectSharingGroups"),
+            ("sharing.collections", "EditProjectSharingCollections"),
+        ):
+            ops += [op] * math.ceil(len(self.fields_at(path)) / SHARING_PER_REQUEST)
+        return tuple(ops)
+
+    @property
     def data(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "kind": self.kind.value,
@@ -329,6 +361,22 @@ def waits_for_groups(change: Change, made: frozenset[str]) -> bool:
     return change.kind is Kind.COLLECTION and any(
         f.key in made for f in change.fields_at("sharing.groups")
     )
+
+
+def apply_phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
+    """Apply's phase for ``change``, each awaited before the next (``apply.py``; the time
+    estimate paces the same phases): 0 collections and groups; 1 collections whose sharing
+    names a group this plan creates or renames (they need its id); 2 projects; 3 group
+    deletions; 4 deactivations."""
+    if waits_for_groups(change, new_groups):
+        return 1
+    if change.kind in (Kind.COLLECTION, Kind.GROUP) and change.action is not Action.DELETE:
+        return 0
+    if change.kind is Kind.PROJECT:
+        return 2
+    if change.kind is Kind.GROUP:
+        return 3
+    return 4
 
 
 def _canonical_json(value: Any) -> str:
@@ -558,6 +606,37 @@ class WorkspaceInfo:
 
 
 @dataclass(frozen=True)
+class Estimate:
+    """How long apply takes as the client paces it at Hex's rate limits, per rate-limit group.
+
+    ``seconds`` comes from replaying apply's requests (its phases, each change's requests in
+    order, the reads before and the read-back after) through the client's pacer; ``requests``
+    counts apply's writes per group (``hex-api``: most endpoints; ``hex-api-30rpm``: users and
+    user sharing), each group with its own 30/minute.
+    """
+
+    seconds: float
+    requests: FrozenMap[str, int]
+    per_minute: FrozenMap[str, int] = field(default_factory=FrozenMap)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "seconds": round(self.seconds, 2),
+            "requests": dict(sorted(self.requests.items())),
+            "per_minute": dict(sorted(self.per_minute.items())),
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Estimate:
+        return cls(
+            seconds=float(data["seconds"]),
+            requests=FrozenMap({str(k): int(v) for k, v in data["requests"].items()}),
+            per_minute=FrozenMap({str(k): int(v) for k, v in data.get("per_minute", {}).items()}),
+        )
+
+
+@dataclass(frozen=True)
 class PlanPolicy:
     """What the guardrails were evaluated under when the plan was made, so apply can evaluate
     them again on the plan's own changes: the manifests' policy and workspace guard, and the
@@ -639,6 +718,7 @@ class Plan:
     # HMAC-SHA256 of the body under HEXSYNC_PLAN_KEY (see :meth:`signed`); None: unsigned.
     signature: str | None = field(default=None, compare=False)
     rules: tuple[RuleSummary, ...] = ()  # the manifests' rules and what each matched
+    estimate: Estimate | None = None  # apply's time at the rate limits (None: not estimated)
 
     @property
     def empty(self) -> bool:
@@ -662,7 +742,10 @@ class Plan:
         return sum(c.requests for c in self.changes)
 
     def seconds_at(self, per_minute: float = 30.0) -> float:
-        """About how long apply takes when every request is paced at ``per_minute``."""
+        """About how long apply takes: the estimate when the plan has one, else every request
+        paced at ``per_minute`` in one group (an upper bound)."""
+        if self.estimate is not None:
+            return self.estimate.seconds
         return self.requests * 60.0 / per_minute
 
     @property
@@ -679,7 +762,7 @@ class Plan:
         return replace(self, signature=sign_body(self._body(), key))
 
     def _body(self) -> dict[str, Any]:
-        return {
+        body = {
             "format_version": FORMAT_VERSION,
             "workspace": self.workspace.data,
             "policy": self.policy.data,
@@ -699,6 +782,9 @@ class Plan:
             # Only with rules, so that plans without any keep their exact form.
             **({"rules": [r.data for r in self.rules]} if self.rules else {}),
         }
+        if self.estimate is not None:  # plans made before estimates (or by hand) have none
+            body["estimate"] = self.estimate.data
+        return body
 
     def dumps(self) -> str:
         return json.dumps(self.data, indent=2, ensure_ascii=False) + "\n"
@@ -737,6 +823,7 @@ class Plan:
                 policy=PlanPolicy.from_data(data.get("policy", {})),
                 signature=data.get("signature"),
                 rules=tuple(RuleSummary.from_data(r) for r in data.get("rules", ())),
+                estimate=(Estimate.from_data(data["estimate"]) if data.get("estimate") else None),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise PlanFileError(f"{source}: malformed plan ({exc})") from exc

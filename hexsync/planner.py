@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from hexsync.diff import UnresolvedReferenceError, diff
 from hexsync.errors import ConfigError
+from hexsync.estimate import Limits, estimate_apply, limits_of
 from hexsync.guardrails import check_guardrails
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import DEFAULT_LIMITS, HexClient
 from hexsync.impact import assess
 from hexsync.live import Live, read_live
 from hexsync.manifest.lookalike import lookalikes, visible
@@ -131,6 +132,7 @@ def build_plan(
     allow_destroy: bool = False,
     target: Target | str | None = None,
     api_url: str,
+    limits: Limits | None = None,
     now: dt.datetime | None = None,
 ) -> Plan:
     """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
@@ -200,6 +202,7 @@ def build_plan(
         rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
         if rules_apply
         else (),
+        estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
         policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
     )
 
@@ -263,7 +266,13 @@ async def read_and_plan(
     sel = Target.parse(target) if isinstance(target, str) else target
     live = await read_live(client, desired, progress=progress)
     plan = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=sel, api_url=client.base_url, now=now
+        desired,
+        live,
+        allow_destroy=allow_destroy,
+        target=sel,
+        api_url=client.base_url,
+        now=now,
+        limits=limits_of(client),
     )
     return plan, live
 

@@ -35,6 +35,12 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     ):
         assert line in first
     assert "Plan: 2 to create, 4 to update, 1 to delete, 1 to deactivate." in first
+    # 13 requests, within both rate-limit groups' bursts: the deactivation and erin's removal
+    # go to the users group, the rest to the general one.
+    assert (
+        "Apply makes 13 requests (no pacing wait at 30/min per group: "
+        "11 general, 2 users & user sharing)." in first
+    )
     # … apply carries all of it out with the requests the plan announced …
     assert "Apply complete: 8 done, 0 failed, 0 skipped · 13 writes" in out
     # … and the second plan is empty.
@@ -43,11 +49,17 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     assert "HEX_API_TOKEN=hxtw_demo hexsync plan" in out
 
 
-def test_demo_outside_the_repository_says_where_to_run_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_demo_runs_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["demo"])
+    result = CliRunner().invoke(cli, ["--no-color", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "ok: 12 files" in result.output
+    assert result.output.split("4. Plan again")[1].count("No changes.") == 1
+    assert list(tmp_path.iterdir()) == []  # nothing written where it ran
+
+
+def test_demo_with_a_folder_that_is_not_an_example_says_what_it_needs(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["demo", "--example", str(tmp_path)])
     assert result.exit_code == 1
-    assert "no example at examples/acme" in result.output
-    assert "run `hexsync demo` from the root of the hexsync repository" in result.output
+    assert f"no example at {tmp_path}: expected {tmp_path}/seed.yaml" in result.output
+    assert "leave it out for the example shipped with hexsync" in result.output

@@ -199,3 +199,36 @@ def test_refusals_come_in_a_fixed_order() -> None:
 def test_refusal_round_trips() -> None:
     refusal = Refusal("protect", "m", "h", CHANGE_MARK)
     assert Refusal.from_data(refusal.data) == refusal
+
+
+def test_a_collection_creator_lowered_or_removed_is_refused_others_are_not() -> None:
+    """diff never plans this (the creator's level is left with a warning); a hand-edited saved
+    plan can still carry it, and apply re-runs the guardrails on it."""
+    coll = Mark("collections.yaml", 3, 5)
+    change = Change(
+        Kind.COLLECTION,
+        Action.UPDATE,
+        "Finance",
+        "c1",
+        (
+            FieldChange("sharing.users", None, "MANAGE", "carol@acme.com"),  # a grant
+            FieldChange("sharing.groups", "VIEW", None, "Analysts"),
+            FieldChange("sharing.users", "VIEW", None, "erin@acme.com"),
+            FieldChange("sharing.users", "MANAGE", "VIEW", "bob@acme.com"),
+        ),
+        mark=coll,
+    )
+    assert _refusals([change], creators={"c1": "bob@acme.com", "c2": "erin@acme.com"}) == [
+        (
+            "protect",
+            "collection:Finance: lowers the access of bob@acme.com, who created it, on"
+            " collection 'Finance'",
+            "protected groups and users are never deleted, deactivated or stripped of access;"
+            " change the manifests, or remove them from policy.protect",
+            "collections.yaml:3:5",
+        )
+    ]
+    assert _refusals([change]) == []
+    assert touches_protect(change, Policy(), creators={"c1": "erin@acme.com"}) == [
+        "lowers the access of erin@acme.com, who created it, on collection 'Finance'"
+    ]

@@ -62,7 +62,14 @@ RULES = {
     "hexsync.model": ("hexsync.model", "hexsync.errors"),
     "hexsync.errors": ("hexsync.errors",),
     "hexsync.plan": ("hexsync.plan", "hexsync.hexrules", "hexsync.model", "hexsync.errors"),
-    "hexsync.render": ("hexsync.render", "hexsync.plan", "hexsync.model", "hexsync.errors"),
+    "hexsync.render": (
+        "hexsync.render",
+        "hexsync.plan",
+        "hexsync.drift",
+        "hexsync.model",
+        "hexsync.errors",
+    ),
+    "hexsync.drift": ("hexsync.drift", "hexsync.plan", "hexsync.model", "hexsync.errors"),
     "hexsync.diff": (
         "hexsync.diff",
         "hexsync.live",

@@ -13,6 +13,9 @@ optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, 
 - ``refusals`` / ``warnings``: each as ``"code: message"``, all of them, in order (none expected
   when the key is absent). The message names the address and the objects, so one correct
   refusal cannot hide a missing one, nor a refusal for the wrong object pass as the right one;
+  ``at``: ``"code: manifests.yaml:LINE:COLUMN"`` for each of them that points into the manifests
+  (refusals, then warnings), the place ``plan`` prints before its message (checked when given;
+  ``python tools/fill_case_messages.py`` adds it);
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``),
   one per problem (unresolved reference, or rule conflict);
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
@@ -36,7 +39,7 @@ import httpx
 import pytest
 import yaml
 
-from hexsync.diff import UnresolvedReferenceError
+from hexsync.diff import UnresolvedReferenceError, diff
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
@@ -46,9 +49,9 @@ from hexsync.hexapi import HexClient
 from hexsync.live import Live, read_live
 from hexsync.manifest import load
 from hexsync.model import Desired, Policy
-from hexsync.plan import Change, FieldChange, Plan
+from hexsync.plan import Action, Change, FieldChange, Plan
 from hexsync.planner import read_and_plan
-from hexsync.rules import RuleConflictError
+from hexsync.rules import RuleConflictError, compile_rules
 from hexsync.saved_plan import reevaluate, uncovered
 
 CASES = Path(__file__).parent / "cases"
@@ -59,6 +62,7 @@ EXPECTED_KEYS = {
     "changes",
     "refusals",
     "warnings",
+    "at",
     "errors",
     "impact",
     "widening",
@@ -149,7 +153,7 @@ def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
                 desired,
                 allow_destroy=options.get("allow_destroy", False),
                 target=options.get("target"),
-                now=dt.datetime.fromisoformat(str(options.get("now", "2026-06-01T00:00:00+00:00"))),
+                now=_now(case),
             )
 
     return asyncio.run(plan())
@@ -171,6 +175,11 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
         error = caught.value
         found = error.problems if isinstance(error, UnresolvedReferenceError) else error.conflicts
         assert len(found) == len(expected["errors"]), text
+        if isinstance(error, UnresolvedReferenceError):
+            # Each problem whole (file:line:column: message), and said again by a plan
+            # `--target`ed at the object it belongs to: narrowing a plan never hides it.
+            assert [str(p) for p in error.problems] == expected["errors"]
+            _check_targeted(case, error, tmp_path)
         return
 
     plan, live = _run_and_read(case, tmp_path)
@@ -182,15 +191,24 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
             " in from the plan (read each before committing)"
         )
         assert [f"{i.code}: {i.message}" for i in items] == wanted
+    if "at" in expected:
+        marked = [i for i in (*plan.refusals, *plan.warnings) if i.mark is not None]
+        assert [f"{i.code}: {i.mark}" for i in marked] == expected["at"]
     assert _impact(plan) == expected.get("impact", [])
     if "widening" in expected:
         assert [i.principal for i in plan.impact if i.widens] == expected["widening"]
     if "unmanaged" in expected:
         assert dict(plan.unmanaged) == expected["unmanaged"]
+    # what plan lists under "not managed" is named, one name per object counted
+    assert {k: len(set(v)) for k, v in plan.unmanaged_names.items()} == dict(plan.unmanaged)
     if "rules" in expected:
         assert [f"{r.name}: {r.matched}" for r in plan.rules] == expected["rules"]
     if "relied" in expected:
         assert [f"{r.kind.value}:{r.name}" for r in plan.relied] == expected["relied"]
+    # The time estimate paces exactly the requests apply sends (Change.operations).
+    assert [len(c.operations) for c in plan.changes] == [c.requests for c in plan.changes]
+    _check_targeted_warnings(case, plan, live, tmp_path)
+    _check_change_marks(plan, tmp_path)
     # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
     # by what it read, and its guardrails evaluated again on its own changes (as apply does for
     # a saved plan) refuse what the plan refused.
@@ -198,6 +216,66 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     assert uncovered(plan) == []
     again = reevaluate(plan, live)
     assert sorted(r.code for r in again) == sorted(_reevaluated(case, plan))
+
+
+def _check_targeted(case: dict[str, Any], error: UnresolvedReferenceError, tmp_path: Path) -> None:
+    options = case.get("options") or {}
+    if options.get("target"):
+        return
+    for problem in error.problems:
+        if problem.address.startswith("rule:"):
+            continue  # a rule is not a --target kind: rules are checked whole
+        assert problem.address.partition(":")[2], f"{problem} belongs to no object"
+        targeted = {**case, "options": {**options, "target": problem.address}}
+        with pytest.raises(UnresolvedReferenceError) as again:
+            _run(targeted, tmp_path / "targeted")
+        assert str(problem) in [str(p) for p in again.value.problems], problem.address
+
+
+def _check_change_marks(plan: Plan, tmp_path: Path) -> None:
+    """Each change points at the manifest line that declares its object (markdown plans print
+    it as "Declared at"): a create or update always, a delete or deactivation when an entry asks
+    for it (prune has none). Changes a rule made point at the rule, not checked here."""
+    lines = (tmp_path / "manifests.yaml").read_text(encoding="utf-8").splitlines()
+    for c in plan.changes:
+        if any(f.rule for f in c.fields):
+            continue
+        if c.mark is None:
+            assert c.action not in (Action.CREATE, Action.UPDATE), f"{c.address} has no mark"
+            continue
+        assert c.mark.file == "manifests.yaml", c.mark
+        line = _line_text(lines[c.mark.line - 1]).lower()  # ids and emails in any case
+        assert any(n.strip().lower() in line for n in (c.name, c.id) if n), (c.address, line)
+
+
+def _line_text(line: str) -> str:
+    """A manifest line as written and as YAML reads it (``"An\\u0430lysts"`` is escaped)."""
+    try:
+        value = yaml.safe_load(line.strip().removeprefix("- "))
+    except yaml.YAMLError:
+        value = None
+    return f"{line} {value}"
+
+
+def _now(case: dict[str, Any]) -> dt.datetime:
+    options = case.get("options") or {}
+    return dt.datetime.fromisoformat(str(options.get("now", "2026-06-01T00:00:00+00:00")))
+
+
+def _check_targeted_warnings(case: dict[str, Any], plan: Plan, live: Live, tmp_path: Path) -> None:
+    """Each warning the diff gives about one object is given again by a plan ``--target``ed at
+    that object: narrowing a plan never hides what it says about the object in view."""
+    if (case.get("options") or {}).get("target") or not plan.warnings:
+        return
+    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+    found = diff(compile_rules(desired, live, now=_now(case)).desired, live).warnings
+    for address, warning in found:
+        if address.startswith("rule:") or warning not in plan.warnings:
+            continue
+        assert address.partition(":")[2], f"{warning.message} belongs to no object"
+        targeted = {**case, "options": {**(case.get("options") or {}), "target": address}}
+        again = _run(targeted, tmp_path / "targeted")
+        assert warning in again.warnings, f"--target {address} hides: {warning.message}"
 
 
 def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:

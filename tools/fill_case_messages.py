@@ -3,8 +3,10 @@
     python tools/fill_case_messages.py
 
 For each tests/cases/*.yaml whose expected refusals or warnings are bare codes (``[protect]``),
-runs the case and, when the codes match, writes each as ``"code: message"`` from the plan. Read
-every message it writes before committing: it records what the plan says, right or wrong.
+runs the case and, when the codes match, writes each as ``"code: message"`` from the plan; and
+for a case whose refusals or warnings point into the manifests but that has no ``at:`` yet, adds
+``at:`` (``"code: manifests.yaml:LINE:COLUMN"``, each place the plan prints). Read every line it
+writes before committing: it records what the plan says, right or wrong.
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ for path in t._case_files():
         isinstance(x, str) and ": " in x
         for x in (exp.get("refusals", []) + exp.get("warnings", []))
     ):
+        if "at" in exp:
+            continue
+        plan = t._run(case, Path(tempfile.mkdtemp()))
+        marked = [i for i in (*plan.refusals, *plan.warnings) if i.mark is not None]
+        if marked:
+            lines = "".join(f"    - {q(f'{i.code}: {i.mark}')}\n" for i in marked)
+            path.write_text(text.rstrip("\n") + "\n  at:\n" + lines, "utf-8")
+            print("added at: to", path.name)
         continue
     plan = t._run(case, Path(tempfile.mkdtemp()))
     for key, items in (("refusals", plan.refusals), ("warnings", plan.warnings)):

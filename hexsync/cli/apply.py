@@ -391,7 +391,7 @@ def apply(
         )
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
-    desired = load([str(p) for p in paths])
+    desired = load([str(p) for p in paths], on_warning=lambda p: click.echo(str(p), err=True))
     client = build_client(opts)
     seen: list[Plan] = []
     plan_stream = sys.stderr if as_json else sys.stdout

@@ -26,7 +26,7 @@ def collection_json(collection: Collection) -> dict[str, Any]:
     }
 
 
-@click.group(short_help="Workspace collections: list.")
+@click.group(short_help="Workspace collections: list, show.")
 def collections() -> None:
     """Workspace collections."""
 

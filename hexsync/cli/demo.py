@@ -1,14 +1,17 @@
 """``hexsync demo``: the whole loop against a local emulator, no Hex account needed.
 
-It serves ``examples/acme/seed.yaml`` on a loopback port, validates ``examples/acme/manifests``,
+It serves the Acme example's ``seed.yaml`` on a loopback port, validates its ``manifests/``,
 plans, applies, and plans again, through exactly the functions ``validate``, ``plan`` and
-``apply`` use. Nothing outside the emulator (which lives only as long as the command) is touched.
+``apply`` use. Nothing outside the emulator (which lives only as long as the command) is
+touched. The example ships inside the package (``hexsync/examples`` is the repository's
+``examples/``), so the demo runs from any directory after a plain install.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -27,7 +30,10 @@ from hexsync.plan import Plan
 from hexsync.planner import make_plan, read_and_plan
 from hexsync.render import render_text
 
-DEFAULT_EXAMPLE = Path("examples") / "acme"
+
+def packaged_example() -> Path:
+    """The Acme example inside the installed package (a real folder: wheels install unzipped)."""
+    return Path(str(resources.files("hexsync") / "examples" / "acme"))
 
 
 def _step(number: int, title: str, color: bool) -> None:
@@ -38,9 +44,9 @@ def _step(number: int, title: str, color: bool) -> None:
 @click.option(
     "--example",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_EXAMPLE,
-    show_default=True,
-    help="A folder with seed.yaml (the emulated workspace) and manifests/.",
+    default=None,
+    help="A folder with seed.yaml (the emulated workspace) and manifests/ "
+    "[default: the Acme example shipped with hexsync].",
 )
 @click.option(
     "--keep-serving",
@@ -48,17 +54,20 @@ def _step(number: int, title: str, color: bool) -> None:
     help="Leave the emulator running afterwards (Ctrl-C stops it) to try commands by hand.",
 )
 @click.pass_context
-def demo(ctx: click.Context, example: Path, keep_serving: bool) -> None:
+def demo(ctx: click.Context, example: Path | None, keep_serving: bool) -> None:
     """Validate, plan, apply and plan again against a built-in Hex emulator.
 
-    Run it from a clone of hexsync (or pass --example). The emulator is seeded with the
-    example's seed.yaml; the manifests differ from it in a few ways the plan shows.
+    Runs from any directory: the Acme example ships with hexsync. The emulator is seeded with
+    the example's seed.yaml; the manifests differ from it in a few ways the plan shows.
     """
+    if example is None:
+        example = packaged_example()
     seed_path, manifests = example / "seed.yaml", example / "manifests"
     if not seed_path.is_file() or not manifests.is_dir():
         raise ConfigError(
             f"no example at {example}: expected {seed_path} and {manifests}/",
-            hint="run `hexsync demo` from the root of the hexsync repository, or pass --example",
+            hint="pass --example a folder with seed.yaml and manifests/, "
+            "or leave it out for the example shipped with hexsync",
         )
     seed = load_seed(seed_path)
     color = ctx.obj.color and sys.stdout.isatty()

@@ -12,7 +12,7 @@ from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Group, HexClient
 
 
-@click.group(short_help="Workspace groups: list.")
+@click.group(short_help="Workspace groups: list, show.")
 def groups() -> None:
     """Workspace groups."""
 

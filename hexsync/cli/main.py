@@ -16,11 +16,14 @@ from typing import IO, Any
 import click
 
 from hexsync import __version__
+from hexsync.cli._globals import hoist_global_options
 from hexsync.cli.access import access
 from hexsync.cli.apply import apply
 from hexsync.cli.collections import collections
+from hexsync.cli.completion import completion
 from hexsync.cli.connections import connections
 from hexsync.cli.demo import demo
+from hexsync.cli.drift import drift
 from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
 from hexsync.cli.export import export
@@ -31,6 +34,7 @@ from hexsync.cli.projects import projects
 from hexsync.cli.runs import runs
 from hexsync.cli.schema import schema
 from hexsync.cli.show import show
+from hexsync.cli.show_objects import show_collection, show_group, show_user
 from hexsync.cli.users import users
 from hexsync.cli.validate import validate
 from hexsync.errors import EXIT_ERROR, HexsyncError
@@ -45,12 +49,6 @@ class GlobalOptions:
     verbose: int
     color: bool
     rate_limit: str | None
-
-
-# The root's own options: given after a command name they are unknown to it, so say where they go.
-GLOBAL_OPTIONS = frozenset(
-    {"--api-url", "--token-file", "-v", "--verbose", "--no-color", "--rate-limit"}
-)
 
 
 class _UsageError(click.UsageError):
@@ -75,14 +73,7 @@ class _UsageError(click.UsageError):
 
 
 def _usage_error(exc: click.UsageError) -> _UsageError:
-    hint = None
-    if isinstance(exc, click.NoSuchOption) and exc.option_name in GLOBAL_OPTIONS:
-        command = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else "COMMAND"
-        hint = (
-            f"{exc.option_name} is a global option: put it before the command, "
-            f"e.g. hexsync {exc.option_name} {command or 'COMMAND'} …"
-        )
-    return _UsageError(exc.format_message(), exc.ctx, hint)
+    return _UsageError(exc.format_message(), exc.ctx)
 
 
 def _os_error_message(exc: OSError) -> str:
@@ -102,6 +93,11 @@ class HexsyncGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click API
         """In the order they are registered (the workflow's), not alphabetically."""
         return list(self.commands)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = hoist_global_options(self, args)
+        return super().parse_args(ctx, args)
 
     def make_context(
         self,
@@ -192,6 +188,11 @@ cli.add_command(mcp)
 cli.add_command(emulator)
 cli.add_command(demo)
 cli.add_command(schema)
+cli.add_command(drift)
+cli.add_command(completion)
+groups.add_command(show_group)
+collections.add_command(show_collection)
+users.add_command(show_user)
 
 
 def main() -> None:

@@ -70,7 +70,7 @@ def plan(
     if out is not None:
         check_writable_file(out, "--out")
     key = plan_key()  # a set but empty key fails before any request
-    desired = load(manifest_paths(paths))
+    desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)

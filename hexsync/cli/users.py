@@ -31,7 +31,7 @@ def user_json(user: User) -> dict[str, Any]:
 
 @click.group()
 def users() -> None:
-    """Workspace users: list, deactivate."""
+    """Workspace users: list, show, deactivate."""
 
 
 @users.command("list")

@@ -19,9 +19,11 @@ Time is injected (``clock`` and ``sleep``) so tests drive it by hand and never r
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hexsync.hexapi.config import RateLimit
@@ -170,3 +172,70 @@ class NoPacer(Pacer):
 
     def refund(self, group_name: str) -> None:  # noqa: ARG002
         return None
+
+
+def simulate(
+    phases: Sequence[Sequence[Sequence[str]]],
+    limits: Mapping[str, tuple[RateLimit, ...]] | None = None,
+    *,
+    concurrency: int = 4,
+    margin: float = DEFAULT_MARGIN,
+) -> float:
+    """Seconds until the last request is sent when a :class:`Pacer` runs ``phases``.
+
+    ``phases`` run one after the other (apply awaits each); a phase is a list of tasks started
+    together, and a task is the rate-limit groups of its requests, sent one after the other.
+    As in :class:`~hexsync.hexapi.client.HexClient`, at most ``concurrency`` requests hold a
+    slot at once (FIFO), a request waits in its slot for its group's token (the group's queue is
+    FIFO too), and each token comes back one window after it was spent. Requests take no time
+    here: the answer is what pacing costs, the floor that no network can beat.
+    """
+    pacer = Pacer(limits, margin=margin)
+    now = 0.0
+    last = 0.0
+    group_last: dict[str, float] = {}
+
+    def send(name: str, at: float) -> float:
+        """The time the pacer lets a request of group ``name`` that asked at ``at`` go."""
+        group = pacer._group(name)
+        ready = max([at, group_last.get(name, at), *(b.ready_at(margin) for b in group.buckets)])
+        for bucket in group.buckets:
+            bucket.take(ready)
+        group_last[name] = ready
+        return ready
+
+    for phase in phases:
+        tasks = [list(task) for task in phase if task]
+        if not tasks:
+            continue
+        # Events: (time, order, task index); a task's next request arrives when the last ends.
+        order = itertools.count()
+        events = [(now, next(order), i) for i in range(len(tasks))]
+        heapq.heapify(events)
+        waiting: deque[tuple[int, float]] = deque()
+        free = max(1, concurrency)
+        step = [0] * len(tasks)
+
+        while events:
+            at, _, index = heapq.heappop(events)
+            if index >= 0:  # a request arrives at the slots
+                if free:
+                    free -= 1
+                    done = send(tasks[index][step[index]], at)
+                    heapq.heappush(events, (done, next(order), -1 - index))
+                else:
+                    waiting.append((index, at))
+                continue
+            index = -1 - index  # a request was sent: its slot passes on, its task goes on
+            last = max(last, at)
+            if waiting:
+                queued, _ = waiting.popleft()
+                done = send(tasks[queued][step[queued]], at)
+                heapq.heappush(events, (done, next(order), -1 - queued))
+            else:
+                free += 1
+            step[index] += 1
+            if step[index] < len(tasks[index]):
+                heapq.heappush(events, (at, next(order), index))
+        now = last
+    return last

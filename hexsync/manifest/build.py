@@ -191,7 +191,7 @@ def build_desired(
                 groups.append(_group(entry, path, doc, b))
         for path, entry, whole in p.items("users"):
             email = p.identity(path, entry, "email")
-            mark = b.note(doc.mark(path), "", doc, path)
+            mark = doc.mark(path)
             b.note(mark, "active", doc, (*path, "active"))
             email = email.lower() if email else None
             fresh = email is None or b.unique("user", email, f"user {email}", mark, path)
@@ -261,7 +261,7 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
 
 
 def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Group:
-    mark = b.note(doc.mark(path), "", doc, path)
+    mark = doc.mark(path)
     b.note(mark, "ensure", doc, (*path, "ensure"))
     members: frozenset[str] | None = None
     member_marks: dict[str, Mark] = {}
@@ -300,7 +300,7 @@ def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Gro
 
 def _project(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Project:
     status: Status = entry.get("status", UNMANAGED)
-    mark = b.note(doc.mark(path), "", doc, path)
+    mark = doc.mark(path)
     b.note(mark, "status", doc, (*path, "status"))
     sharing = None
     if "sharing" in entry:
@@ -369,7 +369,7 @@ def _sharing(
 
 
 def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Collection:
-    mark = b.note(doc.mark(path), "", doc, path)
+    mark = doc.mark(path)
     sharing = None
     if "sharing" in entry:
         where: Path = (*path, "sharing")
@@ -577,7 +577,7 @@ _BOUNDED_LEAVES = ("last_viewed", "created")
 
 
 def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule:
-    mark = b.note(doc.mark(path), "", doc, path)
+    mark = doc.mark(path)
     b.note(mark, "status", doc, (*path, "status"))
     sharing = None
     if "sharing" in entry:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from hexsync.manifest.build import ParsedDocument, build_desired
+from hexsync.manifest.foreign import foreign_kind
 from hexsync.manifest.lookalike import findings
 from hexsync.manifest.problems import ManifestError, Problem
 from hexsync.manifest.schema import schema_problems
@@ -115,13 +116,22 @@ def _check(
 ) -> CheckResult:
     base = (relative_to or Path.cwd()).resolve()
     files, problems = find_files(paths, base)
+    named = {Path(p).resolve() for p in paths if Path(p).is_file()}
     parsed: list[ParsedDocument] = []
     all_read = True
+    skipped: set[str] = set()
     for path, shown in files:
         doc = read_document(path, shown, limits)
         if isinstance(doc, Problem):
             problems.append(doc)
             all_read = False
+            continue
+        kind = foreign_kind(doc.data)
+        if kind is not None:
+            is_named = path.resolve() in named
+            problems.append(_foreign(shown, kind, named=is_named))
+            if not is_named:
+                skipped.add(shown)
             continue
         found, bad = schema_problems(doc)
         problems.extend(found)
@@ -137,7 +147,18 @@ def _check(
         desired = None
     order = {shown: i for i, (_, shown) in enumerate(files)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line, p.column))
-    return CheckResult(desired, tuple(problems), tuple(shown for _, shown in files))
+    read = tuple(shown for _, shown in files if shown not in skipped)
+    return CheckResult(desired, tuple(problems), read)
+
+
+def _foreign(shown: str, kind: str, *, named: bool) -> Problem:
+    """One line for a YAML file that is not a manifest. Found in a directory it is skipped with
+    a warning (seeds and CI files may sit beside manifests); named on its own it is an error."""
+    if named:
+        return Problem(shown, 1, 1, "", f"not a manifest: this looks like {kind}")
+    return Problem(
+        shown, 1, 1, "", f"not a manifest, skipped: this looks like {kind}", severity="warning"
+    )
 
 
 def load(
@@ -145,10 +166,16 @@ def load(
     *,
     limits: Limits = DEFAULT_LIMITS,
     relative_to: Path | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
 ) -> Desired:
     """The desired state of the manifests at ``paths``; raises ``ManifestError`` with every
-    problem when there is any error (warnings alone do not stop it)."""
+    problem when there is any error (warnings alone do not stop it: each goes to
+    ``on_warning``, e.g. a seed skipped in a manifest tree)."""
     result = check(paths, limits=limits, relative_to=relative_to)
+    if on_warning is not None and result.desired is not None:
+        for problem in result.problems:
+            if problem.severity == "warning":
+                on_warning(problem)
     if result.desired is None:
         raise ManifestError(result.problems)
     return result.desired

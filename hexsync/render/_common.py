@@ -134,12 +134,27 @@ def duration(seconds: float) -> str:
     return f"{hours} h {minutes} min" if minutes else f"{hours} h"
 
 
+# Hex's rate-limit groups as a reviewer knows them (openapi.json names them hex-api, …).
+GROUP_NAMES = {"hex-api": "general", "hex-api-30rpm": "users & user sharing"}
+
+
 def cost(plan: Plan) -> str:
-    """``Apply makes 7 requests (about 14 s at 30/min).``"""
+    """``Apply makes 7 requests (about 14 s at 30/min).``; with the pacer's estimate, per
+    rate-limit group: ``(about 2 min at 30/min per group: 60 general, 60 users & …)``."""
     took = duration(plan.seconds_at(RATE_PER_MINUTE))
-    return (
-        f"Apply makes {plural(plan.requests, 'request')} (about {took} at {RATE_PER_MINUTE}/min)."
-    )
+    estimate = plan.estimate
+    if estimate is None or not estimate.requests:
+        return (
+            f"Apply makes {plural(plan.requests, 'request')} "
+            f"(about {took} at {RATE_PER_MINUTE}/min)."
+        )
+    rates = set(estimate.per_minute.values()) or {RATE_PER_MINUTE}
+    rate = f"{rates.pop()}/min" if len(rates) == 1 else "the rate limits"
+    groups = ", ".join(f"{n} {GROUP_NAMES.get(g, g)}" for g, n in estimate.requests.items())
+    per = " per group" if len(estimate.requests) > 1 else ""
+    # Within the bursts nothing waits for the rate limit: only the network's own time is left.
+    about = "no pacing wait" if estimate.seconds < 1 else f"about {took}"
+    return f"Apply makes {plural(plan.requests, 'request')} ({about} at {rate}{per}: {groups})."
 
 
 def no_changes_line(plan: Plan) -> str:

@@ -71,3 +71,16 @@ def test_another_workspace_is_refused_whatever_else_matches() -> None:
     assert len(stale) == 1
     assert "another-org" in stale[0].message
     assert ORG_ID in stale[0].message
+
+
+def test_every_relied_object_is_checked_after_one_that_is_gone() -> None:
+    moved = LiveRef(Kind.PROJECT, "Revenue overview", PID, FrozenMap({"status": "Deprecated"}))
+    stale = check_fresh(_plan(ANALYSTS, REVENUE), Now(moved), org_id=ORG_ID)
+    assert [(s.ref, s.message) for s in stale] == [
+        (ANALYSTS, 'group "Analysts": no longer exists'),
+        (
+            REVENUE,
+            'project "Revenue overview" (0b3f6a51…): sharing.users changed since the plan was made',
+        ),
+        (REVENUE, 'project "Revenue overview" (0b3f6a51…): status changed since the plan was made'),
+    ]

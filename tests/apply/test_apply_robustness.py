@@ -554,3 +554,39 @@ def emu_gated(seed: Seed) -> GatedEmulator:
 @pytest.fixture
 def emu(seed: Seed) -> Emulator:
     return Emulator(seed)
+
+
+async def test_a_collection_shared_with_a_new_group_waits_for_it_and_a_project_for_both(
+    emu_gated: GatedEmulator,
+) -> None:
+    """The group is created first, then the collection that names it (sent together, the
+    collection would have no id to share with), then the project shared with that collection."""
+    emu = emu_gated
+    directory = await _directory(emu)
+    revenue = await emu.project_id("Revenue overview")
+    plan = plan_of(
+        change(
+            "collection",
+            "create",
+            "Partners",
+            f("sharing.groups", None, "CAN_VIEW", "Partners team"),
+        ),
+        change("group", "create", "Partners team", f("members", None, "member", "bob@acme.com")),
+        change(
+            "project",
+            "update",
+            "Revenue overview",
+            f("sharing.collections", None, "CAN_VIEW", "Partners"),
+            id=revenue,
+        ),
+    )
+    async with emu.gated_client() as client:
+        task = asyncio.ensure_future(apply_plan(client, plan, live=directory, verify=False))
+        report = await emu.gate.drive(task)
+    assert report.ok, report.data
+    writes = [(m, p.split("/")[3]) for m, p in emu.gate.calls if m != "GET"]
+    group, collection = writes.index(("POST", "groups")), writes.index(("POST", "collections"))
+    assert group < collection < writes.index(("PATCH", "projects"))
+    state = await emu.state()
+    [partners] = [c for c in state["collections"] if c["name"] == "Partners"]
+    assert partners["sharing"]["groups"] == {"Partners team": "CAN_VIEW"}

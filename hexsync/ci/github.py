@@ -1,0 +1,176 @@
+"""The logic of hexsync's GitHub Action (``action.yml``), runnable on any machine.
+
+    python -m hexsync.ci.github plan|apply|drift
+
+Everything the composite action does besides installing hexsync and uploading the artifact is
+here, so it can be run and tested locally against a fake GitHub API (``GITHUB_API_URL``) and the
+Hex emulator (``HEX_API_URL``). Standard library only; ``hexsync`` is the installed command
+(``HEXSYNC`` overrides it).
+
+The modes are ``hexsync.ci._common``'s, the same as GitLab's; this module is GitHub's side:
+
+- ``plan``: ``hexsync plan --out plan.json --format markdown --detailed-exitcode``; the markdown
+  goes to the job summary and to one sticky pull-request comment (found again by a hidden
+  marker, so a new push updates it instead of adding another); outputs ``has-changes``,
+  ``exit-code``, ``destructive`` and ``plan-path`` (for the artifact step).
+- ``apply``: finds the plan reviewed in the pull request that the pushed commit merged (its
+  workflow run's artifact), downloads it, and runs ``hexsync apply plan.json --manifests DIR``,
+  which refuses (exit 3) a plan that the manifests on this branch do not produce.
+- ``drift``: ``hexsync drift``; opens or updates one issue labelled ``drift`` while there is
+  drift, and closes it (with a comment) once there is none.
+
+Exit status: hexsync's, except that 2 ("changes present", "drift found") is success for the
+step: the outputs say it. The GitHub token is sent only to ``GITHUB_API_URL``, never to the
+artifact storage an artifact download redirects to, and never printed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import urllib.parse
+import zipfile
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from hexsync.ci._common import CiError, RestApi, env, log, main, with_marker
+
+
+def github_api() -> RestApi:
+    """The repository's REST API on ``GITHUB_API_URL``, with the job's token."""
+    api = env("GITHUB_API_URL", "https://api.github.com").rstrip("/")
+    headers = {
+        "Authorization": f"Bearer {env('GITHUB_TOKEN')}",
+        "Accept": "application/vnd.github+json",
+        "X-GitHub-Api-Version": "2022-11-28",
+    }
+    return RestApi(f"{api}/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
+
+
+def _event() -> Mapping[str, Any]:
+    path = os.environ.get("GITHUB_EVENT_PATH")
+    if not path or not Path(path).is_file():
+        return {}
+    data: Mapping[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
+
+
+def _append(variable: str, text: str) -> bool:
+    path = os.environ.get(variable)
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    return bool(path)
+
+
+class GitHub:
+    """GitHub's side of the modes; the API client is made on first use (a plan outside a pull
+    request needs no token)."""
+
+    @cached_property
+    def api(self) -> RestApi:
+        return github_api()
+
+    def output(self, values: Mapping[str, str]) -> None:
+        """Step outputs (``$GITHUB_OUTPUT``); printed when run by hand."""
+        text = "".join(f"{k}={v}\n" for k, v in values.items())
+        if not _append("GITHUB_OUTPUT", text):
+            print(text, end="")
+
+    def summary(self, name: str, markdown: str) -> None:  # noqa: ARG002 - one summary per job
+        _append("GITHUB_STEP_SUMMARY", markdown.rstrip("\n") + "\n")
+
+    def post_plan(self, marker: str, markdown: str) -> None:
+        pull = _event().get("pull_request")
+        if not isinstance(pull, Mapping) or not isinstance(pull.get("number"), int):
+            return
+        number = int(pull["number"])
+        text = with_marker(marker, markdown)
+        for comment in self.api.pages(f"/issues/{number}/comments"):
+            if marker in (comment.get("body") or ""):
+                self.api.request("PATCH", f"/issues/comments/{comment['id']}", {"body": text})
+                log(f"plan comment updated on pull request #{number}")
+                return
+        self.api.request("POST", f"/issues/{number}/comments", {"body": text})
+        log(f"plan comment created on pull request #{number}")
+
+    def reviewed_plan(self, workdir: Path) -> Path:
+        """The newest successful pull_request run on the merged pull request's head, and the
+        plan artifact it uploaded."""
+        sha, artifact = env("GITHUB_SHA"), env("HEXSYNC_ARTIFACT", "hexsync-plan")
+        pulls = self.api.request("GET", f"/commits/{sha}/pulls")
+        merged = [p for p in pulls if p.get("merged_at")] or pulls
+        if not merged:
+            raise CiError(
+                f"commit {sha[:12]} came from no pull request, so no plan was reviewed for it; "
+                "merge changes through pull requests (or pass plan-path)"
+            )
+        pull = merged[0]
+        head = pull["head"]["sha"]
+        query = urllib.parse.urlencode(
+            {"head_sha": head, "event": "pull_request", "status": "success"}
+        )
+        runs = self.api.request("GET", f"/actions/runs?{query}")["workflow_runs"]
+        for run in sorted(runs, key=lambda r: r.get("created_at", ""), reverse=True):
+            found = self.api.request("GET", f"/actions/runs/{run['id']}/artifacts?name={artifact}")[
+                "artifacts"
+            ]
+            live = [a for a in found if not a.get("expired")]
+            if live:
+                log(f"applying the plan reviewed in pull request #{pull['number']}")
+                return _unzip_plan(
+                    self.api.download(f"/actions/artifacts/{live[0]['id']}/zip"),
+                    workdir / "plan.json",
+                )
+        raise CiError(
+            f"no '{artifact}' artifact from a successful plan run on pull request "
+            f"#{pull['number']} (head {head[:12]}): run the plan workflow on it first"
+        )
+
+    def drift_issue(self, marker: str, markdown: str, *, drift: bool) -> None:
+        label = env("HEXSYNC_DRIFT_LABEL", "drift")
+        query = urllib.parse.urlencode({"labels": label, "state": "open"})
+        issues = [
+            i
+            for i in self.api.pages(f"/issues?{query}")
+            if marker in (i.get("body") or "") and "pull_request" not in i
+        ]
+        body = with_marker(marker, markdown)
+        if drift and issues:
+            number = int(issues[0]["number"])
+            self.api.request("PATCH", f"/issues/{number}", {"body": body})
+            log(f"drift issue #{number} updated")
+        elif drift:
+            title = f"Hex drift: {os.environ.get('HEXSYNC_MANIFESTS', 'manifests')}"
+            made = self.api.request(
+                "POST", "/issues", {"title": title, "body": body, "labels": [label]}
+            )
+            number = int(made["number"])
+            log(f"drift issue #{number} opened")
+        if drift:
+            self.output({"issue": str(number)})
+            return
+        for issue in issues:
+            path = f"/issues/{issue['number']}"
+            note = {"body": "No drift any more: Hex matches the manifests."}
+            self.api.request("POST", f"{path}/comments", note)
+            self.api.request("PATCH", path, {"state": "closed", "state_reason": "completed"})
+            log(f"drift issue #{issue['number']} closed")
+
+
+def _unzip_plan(raw: bytes, target: Path) -> Path:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        names = [n for n in archive.namelist() if n.endswith(".json")]
+        if len(names) != 1:
+            raise CiError(f"the plan artifact holds {len(names)} JSON files, expected 1")
+        target.write_bytes(archive.read(names[0]))
+    return target
+
+
+if __name__ == "__main__":
+    workdir = Path(os.environ.get("RUNNER_TEMP") or ".") / "hexsync"
+    sys.exit(main(sys.argv[1:], "hexsync.ci.github", GitHub, workdir, "::error::"))

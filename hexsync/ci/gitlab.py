@@ -1,0 +1,134 @@
+"""What hexsync's GitLab CI template (examples/ci/gitlab/hexsync.gitlab-ci.yml) runs.
+
+    python -m hexsync.ci.gitlab plan|apply|drift
+
+- ``plan`` (merge-request pipelines): ``hexsync plan --out plan.json --format markdown``, the
+  markdown as one merge-request note updated in place (found by a hidden marker), and
+  ``hexsync.env`` (a dotenv report: ``HEXSYNC_EXIT_CODE``, ``HEXSYNC_HAS_CHANGES``,
+  ``HEXSYNC_DESTRUCTIVE``) beside ``plan.json`` for the job's artifacts.
+- ``apply`` (the default branch): finds the merge request the commit merged, the newest
+  successful ``hexsync-plan`` job of its pipelines, downloads its ``plan.json`` and runs
+  ``hexsync apply plan.json --manifests DIR`` (a plan these manifests do not produce: exit 3).
+- ``drift`` (scheduled pipelines): ``hexsync drift``; one issue labelled ``drift`` opened or
+  updated while there is drift, closed with a note once there is none.
+
+GitLab's API is ``CI_API_V4_URL``; the token is ``HEXSYNC_GITLAB_TOKEN`` (a project access token
+with the ``api`` scope: the job token cannot write notes or issues), sent only there.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import urllib.parse
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+
+from hexsync.ci._common import CiError, RestApi, env, log, main, with_marker
+
+NOTE_LIMIT = 1_000_000  # GitLab's limit for a note or an issue description
+
+
+def gitlab_api() -> RestApi:
+    """The project's REST API on ``CI_API_V4_URL``, with ``HEXSYNC_GITLAB_TOKEN``."""
+    api = env("CI_API_V4_URL", "https://gitlab.com/api/v4").rstrip("/")
+    project = urllib.parse.quote(env("CI_PROJECT_ID"), safe="")
+    headers = {"PRIVATE-TOKEN": env("HEXSYNC_GITLAB_TOKEN")}
+    return RestApi(f"{api}/projects/{project}", headers, "GitLab API")
+
+
+class GitLab:
+    """GitLab's side of the modes; the API client is made on first use."""
+
+    def __init__(self) -> None:
+        self.workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
+
+    @cached_property
+    def api(self) -> RestApi:
+        return gitlab_api()
+
+    def output(self, values: Mapping[str, str]) -> None:
+        """``hexsync.env``, a dotenv report: ``HEXSYNC_EXIT_CODE=2`` … The plan's path is left
+        out: a later job must never be handed a plan file by a variable."""
+        path = self.workdir / "hexsync.env"
+        lines = [
+            f"HEXSYNC_{k.upper().replace('-', '_')}={v}\n"
+            for k, v in values.items()
+            if k != "plan-path"
+        ]
+        with path.open("a", encoding="utf-8") as handle:
+            handle.writelines(lines)
+
+    def summary(self, name: str, markdown: str) -> None:
+        """The job log, and ``plan.md`` beside ``plan.json`` for the artifacts."""
+        print(markdown, end="" if markdown.endswith("\n") else "\n")
+        if name == "plan":
+            (self.workdir / "plan.md").write_text(markdown, encoding="utf-8")
+
+    def post_plan(self, marker: str, markdown: str) -> None:
+        iid = os.environ.get("CI_MERGE_REQUEST_IID")
+        if not iid:
+            return
+        text = with_marker(marker, markdown, NOTE_LIMIT)
+        for note in self.api.pages(f"/merge_requests/{iid}/notes?sort=asc"):
+            if marker in (note.get("body") or ""):
+                self.api.request("PUT", f"/merge_requests/{iid}/notes/{note['id']}", {"body": text})
+                log(f"plan note updated on merge request !{iid}")
+                return
+        self.api.request("POST", f"/merge_requests/{iid}/notes", {"body": text})
+        log(f"plan note created on merge request !{iid}")
+
+    def reviewed_plan(self, workdir: Path) -> Path:
+        """The newest successful plan job of the merged merge request's pipelines, and its
+        ``plan.json``."""
+        sha, job_name = env("CI_COMMIT_SHA"), env("HEXSYNC_PLAN_JOB", "hexsync-plan")
+        requests = self.api.request("GET", f"/repository/commits/{sha}/merge_requests")
+        merged = [m for m in requests if m.get("state") == "merged"] or requests
+        if not merged:
+            raise CiError(
+                f"commit {sha[:12]} came from no merge request, so no plan was reviewed for it; "
+                "merge changes through merge requests (or set HEXSYNC_PLAN_PATH)"
+            )
+        iid = int(merged[0]["iid"])
+        for pipeline in self.api.request("GET", f"/merge_requests/{iid}/pipelines"):
+            jobs = self.api.request("GET", f"/pipelines/{pipeline['id']}/jobs?scope[]=success")
+            job = next((j for j in jobs if j.get("name") == job_name), None)
+            if job is not None:
+                target = workdir / "reviewed-plan.json"
+                target.write_bytes(self.api.download(f"/jobs/{job['id']}/artifacts/plan.json"))
+                log(f"applying the plan reviewed in merge request !{iid} (job {job['id']})")
+                return target
+        raise CiError(
+            f"no successful '{job_name}' job in the pipelines of merge request !{iid}: "
+            "run its pipeline first"
+        )
+
+    def drift_issue(self, marker: str, markdown: str, *, drift: bool) -> None:
+        label = env("HEXSYNC_DRIFT_LABEL", "drift")
+        query = urllib.parse.urlencode({"labels": label, "state": "opened"})
+        issues = [
+            i for i in self.api.pages(f"/issues?{query}") if marker in (i.get("description") or "")
+        ]
+        text = with_marker(marker, markdown, NOTE_LIMIT)
+        if drift and issues:
+            self.api.request("PUT", f"/issues/{issues[0]['iid']}", {"description": text})
+            log(f"drift issue #{issues[0]['iid']} updated")
+        elif drift:
+            title = f"Hex drift: {os.environ.get('HEXSYNC_MANIFESTS', 'manifests')}"
+            made = self.api.request(
+                "POST", "/issues", {"title": title, "description": text, "labels": label}
+            )
+            log(f"drift issue #{made['iid']} opened")
+        if drift:
+            return
+        for issue in issues:
+            note = {"body": "No drift any more: Hex matches the manifests."}
+            self.api.request("POST", f"/issues/{issue['iid']}/notes", note)
+            self.api.request("PUT", f"/issues/{issue['iid']}", {"state_event": "close"})
+            log(f"drift issue #{issue['iid']} closed")
+
+
+if __name__ == "__main__":
+    workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
+    sys.exit(main(sys.argv[1:], "hexsync.ci.gitlab", GitLab, workdir, "error: "))

@@ -1,0 +1,40 @@
+"""Helpers of the CI glue's tests (see conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from hexsync.cli.main import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+ACME = ROOT / "examples" / "acme"
+HEX_TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
+
+
+def run_hexsync(url: str, *args: str) -> Result:
+    """``hexsync --api-url URL --rate-limit off ARGS`` in process, the token from the env."""
+    return CliRunner().invoke(
+        cli, ["--api-url", url, "--rate-limit", "off", *args], env={"HEX_API_TOKEN": HEX_TOKEN}
+    )
+
+
+def has_apply_manifests() -> bool:
+    """Whether ``apply plan.json --manifests DIR`` (the saved-plan hardening) is there."""
+    return "--manifests" in CliRunner().invoke(cli, ["apply", "--help"]).output
+
+
+def job_env(hex_url: str, **more: str) -> dict[str, str]:
+    """The environment both forges' jobs share: hexsync on PATH, pointed at the emulator."""
+    return {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "HEXSYNC": f"{sys.executable} -m hexsync --rate-limit off",
+        "HEX_API_URL": hex_url,
+        "HEX_API_TOKEN": HEX_TOKEN,
+        "NO_COLOR": "1",
+        **more,
+    }

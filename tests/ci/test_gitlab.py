@@ -1,0 +1,158 @@
+"""The GitLab CI template, run locally: each job's script (from the template itself) with
+GitLab's environment, against a fake GitLab API on loopback and the Hex emulator."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
+from fake_gitlab import PROJECT, TOKEN, FakeGitLab, fake_gitlab
+
+pytestmark = pytest.mark.slow
+
+TEMPLATE = ROOT / "examples" / "ci" / "gitlab" / "hexsync.gitlab-ci.yml"
+MARKER = "<!-- hexsync:plan manifests=manifests -->"
+SHA = "c3" * 20
+
+
+def template() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def gitlab() -> Iterator[FakeGitLab]:
+    with fake_gitlab() as fake:
+        yield fake
+
+
+def run_job(
+    job: str, checkout: Path, hex_url: str, gitlab: FakeGitLab, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """The job's ``script`` lines from the template, in bash, with GitLab's variables."""
+    script = template()[job]["script"]
+    env = job_env(
+        hex_url,
+        CI_API_V4_URL=f"{gitlab.url}/api/v4",
+        CI_PROJECT_ID=PROJECT,
+        CI_PROJECT_DIR=str(checkout),
+        CI_COMMIT_SHA=SHA,
+        HEXSYNC_GITLAB_TOKEN=TOKEN,
+        HEXSYNC_MANIFESTS=template()["variables"]["HEXSYNC_MANIFESTS"],
+        **extra,
+    )
+    done = subprocess.run(
+        ["bash", "-euc", "\n".join(script)],
+        cwd=checkout,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert TOKEN not in done.stdout + done.stderr
+    assert HEX_TOKEN not in done.stdout + done.stderr
+    return done
+
+
+def _dotenv(path: Path) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_template_runs_plan_in_merge_requests_apply_on_main_drift_on_schedule() -> None:
+    jobs = template()
+    assert jobs["hexsync-plan"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "merge_request_event"'
+    assert "plan.json" in jobs["hexsync-plan"]["artifacts"]["paths"]
+    assert jobs["hexsync-plan"]["artifacts"]["reports"]["dotenv"] == "hexsync.env"
+    assert "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in jobs["hexsync-apply"]["rules"][0]["if"]
+    assert jobs["hexsync-apply"]["resource_group"] == "hexsync-apply"  # one apply at a time
+    assert jobs["hexsync-drift"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "schedule"'
+    # hexsync is pinned, and the glue comes with it
+    assert jobs[".hexsync"]["before_script"] == [
+        'python -m pip install --quiet "hexsync==${HEXSYNC_VERSION}"'
+    ]
+
+
+def test_plan_writes_one_note_updated_in_place(
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
+) -> None:
+    gitlab.notes[3] = [{"id": 1, "body": "please add Partners"}]
+    done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
+    assert done.returncode == 0, done.stderr
+    env = _dotenv(checkout / "hexsync.env")
+    assert env["HEXSYNC_EXIT_CODE"] == "2"
+    assert env["HEXSYNC_HAS_CHANGES"] == "true"
+    assert int(env["HEXSYNC_DESTRUCTIVE"]) > 0
+    assert (checkout / "plan.json").is_file()  # the job's artifact
+    markdown = (checkout / "plan.md").read_text(encoding="utf-8")
+    assert len(gitlab.notes[3]) == 2
+    assert gitlab.notes[3][1]["body"] == MARKER + "\n" + markdown
+    assert "plan note created on merge request !3" in done.stderr
+
+    (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
+    assert done.returncode == 0
+    assert len(gitlab.notes[3]) == 2  # updated in place, with the new plan
+    new_markdown = (checkout / "plan.md").read_text(encoding="utf-8")
+    assert new_markdown != markdown
+    assert gitlab.notes[3][1]["body"] == MARKER + "\n" + new_markdown
+    assert gitlab.notes[3][0]["body"] == "please add Partners"
+    assert "plan note updated on merge request !3" in done.stderr
+
+
+@pytest.mark.skipif(
+    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
+)
+def test_apply_downloads_the_merge_requests_plan(
+    checkout: Path, hex_url: str, gitlab: FakeGitLab, tmp_path: Path
+) -> None:
+    reviewed = tmp_path / "reviewed.json"
+    made = run_hexsync(hex_url, "plan", str(checkout / "manifests"), "--out", str(reviewed))
+    assert made.exit_code == 0, made.output
+    gitlab.mrs_of_commit[SHA] = [{"iid": 3, "state": "merged"}]
+    gitlab.pipelines[3] = [{"id": 70}]
+    gitlab.jobs[70] = [
+        {"id": 700, "name": "hexsync-plan", "status": "success"},
+        {"id": 701, "name": "tests", "status": "success"},
+    ]
+    gitlab.files[700] = reviewed.read_bytes()
+    done = run_job("hexsync-apply", checkout, hex_url, gitlab)
+    assert done.returncode == 0, done.stderr
+    assert "applying the plan reviewed in merge request !3 (job 700)" in done.stderr
+    assert [had for _, path, had in gitlab.log if path.startswith("/storage/")] == [False]
+
+
+def test_apply_without_a_merge_request_says_why(
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
+) -> None:
+    done = run_job("hexsync-apply", checkout, hex_url, gitlab)
+    assert done.returncode == 1
+    assert "came from no merge request, so no plan was reviewed for it" in done.stderr
+
+
+def test_drift_opens_updates_and_closes_one_issue(
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
+) -> None:
+    done = run_job("hexsync-drift", checkout, hex_url, gitlab)
+    assert done.returncode == 0, done.stderr
+    assert len(gitlab.issues) == 1
+    issue = gitlab.issues[0]
+    assert issue["labels"] == ["drift"]
+    assert "| group `Analysts` | member `carol@acme.com` |" in issue["description"]
+    assert (checkout / "drift.json").is_file()
+
+    done = run_job("hexsync-drift", checkout, hex_url, gitlab)
+    assert len(gitlab.issues) == 1
+    assert f"drift issue #{issue['iid']} updated" in done.stderr
+
+    applied = run_hexsync(hex_url, "apply", str(checkout / "manifests"), "--auto-approve")
+    assert applied.exit_code == 0
+    done = run_job("hexsync-drift", checkout, hex_url, gitlab)
+    assert done.returncode == 0
+    assert issue["state"] == "closed"
+    assert gitlab.issue_notes[issue["iid"]] == ["No drift any more: Hex matches the manifests."]
