@@ -17,6 +17,8 @@ import typing
 from hexsync._version import __version__
 
 if typing.TYPE_CHECKING:
+    from hexsync.access import AccessEngine
+    from hexsync.access_read import read_access
     from hexsync.apply import ApplyReport, apply_plan, apply_saved_plan, check_fresh
     from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
     from hexsync.export import export_manifests
@@ -32,6 +34,8 @@ if typing.TYPE_CHECKING:
 # without loading httpx, yaml and jsonschema first: a Ctrl-C while they load is then caught by
 # the command's entry point (hexsync/cli/_entry.py) instead of ending in a traceback.
 _WHERE = {
+    "AccessEngine": "hexsync.access",
+    "read_access": "hexsync.access_read",
     "ApplyReport": "hexsync.apply",
     "apply_plan": "hexsync.apply",
     "apply_saved_plan": "hexsync.apply",
@@ -74,6 +78,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AccessEngine",
     "ApplyReport",
     "Change",
     "Desired",
@@ -95,6 +100,7 @@ __all__ = [
     "export_manifests",
     "load",
     "make_plan",
+    "read_access",
     "read_and_plan",
     "read_live",
     "render_json",

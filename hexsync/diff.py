@@ -427,7 +427,9 @@ class _Differ:
                 continue
             if want is None:
                 continue
-            have = (found.members or frozenset()) - self.inactive
+            # A member the manifests declare but deactivate is left alone (warned above); one they
+            # leave out is removed like anyone else, before the deactivation (issue #15).
+            have = (found.members or frozenset()) - (self.inactive & (g.members or frozenset()))
             adds = sorted(want - have)
             removes = sorted(have - want) if g.members_mode is Mode.AUTHORITATIVE else []
             fields = tuple(

@@ -10,18 +10,24 @@ Sources: learn.hex.tech "Sharing permissions" and "Project sharing"; ``hex-api/N
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from hexsync.model import Access
 
 __all__ = [
     "COLLECTION_LEVELS",
+    "OWNER_ACCESS",
     "VIEWER_CAP",
     "VIEWER_ROLES",
     "WORKSPACE_ROLES",
     "capped",
+    "collection_grant",
     "collection_level_known",
     "collection_lowers",
     "collection_rank",
     "collection_widens",
+    "has_access",
+    "highest",
     "reaches_workspace",
 ]
 
@@ -34,6 +40,33 @@ VIEWER_CAP: Access = Access.CAN_VIEW
 # Sharing with the workspace reaches Admins, Editors and Viewers (H), Managers and Explorers (M),
 # never Guests (Project sharing). Embedded and anonymous users are not workspace members either.
 WORKSPACE_ROLES: frozenset[str] = frozenset({"ADMIN", "MANAGER", "EDITOR", "EXPLORER", "MEMBER"})
+
+
+# "The owner of a project always has Full Access to it" (Project sharing: the owner cannot be
+# removed from the share dialog and holds every permission of Full Access).
+OWNER_ACCESS: Access = Access.FULL_ACCESS
+
+
+def highest(levels: Iterable[Access]) -> Access:
+    """A person's access when several paths reach them: the highest one wins ("Sharing
+    permissions": access is additive; a lower grant never takes away a higher one)."""
+    return max(levels, default=Access.NONE)
+
+
+def has_access(active: bool) -> bool:
+    """Deactivated users have no access at all (Hex "Deactivate users": a deactivated user cannot
+    log in; their grants stay stored but give nothing). Hex's user listing omits them."""
+    return active
+
+
+def collection_grant(project_level: Access, collection_level: str) -> Access:
+    """The access a project shared with a collection gives to someone the collection is shared
+    with: the project's level to the collection, whatever their own level on the collection
+    (NOTES.md "Access semantics": "a project shared with a collection gives that level to
+    everyone the collection is shared with", M). Collection levels are Hex's undocumented
+    strings (L), so they do not scale the grant; a rule found to differ is a change here."""
+    del collection_level  # reaches, but does not scale the grant (see above)
+    return project_level
 
 
 def capped(role: str | None, access: Access) -> Access:

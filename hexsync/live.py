@@ -14,6 +14,7 @@ so it depends only on what was read, never on the manifests.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -34,6 +35,7 @@ __all__ = [
     "LiveUser",
     "canonical_map",
     "read_live",
+    "read_members",
     "read_projects",
 ]
 
@@ -413,4 +415,29 @@ async def read_live(
         collections=FrozenMap((c.name, c) for c in collection_list),
         projects=FrozenMap((p.id, p) for p in project_list),
         read_requests=counters.total_requests - start,
+    )
+
+
+async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:
+    """``live`` with the members of the groups ``names`` read too (500 per request, one listing
+    per group), those already read left alone: what ``hexsync access`` adds to a reading so
+    that every shared group counts (SPEC §6 floor: Σ ceil(members/500))."""
+    wanted = [
+        g for n in sorted(set(names)) if (g := live.groups.get(n)) is not None and g.members is None
+    ]
+    if not wanted:
+        return live
+    start = client.counters.total_requests
+
+    async def members_of(group: LiveGroup) -> LiveGroup:
+        emails = {u.email.lower() async for u in client.iter_users(group_id=group.id)}
+        return LiveGroup(group.id, group.name, frozenset(emails))
+
+    read = await asyncio.gather(*(members_of(g) for g in wanted))
+    groups = dict(live.groups)
+    groups.update((g.name, g) for g in read)
+    return dataclasses.replace(
+        live,
+        groups=FrozenMap(groups),
+        read_requests=live.read_requests + client.counters.total_requests - start,
     )

@@ -80,6 +80,9 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
     def __hash__(self) -> int:
         if self._hash is None:
             self._hash = hash(frozenset(self._data.items()))
@@ -107,7 +110,7 @@ class Access(enum.Enum):
 
     @property
     def rank(self) -> int:
-        return _ACCESS_ORDER.index(self)
+        return _ACCESS_RANK[self]
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Access):
@@ -131,6 +134,7 @@ class Access(enum.Enum):
 
 
 _ACCESS_ORDER = list(Access)
+_ACCESS_RANK = {a: i for i, a in enumerate(_ACCESS_ORDER)}  # rank is hot in the access engine
 
 
 class Mode(enum.Enum):

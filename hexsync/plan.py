@@ -489,20 +489,45 @@ class Refusal:
 
 @dataclass(frozen=True)
 class ImpactItem:
-    """One project on which a principal's access changes, and through what."""
+    """One project on which a principal's access changes, and through what.
+
+    For a person, ``old``/``new`` are their *effective* levels and ``via`` the path that decides
+    (for a loss, the path they lose). On ``workspace members``, ``people`` counts the members
+    whose effective access changes so, and ``unaffected`` those who keep a higher level through
+    another path (no effective change).
+    """
 
     project: str  # title
     old: str | None
     new: str | None
     via: str | None = None  # e.g. "group Analysts"; None for direct sharing
+    people: int | None = None
+    unaffected: int | None = None
 
     @property
     def data(self) -> dict[str, Any]:
-        return {"project": self.project, "old": self.old, "new": self.new, "via": self.via}
+        out: dict[str, Any] = {
+            "project": self.project,
+            "old": self.old,
+            "new": self.new,
+            "via": self.via,
+        }
+        if self.people is not None:
+            out["people"] = self.people
+        if self.unaffected is not None:
+            out["unaffected"] = self.unaffected
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ImpactItem:
-        return cls(data["project"], data["old"], data["new"], data.get("via"))
+        return cls(
+            data["project"],
+            data["old"],
+            data["new"],
+            data.get("via"),
+            data.get("people"),
+            data.get("unaffected"),
+        )
 
 
 @dataclass(frozen=True)
@@ -511,12 +536,15 @@ class AccessImpact:
 
     ``principal`` is an email, a group or collection name, ``workspace members`` or ``public
     web``; ``kind`` says which (user | group | collection | workspace | public_web).
+    ``unchanged`` holds the projects where a grant to the principal changes but their effective
+    access does not (a higher path shadows it), each with the path that decides.
     """
 
     principal: str
     kind: str
     gains: tuple[ImpactItem, ...] = ()
     losses: tuple[ImpactItem, ...] = ()
+    unchanged: tuple[ImpactItem, ...] = ()
 
     @property
     def widens(self) -> bool:
@@ -528,12 +556,15 @@ class AccessImpact:
 
     @property
     def data(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "principal": self.principal,
             "kind": self.kind,
             "gains": [i.data for i in self.gains],
             "losses": [i.data for i in self.losses],
         }
+        if self.unchanged:
+            out["unchanged"] = [i.data for i in self.unchanged]
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> AccessImpact:
@@ -542,6 +573,7 @@ class AccessImpact:
             data["kind"],
             tuple(ImpactItem.from_data(i) for i in data.get("gains", ())),
             tuple(ImpactItem.from_data(i) for i in data.get("losses", ())),
+            tuple(ImpactItem.from_data(i) for i in data.get("unchanged", ())),
         )
 
 

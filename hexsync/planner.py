@@ -18,7 +18,7 @@ from hexsync.errors import ConfigError
 from hexsync.estimate import Limits, estimate_apply, limits_of
 from hexsync.guardrails import check_guardrails
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient
-from hexsync.impact import access_impact
+from hexsync.impact import assess
 from hexsync.live import Live, read_live
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.model import Desired, FrozenMap
@@ -180,6 +180,7 @@ def build_plan(
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
     unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
+    impact, notes = assess(changes, live)
     return Plan(
         workspace=WorkspaceInfo(
             api_url=api_url,
@@ -191,9 +192,10 @@ def build_plan(
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
         + tuple(w for address, w in result.warnings if wanted(address))
-        + tuple(_lookalike_warnings(changes, live)),
+        + tuple(_lookalike_warnings(changes, live))
+        + notes,
         refusals=refusals,
-        impact=access_impact(changes, live),
+        impact=impact,
         unmanaged=FrozenMap(unmanaged),
         unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hexsync.impact import access_impact
-from hexsync.live import Live, LiveGroup, LiveProject, LiveSharing
+from hexsync.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
 from hexsync.model import FrozenMap
 from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind
 
@@ -12,6 +12,9 @@ def _live(members: frozenset[str] | None) -> Live:
     shared = LiveSharing(groups=FrozenMap({"Analysts": "CAN_VIEW"}))
     return Live(
         org_id="org",
+        users=FrozenMap(
+            {e: LiveUser(e, e, role="EDITOR") for e in ("alice@acme.com", "bob@acme.com")}
+        ),
         groups=FrozenMap({"Analysts": LiveGroup("g1", "Analysts", members)}),
         projects=FrozenMap(
             {
@@ -33,8 +36,15 @@ def test_a_deleted_group_whose_members_were_not_read_still_loses_its_access() ->
 
 
 def test_a_deleted_group_whose_members_were_read_names_each_member_but_the_owner() -> None:
+    """Each member's effective loss; the owner loses nothing on their own project, and the
+    impact says so (a shadowed grant is "no effective change", with the path that keeps them)."""
     impact = access_impact([DELETE], _live(frozenset({"alice@acme.com", "bob@acme.com"})))
     assert impact == (
+        AccessImpact(
+            "alice@acme.com",
+            "user",
+            unchanged=(ImpactItem("Revenue", "FULL_ACCESS", "FULL_ACCESS", "owner"),),
+        ),
         AccessImpact(
             "bob@acme.com",
             "user",

@@ -86,6 +86,15 @@ RULES = {
         "hexsync.errors",
     ),
     "hexsync.mcp": ("hexsync.mcp", "hexsync.errors"),
+    # the access engine is pure: no client, no I/O, nothing above the plan value.
+    "hexsync.access": (
+        "hexsync.access",
+        "hexsync.hexrules",
+        "hexsync.live",
+        "hexsync.plan",
+        "hexsync.model",
+        "hexsync.errors",
+    ),
     # live reads through the client and knows nothing of diff, planner or apply.
     "hexsync.live": (
         "hexsync.live",

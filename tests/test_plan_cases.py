@@ -98,13 +98,22 @@ def _expected_change(want: dict[str, Any]) -> dict[str, Any]:
 
 
 def _impact(plan: Plan) -> list[str]:
+    """``PRINCIPAL gains|loses LEVEL [(had|keeps LEVEL)] on PROJECT [via PATH] [(N people, M
+    unaffected)]``; a shadowed grant is ``PRINCIPAL keeps LEVEL on PROJECT via PATH``."""
     lines = []
     for item in plan.impact:
-        for verb, items in (("gains", item.gains), ("loses", item.losses)):
+        parts = (("gains", item.gains), ("loses", item.losses), ("keeps", item.unchanged))
+        for verb, items in parts:
             for i in items:
-                level = i.new if verb == "gains" else i.old
+                level = i.old if verb == "loses" else i.new
+                other = i.old if verb == "gains" else i.new
+                if verb != "keeps" and other not in (None, "NONE"):
+                    level += f" ({'had' if verb == 'gains' else 'keeps'} {other})"
                 via = f" via {i.via}" if i.via else ""
-                lines.append(f"{item.principal} {verb} {level} on {i.project}{via}")
+                count = ""
+                if i.people is not None:
+                    count = f" ({i.people} people, {i.unaffected} unaffected)"
+                lines.append(f"{item.principal} {verb} {level} on {i.project}{via}{count}")
     return lines
 
 

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "guardrails": ("hexsync.guardrails", None),
     "impact": ("hexsync.impact", None),
+    "access": ("hexsync.access", None),
     "diff": ("hexsync.diff", None),
     "apply": (
         "hexsync.apply",

@@ -17,6 +17,7 @@ import click
 
 from hexsync import __version__
 from hexsync.cli._globals import hoist_global_options
+from hexsync.cli.access import access
 from hexsync.cli.apply import apply
 from hexsync.cli.collections import collections
 from hexsync.cli.completion import completion
@@ -175,6 +176,7 @@ cli.add_command(plan)
 cli.add_command(apply)
 cli.add_command(export)
 cli.add_command(show)
+cli.add_command(access)
 cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)

@@ -42,6 +42,7 @@ from hexsync.cli.client_factory import build_client
 from hexsync.cli.collections import collection_json
 from hexsync.cli.connections import connection_json
 from hexsync.cli.embed import MAX_EXPIRES_MS, SCOPES
+from hexsync.cli.mcp_access import access_tools
 from hexsync.cli.mcp_guard import (
     bind_policy,
     confine,
@@ -677,6 +678,7 @@ class HexTools:
                 _schema({"project": _PROJECT}, ("project",)),
                 self.get_project,
             ),
+            *access_tools(self, _SOURCES, _schema),
             Tool(
                 "list_queried_tables",
                 "The warehouse tables a project queries, with their data connection (Hex's "

@@ -237,24 +237,36 @@ def unmanaged_note(plan: Plan) -> str:
 
 @dataclass(frozen=True)
 class ImpactLine:
-    """Projects on which one principal's access moves the same way, through the same path."""
+    """Projects on which one principal's access moves the same way, through the same path.
+
+    ``same``: a grant changed but the principal's effective access did not (a higher path keeps
+    it); ``level`` is then the level kept and ``via`` the path that keeps it. ``people`` and
+    ``unaffected`` are the items' largest counts (on ``workspace members``), None without any.
+    """
 
     gain: bool
-    level: str  # the level gained, or lost
+    level: str  # the level gained, or lost, or kept (same)
     other: str | None  # the level kept (loss) or held before (gain), when there is one
     via: str | None
     projects: tuple[str, ...]
     widens: bool
+    same: bool = False
+    people: int | None = None
+    unaffected: int | None = None
 
     def verb(self, kind: str) -> str:
-        # "workspace members gain", "dave@acme.com gains"
+        # "workspace members gain", "dave@acme.com gains", "bob@acme.com keeps"
         many = kind == "workspace"
+        if self.same:
+            return "keep" if many else "keeps"
         if self.gain:
             return "gain" if many else "gains"
         return "lose" if many else "loses"
 
     @property
     def level_text(self) -> str:
+        if self.same:
+            return f"{self.level} (no effective change)"
         if self.other is None:
             return self.level
         return (
@@ -271,19 +283,49 @@ class ImpactLine:
             else plural(len(self.projects), "project")
         )
 
+    @property
+    def counts(self) -> str:
+        """``4 people; 2 keep a higher level`` for a workspace line on one project; on several,
+        the largest per project (``up to 40 people per project; …``); else ""."""
+        if self.people is None:
+            return ""
+        many = len(self.projects) > 1
+        if self.people == 0 and not self.same:
+            text = "no one's access changes"
+        else:
+            text = ("up to " if many else "") + plural(self.people, "person").replace(
+                "persons", "people"
+            )
+            text += " per project" if many else ""
+        if self.unaffected:
+            keep = "keeps" if self.unaffected == 1 and not many else "keep"
+            text += f"; {'up to ' if many else ''}{self.unaffected} {keep} a higher level"
+        return text
+
 
 def _present(access: str | None) -> str | None:
     return None if access in (None, Access.NONE.value) else access
 
 
+def _most(values: Iterable[int | None]) -> int | None:
+    """The largest count among a line's projects (counts of people are per project: summing
+    them would count one person once per project)."""
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
 def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
-    """Gains then losses, grouped by (level, level kept or held, via), in a stable order."""
+    """Gains, losses, then unchanged, grouped by (level, level kept or held, via), stably."""
     lines: list[ImpactLine] = []
-    for gain, items in ((True, impact.gains), (False, impact.losses)):
+    for gain, same, items in (
+        (True, False, impact.gains),
+        (False, False, impact.losses),
+        (False, True, impact.unchanged),
+    ):
         groups: dict[tuple[str, str | None, str | None], list[ImpactItem]] = {}
         for item in items:
-            level = (item.new if gain else item.old) or Access.NONE.value
-            other = _present(item.old if gain else item.new)
+            level = (item.new if gain or same else item.old) or Access.NONE.value
+            other = None if same else _present(item.old if gain else item.new)
             groups.setdefault((level, other, item.via), []).append(item)
         for (level, other, via), group in sorted(
             groups.items(),
@@ -297,7 +339,19 @@ def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
                 for i in group
             )
             projects = tuple(sorted({i.project for i in group}))
-            lines.append(ImpactLine(gain, level, other, via, projects, wide))
+            lines.append(
+                ImpactLine(
+                    gain,
+                    level,
+                    other,
+                    via,
+                    projects,
+                    wide,
+                    same,
+                    _most(i.people for i in group),
+                    _most(i.unaffected for i in group),
+                )
+            )
     return lines
 
 

@@ -176,6 +176,8 @@ def _access(plan: Plan) -> str:
                 else plural(len(line.projects), "project")
             )
             via = escape(line.via) if line.via else "direct"
+            if line.counts:
+                change += f" ({escape(line.counts)})"
             rows.append(f"| {code(impact.principal, table=True)} | {change} | {where} | {via} |")
     if not rows:
         return ""

@@ -146,9 +146,12 @@ def _access(plan: Plan) -> list[_Line]:
             rest = f" {line.level_text} on {line.where}"
             if line.via:
                 rest += f" (via {clean(line.via)})"
+            if line.counts:
+                rest += f": {line.counts}"
+            tint = "" if line.same else "green" if line.gain else "red"
             parts = (
                 ("  " + label, ""),
-                (verb.ljust(5), "green" if line.gain else "red"),
+                (verb.ljust(5), tint),
                 (rest, ""),
             )
             lines.append(_Line(parts, ("!", "bold red") if line.widens else None))

@@ -32,6 +32,8 @@ READ_TOOLS = {
     "list_runs",
     "validate",
     "plan",
+    "who_can_access",
+    "what_can_user_access",
 }
 WRITE_TOOLS = {"apply_plan", "trigger_run", "cancel_run", "create_embed_url", "deactivate_user"}
 

@@ -152,9 +152,14 @@ def _impact() -> tuple[AccessImpact, ...]:
         AccessImpact(
             "carol@acme.com",
             "user",
+            gains=(ImpactItem("Revenue overview", None, "CAN_EDIT"),),
+            unchanged=(ImpactItem("Forecast", "FULL_ACCESS", "FULL_ACCESS", via="owner"),),
+        ),
+        AccessImpact(
+            "ivan@acme.com",
+            "user",
             gains=(
-                ImpactItem("Revenue overview", None, "CAN_EDIT"),
-                ImpactItem("Revenue overview", None, "CAN_VIEW", via="group Analysts"),
+                ImpactItem("Revenue overview", "APP_ONLY", "CAN_VIEW", via="collection Finance"),
             ),
         ),
         AccessImpact(
@@ -171,8 +176,8 @@ def _impact() -> tuple[AccessImpact, ...]:
             "workspace members",
             "workspace",
             gains=(
-                ImpactItem("Revenue overview", "NONE", "APP_ONLY"),
-                ImpactItem("Partner portal", None, "APP_ONLY"),
+                ImpactItem("Revenue overview", "NONE", "APP_ONLY", people=40, unaffected=2),
+                ImpactItem("Partner portal", None, "APP_ONLY", people=41, unaffected=1),
             ),
         ),
         AccessImpact(

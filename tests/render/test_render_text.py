@@ -104,12 +104,22 @@ def test_access_changes_name_one_project_count_several_and_say_via_what() -> Non
         "dave@acme.com",
         "erin@acme.com",
         "henry@acme.com",
+        "ivan@acme.com",
     ]
     squeezed = [" ".join(line.split()) for line in section]
     assert "dave@acme.com loses CAN_VIEW on 12 projects (via group Analysts)" in squeezed
     assert 'erin@acme.com loses CAN_EDIT on "Revenue overview"' in squeezed
     assert 'Analysts loses CAN_EDIT (keeps CAN_VIEW) on "Revenue overview"' in squeezed
-    assert "workspace members gain APP_ONLY on 2 projects !" in squeezed
+    assert (
+        "workspace members gain APP_ONLY on 2 projects: up to 41 people per project;"
+        " up to 2 keep a higher level !" in squeezed
+    )
+    # A grant shadowed by a higher path is said to change nothing, and by which path.
+    assert 'keeps FULL_ACCESS (no effective change) on "Forecast" (via owner)' in squeezed
+    assert (
+        'ivan@acme.com gains CAN_VIEW (had APP_ONLY) on "Revenue overview"'
+        " (via collection Finance)" in squeezed
+    )
     assert 'henry@acme.com gains FULL_ACCESS (had CAN_EDIT) on "Revenue overview" !' in squeezed
     assert not any(line.endswith("!") for line in squeezed if "loses" in line)
 

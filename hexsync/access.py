@@ -1,0 +1,614 @@
+"""Effective access: who can see which project, at what level, and through which paths.
+
+Pure, no I/O. :class:`AccessEngine` reads a :class:`~hexsync.live.Live` value (the workspace as
+read, or :func:`planned`: the workspace as a plan would leave it) and answers, per person and
+project, the effective level and every path that leads there:
+
+- ``owner``: the project's owner (:data:`~hexsync.hexrules.OWNER_ACCESS`);
+- ``direct``: the project shared with the person;
+- ``group``: the project shared with a group the person is a member of;
+- ``collection``: the project shared with a collection that is shared with the person, with a
+  group they are in, or with the workspace (:func:`~hexsync.hexrules.collection_grant`);
+- ``workspace``: the project shared with the workspace (never Guests:
+  :func:`~hexsync.hexrules.reaches_workspace`).
+
+The highest path wins (:func:`~hexsync.hexrules.highest`), a Viewer's grants are capped
+(:func:`~hexsync.hexrules.capped`), and only active users have access (Hex's user listing, which
+``Live.users`` holds, omits deactivated ones: :func:`~hexsync.hexrules.has_access`). The public
+web is not a person: it is kept per project (``ProjectAccess.public_web``).
+
+Paths that reach every workspace member ("wide": the workspace share, a collection shared with the
+workspace) are kept once per project, never expanded per person, so a 10,000-project by 2,000-person
+workspace is not 20 million records (:meth:`AccessEngine.report`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
+
+from hexsync.hexrules import (
+    OWNER_ACCESS,
+    capped,
+    collection_grant,
+    has_access,
+    highest,
+    reaches_workspace,
+)
+from hexsync.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
+from hexsync.model import Access, FrozenMap
+from hexsync.plan import Action, Change, Kind
+
+__all__ = [
+    "REPORT_FORMAT_VERSION",
+    "AccessEngine",
+    "Grant",
+    "Path",
+    "ProjectAccess",
+    "level_of",
+    "planned",
+    "shared_groups",
+]
+
+REPORT_FORMAT_VERSION = 1
+_LEVELS = {a.value: a for a in Access}
+
+
+def level_of(text: str | None) -> Access:
+    """A Hex sharing level; absent is NONE. A level hexsync does not know gives nothing (it is
+    never guessed upward)."""
+    return _LEVELS.get(text or "NONE", Access.NONE)
+
+
+@dataclass(frozen=True, order=True)
+class Path:
+    """One way a project's access reaches a person, before their role's cap.
+
+    ``source`` is owner | direct | group | collection | workspace. A collection path names the
+    collection and how it reaches the person (``reach``: user | group | workspace, with ``group``
+    for a group).
+    """
+
+    source: str
+    granted: Access
+    group: str | None = None
+    collection: str | None = None
+    reach: str | None = None
+
+    def __hash__(self) -> int:
+        # Hashed millions of times in sets of paths at scale: computed once per object.
+        found: int | None = self.__dict__.get("_hash")
+        if found is None:
+            found = hash((self.source, self.granted, self.group, self.collection, self.reach))
+            self.__dict__["_hash"] = found
+        return found
+
+    @property
+    def wide(self) -> bool:
+        """Reaches every workspace member (and no Guest)."""
+        return self.source == "workspace" or self.reach == "workspace"
+
+    @cached_property
+    def label(self) -> str:
+        """``owner``, ``direct share``, ``group Analysts``, ``workspace``, ``collection Finance``,
+        ``collection Finance via group Analysts``, ``collection Finance via workspace``."""
+        if self.source == "owner":
+            return "owner"
+        if self.source == "direct":
+            return "direct share"
+        if self.source == "group":
+            return f"group {self.group}"
+        if self.source == "workspace":
+            return "workspace"
+        text = f"collection {self.collection}"
+        if self.reach == "group":
+            return f"{text} via group {self.group}"
+        if self.reach == "workspace":
+            return f"{text} via workspace"
+        return text
+
+    @property
+    def via(self) -> str | None:
+        """The plan's ``via`` (None for a direct share, as the plan always said)."""
+        return None if self.source == "direct" else self.label
+
+    @property
+    def text(self) -> str:
+        """``via group Analysts (CAN_VIEW)``; ``as owner (FULL_ACCESS)``."""
+        if self.source == "owner":
+            return f"as owner ({self.granted.value})"
+        return f"via {self.label} ({self.granted.value})"
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {"path": self.label, "source": self.source, "granted": self.granted.value}
+
+
+def _sort_paths(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """Highest grant first, then a stable order by source and name."""
+    order = {"owner": 0, "direct": 1, "group": 2, "collection": 3, "workspace": 4}
+    return tuple(
+        sorted(
+            set(paths),
+            key=lambda p: (-p.granted.rank, order[p.source], p.label),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One person's effective access to one project, and every path to it."""
+
+    email: str
+    project_id: str
+    level: Access
+    paths: tuple[Path, ...]  # highest grant first
+    role: str | None = None
+
+    @property
+    def deciding(self) -> Path:
+        """The path that gives the effective level (the first of the highest)."""
+        return self.paths[0]
+
+    @property
+    def capped(self) -> bool:
+        """The person's role lowered what the highest path grants (a Viewer)."""
+        return self.level < self.deciding.granted
+
+    @property
+    def explain(self) -> str:
+        """``via group Analysts (CAN_VIEW), via workspace (APP_ONLY)``, plus the cap if any."""
+        text = ", ".join(p.text for p in self.paths)
+        if self.capped:
+            text += f"; capped at {self.level.value} (role {self.role})"
+        return text
+
+
+def _decide(role: str | None, paths: tuple[Path, ...]) -> tuple[Access, tuple[Path, ...]]:
+    """The effective level of a person of ``role`` reached by ``paths``, and the paths sorted."""
+    return highest(capped(role, p.granted) for p in paths), _sort_paths(paths)
+
+
+_Reach = tuple[str, "str | None", str]  # (email, group or None, collection level)
+
+
+@dataclass(frozen=True)
+class ProjectAccess:
+    """Every path to one project: ``named`` per person (owner, direct, group, collection shared
+    with them or their group) and ``wide`` ones that reach every workspace member."""
+
+    project: LiveProject
+    named: Mapping[str, tuple[Path, ...]]
+    wide: tuple[Path, ...]
+    public_web: Access
+
+    @property
+    def id(self) -> str:
+        return self.project.id
+
+
+class AccessEngine:
+    """Effective access over one :class:`Live` value (the workspace, or :func:`planned`)."""
+
+    def __init__(self, live: Live) -> None:
+        self.live = live
+        self._projects: dict[str, ProjectAccess] = {}
+        self._decided: dict[tuple[str | None, tuple[Path, ...]], tuple[Access, tuple[Path, ...]]]
+        self._decided = {}
+        self._interned: dict[tuple[str, Access, str | None, str | None, str | None], Path] = {}
+
+    @cached_property
+    def projects(self) -> Mapping[str, LiveProject]:
+        """The projects answered for: archived and trashed ones (listed only when rules ask
+        about them) are left out, as Hex leaves them out of its own listing."""
+        return {pid: p for pid, p in self.live.projects.items() if not p.hidden}
+
+    @property
+    def users(self) -> Mapping[str, LiveUser]:
+        """The people who can have access: the active users (Hex lists no other, and
+        :func:`planned` drops those a plan deactivates)."""
+        return self.live.users
+
+    @cached_property
+    def unknown_groups(self) -> frozenset[str]:
+        """Groups whose members were not read: nobody is counted as reached through them."""
+        return frozenset(n for n, g in self.live.groups.items() if g.members is None)
+
+    def members(self, group: str) -> frozenset[str]:
+        found = self.live.groups.get(group)
+        if found is None or found.members is None:
+            return frozenset()
+        return frozenset(m for m in found.members if m in self.users)
+
+    @cached_property
+    def _collection_reach(self) -> dict[str, tuple[list[_Reach], str | None]]:
+        """collection → ([(email, group or None for a user share, their collection level)],
+        the workspace members' collection level or None)."""
+        out: dict[str, tuple[list[_Reach], str | None]] = {}
+        for name, coll in self.live.collections.items():
+            s = coll.sharing
+            named: list[_Reach] = [(e, None, lv) for e, lv in s.users.items() if e in self.users]
+            for group, lv in s.groups.items():
+                named.extend((m, group, lv) for m in self.members(group))
+            out[name] = (named, None if s.workspace in ("", "NONE") else s.workspace)
+        return out
+
+    @cached_property
+    def _group_members(self) -> dict[str, frozenset[str]]:
+        return {name: self.members(name) for name in self.live.groups}
+
+    def project(self, pid: str) -> ProjectAccess:
+        found = self._projects.get(pid)
+        if found is None:
+            found = self._build(self.live.projects[pid])
+            self._projects[pid] = found
+        return found
+
+    def _path(
+        self,
+        source: str,
+        granted: Access,
+        group: str | None = None,
+        collection: str | None = None,
+        reach: str | None = None,
+    ) -> Path:
+        """One shared object per distinct path: sets of paths then hash and compare fast."""
+        key = (source, granted, group, collection, reach)
+        found = self._interned.get(key)
+        if found is None:
+            found = self._interned[key] = Path(source, granted, group, collection, reach)
+        return found
+
+    def _build(self, project: LiveProject) -> ProjectAccess:
+        named: dict[str, list[Path]] = {}
+        users = self.users
+        make = self._path
+
+        def add(email: str, path: Path) -> None:
+            if email in users:
+                named.setdefault(email, []).append(path)
+
+        s = project.sharing
+        if project.owner:
+            add(project.owner, make("owner", OWNER_ACCESS))
+        for email, text in s.users.items():
+            level = level_of(text)
+            if level is not Access.NONE:
+                add(email, make("direct", level))
+        for group, text in s.groups.items():
+            level = level_of(text)
+            if level is Access.NONE:
+                continue
+            path = make("group", level, group=group)
+            for email in self._group_members.get(group, ()):
+                add(email, path)
+        wide: list[Path] = []
+        workspace = level_of(s.workspace)
+        if workspace is not Access.NONE:
+            wide.append(make("workspace", workspace))
+        for coll, text in s.collections.items():
+            level = level_of(text)
+            reach = self._collection_reach.get(coll)
+            if level is Access.NONE or reach is None:
+                continue
+            emails, to_workspace = reach
+            for email, via_group, coll_level in emails:
+                grant = collection_grant(level, coll_level)
+                how = "user" if via_group is None else "group"
+                add(email, make("collection", grant, via_group, coll, how))
+            if to_workspace is not None:
+                grant = collection_grant(level, to_workspace)
+                wide.append(make("collection", grant, None, coll, "workspace"))
+        return ProjectAccess(
+            project,
+            {e: tuple(ps) for e, ps in named.items()},
+            _sort_paths(wide),
+            level_of(s.public_web),
+        )
+
+    def unread_on(self, pid: str) -> frozenset[str]:
+        """Groups whose members were not read and that reach the project: shared with it, or
+        with a collection it is shared with. Whom they reach is unknown here."""
+        if not self.unknown_groups or pid not in self.live.projects:
+            return frozenset()
+        s = self.live.projects[pid].sharing
+        found = set(s.groups) & self.unknown_groups
+        for coll in s.collections:
+            shared = self.live.collections.get(coll)
+            if shared is not None:
+                found.update(set(shared.sharing.groups) & self.unknown_groups)
+        return frozenset(found)
+
+    def grant(self, pa: ProjectAccess, email: str) -> Grant | None:
+        """``email``'s effective access to the project, or None."""
+        user = self.users.get(email)
+        if user is None:
+            return None
+        decided = self._decision(pa, email, user.role)
+        if decided is None:
+            return None
+        return Grant(email, pa.id, decided[0], decided[1], user.role)
+
+    def _decision(
+        self, pa: ProjectAccess, email: str, role: str | None
+    ) -> tuple[Access, tuple[Path, ...]] | None:
+        paths = pa.named.get(email, ())
+        if pa.wide and reaches_workspace(role):
+            paths = paths + pa.wide
+        if not paths:
+            return None
+        # Many people share one set of paths (a group's members): decide it once per role.
+        key = (role, paths)
+        decided = self._decided.get(key)
+        if decided is None:
+            decided = _decide(role, paths)
+            self._decided[key] = decided
+        return None if decided[0] is Access.NONE else decided
+
+    def people(self, pid: str) -> list[Grant]:
+        """Everyone with access to the project, highest level first, then by email."""
+        pa = self.project(pid)
+        emails: Iterable[str] = self.users if pa.wide else pa.named
+        grants = [g for e in emails if (g := self.grant(pa, e)) is not None]
+        return sorted(grants, key=lambda g: (-g.level.rank, g.email))
+
+    def of_user(self, email: str) -> list[Grant]:
+        """Every project ``email`` can see, highest level first, then by title."""
+        out = []
+        for pid in self.projects:
+            g = self.grant(self.project(pid), email)
+            if g is not None:
+                out.append(g)
+        titles = {pid: p.title for pid, p in self.projects.items()}
+        return sorted(out, key=lambda g: (-g.level.rank, titles[g.project_id], g.project_id))
+
+    def all(self) -> Iterator[ProjectAccess]:
+        for pid in sorted(self.projects, key=lambda i: (self.projects[i].title, i)):
+            yield self.project(pid)
+
+    def report(self, *, source: str, api_url: str | None = None) -> dict[str, Any]:
+        """The whole matrix in the form of ``schemas/access-report.schema.json``.
+
+        Aggregated so that 10,000 projects by 2,000 people stay a few megabytes: per project,
+        the wide paths once (``everyone_level``: what every workspace member has, before a
+        Viewer's cap), and a row per person only for those with a named path, carrying their
+        full effective level (wide paths included). Path lists are interned in ``path_sets``;
+        levels are indexes into ``levels``.
+        """
+        people = sorted(self.users.values(), key=lambda u: u.email)
+        index = {u.email: i for i, u in enumerate(people)}
+        levels = [a.value for a in Access]
+        sets: dict[tuple[tuple[str, str], ...], int] = {}
+
+        by_paths: dict[tuple[Path, ...], int] = {}
+
+        def interned(paths: tuple[Path, ...]) -> int:
+            found = by_paths.get(paths)
+            if found is None:
+                key = tuple((x.label, x.granted.value) for x in paths)
+                found = by_paths[paths] = sets.setdefault(key, len(sets))
+            return found
+
+        projects = []
+        for pa in self.all():
+            p = pa.project
+            rows = []
+            users = self.users
+            for email in sorted(pa.named, key=index.__getitem__):
+                d = self._decision(pa, email, users[email].role)
+                if d is not None:
+                    rows.append([index[email], d[0].rank, interned(d[1])])
+            everyone = highest(x.granted for x in pa.wide)
+            projects.append(
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "owner": p.owner,
+                    "status": p.status,
+                    "public_web": pa.public_web.value,
+                    "everyone_level": everyone.value,
+                    "everyone_paths": interned(pa.wide) if pa.wide else None,
+                    "groups": sorted(p.sharing.groups),
+                    "collections": sorted(p.sharing.collections),
+                    "people": rows,
+                }
+            )
+        return {
+            "format_version": REPORT_FORMAT_VERSION,
+            "source": source,
+            "org_id": self.live.org_id,
+            "api_url": api_url,
+            "levels": levels,
+            "people": [
+                {
+                    "email": u.email,
+                    "name": u.name,
+                    "role": u.role,
+                    "workspace_member": reaches_workspace(u.role),
+                    "viewer": capped(u.role, Access.FULL_ACCESS) < Access.FULL_ACCESS,
+                }
+                for u in people
+            ],
+            "groups": [
+                {
+                    "name": name,
+                    "members": None
+                    if name in self.unknown_groups
+                    else sorted(index[m] for m in self._group_members[name]),
+                }
+                for name in sorted(self.live.groups)
+            ],
+            "collections": [
+                {
+                    "name": name,
+                    "users": sorted(c.sharing.users),
+                    "groups": sorted(c.sharing.groups),
+                    "workspace": c.sharing.workspace,
+                }
+                for name, c in sorted(self.live.collections.items())
+            ],
+            "path_sets": [[list(x) for x in key] for key in sets],
+            "projects": projects,
+        }
+
+
+def shared_groups(live: Live) -> set[str]:
+    """Every group a project or a collection is shared with: whose members ``access`` reads."""
+    out: set[str] = set()
+    for p in live.projects.values():
+        out.update(p.sharing.groups)
+    for c in live.collections.values():
+        out.update(c.sharing.groups)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The workspace as a plan would leave it
+
+
+def _set(entries: Mapping[str, str], key: str | None, new: str | None) -> FrozenMap[str, str]:
+    out = dict(entries)
+    if key is None:
+        return FrozenMap(out)
+    if new is None or new == Access.NONE.value:
+        out.pop(key, None)
+    else:
+        out[key] = new
+    return FrozenMap(out)
+
+
+_SharingT = TypeVar("_SharingT", LiveSharing, LiveCollectionSharing)
+_SETS = {"sharing.users": "users", "sharing.groups": "groups", "sharing.collections": "collections"}
+_LEVELS_AT = {"sharing.workspace": "workspace", "sharing.public_web": "public_web"}
+
+
+def _shared(s: _SharingT, change: Change) -> _SharingT:
+    """A project's or a collection's sharing with ``change``'s sharing fields applied."""
+    for f in change.fields:
+        name = _SETS.get(f.path) or _LEVELS_AT.get(f.path)
+        if name is None or not hasattr(s, name):
+            continue
+        value: Any
+        if f.path in _LEVELS_AT:
+            value = f.new or "NONE"
+        else:
+            key = (f.key or "").lower() if name == "users" else f.key
+            value = _set(getattr(s, name), key, f.new)
+        s = dataclasses.replace(s, **{name: value})
+    return s
+
+
+def _renamed(entries: Mapping[str, str], names: Mapping[str, str | None]) -> FrozenMap[str, str]:
+    """Sharing keyed by group or collection name after renames (to a name) and deletions (None)."""
+    out: dict[str, str] = {}
+    for key, level in entries.items():
+        new = names.get(key, key)
+        if new is not None:
+            out[new] = level
+    return FrozenMap(out)
+
+
+def planned(live: Live, changes: Iterable[Change]) -> Live:
+    """``live`` as it will be once ``changes`` are applied (no I/O; ids of created objects are
+    ``planned:NAME``). Deactivated users leave ``users``: they have no access any more; a deleted
+    group leaves every sharing that named it; renames follow into the sharing that names them.
+    """
+    users = dict(live.users)
+    groups = dict(live.groups)
+    collections = dict(live.collections)
+    projects = dict(live.projects)
+    group_names: dict[str, str | None] = {}
+    coll_names: dict[str, str | None] = {}
+    for change in changes:
+        name = change.name
+        if change.kind is Kind.USER and change.action is Action.DEACTIVATE:
+            if not has_access(active=False):
+                users.pop(name.lower(), None)
+        elif change.kind is Kind.GROUP:
+            if change.action is Action.DELETE:
+                groups.pop(name, None)
+                group_names[name] = None
+                continue
+            renamed = change.fields_at("name")
+            old_name = renamed[0].old if renamed and renamed[0].old else name
+            found = groups.pop(old_name, None) or groups.pop(name, None)
+            members = set(found.members or ()) if found is not None else set()
+            for f in change.fields_at("members"):
+                email = (f.key or "").lower()
+                if f.new is None:
+                    members.discard(email)
+                else:
+                    members.add(email)
+            known = found is None or found.members is not None
+            groups[name] = LiveGroup(
+                found.id if found is not None else f"planned:{name}",
+                name,
+                frozenset(members) if known else None,
+            )
+            if old_name != name:
+                group_names[old_name] = name
+        elif change.kind is Kind.COLLECTION:
+            renamed = change.fields_at("name")
+            old_name = renamed[0].old if renamed and renamed[0].old else name
+            coll = collections.pop(old_name, None) or collections.pop(name, None)
+            if coll is None:
+                coll = LiveCollection(f"planned:{name}", name)
+            desc = change.fields_at("description")
+            coll = dataclasses.replace(
+                coll,
+                name=name,
+                description=desc[0].new if desc else coll.description,
+                sharing=_shared(coll.sharing, change),
+            )
+            collections[name] = coll
+            if old_name != name:
+                coll_names[old_name] = name
+        elif change.kind is Kind.PROJECT:
+            pid = change.id or f"planned:{name}"
+            project = projects.get(pid) or LiveProject(pid, name, owner=live.me_email)
+            status = change.fields_at("status")
+            projects[pid] = dataclasses.replace(
+                project,
+                status=status[0].new if status else project.status,
+                sharing=_shared(project.sharing, change),
+            )
+    if group_names or coll_names:
+        for c_name, coll in list(collections.items()):
+            cs = coll.sharing
+            collections[c_name] = dataclasses.replace(
+                coll, sharing=dataclasses.replace(cs, groups=_renamed(cs.groups, group_names))
+            )
+        for pid, project in list(projects.items()):
+            ps = project.sharing
+            projects[pid] = dataclasses.replace(
+                project,
+                sharing=dataclasses.replace(
+                    ps,
+                    groups=_renamed(ps.groups, group_names),
+                    collections=_renamed(ps.collections, coll_names),
+                ),
+            )
+    # A deactivated user keeps no membership nor collection share that could reach anyone.
+    gone = set(live.users) - set(users)
+    if gone:
+        for g_name, group in list(groups.items()):
+            if group.members is not None and group.members & gone:
+                groups[g_name] = dataclasses.replace(group, members=group.members - gone)
+    return dataclasses.replace(
+        live,
+        users=FrozenMap(users),
+        groups=FrozenMap(groups),
+        collections=FrozenMap(collections),
+        projects=FrozenMap(projects),
+    )

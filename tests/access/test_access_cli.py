@@ -1,0 +1,258 @@
+"""``hexsync access project|user|report`` through the CLI, against the emulator."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from access_seed import MEMBER_TOKEN, REVENUE_ID, STATUS_ID
+from click.testing import Result
+
+Run = Callable[..., Result]
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[2] / "schemas" / "access-report.schema.json").read_text()
+)
+
+
+def _squeezed(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_project_lists_everyone_with_level_and_every_path(hexsync: Run) -> None:
+    result = hexsync("access", "project", "Revenue overview")
+    assert result.exit_code == 0, result.output
+    lines = _squeezed(result.stdout)
+    people = [line for line in lines if "@acme.com " in line and not line.startswith("owner")]
+    assert people == [
+        "alice@acme.com ADMIN FULL_ACCESS as owner (FULL_ACCESS)",
+        "bob@acme.com EDITOR CAN_EDIT via group Analysts (CAN_EDIT)",
+        "carol@acme.com EDITOR CAN_VIEW via collection Finance via group Finance team (CAN_VIEW)",
+        "gus@acme.com GUEST CAN_VIEW via direct share (CAN_VIEW)",
+        "vic@acme.com MEMBER CAN_VIEW via group Analysts (CAN_EDIT); capped at CAN_VIEW (role "
+        "MEMBER)",
+    ]
+    assert "public web: not shared" in lines
+    assert "5 people can open it." in lines
+
+
+def test_project_json_shows_public_web_and_workspace_paths(hexsync: Run) -> None:
+    result = hexsync("access", "project", STATUS_ID, "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["public_web"] == "APP_ONLY"
+    assert doc["workspace_members"] == [
+        {"path": "collection Everyone via workspace", "granted": "APP_ONLY"}
+    ]
+    levels = {p["email"]: p["level"] for p in doc["people"]}
+    # The Guest is not a workspace member; trent is deactivated.
+    assert levels == {
+        "bob@acme.com": "FULL_ACCESS",
+        "alice@acme.com": "APP_ONLY",
+        "carol@acme.com": "APP_ONLY",
+        "vic@acme.com": "APP_ONLY",
+    }
+
+
+def test_user_json_lists_projects_with_paths_and_the_public_ones(hexsync: Run) -> None:
+    result = hexsync("access", "user", "Vic@acme.com", "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert json.loads(hexsync("access", "user", "vic@acme.com", "--format", "json").stdout) == doc
+    assert doc["user"]["role"] == "MEMBER"
+    assert [(p["title"], p["level"], p.get("capped_by_role")) for p in doc["projects"]] == [
+        ("Revenue overview", "CAN_VIEW", "MEMBER"),
+        ("Status page", "APP_ONLY", None),
+    ]
+    assert doc["projects"][0]["paths"] == [{"path": "group Analysts", "granted": "CAN_EDIT"}]
+    assert doc["public_web"] == [{"id": STATUS_ID, "title": "Status page", "level": "APP_ONLY"}]
+
+
+def test_a_guest_sees_only_what_is_shared_with_them(hexsync: Run) -> None:
+    result = hexsync("access", "user", "gus@acme.com")
+    assert result.exit_code == 0, result.output
+    lines = _squeezed(result.stdout)
+    assert f"Revenue overview CAN_VIEW via direct share (CAN_VIEW) {REVENUE_ID}" in lines
+    assert not any(line.startswith("Status page") for line in lines)
+    assert 'Like anyone with the link, also 1 public: "Status page".' in lines
+
+
+def test_reads_stay_at_the_floor_members_of_shared_groups_only(
+    hexsync: Run, stats: Callable[[], dict[str, Any]]
+) -> None:
+    result = hexsync("access", "report", "--out", "/dev/null/x.json")
+    assert result.exit_code == 1  # an unwritable path fails before any request
+    before = stats()["requests"]
+    assert sum(sum(v.values()) for v in before.values()) == 0
+    result = hexsync("access", "user", "alice@acme.com")
+    assert result.exit_code == 0, result.output
+    per_op = {op: sum(v.values()) for op, v in stats()["requests"].items()}
+    # Me, the users, the groups, the collections, the projects with sharing, and the members of
+    # the two groups shared anywhere (Analysts on a project, Finance team on a collection); the
+    # unshared group is not read, nothing is read per project.
+    assert per_op == {
+        "Me": 1,
+        "ListUsers": 1 + 2,
+        "ListGroups": 1,
+        "ListCollections": 1,
+        "ListProjects": 1,
+    }
+    assert "7 requests" in result.stderr
+
+
+def test_unknown_project_or_user_exits_1_with_close_matches(hexsync: Run) -> None:
+    result = hexsync("access", "project", "Revenu")
+    assert result.exit_code == 1
+    assert "no project titled 'Revenu'" in result.stderr
+    assert "did you mean 'Revenue overview'?" in result.stderr
+    assert "Traceback" not in result.output
+    result = hexsync("access", "user", "vik@acme.com")
+    assert result.exit_code == 1
+    assert "no active user with email vik@acme.com" in result.stderr
+    assert "did you mean 'vic@acme.com'?" in result.stderr
+    result = hexsync("access", "user", "trent@acme.com")  # deactivated in Hex: not listed
+    assert result.exit_code == 1
+    assert "no active user" in result.stderr
+
+
+MANIFESTS = """\
+version: 1
+users:
+  - email: bob@acme.com
+    active: false
+projects:
+  - id: 0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11
+    sharing:
+      groups: {Analysts: CAN_EDIT, Unshared: CAN_VIEW}
+      workspace: APP_ONLY
+"""
+
+
+def test_as_planned_answers_for_the_state_the_manifests_leave(
+    hexsync: Run, tmp_path: Path, stats: Callable[[], dict[str, Any]]
+) -> None:
+    (tmp_path / "m.yaml").write_text(MANIFESTS, encoding="utf-8")
+    result = hexsync(
+        "access", "project", "Revenue overview", "--as-planned", str(tmp_path), "--json"
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["source"] == "planned"
+    people = {p["email"]: (p["level"], [x["path"] for x in p["paths"]]) for p in doc["people"]}
+    assert people == {
+        # alice reaches it through the newly shared group, whose members the command read
+        "alice@acme.com": ("FULL_ACCESS", ["owner", "group Unshared", "workspace"]),
+        "carol@acme.com": ("CAN_VIEW", ["collection Finance via group Finance team", "workspace"]),
+        "gus@acme.com": ("CAN_VIEW", ["direct share"]),  # a Guest: the workspace never reaches
+        "vic@acme.com": ("CAN_VIEW", ["group Analysts", "workspace"]),
+    }  # bob is deactivated by the plan: no access at all
+    assert "As planned by" in result.stderr
+    members_read = stats()["requests"]["ListUsers"]
+    assert sum(members_read.values()) == 1 + 3  # the users, Analysts, Finance team, Unshared
+    # The live answer is unchanged: nothing was applied.
+    live = json.loads(hexsync("access", "project", REVENUE_ID, "--json").stdout)
+    assert {p["email"] for p in live["people"]} >= {"bob@acme.com"}
+    gone = hexsync("access", "user", "bob@acme.com", "--as-planned", str(tmp_path))
+    assert gone.exit_code == 1
+    assert "deactivated by the plan" in gone.stderr
+
+
+def test_report_json_follows_its_schema_and_is_the_engine_s_matrix(
+    hexsync: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "access.json"
+    result = hexsync("access", "report", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(report, SCHEMA)
+    by_title = {p["title"]: p for p in report["projects"]}
+    status = by_title["Status page"]
+    assert (status["public_web"], status["everyone_level"]) == ("APP_ONLY", "APP_ONLY")
+    emails = [p["email"] for p in report["people"]]
+    rows = {
+        emails[person]: (report["levels"][level], report["path_sets"][paths])
+        for person, level, paths in by_title["Revenue overview"]["people"]
+    }
+    assert rows["vic@acme.com"] == ("CAN_VIEW", [["group Analysts", "CAN_EDIT"]])
+    assert rows["carol@acme.com"] == (
+        "CAN_VIEW",
+        [["collection Finance via group Finance team", "CAN_VIEW"]],
+    )
+    assert "trent@acme.com" not in emails
+
+
+def test_report_csv_has_a_row_per_person_workspace_and_public_web(
+    hexsync: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "access.csv"
+    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    status = [
+        (r["principal"], r["level"], r["paths"]) for r in rows if r["project"] == "Status page"
+    ]
+    assert status == [
+        (
+            "bob@acme.com",
+            "FULL_ACCESS",
+            "owner (FULL_ACCESS); collection Everyone via workspace (APP_ONLY)",
+        ),
+        ("workspace members", "APP_ONLY", "collection Everyone via workspace (APP_ONLY)"),
+        ("public web", "APP_ONLY", "public web"),
+    ]
+
+
+def test_report_html_is_self_contained(hexsync: Run, tmp_path: Path) -> None:
+    out = tmp_path / "access.html"
+    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    # No resource from anywhere: no src/href attributes, no url(), no import.
+    assert not re.search(r"\b(src|href)\s*=", page)
+    assert "url(" not in page
+    assert "@import" not in page
+    assert "default-src 'none'" in page
+    data = page.split('<script id="report-data" type="application/json">', 1)[1].split("</script>")[
+        0
+    ]
+    assert json.loads(data)["projects"][0]["title"] == "Revenue overview"
+
+
+def test_report_refuses_an_unknown_extension_before_reading(hexsync: Run, tmp_path: Path) -> None:
+    result = hexsync("access", "report", "--out", str(tmp_path / "access.xlsx"))
+    assert result.exit_code == 1
+    assert "--format csv|json|html" in result.stderr
+
+
+def test_a_personal_token_is_told_it_sees_only_its_user_s_share(hexsync: Run) -> None:
+    result = hexsync("access", "user", "bob@acme.com", token=MEMBER_TOKEN)
+    assert result.exit_code == 0, result.output
+    assert "sees only what they may see" in result.stderr
+    workspace = hexsync("access", "user", "bob@acme.com")
+    assert "sees only what they may see" not in workspace.stderr
+
+
+def test_as_planned_takes_a_saved_plan_too(hexsync: Run, tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(MANIFESTS, encoding="utf-8")
+    saved = tmp_path / "plan.json"
+    assert hexsync("plan", str(tmp_path / "m.yaml"), "--out", str(saved)).exit_code == 0
+    from_plan = hexsync("access", "project", REVENUE_ID, "--as-planned", str(saved), "--json")
+    assert from_plan.exit_code == 0, from_plan.output
+    from_manifests = hexsync(
+        "access", "project", REVENUE_ID, "--as-planned", str(tmp_path), "--json"
+    )
+    assert json.loads(from_plan.stdout) == json.loads(from_manifests.stdout)
+    other = json.loads(saved.read_text(encoding="utf-8"))
+    other["workspace"]["org_id"] = "00000000-0000-4000-8000-000000000000"
+    body = {k: v for k, v in other.items() if k != "checksum"}
+    other["checksum"] = hashlib.sha256(
+        json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    ).hexdigest()
+    saved.write_text(json.dumps(other), encoding="utf-8")
+    refused = hexsync("access", "user", "vic@acme.com", "--as-planned", str(saved))
+    assert refused.exit_code == 1
+    assert "the saved plan was made for workspace 00000000" in refused.stderr

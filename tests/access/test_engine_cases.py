@@ -1,0 +1,160 @@
+"""The access engine as data: small workspaces and their whole effective-access tables.
+
+Each ``cases/*.yaml`` gives a workspace (``users`` email → role, ``groups`` name → members,
+``collections`` name → sharing, ``projects`` title → owner and sharing), optionally a ``plan``
+(changes, one a line: ``project TITLE: PATH[KEY]: OLD -> NEW``, ``group NAME: delete``,
+``user EMAIL: deactivate``) and ``expected``: per project, ``public_web`` and *every* person with
+access as ``LEVEL: PATHS`` (``Grant.explain``). A person missing from the table has no access;
+an extra one fails. With a ``plan``, the table is of the workspace as the plan leaves it
+(``access.planned``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from hexsync.access import AccessEngine, planned
+from hexsync.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
+from hexsync.model import FrozenMap
+from hexsync.plan import Action, Change, FieldChange, Kind
+
+CASES = Path(__file__).parent / "cases"
+_LINE = re.compile(r"^(\w+) (.+?): (?:(delete|deactivate)|([\w.]+)(?:\[(.+)\])?: (.+?) -> (.+))$")
+
+
+def _opt(text: str) -> str | None:
+    return None if text == "None" else text
+
+
+def live_of(case: dict[str, Any]) -> Live:
+    users = {
+        e.lower(): LiveUser(f"u{i}", e.lower(), None, role)
+        for i, (e, role) in enumerate((case.get("users") or {}).items())
+    }
+    groups = {
+        name: LiveGroup(f"g{i}", name, None if m is None else frozenset(x.lower() for x in m))
+        for i, (name, m) in enumerate((case.get("groups") or {}).items())
+    }
+    colls = {}
+    for i, (name, given) in enumerate((case.get("collections") or {}).items()):
+        s = given or {}
+        colls[name] = LiveCollection(
+            f"c{i}",
+            name,
+            sharing=LiveCollectionSharing(
+                users=FrozenMap(s.get("users") or {}),
+                groups=FrozenMap(s.get("groups") or {}),
+                workspace=s.get("workspace", "NONE"),
+            ),
+        )
+    projects = {}
+    for i, (title, p) in enumerate((case.get("projects") or {}).items()):
+        s = p.get("sharing") or {}
+        projects[f"p{i}"] = LiveProject(
+            f"p{i}",
+            title,
+            owner=p.get("owner"),
+            archived=p.get("archived", False),
+            trashed=p.get("trashed", False),
+            sharing=LiveSharing(
+                users=FrozenMap(s.get("users") or {}),
+                groups=FrozenMap(s.get("groups") or {}),
+                collections=FrozenMap(s.get("collections") or {}),
+                workspace=s.get("workspace", "NONE"),
+                public_web=s.get("public_web", "NONE"),
+            ),
+        )
+    return Live(
+        org_id="org",
+        users=FrozenMap(users),
+        groups=FrozenMap(groups),
+        collections=FrozenMap(colls),
+        projects=FrozenMap(projects),
+    )
+
+
+def changes_of(lines: list[str], live: Live) -> list[Change]:
+    ids = {p.title: p.id for p in live.projects.values()}
+    out: list[Change] = []
+    for line in lines:
+        m = _LINE.match(line)
+        assert m, f"bad plan line {line!r}"
+        kind, name, verb, path, key, old, new = m.groups()
+        k = Kind(kind)
+        if verb == "delete":
+            out.append(Change(k, Action.DELETE, name))
+        elif verb == "deactivate":
+            out.append(Change(k, Action.DEACTIVATE, name))
+        else:
+            ident = ids.get(name) if k is Kind.PROJECT else None
+            action = Action.UPDATE if ident or k is not Kind.PROJECT else Action.CREATE
+            fields = (FieldChange(path, _opt(old), _opt(new), key),)
+            out.append(Change(k, action, name, ident, fields))
+    return out
+
+
+def table(live: Live) -> dict[str, dict[str, Any]]:
+    engine = AccessEngine(live)
+    out = {}
+    for pa in engine.all():
+        people = {g.email: f"{g.level.value}: {g.explain}" for g in engine.people(pa.id)}
+        out[pa.project.title] = {"public_web": pa.public_web.value, "people": people}
+    return out
+
+
+def _cases() -> list[Path]:
+    return sorted(CASES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _cases(), ids=lambda p: p.stem)
+def test_effective_access_case(path: Path) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    live = live_of(case)
+    if case.get("plan"):
+        live = planned(live, changes_of(case["plan"], live))
+    expected = {
+        title: {"public_web": want.get("public_web", "NONE"), "people": want.get("people") or {}}
+        for title, want in case["expected"].items()
+    }
+    assert table(live) == expected
+
+
+@pytest.mark.parametrize("path", _cases(), ids=lambda p: p.stem)
+def test_each_person_sees_the_same_from_both_sides(path: Path) -> None:
+    """``access user`` and ``access project`` are one computation read two ways."""
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    live = live_of(case)
+    engine = AccessEngine(live)
+    by_project = {(g.email, g.project_id): g for pid in engine.projects for g in engine.people(pid)}
+    by_user = {(g.email, g.project_id): g for e in live.users for g in engine.of_user(e)}
+    assert by_project == by_user
+
+
+def test_the_cases_cover_every_path_and_rule() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in _cases())
+    for needle in (
+        "as owner",
+        "via direct share",
+        "via group ",
+        "via collection ",
+        " via group ",  # a collection shared with a group
+        "via workspace",
+        "capped at CAN_VIEW (role MEMBER)",
+        "GUEST",
+        "deactivate",
+        "public_web: APP_ONLY",
+    ):
+        assert needle in text, needle

@@ -1,0 +1,160 @@
+"""The HTML access report opened in a real headless Chromium (the system package, driven by
+Playwright): it loads with every network request refused, the person filter finds a person and
+shows their levels with the path, and a public project is highlighted.
+
+Skipped only on a developer machine without Chromium; in CI (``CI`` set) a missing browser
+fails. ``HEXSYNC_SCREENSHOT=PATH`` saves a screenshot of the filtered page (docs/access-report.png
+is made that way).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from access_seed import WORKSPACE_TOKEN
+from click.testing import CliRunner
+
+from hexsync.cli.main import cli
+from hexsync.render.html import HEADLESS_CHROMIUM_ARGS
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def report_html(access_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of the seeded workspace, written by the CLI before the browser starts (its
+    driver runs an event loop of its own)."""
+    out = tmp_path_factory.mktemp("report") / "access.html"
+    env = {"HEX_API_URL": access_url, "HEX_API_TOKEN": WORKSPACE_TOKEN, "NO_COLOR": "1"}
+    args = ["--rate-limit", "off", "access", "report", "--out", str(out)]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(report_html: Path) -> Iterator[Any]:
+    del report_html  # made first: see report_html
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI: chromium is missing (.ci/run installs it with apt-get)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    if os.environ.get("CI"):
+        import playwright.sync_api as sync_api  # noqa: PLC0415 - in CI a missing one fails
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=list(HEADLESS_CHROMIUM_ARGS))
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def _open(browser: Any, page_path: Path) -> tuple[Any, list[str]]:
+    url = page_path.resolve().as_uri()
+    refused: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+    def route(r: Any) -> None:
+        if r.request.url == url:
+            r.continue_()
+        else:
+            refused.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']", timeout=15_000)
+    return page, refused
+
+
+def _rows(page: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = page.eval_on_selector_all(
+        "#rows .row",
+        "els => els.map(e => ({cells: [...e.children].map(c => c.textContent),"
+        " cls: e.className, bg: getComputedStyle(e).backgroundColor}))",
+    )
+    return rows
+
+
+def test_report_loads_offline_filters_a_person_and_highlights_public(
+    browser: Any, report_html: Path
+) -> None:
+    page, refused = _open(browser, report_html)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    summary = page.text_content("#summary")
+    assert summary.startswith("3 projects · 5 people")
+    assert "1 public on the web" in summary
+    titles = [r["cells"][0] for r in _rows(page)]
+    assert titles == ["Revenue overview", "Scratch", "PUBLICWORKSPACEStatus page"]
+
+    # A public project is highlighted (class and colour), a private one is not.
+    by_title = {r["cells"][0]: r for r in _rows(page)}
+    status = by_title["PUBLICWORKSPACEStatus page"]
+    assert "public" in status["cls"].split()
+    assert status["bg"] == "rgb(253, 232, 232)"
+    assert "public" not in by_title["Revenue overview"]["cls"].split()
+
+    # The person filter finds vic and shows their level on each project, with the path.
+    page.fill("#f-person", "vic")
+    page.wait_for_selector("#status:has-text('visible to vic@acme.com')")
+    rows = _rows(page)
+    assert [(r["cells"][0].removeprefix("PUBLICWORKSPACE"), r["cells"][5]) for r in rows] == [
+        ("Revenue overview", "CAN_VIEW  via group Analysts (CAN_EDIT)"),
+        ("Status page", "APP_ONLY  via collection Everyone via workspace (APP_ONLY)"),
+    ]
+    tip = page.get_attribute("#rows .row >> nth=0 >> div >> nth=5", "title")
+    assert tip.endswith("capped at CAN_VIEW (Viewer role)")
+
+    # A Guest is not reached by the workspace-wide share of the public project.
+    page.fill("#f-person", "gus@acme.com")
+    page.wait_for_selector("#status:has-text('visible to gus@acme.com')")
+    assert [r["cells"][0] for r in _rows(page)] == ["Revenue overview"]
+
+    # The group filter finds projects shared with the group directly or through a collection.
+    page.fill("#f-person", "")
+    page.select_option("#f-group", "Finance team")
+    page.wait_for_selector("#status:has-text('1 of 3 projects')")
+    assert [r["cells"][0] for r in _rows(page)] == ["Revenue overview"]
+    page.select_option("#f-group", "")
+
+    # Sorting by the number of people with access, most first.
+    page.click("#thead div[data-key='count']")
+    page.wait_for_selector("#thead div[data-key='count'][aria-sort='descending']")
+    counts = [int(r["cells"][4]) for r in _rows(page)]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] == 5
+
+    # The public-web filter keeps only the public project; a click explains everyone's path.
+    page.fill("#f-person", "")
+    page.check("#f-public")
+    page.wait_for_selector("#status:has-text('1 of 3 projects')")
+    page.click("#rows .row")
+    detail = page.text_content("#detail")
+    assert "every other workspace member" in detail
+    assert "as owner (FULL_ACCESS)" in detail
+
+    shot = os.environ.get("HEXSYNC_SCREENSHOT")
+    if shot:
+        page.uncheck("#f-public")
+        page.fill("#f-person", "vic")
+        page.wait_for_selector("#status:has-text('visible to vic@acme.com')")
+        page.screenshot(path=shot, full_page=True)
+    assert refused == []
+    assert errors == []
+    page.close()

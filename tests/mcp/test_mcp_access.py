@@ -1,0 +1,64 @@
+"""``who_can_access`` and ``what_can_user_access`` against the example workspace: the same
+answers as ``hexsync access … --json``, live and as planned, and errors an agent can act on."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from click.testing import CliRunner
+from mcp_support import MANIFESTS, TOKEN, text_of
+
+from hexsync.cli.main import cli
+
+REVENUE = "Revenue overview"
+
+
+def _cli_json(url: str, *args: str) -> Any:
+    env = {"HEX_API_URL": url, "HEX_API_TOKEN": TOKEN}
+    result = CliRunner().invoke(cli, ["--rate-limit", "off", "access", *args, "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_who_can_access_is_the_cli_answer(ro: Any, reset: Any, emulator_url: str) -> None:
+    answer = ro.call_json("who_can_access", {"project": REVENUE})
+    assert answer == _cli_json(emulator_url, "project", REVENUE)
+    people = {p["email"]: p for p in answer["people"]}
+    assert people["alice@acme.com"]["paths"][0] == {"path": "owner", "granted": "FULL_ACCESS"}
+    assert people["erin@acme.com"]["level"] == "CAN_EDIT"
+    assert "victor@acme.com" not in people  # a Guest, nothing shared with him
+
+
+def test_what_can_user_access_as_planned_follows_the_manifests(
+    ro: Any, reset: Any, emulator_url: str
+) -> None:
+    live = ro.call_json("what_can_user_access", {"email": "erin@acme.com"})
+    # The server's own --manifests directory (a copy of the acme manifests) by default.
+    planned = ro.call_json("what_can_user_access", {"email": "erin@acme.com", "as_planned": True})
+    assert planned["source"] == "planned"
+    assert planned == _cli_json(
+        emulator_url, "user", "erin@acme.com", "--as-planned", str(MANIFESTS)
+    )
+    before = {p["title"]: p["level"] for p in live["projects"]}
+    after = {p["title"]: p["level"] for p in planned["projects"]}
+    # The manifests remove erin's direct Can Edit and share the project with the workspace.
+    assert before[REVENUE] == "CAN_EDIT"
+    assert after[REVENUE] == "APP_ONLY"
+
+
+def test_unknown_names_are_tool_errors_with_close_matches(ro: Any, reset: Any) -> None:
+    result = ro.call("what_can_user_access", {"email": "erni@acme.com"})
+    assert result["isError"] is True
+    assert "did you mean 'erin@acme.com'" in text_of(result)
+    result = ro.call("who_can_access", {"project": "Revenue overvew"})
+    assert result["isError"] is True
+    assert "Revenue overview" in text_of(result)
+
+
+def test_as_planned_paths_are_confined_like_every_manifest_tool(ro: Any, reset: Any) -> None:
+    result = ro.call(
+        "who_can_access", {"project": REVENUE, "as_planned": True, "paths": [str(MANIFESTS)]}
+    )
+    assert result["isError"] is True
+    assert "outside the server's directory" in text_of(result)
