@@ -174,3 +174,24 @@ def test_a_group_whose_members_were_not_read_is_named_and_no_counts_are_guessed(
     assert note.message.startswith(
         "access changes on \"Revenue\" leave out the members of 'Analysts' (not read"
     )
+
+
+def test_people_named_on_a_project_whose_level_moves_only_through_the_workspace_are_counted() -> (
+    None
+):
+    workspace = {
+        **WORKSPACE,
+        "projects": {
+            "Other": {
+                "owner": "owner@acme.com",
+                "sharing": {"users": {"ed@acme.com": "APP_ONLY", "ana@acme.com": "APP_ONLY"}},
+            }
+        },
+    }
+    live = live_of(workspace)
+    changes = changes_of(["project Other: sharing.workspace: None -> CAN_EDIT"], live)
+    assert _lines(access_impact(changes, live)) == [
+        # ed and ana (shared directly at APP_ONLY) rise to CAN_EDIT, vic (a Viewer) to CAN_VIEW:
+        # 3 people; the owner keeps FULL_ACCESS: 1.
+        "workspace members + Other: None->CAN_EDIT via None [3/1]",
+    ]
