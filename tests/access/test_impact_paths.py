@@ -217,7 +217,7 @@ def test_a_viewer_capped_before_and_after_a_lowered_workspace_share_keeps_their_
 
 
 def test_named_viewers_are_taken_from_their_own_class_on_the_workspace_line() -> None:
-    direct = {e: "APP_ONLY" for e in ("ed@acme.com", "ana@acme.com", "vic@acme.com")}
+    direct = dict.fromkeys(("ed@acme.com", "ana@acme.com", "vic@acme.com"), "APP_ONLY")
     assert _other(
         {"users": direct, "workspace": "CAN_VIEW"},
         ["project Other: sharing.workspace: CAN_VIEW -> CAN_EDIT"],
