@@ -131,3 +131,39 @@ def test_only_a_deactivation_of_an_owner_warns_and_it_points_at_the_user() -> No
         'zed@acme.com owns 5 projects ("P0", "P1", "P2", "P3", "P4"); deactivating'
     )
     assert warning.mark == mark
+
+
+def test_planned_is_the_workspace_the_plan_leaves() -> None:
+    """``access --as-planned`` reads this value: renamed objects keep their ids, created ones get
+    ``planned:NAME``, a deactivated user leaves every group's members."""
+    workspace = {
+        **WORKSPACE,
+        "groups": {"Team": ["amy@acme.com", "zed@acme.com"]},
+        "collections": {"Finance": {}},
+    }
+    live = live_of(workspace)
+    changes = changes_of(
+        [
+            "group Crew: name: Team -> Crew",
+            "group Fresh: members[gus@acme.com]: None -> gus@acme.com",
+            "collection Money: name: Finance -> Money",
+            "collection Money: description: None -> The money",
+            "collection New: description: None -> Brand new",
+            "user amy@acme.com: deactivate",
+        ],
+        live,
+    )
+    after = planned(live, changes)
+    groups = {k: (g.id, g.name, sorted(g.members or ())) for k, g in after.groups.items()}
+    assert groups == {
+        "Crew": ("g0", "Crew", ["zed@acme.com"]),
+        "Fresh": ("planned:Fresh", "Fresh", ["gus@acme.com"]),
+    }
+    colls = {k: (c.id, c.name, c.description) for k, c in after.collections.items()}
+    assert colls == {
+        "Money": ("c0", "Money", "The money"),
+        "New": ("planned:New", "New", "Brand new"),
+    }
+    assert planned(live, changes[:1]).collections["Finance"].description == (
+        live.collections["Finance"].description
+    )
