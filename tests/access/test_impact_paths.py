@@ -169,8 +169,77 @@ def test_a_group_whose_members_were_not_read_is_named_and_no_counts_are_guessed(
         # Analysts reaches Revenue through Finance: who is in it is unknown, so no counts.
         "workspace members + Revenue: None->APP_ONLY via None",
     ]
+    # Neither count is given, not even in the plan's JSON: both would leave Analysts out.
+    assert [(x.people, x.unaffected) for i in impact for x in i.gains][1] == (None, None)
     (note,) = notes
     assert note.code == "impact_partial"
     assert note.message.startswith(
         "access changes on \"Revenue\" leave out the members of 'Analysts' (not read"
     )
+
+
+def test_people_named_on_a_project_whose_level_moves_only_through_the_workspace_are_counted() -> (
+    None
+):
+    workspace = {
+        **WORKSPACE,
+        "projects": {
+            "Other": {
+                "owner": "owner@acme.com",
+                "sharing": {"users": {"ed@acme.com": "APP_ONLY", "ana@acme.com": "APP_ONLY"}},
+            }
+        },
+    }
+    live = live_of(workspace)
+    changes = changes_of(["project Other: sharing.workspace: None -> CAN_EDIT"], live)
+    assert _lines(access_impact(changes, live)) == [
+        # ed and ana (shared directly at APP_ONLY) rise to CAN_EDIT, vic (a Viewer) to CAN_VIEW:
+        # 3 people; the owner keeps FULL_ACCESS: 1.
+        "workspace members + Other: None->CAN_EDIT via None [3/1]",
+    ]
+
+
+def _other(sharing: dict[str, object], plan: list[str]) -> list[str]:
+    workspace = {
+        **WORKSPACE,
+        "collections": {"Board": {"workspace": "MEMBER"}},
+        "projects": {"Other": {"owner": "owner@acme.com", "sharing": sharing}},
+    }
+    live = live_of(workspace)
+    return _lines(access_impact(changes_of(plan, live), live))
+
+
+def test_a_viewer_capped_before_and_after_a_lowered_workspace_share_keeps_their_level() -> None:
+    # ed and ana drop from CAN_EDIT to CAN_VIEW; vic (a Viewer) had CAN_VIEW and keeps it.
+    assert _other(
+        {"workspace": "CAN_EDIT"}, ["project Other: sharing.workspace: CAN_EDIT -> CAN_VIEW"]
+    ) == ["workspace members - Other: CAN_EDIT->CAN_VIEW via None [2/2]"]
+
+
+def test_named_viewers_are_taken_from_their_own_class_on_the_workspace_line() -> None:
+    direct = dict.fromkeys(("ed@acme.com", "ana@acme.com", "vic@acme.com"), "APP_ONLY")
+    assert _other(
+        {"users": direct, "workspace": "CAN_VIEW"},
+        ["project Other: sharing.workspace: CAN_VIEW -> CAN_EDIT"],
+    ) == ["workspace members + Other: CAN_VIEW->CAN_EDIT via None [2/2]"]  # ed, ana / owner, vic
+
+
+def test_a_workspace_share_replaced_by_a_workspace_collection_names_the_new_path() -> None:
+    assert _other(
+        {"workspace": "CAN_VIEW"},
+        [
+            "project Other: sharing.workspace: CAN_VIEW -> None",
+            "project Other: sharing.collections[Board]: None -> CAN_VIEW",
+        ],
+    ) == [
+        "workspace members = Other: CAN_VIEW->CAN_VIEW via collection Board via workspace [0/4]",
+        "Board + Other: None->CAN_VIEW via None",  # the collection's own line
+    ]
+
+
+def test_a_removed_workspace_share_leaves_no_level() -> None:
+    assert _other(
+        {"workspace": "APP_ONLY"}, ["project Other: sharing.workspace: APP_ONLY -> None"]
+    ) == [
+        "workspace members - Other: APP_ONLY->None via None [3/1]",
+    ]

@@ -1,0 +1,169 @@
+"""The access engine's report as ``hexsync access --as-planned --format json`` writes it, and the
+plan's access impact where the wording or the count of a line is the decision: each test fails on
+a wrong answer a reviewer would read (tests/access/cases/ hold the effective-access tables)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from test_engine_cases import changes_of, live_of
+
+from hexsync.access import AccessEngine, planned
+from hexsync.impact import access_impact, assess, deactivation_warnings
+from hexsync.model import Mark
+
+WORKSPACE: dict[str, Any] = {
+    "users": {
+        "zed@acme.com": "ADMIN",
+        "amy@acme.com": "MEMBER",  # a Viewer
+        "gus@acme.com": "GUEST",
+    },
+    "groups": {"Unread": None, "Team": ["amy@acme.com"]},
+    "projects": {
+        "Zeta": {
+            "owner": "zed@acme.com",
+            "sharing": {
+                "users": {"amy@acme.com": "CAN_EDIT"},
+                "groups": {"Team": "CAN_VIEW", "Unread": "CAN_VIEW"},
+                "workspace": "CAN_VIEW",
+            },
+        },
+        "Alpha": {"owner": "zed@acme.com"},
+    },
+}
+
+
+def test_the_planned_report_drops_a_deleted_group_and_shows_the_new_status() -> None:
+    live = live_of(WORKSPACE)
+    changes = changes_of(["group Team: delete", "project Zeta: status: None -> Production"], live)
+    report = AccessEngine(planned(live, changes)).report(source="plan")
+    assert [(p["title"], p["status"], p["groups"]) for p in report["projects"]] == [
+        ("Alpha", None, []),  # by title, not by id
+        ("Zeta", "Production", ["Unread"]),
+    ]
+    assert [p["everyone_paths"] is None for p in report["projects"]] == [True, False]
+    assert report["groups"] == [{"name": "Unread", "members": None}]
+    assert [(p["email"], p["workspace_member"], p["viewer"]) for p in report["people"]] == [
+        ("amy@acme.com", True, True),
+        ("gus@acme.com", False, False),
+        ("zed@acme.com", True, False),
+    ]
+
+
+def test_the_report_lists_the_members_of_read_groups_only() -> None:
+    report = AccessEngine(live_of(WORKSPACE)).report(source="workspace")
+    assert report["groups"] == [
+        {"name": "Team", "members": [0]},  # amy, by her index in people
+        {"name": "Unread", "members": None},
+    ]
+
+
+def _lines(changes_text: list[str], workspace: dict[str, Any]) -> list[str]:
+    live = live_of(workspace)
+    out = []
+    for i in access_impact(changes_of(changes_text, live), live):
+        for verb, items in (("+", i.gains), ("-", i.losses), ("=", i.unchanged)):
+            out.extend(
+                f"{i.principal} {verb} {x.project}: {x.old}->{x.new} via {x.via}" for x in items
+            )
+    return out
+
+
+def test_a_viewer_kept_at_can_view_names_the_path_that_keeps_them() -> None:
+    # amy (a Viewer) is capped at CAN_VIEW by her direct CAN_EDIT share; a new FULL_ACCESS share
+    # changes nothing for her, and her line names the direct share that already gave her that.
+    workspace = {**WORKSPACE, "groups": {"Team": ["amy@acme.com"]}}
+    workspace["projects"] = {
+        "Zeta": {"owner": "zed@acme.com", "sharing": {"groups": {"Team": "CAN_EDIT"}}}
+    }
+    lines = _lines(["project Zeta: sharing.users[amy@acme.com]: None -> FULL_ACCESS"], workspace)
+    assert lines == ["amy@acme.com = Zeta: CAN_VIEW->CAN_VIEW via group Team"]
+
+
+def test_a_project_the_plan_creates_is_owned_by_the_token_user() -> None:
+    live = dataclasses.replace(live_of(WORKSPACE), me_email="zed@acme.com")
+    changes = changes_of(["project New: sharing.users[amy@acme.com]: None -> CAN_VIEW"], live)
+    lines = [
+        f"{i.principal} {x.project}: {x.old}->{x.new} via {x.via}"
+        for i in access_impact(changes, live)
+        for x in i.gains
+    ]
+    assert lines == [
+        "amy@acme.com New: None->CAN_VIEW via None",
+        "zed@acme.com New: None->FULL_ACCESS via owner",
+    ]
+
+
+def _unread_on(n: int) -> str:
+    projects = {
+        f"P{i}": {"owner": "zed@acme.com", "sharing": {"groups": {"Unread": "CAN_VIEW"}}}
+        for i in range(n)
+    }
+    live = live_of({**WORKSPACE, "projects": projects})
+    changes = changes_of(
+        [f"project P{i}: sharing.workspace: None -> APP_ONLY" for i in range(n)], live
+    )
+    (note,) = assess(changes, live)[1]
+    return note.message.split(" leave out")[0]
+
+
+def test_the_partial_impact_warning_names_five_projects_then_counts_the_rest() -> None:
+    assert _unread_on(5) == 'access changes on "P0", "P1", "P2", "P3", "P4"'
+    assert _unread_on(6) == 'access changes on "P0", "P1", "P2", "P3", "P4" and 1 more'
+
+
+def test_only_a_deactivation_of_an_owner_warns_and_it_points_at_the_user() -> None:
+    projects = {f"P{i}": {"owner": "zed@acme.com"} for i in range(5)}
+    live = live_of({**WORKSPACE, "projects": {**projects, "Own": {"owner": "gus@acme.com"}}})
+    changes = changes_of(
+        [
+            "user amy@acme.com: deactivate",  # owns nothing: no warning, and the next still warns
+            "user gus@acme.com: name: Gus -> Gustav",  # an owner updated, not deactivated
+            "user zed@acme.com: deactivate",
+        ],
+        live,
+    )
+    mark = Mark("users.yaml", 3, 3)
+    changes[2] = dataclasses.replace(changes[2], mark=mark)
+    (warning,) = deactivation_warnings(changes, live)
+    assert warning.message.startswith(
+        'zed@acme.com owns 5 projects ("P0", "P1", "P2", "P3", "P4"); deactivating'
+    )
+    assert warning.mark == mark
+
+
+def test_planned_is_the_workspace_the_plan_leaves() -> None:
+    """``access --as-planned`` reads this value: renamed objects keep their ids, created ones get
+    ``planned:NAME``, a deactivated user leaves every group's members."""
+    workspace = {
+        **WORKSPACE,
+        "groups": {"Team": ["amy@acme.com", "zed@acme.com"]},
+        "collections": {"Finance": {}},
+    }
+    live = live_of(workspace)
+    changes = changes_of(
+        [
+            "group Crew: name: Team -> Crew",
+            "group Fresh: members[gus@acme.com]: None -> gus@acme.com",
+            "collection Money: name: Finance -> Money",
+            "collection Money: description: None -> The money",
+            "collection New: description: None -> Brand new",
+            "user amy@acme.com: deactivate",
+        ],
+        live,
+    )
+    after = planned(live, changes)
+    groups = {k: (g.id, g.name, sorted(g.members or ())) for k, g in after.groups.items()}
+    assert groups == {
+        "Crew": ("g0", "Crew", ["zed@acme.com"]),
+        "Fresh": ("planned:Fresh", "Fresh", ["gus@acme.com"]),
+    }
+    colls = {k: (c.id, c.name, c.description) for k, c in after.collections.items()}
+    assert colls == {
+        "Money": ("c0", "Money", "The money"),
+        "New": ("planned:New", "New", "Brand new"),
+    }
+    assert planned(live, changes[:1]).collections["Finance"].description == (
+        live.collections["Finance"].description
+    )
