@@ -130,6 +130,19 @@ class RestApi:
         return download(f"{self.base}{path}", self._headers, what=self.what)
 
 
+def upsert_sticky(
+    api: RestApi, marker: str, text: str, *, listing: str, edit: str, method: str, create: str
+) -> bool:
+    """Update the one comment or note that carries ``marker`` (``edit`` with ``{id}``), or
+    create it at ``create``: a single comment a run keeps current. True when one was updated."""
+    for item in api.pages(listing):
+        if marker in (item.get("body") or ""):
+            api.request(method, edit.format(id=item["id"]), {"body": text})
+            return True
+    api.request("POST", create, {"body": text})
+    return False
+
+
 def log(message: str) -> None:
     print(f"hexsync: {message}", file=sys.stderr)
 

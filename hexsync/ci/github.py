@@ -37,7 +37,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from hexsync.ci._common import CiError, RestApi, env, log, main, with_marker
+from hexsync.ci._common import CiError, RestApi, env, log, main, upsert_sticky, with_marker
 
 
 def github_api() -> RestApi:
@@ -89,14 +89,16 @@ class GitHub:
         if not isinstance(pull, Mapping) or not isinstance(pull.get("number"), int):
             return
         number = int(pull["number"])
-        text = with_marker(marker, markdown)
-        for comment in self.api.pages(f"/issues/{number}/comments"):
-            if marker in (comment.get("body") or ""):
-                self.api.request("PATCH", f"/issues/comments/{comment['id']}", {"body": text})
-                log(f"plan comment updated on pull request #{number}")
-                return
-        self.api.request("POST", f"/issues/{number}/comments", {"body": text})
-        log(f"plan comment created on pull request #{number}")
+        updated = upsert_sticky(
+            self.api,
+            marker,
+            with_marker(marker, markdown),
+            listing=f"/issues/{number}/comments",
+            edit="/issues/comments/{id}",
+            method="PATCH",
+            create=f"/issues/{number}/comments",
+        )
+        log(f"plan comment {'updated' if updated else 'created'} on pull request #{number}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
         """The newest successful pull_request run on the merged pull request's head, and the

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
-from hexsync.ci._common import CiError, RestApi, env, log, main, with_marker
+from hexsync.ci._common import CiError, RestApi, env, log, main, upsert_sticky, with_marker
 
 NOTE_LIMIT = 1_000_000  # GitLab's limit for a note or an issue description
 
@@ -70,14 +70,16 @@ class GitLab:
         iid = os.environ.get("CI_MERGE_REQUEST_IID")
         if not iid:
             return
-        text = with_marker(marker, markdown, NOTE_LIMIT)
-        for note in self.api.pages(f"/merge_requests/{iid}/notes?sort=asc"):
-            if marker in (note.get("body") or ""):
-                self.api.request("PUT", f"/merge_requests/{iid}/notes/{note['id']}", {"body": text})
-                log(f"plan note updated on merge request !{iid}")
-                return
-        self.api.request("POST", f"/merge_requests/{iid}/notes", {"body": text})
-        log(f"plan note created on merge request !{iid}")
+        updated = upsert_sticky(
+            self.api,
+            marker,
+            with_marker(marker, markdown, NOTE_LIMIT),
+            listing=f"/merge_requests/{iid}/notes?sort=asc",
+            edit=f"/merge_requests/{iid}/notes/{{id}}",
+            method="PUT",
+            create=f"/merge_requests/{iid}/notes",
+        )
+        log(f"plan note {'updated' if updated else 'created'} on merge request !{iid}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
         """The newest successful plan job of the merged merge request's pipelines, and its
