@@ -29,13 +29,13 @@ from typing import Any
 import httpx
 from playwright.sync_api import sync_playwright
 
-from hexsync.access_read import read_access
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
-from hexsync.render.access import render_access_csv, render_access_json
-from hexsync.render.html import HEADLESS_CHROMIUM_ARGS, render_access_html
+from hexsync.readers.access_reads import read_access
+from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS, render_access_html
+from hexsync.render.access_report import render_access_csv, render_access_json
 
 TOKEN = "hxtw_benchmark"
 MEMBERS = 30

@@ -18,15 +18,15 @@ import time
 
 import httpx
 
-from hexsync.apply import apply_plan
+from hexsync.apply.execute import apply_plan
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
-from hexsync.live import read_live
-from hexsync.model import Access, Desired, FrozenMap, Group, Project, Sharing
-from hexsync.planner import build_plan
+from hexsync.planning.planner import build_plan
+from hexsync.values.desired import Access, Desired, FrozenMap, Group, Project, Sharing
+from hexsync.values.live import read_live
 
 TOKEN = "hxtw_benchmark"
 USERS = 30

@@ -39,7 +39,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_plan import TOKEN, workspace
 
-from hexsync.apply import apply_plan
+from hexsync.apply.execute import apply_plan
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
@@ -47,9 +47,9 @@ from hexsync.emulator.seed import Seed
 from hexsync.hexapi import OPS, HexClient, Pacer
 from hexsync.hexapi.pacing import simulate
 from hexsync.manifest import load
-from hexsync.model import Desired
-from hexsync.planner import read_and_plan
+from hexsync.planning.planner import read_and_plan
 from hexsync.render import render_markdown, render_text
+from hexsync.values.desired import Desired
 
 USERS, GROUPS, MEMBERS = 2000, 50, 10
 

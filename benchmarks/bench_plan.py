@@ -22,10 +22,10 @@ from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
-from hexsync.live import Live, read_live
 from hexsync.manifest import load
-from hexsync.planner import build_plan
+from hexsync.planning.planner import build_plan
 from hexsync.render import render_json, render_markdown, render_text
+from hexsync.values.live import Live, read_live
 
 TOKEN = "hxtw_benchmark"
 

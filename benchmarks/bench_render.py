@@ -11,8 +11,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from hexsync.model import FrozenMap
-from hexsync.plan import (
+from hexsync.render import render_json, render_markdown, render_text
+from hexsync.values.desired import FrozenMap
+from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
@@ -23,7 +24,6 @@ from hexsync.plan import (
     WorkspaceInfo,
     order_changes,
 )
-from hexsync.render import render_json, render_markdown, render_text
 
 WS = WorkspaceInfo("https://app.hex.tech", "5a8591dd-4039-49df-9202-96385ba3eff8", "Acme", True)
 

@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from hexsync.diff import diff
-from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject, LiveSharing, LiveUser
+from hexsync.decide.diff import diff
+from hexsync.decide.rules_compiler import compile_rules
 from hexsync.manifest import load
-from hexsync.model import FrozenMap
-from hexsync.planner import build_plan
-from hexsync.rules import compile_rules
+from hexsync.planning.planner import build_plan
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, LiveSharing, LiveUser
 
 NOW = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
 RULES = """\

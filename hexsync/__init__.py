@@ -17,47 +17,47 @@ import typing
 from hexsync._version import __version__
 
 if typing.TYPE_CHECKING:
-    from hexsync.access import AccessEngine
-    from hexsync.access_read import read_access
-    from hexsync.apply import ApplyReport, apply_plan, apply_saved_plan, check_fresh
+    from hexsync.apply.execute import ApplyReport, apply_plan, apply_saved_plan, check_fresh
+    from hexsync.decide.access_engine import AccessEngine
     from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
-    from hexsync.export import export_manifests
+    from hexsync.export.manifests import export_manifests
     from hexsync.hexapi import HexApiError, HexClient
-    from hexsync.live import Live, read_live
     from hexsync.manifest import ManifestError, check, load
-    from hexsync.model import Desired
-    from hexsync.plan import Change, FieldChange, Plan
-    from hexsync.planner import build_plan, make_plan, read_and_plan
+    from hexsync.planning.planner import build_plan, make_plan, read_and_plan
+    from hexsync.readers.access_reads import read_access
     from hexsync.render import render_json, render_markdown, render_text
+    from hexsync.values.desired import Desired
+    from hexsync.values.live import Live, read_live
+    from hexsync.values.plan import Change, FieldChange, Plan
 
 # Names are imported on first use (PEP 562), so `import hexsync` and the command line start
 # without loading httpx, yaml and jsonschema first: a Ctrl-C while they load is then caught by
 # the command's entry point (hexsync/cli/_entry.py) instead of ending in a traceback.
 _WHERE = {
-    "AccessEngine": "hexsync.access",
-    "read_access": "hexsync.access_read",
-    "ApplyReport": "hexsync.apply",
-    "apply_plan": "hexsync.apply",
-    "apply_saved_plan": "hexsync.apply",
-    "check_fresh": "hexsync.apply",
+    "AccessEngine": "hexsync.decide.access_engine",
+    "read_access": "hexsync.readers.access_reads",
+    "ApplyReport": "hexsync.apply.execute",
+    "apply_plan": "hexsync.apply.execute",
+    "apply_saved_plan": "hexsync.apply.execute",
+    "check_fresh": "hexsync.apply.execute",
     "GuardrailError": "hexsync.errors",
     "HexsyncError": "hexsync.errors",
     "PartialApplyError": "hexsync.errors",
-    "export_manifests": "hexsync.export",
+    "export_manifests": "hexsync.export.manifests",
     "HexApiError": "hexsync.hexapi",
     "HexClient": "hexsync.hexapi",
-    "Live": "hexsync.live",
-    "read_live": "hexsync.live",
+    "Live": "hexsync.values.live",
+    "read_live": "hexsync.values.live",
     "ManifestError": "hexsync.manifest",
     "check": "hexsync.manifest",
     "load": "hexsync.manifest",
-    "Desired": "hexsync.model",
-    "Change": "hexsync.plan",
-    "FieldChange": "hexsync.plan",
-    "Plan": "hexsync.plan",
-    "build_plan": "hexsync.planner",
-    "make_plan": "hexsync.planner",
-    "read_and_plan": "hexsync.planner",
+    "Desired": "hexsync.values.desired",
+    "Change": "hexsync.values.plan",
+    "FieldChange": "hexsync.values.plan",
+    "Plan": "hexsync.values.plan",
+    "build_plan": "hexsync.planning.planner",
+    "make_plan": "hexsync.planning.planner",
+    "read_and_plan": "hexsync.planning.planner",
     "render_json": "hexsync.render",
     "render_markdown": "hexsync.render",
     "render_text": "hexsync.render",

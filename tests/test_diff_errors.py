@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hexsync.diff import Problem, UnresolvedReferenceError
-from hexsync.model import Mark
+from hexsync.decide.diff import Problem, UnresolvedReferenceError
+from hexsync.values.desired import Mark
 
 
 def test_problems_are_listed_in_file_and_line_order() -> None:

@@ -3,9 +3,9 @@ built by hand, and desired states that the manifest loader would stop before the
 
 from __future__ import annotations
 
-from hexsync.diff import diff
-from hexsync.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
-from hexsync.model import Access, Desired, Ensure, FrozenMap, Group, Project, Sharing, User
+from hexsync.decide.diff import diff
+from hexsync.values.desired import Access, Desired, Ensure, FrozenMap, Group, Project, Sharing, User
+from hexsync.values.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
 
 PID = "0b000000-0000-4000-8000-000000000001"
 

@@ -11,19 +11,19 @@ import asyncio
 import httpx
 import pytest
 
-from hexsync.apply import apply_plan
+from hexsync.apply.execute import apply_plan
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
-from hexsync.estimate import estimate_apply
 from hexsync.hexapi import HexClient, RateLimit
 from hexsync.hexapi.pacing import effective_limits, simulate
-from hexsync.live import Live
-from hexsync.model import Access, Desired, FrozenMap, Project, Sharing
-from hexsync.plan import Action, Change, FieldChange, Kind, Plan
-from hexsync.planner import read_and_plan
+from hexsync.planning.estimate import estimate_apply
+from hexsync.planning.planner import read_and_plan
 from hexsync.render import render_text
+from hexsync.values.desired import Access, Desired, FrozenMap, Project, Sharing
+from hexsync.values.live import Live
+from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan
 
 TOKEN = "hxtw_estimate"
 # 12 emulated seconds per real second: the two emulated minutes take ten real seconds, and the

@@ -1,4 +1,5 @@
-"""``hexsync.export``: Live → manifests that validate and plan as no change (pure, no emulator).
+"""``hexsync.export.manifests``: Live → manifests that validate and plan as no change (pure, no
+emulator).
 
 The round trip here is the contract of SPEC §3: export a :class:`Live`, check the files with the
 manifest loader (what ``hexsync validate`` runs), and diff the result against the same Live (what
@@ -14,7 +15,7 @@ import pytest
 import yaml
 
 from hexsync.errors import ConfigError
-from hexsync.export import (
+from hexsync.export.manifests import (
     KINDS,
     ExportKind,
     build_export,
@@ -24,7 +25,11 @@ from hexsync.export import (
     parse_kinds,
     scalar,
 )
-from hexsync.live import (
+from hexsync.manifest import CheckResult, check
+from hexsync.manifest.yamlsafe import Document, Limits, read_document
+from hexsync.planning.planner import build_plan
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import (
     Live,
     LiveCollection,
     LiveCollectionSharing,
@@ -33,11 +38,7 @@ from hexsync.live import (
     LiveSharing,
     LiveUser,
 )
-from hexsync.manifest import CheckResult, check
-from hexsync.manifest.yamlsafe import Document, Limits, read_document
-from hexsync.model import FrozenMap
-from hexsync.plan import Plan
-from hexsync.planner import build_plan
+from hexsync.values.plan import Plan
 
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 

@@ -117,7 +117,7 @@ def test_reexport_replaces_the_split_files_and_leaves_no_duplicate(
     in_process: Callable[[Seed], None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Shrinking below the budget on re-export removes the old parts (with --force only)."""
-    monkeypatch.setattr("hexsync.export.SPLIT_BYTES", 20_000)
+    monkeypatch.setattr("hexsync.export.manifests.SPLIT_BYTES", 20_000)
     in_process(big_seed(200))
     out = tmp_path / "m"
     assert run("export", "--out", str(out)).exit_code == 0
@@ -125,7 +125,7 @@ def test_reexport_replaces_the_split_files_and_leaves_no_duplicate(
     assert len(parts) > 3
     assert not (out / "projects.yaml").exists()
 
-    monkeypatch.setattr("hexsync.export.SPLIT_BYTES", 10_000_000)
+    monkeypatch.setattr("hexsync.export.manifests.SPLIT_BYTES", 10_000_000)
     refused = run("export", "--out", str(out))
     assert refused.exit_code == 1
     assert f"projects/{parts[0]}" in refused.output  # named, and left alone

@@ -5,10 +5,10 @@ manifest error before it can be planned; a forged plan can still carry one)."""
 
 from __future__ import annotations
 
-from hexsync.diff import Public
-from hexsync.guardrails import check_guardrails, touches_protect
-from hexsync.model import Desired, Mark, Policy, Workspace
-from hexsync.plan import Action, Change, FieldChange, Kind, Refusal
+from hexsync.decide.diff import Public
+from hexsync.decide.guardrails import check_guardrails, touches_protect
+from hexsync.values.desired import Desired, Mark, Policy, Workspace
+from hexsync.values.plan import Action, Change, FieldChange, Kind, Refusal
 
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 POLICY_MARK = Mark("policy.yaml", 2, 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hexsync.hexrules import capped, reaches_workspace
-from hexsync.model import Access
+from hexsync.values.desired import Access
+from hexsync.values.hex_access import capped, reaches_workspace
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hexsync.impact import access_impact
-from hexsync.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
-from hexsync.model import FrozenMap
-from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind
+from hexsync.decide.impact import access_impact
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
+from hexsync.values.plan import AccessImpact, Action, Change, ImpactItem, Kind
 
 
 def _live(members: frozenset[str] | None) -> Live:

@@ -55,52 +55,71 @@ MODULES = {_module_name(p): _imports(p, _NAMES) for p in sorted(PACKAGE.rglob("*
 # (importer prefix, allowed hexsync prefixes)
 RULES = {
     "hexsync.emulator": ("hexsync.emulator", "hexsync.errors"),
-    "hexsync.hexapi": ("hexsync.hexapi", "hexsync.errors", "hexsync.model"),
+    "hexsync.hexapi": ("hexsync.hexapi", "hexsync.errors", "hexsync.values.desired"),
     # hexrules: Hex's access rules as pure tables over the model, usable from every layer above.
-    "hexsync.hexrules": ("hexsync.hexrules", "hexsync.model", "hexsync.errors"),
-    "hexsync.manifest": ("hexsync.manifest", "hexsync.errors", "hexsync.model", "hexsync.hexrules"),
-    "hexsync.model": ("hexsync.model", "hexsync.errors"),
+    "hexsync.values.hex_access": (
+        "hexsync.values.hex_access",
+        "hexsync.values.desired",
+        "hexsync.errors",
+    ),
+    "hexsync.manifest": (
+        "hexsync.manifest",
+        "hexsync.errors",
+        "hexsync.values.desired",
+        "hexsync.values.hex_access",
+    ),
+    "hexsync.values.desired": ("hexsync.values.desired", "hexsync.errors"),
     "hexsync.errors": ("hexsync.errors",),
-    "hexsync.plan": ("hexsync.plan", "hexsync.hexrules", "hexsync.model", "hexsync.errors"),
+    "hexsync.values.plan": (
+        "hexsync.values.plan",
+        "hexsync.values.hex_access",
+        "hexsync.values.desired",
+        "hexsync.errors",
+    ),
     "hexsync.render": (
         "hexsync.render",
-        "hexsync.plan",
-        "hexsync.drift",
-        "hexsync.model",
+        "hexsync.values.plan",
+        "hexsync.decide.drift",
+        "hexsync.values.desired",
         "hexsync.errors",
     ),
-    "hexsync.drift": ("hexsync.drift", "hexsync.plan", "hexsync.model", "hexsync.errors"),
-    "hexsync.diff": (
-        "hexsync.diff",
-        "hexsync.live",
-        "hexsync.plan",
-        "hexsync.hexrules",
-        "hexsync.model",
+    "hexsync.decide.drift": (
+        "hexsync.decide.drift",
+        "hexsync.values.plan",
+        "hexsync.values.desired",
         "hexsync.errors",
     ),
-    "hexsync.export": (
-        "hexsync.export",
-        "hexsync.live",
+    "hexsync.decide.diff": (
+        "hexsync.decide.diff",
+        "hexsync.values.live",
+        "hexsync.values.plan",
+        "hexsync.values.hex_access",
+        "hexsync.values.desired",
+        "hexsync.errors",
+    ),
+    "hexsync.export.manifests": (
+        "hexsync.export.manifests",
+        "hexsync.values.live",
         "hexsync.manifest",
-        "hexsync.model",
+        "hexsync.values.desired",
         "hexsync.errors",
     ),
     "hexsync.mcp": ("hexsync.mcp", "hexsync.errors"),
     # the access engine is pure: no client, no I/O, nothing above the plan value.
-    "hexsync.access": (
-        "hexsync.access",
-        "hexsync.hexrules",
-        "hexsync.live",
-        "hexsync.plan",
-        "hexsync.model",
+    "hexsync.decide.access_engine": (
+        "hexsync.decide.access_engine",
+        "hexsync.values.hex_access",
+        "hexsync.values.live",
+        "hexsync.values.plan",
+        "hexsync.values.desired",
         "hexsync.errors",
     ),
     # live reads through the client and knows nothing of diff, planner or apply.
-    "hexsync.live": (
-        "hexsync.live",
+    "hexsync.values.live": (
+        "hexsync.values.live",
         "hexsync.hexapi",
-        "hexsync.plan",
-        "hexsync.model",
+        "hexsync.values.plan",
+        "hexsync.values.desired",
         "hexsync.errors",
     ),
 }

@@ -9,9 +9,9 @@ import httpx
 
 from hexsync.emulator.app import create_app
 from hexsync.hexapi import HexClient
-from hexsync.live import Live, read_live
-from hexsync.model import Desired, Group, Policy
-from hexsync.plan import Kind
+from hexsync.values.desired import Desired, Group, Policy
+from hexsync.values.live import Live, read_live
+from hexsync.values.plan import Kind
 
 DESIRED = Desired(groups=(Group("Analysts", frozenset({"alice@acme.com"})),))
 

@@ -39,20 +39,20 @@ import httpx
 import pytest
 import yaml
 
-from hexsync.diff import UnresolvedReferenceError, diff
+from hexsync.decide.diff import UnresolvedReferenceError, diff
+from hexsync.decide.guardrails import DEFAULT_MAX_DESTROY
+from hexsync.decide.rules_compiler import RuleConflictError, compile_rules
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
-from hexsync.export import export_document
-from hexsync.guardrails import DEFAULT_MAX_DESTROY
+from hexsync.export.manifests import export_document
 from hexsync.hexapi import HexClient
-from hexsync.live import Live, read_live
 from hexsync.manifest import load
-from hexsync.model import Desired, Policy
-from hexsync.plan import Action, Change, FieldChange, Plan
-from hexsync.planner import read_and_plan
-from hexsync.rules import RuleConflictError, compile_rules
-from hexsync.saved_plan import reevaluate, uncovered
+from hexsync.planning.planner import read_and_plan
+from hexsync.planning.saved_plan import reevaluate, uncovered
+from hexsync.values.desired import Desired, Policy
+from hexsync.values.live import Live, read_live
+from hexsync.values.plan import Action, Change, FieldChange, Plan
 
 CASES = Path(__file__).parent / "cases"
 BASE = yaml.safe_load((CASES / "_base.yaml").read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from hexsync.model import FrozenMap, Mark
-from hexsync.plan import (
+from hexsync.values.desired import FrozenMap, Mark
+from hexsync.values.plan import (
     Action,
     Change,
     FieldChange,

@@ -15,7 +15,7 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import check, load
-from hexsync.planner import make_plan
+from hexsync.planning.planner import make_plan
 from hexsync.render.text import render_text
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "rules.md"

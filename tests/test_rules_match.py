@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
-from hexsync.live import LiveProject, LiveSharing
-from hexsync.model import FrozenMap, Match, Rule
-from hexsync.rules import count_matches, matcher, parse_moment
+from hexsync.decide.rules_compiler import count_matches, matcher, parse_moment
+from hexsync.values.desired import FrozenMap, Match, Rule
+from hexsync.values.live import LiveProject, LiveSharing
 
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject, LiveSharing, LiveUser
+from hexsync.export.suggest import suggest_rules
 from hexsync.manifest import load
-from hexsync.model import FrozenMap
-from hexsync.planner import build_plan
-from hexsync.suggest import suggest_rules
+from hexsync.planning.planner import build_plan
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, LiveSharing, LiveUser
 
 
 def _live(with_group: int, total: int = 10) -> Live:

@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # name → (mutmut's module, the functions that count; None: all of them)
 MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
-    "guardrails": ("hexsync.guardrails", None),
-    "impact": ("hexsync.impact", None),
-    "access": ("hexsync.access", None),
-    "diff": ("hexsync.diff", None),
+    "guardrails": ("hexsync.decide.guardrails", None),
+    "impact": ("hexsync.decide.impact", None),
+    "access": ("hexsync.decide.access_engine", None),
+    "diff": ("hexsync.decide.diff", None),
     "apply": (
-        "hexsync.apply",
+        "hexsync.apply.execute",
         (
             "_phase",
             "ǁ_Runǁrun",

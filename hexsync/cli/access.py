@@ -9,19 +9,19 @@ from typing import Any
 
 import click
 
-from hexsync.access import Grant
-from hexsync.access_read import AccessState, read_access
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import is_uuid, options
 from hexsync.cli.client_factory import build_client
+from hexsync.decide.access_engine import Grant
 from hexsync.errors import HexsyncError, did_you_mean
-from hexsync.live import LiveProject, LiveUser
 from hexsync.manifest import load
-from hexsync.plan import Plan
-from hexsync.render.access import render_access_csv, render_access_json
-from hexsync.render.html import render_access_html
-from hexsync.saved_plan import read_plan
+from hexsync.planning.saved_plan import read_plan
+from hexsync.readers.access_reads import AccessState, read_access
+from hexsync.render.access_html import render_access_html
+from hexsync.render.access_report import render_access_csv, render_access_json
+from hexsync.values.live import LiveProject, LiveUser
+from hexsync.values.plan import Plan
 
 _AS_PLANNED = click.option(
     "--as-planned",

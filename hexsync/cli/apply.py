@@ -21,21 +21,27 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
-from hexsync.applied import AlreadyAppliedError
-from hexsync.apply import ApplyReport, Progress, apply_plan, apply_saved_plan, refuse_if_refused
-from hexsync.applylock import WAIT, apply_lock
+from hexsync.apply.execute import (
+    ApplyReport,
+    Progress,
+    apply_plan,
+    apply_saved_plan,
+    refuse_if_refused,
+)
+from hexsync.apply.lock import WAIT, apply_lock
+from hexsync.apply.verify import AlreadyAppliedError
 from hexsync.cli._confirm import ask, interactive, no_terminal
 from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import GuardrailError, PartialApplyError, plural
 from hexsync.hexapi import HexClient
-from hexsync.live import Live
 from hexsync.manifest import load
-from hexsync.model import Desired
-from hexsync.plan import Plan
-from hexsync.planner import read_and_plan
+from hexsync.planning.planner import read_and_plan
+from hexsync.planning.saved_plan import plan_key, read_plan
 from hexsync.render import render_text, workspace_label
-from hexsync.saved_plan import plan_key, read_plan
+from hexsync.values.desired import Desired
+from hexsync.values.live import Live
+from hexsync.values.plan import Plan
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions
@@ -191,7 +197,7 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
 
 
 def _lock(client: HexClient, wait: float) -> contextlib.AbstractAsyncContextManager[None]:
-    """The workspace's apply lock (hexsync.applylock), its waits said on stderr."""
+    """The workspace's apply lock (hexsync.apply.lock), its waits said on stderr."""
     return apply_lock(client, wait=wait, notify=lambda text: client.notices.say("lock", text))
 
 

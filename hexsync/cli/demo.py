@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.apply import apply_plan
+from hexsync.apply.execute import apply_plan
 from hexsync.cli._output import heading
 from hexsync.cli.apply import ProgressPrinter, finish_report
 from hexsync.cli.validate import summary_line
@@ -26,9 +26,9 @@ from hexsync.emulator.seed import load_seed
 from hexsync.errors import ConfigError
 from hexsync.hexapi import HexClient
 from hexsync.manifest import check
-from hexsync.plan import Plan
-from hexsync.planner import make_plan, read_and_plan
+from hexsync.planning.planner import make_plan, read_and_plan
 from hexsync.render import render_text
+from hexsync.values.plan import Plan
 
 
 def packaged_example() -> Path:

@@ -11,10 +11,10 @@ import click
 from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
-from hexsync.drift import Drift, drift_of
+from hexsync.decide.drift import Drift, drift_of
 from hexsync.errors import EXIT_CHANGES, EXIT_OK
 from hexsync.manifest import load
-from hexsync.planner import make_plan
+from hexsync.planning.planner import make_plan
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
 
 RENDER = {

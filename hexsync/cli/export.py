@@ -16,7 +16,7 @@ from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.cli.schema import LOCAL_NAME, schema_text
 from hexsync.errors import ConfigError
-from hexsync.export import (
+from hexsync.export.manifests import (
     SCHEMA_ID,
     SPLIT_BYTES,
     SPLIT_KINDS,
@@ -24,10 +24,10 @@ from hexsync.export import (
     export_files,
     parse_kinds,
 )
-from hexsync.live import Live, read_live
+from hexsync.export.suggest import suggest_rules
 from hexsync.manifest.load import DEFAULT_LIMITS, SUFFIXES
-from hexsync.model import Desired, Policy
-from hexsync.suggest import suggest_rules
+from hexsync.values.desired import Desired, Policy
+from hexsync.values.live import Live, read_live
 
 RULES_FILE = "rules.yaml"
 

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from hexsync import __version__
-from hexsync.apply import ApplyReport, apply_saved_plan, refuse_if_refused
-from hexsync.applylock import apply_lock
+from hexsync.apply.execute import ApplyReport, apply_saved_plan, refuse_if_refused
+from hexsync.apply.lock import apply_lock
 from hexsync.cli._files import write_atomically
 from hexsync.cli._resolve import (
     collection_by_name,
@@ -75,11 +75,11 @@ from hexsync.hexapi import (
 from hexsync.hexapi.log import RedactingFilter
 from hexsync.manifest import check, load
 from hexsync.mcp import Server, Tool, ToolError, ToolResult
-from hexsync.model import Policy
-from hexsync.plan import Action, Kind
-from hexsync.planner import Target, make_plan
+from hexsync.planning.planner import Target, make_plan
+from hexsync.planning.saved_plan import parse_plan, plan_key, read_plan
 from hexsync.render import render_json, render_markdown, render_text
-from hexsync.saved_plan import parse_plan, plan_key, read_plan
+from hexsync.values.desired import Policy
+from hexsync.values.plan import Action, Kind
 
 if TYPE_CHECKING:
     from hexsync.cli.main import GlobalOptions

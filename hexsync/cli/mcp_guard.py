@@ -24,11 +24,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from hexsync.guardrails import DEFAULT_MAX_DESTROY, touches_protect
+from hexsync.decide.guardrails import DEFAULT_MAX_DESTROY, touches_protect
 from hexsync.manifest import find_files
 from hexsync.mcp import ToolError
-from hexsync.model import NOWHERE, Policy
-from hexsync.plan import Change
+from hexsync.values.desired import NOWHERE, Policy
+from hexsync.values.plan import Change
 
 __all__ = [
     "bind_policy",

@@ -13,10 +13,10 @@ from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.manifest import load
-from hexsync.plan import Plan
-from hexsync.planner import Target, make_plan
+from hexsync.planning.planner import Target, make_plan
+from hexsync.planning.saved_plan import plan_key
 from hexsync.render import render_json, render_markdown, render_text
-from hexsync.saved_plan import plan_key
+from hexsync.values.plan import Plan
 
 
 def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:

@@ -9,8 +9,8 @@ import click
 
 from hexsync.cli._output import format_options
 from hexsync.errors import ConfigError
+from hexsync.planning.saved_plan import plan_key, read_plan
 from hexsync.render import render_json, render_markdown, render_text
-from hexsync.saved_plan import plan_key, read_plan
 
 
 @click.command(short_help="Show a saved plan (plan --out) as text, markdown or JSON.")

@@ -13,11 +13,11 @@ import click
 from hexsync.cli._files import Progress, manifest_paths
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import ClientOptions, build_client
+from hexsync.decide.rules_compiler import count_matches
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
-from hexsync.live import read_projects
 from hexsync.manifest import CheckResult, check
-from hexsync.model import Desired
-from hexsync.rules import count_matches
+from hexsync.values.desired import Desired
+from hexsync.values.live import read_projects
 
 
 def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ role checks. Hex's rules (Viewer cap, workspace sharing never reaching Guests) a
 from __future__ import annotations
 
 from hexsync.emulator.context import ApiError, Ctx, path_uuid
-from hexsync.emulator.rules import ACCESS_RANK, capped, reaches
+from hexsync.emulator.hex_access import ACCESS_RANK, capped, reaches
 from hexsync.emulator.store import Collection, DataConnection, Project, User
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hexsync.emulator.rules import capped
+from hexsync.emulator.hex_access import capped
 from hexsync.emulator.seed import Seed, iso_from_seconds, parse_time
 
 try:  # POSIX only; without it a state file is still written atomically, just not locked.

@@ -79,7 +79,7 @@ Sleep = Callable[[float], Awaitable[None]]
 SHARING_BATCH = 25  # principals per sharing upsert (API limit)
 MEMBERS_BATCH = 100  # users per group add / remove list (API limit)
 USER_AGENT = f"hexsync/{__version__}"
-# The group ``hexsync apply`` holds while it writes (hexsync.applylock): not part of the
+# The group ``hexsync apply`` holds while it writes (hexsync.apply.lock): not part of the
 # workspace's access model. Listings leave it out unless asked, so plans, prune, export,
 # ``groups list`` and access reports never see it.
 LOCK_GROUP = "hexsync-apply-lock"

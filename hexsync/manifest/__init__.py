@@ -1,6 +1,7 @@
 """Manifests: safe YAML with locations, the JSON Schema, and the desired state they declare.
 
-``load(paths)`` returns a :class:`~hexsync.model.Desired` or raises :class:`ManifestError` with
+``load(paths)`` returns a :class:`~hexsync.values.desired.Desired` or raises :class:`ManifestError`
+with
 every problem; ``check(paths)`` returns them all without raising (for ``hexsync validate``).
 """
 

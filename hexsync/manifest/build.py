@@ -1,4 +1,5 @@
-"""From schema-valid documents to one :class:`~hexsync.model.Desired`, with the checks that need
+"""From schema-valid documents to one :class:`~hexsync.values.desired.Desired`, with the checks
+that need
 more than one node: duplicate identities (across files too), ``version``/``policy``/``workspace``
 once, and internal consistency. Nodes that broke the schema are skipped here, so a malformed
 entry is reported once, by the schema.
@@ -13,10 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hexsync.hexrules import COLLECTION_LEVELS, collection_level_known
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
-from hexsync.model import (
+from hexsync.values.desired import (
     UNMANAGED,
     Access,
     Collection,
@@ -38,6 +38,7 @@ from hexsync.model import (
     Workspace,
     parse_timestamp,
 )
+from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
 
 __all__ = ["ParsedDocument", "build_desired"]
 

@@ -13,7 +13,7 @@ from hexsync.manifest.lookalike import findings
 from hexsync.manifest.problems import ManifestError, Problem
 from hexsync.manifest.schema import schema_problems
 from hexsync.manifest.yamlsafe import Limits, paused_gc, read_document
-from hexsync.model import Desired
+from hexsync.values.desired import Desired
 
 __all__ = ["CheckResult", "check", "find_files", "load"]
 

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from hexsync.model import Desired, Mark
+from hexsync.values.desired import Desired, Mark
 
 __all__ = ["Finding", "findings", "lookalikes", "mixed_scripts", "skeleton", "visible"]
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hexsync.errors import HexsyncError
-from hexsync.model import Mark
+from hexsync.values.desired import Mark
 
 __all__ = ["ManifestError", "Path", "Problem", "Severity", "format_path"]
 

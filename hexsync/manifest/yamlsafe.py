@@ -21,7 +21,7 @@ import yaml
 
 from hexsync.errors import line_column
 from hexsync.manifest.problems import Path, Problem
-from hexsync.model import Mark
+from hexsync.values.desired import Mark
 
 __all__ = ["Document", "Limits", "paused_gc", "read_document"]
 

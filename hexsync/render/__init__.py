@@ -1,4 +1,4 @@
-"""Renderings of a :class:`~hexsync.plan.Plan`: pure functions from the plan value to text.
+"""Renderings of a :class:`~hexsync.values.plan.Plan`: pure functions from the plan value to text.
 
 - :func:`render_text` — the terminal view (``hexsync plan``), optionally coloured;
 - :func:`render_markdown` — a pull-request comment that fits GitHub's size limit;

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hexsync.errors import plural
-from hexsync.model import Access
-from hexsync.plan import (
+from hexsync.values.desired import Access
+from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,

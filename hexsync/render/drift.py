@@ -1,11 +1,11 @@
-"""Renderings of a :class:`~hexsync.drift.Drift`: text for a terminal, markdown for an issue,
+"""Renderings of a :class:`~hexsync.decide.drift.Drift`: text for a terminal, markdown for an issue,
 JSON for alerting. Pure functions; the CLI prints what they return."""
 
 from __future__ import annotations
 
 import json
 
-from hexsync.drift import Drift, DriftField, DriftItem
+from hexsync.decide.drift import Drift, DriftField, DriftItem
 from hexsync.errors import plural
 from hexsync.render._common import clean, quote, short_id
 from hexsync.render.markdown import code, escape

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable
 
 from hexsync.errors import plural
-from hexsync.plan import Action, Change, Plan
 from hexsync.render._common import (
     SIGNS,
     clean,
@@ -38,6 +37,7 @@ from hexsync.render._common import (
     unmanaged_kinds,
     workspace_label,
 )
+from hexsync.values.plan import Action, Change, Plan
 
 __all__ = ["render_markdown"]
 

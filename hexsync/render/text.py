@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hexsync.errors import plural
-from hexsync.plan import Change, Plan
 from hexsync.render._common import (
     SIGNS,
     clean,
@@ -25,6 +24,7 @@ from hexsync.render._common import (
     summary_line,
     unmanaged_note,
 )
+from hexsync.values.plan import Change, Plan
 
 __all__ = ["render_text"]
 

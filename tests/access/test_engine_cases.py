@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 import yaml
 
-from hexsync.access import AccessEngine, planned
-from hexsync.live import (
+from hexsync.decide.access_engine import AccessEngine, planned
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import (
     Live,
     LiveCollection,
     LiveCollectionSharing,
@@ -28,8 +29,7 @@ from hexsync.live import (
     LiveSharing,
     LiveUser,
 )
-from hexsync.model import FrozenMap
-from hexsync.plan import Action, Change, FieldChange, Kind
+from hexsync.values.plan import Action, Change, FieldChange, Kind
 
 CASES = Path(__file__).parent / "cases"
 _LINE = re.compile(r"^(\w+) (.+?): (?:(delete|deactivate)|([\w.]+)(?:\[(.+)\])?: (.+?) -> (.+))$")

@@ -9,9 +9,9 @@ from typing import Any
 
 from test_engine_cases import changes_of, live_of
 
-from hexsync.access import AccessEngine, planned
-from hexsync.impact import access_impact, assess, deactivation_warnings
-from hexsync.model import Mark
+from hexsync.decide.access_engine import AccessEngine, planned
+from hexsync.decide.impact import access_impact, assess, deactivation_warnings
+from hexsync.values.desired import Mark
 
 WORKSPACE: dict[str, Any] = {
     "users": {

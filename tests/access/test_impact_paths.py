@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from test_engine_cases import changes_of, live_of
 
-from hexsync.impact import access_impact, assess, deactivation_warnings
-from hexsync.plan import AccessImpact, Plan, WorkspaceInfo
+from hexsync.decide.impact import access_impact, assess, deactivation_warnings
 from hexsync.render import render_text
+from hexsync.values.plan import AccessImpact, Plan, WorkspaceInfo
 
 WORKSPACE = {
     "users": {

@@ -20,7 +20,7 @@ from access_seed import WORKSPACE_TOKEN
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
-from hexsync.render.html import HEADLESS_CHROMIUM_ARGS
+from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS
 
 
 def chromium_path() -> str | None:

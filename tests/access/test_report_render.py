@@ -9,9 +9,9 @@ import json
 
 from test_engine_cases import live_of
 
-from hexsync.access import AccessEngine
-from hexsync.render.access import render_access_csv
-from hexsync.render.html import render_access_html
+from hexsync.decide.access_engine import AccessEngine
+from hexsync.render.access_html import render_access_html
+from hexsync.render.access_report import render_access_csv
 
 HOSTILE = '</script><script>alert("x")</script>\u2028'
 

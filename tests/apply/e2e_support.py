@@ -14,8 +14,8 @@ from click.testing import CliRunner, Result
 from hexsync.cli.main import cli
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
-from hexsync.plan import Plan
-from hexsync.planner import make_plan
+from hexsync.planning.planner import make_plan
+from hexsync.values.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[2]
 ACME = ROOT / "examples" / "acme"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from click.testing import CliRunner, Result
 
-from hexsync.apply import apply_plan
+from hexsync.apply.execute import apply_plan
 from hexsync.cli.main import cli
 from hexsync.emulator.app import create_app
 from hexsync.emulator.background import running_emulator
@@ -21,8 +21,8 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
-from hexsync.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
-from hexsync.planner import read_and_plan
+from hexsync.planning.planner import read_and_plan
+from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
 
 TOKEN = "hxtw_test"
 

@@ -23,8 +23,8 @@ import pytest
 from apply_support import TOKEN, Emulator, change, f, plan_of
 from served_support import run_hexsync, serve_emulator, stop
 
-from hexsync.apply import apply_plan
-from hexsync.applylock import LockHeldError, apply_lock
+from hexsync.apply.execute import apply_plan
+from hexsync.apply.lock import LockHeldError, apply_lock
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import LOCK_GROUP
 

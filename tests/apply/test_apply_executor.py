@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from apply_support import Emulator, change, f, plan_of
 
-from hexsync.apply import (
+from hexsync.apply.execute import (
     ApplyReport,
     Directory,
     Outcome,
@@ -19,8 +19,8 @@ from hexsync.apply import (
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
 from hexsync.hexapi import RetryPolicy
-from hexsync.live import read_live
-from hexsync.plan import Kind, Refusal
+from hexsync.values.live import read_live
+from hexsync.values.plan import Kind, Refusal
 
 pytestmark = pytest.mark.anyio
 

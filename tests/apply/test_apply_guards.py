@@ -11,13 +11,13 @@ import dataclasses
 import pytest
 from apply_support import Emulator, change, f, plan_of
 
-from hexsync.applied import AlreadyAppliedError
-from hexsync.apply import apply_plan, refuse_if_refused, refuse_if_stale
+from hexsync.apply.execute import apply_plan, refuse_if_refused, refuse_if_stale
+from hexsync.apply.verify import AlreadyAppliedError
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
-from hexsync.live import Live, read_live
-from hexsync.model import FrozenMap
-from hexsync.plan import Change, Kind, LiveRef, Plan, Refusal
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import Live, read_live
+from hexsync.values.plan import Change, Kind, LiveRef, Plan, Refusal
 
 pytestmark = pytest.mark.anyio
 

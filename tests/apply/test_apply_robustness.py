@@ -23,13 +23,13 @@ from apply_support import (
     plan_of,
 )
 
-from hexsync.apply import ApplyReport, Directory, apply_plan
+from hexsync.apply.execute import ApplyReport, Directory, apply_plan
 from hexsync.emulator.config import DEFAULT_RATE_LIMITS, EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient, RetryPolicy
 from hexsync.manifest import load
-from hexsync.plan import Change
-from hexsync.planner import read_and_plan
+from hexsync.planning.planner import read_and_plan
+from hexsync.values.plan import Change
 
 pytestmark = pytest.mark.anyio
 

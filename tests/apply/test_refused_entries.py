@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hexsync.apply import refused_entries
+from hexsync.apply.execute import refused_entries
 from hexsync.hexapi import SharingError
 
 NAMES = {"u1": "dora@acme.com", "u2": "erin@acme.com"}

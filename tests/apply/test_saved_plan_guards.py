@@ -32,7 +32,7 @@ from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import load_seed
-from hexsync.plan import Plan
+from hexsync.values.plan import Plan
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from hexsync.cli.main import cli
 from hexsync.manifest import check, load
-from hexsync.model import FrozenMap, Mode
+from hexsync.values.desired import FrozenMap, Mode
 
 MANIFEST = """\
 version: 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hexsync.manifest import check, load
-from hexsync.model import Mode
+from hexsync.values.desired import Mode
 
 
 def _write(path: Path, text: str) -> Path:

@@ -16,7 +16,7 @@ import yaml
 from hexsync.manifest import check, schema
 from hexsync.manifest.schema import _compile, _fast_check, _UnsupportedError, _validator
 from hexsync.manifest.yamlsafe import Document, Limits, paused_gc, read_document
-from hexsync.model import Mark
+from hexsync.values.desired import Mark
 
 HERE = Path(__file__).parent
 BAD = HERE / "bad"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hexsync.manifest import ManifestError, check, load
-from hexsync.model import UNMANAGED, Access, Ensure, Mode
+from hexsync.values.desired import UNMANAGED, Access, Ensure, Mode
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "acme" / "manifests"

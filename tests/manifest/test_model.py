@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hexsync.model import Access, FrozenMap, Group, Mark, Sharing
+from hexsync.values.desired import Access, FrozenMap, Group, Mark, Sharing
 
 
 def test_access_levels_are_ordered_from_none_to_full():

@@ -14,7 +14,7 @@ from mcp_support import ACME, MANIFESTS, TOKEN, text_of
 
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
-from hexsync.planner import make_plan
+from hexsync.planning.planner import make_plan
 
 REVENUE = "Revenue overview"
 REVENUE_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"

@@ -12,8 +12,8 @@ import difflib
 import os
 from pathlib import Path
 
-from hexsync.model import FrozenMap, Mark
-from hexsync.plan import (
+from hexsync.values.desired import FrozenMap, Mark
+from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,

@@ -13,8 +13,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from render_support import empty_plan, many_changes, rich_plan
 
-from hexsync.plan import Plan
 from hexsync.render import render_json
+from hexsync.values.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))

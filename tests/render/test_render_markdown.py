@@ -7,7 +7,8 @@ import re
 import pytest
 from render_support import WS, empty_plan, many_changes, rich_plan
 
-from hexsync.plan import (
+from hexsync.render import render_markdown
+from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
@@ -18,7 +19,6 @@ from hexsync.plan import (
     PlanWarning,
     WorkspaceInfo,
 )
-from hexsync.render import render_markdown
 
 CELL_SPLIT = re.compile(r"(?<!\\)\|")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from render_support import WS, empty_plan, rich_plan
 
-from hexsync.model import FrozenMap
-from hexsync.plan import (
+from hexsync.render import render_text
+from hexsync.values.desired import FrozenMap
+from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
@@ -16,7 +17,6 @@ from hexsync.plan import (
     PlanWarning,
     Refusal,
 )
-from hexsync.render import render_text
 
 
 def test_an_empty_plan_says_so_in_one_line() -> None:

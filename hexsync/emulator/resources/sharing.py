@@ -17,9 +17,9 @@ from starlette.responses import Response
 
 from hexsync.emulator import bodies
 from hexsync.emulator.context import Ctx, ok, path_uuid, validate_body
+from hexsync.emulator.hex_access import capped
 from hexsync.emulator.permissions import get_project
 from hexsync.emulator.resources.projects import project_json
-from hexsync.emulator.rules import capped
 from hexsync.emulator.store import Store
 
 

@@ -31,14 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from hexsync.errors import HexsyncError, did_you_mean, plural
-from hexsync.hexrules import (
-    COLLECTION_LEVELS,
-    capped,
-    collection_level_known,
-    collection_rank,
-)
-from hexsync.live import Live, LiveCollection, LiveProject, LiveSharing
-from hexsync.model import (
+from hexsync.values.desired import (
     NOWHERE,
     Access,
     Collection,
@@ -50,7 +43,14 @@ from hexsync.model import (
     Sharing,
     Unmanaged,
 )
-from hexsync.plan import Action, Change, FieldChange, Kind, PlanWarning, access_rank
+from hexsync.values.hex_access import (
+    COLLECTION_LEVELS,
+    capped,
+    collection_level_known,
+    collection_rank,
+)
+from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing
+from hexsync.values.plan import Action, Change, FieldChange, Kind, PlanWarning, access_rank
 
 __all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
 

@@ -35,8 +35,8 @@ from typing import Literal, get_args
 import yaml
 
 from hexsync.errors import ConfigError
-from hexsync.live import Live, LiveCollection, LiveGroup, LiveProject
 from hexsync.manifest import schema
+from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject
 
 __all__ = [
     "DEFAULT_KINDS",

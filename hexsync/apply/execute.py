@@ -1,4 +1,5 @@
-"""Carry out a :class:`~hexsync.plan.Plan` through the Hex client; the only module that writes.
+"""Carry out a :class:`~hexsync.values.plan.Plan` through the Hex client; the only module that
+writes.
 
 ``apply_plan(client, plan)`` executes the plan's changes in dependency order (SPEC §4) and
 returns an :class:`ApplyReport`; it never raises for a change that failed (that is what the
@@ -29,7 +30,7 @@ before each project create, the newest projects are read again (one page, newest
 project that has the title by now is not created a second time; after an apply that created
 projects, every title it created is counted once more in a full listing, and any title held by
 two projects is reported with both ids (the report is then not ok: exit 4). Two applies are
-kept apart by the lock in :mod:`hexsync.applylock`, which the CLI and the MCP server take.
+kept apart by the lock in :mod:`hexsync.apply.lock`, which the CLI and the MCP server take.
 
 Before a *saved* plan is applied, :func:`check_fresh` compares the plan's fingerprints with a
 fresh read of the workspace and names every object and field that moved since.
@@ -43,7 +44,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol, TypedDict
 
-from hexsync.applied import AlreadyAppliedError, already_applied
+from hexsync.apply.verify import AlreadyAppliedError, already_applied
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import (
     AmbiguousCreateError,
@@ -54,9 +55,11 @@ from hexsync.hexapi import (
     SharingResult,
 )
 from hexsync.hexapi import Project as ApiProject
-from hexsync.live import Live, read_live
-from hexsync.model import Desired
-from hexsync.plan import (
+from hexsync.planning.planner import build_plan
+from hexsync.planning.saved_plan import compare_changes, listed, reevaluate, uncovered
+from hexsync.values.desired import Desired
+from hexsync.values.live import Live, read_live
+from hexsync.values.plan import (
     MEMBERS_PER_REQUEST,
     Action,
     Change,
@@ -67,8 +70,6 @@ from hexsync.plan import (
     apply_phase,
     groups_made,
 )
-from hexsync.planner import build_plan
-from hexsync.saved_plan import compare_changes, listed, reevaluate, uncovered
 
 __all__ = [
     "ApplyReport",
@@ -263,7 +264,7 @@ class _HasId(Protocol):
 
 
 class LiveIds(Protocol):
-    """What apply needs of a live read (``hexsync.live.Live``): objects with ids, by key.
+    """What apply needs of a live read (``hexsync.values.live.Live``): objects with ids, by key.
 
     ``users`` by lower-cased email, ``groups`` and ``collections`` by name.
     """

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hexsync.errors import HexsyncError, excerpt
-from hexsync.hexrules import collection_lowers, collection_widens
-from hexsync.model import Access, FrozenMap, Mark
+from hexsync.values.desired import Access, FrozenMap, Mark
+from hexsync.values.hex_access import collection_lowers, collection_widens
 
 __all__ = [
     "FORMAT_VERSION",

@@ -278,7 +278,8 @@ class Project:
     sharing: Sharing | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
     # Which rule set a field (``status``, ``sharing.groups``, ``sharing.groups\x00Finance``),
-    # for fields a rule compiled in (hexsync.rules); an explicit entry's own fields have none.
+    # for fields a rule compiled in (hexsync.decide.rules_compiler); an explicit entry's own fields
+    # have none.
     provenance: FrozenMap[str, str] = field(default_factory=FrozenMap, compare=False)
 
     def rule_of(self, path: str, key: str | None = None) -> str | None:
@@ -333,7 +334,7 @@ class Desired:
         return self._users_by_email.get(email.lower())
 
 
-# ---------------------------------------------------------------- rules (hexsync.rules compiles)
+# -------------------------------------------------- rules (hexsync.decide.rules_compiler compiles)
 
 
 class Enforce(enum.Enum):

@@ -9,8 +9,8 @@ to do. Pure; a field this module does not know how to read back counts as not do
 from __future__ import annotations
 
 from hexsync.errors import EXIT_OK, HexsyncError
-from hexsync.live import Live, LiveProject
-from hexsync.plan import Action, Change, FieldChange, Kind, Plan
+from hexsync.values.live import Live, LiveProject
+from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan
 
 __all__ = ["AlreadyAppliedError", "already_applied"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hexsync.model import Access
+from hexsync.values.desired import Access
 
 __all__ = [
     "COLLECTION_LEVELS",

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hexsync.model import Mark
-from hexsync.plan import Action, Change, Plan, WorkspaceInfo
+from hexsync.values.desired import Mark
+from hexsync.values.plan import Action, Change, Plan, WorkspaceInfo
 
 __all__ = ["DRIFT_FORMAT_VERSION", "Drift", "DriftField", "DriftItem", "drift_of"]
 

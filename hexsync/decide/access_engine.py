@@ -1,20 +1,23 @@
 """Effective access: who can see which project, at what level, and through which paths.
 
-Pure, no I/O. :class:`AccessEngine` reads a :class:`~hexsync.live.Live` value (the workspace as
+Pure, no I/O. :class:`AccessEngine` reads a :class:`~hexsync.values.live.Live` value (the workspace
+as
 read, or :func:`planned`: the workspace as a plan would leave it) and answers, per person and
 project, the effective level and every path that leads there:
 
-- ``owner``: the project's owner (:data:`~hexsync.hexrules.OWNER_ACCESS`);
+- ``owner``: the project's owner (:data:`~hexsync.values.hex_access.OWNER_ACCESS`);
 - ``direct``: the project shared with the person;
 - ``group``: the project shared with a group the person is a member of;
 - ``collection``: the project shared with a collection that is shared with the person, with a
-  group they are in, or with the workspace (:func:`~hexsync.hexrules.collection_grant`);
+  group they are in, or with the workspace (:func:`~hexsync.values.hex_access.collection_grant`);
 - ``workspace``: the project shared with the workspace (never Guests:
-  :func:`~hexsync.hexrules.reaches_workspace`).
+  :func:`~hexsync.values.hex_access.reaches_workspace`).
 
-The highest path wins (:func:`~hexsync.hexrules.highest`), a Viewer's grants are capped
-(:func:`~hexsync.hexrules.capped`), and only active users have access (Hex's user listing, which
-``Live.users`` holds, omits deactivated ones: :func:`~hexsync.hexrules.has_access`). The public
+The highest path wins (:func:`~hexsync.values.hex_access.highest`), a Viewer's grants are capped
+(:func:`~hexsync.values.hex_access.capped`), and only active users have access (Hex's user listing,
+which
+``Live.users`` holds, omits deactivated ones: :func:`~hexsync.values.hex_access.has_access`). The
+public
 web is not a person: it is kept per project (``ProjectAccess.public_web``).
 
 Paths that reach every workspace member ("wide": the workspace share, a collection shared with the
@@ -30,7 +33,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
-from hexsync.hexrules import (
+from hexsync.values.desired import Access, FrozenMap
+from hexsync.values.hex_access import (
     OWNER_ACCESS,
     capped,
     collection_grant,
@@ -38,7 +42,7 @@ from hexsync.hexrules import (
     highest,
     reaches_workspace,
 )
-from hexsync.live import (
+from hexsync.values.live import (
     Live,
     LiveCollection,
     LiveCollectionSharing,
@@ -47,8 +51,7 @@ from hexsync.live import (
     LiveSharing,
     LiveUser,
 )
-from hexsync.model import Access, FrozenMap
-from hexsync.plan import Action, Change, Kind
+from hexsync.values.plan import Action, Change, Kind
 
 __all__ = [
     "REPORT_FORMAT_VERSION",

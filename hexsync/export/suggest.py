@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from hexsync.export import scalar
-from hexsync.live import Live, LiveProject
-from hexsync.plan import access_rank
+from hexsync.export.manifests import scalar
+from hexsync.values.live import Live, LiveProject
+from hexsync.values.plan import access_rank
 
 __all__ = ["SuggestedRule", "Suggestions", "suggest_rules"]
 

@@ -3,7 +3,8 @@
 ``compile_rules(desired, live, now=…)`` runs *before* the diff. It evaluates each rule's
 ``match`` / ``except`` on what the project listing returned (no extra request), combines the
 rules that cover one project, lets an explicit ``projects:`` entry win for the fields it sets,
-and returns a :class:`~hexsync.model.Desired` whose projects carry the rule behind each field
+and returns a :class:`~hexsync.values.desired.Desired` whose projects carry the rule behind each
+field
 (``Project.provenance``). The diff stays a pure function of desired against live; guardrails,
 apply and the renderers see ordinary project changes that name their rule.
 
@@ -31,10 +32,15 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from hexsync.diff import SCALAR_DIMENSIONS, SET_DIMENSIONS, Problem, UnresolvedReferenceError, diff
+from hexsync.decide.diff import (
+    SCALAR_DIMENSIONS,
+    SET_DIMENSIONS,
+    Problem,
+    UnresolvedReferenceError,
+    diff,
+)
 from hexsync.errors import HexsyncError
-from hexsync.live import Live, LiveProject, LiveSharing
-from hexsync.model import (
+from hexsync.values.desired import (
     UNMANAGED,
     Access,
     Desired,
@@ -50,7 +56,8 @@ from hexsync.model import (
     Status,
     parse_timestamp,
 )
-from hexsync.plan import Action, Change, Kind, PlanWarning, Refusal
+from hexsync.values.live import Live, LiveProject, LiveSharing
+from hexsync.values.plan import Action, Change, Kind, PlanWarning, Refusal
 
 __all__ = [
     "Compiled",
@@ -462,7 +469,7 @@ def count_matches(
 def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled:
     """``desired`` with its ``enforce: apply`` rules compiled into project entries (see the
     module docstring). Raises :class:`RuleConflictError` and, for names no one knows,
-    :class:`~hexsync.diff.UnresolvedReferenceError`."""
+    :class:`~hexsync.decide.diff.UnresolvedReferenceError`."""
     if not desired.rules:
         return Compiled(desired)
     problems = _reference_problems(desired.rules, desired, live)

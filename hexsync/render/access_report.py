@@ -1,8 +1,9 @@
 """The access report (``hexsync access report``) as JSON or CSV.
 
-Both take the report value that :meth:`hexsync.access.AccessEngine.report` builds (the form of
+Both take the report value that :meth:`hexsync.decide.access_engine.AccessEngine.report` builds
+(the form of
 ``schemas/access-report.schema.json``), so the renderers stay below the engine and do no I/O.
-The HTML page is :func:`hexsync.render.html.render_access_html`.
+The HTML page is :func:`hexsync.render.access_html.render_access_html`.
 """
 
 from __future__ import annotations

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hexsync.access import AccessEngine, planned, shared_groups
+from hexsync.decide.access_engine import AccessEngine, planned, shared_groups
 from hexsync.errors import HexsyncError
 from hexsync.hexapi import HexClient
-from hexsync.live import Live, read_live, read_members
-from hexsync.model import Desired
-from hexsync.plan import Kind, Plan
-from hexsync.planner import build_plan
+from hexsync.planning.planner import build_plan
+from hexsync.values.desired import Desired
+from hexsync.values.live import Live, read_live, read_members
+from hexsync.values.plan import Kind, Plan
 
 __all__ = ["AccessState", "read_access"]
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from hexsync.diff import Public
+from hexsync.decide.diff import Public
 from hexsync.errors import plural
-from hexsync.model import Desired, Policy
-from hexsync.plan import Action, Change, Kind, Refusal, access_rank
+from hexsync.values.desired import Desired, Policy
+from hexsync.values.plan import Action, Change, Kind, Refusal, access_rank
 
 __all__ = ["DEFAULT_MAX_DESTROY", "check_guardrails", "touches_protect"]
 

@@ -13,16 +13,17 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hexsync.diff import UnresolvedReferenceError, diff
+from hexsync.decide.diff import UnresolvedReferenceError, diff
+from hexsync.decide.guardrails import check_guardrails
+from hexsync.decide.impact import assess
+from hexsync.decide.rules_compiler import check_violations, compile_rules
 from hexsync.errors import ConfigError
-from hexsync.estimate import Limits, estimate_apply, limits_of
-from hexsync.guardrails import check_guardrails
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient
-from hexsync.impact import assess
-from hexsync.live import Live, read_live
 from hexsync.manifest.lookalike import lookalikes, visible
-from hexsync.model import Desired, FrozenMap
-from hexsync.plan import (
+from hexsync.planning.estimate import Limits, estimate_apply, limits_of
+from hexsync.values.desired import Desired, FrozenMap
+from hexsync.values.live import Live, read_live
+from hexsync.values.plan import (
     Action,
     Change,
     Kind,
@@ -34,7 +35,6 @@ from hexsync.plan import (
     WorkspaceInfo,
     order_changes,
 )
-from hexsync.rules import check_violations, compile_rules
 
 __all__ = ["Target", "build_plan", "make_plan"]
 

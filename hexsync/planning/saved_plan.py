@@ -25,14 +25,14 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from hexsync.diff import Public
+from hexsync.decide.diff import Public
+from hexsync.decide.guardrails import check_guardrails
 from hexsync.errors import ConfigError, GuardrailError, excerpt, line_column
-from hexsync.guardrails import check_guardrails
-from hexsync.live import Live
 from hexsync.manifest import format_path
 from hexsync.manifest.schema import strict_validator
-from hexsync.model import Desired, Policy, Workspace
-from hexsync.plan import (
+from hexsync.values.desired import Desired, Policy, Workspace
+from hexsync.values.live import Live
+from hexsync.values.plan import (
     FORMAT_VERSION,
     Action,
     Change,

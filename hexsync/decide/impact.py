@@ -1,7 +1,9 @@
 """Access impact: who gains and who loses access, per principal, across projects (SPEC §4).
 
-Pure. The people's lines come from the access engine (:mod:`hexsync.access`) run twice: over the
-workspace as read and over the workspace as the plan leaves it (:func:`hexsync.access.planned`).
+Pure. The people's lines come from the access engine (:mod:`hexsync.decide.access_engine`) run
+twice: over the
+workspace as read and over the workspace as the plan leaves it
+(:func:`hexsync.decide.access_engine.planned`).
 A person's line is their *effective* change on a project, whichever path caused it (owner, direct,
 group, collection, workspace), with the path that decides: "dave@acme.com loses CAN_VIEW on
 "Revenue" (via group Analysts)" means dave has no access left there. A grant that changes under a
@@ -21,11 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hexsync.access import AccessEngine, Grant, ProjectAccess, planned
-from hexsync.hexrules import capped, reaches_workspace
-from hexsync.live import Live
-from hexsync.model import Access
-from hexsync.plan import AccessImpact, Action, Change, ImpactItem, Kind, PlanWarning, access_rank
+from hexsync.decide.access_engine import AccessEngine, Grant, ProjectAccess, planned
+from hexsync.values.desired import Access
+from hexsync.values.hex_access import capped, reaches_workspace
+from hexsync.values.live import Live
+from hexsync.values.plan import (
+    AccessImpact,
+    Action,
+    Change,
+    ImpactItem,
+    Kind,
+    PlanWarning,
+    access_rank,
+)
 
 __all__ = ["access_impact", "assess", "deactivation_warnings"]
 

@@ -22,8 +22,8 @@ from functools import cached_property
 from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
 from hexsync.hexapi import Project as ApiProject
-from hexsync.model import Desired, Ensure, FrozenMap, Match
-from hexsync.plan import Kind, LiveRef
+from hexsync.values.desired import Desired, Ensure, FrozenMap, Match
+from hexsync.values.plan import Kind, LiveRef
 
 __all__ = [
     "Live",

@@ -1,0 +1,1 @@
+"""Export: the workspace as read, written back as manifests (the inverse of loading them)."""

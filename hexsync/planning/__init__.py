@@ -1,0 +1,1 @@
+"""The planner (read, decide, estimate) and a saved plan's safe reading."""

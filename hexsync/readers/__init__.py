@@ -1,0 +1,1 @@
+"""The readers: what hexsync reads from Hex through the client, at the fewest requests."""
