@@ -33,7 +33,7 @@ from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
-from hexsync.readers.access_reads import read_access
+from hexsync.ops.access import read_access
 from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS, render_access_html
 from hexsync.render.access_report import render_access_csv, render_access_json
 

@@ -25,8 +25,8 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.planning.planner import build_plan
+from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Access, Desired, FrozenMap, Group, Project, Sharing
-from hexsync.values.live import read_live
 
 TOKEN = "hxtw_benchmark"
 USERS = 30

@@ -24,8 +24,9 @@ from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import build_plan
+from hexsync.readers.workspace import read_live
 from hexsync.render import render_json, render_markdown, render_text
-from hexsync.values.live import Live, read_live
+from hexsync.values.live import Live
 
 TOKEN = "hxtw_benchmark"
 

@@ -13,13 +13,13 @@ from collections.abc import Callable
 
 from hexsync.render import render_json, render_markdown, render_text
 from hexsync.values.desired import FrozenMap
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
     FieldChange,
     ImpactItem,
-    Kind,
     Plan,
     WorkspaceInfo,
     order_changes,

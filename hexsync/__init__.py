@@ -17,17 +17,20 @@ import typing
 from hexsync._version import __version__
 
 if typing.TYPE_CHECKING:
-    from hexsync.apply.execute import ApplyReport, apply_plan, apply_saved_plan, check_fresh
+    from hexsync.apply.execute import apply_plan
+    from hexsync.apply.gate import apply_saved_plan, check_fresh
+    from hexsync.apply.report import ApplyReport
     from hexsync.decide.access_engine import AccessEngine
     from hexsync.errors import GuardrailError, HexsyncError, PartialApplyError
     from hexsync.export.manifests import export_manifests
     from hexsync.hexapi import HexApiError, HexClient
     from hexsync.manifest import ManifestError, check, load
+    from hexsync.ops.access import read_access
     from hexsync.planning.planner import build_plan, make_plan, read_and_plan
-    from hexsync.readers.access_reads import read_access
+    from hexsync.readers.workspace import read_live
     from hexsync.render import render_json, render_markdown, render_text
     from hexsync.values.desired import Desired
-    from hexsync.values.live import Live, read_live
+    from hexsync.values.live import Live
     from hexsync.values.plan import Change, FieldChange, Plan
 
 # Names are imported on first use (PEP 562), so `import hexsync` and the command line start
@@ -35,11 +38,11 @@ if typing.TYPE_CHECKING:
 # the command's entry point (hexsync/cli/_entry.py) instead of ending in a traceback.
 _WHERE = {
     "AccessEngine": "hexsync.decide.access_engine",
-    "read_access": "hexsync.readers.access_reads",
-    "ApplyReport": "hexsync.apply.execute",
+    "read_access": "hexsync.ops.access",
+    "ApplyReport": "hexsync.apply.report",
     "apply_plan": "hexsync.apply.execute",
-    "apply_saved_plan": "hexsync.apply.execute",
-    "check_fresh": "hexsync.apply.execute",
+    "apply_saved_plan": "hexsync.apply.gate",
+    "check_fresh": "hexsync.apply.gate",
     "GuardrailError": "hexsync.errors",
     "HexsyncError": "hexsync.errors",
     "PartialApplyError": "hexsync.errors",
@@ -47,7 +50,7 @@ _WHERE = {
     "HexApiError": "hexsync.hexapi",
     "HexClient": "hexsync.hexapi",
     "Live": "hexsync.values.live",
-    "read_live": "hexsync.values.live",
+    "read_live": "hexsync.readers.workspace",
     "ManifestError": "hexsync.manifest",
     "check": "hexsync.manifest",
     "load": "hexsync.manifest",

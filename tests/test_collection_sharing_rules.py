@@ -13,7 +13,8 @@ from hexsync.decide.guardrails import check_guardrails
 from hexsync.render import render_json
 from hexsync.values.desired import Desired, Policy
 from hexsync.values.hex_access import collection_lowers, collection_rank, collection_widens
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange, Plan, WorkspaceInfo
 
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 

@@ -22,8 +22,9 @@ from hexsync.planning.estimate import estimate_apply
 from hexsync.planning.planner import read_and_plan
 from hexsync.render import render_text
 from hexsync.values.desired import Access, Desired, FrozenMap, Project, Sharing
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan
+from hexsync.values.plan import Action, Change, FieldChange, Plan
 
 TOKEN = "hxtw_estimate"
 # 12 emulated seconds per real second: the two emulated minutes take ten real seconds, and the

@@ -8,7 +8,8 @@ from __future__ import annotations
 from hexsync.decide.diff import Public
 from hexsync.decide.guardrails import check_guardrails, touches_protect
 from hexsync.values.desired import Desired, Mark, Policy, Workspace
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Refusal
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange, Refusal
 
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 POLICY_MARK = Mark("policy.yaml", 2, 1)

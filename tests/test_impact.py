@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from hexsync.decide.impact import access_impact
 from hexsync.values.desired import FrozenMap
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
-from hexsync.values.plan import AccessImpact, Action, Change, ImpactItem, Kind
+from hexsync.values.plan import AccessImpact, Action, Change, ImpactItem
 
 
 def _live(members: frozenset[str] | None) -> Live:

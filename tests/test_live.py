@@ -9,9 +9,10 @@ import httpx
 
 from hexsync.emulator.app import create_app
 from hexsync.hexapi import HexClient
+from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Group, Policy
-from hexsync.values.live import Live, read_live
-from hexsync.values.plan import Kind
+from hexsync.values.kinds import Kind
+from hexsync.values.live import Live
 
 DESIRED = Desired(groups=(Group("Analysts", frozenset({"alice@acme.com"})),))
 

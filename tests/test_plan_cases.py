@@ -50,8 +50,9 @@ from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import read_and_plan
 from hexsync.planning.saved_plan import reevaluate, uncovered
+from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Policy
-from hexsync.values.live import Live, read_live
+from hexsync.values.live import Live
 from hexsync.values.plan import Action, Change, FieldChange, Plan
 
 CASES = Path(__file__).parent / "cases"

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from hexsync.values.desired import FrozenMap, Mark
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     Action,
     Change,
     FieldChange,
-    Kind,
     LiveRef,
     Plan,
     PlanFileError,

@@ -13,14 +13,16 @@ from typing import Any
 import httpx
 import pytest
 
-from hexsync.apply.execute import apply_plan, apply_saved_plan
+from hexsync.apply.execute import apply_plan
+from hexsync.apply.gate import apply_saved_plan
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import make_plan, read_and_plan
-from hexsync.values.plan import Kind, Plan
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Plan
 
 ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKEN = "hxtw_rules"

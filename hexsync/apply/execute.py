@@ -40,11 +40,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal, Protocol, TypedDict
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, TypedDict
 
-from hexsync.apply.verify import AlreadyAppliedError, already_applied
+from hexsync.apply.directory import Directory, LiveIds, directory_for
+from hexsync.apply.report import (
+    ApplyReport,
+    Outcome,
+    Progress,
+    ProgressCallback,
+    Unconverged,
+    describe,
+)
+from hexsync.apply.verify import duplicate_titles, read_back, scalar_field
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import (
     AmbiguousCreateError,
@@ -54,281 +62,28 @@ from hexsync.hexapi import (
     SharingError,
     SharingResult,
 )
-from hexsync.hexapi import Project as ApiProject
-from hexsync.planning.planner import build_plan
-from hexsync.planning.saved_plan import compare_changes, listed, reevaluate, uncovered
-from hexsync.values.desired import Desired
-from hexsync.values.live import Live, read_live
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     MEMBERS_PER_REQUEST,
     Action,
     Change,
-    FieldChange,
-    Kind,
-    LiveRef,
     Plan,
     apply_phase,
     groups_made,
 )
 
 __all__ = [
-    "ApplyReport",
-    "Directory",
-    "Outcome",
-    "Progress",
-    "StaleField",
-    "Unconverged",
     "apply_plan",
-    "check_fresh",
-    "describe",
 ]
 
-Status = Literal["done", "failed", "skipped"]
 SHARING_SETS = {
     "sharing.users": Kind.USER,
     "sharing.groups": Kind.GROUP,
     "sharing.collections": Kind.COLLECTION,
 }
-FEW_PROJECTS = 3  # up to this many touched projects are re-read one by one, more by listing
-
-
-def describe(change: Change) -> str:
-    """How a change is named in progress lines and the report: ``project "Revenue" (0b3f6a51…)``."""
-    text = f'{change.kind.value} "{change.name}"'
-    if change.kind is Kind.PROJECT and change.id:
-        text += f" ({change.id[:8]}…)"
-    return text
-
-
-_SIGN = {Action.CREATE: "+", Action.UPDATE: "~", Action.DELETE: "-", Action.DEACTIVATE: "-"}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one change of the plan."""
-
-    change: Change
-    status: Status
-    reason: str = ""  # why it failed or was skipped; for a done change, a note (adopted …)
-    id: str | None = None  # the object's id (a created object's new id)
-
-    @property
-    def address(self) -> str:
-        return self.change.address
-
-    @property
-    def line(self) -> str:
-        """``~ project "Revenue overview" (0b3f6a51…) … done``."""
-        text = f"{_SIGN[self.change.action]} {describe(self.change)} … {self.status}"
-        return f"{text}: {self.reason}" if self.reason else text
-
-    @property
-    def data(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "address": self.address,
-            "kind": self.change.kind.value,
-            "action": self.change.action.value,
-            "name": self.change.name,
-            "id": self.id or self.change.id,
-            "status": self.status,
-        }
-        if self.reason:
-            out["reason"] = self.reason
-        return out
-
-
-@dataclass(frozen=True)
-class Unconverged:
-    """A field apply wrote that the workspace does not show afterwards."""
-
-    change: Change
-    path: str
-    key: str | None
-    expected: str | None
-    found: str | None
-
-    @property
-    def message(self) -> str:
-        where = f'{self.path}["{self.key}"]' if self.key is not None else self.path
-        return (
-            f"{describe(self.change)}: {where} is {_show(self.found)} after apply, "
-            f"expected {_show(self.expected)}"
-        )
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return {
-            "address": self.change.address,
-            "path": self.path,
-            "key": self.key,
-            "expected": self.expected,
-            "found": self.found,
-        }
-
-
-def _show(value: str | None) -> str:
-    return "absent" if value is None else f'"{value}"'
-
-
-@dataclass(frozen=True)
-class ApplyReport:
-    """Every change of the plan with its outcome, in plan order, and what the re-read found."""
-
-    outcomes: tuple[Outcome, ...] = ()
-    requests: int = 0  # API requests made, reads included
-    writes: int = 0  # of which carried out the changes (retries and create read-backs included)
-    seconds: float = 0.0
-    unconverged: tuple[Unconverged, ...] = ()
-    notes: tuple[str, ...] = ()  # warnings that are not failures (e.g. the re-read itself failed)
-    duplicates: tuple[str, ...] = ()  # titles held by two projects or more after the apply
-
-    def _with(self, status: Status) -> tuple[Outcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == status)
-
-    @property
-    def done(self) -> tuple[Outcome, ...]:
-        return self._with("done")
-
-    @property
-    def failed(self) -> tuple[Outcome, ...]:
-        return self._with("failed")
-
-    @property
-    def skipped(self) -> tuple[Outcome, ...]:
-        return self._with("skipped")
-
-    @property
-    def ok(self) -> bool:
-        """Everything done, and everything done reads back as planned."""
-        return not self.failed and not self.skipped and not self.unconverged and not self.duplicates
-
-    @property
-    def summary(self) -> str:
-        """``Apply complete: 5 done, 0 failed, 0 skipped · 9 writes, 4 reads in 4.1 s``."""
-        head = "Apply complete" if self.ok else "Apply finished partially"
-        if self.failed and not self.done:
-            head = "Apply failed"  # nothing was carried out: not "partially"
-        text = (
-            f"{head}: {len(self.done)} done, {len(self.failed)} failed, "
-            f"{len(self.skipped)} skipped · {self.writes} writes, "
-            f"{self.requests - self.writes} reads in {self.seconds:.1f} s"
-        )
-        if self.unconverged:
-            text += f" · {len(self.unconverged)} fields did not converge"
-        if self.duplicates:
-            text += f" · {len(self.duplicates)} duplicate project titles"
-        return text
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "summary": {
-                "done": len(self.done),
-                "failed": len(self.failed),
-                "skipped": len(self.skipped),
-                "unconverged": len(self.unconverged),
-                "requests": self.requests,
-                "writes": self.writes,
-                "seconds": round(self.seconds, 3),
-            },
-            "outcomes": [o.data for o in self.outcomes],
-            "unconverged": [u.data for u in self.unconverged],
-            "notes": list(self.notes),
-            "duplicates": list(self.duplicates),
-        }
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One change finished: ``position`` of ``total`` (1-based, in the order they finished)."""
-
-    position: int
-    total: int
-    outcome: Outcome
-
-    @property
-    def line(self) -> str:
-        return f"[{self.position}/{self.total}] {self.outcome.line}"
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 # ------------------------------------------------------------------------------------ ids
-
-
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-class LiveIds(Protocol):
-    """What apply needs of a live read (``hexsync.values.live.Live``): objects with ids, by key.
-
-    ``users`` by lower-cased email, ``groups`` and ``collections`` by name.
-    """
-
-    @property
-    def users(self) -> Mapping[str, _HasId]: ...
-
-    @property
-    def groups(self) -> Mapping[str, _HasId]: ...
-
-    @property
-    def collections(self) -> Mapping[str, _HasId]: ...
-
-
-@dataclass
-class Directory:
-    """Principal ids by email (lower-cased) and name, from a live read plus this run's creates."""
-
-    users: dict[str, str] = field(default_factory=dict)
-    groups: dict[str, str] = field(default_factory=dict)
-    collections: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    async def read(cls, client: HexClient) -> Directory:
-        """Three listings (users, groups, collections): what a plan's principals need."""
-        directory = cls()
-        async for user in client.iter_users():
-            directory.users[user.email.lower()] = user.id
-        async for group in client.iter_groups():
-            directory.groups[group.name] = group.id
-        async for collection in client.iter_collections():
-            directory.collections[collection.name] = collection.id
-        return directory
-
-    def lookup(self, kind: Kind, key: str) -> str | None:
-        if kind is Kind.USER:
-            return self.users.get(key.lower())
-        if kind is Kind.GROUP:
-            return self.groups.get(key)
-        if kind is Kind.COLLECTION:
-            return self.collections.get(key)
-        return None
-
-    def remember(self, kind: Kind, key: str, ident: str) -> None:
-        if kind is Kind.GROUP:
-            self.groups[key] = ident
-        elif kind is Kind.COLLECTION:
-            self.collections[key] = ident
-
-    def reverse(self, kind: Kind) -> dict[str, str]:
-        table = {Kind.USER: self.users, Kind.GROUP: self.groups, Kind.COLLECTION: self.collections}
-        return {ident: key for key, ident in table.get(kind, {}).items()}
-
-
-async def _directory_for(client: HexClient, live: LiveIds | Directory | None) -> Directory:
-    if live is None:
-        return await Directory.read(client)
-    if isinstance(live, Directory):
-        return live
-    return Directory(
-        users={email.lower(): u.id for email, u in live.users.items()},
-        groups={name: g.id for name, g in live.groups.items()},
-        collections={name: c.id for name, c in live.collections.items()},
-    )
 
 
 def _principals(change: Change) -> Iterable[tuple[Kind, str]]:
@@ -441,7 +196,7 @@ class _Run:
                 why = f"was not created: {message}"
             self.failed_creates[(change.kind, change.name)] = why
         elif change.action is Action.UPDATE:
-            renamed = _scalar(change, "name")
+            renamed = scalar_field(change, "name")
             if renamed is not None and renamed.new is not None:
                 self.failed_creates[(change.kind, renamed.new)] = f"was not renamed: {message}"
 
@@ -538,8 +293,8 @@ class _Run:
         """CreateCollection with its sharing in one request; or one EditCollection carrying the
         rename, the description and every sharing upsert (Hex sets no per-request limit on
         collection sharing, unlike project sharing's 25)."""
-        name_field = _scalar(change, "name")
-        description_field = _scalar(change, "description")
+        name_field = scalar_field(change, "name")
+        description_field = scalar_field(change, "description")
         description = description_field.new if description_field is not None else None
         sharing = self._collection_upserts(change)
         if change.action is Action.CREATE:
@@ -611,7 +366,7 @@ class _Run:
                     out[ident] = "NONE"
             access[kind] = out
         user_access, group_access = access[Kind.USER], access[Kind.GROUP]
-        workspace = _scalar(change, "sharing.workspace")
+        workspace = scalar_field(change, "sharing.workspace")
         members = (workspace.new or "NONE") if workspace is not None else None
         if change.action is Action.CREATE and members == "NONE":
             members = None  # a new collection is not shared with the workspace anyway
@@ -685,7 +440,7 @@ class _Run:
                 raise _CreatedThenFailedError(ident, _reason(exc)) from exc
             return ident, note
         ident = self._existing_id(change)
-        name_field = _scalar(change, "name")
+        name_field = scalar_field(change, "name")
         new_name = name_field.new if name_field is not None else None
         if new_name is None and not adds and not remove_ids:
             return ident, "nothing left to change"
@@ -702,7 +457,7 @@ class _Run:
         }
         note = ""
         if change.action is Action.CREATE:
-            description_field = _scalar(change, "description")
+            description_field = scalar_field(change, "description")
 
             async def make() -> str:
                 await self._refuse_if_titled(change)
@@ -753,9 +508,9 @@ class _Run:
         failure is named by its field: ``status: UpdateProject: … (HTTP 400)``.
         """
         problems: list[str] = []
-        status = _scalar(change, "status")
-        workspace = _scalar(change, "sharing.workspace")
-        public_web = _scalar(change, "sharing.public_web")
+        status = scalar_field(change, "status")
+        workspace = scalar_field(change, "sharing.workspace")
+        public_web = scalar_field(change, "sharing.public_web")
         if status is not None and (change.action is Action.UPDATE or status.new is not None):
             try:
                 await self.client.update_project(ident, status=status.new)
@@ -842,11 +597,6 @@ def _error_list(raw: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [e for e in errors if isinstance(e, Mapping)]
 
 
-def _scalar(change: Change, path: str) -> FieldChange | None:
-    found = change.fields_at(path)
-    return found[0] if found else None
-
-
 def _one_line(text: str) -> str:
     # A proxy's HTML error page or a multi-line message would break the report's lines.
     return " ".join(text.split())
@@ -858,158 +608,6 @@ def _reason(exc: HexsyncError) -> str:
 
 
 # ------------------------------------------------------------------------------------ verify
-
-
-async def _verify(
-    client: HexClient, outcomes: Sequence[Outcome], directory: Directory
-) -> list[Unconverged]:
-    """Re-read what was done and compare every field the plan set with what Hex now says."""
-    done = [o for o in outcomes if o.status == "done"]
-    found: list[Unconverged] = []
-    projects = [o for o in done if o.change.kind is Kind.PROJECT and o.id]
-    if projects:
-        found.extend(await _verify_projects(client, projects))
-    groups = [o for o in done if o.change.kind is Kind.GROUP]
-    collections = [o for o in done if o.change.kind is Kind.COLLECTION]
-    if groups:
-        found.extend(await _verify_groups(client, groups))
-    if collections:
-        live = {c.id: c async for c in client.iter_collections()}
-        for o in collections:
-            now = live.get(o.id or "")
-            for f in o.change.fields:
-                value = None if now is None else _collection_value(now, f, directory)
-                if f.path.startswith("sharing."):
-                    if not _same(f, value):
-                        found.append(Unconverged(o.change, f.path, f.key, f.new, value))
-                elif (value or None) != (f.new or None):
-                    found.append(Unconverged(o.change, f.path, None, f.new, value))
-    return found
-
-
-def _collection_value(now: Collection, f: FieldChange, directory: Directory) -> str | None:
-    """A collection's field as Hex reads it now; sharing keys by email (lower) or group name."""
-    if f.path == "name":
-        return now.name
-    if f.path == "description":
-        return now.description
-    if f.path == "sharing.workspace":
-        return now.sharing.workspace_members
-    kind, table = (
-        (Kind.USER, now.sharing.users)
-        if f.path == "sharing.users"
-        else (Kind.GROUP, now.sharing.groups)
-    )
-    names = directory.reverse(kind)
-    by_name = {names.get(i.lower(), names.get(i, i)): level for i, level in table.items()}
-    key = (f.key or "").lower() if kind is Kind.USER else (f.key or "")
-    return by_name.get(key)
-
-
-async def _verify_projects(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconverged]:
-    wanted = {o.id for o in outcomes if o.id}
-    live: dict[str, ApiProject] = {}
-    if len(wanted) <= FEW_PROJECTS:
-        for ident in sorted(wanted):
-            live[ident] = await client.get_project(ident, include_sharing=True)
-    else:
-        async for listed in client.iter_projects(
-            include_sharing=True, include_archived=True, include_trashed=True
-        ):
-            if listed.id in wanted:
-                live[listed.id] = listed
-    found: list[Unconverged] = []
-    for o in outcomes:
-        project = live.get(o.id or "")
-        for f in o.change.fields:
-            if f.path == "description":
-                continue  # set on create only, and not part of what apply manages afterwards
-            value = _project_value(project, f) if project is not None else None
-            if not _same(f, value):
-                found.append(Unconverged(o.change, f.path, f.key, f.new, value))
-    return found
-
-
-async def _duplicate_titles(client: HexClient, outcomes: Sequence[Outcome]) -> list[str]:
-    """Each title this apply created that more than one project holds now, with the ids."""
-    created = {
-        o.change.name
-        for o in outcomes
-        if o.change.kind is Kind.PROJECT and o.change.action is Action.CREATE and o.id
-    }
-    if not created:
-        return []
-    ids: dict[str, list[str]] = {}
-    async for project in client.iter_projects(include_archived=True):
-        if project.title in created:
-            ids.setdefault(project.title, []).append(project.id)
-    return [
-        f'project title "{title}" is held by {len(found)} projects: ids {", ".join(sorted(found))}'
-        for title, found in sorted(ids.items())
-        if len(found) > 1
-    ]
-
-
-def _project_value(project: ApiProject, f: FieldChange) -> str | None:
-    sharing = project.sharing
-    if f.path == "status":
-        return project.status
-    if f.path == "name":
-        return project.title
-    if sharing is None:
-        return None
-    if f.path == "sharing.workspace":
-        return sharing.workspace
-    if f.path == "sharing.public_web":
-        return sharing.public_web
-    table: Mapping[str, str] = {}
-    key = f.key or ""
-    if f.path == "sharing.users":
-        table = {email.lower(): access for email, access in sharing.users.items()}
-        key = key.lower()
-    elif f.path == "sharing.groups":
-        table = sharing.groups
-    elif f.path == "sharing.collections":
-        table = sharing.collections
-    return table.get(key)
-
-
-def _same(f: FieldChange, value: str | None) -> bool:
-    if f.path.startswith("sharing."):
-        # Absent and NONE are the same access.
-        return (value or "NONE") == (f.new or "NONE")
-    return value == f.new
-
-
-async def _verify_groups(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconverged]:
-    live = {g.id: g async for g in client.iter_groups()}
-    found: list[Unconverged] = []
-    for o in outcomes:
-        ident = o.id or ""
-        if o.change.action is Action.DELETE:
-            if ident in live:
-                found.append(Unconverged(o.change, "ensure", None, "absent", "present"))
-            continue
-        group = live.get(ident)
-        if group is None:
-            found.append(Unconverged(o.change, "ensure", None, "present", "absent"))
-            continue
-        name = _scalar(o.change, "name")
-        if name is not None and name.new is not None and group.name != name.new:
-            found.append(Unconverged(o.change, "name", None, name.new, group.name))
-        members = o.change.fields_at("members")
-        if members:
-            have = {u.email.lower() async for u in client.iter_users(group_id=ident)}
-            for f in members:
-                key = (f.key or "").lower()
-                is_member = key in have
-                if is_member != (f.new is not None):
-                    found.append(
-                        Unconverged(
-                            o.change, "members", f.key, f.new, "member" if is_member else None
-                        )
-                    )
-    return found
 
 
 # ------------------------------------------------------------------------------------ public
@@ -1036,7 +634,7 @@ async def apply_plan(
         )
     started = time.monotonic()
     requests_before = client.counters.total_requests
-    directory = await _directory_for(client, live)
+    directory = await directory_for(client, live)
     writes_before = client.counters.total_requests
     run = _Run(client, plan, directory, progress)
     outcomes = await run.run()
@@ -1053,8 +651,8 @@ async def apply_plan(
     duplicates: list[str] = []
     if verify and gone is None and any(o.status == "done" for o in outcomes):
         try:
-            unconverged = await _verify(client, outcomes, directory)
-            duplicates = await _duplicate_titles(client, outcomes)
+            unconverged = await read_back(client, outcomes, directory)
+            duplicates = await duplicate_titles(client, outcomes)
         except HexsyncError as exc:
             notes.append(f"could not read the workspace back to check the result: {exc.message}")
     return ApplyReport(
@@ -1069,161 +667,3 @@ async def apply_plan(
 
 
 # ------------------------------------------------------------------------------------ stale
-
-
-class LiveRefs(Protocol):
-    """A fresh read of the workspace that can say how it sees an object now."""
-
-    def ref(self, kind: Kind, ident: str) -> LiveRef | None: ...
-
-
-@dataclass(frozen=True)
-class StaleField:
-    """One way the workspace moved since the plan was made."""
-
-    ref: LiveRef | None
-    message: str
-
-
-def check_fresh(
-    plan: Plan,
-    now: LiveRefs,
-    *,
-    org_id: str,
-    existing: Mapping[Kind, Iterable[str]] | None = None,
-) -> list[StaleField]:
-    """Every object and field that moved since ``plan`` was made (empty: the plan still holds).
-
-    ``now`` is a fresh read covering the plan's objects; ``org_id`` the workspace the client
-    is on; ``existing`` the names (titles for projects) that exist now, so that a create whose
-    object has appeared meanwhile (someone else, or an interrupted apply) is caught too.
-    """
-    stale: list[StaleField] = []
-    if org_id != plan.workspace.org_id:
-        stale.append(
-            StaleField(
-                None,
-                f"the plan was made for workspace {plan.workspace.org_id}, "
-                f"but the token is for workspace {org_id}",
-            )
-        )
-        return stale
-    for ref in plan.relied:
-        current = now.ref(ref.kind, ref.id)
-        label = _ref_label(ref)
-        if current is None:
-            stale.append(StaleField(ref, f"{label}: no longer exists"))
-            continue
-        for name in ref.moved(current.fields):
-            stale.append(StaleField(ref, f"{label}: {name} changed since the plan was made"))
-    now_named = {kind: set(names) for kind, names in (existing or {}).items()}
-    for change in plan.changes:
-        if change.action is not Action.CREATE:
-            continue
-        if change.name in now_named.get(change.kind, ()):
-            stale.append(
-                StaleField(
-                    None,
-                    f"{describe(change)}: exists now, but the plan was to create it",
-                )
-            )
-    return stale
-
-
-def refuse_if_refused(plan: Plan) -> None:
-    """Raise GuardrailError (exit 3) when a guardrail refused ``plan``: it is never applied."""
-    if plan.refusals:
-        lines = [f"  {r.message}" + (f" ({r.hint})" if r.hint else "") for r in plan.refusals]
-        raise GuardrailError(
-            "the plan is refused, nothing was applied:\n" + "\n".join(lines),
-            hint="fix the manifests or the policy, then plan again",
-        )
-
-
-def refuse_if_stale(plan: Plan, live: Live) -> None:
-    """Raise GuardrailError (exit 3) naming every object and field that moved since ``plan``."""
-    existing = {
-        Kind.GROUP: live.groups.keys(),
-        Kind.COLLECTION: live.collections.keys(),
-        Kind.PROJECT: live.projects_by_title.keys(),
-    }
-    stale = check_fresh(plan, live, org_id=live.org_id, existing=existing)
-    if plan.workspace.full_visibility and not live.full_visibility and not stale:
-        stale.append(
-            StaleField(
-                None,
-                "the plan was made with a token that sees the whole workspace, but this token "
-                "sees only what its user may see (not a workspace token, not an admin)",
-            )
-        )
-    if stale and already_applied(plan, live):
-        raise AlreadyAppliedError(
-            "The saved plan is applied already (the workspace holds "
-            + ("its one change" if len(plan.changes) == 1 else f"all {len(plan.changes)} changes")
-            + "): nothing to do."
-        )
-    if stale:
-        raise GuardrailError(
-            "the saved plan is stale, nothing was applied:\n"
-            + "\n".join(f"  {s.message}" for s in stale),
-            hint="make a new plan (`hexsync plan --out plan.json`), review it, and apply that",
-        )
-
-
-async def apply_saved_plan(
-    client: HexClient,
-    plan: Plan,
-    *,
-    progress: ProgressCallback | None = None,
-    desired: Desired | None = None,
-    allow_destroy: bool = False,
-) -> ApplyReport:
-    """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
-
-    Refused plans are never applied, nor a change that no ``relied_on`` entry covers. Then the
-    workspace is read once and, before the first write, the whole plan is refused
-    (GuardrailError) when anything it relies on moved, or a guardrail refuses it again. With
-    ``desired`` (``--manifests``) the plan is made again from the manifests, under their policy
-    and ``allow_destroy``, and its changes must be the saved plan's; without, the guardrails
-    run under the policy the plan carries. See docs/apply.md, "Threat model".
-    """
-    refuse_if_refused(plan)
-    gaps = uncovered(plan)
-    if gaps:
-        raise GuardrailError(
-            "the saved plan has changes that nothing it read covers, nothing was applied:\n"
-            + listed(gaps),
-            hint="the file was edited after `hexsync plan --out` made it: make a new plan",
-        )
-    # Members are read for the groups whose members the plan relied on, so they can be compared.
-    groups = {r.name for r in plan.relied if r.kind is Kind.GROUP and "members" in r.fields}
-    live = await read_live(client, desired, member_groups=groups, hidden=True)  # rules: archived
-    refuse_if_stale(plan, live)
-    if desired is not None:
-        _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url)
-    else:
-        refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))
-    return await apply_plan(client, plan, live=live, progress=progress)
-
-
-def _refuse_unless_implied(
-    plan: Plan, desired: Desired, live: Live, allow_destroy: bool, api_url: str
-) -> None:
-    """Plan again from the manifests; refuse unless the changes are the saved plan's."""
-    fresh = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=plan.policy.target, api_url=api_url
-    )
-    refuse_if_refused(fresh)
-    differ = compare_changes(plan, fresh)
-    if differ:
-        raise GuardrailError(
-            "the saved plan is not what the manifests imply, nothing was applied:\n"
-            + listed(differ),
-            hint="apply the plan made from these manifests (`hexsync plan --out`), after review",
-        )
-
-
-def _ref_label(ref: LiveRef) -> str:
-    if ref.kind is Kind.PROJECT:
-        return f'project "{ref.name}" ({ref.id[:8]}…)'
-    return f'{ref.kind.value} "{ref.name}"'

@@ -9,6 +9,9 @@ Values of the command's own options are skipped, so ``--out -v`` is never read a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import click
 
 
@@ -86,3 +89,14 @@ def _is_short_count(arg: str, global_names: set[str]) -> bool:
         and all(f"-{c}" in global_names for c in arg[1:])
         and arg[1:] == arg[1] * (len(arg) - 1)
     )
+
+
+@dataclass(frozen=True)
+class GlobalOptions:
+    """Options every command shares; stored on ``ctx.obj``. The token itself is never kept here."""
+
+    api_url: str
+    token_file: Path | None
+    verbose: int
+    color: bool
+    rate_limit: str | None

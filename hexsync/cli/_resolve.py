@@ -28,7 +28,7 @@ from hexsync.hexapi import (
 )
 
 if TYPE_CHECKING:
-    from hexsync.cli.main import GlobalOptions
+    from hexsync.cli._globals import GlobalOptions
 
 T = TypeVar("T")
 

@@ -16,8 +16,8 @@ from hexsync.cli.client_factory import build_client
 from hexsync.decide.access_engine import Grant
 from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.manifest import load
+from hexsync.ops.access import AccessState, read_access
 from hexsync.planning.saved_plan import read_plan
-from hexsync.readers.access_reads import AccessState, read_access
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import render_access_csv, render_access_json
 from hexsync.values.live import LiveProject, LiveUser

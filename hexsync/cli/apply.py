@@ -21,14 +21,10 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
-from hexsync.apply.execute import (
-    ApplyReport,
-    Progress,
-    apply_plan,
-    apply_saved_plan,
-    refuse_if_refused,
-)
+from hexsync.apply.execute import apply_plan
+from hexsync.apply.gate import apply_saved_plan, refuse_if_refused
 from hexsync.apply.lock import WAIT, apply_lock
+from hexsync.apply.report import ApplyReport, Progress
 from hexsync.apply.verify import AlreadyAppliedError
 from hexsync.cli._confirm import ask, interactive, no_terminal
 from hexsync.cli._output import format_options, to_json
@@ -44,7 +40,7 @@ from hexsync.values.live import Live
 from hexsync.values.plan import Plan
 
 if TYPE_CHECKING:
-    from hexsync.cli.main import GlobalOptions
+    from hexsync.cli._globals import GlobalOptions
 
 T = TypeVar("T")
 

@@ -20,7 +20,7 @@ from hexsync.hexapi.log import enable_stderr_log
 
 
 class ClientOptions(Protocol):
-    """The part of ``hexsync.cli.main.GlobalOptions`` the client needs."""
+    """The part of ``hexsync.cli._globals.GlobalOptions`` the client needs."""
 
     @property
     def api_url(self) -> str: ...

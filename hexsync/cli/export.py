@@ -26,8 +26,9 @@ from hexsync.export.manifests import (
 )
 from hexsync.export.suggest import suggest_rules
 from hexsync.manifest.load import DEFAULT_LIMITS, SUFFIXES
+from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Policy
-from hexsync.values.live import Live, read_live
+from hexsync.values.live import Live
 
 RULES_FILE = "rules.yaml"
 

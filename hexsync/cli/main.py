@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from hexsync import __version__
-from hexsync.cli._globals import hoist_global_options
+from hexsync.cli._globals import GlobalOptions, hoist_global_options
 from hexsync.cli.access import access
 from hexsync.cli.apply import apply
 from hexsync.cli.collections import collections
@@ -38,17 +37,6 @@ from hexsync.cli.show_objects import show_collection, show_group, show_user
 from hexsync.cli.users import users
 from hexsync.cli.validate import validate
 from hexsync.errors import EXIT_ERROR, HexsyncError
-
-
-@dataclass(frozen=True)
-class GlobalOptions:
-    """Options every command shares; stored on ``ctx.obj``. The token itself is never kept here."""
-
-    api_url: str
-    token_file: Path | None
-    verbose: int
-    color: bool
-    rate_limit: str | None
 
 
 class _UsageError(click.UsageError):

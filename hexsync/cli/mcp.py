@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from hexsync import __version__
-from hexsync.apply.execute import ApplyReport, apply_saved_plan, refuse_if_refused
+from hexsync.apply.gate import apply_saved_plan, refuse_if_refused
 from hexsync.apply.lock import apply_lock
+from hexsync.apply.report import ApplyReport
 from hexsync.cli._files import write_atomically
 from hexsync.cli._resolve import (
     collection_by_name,
@@ -79,10 +80,11 @@ from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import parse_plan, plan_key, read_plan
 from hexsync.render import render_json, render_markdown, render_text
 from hexsync.values.desired import Policy
-from hexsync.values.plan import Action, Kind
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action
 
 if TYPE_CHECKING:
-    from hexsync.cli.main import GlobalOptions
+    from hexsync.cli._globals import GlobalOptions
 
 WRITE_TOOLS = ("apply_plan", "trigger_run", "cancel_run", "create_embed_url", "deactivate_user")
 RUN_POLL_SECONDS = 1.0

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from hexsync.cli.access import find_project, find_user, project_doc, user_doc
 from hexsync.manifest import load
 from hexsync.mcp import Tool, ToolResult
-from hexsync.readers.access_reads import AccessState, read_access
+from hexsync.ops.access import AccessState, read_access
 
 if TYPE_CHECKING:
     from hexsync.cli.mcp import HexTools

@@ -16,8 +16,8 @@ from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.decide.rules_compiler import count_matches
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
 from hexsync.manifest import CheckResult, check
+from hexsync.readers.workspace import read_projects
 from hexsync.values.desired import Desired
-from hexsync.values.live import read_projects
 
 
 def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:

@@ -42,6 +42,7 @@ from hexsync.values.hex_access import (
     highest,
     reaches_workspace,
 )
+from hexsync.values.kinds import Kind
 from hexsync.values.live import (
     Live,
     LiveCollection,
@@ -51,7 +52,7 @@ from hexsync.values.live import (
     LiveSharing,
     LiveUser,
 )
-from hexsync.values.plan import Action, Change, Kind
+from hexsync.values.plan import Action, Change
 
 __all__ = [
     "REPORT_FORMAT_VERSION",

@@ -49,8 +49,9 @@ from hexsync.values.hex_access import (
     collection_level_known,
     collection_rank,
 )
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing
-from hexsync.values.plan import Action, Change, FieldChange, Kind, PlanWarning, access_rank
+from hexsync.values.plan import Action, Change, FieldChange, PlanWarning, access_rank
 
 __all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from hexsync.decide.diff import Public
 from hexsync.errors import plural
 from hexsync.values.desired import Desired, Policy
-from hexsync.values.plan import Action, Change, Kind, Refusal, access_rank
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, Refusal, access_rank
 
 __all__ = ["DEFAULT_MAX_DESTROY", "check_guardrails", "touches_protect"]
 

@@ -26,16 +26,9 @@ from collections.abc import Iterable
 from hexsync.decide.access_engine import AccessEngine, Grant, ProjectAccess, planned
 from hexsync.values.desired import Access
 from hexsync.values.hex_access import capped, reaches_workspace
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
-from hexsync.values.plan import (
-    AccessImpact,
-    Action,
-    Change,
-    ImpactItem,
-    Kind,
-    PlanWarning,
-    access_rank,
-)
+from hexsync.values.plan import AccessImpact, Action, Change, ImpactItem, PlanWarning, access_rank
 
 __all__ = ["access_impact", "assess", "deactivation_warnings"]
 

@@ -56,8 +56,9 @@ from hexsync.values.desired import (
     Status,
     parse_timestamp,
 )
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject, LiveSharing
-from hexsync.values.plan import Action, Change, Kind, PlanWarning, Refusal
+from hexsync.values.plan import Action, Change, PlanWarning, Refusal
 
 __all__ = [
     "Compiled",
@@ -341,8 +342,8 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
         first = next(r.sharing for r in rules if r.sharing is not None) if own is None else own
         sharing = Sharing(
             mode=own.mode if own is not None else Mode.ADDITIVE,
-            workspace=_scalar(values.get("workspace")),
-            public_web=_scalar(values.get("public_web")),
+            workspace=scalar_field(values.get("workspace")),
+            public_web=scalar_field(values.get("public_web")),
             users=_map(values.get("users")),
             groups=_map(values.get("groups")),
             collections=_map(values.get("collections")),
@@ -353,7 +354,7 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
     return _Decided(status, sharing, FrozenMap(provenance), tuple(errors))
 
 
-def _scalar(value: object) -> Access | None:
+def scalar_field(value: object) -> Access | None:
     return value if isinstance(value, Access) else None
 
 

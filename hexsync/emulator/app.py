@@ -31,9 +31,9 @@ from hexsync.emulator.api import HexApi
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.edges import replay, wrap_edges
+from hexsync.emulator.loopback import is_loopback
 from hexsync.emulator.operations import resolve
 from hexsync.emulator.seed import Seed
-from hexsync.emulator.serve import is_loopback
 from hexsync.emulator.store import Store
 
 CONTROL_PREFIX = "/_emulator/"

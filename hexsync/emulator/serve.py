@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import logging
 import signal
 import socket
@@ -32,6 +31,7 @@ import uvicorn
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.faults import InjectedFault
+from hexsync.emulator.loopback import is_loopback
 from hexsync.errors import ConfigError, HexsyncError
 
 __all__ = ["DEFAULT_PORT", "ServeError", "check_host", "serve"]
@@ -42,17 +42,6 @@ GRACEFUL_SECONDS = 2  # open connections (a delayed or held request) get this lo
 
 class ServeError(HexsyncError):
     """The emulator could not be served (the port is taken, the address is not local …)."""
-
-
-def is_loopback(host: str) -> bool:
-    """``localhost`` (and ``*.localhost``), 127.0.0.0/8 and ::1, brackets or a final dot aside."""
-    host = host.strip().strip("[]").lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def check_host(host: str, *, allow_remote: bool) -> None:

@@ -183,7 +183,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
-            return self._scalar(node)
+            return self.scalar_field(node)
         self.active.add(ident)
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -212,7 +212,7 @@ class _Builder:
             "manifests hold plain strings, numbers, booleans, lists and mappings; remove the tag",
         )
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar_field(self, node: yaml.ScalarNode) -> Any:
         make = self.scalars.get(node.tag)
         if make is None:
             raise self._bad_tag(node)

@@ -19,8 +19,9 @@ from hexsync.hexapi import DEFAULT_LIMITS, OPS, HexClient, NoPacer, RateLimit
 from hexsync.hexapi.operations import HEX_API, HEX_API_30RPM
 from hexsync.hexapi.pacing import simulate
 from hexsync.values.desired import FrozenMap
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
-from hexsync.values.plan import Action, Change, Estimate, Kind, apply_phase, groups_made
+from hexsync.values.plan import Action, Change, Estimate, apply_phase, groups_made
 
 __all__ = ["estimate_apply", "limits_of"]
 

@@ -21,12 +21,13 @@ from hexsync.errors import ConfigError
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of
+from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, FrozenMap
-from hexsync.values.live import Live, read_live
+from hexsync.values.kinds import Kind
+from hexsync.values.live import Live
 from hexsync.values.plan import (
     Action,
     Change,
-    Kind,
     LiveRef,
     Plan,
     PlanPolicy,

@@ -31,13 +31,13 @@ from hexsync.errors import ConfigError, GuardrailError, excerpt, line_column
 from hexsync.manifest import format_path
 from hexsync.manifest.schema import strict_validator
 from hexsync.values.desired import Desired, Policy, Workspace
+from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import (
     FORMAT_VERSION,
     Action,
     Change,
     FieldChange,
-    Kind,
     LiveRef,
     Plan,
     PlanFileError,

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from hexsync.errors import plural
 from hexsync.values.desired import Access
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
     FieldChange,
     ImpactItem,
-    Kind,
     Plan,
     WorkspaceInfo,
     access_rank,

@@ -34,6 +34,7 @@ from typing import Any
 from hexsync.errors import HexsyncError, excerpt
 from hexsync.values.desired import Access, FrozenMap, Mark
 from hexsync.values.hex_access import collection_lowers, collection_widens
+from hexsync.values.kinds import Kind
 
 __all__ = [
     "FORMAT_VERSION",
@@ -45,7 +46,6 @@ __all__ = [
     "Estimate",
     "FieldChange",
     "ImpactItem",
-    "Kind",
     "LiveRef",
     "Plan",
     "PlanFileError",
@@ -65,13 +65,6 @@ __all__ = [
 FORMAT_VERSION = 1
 SHARING_PER_REQUEST = 25  # Hex accepts at most 25 entries per sharing upsert
 MEMBERS_PER_REQUEST = 100  # and at most 100 member adds (and 100 removes) per group edit
-
-
-class Kind(enum.Enum):
-    COLLECTION = "collection"
-    GROUP = "group"
-    USER = "user"
-    PROJECT = "project"
 
 
 class Action(enum.Enum):

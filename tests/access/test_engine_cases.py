@@ -20,6 +20,7 @@ import yaml
 
 from hexsync.decide.access_engine import AccessEngine, planned
 from hexsync.values.desired import FrozenMap
+from hexsync.values.kinds import Kind
 from hexsync.values.live import (
     Live,
     LiveCollection,
@@ -29,7 +30,7 @@ from hexsync.values.live import (
     LiveSharing,
     LiveUser,
 )
-from hexsync.values.plan import Action, Change, FieldChange, Kind
+from hexsync.values.plan import Action, Change, FieldChange
 
 CASES = Path(__file__).parent / "cases"
 _LINE = re.compile(r"^(\w+) (.+?): (?:(delete|deactivate)|([\w.]+)(?:\[(.+)\])?: (.+?) -> (.+))$")

@@ -13,7 +13,8 @@ from hexsync.emulator.clock import ManualClock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange, Plan, WorkspaceInfo
 
 TOKEN = "hxtw_test"  # the workspace token of tests/conftest.py's seed
 ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"

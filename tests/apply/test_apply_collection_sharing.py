@@ -22,7 +22,8 @@ from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import read_and_plan
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange, Plan, WorkspaceInfo
 
 TOKEN = "hxtw_test"
 

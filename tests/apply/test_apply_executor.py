@@ -8,19 +8,16 @@ from typing import Any
 import pytest
 from apply_support import Emulator, change, f, plan_of
 
-from hexsync.apply.execute import (
-    ApplyReport,
-    Directory,
-    Outcome,
-    Progress,
-    apply_plan,
-    apply_saved_plan,
-)
+from hexsync.apply.directory import Directory
+from hexsync.apply.execute import apply_plan
+from hexsync.apply.gate import apply_saved_plan
+from hexsync.apply.report import ApplyReport, Outcome, Progress
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
 from hexsync.hexapi import RetryPolicy
-from hexsync.values.live import read_live
-from hexsync.values.plan import Kind, Refusal
+from hexsync.readers.workspace import read_live
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Refusal
 
 pytestmark = pytest.mark.anyio
 

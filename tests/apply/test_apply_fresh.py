@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from apply_support import ORG_ID, change, f, plan_of
 
-from hexsync.apply.execute import check_fresh
+from hexsync.apply.gate import check_fresh
 from hexsync.values.desired import FrozenMap
-from hexsync.values.plan import Kind, LiveRef, Plan
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import LiveRef, Plan
 
 PID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
 REVENUE = LiveRef(

@@ -11,13 +11,16 @@ import dataclasses
 import pytest
 from apply_support import Emulator, change, f, plan_of
 
-from hexsync.apply.execute import apply_plan, refuse_if_refused, refuse_if_stale
+from hexsync.apply.execute import apply_plan
+from hexsync.apply.gate import refuse_if_refused, refuse_if_stale
 from hexsync.apply.verify import AlreadyAppliedError
 from hexsync.emulator.seed import Seed
 from hexsync.errors import GuardrailError
+from hexsync.readers.workspace import read_live
 from hexsync.values.desired import FrozenMap
-from hexsync.values.live import Live, read_live
-from hexsync.values.plan import Change, Kind, LiveRef, Plan, Refusal
+from hexsync.values.kinds import Kind
+from hexsync.values.live import Live
+from hexsync.values.plan import Change, LiveRef, Plan, Refusal
 
 pytestmark = pytest.mark.anyio
 

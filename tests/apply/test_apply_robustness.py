@@ -23,7 +23,9 @@ from apply_support import (
     plan_of,
 )
 
-from hexsync.apply.execute import ApplyReport, Directory, apply_plan
+from hexsync.apply.directory import Directory
+from hexsync.apply.execute import apply_plan
+from hexsync.apply.report import ApplyReport
 from hexsync.emulator.config import DEFAULT_RATE_LIMITS, EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient, RetryPolicy

@@ -8,7 +8,8 @@ import pytest
 from hexsync.cli.mcp_guard import bind_policy, deactivation_refusals, loosenings, plan_refusals
 from hexsync.mcp import ToolError
 from hexsync.values.desired import Mark, Policy
-from hexsync.values.plan import Action, Change, FieldChange, Kind
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange
 
 SERVER = Policy(
     protect_groups=frozenset({"Admins"}),

@@ -13,13 +13,13 @@ import os
 from pathlib import Path
 
 from hexsync.values.desired import FrozenMap, Mark
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
     FieldChange,
     ImpactItem,
-    Kind,
     LiveRef,
     Plan,
     PlanWarning,

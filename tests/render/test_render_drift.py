@@ -7,7 +7,8 @@ import json
 from hexsync.decide.drift import drift_of
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
 from hexsync.values.desired import Mark
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan, WorkspaceInfo
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange, Plan, WorkspaceInfo
 
 WORKSPACE = WorkspaceInfo("https://app.hex.tech/api/v1", "org-1", "Acme")
 

@@ -8,13 +8,13 @@ import pytest
 from render_support import WS, empty_plan, many_changes, rich_plan
 
 from hexsync.render import render_markdown
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
     FieldChange,
     ImpactItem,
-    Kind,
     Plan,
     PlanWarning,
     WorkspaceInfo,

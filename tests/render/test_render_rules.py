@@ -5,7 +5,8 @@ from __future__ import annotations
 from render_support import WS
 
 from hexsync.render import render_markdown, render_text
-from hexsync.values.plan import Action, Change, FieldChange, Kind, Plan, RuleSummary
+from hexsync.values.kinds import Kind
+from hexsync.values.plan import Action, Change, FieldChange, Plan, RuleSummary
 
 
 def _plan(projects: int) -> Plan:

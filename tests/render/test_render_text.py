@@ -6,13 +6,13 @@ from render_support import WS, empty_plan, rich_plan
 
 from hexsync.render import render_text
 from hexsync.values.desired import FrozenMap
+from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
     Action,
     Change,
     FieldChange,
     ImpactItem,
-    Kind,
     Plan,
     PlanWarning,
     Refusal,

@@ -15,9 +15,11 @@ from hexsync.decide.access_engine import AccessEngine, planned, shared_groups
 from hexsync.errors import HexsyncError
 from hexsync.hexapi import HexClient
 from hexsync.planning.planner import build_plan
+from hexsync.readers.workspace import read_live, read_members
 from hexsync.values.desired import Desired
-from hexsync.values.live import Live, read_live, read_members
-from hexsync.values.plan import Kind, Plan
+from hexsync.values.kinds import Kind
+from hexsync.values.live import Live
+from hexsync.values.plan import Plan
 
 __all__ = ["AccessState", "read_access"]
 

@@ -1,0 +1,240 @@
+"""Read the workspace with the fewest requests: listings, never a request per project.
+
+:func:`read_live` lists projects with their sharing (100 per request), users and groups (500 per
+request), collections (100 per request), the members of the groups the manifests manage (500 per
+request, one listing per group), and ``users/me`` once. Nothing is read per project. The
+independent listings run concurrently; the client paces them under the rate limits. The result
+is the :class:`~hexsync.values.live.Live` value.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+
+from hexsync.hexapi import Collection as ApiCollection
+from hexsync.hexapi import HexClient
+from hexsync.hexapi import Project as ApiProject
+from hexsync.values.desired import Desired, Ensure, FrozenMap, Match
+from hexsync.values.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
+
+Progress = Callable[[int], None]
+
+
+def _sharing(project: ApiProject) -> LiveSharing:
+    raw = project.sharing
+    if raw is None:
+        return LiveSharing()
+
+    def keep(entries: Mapping[str, str], lower: bool = False) -> FrozenMap[str, str]:
+        return FrozenMap(
+            ((k.lower() if lower else k), v) for k, v in entries.items() if v != "NONE"
+        )
+
+    return LiveSharing(
+        users=keep(raw.users, lower=True),
+        groups=keep(raw.groups),
+        collections=keep(raw.collections),
+        workspace=raw.workspace or "NONE",
+        public_web=raw.public_web or "NONE",
+    )
+
+
+def _collections(
+    listed: Iterable[ApiCollection], users: Iterable[LiveUser], groups: Iterable[LiveGroup]
+) -> list[LiveCollection]:
+    """Collections with their sharing resolved from ids to emails and group names."""
+    email_of = {u.id: u.email for u in users}
+    name_of = {g.id: g.name for g in groups}
+
+    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
+        return FrozenMap(
+            (names[i], level) for i, level in entries.items() if i in names and level != "NONE"
+        )
+
+    out = []
+    for c in listed:
+        s = c.sharing
+        out.append(
+            LiveCollection(
+                id=c.id,
+                name=c.name,
+                description=c.description,
+                creator=c.creator_email.lower() if c.creator_email else None,
+                sharing=LiveCollectionSharing(
+                    users=resolve(s.users, email_of),
+                    groups=resolve(s.groups, name_of),
+                    workspace=s.workspace_members or "NONE",
+                ),
+            )
+        )
+    return out
+
+
+def _rules_ask(desired: Desired, op: str) -> bool:
+    """Whether any rule's match or except mentions ``op`` (``archived`` / ``trashed``)."""
+
+    def mentions(m: Match | None) -> bool:
+        return m is not None and (m.op == op or any(mentions(c) for c in m.children))
+
+    return any(mentions(r.match) or mentions(r.exclude) for r in desired.rules)
+
+
+async def read_projects(
+    client: HexClient,
+    desired: Desired,
+    *,
+    hidden: bool = False,
+    tick: Callable[[], None] | None = None,
+) -> list[LiveProject]:
+    """Every project with its sharing, 100 per request: the one listing rules match on.
+
+    Rules about archived or trashed projects need them in the same listing (Hex leaves them
+    out by default): a query flag, not an extra request.
+    """
+    archived = hidden or _rules_ask(desired, "archived")
+    trashed = hidden or _rules_ask(desired, "trashed")
+    out = []
+    async for p in client.iter_projects(
+        include_sharing=True, include_archived=archived, include_trashed=trashed
+    ):
+        if tick is not None:
+            tick()
+        out.append(
+            LiveProject(
+                id=p.id,
+                title=p.title,
+                description=p.description,
+                owner=p.owner_email.lower() if p.owner_email else None,
+                status=p.status,
+                sharing=_sharing(p),
+                creator=p.creator_email.lower() if p.creator_email else None,
+                categories=frozenset(p.categories),
+                published=p.last_published_at is not None,
+                archived=p.archived_at is not None,
+                trashed=p.trashed_at is not None,
+                created_at=p.created_at,
+                last_viewed_at=p.last_viewed_at,
+            )
+        )
+    return out
+
+
+def _member_groups(desired: Desired) -> set[str]:
+    """Groups whose members the plan needs: declared ones, or every group under prune.groups."""
+    return {g.name for g in desired.groups if g.members is not None or g.ensure is Ensure.ABSENT}
+
+
+async def read_live(
+    client: HexClient,
+    desired: Desired | None = None,
+    *,
+    member_groups: Iterable[str] = (),
+    progress: Progress | None = None,
+    hidden: bool = False,
+) -> Live:
+    """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
+
+    Group members are read for the groups the manifests declare (with members or ``ensure:
+    absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
+    access impact name its members), and for ``member_groups`` (a saved plan's groups).
+    Archived and trashed projects are listed (in the same pages) when a rule asks about them,
+    or with ``hidden`` (a saved plan may change one).
+    """
+    desired = desired or Desired()
+    counters = client.counters
+    start = counters.total_requests
+    seen = [start]
+
+    def tick() -> None:
+        now = counters.total_requests
+        if progress is not None and now != seen[0]:
+            seen[0] = now
+            progress(now - start)
+
+    async def users() -> list[LiveUser]:
+        out = []
+        async for u in client.iter_users():
+            tick()
+            out.append(LiveUser(u.id, u.email.lower(), u.name, u.role))
+        return out
+
+    async def members_of(group_id: str) -> frozenset[str]:
+        emails = set()
+        async for u in client.iter_users(group_id=group_id):
+            tick()
+            emails.add(u.email.lower())
+        return frozenset(emails)
+
+    wanted = _member_groups(desired) | set(member_groups)
+
+    async def groups() -> list[LiveGroup]:
+        listed = []
+        async for g in client.iter_groups():
+            tick()
+            listed.append(g)
+        read = [g for g in listed if desired.policy.prune_groups or g.name in wanted]
+        members = await asyncio.gather(*(members_of(g.id) for g in read))
+        by_id = {g.id: m for g, m in zip(read, members, strict=True)}
+        return [LiveGroup(g.id, g.name, by_id.get(g.id)) for g in listed]
+
+    async def collections() -> list[ApiCollection]:
+        out = []
+        async for c in client.iter_collections():
+            tick()
+            out.append(c)
+        return out
+
+    async def projects() -> list[LiveProject]:
+        return await read_projects(client, desired, hidden=hidden, tick=tick)
+
+    me, user_list, group_list, api_collections, project_list = await asyncio.gather(
+        client.me(), users(), groups(), collections(), projects()
+    )
+    tick()
+    collection_list = _collections(api_collections, user_list, group_list)
+    return Live(
+        org_id=me.org_id,
+        org_name=me.org_name,
+        me_email=me.user.email.lower() if me.user is not None else None,
+        me_role=me.user.role if me.user is not None else None,
+        users=FrozenMap((u.email, u) for u in user_list),
+        groups=FrozenMap((g.name, g) for g in group_list),
+        collections=FrozenMap((c.name, c) for c in collection_list),
+        projects=FrozenMap((p.id, p) for p in project_list),
+        read_requests=counters.total_requests - start,
+    )
+
+
+async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:
+    """``live`` with the members of the groups ``names`` read too (500 per request, one listing
+    per group), those already read left alone: what ``hexsync access`` adds to a reading so
+    that every shared group counts (SPEC §6 floor: Σ ceil(members/500))."""
+    wanted = [
+        g for n in sorted(set(names)) if (g := live.groups.get(n)) is not None and g.members is None
+    ]
+    if not wanted:
+        return live
+    start = client.counters.total_requests
+
+    async def members_of(group: LiveGroup) -> LiveGroup:
+        emails = {u.email.lower() async for u in client.iter_users(group_id=group.id)}
+        return LiveGroup(group.id, group.name, frozenset(emails))
+
+    read = await asyncio.gather(*(members_of(g) for g in wanted))
+    groups = dict(live.groups)
+    groups.update((g.name, g) for g in read)
+    return dataclasses.replace(
+        live,
+        groups=FrozenMap(groups),
+        read_requests=live.read_requests + client.counters.total_requests - start,
+    )
