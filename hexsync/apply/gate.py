@@ -1,8 +1,23 @@
-"""The gate a saved plan passes before apply writes anything."""
+"""The gate a saved plan passes before apply writes anything (``hexsync apply plan.json``).
+
+In order, each refusal a :class:`~hexsync.errors.GuardrailError` (exit 3) before any write:
+
+1. a plan refused when it was made is never applied (:func:`refuse_if_refused`);
+2. every change must be covered by what the plan says it read (``uncovered``, in
+   :mod:`hexsync.planning.saved_plan`, which also read the file safely);
+3. the workspace is read once, and every object and field the plan relied on must be as the
+   plan saw it (:func:`check_fresh`, :func:`refuse_if_stale`); a plan whose every change holds
+   already is "applied already", not stale;
+4. with ``--manifests``, the plan made again from the merged manifests must have exactly the
+   saved plan's changes (:func:`compare_changes`); without, every guardrail is evaluated again
+   on the plan's own changes under the policy it carries (:func:`reevaluate`).
+
+Then :func:`~hexsync.apply.execute.apply_plan` carries it out.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -13,20 +28,25 @@ from hexsync.apply.report import (
     describe,
 )
 from hexsync.apply.verify import AlreadyAppliedError, already_applied
-from hexsync.errors import GuardrailError
+from hexsync.decide.diff import Public
+from hexsync.decide.guardrails import check_guardrails
+from hexsync.errors import GuardrailError, excerpt
 from hexsync.hexapi import (
     HexClient,
 )
 from hexsync.planning.planner import build_plan
-from hexsync.planning.saved_plan import compare_changes, listed, reevaluate, uncovered
+from hexsync.planning.saved_plan import listed, shown, uncovered
 from hexsync.readers.workspace import read_live
-from hexsync.values.desired import Desired
+from hexsync.values.desired import Desired, Policy, Workspace
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import (
     Action,
+    Change,
+    FieldChange,
     LiveRef,
     Plan,
+    Refusal,
 )
 
 
@@ -186,3 +206,105 @@ def _ref_label(ref: LiveRef) -> str:
     if ref.kind is Kind.PROJECT:
         return f'project "{ref.name}" ({ref.id[:8]}…)'
     return f'{ref.kind.value} "{ref.name}"'
+
+
+# ------------------------------------------------------------------------------------ again
+
+
+def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
+    """The guardrails evaluated again on ``plan``'s own changes, under the policy it carries,
+    against ``live``, the fresh reading apply makes (its org, visibility, group members and
+    collection creators).
+    A change to the public web counts when it leaves the project public; ``max_destroy`` counts
+    this plan's destructive changes (with ``--target``, the plan-time refusal counted the whole
+    plan; only ``--manifests`` can count it again).
+    """
+    carried = plan.policy
+    desired = Desired(
+        workspace=Workspace(carried.org_id) if carried.org_id is not None else None,
+        policy=Policy(
+            prune_groups=carried.prune_groups,
+            prune_users=carried.prune_users,
+            protect_groups=frozenset(carried.protect_groups),
+            protect_users=frozenset(u.lower() for u in carried.protect_users),
+            max_destroy=carried.max_destroy,
+            allow_public_web=carried.allow_public_web,
+        ),
+    )
+    public = [
+        Public(change.address, change.name, f.new, change.mark)
+        for change in plan.changes
+        for f in change.fields_at("sharing.public_web")
+        if f.new not in (None, "NONE")
+    ]
+    kinds = None
+    if carried.target is not None:
+        kind_text = carried.target.partition(":")[0]
+        kinds = frozenset(k for k in Kind if k.value == kind_text) or None
+    return check_guardrails(
+        _lowered_keys(plan.changes),
+        desired,
+        org_id=live.org_id,
+        full_visibility=live.full_visibility,
+        public=public,
+        allow_destroy=carried.allow_destroy,
+        kinds=kinds,
+        members={g.name: g.members for g in live.groups.values()},
+        creators={c.id: c.creator for c in live.collections.values()},
+    )
+
+
+def _lowered_keys(changes: Sequence[Change]) -> list[Change]:
+    """Emails compared as apply resolves them (in any case): ``Admin@acme.com`` is protected
+    ``admin@acme.com`` too."""
+    out = []
+    for change in changes:
+        fields = tuple(
+            FieldChange(f.path, f.old, f.new, f.key.lower())
+            if f.key is not None and f.path in ("members", "sharing.users")
+            else f
+            for f in change.fields
+        )
+        name = change.name.lower() if change.kind is Kind.USER else change.name
+        out.append(
+            Change(change.kind, change.action, name, change.id, fields, change.note, change.mark)
+        )
+    return out
+
+
+def _identity(change: Change) -> tuple[str, str, str, str]:
+    return (change.kind.value, change.action.value, change.name, change.id or "")
+
+
+def _field_text(change: Change, f: FieldChange | None) -> str:
+    head = f"{change.action.value} {change.kind.value} {excerpt(change.name)}"
+    if change.kind is Kind.PROJECT and change.id:
+        head += f" ({change.id[:8]}…)"
+    if f is None:
+        return head
+    where = f.path if f.key is None else f"{f.path}[{excerpt(f.key)}]"
+    return f"{head}: {where}: {shown(f.old)} → {shown(f.new)}"
+
+
+def compare_changes(saved: Plan, fresh: Plan) -> list[str]:
+    """How ``saved``'s changes differ from ``fresh``'s, in any order (empty: the same).
+
+    Each line names a change or a field that only one of them has: ``only in the saved plan:
+    delete group 'Admins'``.
+    """
+
+    def index(plan: Plan) -> dict[tuple[str, str, str, str], tuple[Change, set[FieldChange]]]:
+        return {_identity(c): (c, set(c.fields)) for c in plan.changes}
+
+    mine, theirs = index(saved), index(fresh)
+    out: list[str] = []
+    for which, a, b in (("saved plan", mine, theirs), ("manifests' plan", theirs, mine)):
+        for ident in sorted(a):
+            change, fields = a[ident]
+            other = b.get(ident)
+            if other is None:
+                out.append(f"only in the {which}: {_field_text(change, None)}")
+                continue
+            for f in sorted(fields - other[1], key=lambda f: (f.path, f.key or "")):
+                out.append(f"only in the {which}: {_field_text(change, f)}")
+    return out
