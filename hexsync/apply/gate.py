@@ -156,6 +156,7 @@ async def apply_saved_plan(
     progress: ProgressCallback | None = None,
     desired: Desired | None = None,
     allow_destroy: bool = False,
+    target: str | None = None,
 ) -> ApplyReport:
     """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
 
@@ -164,7 +165,9 @@ async def apply_saved_plan(
     (GuardrailError) when anything it relies on moved, or a guardrail refuses it again. With
     ``desired`` (``--manifests``) the plan is made again from the manifests, under their policy
     and ``allow_destroy``, and its changes must be the saved plan's; without, the guardrails
-    run under the policy the plan carries. See docs/apply.md, "Threat model".
+    run under the policy the plan carries. The subset re-planned is ``target``, the operator's
+    ``--target``, never the plan's own: without one the whole plan made from the manifests
+    must match. See docs/apply.md, "Threat model".
     """
     refuse_if_refused(plan)
     gaps = uncovered(plan)
@@ -179,26 +182,39 @@ async def apply_saved_plan(
     live = await read_live(client, desired, member_groups=groups, hidden=True)  # rules: archived
     refuse_if_stale(plan, live)
     if desired is not None:
-        _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url)
+        _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url, target)
     else:
         refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))
     return await apply_plan(client, plan, live=live, progress=progress)
 
 
 def _refuse_unless_implied(
-    plan: Plan, desired: Desired, live: Live, allow_destroy: bool, api_url: str
+    plan: Plan,
+    desired: Desired,
+    live: Live,
+    allow_destroy: bool,
+    api_url: str,
+    target: str | None,
 ) -> None:
-    """Plan again from the manifests; refuse unless the changes are the saved plan's."""
-    fresh = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=plan.policy.target, api_url=api_url
-    )
+    """Plan again from the manifests, for the operator's ``target`` (never the file's own: a
+    forged plan could name a subset that leaves out what review approved); refuse unless the
+    changes are the saved plan's."""
+    fresh = build_plan(desired, live, allow_destroy=allow_destroy, target=target, api_url=api_url)
     refuse_if_refused(fresh)
     differ = compare_changes(plan, fresh)
     if differ:
+        hint = "apply the plan made from these manifests (`hexsync plan --out`), after review"
+        carried = plan.policy.target
+        if carried is not None and carried != target:
+            hint = (
+                f"the saved plan says it was made with --target {carried}; apply never takes a "
+                f"plan's word for its subset: if --target {carried} is what was reviewed, give "
+                "it to apply too"
+            )
         raise GuardrailError(
             "the saved plan is not what the manifests imply, nothing was applied:\n"
             + listed(differ),
-            hint="apply the plan made from these manifests (`hexsync plan --out`), after review",
+            hint=hint,
         )
 
 
