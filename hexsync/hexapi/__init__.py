@@ -1,5 +1,8 @@
 """The Hex API client: transport, pagination, retries, pacing, typed errors.
 
+``client.HexClient`` has one typed method per operation; the ``pipeline.Pipeline`` it holds
+sends each request (pacing, retries, the circuit breaker, errors, the redacted log, counters).
+
 Depends only on ``hexsync.errors`` (and the version); the emulator never imports it.
 """
 
