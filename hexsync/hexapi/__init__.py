@@ -1,9 +1,12 @@
 """The Hex API client: transport, pagination, retries, pacing, typed errors.
 
+``client.HexClient`` has one typed method per operation; the ``pipeline.Pipeline`` it holds
+sends each request (pacing, retries, the circuit breaker, errors, the redacted log, counters).
+
 Depends only on ``hexsync.errors`` (and the version); the emulator never imports it.
 """
 
-from hexsync.hexapi.client import LOCK_GROUP, USER_AGENT, HexClient
+from hexsync.hexapi.client import LOCK_GROUP, HexClient
 from hexsync.hexapi.config import (
     DEFAULT_BASE_URL,
     TOKEN_ENV,
@@ -33,6 +36,7 @@ from hexsync.hexapi.errors import (
 from hexsync.hexapi.log import redact
 from hexsync.hexapi.operations import OPS, Retry
 from hexsync.hexapi.pacing import DEFAULT_LIMITS, NoPacer, Pacer
+from hexsync.hexapi.pipeline import USER_AGENT
 from hexsync.hexapi.retry import RetryPolicy
 from hexsync.hexapi.sync import SyncHexClient
 from hexsync.hexapi.types import (
