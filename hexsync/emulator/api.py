@@ -49,7 +49,7 @@ from hexsync.emulator.context import NO_BODY, ApiError, Ctx, Principal
 from hexsync.emulator.envelopes import error_body
 from hexsync.emulator.operations import Operation, resolve, resolve_path
 from hexsync.emulator.resources import HANDLERS
-from hexsync.emulator.seed import parse_time
+from hexsync.emulator.seed_format import parse_time
 from hexsync.emulator.store import Store
 
 logger = logging.getLogger(__name__)

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from hexsync.emulator.hex_access import capped
-from hexsync.emulator.seed import Seed, iso_from_seconds, parse_time
+from hexsync.emulator.seed import Seed
+from hexsync.emulator.seed_format import iso_from_seconds, parse_time
 
 try:  # POSIX only; without it a state file is still written atomically, just not locked.
     import fcntl

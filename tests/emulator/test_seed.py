@@ -7,7 +7,8 @@ import textwrap
 
 import pytest
 
-from hexsync.emulator.seed import Seed, SeedError, load_seed
+from hexsync.emulator.seed import Seed, load_seed
+from hexsync.emulator.seed_format import SeedError
 
 
 def write(tmp_path, name, text):
