@@ -38,7 +38,6 @@ from hexsync.hexapi.operations import OPS, Retry
 from hexsync.hexapi.pacing import DEFAULT_LIMITS, NoPacer, Pacer
 from hexsync.hexapi.pipeline import USER_AGENT
 from hexsync.hexapi.retry import RetryPolicy
-from hexsync.hexapi.sync import SyncHexClient
 from hexsync.hexapi.types import (
     ACCESS_LEVELS,
     TERMINAL_RUN_STATUSES,
@@ -105,7 +104,6 @@ __all__ = [
     "ServerError",
     "SharingError",
     "SharingResult",
-    "SyncHexClient",
     "Token",
     "UnauthorizedError",
     "UnexpectedResponseError",
