@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -58,6 +57,7 @@ from hexsync.values.desired import (
 )
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject, LiveSharing
+from hexsync.values.patterns import compile_pattern
 from hexsync.values.plan import Action, Change, PlanWarning, Refusal
 
 __all__ = [
@@ -169,8 +169,8 @@ def matcher(match: Match, now: dt.datetime) -> Predicate:
         glob = str(values[0])
         return lambda p: fnmatch.fnmatchcase(p.title, glob)
     if op == "title_regex":
-        search = re.compile(str(values[0])).search
-        return lambda p: search(p.title) is not None
+        found = compile_pattern(str(values[0]))
+        return lambda p: found(p.title)
     if op in ("published", "archived", "trashed"):
         want = values[0] == "true"
         return lambda p: getattr(p, op) is want

@@ -39,6 +39,7 @@ from hexsync.values.desired import (
     parse_timestamp,
 )
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
+from hexsync.values.patterns import PatternError, compile_pattern
 
 __all__ = ["ParsedDocument", "build_desired"]
 
@@ -655,9 +656,14 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
         return Match(key, pairs, mark=mark)
     if key == "title_regex":
         try:
-            re.compile(value)
-        except re.error as exc:
-            b.error(mark, path, f"title_regex {value!r} is not a regular expression: {exc}")
+            compile_pattern(value)
+        except PatternError as exc:
+            b.error(
+                mark,
+                path,
+                f"title_regex {value!r} is not a pattern hexsync can match in linear time "
+                f"(RE2 syntax: no backreferences or lookaround): {exc}",
+            )
         return Match(key, (value,), mark=mark)
     items = value if isinstance(value, list) else [value]
     if key in ("owner", "creator"):
