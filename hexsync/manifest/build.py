@@ -610,6 +610,8 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
                     f" sharing.{dim}",
                     f"add sharing.{dim}, or remove its mode",
                 )
+    if sharing is not None:
+        _refuse_additive_none(entry["name"], sharing, (*path, "sharing"), b)
     exclude = None
     if "except" in entry:
         exclude = _match(entry["except"], (*path, "except"), doc, b)
@@ -623,6 +625,34 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
         priority=entry.get("priority", 0),
         mark=mark,
     )
+
+
+def _refuse_additive_none(name: str, sharing: Sharing, path: Path, b: _Builder) -> None:
+    """A rule's NONE in an additive dimension: it can never change or fail anything.
+
+    Additive sharing only adds access, so "at least NONE" holds on every project: written in an
+    ``enforce: check`` rule as "nothing is public on the web", it checks nothing and a public
+    project passes. Only ``mode: authoritative`` makes NONE mean "must be NONE".
+    """
+    for dim in ("workspace", "public_web", "users", "groups", "collections"):
+        value = getattr(sharing, dim)
+        if value is None or sharing.mode_of(dim) is not Mode.ADDITIVE:
+            continue
+        keys = [""] if not isinstance(value, FrozenMap) else list(value)
+        for key in keys:
+            level = value if not key else value[key]
+            if level is not Access.NONE:
+                continue
+            where: Path = (*path, dim, key) if key else (*path, dim)
+            b.error(
+                sharing.mark_of(dim, key),
+                where,
+                f"rule '{name}': NONE in additive sharing can never change or fail "
+                "anything (additive sharing only adds access, and every project has at least "
+                "NONE)",
+                f"write 'mode: authoritative' (or 'mode: {{{dim}: authoritative}}') in the rule's "
+                f"sharing to mean '{dim} must be NONE'",
+            )
 
 
 def _match(data: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Match:
