@@ -53,6 +53,8 @@ _PATTERN_HINTS = {
     "a collection access level": "a level is one word, as Hex writes it: MEMBER, VIEW or MANAGE",
     "a duration": "a number and a unit: h, d, w or y (365 days), like 365d",
     "a date or a duration": "YYYY-MM-DD, an ISO 8601 timestamp, or a duration like 90d",
+    "a rule name (a name without a comma)": "a plan lists rules that combine on one field as"
+    " 'a, b', so a comma in a name could pass one rule off as another: rename it",
 }
 
 
@@ -201,6 +203,9 @@ def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
     if keyword == "anyOf":
         branches = [_compile(branch) for branch in arg]
         return lambda value: any(branch(value) for branch in branches)
+    if keyword == "allOf":
+        parts = [_compile(branch) for branch in arg]
+        return lambda value: all(part(value) for part in parts)
     if keyword == "enum":
         words = frozenset(v for v in arg if isinstance(v, str))
         return lambda value: type(value) is str and value in words
