@@ -1,4 +1,4 @@
-"""The arrows of STYLE.md point one way; this test fails when an import points back.
+"""The arrows of docs/architecture.md point one way; this test fails when an import points back.
 
 - nothing imports ``hexsync.cli`` (but ``python -m hexsync``'s ``__main__``);
 - the emulator imports nothing of the client (it must be able to disagree with it);

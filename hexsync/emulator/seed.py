@@ -1,4 +1,4 @@
-"""The emulator's seed: the workspace it starts from (SPEC §5), as JSON or YAML.
+"""The emulator's seed: the workspace it starts from, as JSON or YAML.
 
 The format is deliberately close to the manifests. Every key is optional unless marked
 *required*; unknown keys are errors. Ids (UUIDs) are generated where absent, deterministically
@@ -108,7 +108,7 @@ CONNECTION_TYPES = (
 )
 CONNECTION_ACCESS = ("NONE", "QUERY", "VIEW_RESULTS")
 SCHEMA_REFRESH_ACCESS = ("ADMINS", "USERS_WITH_QUERY_ACCESS")
-# Hex plans with API access (NOTES.md "Plans"): GetQueriedTables needs ENTERPRISE, embedding
+# Hex plans with API access (docs/hex-api.md, "Plans"): GetQueriedTables needs ENTERPRISE, embedding
 # needs ENTERPRISE and the Embedded Analytics add-on (``org.embedding``).
 PLANS = ("ENTERPRISE", "TEAM")
 RUN_RESULTS = ("COMPLETED", "ERRORED", "UNABLE_TO_ALLOCATE_KERNEL")

@@ -1,4 +1,4 @@
-"""The live workspace, read with the fewest requests SPEC §6 allows.
+"""The live workspace, read with the fewest requests (the floor of docs/plan.md).
 
 :func:`read_live` lists projects with their sharing (100 per request), users and groups (500 per
 request), collections (100 per request), the members of the groups the manifests manage (500 per
@@ -66,7 +66,7 @@ class LiveCollectionSharing:
     """Who a collection is shared with, keyed the way manifests name principals.
 
     Hex reads collection sharing by user and group *id*; :func:`read_live` resolves them to
-    lower-cased emails and group names. Levels are Hex's own strings (undocumented, NOTES.md),
+    lower-cased emails and group names. Levels are Hex's own strings (docs/hex-api.md),
     kept as read; ``NONE`` entries are left out. ``workspace`` is the workspace members' level.
     Ids that resolve to no listed user or group (a deactivated user) are left out: they give
     nobody access.
@@ -345,7 +345,7 @@ async def read_live(
     progress: Progress | None = None,
     hidden: bool = False,
 ) -> Live:
-    """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
+    """Read the workspace at the request floor; ``progress(n)`` hears the request count.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
@@ -421,7 +421,7 @@ async def read_live(
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:
     """``live`` with the members of the groups ``names`` read too (500 per request, one listing
     per group), those already read left alone: what ``hexsync access`` adds to a reading so
-    that every shared group counts (SPEC §6 floor: Σ ceil(members/500))."""
+    that every shared group counts (the floor's Σ ceil(members/500))."""
     wanted = [
         g for n in sorted(set(names)) if (g := live.groups.get(n)) is not None and g.members is None
     ]
