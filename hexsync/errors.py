@@ -3,8 +3,8 @@
 Library code raises these; the CLI boundary (``hexsync.cli.main``) maps them to exit codes, so an
 exit code is decided in exactly one place. Every message says where, what, and what to do.
 
-Exit codes (SPEC §3): 0 success / no changes; 1 error; 2 changes present (``plan
---detailed-exitcode``); 3 refused by a guardrail; 4 apply finished partially.
+Exit codes, as the README states them: 0 success / no changes; 1 error; 2 changes present
+(``plan --detailed-exitcode``); 3 refused by a guardrail; 4 apply finished partially.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """``hexsync.export.manifests``: Live → manifests that validate and plan as no change (pure, no
 emulator).
 
-The round trip here is the contract of SPEC §3: export a :class:`Live`, check the files with the
-manifest loader (what ``hexsync validate`` runs), and diff the result against the same Live (what
-``hexsync plan`` runs): no problem, no change, no refusal, no warning.
+The round trip here is the contract of docs/export.md: export a :class:`Live`, check the files
+with the manifest loader (what ``hexsync validate`` runs), and diff the result against the same
+Live (what ``hexsync plan`` runs): no problem, no change, no refusal, no warning.
 """
 
 from __future__ import annotations

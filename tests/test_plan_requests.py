@@ -1,4 +1,4 @@
-"""A 2,000-project plan reads at the SPEC §6 request floor, counted by the emulator."""
+"""A 2,000-project plan reads at its request floor (docs/plan.md), counted by the emulator."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ projects:
 
 
 def _floor() -> int:
-    """SPEC §6: ceil(P/100) + ceil(U/500) + ceil(G/500) + ceil(C/100) + Σ ceil(members/500) + 1.
+    """The floor: ceil(P/100) + ceil(U/500) + ceil(G/500) + ceil(C/100) + Σ ceil(members/500) + 1.
 
     Members are read for the declared groups that exist live and whose members the manifests
     manage: Everyone (600) and Team 00 (10); Team 01 declares no members, New team is not live.

@@ -1,4 +1,4 @@
-"""Rules over a 5,000-project workspace: the plan reads at the SPEC §6 floor (counted by the
+"""Rules over a 5,000-project workspace: the plan reads at its request floor (counted by the
 emulator), apply writes what the plan says, and the next plan is no change. Also the saved-plan
 path for a rule that changes archived projects (listed only because the rule asks)."""
 

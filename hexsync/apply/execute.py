@@ -1,7 +1,7 @@
 """Carry out a :class:`~hexsync.values.plan.Plan` through the Hex client; the only module that
 writes.
 
-``apply_plan(client, plan)`` executes the plan's changes in dependency order (SPEC §4) and
+``apply_plan(client, plan)`` executes the plan's changes in dependency order (docs/apply.md) and
 returns an :class:`ApplyReport`; it never raises for a change that failed (that is what the
 report is for), only for a bug or a broken connection to the workspace as a whole.
 

@@ -1,4 +1,4 @@
-"""Build the Hex API client from the global command-line options (SPEC §3).
+"""Build the Hex API client from the global command-line options (docs/client.md).
 
 The token comes from ``--token-file`` or ``HEX_API_TOKEN``, never from argv. ``-v`` turns on the
 redacted request log on stderr and, when the client closes, a one-line summary of its counters.

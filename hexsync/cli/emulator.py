@@ -1,4 +1,4 @@
-"""``hexsync emulator``: the local Hex API emulator (SPEC §5)."""
+"""``hexsync emulator``: the local Hex API emulator (docs/emulator.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Guardrails: the rules that refuse a plan (exit 3) and say what to do about it (SPEC §4).
+"""Guardrails: the rules that refuse a plan (exit 3) and say what to do about it (docs/plan.md).
 
 Pure functions of the changes, the policy and what the token could see. A refused plan is still
 a complete plan: it renders, lists its refusals, and ``apply`` will not carry it out.

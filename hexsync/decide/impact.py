@@ -1,4 +1,4 @@
-"""Access impact: who gains and who loses access, per principal, across projects (SPEC §4).
+"""Access impact: who gains and who loses access, per principal, across projects.
 
 Pure. The people's lines come from the access engine (:mod:`hexsync.decide.access_engine`) run
 twice: over the
@@ -272,7 +272,7 @@ def _via(before: Grant | None, after: Grant | None) -> str | None:
 
 def deactivation_warnings(changes: Iterable[Change], live: Live) -> tuple[PlanWarning, ...]:
     """A warning per deactivated user who owns projects: Hex keeps a deactivated owner, so the
-    projects keep an owner nobody can reach; transfer them first (SPEC §4, reviewer context)."""
+    projects keep an owner nobody can reach; transfer them first (docs/plan.md, "Diff rules")."""
     out = []
     for change in changes:
         if change.kind is not Kind.USER or change.action is not Action.DEACTIVATE:

@@ -2,7 +2,7 @@
 
 ``create_app(seed, config, clock=...)`` is what tests (through ``httpx.ASGITransport``), the
 ``serve`` command and ``hexsync demo`` run. Beside the API it answers the control endpoints
-(no auth, loopback clients only; SPEC §5):
+(no auth, loopback clients only):
 
 - ``GET /_emulator/stats`` → ``{"requests": {operationId: {status: count}}, "rate_limited": N,
   "total": N}``; a request dropped (before or during its response) counts under ``"dropped"``;

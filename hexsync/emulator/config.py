@@ -19,7 +19,7 @@ class Window:
     seconds: float
 
 
-# The documented defaults (NOTES.md, "Rate limits").
+# The documented defaults (docs/hex-api.md, "Rate limits").
 DEFAULT_RATE_LIMITS: dict[str, tuple[Window, ...]] = {
     HEX_API: (Window(30, MINUTE), Window(1800, HOUR)),
     HEX_API_30RPM: (Window(30, MINUTE),),

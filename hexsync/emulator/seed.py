@@ -1,4 +1,4 @@
-"""The emulator's seed: the workspace it starts from (SPEC §5), as JSON or YAML.
+"""The emulator's seed: the workspace it starts from, as JSON or YAML.
 
 The format is deliberately close to the manifests. Every key is optional unless marked
 *required*; unknown keys are errors. Ids (UUIDs) are generated where absent, deterministically

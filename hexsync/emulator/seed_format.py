@@ -35,7 +35,7 @@ CONNECTION_ACCESS = ("NONE", "QUERY", "VIEW_RESULTS")
 SCHEMA_REFRESH_ACCESS = ("ADMINS", "USERS_WITH_QUERY_ACCESS")
 
 
-# Hex plans with API access (NOTES.md "Plans"): GetQueriedTables needs ENTERPRISE, embedding
+# Hex plans with API access (docs/hex-api.md, "Plans"): GetQueriedTables needs ENTERPRISE, embedding
 # needs ENTERPRISE and the Embedded Analytics add-on (``org.embedding``).
 PLANS = ("ENTERPRISE", "TEAM")
 

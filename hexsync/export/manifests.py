@@ -1,4 +1,4 @@
-"""Live → manifests: the inverse of ``load`` (SPEC §3 ``hexsync export``). Pure: no I/O.
+"""Live → manifests: the inverse of ``load`` (``hexsync export``, docs/export.md). Pure: no I/O.
 
 The output is written so that ``hexsync validate`` accepts it and ``hexsync plan`` against the
 same workspace reports no change:

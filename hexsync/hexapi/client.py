@@ -772,7 +772,7 @@ class HexClient:
             body["displayOptions"] = display_options.to_api()
         if test_mode:
             body["testMode"] = True
-        # Test-mode calls do not count against the rate limit (NOTES.md): not paced.
+        # Test-mode calls do not count against the rate limit (docs/hex-api.md): not paced.
         data = await self._pipe.call(
             "CreatePresignedUrl", {"projectId": project_id}, body=body, paced=not test_mode
         )

@@ -142,7 +142,7 @@ async def read_live(
     progress: Progress | None = None,
     hidden: bool = False,
 ) -> Live:
-    """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
+    """Read the workspace at the request floor; ``progress(n)`` hears the request count.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
@@ -218,7 +218,7 @@ async def read_live(
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:
     """``live`` with the members of the groups ``names`` read too (500 per request, one listing
     per group), those already read left alone: what ``hexsync access`` adds to a reading so
-    that every shared group counts (SPEC §6 floor: Σ ceil(members/500))."""
+    that every shared group counts (the floor's Σ ceil(members/500))."""
     wanted = [
         g for n in sorted(set(names)) if (g := live.groups.get(n)) is not None and g.members is None
     ]

@@ -4,8 +4,8 @@ Pure data and tiny functions, no I/O. The planner (to compare against what Hex w
 store), validate (to warn), the access engine and the emulator's documentation all follow these;
 a rule that turns out different in Hex is a one-line change here.
 
-Sources: learn.hex.tech "Sharing permissions" and "Project sharing"; ``hex-api/NOTES.md``
-"Access semantics".
+Sources: learn.hex.tech "Sharing permissions" and "Project sharing", as docs/hex-api.md sums
+them up with what is documented, observed or unconfirmed.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ __all__ = [
 
 # "Full Access or Can Edit granted to a user whose workspace role is Viewer is automatically
 # downgraded to Can View" (Sharing permissions). The API's role enum has no VIEWER; MEMBER is
-# the Viewer role (NOTES.md, confidence M).
+# the Viewer role (observed: docs/hex-api.md, "Roles").
 VIEWER_ROLES: frozenset[str] = frozenset({"MEMBER"})
 VIEWER_CAP: Access = Access.CAN_VIEW
 
@@ -62,9 +62,9 @@ def has_access(active: bool) -> bool:
 def collection_grant(project_level: Access, collection_level: str) -> Access:
     """The access a project shared with a collection gives to someone the collection is shared
     with: the project's level to the collection, whatever their own level on the collection
-    (NOTES.md "Access semantics": "a project shared with a collection gives that level to
-    everyone the collection is shared with", M). Collection levels are Hex's undocumented
-    strings (L), so they do not scale the grant; a rule found to differ is a change here."""
+    (docs/hex-api.md, "Access levels": observed in Hex's web app, not documented). Collection
+    levels are Hex's undocumented strings, so they do not scale the grant; a rule found to
+    differ is a change here."""
     del collection_level  # reaches, but does not scale the grant (see above)
     return project_level
 
@@ -86,9 +86,9 @@ def reaches_workspace(role: str | None) -> bool:
 
 
 # Collection sharing levels. Hex's spec types them as an opaque string (CollectionAccess,
-# ``EnumValues_typeofCollectionAccess_``: no enum) and its docs do not list them (NOTES.md, L).
+# ``EnumValues_typeofCollectionAccess_``: no enum) and its docs do not list them (docs/hex-api.md).
 # The values hexsync knows, how it learned them, and their order (0: no access, higher: more):
-# - MEMBER: a public MCP server for Hex sends ``workspace: {members: "MEMBER"}`` (NOTES.md): a
+# - MEMBER: a public MCP server for Hex sends ``workspace: {members: "MEMBER"}``: a
 #   collection member sees the projects shared with the collection.
 # - VIEW, MANAGE: the emulator's seed format (``hexsync/emulator/seed.py``): see the collection,
 #   or also manage it (its projects and sharing). hexsync's own model, not confirmed by Hex.

@@ -58,7 +58,7 @@ def test_apply_examples_then_the_plan_is_empty(url: str) -> None:
     assert '+ project "Partner portal"' in result.stdout  # the plan was shown
     assert '[8/8] - user "mallory@acme.com" … done' in result.stderr
     assert "Apply complete: 8 done, 0 failed, 0 skipped" in result.stderr
-    # Exactly the requests the plan announced (SPEC §6), and the lock group's create and delete.
+    # Exactly the requests the plan announced, and the lock group's create and delete.
     assert writes(url) == budget + LOCK_WRITES
     after = hexsync(url, "plan", str(MANIFESTS), "--detailed-exitcode")
     assert after.exit_code == 0, after.output
