@@ -53,7 +53,8 @@ class LiveCollectionSharing:
 
     Hex reads collection sharing by user and group *id*; :func:`read_live` resolves them to
     lower-cased emails and group names. Levels are Hex's own strings (undocumented:
-    docs/hex-api.md), kept as read; ``NONE`` entries are left out. ``workspace`` is the workspace members' level.
+    docs/hex-api.md), kept as read; ``NONE`` entries are left out. ``workspace`` is the
+    workspace members' level.
     Ids that resolve to no listed user or group (a deactivated user) are left out: they give
     nobody access.
     """
