@@ -27,7 +27,6 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
-from hex_reference import envelope_validator, reference_dict, require_reference
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -36,6 +35,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from shared_reference import envelope_validator, reference_dict, require_reference
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock

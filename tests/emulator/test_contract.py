@@ -3,9 +3,9 @@
 Each of the 31 operations (and the 4 legacy run paths) is called at least once successfully and
 at least once failing; every response body is validated with openapi-core against the schema the
 document declares for that operation and status. Statuses the document does not declare for an
-endpoint (401, undeclared 404s) are held to that endpoint's error envelope (docs/hex-api.md).
+endpoint (401, undeclared 404s) are held to that endpoint's error envelope (NOTES.md).
 
-The document is ``docs/hex-api/openapi.json``, loaded by ``tests/hex_reference.py``.
+This is the only place the project reads ``shared/``; CI clones the repo with ``shared/`` beside it.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hex_reference import envelope_validator, reference_dict, require_reference
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_schema_validator import OAS30Validator
+from shared_reference import envelope_validator, reference_dict, require_reference
 
 from hexsync.emulator.operations import OPERATIONS, Operation
 

@@ -1,4 +1,4 @@
-"""Every request the client sends is one Hex's OpenAPI document (docs/hex-api/openapi.json) accepts.
+"""Every request the client sends is one Hex's OpenAPI document accepts (read from ``shared/``).
 
 The round trip of all 31 operations against the emulator is replayed with its requests recorded,
 and each is validated with openapi-core: path, query parameters and body, independently of the
@@ -13,10 +13,10 @@ from typing import Any
 import httpx
 import pytest
 import test_client_emulator as round_trip
-from hex_reference import require_reference
 from hexapi_support import small_seed
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest
+from shared_reference import require_reference
 from werkzeug.datastructures import ImmutableMultiDict
 
 from hexsync.hexapi import OPS

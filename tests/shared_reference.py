@@ -1,29 +1,29 @@
-"""Hex's published OpenAPI document, kept in the repository at ``docs/hex-api/openapi.json``.
+"""Where the Hex API reference lives: ``../shared/hex-api/openapi.json`` beside the checkout.
 
-The contract tests validate the emulator's answers and the client's requests against it
-(docs/hex-api.md, "The OpenAPI document", says what it is and where Hex publishes it). They never
-skip: without the file they fail, saying where it should be.
+The contract tests are the one place the project reads shared/. A developer's clone elsewhere
+skips them; CI (``CI`` set) fails instead, so the contract can never be skipped silently there.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS30Validator
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "docs" / "hex-api" / "openapi.json"
+SPEC_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "hex-api" / "openapi.json"
 
 
 def require_reference() -> Path:
-    """The document's path; fails the test module that asks for it when the file is missing."""
-    if not SPEC_PATH.is_file():
-        pytest.fail(
-            f"Hex's OpenAPI document is missing: expected at {SPEC_PATH} (see docs/hex-api.md)",
-            pytrace=False,
-        )
+    """The reference's path; at module level, skips (or, in CI, fails) when it is missing."""
+    if not SPEC_PATH.exists():
+        message = f"the Hex API reference is not at {SPEC_PATH}"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run the contract tests)", pytrace=False)
+        pytest.skip(message, allow_module_level=True)
     return SPEC_PATH
 
 
@@ -57,7 +57,7 @@ def reference_dict(path: Path) -> dict[str, Any]:
 
 def envelope_validator(spec: dict[str, Any], envelope: str) -> OAS30Validator:
     """A validator of an error body in ``envelope`` (legacy or new), for statuses an endpoint does
-    not declare but real traffic produces (401, undeclared 404s; docs/hex-api.md)."""
+    not declare but real traffic produces (401, undeclared 404s; NOTES.md)."""
     name = "TsoaErrorResponsePayload" if envelope == "legacy" else "error.NOT_FOUND"
     return OAS30Validator(
         {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
