@@ -3,7 +3,8 @@
 Each of the 31 operations (and the 4 legacy run paths) is called at least once successfully and
 at least once failing; every response body is validated with openapi-core against the schema the
 document declares for that operation and status. Statuses the document does not declare for an
-endpoint (401, undeclared 404s) are held to that endpoint's error envelope (docs/hex-api.md, "Error envelopes").
+endpoint (401, undeclared 404s) are held to that endpoint's error envelope
+(docs/hex-api.md, "Error envelopes").
 
 This is the only place the project reads ``shared/``; CI clones the repo with ``shared/`` beside it.
 """
