@@ -10,7 +10,9 @@ workspace through :mod:`hexsync.decide.projection` when the value is a plan's fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import asyncio
+from collections.abc import Coroutine, Mapping, Sequence
+from typing import Any, TypeVar
 
 from hexsync.apply.directory import Directory
 from hexsync.apply.report import (
@@ -20,12 +22,15 @@ from hexsync.apply.report import (
 from hexsync.errors import EXIT_OK, HexsyncError
 from hexsync.hexapi import (
     Collection,
+    Group,
     HexClient,
 )
 from hexsync.hexapi import Project as ApiProject
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.plan import Action, Change, FieldChange, Plan
+
+T = TypeVar("T")
 
 __all__ = ["AlreadyAppliedError", "Unconverged", "already_applied", "duplicate_titles", "read_back"]
 
@@ -135,25 +140,48 @@ async def read_back(
 ) -> list[Unconverged]:
     """Re-read what was done and compare every field the plan set with what Hex now says."""
     done = [o for o in outcomes if o.status == "done"]
-    found: list[Unconverged] = []
     projects = [o for o in done if o.change.kind is Kind.PROJECT and o.id]
-    if projects:
-        found.extend(await _verify_projects(client, projects))
     groups = [o for o in done if o.change.kind is Kind.GROUP]
     collections = [o for o in done if o.change.kind is Kind.COLLECTION]
+    # The three reads are independent and may fall in different rate-limit groups (a group's
+    # members are read in the users group): read together, each group is paced on its own.
+    parts = []
+    if projects:
+        parts.append(_verify_projects(client, projects))
     if groups:
-        found.extend(await _verify_groups(client, groups))
+        parts.append(_verify_groups(client, groups))
     if collections:
-        live = {c.id: c async for c in client.iter_collections()}
-        for o in collections:
-            now = live.get(o.id or "")
-            for f in o.change.fields:
-                value = None if now is None else _collection_value(now, f, directory)
-                if f.path.startswith("sharing."):
-                    if not _same(f, value):
-                        found.append(Unconverged(o.change, f.path, f.key, f.new, value))
-                elif (value or None) != (f.new or None):
-                    found.append(Unconverged(o.change, f.path, None, f.new, value))
+        parts.append(_verify_collections(client, collections, directory))
+    return [u for part in await _together(parts) for u in part]
+
+
+async def _together(reads: Sequence[Coroutine[Any, Any, T]]) -> list[T]:
+    """Await ``reads`` concurrently; when one fails, the others are cancelled and the error
+    raised (as reading them one after the other would have stopped there)."""
+    tasks = [asyncio.ensure_future(read) for read in reads]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+async def _verify_collections(
+    client: HexClient, outcomes: Sequence[Outcome], directory: Directory
+) -> list[Unconverged]:
+    found: list[Unconverged] = []
+    live = {c.id: c async for c in client.iter_collections()}
+    for o in outcomes:
+        now = live.get(o.id or "")
+        for f in o.change.fields:
+            value = None if now is None else _collection_value(now, f, directory)
+            if f.path.startswith("sharing."):
+                if not _same(f, value):
+                    found.append(Unconverged(o.change, f.path, f.key, f.new, value))
+            elif (value or None) != (f.new or None):
+                found.append(Unconverged(o.change, f.path, None, f.new, value))
     return found
 
 
@@ -252,7 +280,24 @@ def _same(f: FieldChange, value: str | None) -> bool:
 
 
 async def _verify_groups(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconverged]:
-    live = {g.id: g async for g in client.iter_groups()}
+    live: dict[str, Group] = {}
+    members_of: dict[str, set[str]] = {}
+
+    async def listed() -> None:
+        live.update({g.id: g async for g in client.iter_groups()})
+
+    async def members_read(ident: str) -> None:
+        members_of[ident] = {u.email.lower() async for u in client.iter_users(group_id=ident)}
+
+    # The listing (general group) and each changed group's members (users group) together.
+    changed = sorted(
+        {
+            o.id
+            for o in outcomes
+            if o.id and o.change.action is not Action.DELETE and o.change.fields_at("members")
+        }
+    )
+    await _together([listed(), *(members_read(i) for i in changed)])
     found: list[Unconverged] = []
     for o in outcomes:
         ident = o.id or ""
@@ -269,7 +314,7 @@ async def _verify_groups(client: HexClient, outcomes: Sequence[Outcome]) -> list
             found.append(Unconverged(o.change, "name", None, name.new, group.name))
         members = o.change.fields_at("members")
         if members:
-            have = {u.email.lower() async for u in client.iter_users(group_id=ident)}
+            have = members_of.get(ident, set())
             for f in members:
                 key = (f.key or "").lower()
                 is_member = key in have

@@ -27,7 +27,7 @@ import hashlib
 import hmac
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -56,6 +56,7 @@ __all__ = [
     "WorkspaceInfo",
     "access_rank",
     "apply_phase",
+    "apply_stages",
     "groups_made",
     "order_changes",
     "sign_body",
@@ -370,6 +371,58 @@ def apply_phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int
     if change.kind is Kind.GROUP:
         return 3
     return 4
+
+
+ApplyStage = tuple[tuple[int, tuple[int, ...]], ...]
+
+
+def apply_stages(changes: Sequence[Change]) -> tuple[ApplyStage, ...]:
+    """How apply runs ``changes`` (``apply/execute.py``; the time estimate paces the same):
+    stages, each finished before the next starts, of ``(index, after)``: the change
+    ``changes[index]`` starts once every change of its stage listed in ``after`` (indices into
+    ``changes``) has finished.
+
+    1. collections, groups and projects (:func:`apply_phase` 0-2), where
+       - a collection whose sharing names a group this plan creates or renames waits for every
+         collection and group change of phase 0 (it needs the group's id);
+       - a project waits for the change of every group and collection its changed sharing names,
+         by the name before or after a rename (the new id must exist and the members be right
+         before sharing refers to them); a project naming none of them starts at once, so its
+         writes (user sharing: its own rate-limit group) run beside the groups' and collections';
+    2. group deletions, after all of stage 1 (the sharing that stops referring to them);
+    3. user deactivations, last.
+    """
+    made = groups_made(changes)
+    phases = [apply_phase(change, made) for change in changes]
+    first = [i for i, phase in enumerate(phases) if phase == 0]
+    # The phase 0 and 1 changes by (kind, name), old and new names alike.
+    named: dict[tuple[Kind, str], list[int]] = {}
+    for index, change in enumerate(changes):
+        if phases[index] > 1:
+            continue
+        names = {change.name, *(f.new for f in change.fields_at("name") if f.new is not None)}
+        for name in names:
+            named.setdefault((change.kind, name), []).append(index)
+    together: list[tuple[int, tuple[int, ...]]] = []
+    for index, change in enumerate(changes):
+        phase = phases[index]
+        if phase == 1:
+            together.append((index, tuple(first)))
+        elif phase == 2:
+            after: set[int] = set()
+            for f in change.fields:
+                if f.key is None:
+                    continue
+                if f.path == "sharing.groups":
+                    after.update(named.get((Kind.GROUP, f.key), ()))
+                elif f.path == "sharing.collections":
+                    after.update(named.get((Kind.COLLECTION, f.key), ()))
+            together.append((index, tuple(sorted(after))))
+        elif phase == 0:
+            together.append((index, ()))
+    deletions = tuple((i, ()) for i, phase in enumerate(phases) if phase == 3)
+    deactivations = tuple((i, ()) for i, phase in enumerate(phases) if phase == 4)
+    return tuple(stage for stage in (tuple(together), deletions, deactivations) if stage)
 
 
 def _canonical_json(value: Any) -> str:
