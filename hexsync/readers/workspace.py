@@ -10,8 +10,10 @@ is the :class:`~hexsync.values.live.Live` value.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
@@ -28,6 +30,29 @@ from hexsync.values.live import (
 )
 
 Progress = Callable[[int], None]
+
+
+# Reading 10,000 projects makes hundreds of thousands of small objects, and keeps them. Python's
+# cyclic collector runs a pass every 700 allocations and a full one as the kept objects grow,
+# walking them again and again: about a quarter of the read's CPU time, freeing next to nothing.
+# While a read runs, a pass comes every 50,000 allocations instead; the setting before is back
+# when the last read ends.
+_READ_GC_THRESHOLD = 50_000
+_reading = [0, 0]  # reads in progress, and the threshold to go back to when the last ends
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    if not _reading[0]:
+        _reading[1] = gc.get_threshold()[0]
+        gc.set_threshold(max(_reading[1], _READ_GC_THRESHOLD), *gc.get_threshold()[1:])
+    _reading[0] += 1
+    try:
+        yield
+    finally:
+        _reading[0] -= 1
+        if not _reading[0]:
+            gc.set_threshold(_reading[1], *gc.get_threshold()[1:])
 
 
 def _sharing(project: ApiProject) -> LiveSharing:
@@ -197,9 +222,10 @@ async def read_live(
     async def projects() -> list[LiveProject]:
         return await read_projects(client, desired, hidden=hidden, tick=tick)
 
-    me, user_list, group_list, api_collections, project_list = await asyncio.gather(
-        client.me(), users(), groups(), collections(), projects()
-    )
+    with _fewer_collections():
+        me, user_list, group_list, api_collections, project_list = await asyncio.gather(
+            client.me(), users(), groups(), collections(), projects()
+        )
     tick()
     collection_list = _collections(api_collections, user_list, group_list)
     return Live(
