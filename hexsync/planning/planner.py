@@ -194,6 +194,7 @@ def build_plan(
         warnings=(compiled.warnings if rules_apply else ())
         + tuple(w for address, w in result.warnings if wanted(address))
         + tuple(_lookalike_warnings(changes, live))
+        + tuple(_protect_warnings(desired, live))
         + notes,
         refusals=refusals,
         impact=impact,
@@ -222,6 +223,44 @@ def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None)
         prune_users=policy.prune_users,
         target=None if target is None else target.text,
     )
+
+
+def _protect_warnings(desired: Desired, live: Live) -> list[PlanWarning]:
+    """A ``policy.protect`` entry that names nothing in the workspace protects nothing: a typo,
+    or a look-alike (``Admins`` with a Cyrillic first letter), would leave the real object
+    unprotected without a word. Groups the manifests create count as named; users are compared
+    in any case."""
+    policy = desired.policy
+    declared = {g.name for g in desired.groups}
+    out = []
+    for kind, wanted, known in (
+        ("group", sorted(policy.protect_groups), set(live.groups) | declared),
+        ("user", sorted(policy.protect_users), set(live.users)),
+    ):
+        missing = [name for name in wanted if name not in known]
+        similar = lookalikes(missing, sorted(known))
+        for name in missing:
+            shown = json.dumps(name, ensure_ascii=False)
+            other = similar.get(name)
+            if other is not None:
+                odd = [visible(ch) for ch in name if ch not in other]
+                letters = f" ({', '.join(dict.fromkeys(odd))})" if odd else ""
+                detail = (
+                    f"it looks like the {kind} {json.dumps(other, ensure_ascii=False)}, which is "
+                    "not protected: check the name's letters"
+                )
+                shown += letters
+            else:
+                what = "an active user" if kind == "user" else "a group"
+                detail = f"no such {kind} is in the workspace (not {what} Hex lists)"
+            out.append(
+                PlanWarning(
+                    "protect_names_nothing",
+                    f"policy.protect names {kind} {shown}, which protects nothing: {detail}",
+                    policy.mark,
+                )
+            )
+    return out
 
 
 def _lookalike_warnings(changes: tuple[Change, ...], live: Live) -> list[PlanWarning]:
