@@ -50,7 +50,7 @@ from hexsync.values.hex_access import (
     collection_rank,
 )
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing
+from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing, is_lock_name
 from hexsync.values.plan import Action, Change, FieldChange, PlanWarning, access_rank
 
 __all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
@@ -447,8 +447,8 @@ class _Differ:
                 )
         if policy.prune_groups:
             for name, found in live.groups.items():
-                if name in declared or name in policy.protect_groups:
-                    continue
+                if name in declared or name in policy.protect_groups or is_lock_name(name):
+                    continue  # a group of an apply lock's name is never deleted (plan warns)
                 note = self._group_note(name, found.members)
                 self.add(Change(Kind.GROUP, Action.DELETE, name, found.id, note=note))
 

@@ -36,7 +36,7 @@ import yaml
 
 from hexsync.errors import ConfigError
 from hexsync.manifest import schema
-from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject
+from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, is_lock_name
 
 __all__ = [
     "DEFAULT_KINDS",
@@ -320,7 +320,12 @@ class _Exporter:
         out = _Text()
         kept: list[LiveGroup] = []
         for g in self.live.groups.values():
-            if self.name_ok(g.name):
+            if is_lock_name(g.name):
+                self.note(
+                    f"group {g.name!r} ({g.id}) left out: the name is reserved for hexsync's"
+                    " apply lock, and this group has members or grants (rename it in Hex)"
+                )
+            elif self.name_ok(g.name):
                 kept.append(g)
             else:
                 self.note(

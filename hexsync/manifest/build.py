@@ -39,6 +39,7 @@ from hexsync.values.desired import (
     parse_timestamp,
 )
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
+from hexsync.values.live import is_lock_name
 from hexsync.values.patterns import PatternError, compile_pattern
 
 __all__ = ["ParsedDocument", "build_desired"]
@@ -264,6 +265,14 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
 
 def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Group:
     mark = doc.mark(path)
+    if is_lock_name(entry["name"]):
+        at: Path = (*path, "name")
+        b.error(
+            doc.mark(at),
+            at,
+            f"the group name {entry['name']!r} is reserved: hexsync's apply lock uses it",
+            "give the group another name (a group of this name in Hex is never managed)",
+        )
     b.note(mark, "ensure", doc, (*path, "ensure"))
     members: frozenset[str] | None = None
     member_marks: dict[str, Mark] = {}

@@ -25,6 +25,7 @@ from hexsync.values.live import (
     LiveProject,
     LiveSharing,
     LiveUser,
+    is_lock_name,
 )
 
 Progress = Callable[[int], None]
@@ -182,7 +183,11 @@ async def read_live(
         async for g in client.iter_groups():
             tick()
             listed.append(g)
-        read = [g for g in listed if desired.policy.prune_groups or g.name in wanted]
+        read = [
+            g
+            for g in listed
+            if desired.policy.prune_groups or g.name in wanted or is_lock_name(g.name)
+        ]
         members = await asyncio.gather(*(members_of(g.id) for g in read))
         by_id = {g.id: m for g, m in zip(read, members, strict=True)}
         return [LiveGroup(g.id, g.name, by_id.get(g.id)) for g in listed]
@@ -202,6 +207,7 @@ async def read_live(
     )
     tick()
     collection_list = _collections(api_collections, user_list, group_list)
+    group_list, locks = _without_locks(group_list, project_list, collection_list)
     return Live(
         org_id=me.org_id,
         org_name=me.org_name,
@@ -212,7 +218,29 @@ async def read_live(
         collections=FrozenMap((c.name, c) for c in collection_list),
         projects=FrozenMap((p.id, p) for p in project_list),
         read_requests=counters.total_requests - start,
+        locks=locks,
     )
+
+
+def _without_locks(
+    groups: list[LiveGroup], projects: list[LiveProject], collections: list[LiveCollection]
+) -> tuple[list[LiveGroup], tuple[str, ...]]:
+    """The groups without hexsync's apply locks, and the lock names held.
+
+    A lock is recognised by more than its name: hexsync's own is always empty and shared with
+    nothing. A group of a lock's name with members or any grant was made by someone: it stays,
+    like any group (access answers count its members, plan warns), and is never deleted.
+    """
+    granted = {n for p in projects for n in p.sharing.groups} | {
+        n for c in collections for n in c.sharing.groups
+    }
+    kept, locks = [], []
+    for group in groups:
+        if is_lock_name(group.name) and not group.members and group.name not in granted:
+            locks.append(group.name)
+        else:
+            kept.append(group)
+    return kept, tuple(sorted(locks))
 
 
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:

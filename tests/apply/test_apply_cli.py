@@ -32,7 +32,7 @@ from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed, load_seed
-from hexsync.hexapi import LOCK_GROUP
+from hexsync.values.live import LOCK_GROUP
 from hexsync.values.plan import Plan, WorkspaceInfo
 
 pytestmark = pytest.mark.slow
