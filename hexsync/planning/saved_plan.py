@@ -27,10 +27,12 @@ from jsonschema.exceptions import ValidationError
 
 from hexsync.decide.diff import Public
 from hexsync.decide.guardrails import check_guardrails
+from hexsync.decide.projection import same_value
 from hexsync.errors import ConfigError, GuardrailError, excerpt, line_column
 from hexsync.manifest import format_path
 from hexsync.manifest.schema import strict_validator
 from hexsync.values.desired import Desired, Policy, Workspace
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import (
@@ -368,12 +370,6 @@ def _old_in(
     return True, fields[name] or None
 
 
-def _same(path: str, a: str | None, b: str | None) -> bool:
-    if path.startswith("sharing."):
-        return (a or "NONE") == (b or "NONE")  # absent and NONE are the same access
-    return (a or None) == (b or None)
-
-
 def uncovered(plan: Plan) -> list[str]:
     """Every change no ``relied_on`` entry covers, in words (empty: all covered).
 
@@ -428,7 +424,7 @@ def uncovered(plan: Plan) -> list[str]:
             read, value = _old_in(ref, change, f, renamed)
             if not read:
                 out.append(f"{label}: {where}: relied_on did not read it")
-            elif not _same(f.path, f.old, value):
+            elif not same_value(f.path, f.old, value):
                 out.append(
                     f"{label}: {where}: the plan says it was {_got(f.old)}, "
                     f"relied_on read {_got(value)}"
@@ -460,10 +456,10 @@ def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
         ),
     )
     public = [
-        Public(change.address, change.name, f.new, change.mark)
+        Public(change.address, change.name, level, change.mark)
         for change in plan.changes
         for f in change.fields_at("sharing.public_web")
-        if f.new not in (None, "NONE")
+        if (level := level_or_none(f.new)) is not None
     ]
     kinds = None
     if carried.target is not None:

@@ -121,7 +121,7 @@ def reaches_workspace(role: str | None) -> bool:
 #   or also manage it (its projects and sharing). hexsync's own model, not confirmed by Hex.
 # A level outside this table is kept as written (never rewritten), warned about by validate and
 # plan, and treated as "cannot tell" by the destructive and widening marks below.
-COLLECTION_LEVELS: dict[str, int] = {"NONE": 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
+COLLECTION_LEVELS: dict[str, int] = {NO_ACCESS: 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
 _TOP = max(COLLECTION_LEVELS.values())
 
 
