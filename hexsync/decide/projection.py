@@ -20,6 +20,7 @@ compare (it lives with Hex's access rules, below the readers and the live value 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -214,9 +215,10 @@ def _group(found: LiveGroup | None, change: Change) -> LiveGroup:
     )
 
 
-def project(live: Live, changes: Iterable[Change]) -> Live:
+def project(live: Live, changes: Iterable[Change], *, now: dt.datetime | None = None) -> Live:
     """``live`` as it will be once ``changes`` are applied (no I/O; created objects' ids are
-    ``planned:NAME``, a created project is owned by the token's user).
+    ``planned:NAME``; a created project is owned and created by the token's user, at ``now``
+    when given, so that a rule on ``created`` or ``last_viewed`` sees it new, not ageless).
 
     Groups: created, renamed (sharing that names them follows), members added and removed,
     deleted (every sharing that named them drops them, as Hex does). Collections: created,
@@ -262,7 +264,14 @@ def project(live: Live, changes: Iterable[Change]) -> Live:
         elif change.kind is Kind.PROJECT:
             pid = change.id or f"planned:{name}"
             desc = change.fields_at("description")
-            made = LiveProject(pid, name, desc[0].new if desc else None, owner=live.me_email)
+            made = LiveProject(
+                pid,
+                name,
+                desc[0].new if desc else None,
+                owner=live.me_email,
+                creator=live.me_email,
+                created_at=now.isoformat() if now is not None else None,
+            )
             found_project = projects.get(pid) or made
             status = change.fields_at("status")
             projects[pid] = dataclasses.replace(

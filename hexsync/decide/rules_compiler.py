@@ -527,7 +527,7 @@ def check_violations(
     rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
     if not rules:
         return ()
-    after = projection.project(live, changes)
+    after = projection.project(live, changes, now=now)
     projects, _, errors = _compile(rules, {}, after, now)
     if errors:
         raise RuleConflictError(errors)

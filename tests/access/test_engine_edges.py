@@ -10,8 +10,8 @@ from typing import Any
 from test_engine_cases import changes_of, live_of
 
 from hexsync.decide.access_engine import AccessEngine
-from hexsync.decide.projection import project
 from hexsync.decide.impact import access_impact, assess, deactivation_warnings
+from hexsync.decide.projection import project
 from hexsync.values.desired import Mark
 
 WORKSPACE: dict[str, Any] = {
