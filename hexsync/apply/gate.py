@@ -38,6 +38,7 @@ from hexsync.planning.planner import build_plan
 from hexsync.planning.saved_plan import listed, shown, uncovered
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Policy, Workspace
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import (
@@ -248,10 +249,10 @@ def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
         ),
     )
     public = [
-        Public(change.address, change.name, f.new, change.mark)
+        Public(change.address, change.name, level, change.mark)
         for change in plan.changes
         for f in change.fields_at("sharing.public_web")
-        if f.new not in (None, "NONE")
+        if (level := level_or_none(f.new)) is not None
     ]
     kinds = None
     if carried.target is not None:

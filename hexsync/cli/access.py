@@ -20,6 +20,7 @@ from hexsync.ops.access import AccessState, read_access
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import render_access_csv, render_access_json
+from hexsync.values.desired import Access
 from hexsync.values.live import LiveProject, LiveUser
 from hexsync.values.plan import Plan
 
@@ -133,7 +134,7 @@ def find_user(state: AccessState, email: str) -> LiveUser:
 def _public(state: AccessState) -> list[LiveProject]:
     engine = state.engine
     return sorted(
-        (p for p in engine.projects.values() if engine.project(p.id).public_web.value != "NONE"),
+        (p for p in engine.projects.values() if engine.project(p.id).public_web is not Access.NONE),
         key=lambda p: (p.title, p.id),
     )
 
@@ -199,7 +200,7 @@ def access_project(
     color = options(ctx).color and sys.stdout.isatty()
     click.echo(heading(f"{found.title} ({found.id})", color=color))
     click.echo(f"  owner: {found.owner or 'unknown'}")
-    if pa.public_web.value != "NONE":
+    if pa.public_web is not Access.NONE:
         click.echo(f"  public web: anyone with the link gets {pa.public_web.value}  ! public")
     else:
         click.echo("  public web: not shared")

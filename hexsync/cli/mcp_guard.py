@@ -28,6 +28,7 @@ from hexsync.decide.guardrails import DEFAULT_MAX_DESTROY, touches_protect
 from hexsync.manifest import find_files
 from hexsync.mcp import ToolError
 from hexsync.values.desired import NOWHERE, Policy
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.plan import Change
 
 __all__ = [
@@ -111,7 +112,7 @@ def plan_refusals(
     if not policy.allow_public_web:
         for change in changes:
             for f in change.fields_at("sharing.public_web"):
-                if f.new not in (None, "NONE"):
+                if level_or_none(f.new) is not None:
                     out.append(f"{change.address}: shares to the public web ({f.new})")
     destroy = sum(c.destructive_count for c in changes)
     if destroy > _limit(policy) and not allow_destroy:

@@ -10,6 +10,7 @@ from hexsync.cli._output import fields, format_options, heading, table, to_json,
 from hexsync.cli._resolve import collection_by_name, find_project, options, with_client
 from hexsync.errors import HexsyncError, did_you_mean, plural
 from hexsync.hexapi import HexClient, Project, ProjectSharing, QueriedTable
+from hexsync.values.hex_access import level_or_none
 
 
 def sharing_json(sharing: ProjectSharing | None) -> dict[str, Any] | None:
@@ -57,9 +58,9 @@ def _sharing_summary(sharing: ProjectSharing | None) -> str | None:
     if sharing is None:
         return None
     parts = []
-    if sharing.workspace and sharing.workspace != "NONE":
+    if level_or_none(sharing.workspace) is not None:
         parts.append(f"workspace {sharing.workspace}")
-    if sharing.public_web and sharing.public_web != "NONE":
+    if level_or_none(sharing.public_web) is not None:
         parts.append(f"PUBLIC WEB {sharing.public_web}")
     for count, word in (
         (len(sharing.users), "user"),

@@ -45,9 +45,11 @@ from hexsync.values.desired import (
 )
 from hexsync.values.hex_access import (
     COLLECTION_LEVELS,
+    NO_ACCESS,
     capped,
     collection_level_known,
     collection_rank,
+    level_or_none,
 )
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing, is_lock_name
@@ -286,12 +288,8 @@ class _Differ:
         fields: list[FieldChange] = []
         deps: list[Dep] = []
         if s.workspace is not None:
-            old = (
-                None
-                if found is None or found.sharing.workspace == "NONE"
-                else found.sharing.workspace
-            )
-            new = None if s.workspace == "NONE" else s.workspace
+            old = None if found is None else level_or_none(found.sharing.workspace)
+            new = level_or_none(s.workspace)
             if old != new and (not additive or _collection_raises(old, new)):
                 fields.append(FieldChange("sharing.workspace", old, new))
         creator = found.creator if found is not None else None
@@ -310,7 +308,7 @@ class _Differ:
                 if dim == "users" and key in self.inactive:
                     continue
                 old_level = have.get(key)
-                new_level = None if want.get(key, "NONE") == "NONE" else want[key]
+                new_level = level_or_none(want.get(key))
                 if new_level == old_level:
                     continue
                 if additive and not _collection_raises(old_level, new_level):
@@ -703,13 +701,13 @@ class _Differ:
 
     def _public(self, address: str, name: str, p: Project, found: LiveProject | None) -> None:
         """Record a managed project that stays or becomes public (guardrails decide)."""
-        have = found.sharing.public_web if found is not None else "NONE"
+        have = found.sharing.public_web if found is not None else NO_ACCESS
         want = p.sharing.public_web if p.sharing is not None else None
         after = have
         if want is not None:
             additive = p.sharing is not None and p.sharing.mode_of("public_web") is Mode.ADDITIVE
             after = want.value if not additive or _rank(want.value) > _rank(have) else have
-        if after != "NONE":
+        if level_or_none(after) is not None:
             mark = p.sharing.mark_of("public_web") if p.sharing is not None else p.mark
             self.public.append(Public(address, name, after, mark))
 
@@ -869,7 +867,10 @@ class _Differ:
         if self.policy.allow_public_web:
             return
         for project in self.live.projects.values():
-            if project.id in self.matched_projects or project.sharing.public_web == "NONE":
+            if (
+                project.id in self.matched_projects
+                or level_or_none(project.sharing.public_web) is None
+            ):
                 continue
             if project.hidden:
                 continue  # archived or trashed: listed only because a rule asked about them

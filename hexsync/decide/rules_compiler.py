@@ -19,7 +19,8 @@ Precedence and combining (docs/rules.md):
   project, unless their ``priority`` differs: then the higher one alone decides that field.
 
 ``enforce: check`` rules change nothing: :func:`check_violations` evaluates them on the workspace
-as the plan would leave it, and each violated rule becomes a refusal (exit 3).
+as the plan would leave it (:func:`hexsync.decide.projection.project`, the workspace ``hexsync
+access --as-planned`` shows), and each violated rule becomes a refusal (exit 3).
 
 Pure: no I/O, and "now" is an argument so that ``last_viewed`` / ``created`` are testable.
 """
@@ -31,6 +32,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from hexsync.decide import projection
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
@@ -56,9 +58,9 @@ from hexsync.values.desired import (
     parse_timestamp,
 )
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveProject, LiveSharing
+from hexsync.values.live import Live, LiveProject
 from hexsync.values.patterns import compile_pattern
-from hexsync.values.plan import Action, Change, PlanWarning, Refusal
+from hexsync.values.plan import Change, PlanWarning, Refusal
 
 __all__ = [
     "Compiled",
@@ -517,40 +519,6 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
 # ---------------------------------------------------------------- check mode
 
 
-def _after(live: Live, changes: Iterable[Change]) -> Live:
-    """The workspace's projects as the plan would leave them (status and sharing)."""
-    projects = dict(live.projects)
-    for change in changes:
-        if change.kind is not Kind.PROJECT or change.action is not Action.UPDATE:
-            continue
-        found = projects.get(change.id or "")
-        if found is None:
-            continue
-        s = found.sharing
-        scalars = {"workspace": s.workspace, "public_web": s.public_web}
-        maps = {d: dict(getattr(s, d)) for d in SET_DIMENSIONS}
-        status = found.status
-        for f in change.fields:
-            dim = f.path.removeprefix("sharing.")
-            if f.path == "status":
-                status = f.new
-            elif dim in scalars:
-                scalars[dim] = f.new or "NONE"
-            elif dim in maps and f.key is not None:
-                if f.new is None:
-                    maps[dim].pop(f.key, None)
-                else:
-                    maps[dim][f.key] = f.new
-        sharing = LiveSharing(
-            users=FrozenMap(maps["users"]),
-            groups=FrozenMap(maps["groups"]),
-            collections=FrozenMap(maps["collections"]),
-            **scalars,
-        )
-        projects[found.id] = replace(found, status=status, sharing=sharing)
-    return replace(live, projects=FrozenMap(projects))
-
-
 def check_violations(
     desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
 ) -> tuple[Refusal, ...]:
@@ -559,7 +527,7 @@ def check_violations(
     rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
     if not rules:
         return ()
-    after = _after(live, changes)
+    after = projection.project(live, changes, now=now)
     projects, _, errors = _compile(rules, {}, after, now)
     if errors:
         raise RuleConflictError(errors)

@@ -36,6 +36,7 @@ import yaml
 
 from hexsync.errors import ConfigError
 from hexsync.manifest import schema
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, is_lock_name
 
 __all__ = [
@@ -402,7 +403,7 @@ class _Exporter:
         for p in sorted(kept, key=lambda p: (p.title.casefold(), p.title, p.id)):
             out.item(p.title)
             self.project(out, p)
-            if p.sharing.public_web != "NONE":
+            if level_or_none(p.sharing.public_web) is not None:
                 public.append(p)
         return out
 

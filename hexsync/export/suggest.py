@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from hexsync.export.manifests import scalar
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.plan import access_rank
 
@@ -109,7 +110,7 @@ def _grants(project: LiveProject) -> dict[tuple[str, str], str]:
     """(dimension, principal) → level, for every access the project gives (owner excepted)."""
     s = project.sharing
     out: dict[tuple[str, str], str] = {}
-    if s.workspace != "NONE":
+    if level_or_none(s.workspace) is not None:
         out[("workspace", "")] = s.workspace
     for dim in ("groups", "users", "collections"):
         for key, level in getattr(s, dim).items():

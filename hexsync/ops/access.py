@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hexsync.decide.access_engine import AccessEngine, planned, shared_groups
+from hexsync.decide import projection
+from hexsync.decide.access_engine import AccessEngine, shared_groups
 from hexsync.errors import HexsyncError
 from hexsync.hexapi import HexClient
 from hexsync.planning.planner import build_plan
@@ -63,8 +64,8 @@ async def read_access(
     plan = saved or build_plan(
         desired or Desired(), live, allow_destroy=True, api_url=client.base_url
     )
-    after = planned(live, plan.changes)
+    after = projection.project(live, plan.changes)
     touched = {c.name for c in plan.changes if c.kind is Kind.GROUP}
     live = await read_members(client, live, shared_groups(live) | shared_groups(after) | touched)
-    after = planned(live, plan.changes)
+    after = projection.project(live, plan.changes)
     return AccessState(AccessEngine(after), live, plan)

@@ -17,6 +17,7 @@ from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
 from hexsync.hexapi import Project as ApiProject
 from hexsync.values.desired import Desired, Ensure, FrozenMap, Match
+from hexsync.values.hex_access import level_or_no_access, level_or_none
 from hexsync.values.live import (
     Live,
     LiveCollection,
@@ -38,15 +39,64 @@ def _sharing(project: ApiProject) -> LiveSharing:
 
     def keep(entries: Mapping[str, str], lower: bool = False) -> FrozenMap[str, str]:
         return FrozenMap(
-            ((k.lower() if lower else k), v) for k, v in entries.items() if v != "NONE"
+            ((k.lower() if lower else k), v)
+            for k, v in entries.items()
+            if level_or_none(v) is not None
         )
 
     return LiveSharing(
         users=keep(raw.users, lower=True),
         groups=keep(raw.groups),
         collections=keep(raw.collections),
-        workspace=raw.workspace or "NONE",
-        public_web=raw.public_web or "NONE",
+        workspace=level_or_no_access(raw.workspace),
+        public_web=level_or_no_access(raw.public_web),
+    )
+
+
+def live_project(p: ApiProject) -> LiveProject:
+    """A project as the API returns it (listed or got), in the live value's canonical form."""
+    return LiveProject(
+        id=p.id,
+        title=p.title,
+        description=p.description,
+        owner=p.owner_email.lower() if p.owner_email else None,
+        status=p.status,
+        sharing=_sharing(p),
+        creator=p.creator_email.lower() if p.creator_email else None,
+        categories=frozenset(p.categories),
+        published=p.last_published_at is not None,
+        archived=p.archived_at is not None,
+        trashed=p.trashed_at is not None,
+        created_at=p.created_at,
+        last_viewed_at=p.last_viewed_at,
+    )
+
+
+def live_collection(
+    c: ApiCollection, email_of: Mapping[str, str], name_of: Mapping[str, str]
+) -> LiveCollection:
+    """A collection as the API lists it, its sharing resolved from user and group ids to
+    emails (``email_of``) and group names (``name_of``); ids neither knows give nobody access
+    (a deactivated user) and are left out."""
+
+    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
+        return FrozenMap(
+            (names[i], level)
+            for i, level in entries.items()
+            if i in names and level_or_none(level) is not None
+        )
+
+    s = c.sharing
+    return LiveCollection(
+        id=c.id,
+        name=c.name,
+        description=c.description,
+        creator=c.creator_email.lower() if c.creator_email else None,
+        sharing=LiveCollectionSharing(
+            users=resolve(s.users, email_of),
+            groups=resolve(s.groups, name_of),
+            workspace=level_or_no_access(s.workspace_members),
+        ),
     )
 
 
@@ -56,29 +106,7 @@ def _collections(
     """Collections with their sharing resolved from ids to emails and group names."""
     email_of = {u.id: u.email for u in users}
     name_of = {g.id: g.name for g in groups}
-
-    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
-        return FrozenMap(
-            (names[i], level) for i, level in entries.items() if i in names and level != "NONE"
-        )
-
-    out = []
-    for c in listed:
-        s = c.sharing
-        out.append(
-            LiveCollection(
-                id=c.id,
-                name=c.name,
-                description=c.description,
-                creator=c.creator_email.lower() if c.creator_email else None,
-                sharing=LiveCollectionSharing(
-                    users=resolve(s.users, email_of),
-                    groups=resolve(s.groups, name_of),
-                    workspace=s.workspace_members or "NONE",
-                ),
-            )
-        )
-    return out
+    return [live_collection(c, email_of, name_of) for c in listed]
 
 
 def _rules_ask(desired: Desired, op: str) -> bool:
@@ -110,23 +138,7 @@ async def read_projects(
     ):
         if tick is not None:
             tick()
-        out.append(
-            LiveProject(
-                id=p.id,
-                title=p.title,
-                description=p.description,
-                owner=p.owner_email.lower() if p.owner_email else None,
-                status=p.status,
-                sharing=_sharing(p),
-                creator=p.creator_email.lower() if p.creator_email else None,
-                categories=frozenset(p.categories),
-                published=p.last_published_at is not None,
-                archived=p.archived_at is not None,
-                trashed=p.trashed_at is not None,
-                created_at=p.created_at,
-                last_viewed_at=p.last_viewed_at,
-            )
-        )
+        out.append(live_project(p))
     return out
 
 

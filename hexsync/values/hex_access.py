@@ -16,6 +16,7 @@ from hexsync.values.desired import Access
 
 __all__ = [
     "COLLECTION_LEVELS",
+    "NO_ACCESS",
     "OWNER_ACCESS",
     "VIEWER_CAP",
     "VIEWER_ROLES",
@@ -28,8 +29,34 @@ __all__ = [
     "collection_widens",
     "has_access",
     "highest",
+    "level_or_no_access",
+    "level_or_none",
     "reaches_workspace",
+    "same_access",
 ]
+
+# No access, as Hex writes it: a project level, and also a collection level (NOTES.md). Hex sends
+# ``NONE`` for a dimension nobody is granted and leaves principals without access out of a
+# sharing list, so absent and ``NONE`` are the same access: every comparison of levels goes
+# through :func:`level_or_none` / :func:`same_access`, every level written to Hex through
+# :func:`level_or_no_access`.
+NO_ACCESS: str = Access.NONE.value
+
+
+def level_or_none(level: str | None) -> str | None:
+    """A level as a plan holds it: ``None`` for no access (absent, empty or ``NONE``)."""
+    return None if not level or level == NO_ACCESS else level
+
+
+def level_or_no_access(level: str | None) -> str:
+    """A level as Hex writes it: ``NONE`` for no access (absent or empty)."""
+    return level or NO_ACCESS
+
+
+def same_access(a: str | None, b: str | None) -> bool:
+    """Whether two levels give the same access: absent and ``NONE`` do."""
+    return level_or_none(a) == level_or_none(b)
+
 
 # "Full Access or Can Edit granted to a user whose workspace role is Viewer is automatically
 # downgraded to Can View" (Sharing permissions). The API's role enum has no VIEWER; MEMBER is
@@ -94,7 +121,7 @@ def reaches_workspace(role: str | None) -> bool:
 #   or also manage it (its projects and sharing). hexsync's own model, not confirmed by Hex.
 # A level outside this table is kept as written (never rewritten), warned about by validate and
 # plan, and treated as "cannot tell" by the destructive and widening marks below.
-COLLECTION_LEVELS: dict[str, int] = {"NONE": 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
+COLLECTION_LEVELS: dict[str, int] = {NO_ACCESS: 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
 _TOP = max(COLLECTION_LEVELS.values())
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from hexsync.values.desired import FrozenMap
+from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import LiveRef
 
@@ -64,7 +65,7 @@ class LiveCollectionSharing:
 
     users: FrozenMap[str, str] = field(default_factory=FrozenMap)  # email (lower) → level
     groups: FrozenMap[str, str] = field(default_factory=FrozenMap)  # group name → level
-    workspace: str = "NONE"
+    workspace: str = NO_ACCESS
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ class LiveSharing:
     users: FrozenMap[str, str] = field(default_factory=FrozenMap)  # email (lower) → access
     groups: FrozenMap[str, str] = field(default_factory=FrozenMap)  # group name → access
     collections: FrozenMap[str, str] = field(default_factory=FrozenMap)  # name → access
-    workspace: str = "NONE"
-    public_web: str = "NONE"
+    workspace: str = NO_ACCESS
+    public_web: str = NO_ACCESS
 
 
 @dataclass(frozen=True)
