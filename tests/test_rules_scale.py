@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import ORG
 
 from hexsync.apply.execute import apply_plan, apply_saved_plan
 from hexsync.emulator.app import create_app
@@ -22,7 +23,6 @@ from hexsync.manifest import load
 from hexsync.planning.planner import make_plan, read_and_plan
 from hexsync.values.plan import Kind, Plan
 
-ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKEN = "hxtw_rules"
 PROJECTS, USERS, ARCHIVED = 5_000, 40, 10
 NOW = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
@@ -49,7 +49,7 @@ def _project(i: int, emails: list[str]) -> dict[str, Any]:
 def _seed() -> dict[str, Any]:
     emails = [f"user{i:02d}@acme.com" for i in range(USERS)]
     return {
-        "org": {"id": ORG_ID, "name": "Acme"},
+        "org": ORG,
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "statuses": ["Production", "Deprecated"],
         "users": [{"email": e} for e in emails],

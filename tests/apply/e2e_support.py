@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from acme import EXAMPLE_MANIFESTS as MANIFESTS
+from acme import EXAMPLE_TOKEN as TOKEN
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
@@ -17,10 +19,6 @@ from hexsync.manifest import load
 from hexsync.planning.planner import make_plan
 from hexsync.values.plan import Plan
 
-ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme"
-MANIFESTS = ACME / "manifests"
-TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
 ENV = {"HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
 LOCK_WRITES = 2  # `hexsync apply` creates and deletes its lock group (docs/apply.md)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from acme import EXAMPLE_SEED
 from click.testing import CliRunner
 from e2e_support import (
-    ACME,
     ENV,
     LOCK_WRITES,
     MANIFESTS,
@@ -40,7 +40,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def acme_seed() -> Seed:
-    return load_seed(ACME / "seed.yaml")
+    return load_seed(EXAMPLE_SEED)
 
 
 @pytest.fixture

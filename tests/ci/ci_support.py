@@ -6,13 +6,12 @@ import os
 import sys
 from pathlib import Path
 
+from acme import EXAMPLE_TOKEN as HEX_TOKEN
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme"
-HEX_TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
 
 
 def run_hexsync(url: str, *args: str) -> Result:
