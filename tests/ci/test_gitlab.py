@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
+from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
 from fake_gitlab import PROJECT, TOKEN, FakeGitLab, fake_gitlab
 
 pytestmark = pytest.mark.slow
@@ -46,18 +46,7 @@ def run_job(
         HEXSYNC_MANIFESTS=template()["variables"]["HEXSYNC_MANIFESTS"],
         **extra,
     )
-    done = subprocess.run(
-        ["bash", "-euc", "\n".join(script)],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert TOKEN not in done.stdout + done.stderr
-    assert HEX_TOKEN not in done.stdout + done.stderr
-    return done
+    return run_in_job(["bash", "-euc", "\n".join(script)], checkout, env, TOKEN)
 
 
 def _dotenv(path: Path) -> dict[str, str]:
@@ -105,9 +94,7 @@ def test_plan_writes_one_note_updated_in_place(
     assert "plan note updated on merge request !3" in done.stderr
 
 
-@pytest.mark.skipif(
-    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
-)
+@needs_apply_manifests
 def test_apply_downloads_the_merge_requests_plan(
     checkout: Path, hex_url: str, gitlab: FakeGitLab, tmp_path: Path
 ) -> None:
@@ -120,7 +107,7 @@ def test_apply_downloads_the_merge_requests_plan(
         {"id": 700, "name": "hexsync-plan", "status": "success"},
         {"id": 701, "name": "tests", "status": "success"},
     ]
-    gitlab.files[700] = reviewed.read_bytes()
+    gitlab.blobs[700] = reviewed.read_bytes()
     done = run_job("hexsync-apply", checkout, hex_url, gitlab)
     assert done.returncode == 0, done.stderr
     assert "applying the plan reviewed in merge request !3 (job 700)" in done.stderr

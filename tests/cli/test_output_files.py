@@ -14,22 +14,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from acme import EXAMPLE_MANIFESTS as MANIFESTS
+from acme import EXAMPLE_SEED, EXAMPLE_TOKEN, serving_example
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 
 pytestmark = pytest.mark.slow
-
-ACME = Path(__file__).resolve().parents[2] / "examples" / "acme"
-MANIFESTS = ACME / "manifests"
 
 
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as b:
+    with serving_example() as b:
         yield b
 
 
@@ -43,7 +39,7 @@ def umask_022() -> Iterator[None]:
 
 
 def run(url: str, *args: str) -> Result:
-    env = {"HEX_API_URL": url, "HEX_API_TOKEN": "hxtw_demo", "NO_COLOR": "1"}
+    env = {"HEX_API_URL": url, "HEX_API_TOKEN": EXAMPLE_TOKEN, "NO_COLOR": "1"}
     return CliRunner().invoke(cli, ["--rate-limit", "off", *args], env=env)
 
 
@@ -107,7 +103,7 @@ def test_emulator_state_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = CliRunner().invoke(
         cli,
-        ["emulator", "serve", "--seed", str(ACME / "seed.yaml"), "--state", str(fifo)],
+        ["emulator", "serve", "--seed", str(EXAMPLE_SEED), "--state", str(fifo)],
     )
     line = one_error_line(result)
     assert f"--state {fifo}: a named pipe (FIFO)" in line
