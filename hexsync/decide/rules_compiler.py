@@ -57,10 +57,11 @@ from hexsync.values.desired import (
     Status,
     parse_timestamp,
 )
+from hexsync.values.hex_access import NO_ACCESS, level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.patterns import compile_pattern
-from hexsync.values.plan import Change, PlanWarning, Refusal
+from hexsync.values.plan import Change, PlanWarning, Refusal, access_rank
 
 __all__ = [
     "Compiled",
@@ -250,9 +251,10 @@ def _status(rules: Sequence[Rule], errors: list[str]) -> tuple[Status, str | Non
 
 
 def _dimension(
-    dim: str, rules: Sequence[Rule], errors: list[str]
+    dim: str, rules: Sequence[Rule], errors: list[str], overridden: list[Rule] | None = None
 ) -> tuple[list[Rule], Mode] | None:
-    """The rules that decide sharing dimension ``dim`` of a project, and its mode."""
+    """The rules that decide sharing dimension ``dim`` of a project, and its mode; the rules a
+    higher priority set aside go to ``overridden``."""
     asking = [r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None]
     if not asking:
         return None
@@ -270,6 +272,8 @@ def _dimension(
                 f" and rule '{b.name}' ({b.mark}) also sets it"
             )
             return None
+        if overridden is not None:
+            overridden.extend(r for r in asking if r not in best)
         asking = best
     mode = Mode.AUTHORITATIVE if any(authoritative(r) for r in asking) else Mode.ADDITIVE
     return asking, mode
@@ -312,6 +316,9 @@ class _Decided:
     sharing: Sharing | None
     provenance: FrozenMap[str, str]
     conflicts: tuple[str, ...]
+    # Per sharing dimension where a rule was set aside: (dimension, the rules set aside, who
+    # won: "the projects: entry" or "rule 'x'", where the winner is written).
+    overrides: tuple[tuple[str, tuple[Rule, ...], str, Mark], ...] = ()
 
 
 def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
@@ -327,15 +334,25 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
     values: dict[str, object] = {}
     modes: dict[str, Mode] = {}
     marks: dict[str, Mark] = dict(own.marks) if own is not None else {}
+    overrides: list[tuple[str, tuple[Rule, ...], str, Mark]] = []
     for dim in DIMENSIONS:
         if own is not None and getattr(own, dim) is not None:
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
+            shadowed = tuple(
+                r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None
+            )
+            if shadowed:
+                overrides.append((dim, shadowed, "the projects: entry", own.mark_of(dim)))
             continue
-        decided = _dimension(dim, rules, errors)
+        set_aside: list[Rule] = []
+        decided = _dimension(dim, rules, errors, set_aside)
         if decided is None:
             continue
         deciders, modes[dim] = decided
+        if set_aside:
+            winner = deciders[0]
+            overrides.append((dim, tuple(set_aside), f"rule '{winner.name}'", winner.mark))
         values[dim], more, dim_marks = _combine(dim, deciders)
         provenance.update(more)
         marks.update(dim_marks)
@@ -353,7 +370,7 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
         )
-    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors))
+    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors), tuple(overrides))
 
 
 def scalar_field(value: object) -> Access | None:
@@ -416,13 +433,14 @@ def _compile(
     explicit: Mapping[str, Project],
     live: Live,
     now: dt.datetime,
-) -> tuple[dict[str, Project], dict[str, int], list[str]]:
+) -> tuple[dict[str, Project], dict[str, int], list[str], list[PlanWarning]]:
     """(live id → the desired state of each project the rules cover, matches per rule,
-    conflicts)."""
+    conflicts, rules overridden on a field to some effect)."""
     predicates = [(rule, _rule_predicate(rule, now)) for rule in rules]
     matched = {rule.name: 0 for rule in rules}
     projects: dict[str, Project] = {}
     errors: list[str] = []
+    warnings: list[PlanWarning] = []
     # Thousands of projects share a handful of rule combinations: decide each combination once.
     decided: dict[tuple[int, ...], _Decided] = {}
     for project in live.projects.values():
@@ -440,6 +458,20 @@ def _compile(
         else:
             found = _decide(covering, entry)
         errors.extend(f"project '{project.title}' ({project.id}): {c}" for c in found.conflicts)
+        for dim, set_aside, winner, mark in found.overrides:
+            lost = _lost_effect(dim, set_aside, found.sharing, project)
+            if lost:
+                names = ", ".join(f"'{r.name}'" for r in set_aside)
+                word = "rule" if len(set_aside) == 1 else "rules"
+                warnings.append(
+                    PlanWarning(
+                        "rule_overridden",
+                        f"project '{project.title}': sharing.{dim}: {winner} overrides {word}"
+                        f" {names} on this field, so this plan does not do what the {word}"
+                        f" {'asks' if len(set_aside) == 1 else 'ask'}: {lost}",
+                        mark,
+                    )
+                )
         if entry is not None:
             projects[project.id] = replace(
                 entry, status=found.status, sharing=found.sharing, provenance=found.provenance
@@ -453,7 +485,66 @@ def _compile(
                 mark=covering[0].mark,
                 provenance=found.provenance,
             )
-    return projects, matched, errors
+    return projects, matched, errors, warnings
+
+
+def _target(dim: str, value: object, mode: Mode, live: LiveProject) -> dict[str, str]:
+    """What ``dim`` of ``live`` holds once ``value`` is applied in ``mode`` (key "" for a
+    scalar), no access left out."""
+    now = getattr(live.sharing, dim)
+    if dim in SCALAR_DIMENSIONS:
+        have = {"": str(now)} if level_or_none(str(now)) is not None else {}
+        want = {"": value.value} if isinstance(value, Access) else {}
+    else:
+        have = {k: v for k, v in now.items() if level_or_none(v) is not None}
+        want = {k: v.value for k, v in (value or {}).items()}  # type: ignore[attr-defined]
+    if mode is Mode.AUTHORITATIVE:
+        return {k: v for k, v in want.items() if level_or_none(v) is not None}
+    out = dict(have)
+    for key, level in want.items():
+        if access_rank(level) > access_rank(out.get(key)):
+            out[key] = level
+    return out
+
+
+def _lost_effect(
+    dim: str, set_aside: Sequence[Rule], decided: Sharing | None, live: LiveProject
+) -> str:
+    """What the rules ``set_aside`` would do to ``dim`` of ``live`` that the decided sharing
+    does not, in words (empty: nothing is lost)."""
+    combined, _, _ = _combine(dim, list(set_aside))
+    mode = (
+        Mode.AUTHORITATIVE
+        if any(
+            r.sharing is not None and r.sharing.mode_of(dim) is Mode.AUTHORITATIVE
+            for r in set_aside
+        )
+        else Mode.ADDITIVE
+    )
+    theirs = _target(dim, combined, mode, live)
+    if decided is None or getattr(decided, dim) is None:
+        ours = _target(dim, None, Mode.ADDITIVE, live)
+    else:
+        ours = _target(dim, getattr(decided, dim), decided.mode_of(dim), live)
+    before = _target(dim, None, Mode.ADDITIVE, live)
+    lines = []
+    # Only what the set-aside rules would change on the workspace counts, and only where the
+    # plan leaves it otherwise.
+    for key in sorted(set(theirs) | set(before)):
+        want, got = theirs.get(key), ours.get(key)
+        if want == before.get(key) or want == got:
+            continue
+        who = key or dim
+        instead = (
+            f"{got or NO_ACCESS} stays"
+            if got == before.get(key)
+            else f"the plan makes it {got or NO_ACCESS}"
+        )
+        lines.append(
+            f"remove {who} ({instead})" if want is None else f"set {who} to {want} ({instead})"
+        )
+    shown = lines[:5] + ([f"and {len(lines) - 5} more"] if len(lines) > 5 else [])
+    return "; ".join(shown)
 
 
 def count_matches(
@@ -480,7 +571,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         raise UnresolvedReferenceError(problems)
     apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY]
     explicit = _explicit_ids(desired, live)
-    projects, matched, errors = _compile(apply_rules, explicit, live, now)
+    projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
     check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
@@ -499,7 +590,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         )
         for r in reports
         if r.matched == 0
-    )
+    ) + tuple(overridden)
     limit = desired.policy.max_rule_matches
     refusals = tuple(
         Refusal(
@@ -528,7 +619,7 @@ def check_violations(
     if not rules:
         return ()
     after = projection.project(live, changes, now=now)
-    projects, _, errors = _compile(rules, {}, after, now)
+    projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:
         raise RuleConflictError(errors)
     found = diff(replace(desired, projects=tuple(projects.values()), rules=()), after)
