@@ -36,7 +36,7 @@ from hexsync.decide import projection
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
-    Problem,
+    UnresolvedReference,
     UnresolvedReferenceError,
     diff,
 )
@@ -401,7 +401,9 @@ def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
     return out
 
 
-def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> list[Problem]:
+def _reference_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
     """Names the rules share with that neither the workspace nor the manifests know: once per
     rule and name, not once per matched project."""
     inactive = {u.email for u in desired.users if not u.active}
@@ -424,7 +426,9 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
             for key in getattr(s, dim) or {}:
                 if key not in known[dim]:
                     message = f"rule '{rule.name}': " + what[dim].format(key)
-                    problems.append(Problem(message, s.mark_of(dim, key), f"rule:{rule.name}"))
+                    problems.append(
+                        UnresolvedReference(message, s.mark_of(dim, key), f"rule:{rule.name}")
+                    )
     return problems
 
 

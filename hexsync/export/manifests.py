@@ -516,7 +516,7 @@ def write_statuses(out: _Text, statuses: list[str]) -> None:
 
 # ------------------------------------------------------------------------------------ split
 
-# validate and plan refuse a file over 5 MB (manifest.yamlsafe.Limits): an exported file stays
+# validate and plan refuse a file over 5 MB (manifest.yamlsafe.FileLimits): an exported file stays
 # under a fifth of that, so a workspace can grow a good deal before a re-export is needed.
 SPLIT_BYTES = 1_000_000
 # Kinds whose file may be split, each into a folder of its own name (``projects/a.yaml`` …).

@@ -23,13 +23,13 @@ from hexsync.errors import line_column
 from hexsync.manifest.problems import Path, Problem
 from hexsync.values.desired import Mark
 
-__all__ = ["Document", "Limits", "paused_gc", "read_document"]
+__all__ = ["Document", "FileLimits", "paused_gc", "read_document"]
 
 _TAG = "tag:yaml.org,2002:"
 
 
 @dataclass(frozen=True)
-class Limits:
+class FileLimits:
     """Bounds on what one manifest file may cost to read."""
 
     max_bytes: int = 5_000_000
@@ -138,7 +138,7 @@ _MAP = _TAG + "map"
 class _Builder:
     """Plain values from a node tree, refusing what the module docstring lists."""
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: FileLimits) -> None:
         self.file = file
         self.limits = limits
         self.seen: set[int] = set()
@@ -368,7 +368,7 @@ def _detailed_error(text: str) -> yaml.YAMLError | None:
     return None
 
 
-def _too_deep(file: str, line: int, column: int, limits: Limits, here: str = "") -> Problem:
+def _too_deep(file: str, line: int, column: int, limits: FileLimits, here: str = "") -> Problem:
     return Problem(
         file,
         line,
@@ -382,7 +382,7 @@ def _too_deep(file: str, line: int, column: int, limits: Limits, here: str = "")
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem:
+def read_document(path: FsPath, file: str, limits: FileLimits) -> Document | Problem:
     """Read one manifest file; ``file`` is the name used in marks and messages."""
     try:
         info = path.stat()
@@ -407,7 +407,7 @@ def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem
         return _read_text(text, file, limits)
 
 
-def _read_text(text: str, file: str, limits: Limits) -> Document | Problem:
+def _read_text(text: str, file: str, limits: FileLimits) -> Document | Problem:
     try:
         node = _compose(text)
     except yaml.YAMLError as fast_error:
@@ -428,7 +428,7 @@ def _read_text(text: str, file: str, limits: Limits) -> Document | Problem:
     return Document(file, data, node)
 
 
-def _too_big(file: str, size: int, limits: Limits) -> Problem:
+def _too_big(file: str, size: int, limits: FileLimits) -> Problem:
     return Problem(
         file,
         1,

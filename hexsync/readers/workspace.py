@@ -29,7 +29,7 @@ from hexsync.values.live import (
     is_lock_name,
 )
 
-Progress = Callable[[int], None]
+ReadProgress = Callable[[int], None]
 
 
 def _sharing(project: ApiProject) -> LiveSharing:
@@ -152,7 +152,7 @@ async def read_live(
     desired: Desired | None = None,
     *,
     member_groups: Iterable[str] = (),
-    progress: Progress | None = None,
+    progress: ReadProgress | None = None,
     hidden: bool = False,
 ) -> Live:
     """Read the workspace at the request floor; ``progress(n)`` hears the request count.
