@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from hexsync.cli._output import format_options, table, to_json
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Collection, HexClient
-
-
-def collection_json(collection: Collection) -> dict[str, Any]:
-    sharing = collection.sharing
-    return {
-        "id": collection.id,
-        "name": collection.name,
-        "description": collection.description,
-        "creator_email": collection.creator_email,
-        "sharing": {
-            "users": dict(sorted(sharing.users.items())),
-            "groups": dict(sorted(sharing.groups.items())),
-            "workspace_members": sharing.workspace_members,
-        },
-    }
+from hexsync.ops.collections import collection_json
 
 
 @click.group(short_help="Workspace collections: list, show.")

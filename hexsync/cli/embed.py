@@ -5,12 +5,11 @@ from __future__ import annotations
 import click
 
 from hexsync.cli._output import format_options, to_json
-from hexsync.cli._resolve import find_project, parse_inputs, parse_pairs, with_client
+from hexsync.cli._resolve import parse_inputs, parse_pairs, with_client
 from hexsync.errors import ConfigError
 from hexsync.hexapi import EmbedDisplayOptions, HexClient, Project
-
-MAX_EXPIRES_MS = 300_000  # Hex's limit: five minutes
-SCOPES = {"pdf": "EXPORT_PDF", "csv": "EXPORT_CSV"}
+from hexsync.ops.embed import MAX_EXPIRES_MS, SCOPES
+from hexsync.ops.resolve import find_project
 
 
 @click.command(short_help="A presigned URL that embeds a published app.")

@@ -9,7 +9,7 @@ not in ``hexsync.mcp``, which is only the protocol.
 Read-only unless ``--allow-writes``; every write tool also wants ``confirm: true``. One
 ``HexClient`` serves the whole session; the token comes from ``HEX_API_TOKEN`` or
 ``--token-file`` and is masked in everything the server writes. The server's policy and its
-directory bind every tool (:mod:`hexsync.cli.mcp_guard`).
+directory bind every tool (:mod:`hexsync.mcp.guard`).
 """
 
 from __future__ import annotations
@@ -31,39 +31,8 @@ from hexsync import __version__
 from hexsync.apply.gate import apply_saved_plan, refuse_if_refused
 from hexsync.apply.lock import apply_lock
 from hexsync.apply.report import ApplyReport
-from hexsync.cli._files import write_atomically
-from hexsync.cli._resolve import (
-    collection_by_name,
-    find_connection,
-    find_project,
-    groups_by_name,
-    users_by_email,
-)
 from hexsync.cli.client_factory import build_client
-from hexsync.cli.collections import collection_json
-from hexsync.cli.connections import connection_json
-from hexsync.cli.embed import MAX_EXPIRES_MS, SCOPES
 from hexsync.cli.mcp_access import access_tools
-from hexsync.cli.mcp_guard import (
-    bind_policy,
-    confine,
-    confine_sources,
-    deactivation_refusals,
-    plan_refusals,
-)
-from hexsync.cli.projects import project_json
-from hexsync.cli.runs import (
-    RUN_STATUSES,
-    TRIGGERS,
-    inputs_problem,
-    notifications_for,
-    run_json,
-    run_of,
-    trigger_json,
-    wait_for_run,
-)
-from hexsync.cli.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
-from hexsync.cli.validate import summary_line
 from hexsync.errors import ConfigError, HexsyncError, plural
 from hexsync.hexapi import (
     EmbedDisplayOptions,
@@ -76,6 +45,37 @@ from hexsync.hexapi import (
 from hexsync.hexapi.log import RedactingFilter
 from hexsync.manifest import check, load
 from hexsync.mcp import Server, Tool, ToolError, ToolResult
+from hexsync.mcp.guard import (
+    bind_policy,
+    confine,
+    confine_sources,
+    deactivation_refusals,
+    plan_refusals,
+)
+from hexsync.ops.collections import collection_json
+from hexsync.ops.connections import connection_json
+from hexsync.ops.embed import MAX_EXPIRES_MS, SCOPES
+from hexsync.ops.files import write_atomically
+from hexsync.ops.projects import project_json
+from hexsync.ops.resolve import (
+    collection_by_name,
+    find_connection,
+    find_project,
+    groups_by_name,
+    users_by_email,
+)
+from hexsync.ops.runs import (
+    RUN_STATUSES,
+    TRIGGERS,
+    inputs_problem,
+    notifications_for,
+    run_json,
+    run_of,
+    trigger_json,
+    wait_for_run,
+)
+from hexsync.ops.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
+from hexsync.ops.validate import summary_line
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import parse_plan, plan_key, read_plan
 from hexsync.render import render_json, render_markdown, render_text

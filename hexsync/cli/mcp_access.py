@@ -12,10 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from hexsync.cli.access import find_project, find_user, project_doc, user_doc
 from hexsync.manifest import load
 from hexsync.mcp import Tool, ToolResult
-from hexsync.ops.access import AccessState, read_access
+from hexsync.ops.access import (
+    AccessState,
+    find_project,
+    find_user,
+    project_doc,
+    read_access,
+    user_doc,
+)
 
 if TYPE_CHECKING:
     from hexsync.cli.mcp import HexTools

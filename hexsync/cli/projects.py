@@ -7,41 +7,11 @@ from typing import Any
 import click
 
 from hexsync.cli._output import fields, format_options, heading, table, to_json, when
-from hexsync.cli._resolve import collection_by_name, find_project, options, with_client
+from hexsync.cli._resolve import options, with_client
 from hexsync.errors import HexsyncError, did_you_mean, plural
 from hexsync.hexapi import HexClient, Project, ProjectSharing, QueriedTable
-
-
-def sharing_json(sharing: ProjectSharing | None) -> dict[str, Any] | None:
-    if sharing is None:
-        return None
-    return {
-        "workspace": sharing.workspace,
-        "public_web": sharing.public_web,
-        "support": sharing.support,
-        "users": dict(sorted(sharing.users.items())),
-        "groups": dict(sorted(sharing.groups.items())),
-        "collections": dict(sorted(sharing.collections.items())),
-    }
-
-
-def project_json(project: Project) -> dict[str, Any]:
-    return {
-        "id": project.id,
-        "title": project.title,
-        "description": project.description,
-        "type": project.type,
-        "status": project.status,
-        "categories": list(project.categories),
-        "owner_email": project.owner_email,
-        "creator_email": project.creator_email,
-        "created_at": project.created_at,
-        "last_edited_at": project.last_edited_at,
-        "last_published_at": project.last_published_at,
-        "archived_at": project.archived_at,
-        "trashed_at": project.trashed_at,
-        "sharing": sharing_json(project.sharing),
-    }
+from hexsync.ops.projects import project_json
+from hexsync.ops.resolve import collection_by_name, find_project
 
 
 def _state(project: Project) -> str:

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import click
 
 from hexsync.cli._confirm import interactive, no_terminal
 from hexsync.cli._output import format_options, table, to_json, when
-from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
-from hexsync.errors import HexsyncError, PartialApplyError, plural
+from hexsync.cli._resolve import options, with_client
+from hexsync.errors import plural
 from hexsync.hexapi import HexClient, User
-
-DIRECTORY_SYNC_WARNING = (
-    "warning: workspaces with Directory Sync (SCIM) manage users in their identity provider; "
-    "deactivate them there too, or the IdP may bring them back"
-)
-
-
-def user_json(user: User) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "email": user.email,
-        "name": user.name,
-        "role": user.role,
-        "last_login_date": user.last_login_date,
-    }
+from hexsync.ops.resolve import groups_by_name, users_by_email
+from hexsync.ops.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
 
 
 @click.group()
@@ -59,28 +43,6 @@ def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> Non
         return
     rows = [(u.email, u.name, u.role, when(u.last_login_date)) for u in found]
     click.echo(table(["EMAIL", "NAME", "ROLE", "LAST LOGIN"], rows, color=options(ctx).color))
-
-
-async def deactivate_in_order(
-    client: HexClient, users: list[User], *, on_done: Callable[[User], None] | None = None
-) -> list[User]:
-    """Deactivate ``users`` one after the other; when one fails after others were done, a
-    PartialApplyError (exit 4) names who was and who was not deactivated."""
-    done: list[User] = []
-    for user in users:
-        try:
-            await client.deactivate_user(user.id)
-        except HexsyncError as exc:
-            if not done:
-                raise
-            raise PartialApplyError(
-                f"deactivated {', '.join(u.email for u in done)}, "
-                f"but not {user.email} (nor any after it): {exc}"
-            ) from exc
-        done.append(user)
-        if on_done is not None:
-            on_done(user)
-    return done
 
 
 @users.command("deactivate")

@@ -15,7 +15,8 @@ from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.decide.rules_compiler import count_matches
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
-from hexsync.manifest import CheckResult, check
+from hexsync.manifest import check
+from hexsync.ops.validate import summary_line
 from hexsync.readers.workspace import read_projects
 from hexsync.values.desired import Desired
 
@@ -56,24 +57,6 @@ def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def summary_line(result: CheckResult) -> str:
-    errors = sum(p.severity == "error" for p in result.problems)
-    warnings = len(result.problems) - errors
-    files = plural(len(result.files), "file")
-    if result.desired is None or errors:
-        text = f"{plural(errors, 'problem')} in {files}"
-    else:
-        d = result.desired
-        text = (
-            f"ok: {files}, {plural(len(d.collections), 'collection')}, "
-            f"{plural(len(d.groups), 'group')}, {plural(len(d.users), 'user')}, "
-            f"{plural(len(d.projects), 'project')}"
-        )
-    if warnings:
-        text += f" ({plural(warnings, 'warning')})"
-    return text
 
 
 @click.command(short_help="Check manifests offline (no token needed).")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from hexsync.cli.mcp_guard import bind_policy, deactivation_refusals, loosenings, plan_refusals
 from hexsync.mcp import ToolError
+from hexsync.mcp.guard import bind_policy, deactivation_refusals, loosenings, plan_refusals
 from hexsync.values.desired import Mark, Policy
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import Action, Change, FieldChange
