@@ -7,7 +7,7 @@ import click
 from hexsync.cli._output import format_options, table, to_json
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Collection, HexClient
-from hexsync.ops.collections import collection_json
+from hexsync.ops.collections import all_collections, collection_json
 
 
 @click.group(short_help="Workspace collections: list, show.")
@@ -22,9 +22,9 @@ def list_collections(ctx: click.Context, as_json: bool) -> None:
     """List the collections by name."""
 
     async def work(client: HexClient) -> list[Collection]:
-        return [c async for c in client.iter_collections()]
+        return await all_collections(client)
 
-    found = sorted(with_client(ctx, work), key=lambda c: (c.name.lower(), c.id))
+    found = with_client(ctx, work)
     if as_json:
         click.echo(to_json({"collections": [collection_json(c) for c in found]}))
         return

@@ -7,7 +7,7 @@ import click
 from hexsync.cli._output import fields, format_options, heading, table, to_json
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import DataConnection, HexClient
-from hexsync.ops.connections import connection_json
+from hexsync.ops.connections import all_connections, connection_json
 from hexsync.ops.resolve import find_connection
 
 
@@ -23,9 +23,9 @@ def list_connections(ctx: click.Context, as_json: bool) -> None:
     """List the data connections by name."""
 
     async def work(client: HexClient) -> list[DataConnection]:
-        return [c async for c in client.iter_data_connections()]
+        return await all_connections(client)
 
-    found = sorted(with_client(ctx, work), key=lambda c: (c.name.lower(), c.id))
+    found = with_client(ctx, work)
     if as_json:
         click.echo(to_json({"connections": [connection_json(c) for c in found]}))
         return

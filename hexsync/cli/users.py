@@ -9,8 +9,13 @@ from hexsync.cli._output import format_options, table, to_json, when
 from hexsync.cli._resolve import options, with_client
 from hexsync.errors import plural
 from hexsync.hexapi import HexClient, User
-from hexsync.ops.resolve import groups_by_name, users_by_email
-from hexsync.ops.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
+from hexsync.ops.users import (
+    DIRECTORY_SYNC_WARNING,
+    active_users,
+    deactivate_in_order,
+    user_json,
+    users_to_deactivate,
+)
 
 
 @click.group()
@@ -29,12 +34,9 @@ def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> Non
     """
 
     async def work(client: HexClient) -> list[User]:
-        group_id = None
-        if group_name is not None:
-            group_id = (await groups_by_name(client, [group_name]))[0].id
-        return [u async for u in client.iter_users(group_id=group_id)]
+        return await active_users(client, group_name)
 
-    found = sorted(with_client(ctx, work), key=lambda u: u.email.lower())
+    found = with_client(ctx, work)
     if as_json:
         click.echo(to_json({"users": [user_json(u) for u in found]}))
         return
@@ -59,10 +61,9 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     """
 
     async def resolve(client: HexClient) -> list[User]:
-        return await users_by_email(client, [e.strip() for e in emails])
+        return await users_to_deactivate(client, [e.strip() for e in emails])
 
-    # An email given twice (in any case) is one user, deactivated once.
-    targets = list({u.id: u for u in with_client(ctx, resolve)}.values())
+    targets = with_client(ctx, resolve)
     click.echo(DIRECTORY_SYNC_WARNING, err=True)
     names = ", ".join(u.email for u in targets)
     if not yes:

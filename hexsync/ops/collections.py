@@ -1,12 +1,18 @@
-"""Collections as every face shows them."""
+"""Collections as every face lists and shows them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from hexsync.hexapi import Collection
+from hexsync.hexapi import Collection, HexClient
 
-__all__ = ["collection_json"]
+__all__ = ["all_collections", "collection_json"]
+
+
+async def all_collections(client: HexClient) -> list[Collection]:
+    """Every collection by name."""
+    found = [c async for c in client.iter_collections()]
+    return sorted(found, key=lambda c: (c.name.lower(), c.id))
 
 
 def collection_json(collection: Collection) -> dict[str, Any]:

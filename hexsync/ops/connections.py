@@ -1,13 +1,19 @@
-"""Data connections as every face shows them (read only; Hex sends no secrets)."""
+"""Data connections as every face lists and shows them (read only; Hex sends no secrets)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from hexsync.hexapi import DataConnection
+from hexsync.hexapi import DataConnection, HexClient
 
-__all__ = ["connection_json"]
+__all__ = ["all_connections", "connection_json"]
+
+
+async def all_connections(client: HexClient) -> list[DataConnection]:
+    """Every data connection by name."""
+    found = [c async for c in client.iter_data_connections()]
+    return sorted(found, key=lambda c: (c.name.lower(), c.id))
 
 
 def _details(conn: DataConnection) -> dict[str, Any]:

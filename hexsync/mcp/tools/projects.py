@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from hexsync.hexapi import EmbedDisplayOptions, Project
+from hexsync.hexapi import EmbedDisplayOptions
 from hexsync.mcp.context import ToolContext
 from hexsync.mcp.server import ToolResult
 from hexsync.mcp.tools._declare import CONFIRM, PROJECT, Toolbox, schema
-from hexsync.ops.embed import MAX_EXPIRES_MS, SCOPES
-from hexsync.ops.projects import project_json
-from hexsync.ops.resolve import collection_by_name, find_project
+from hexsync.ops.embed import MAX_EXPIRES_MS, SCOPES, embed_json, presigned_url
+from hexsync.ops.projects import (
+    ProjectFilters,
+    project_json,
+    projects_matching,
+    queried_tables_json,
+    queried_tables_of,
+)
+from hexsync.ops.resolve import find_project
 
 TOOLS = Toolbox()
 
@@ -43,30 +49,19 @@ TOOLS = Toolbox()
     ),
 )
 async def list_projects(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
-    client = ctx.api()
-    limit: int = args.get("limit", 50)
-    collection_id = None
-    if args.get("collection") is not None:
-        collection_id = (await collection_by_name(client, args["collection"])).id
-    needle = (args.get("title_contains") or "").lower()
-    found: list[Project] = []
-    truncated = False
-    async for project in client.iter_projects(
+    filters = ProjectFilters(
+        statuses=tuple(args.get("statuses", ())),
+        categories=tuple(args.get("categories", ())),
+        creator=args.get("creator"),
+        owner=args.get("owner"),
+        collection=args.get("collection"),
         include_sharing=args.get("include_sharing", False),
         include_archived=args.get("include_archived", False),
         include_trashed=args.get("include_trashed", False),
-        statuses=args.get("statuses", ()),
-        categories=args.get("categories", ()),
-        creator_email=args.get("creator"),
-        owner_email=args.get("owner"),
-        collection_id=collection_id,
-    ):
-        if needle and needle not in project.title.lower():
-            continue
-        if len(found) == limit:
-            truncated = True
-            break
-        found.append(project)
+    )
+    found, truncated = await projects_matching(
+        ctx.api(), filters, title_contains=args.get("title_contains"), limit=args.get("limit", 50)
+    )
     return ToolResult.json(
         {
             "projects": [project_json(p) for p in found],
@@ -93,23 +88,8 @@ async def get_project(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     schema({"project": PROJECT}, ("project",)),
 )
 async def list_queried_tables(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
-    client = ctx.api()
-    project = await find_project(client, args["project"])
-    found = [t async for t in client.iter_queried_tables(project.id)]
-    found.sort(key=lambda t: (t.data_connection_name, t.table_name))
-    return ToolResult.json(
-        {
-            "project": {"id": project.id, "title": project.title},
-            "tables": [
-                {
-                    "table": t.table_name,
-                    "connection_name": t.data_connection_name,
-                    "connection_id": t.data_connection_id,
-                }
-                for t in found
-            ],
-        }
-    )
+    project, tables = await queried_tables_of(ctx.api(), args["project"])
+    return ToolResult.json(queried_tables_json(project, tables))
 
 
 @TOOLS.tool(
@@ -152,7 +132,6 @@ async def list_queried_tables(ctx: ToolContext, args: dict[str, Any]) -> ToolRes
 async def create_embed_url(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     ctx.confirmed(args, "create_embed_url")
     client = ctx.api()
-    project = await find_project(client, args["project"])
     display = EmbedDisplayOptions(
         theme=args.get("theme"),
         show_embedded_run_button=args.get("show_run_button"),
@@ -162,21 +141,15 @@ async def create_embed_url(ctx: ToolContext, args: dict[str, Any]) -> ToolResult
         no_embed_footer=args.get("no_footer"),
     )
     test_mode = args.get("test_mode", False)
-    url = await client.create_presigned_url(
-        project.id,
-        hex_user_attributes=args.get("user_attributes"),
-        input_parameters=args.get("inputs"),
-        scope=[SCOPES[e] for e in dict.fromkeys(args.get("exports", ()))],
-        expires_in=args.get("expires_in_ms"),
-        display_options=display,
+    expires_in = args.get("expires_in_ms")
+    project, url = await presigned_url(
+        client,
+        args["project"],
+        attributes=args.get("user_attributes"),
+        inputs=args.get("inputs"),
+        exports=args.get("exports", ()),
+        expires_in=expires_in,
+        display=display,
         test_mode=test_mode,
     )
-    return ToolResult.json(
-        {
-            "url": url,
-            "project": {"id": project.id, "title": project.title},
-            "expires_in_ms": args.get("expires_in_ms"),
-            "test_mode": test_mode,
-            "single_use": True,
-        }
-    )
+    return ToolResult.json(embed_json(project, url, expires_in=expires_in, test_mode=test_mode))

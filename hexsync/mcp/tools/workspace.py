@@ -3,7 +3,6 @@ connections, and ``deactivate_user`` (a write)."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +10,17 @@ from hexsync.mcp.context import ToolContext
 from hexsync.mcp.guard import deactivation_refusals
 from hexsync.mcp.server import ToolError, ToolResult
 from hexsync.mcp.tools._declare import CONFIRM, Toolbox, schema
-from hexsync.ops.collections import collection_json
-from hexsync.ops.connections import connection_json
-from hexsync.ops.resolve import find_connection, groups_by_name, users_by_email
-from hexsync.ops.users import DIRECTORY_SYNC_WARNING, deactivate_in_order, user_json
+from hexsync.ops.collections import all_collections, collection_json
+from hexsync.ops.connections import all_connections, connection_json
+from hexsync.ops.groups import all_groups, group_json
+from hexsync.ops.resolve import find_connection
+from hexsync.ops.users import (
+    DIRECTORY_SYNC_WARNING,
+    active_users,
+    deactivate_in_order,
+    user_json,
+    users_to_deactivate,
+)
 
 TOOLS = Toolbox()
 
@@ -50,12 +56,7 @@ async def whoami(ctx: ToolContext, _args: dict[str, Any]) -> ToolResult:
     schema({"group": {"type": "string", "description": "Exact group name."}}),
 )
 async def list_users(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
-    client = ctx.api()
-    group_id = None
-    if args.get("group") is not None:
-        group_id = (await groups_by_name(client, [args["group"]]))[0].id
-    found = [u async for u in client.iter_users(group_id=group_id)]
-    found.sort(key=lambda u: u.email.lower())
+    found = await active_users(ctx.api(), args.get("group"))
     return ToolResult.json({"users": [user_json(u) for u in found]})
 
 
@@ -66,24 +67,8 @@ async def list_users(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     schema({"members": {"type": "boolean", "default": False}}),
 )
 async def list_groups(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
-    client = ctx.api()
-    groups = sorted([g async for g in client.iter_groups()], key=lambda g: g.name.lower())
-    members: list[list[str] | None] = [None] * len(groups)
-    if args.get("members"):
-
-        async def emails(group_id: str) -> list[str]:
-            found = [u.email async for u in client.iter_users(group_id=group_id)]
-            return sorted(found, key=str.lower)
-
-        members = list(await asyncio.gather(*(emails(g.id) for g in groups)))
-    return ToolResult.json(
-        {
-            "groups": [
-                {"id": g.id, "name": g.name, "created_at": g.created_at, "members": m}
-                for g, m in zip(groups, members, strict=True)
-            ]
-        }
-    )
+    found = await all_groups(ctx.api(), with_members=bool(args.get("members")))
+    return ToolResult.json({"groups": [group_json(g, m) for g, m in found]})
 
 
 @TOOLS.tool(
@@ -93,8 +78,7 @@ async def list_groups(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     schema({}),
 )
 async def list_collections(ctx: ToolContext, _args: dict[str, Any]) -> ToolResult:
-    found = [c async for c in ctx.api().iter_collections()]
-    found.sort(key=lambda c: (c.name.lower(), c.id))
+    found = await all_collections(ctx.api())
     return ToolResult.json({"collections": [collection_json(c) for c in found]})
 
 
@@ -104,8 +88,7 @@ async def list_collections(ctx: ToolContext, _args: dict[str, Any]) -> ToolResul
     schema({}),
 )
 async def list_data_connections(ctx: ToolContext, _args: dict[str, Any]) -> ToolResult:
-    found = [c async for c in ctx.api().iter_data_connections()]
-    found.sort(key=lambda c: (c.name.lower(), c.id))
+    found = await all_connections(ctx.api())
     return ToolResult.json({"connections": [connection_json(c) for c in found]})
 
 
@@ -158,8 +141,7 @@ async def deactivate_user(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
         raise ToolError(
             "refused by the server's policy, nobody was deactivated: " + "; ".join(refused)
         )
-    found = await users_by_email(client, emails)
-    targets = list({u.id: u for u in found}.values())
+    targets = await users_to_deactivate(client, emails)
     done = await deactivate_in_order(client, targets)
     return ToolResult.json(
         {"deactivated": [user_json(u) for u in done], "warning": DIRECTORY_SYNC_WARNING}
