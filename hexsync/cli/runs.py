@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import click
 
 from hexsync.cli._output import duration, fields, format_options, heading, table, to_json, when
 from hexsync.cli._resolve import options, parse_inputs, with_client
-from hexsync.errors import EXIT_ERROR, ConfigError, HexsyncError
-from hexsync.hexapi import HexClient, Project, Run, RunStarted, UnprocessableError
-from hexsync.ops.resolve import find_project
+from hexsync.errors import EXIT_ERROR, ConfigError
+from hexsync.hexapi import HexClient, Project, Run, RunStarted
 from hexsync.ops.runs import (
     RUN_STATUSES,
     TRIGGERS,
-    inputs_problem,
-    notifications_for,
+    TriggerNames,
+    TriggerRequest,
+    cancel_run,
     run_json,
     run_of,
+    runs_of,
+    start_run,
     trigger_json,
     wait_for_run,
 )
 
 DEFAULT_POLL_SECONDS = 5.0
+# The options of `runs trigger`, as the shared checks of a run name them (hexsync.ops.runs).
+OPTION_NAMES = TriggerNames(
+    inputs="--input",
+    view="--view",
+    update_cache="--update-cache",
+    dry_run="--dry-run",
+    wait="--wait",
+    wait_options="--poll-interval and --timeout",
+    notify_on="--notify-on",
+    recipients="--notify-slack, --notify-user or --notify-group",
+)
 
 
 _POLL_OPTION = click.option(
@@ -95,43 +107,29 @@ def trigger(
       hexsync runs trigger "Revenue overview" --input region=EMEA --wait
       hexsync runs trigger "Revenue overview" --update-cache --notify-group Analysts
     """
-    params = parse_inputs(inputs)
-    has_recipients = bool(notify_slack or notify_user or notify_group)
-    _check_trigger_options(
-        params,
-        view_id,
-        update_cache,
-        dry_run,
-        wait,
-        poll_interval,
-        timeout,
-        notify_on,
-        has_recipients,
+    request = TriggerRequest(
+        project=project_ref,
+        inputs=parse_inputs(inputs),
+        view_id=view_id,
+        update_cache=update_cache,
+        use_cached_sql=False if no_cached_sql else None,
+        dry_run=dry_run,
+        notify_on=notify_on,
+        notify_slack=notify_slack,
+        notify_users=notify_user,
+        notify_groups=notify_group,
+        wait=wait,
+        poll_seconds=poll_interval,
+        timeout=timeout,
     )
+    request.check(OPTION_NAMES)
     echo_progress: Callable[[str], None] = (
         (lambda text: click.echo(text, err=True)) if as_json else click.echo
     )
     started_run: list[tuple[Project, RunStarted]] = []
 
     async def work(client: HexClient) -> tuple[Project, RunStarted, Run | None]:
-        project = await find_project(client, project_ref)
-        notifications = await notifications_for(
-            client, notify_slack, notify_user, notify_group, notify_on
-        )
-        try:
-            started = await client.run_project(
-                project.id,
-                input_params=params or None,
-                dry_run=True if dry_run else None,
-                update_published_results=True if update_cache else None,
-                use_cached_sql_results=False if no_cached_sql else None,
-                view_id=view_id,
-                notifications=notifications,
-            )
-        except UnprocessableError as exc:
-            if exc.invalid or exc.not_found:
-                raise inputs_problem(exc) from exc
-            raise
+        project, started = await start_run(client, request)
         started_run.append((project, started))
         if dry_run:
             echo_progress(f"dry run of {project.title!r}: Hex accepted the request; nothing ran")
@@ -176,36 +174,6 @@ def trigger(
     if final is not None and final.status != "COMPLETED":
         click.echo(f"error: the run ended {final.status}", err=True)
         ctx.exit(EXIT_ERROR)
-
-
-def _check_trigger_options(
-    params: dict[str, Any],
-    view_id: str | None,
-    update_cache: bool,
-    dry_run: bool,
-    wait: bool,
-    poll_interval: float | None,
-    timeout: float | None,
-    notify_on: str | None,
-    has_recipients: bool,
-) -> None:
-    """Contradictions Hex would refuse, or that would do something else than asked: before
-    any request (a run cannot be taken back)."""
-    if view_id is not None and params:
-        raise ConfigError("--view and --input cannot be combined: a saved view sets the inputs")
-    if update_cache and params:
-        raise ConfigError(
-            "--update-cache cannot be combined with --input: Hex only caches the published "
-            "app's own inputs"
-        )
-    if dry_run and wait:
-        raise ConfigError("--dry-run starts no run: there is nothing to --wait for")
-    if not wait and (poll_interval is not None or timeout is not None):
-        raise ConfigError("--poll-interval and --timeout only apply with --wait")
-    if notify_on is not None and not has_recipients:
-        raise ConfigError(
-            "--notify-on needs a recipient: --notify-slack, --notify-user or --notify-group"
-        )
 
 
 @runs.command("watch", short_help="Follow a run until it ends (re-attach after Ctrl-C).")
@@ -347,17 +315,9 @@ def list_runs(
     """List a project's runs, newest first."""
 
     async def work(client: HexClient) -> list[Run]:
-        project = await find_project(client, project_ref)
-        found: list[Run] = []
-        async for run in client.iter_project_runs(
-            project.id,
-            status_filter=status_filter,
-            run_trigger_filter=trigger_filter,
-            page_size=min(limit, 100),
-        ):
-            found.append(run)
-            if len(found) >= limit:
-                break
+        _, found = await runs_of(
+            client, project_ref, status=status_filter, trigger=trigger_filter, limit=limit
+        )
         return found
 
     found = with_client(ctx, work)
@@ -389,24 +349,8 @@ def list_runs(
 def cancel(ctx: click.Context, project_ref: str, run_id: str) -> None:
     """Cancel a PENDING or RUNNING run."""
 
-    def finished(run: Run) -> HexsyncError:
-        return HexsyncError(
-            f"run {run.run_id} has already finished ({run.status}): "
-            "only PENDING or RUNNING runs can be cancelled"
-        )
-
     async def work(client: HexClient) -> Run:
-        project, run = await run_of(client, project_ref, run_id)
-        if run.is_terminal:
-            raise finished(run)
-        try:
-            await client.cancel_run(project.id, run_id)
-        except UnprocessableError as exc:
-            # It finished between the two requests.
-            run = await client.get_run_status(project.id, run_id)
-            if run.is_terminal:
-                raise finished(run) from exc
-            raise
+        _, run = await cancel_run(client, project_ref, run_id)
         return run
 
     run = with_client(ctx, work)

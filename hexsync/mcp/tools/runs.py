@@ -6,24 +6,38 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from hexsync.hexapi import Run, UnprocessableError
+from hexsync.hexapi import Run
 from hexsync.mcp.context import ToolContext
-from hexsync.mcp.server import ToolError, ToolResult
+from hexsync.mcp.server import ToolResult
 from hexsync.mcp.tools._declare import CONFIRM, PROJECT, RUN_ID, Toolbox, schema
-from hexsync.ops.resolve import find_project
+from hexsync.ops import runs as ops_runs
+from hexsync.ops.projects import project_ref_json
 from hexsync.ops.runs import (
     RUN_STATUSES,
     TRIGGERS,
-    inputs_problem,
-    notifications_for,
+    TriggerNames,
+    TriggerRequest,
     run_json,
     run_of,
+    runs_of,
+    start_run,
     trigger_json,
     wait_for_run,
 )
 
 RUN_POLL_SECONDS = 1.0
 MAX_WAIT_SECONDS = 300
+# trigger_run's arguments, as the shared checks of a run name them (hexsync.ops.runs).
+ARGUMENT_NAMES = TriggerNames(
+    inputs="inputs",
+    view="view_id",
+    update_cache="update_cache",
+    dry_run="dry_run",
+    wait="wait",
+    wait_options="wait_seconds",
+    notify_on="notify.on",
+    recipients="notify.slack_channel_ids, notify.user_emails or notify.group_names",
+)
 
 TOOLS = Toolbox()
 
@@ -36,9 +50,7 @@ TOOLS = Toolbox()
 )
 async def get_run_status(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     project, run = await run_of(ctx.api(), args["project"], args["run_id"])
-    return ToolResult.json(
-        {"project": {"id": project.id, "title": project.title}, "run": run_json(run)}
-    )
+    return ToolResult.json({"project": project_ref_json(project), "run": run_json(run)})
 
 
 @TOOLS.tool(
@@ -55,22 +67,16 @@ async def get_run_status(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     ),
 )
 async def list_runs(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
-    client = ctx.api()
-    limit: int = args.get("limit", 25)
-    project = await find_project(client, args["project"])
-    found: list[Run] = []
-    async for run in client.iter_project_runs(
-        project.id,
-        status_filter=args.get("status"),
-        run_trigger_filter=args.get("trigger", "ALL"),
-        page_size=min(limit, 100),
-    ):
-        found.append(run)
-        if len(found) >= limit:
-            break
+    project, found = await runs_of(
+        ctx.api(),
+        args["project"],
+        status=args.get("status"),
+        trigger=args.get("trigger", "ALL"),
+        limit=args.get("limit", 25),
+    )
     return ToolResult.json(
         {
-            "project": {"id": project.id, "title": project.title},
+            "project": project_ref_json(project),
             "runs": [run_json(r) for r in found],
         }
     )
@@ -118,44 +124,27 @@ async def list_runs(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
 )
 async def trigger_run(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     ctx.confirmed(args, "trigger_run")
-    inputs = args.get("inputs")
-    if inputs and args.get("view_id"):
-        raise ToolError("view_id and inputs cannot be combined: a saved view sets the inputs")
-    if inputs and args.get("update_cache"):
-        raise ToolError(
-            "update_cache cannot be combined with inputs: Hex only caches the published "
-            "app's own inputs"
-        )
-    dry_run = args.get("dry_run", False)
-    wait = args.get("wait_seconds")
-    if dry_run and wait:
-        raise ToolError("dry_run starts no run: there is nothing to wait for")
-    client = ctx.api()
-    project = await find_project(client, args["project"])
     notify = args.get("notify") or {}
-    notifications = await notifications_for(
-        client,
-        notify.get("slack_channel_ids", ()),
-        notify.get("user_emails", ()),
-        notify.get("group_names", ()),
-        notify.get("on"),
+    wait = args.get("wait_seconds")
+    request = TriggerRequest(
+        project=args["project"],
+        inputs=args.get("inputs") or {},
+        view_id=args.get("view_id"),
+        update_cache=bool(args.get("update_cache")),
+        use_cached_sql=args.get("use_cached_sql"),
+        dry_run=args.get("dry_run", False),
+        notify_on=notify.get("on"),
+        notify_slack=tuple(notify.get("slack_channel_ids", ())),
+        notify_users=tuple(notify.get("user_emails", ())),
+        notify_groups=tuple(notify.get("group_names", ())),
+        wait=bool(wait),
+        timeout=float(wait) if wait else None,
     )
-    try:
-        started = await client.run_project(
-            project.id,
-            input_params=inputs or None,
-            dry_run=True if dry_run else None,
-            update_published_results=True if args.get("update_cache") else None,
-            use_cached_sql_results=args.get("use_cached_sql"),
-            view_id=args.get("view_id"),
-            notifications=notifications,
-        )
-    except UnprocessableError as exc:
-        if exc.invalid or exc.not_found:
-            raise inputs_problem(exc) from exc
-        raise
+    request.check(ARGUMENT_NAMES)
+    client = ctx.api()
+    project, started = await start_run(client, request)
     final: Run | None = None
-    if wait and not dry_run:
+    if request.wait:
 
         def on_change(run: Run) -> None:
             logging.getLogger("hexsync.mcp").info("run %s: %s", run.run_id, run.status)
@@ -165,10 +154,10 @@ async def trigger_run(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
             project.id,
             started.run_id,
             poll_seconds=RUN_POLL_SECONDS,
-            timeout=float(wait),
+            timeout=request.timeout,
             on_change=on_change,
         )
-    document = trigger_json(project, started, final, dry_run=dry_run)
+    document = trigger_json(project, started, final, dry_run=request.dry_run)
     failed = final is not None and final.status != "COMPLETED"
     before = (f"the run ended {final.status}",) if final is not None and failed else ()
     return ToolResult.json(document, before=before, is_error=failed)
@@ -186,28 +175,11 @@ async def trigger_run(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
 )
 async def cancel_run(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     ctx.confirmed(args, "cancel_run")
-    client = ctx.api()
-    project, run = await run_of(client, args["project"], args["run_id"])
-
-    def finished(run: Run) -> ToolError:
-        return ToolError(
-            f"run {run.run_id} has already finished ({run.status}): only PENDING or "
-            "RUNNING runs can be cancelled"
-        )
-
-    if run.is_terminal:
-        raise finished(run)
-    try:
-        await client.cancel_run(project.id, run.run_id)
-    except UnprocessableError as exc:
-        now = await client.get_run_status(project.id, run.run_id)
-        if now.is_terminal:  # it finished between the two requests
-            raise finished(now) from exc
-        raise
+    project, run = await ops_runs.cancel_run(ctx.api(), args["project"], args["run_id"])
     return ToolResult.json(
         {
             "cancelled": True,
-            "project": {"id": project.id, "title": project.title},
+            "project": project_ref_json(project),
             "run_id": run.run_id,
             "was": run.status,
         }
