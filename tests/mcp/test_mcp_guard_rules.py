@@ -1,4 +1,4 @@
-"""The rules of hexsync.cli.mcp_guard, one by one: which inline policy loosens the server's,
+"""The rules of hexsync.mcp.guard, one by one: which inline policy loosens the server's,
 what the merged policy is, and what a plan or a deactivation is refused for."""
 
 from __future__ import annotations
