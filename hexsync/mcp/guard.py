@@ -28,7 +28,7 @@ from hexsync.decide.guardrails import DEFAULT_MAX_DESTROY, touches_protect
 from hexsync.errors import ConfigError, HexsyncError
 from hexsync.manifest import find_files, load
 from hexsync.mcp.server import ToolError
-from hexsync.values.desired import NOWHERE, Policy
+from hexsync.values.desired import NOWHERE, Policy, email_key
 from hexsync.values.hex_access import level_or_none
 from hexsync.values.plan import Change
 
@@ -141,9 +141,10 @@ def plan_refusals(
 def deactivation_refusals(
     emails: Iterable[str], policy: Policy, *, allow_destroy: bool
 ) -> list[str]:
-    """Why ``deactivate_user`` may not deactivate ``emails`` (lower-cased) under ``policy``."""
-    wanted = sorted(set(emails))
-    out = [f"{e} is protected (policy.protect.users)" for e in wanted if e in policy.protect_users]
+    """Why ``deactivate_user`` may not deactivate ``emails`` (in any case) under ``policy``."""
+    wanted = sorted({email_key(e) for e in emails})
+    protected = {email_key(u) for u in policy.protect_users}
+    out = [f"{e} is protected (policy.protect.users)" for e in wanted if e in protected]
     if len(wanted) > _limit(policy) and not allow_destroy:
         out.append(f"{len(wanted)} deactivations, more than max_destroy {_limit(policy)}")
     return out

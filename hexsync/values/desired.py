@@ -171,6 +171,13 @@ class Workspace:
     mark: Mark = field(default=NOWHERE, compare=False)
 
 
+def email_key(email: str) -> str:
+    """The one form in which hexsync compares emails: Hex treats them case-insensitively, so
+    ``IT-Admin@ACME.com`` and ``it-admin@acme.com`` are one person everywhere (protect, members,
+    sharing, a saved plan, an MCP call)."""
+    return email.strip().lower()
+
+
 @dataclass(frozen=True)
 class Policy:
     """Safety rules. ``max_destroy=None`` means the manifests set no limit of their own."""
