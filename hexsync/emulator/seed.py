@@ -92,6 +92,7 @@ from typing import Any
 
 import yaml
 
+from hexsync.emulator.unicode_text import not_unicode
 from hexsync.errors import HexsyncError
 
 ACCESS_LEVELS = ("NONE", "APP_ONLY", "CAN_VIEW", "CAN_EDIT", "FULL_ACCESS")
@@ -304,7 +305,9 @@ class Seed:
     def from_dict(cls, data: Mapping[str, Any], source: str = "<seed>") -> Seed:
         """Validate and normalize seed ``data``; raise SeedError listing every problem."""
         checker = _Checker(source)
-        normalized = _normalize(checker, data)
+        for problem in not_unicode(data):  # "\ud800": no answer (nor an id) could be made of it
+            checker.error(0, problem)
+        normalized = {} if checker.problems else _normalize(checker, data)
         if checker.problems:
             count = len(checker.problems)
             raise SeedError(
