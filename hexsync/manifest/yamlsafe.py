@@ -26,6 +26,7 @@ from hexsync.values.desired import Mark
 __all__ = ["Document", "FileLimits", "paused_gc", "read_document"]
 
 _TAG = "tag:yaml.org,2002:"
+MAX_INTEGER = 10**18 - 1  # the largest whole number a manifest may hold (18 digits)
 
 
 @dataclass(frozen=True)
@@ -147,13 +148,30 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
         self.scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
             _STR: lambda n: n.value,
-            _TAG + "int": self.constructor.construct_yaml_int,
+            _TAG + "int": self._integer,
             _TAG + "float": self.constructor.construct_yaml_float,
             _TAG + "bool": self.constructor.construct_yaml_bool,
             _TAG + "null": self.constructor.construct_yaml_null,
             # Dates stay text: no manifest field is a date, and the schema then says "a string".
             _TAG + "timestamp": lambda n: n.value,
         }
+
+    def _integer(self, node: yaml.ScalarNode) -> int:
+        """A whole number of at most 18 digits. Python refuses to read more than 4,300 (and a
+        manifest's numbers are counts and priorities), so a longer one is a located problem."""
+        text = str(node.value)
+        value = None if len(text) > 40 else self.constructor.construct_yaml_int(node)
+        if value is None or abs(value) > MAX_INTEGER:
+            shown = text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+            refused = _RefusedError(
+                _mark(self.file, node),
+                f"the number {shown} is too large",
+                f"whole numbers in a manifest have at most {len(str(MAX_INTEGER))} digits;"
+                " quote it if it is a name or an id",
+            )
+            refused.located = True  # name the path, like a schema problem would
+            raise refused
+        return int(value)
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         ident = id(node)

@@ -365,11 +365,12 @@ def parse_timestamp(text: str) -> dt.datetime | None:
         return None
     year, month, day, hour, minute, second, fraction, zone = found.groups()
     tz = dt.timezone.utc
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     try:
+        if zone and zone != "Z":
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            tz = dt.timezone(sign * offset)  # a day or more (+99:00) is no offset: ValueError
         return dt.datetime(
             int(year),
             int(month),
