@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hexsync.decide import projection
@@ -40,7 +40,7 @@ from hexsync.decide.diff import (
     UnresolvedReferenceError,
     diff,
 )
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.values.desired import (
     UNMANAGED,
     Access,
@@ -401,6 +401,64 @@ def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
     return out
 
 
+def _leaves(match: Match | None) -> Iterator[Match]:
+    if match is None:
+        return
+    if match.children:
+        for child in match.children:
+            yield from _leaves(child)
+    else:
+        yield match
+
+
+def _match_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
+    """A match that names a collection, owner, creator or status nothing has: a typo
+    (``collection: Finanse``) would otherwise leave the rule matching nothing, one warning and
+    exit 0, the policy quietly dead. ``allow_empty: true`` says the rule means it."""
+    projects = list(live.projects.values())
+    people = set(live.users) | {u.email for u in desired.users}
+    people |= {e for p in projects for e in (p.owner, p.creator) if e is not None}
+    statuses = (
+        set(desired.policy.statuses)
+        if desired.policy.statuses is not None
+        else {p.status for p in projects if p.status is not None}
+        | {r.status for r in desired.rules if isinstance(r.status, str)}
+        | {p.status for p in desired.projects if isinstance(p.status, str)}
+    )
+    known: dict[str, tuple[str, set[str]]] = {
+        "collection": (
+            "collection",
+            set(live.collections) | {c.name for c in desired.collections},
+        ),
+        "owner": ("user", people),
+        "creator": ("user", people),
+        "status": ("status", statuses),
+    }
+    problems = []
+    for rule in rules:
+        if rule.allow_empty:
+            continue
+        # Only match: a name in except that nothing has leaves nothing out, which is no dead rule.
+        for leaf in _leaves(rule.match):
+            if leaf.op not in known:
+                continue
+            thing, names = known[leaf.op]
+            for value in leaf.values:
+                if value is None or value in names:
+                    continue
+                close = did_you_mean(value, names)
+                message = (
+                    f"rule '{rule.name}': match {leaf.op} {value!r} is a {thing} nothing in the"
+                    " workspace or the manifests has, so the rule can never match through it"
+                    + (f"; {close}" if close else "")
+                    + " (allow_empty: true on the rule if it is meant to match nothing yet)"
+                )
+                problems.append(UnresolvedReference(message, leaf.mark, f"rule:{rule.name}"))
+    return problems
+
+
 def _reference_problems(
     rules: Iterable[Rule], desired: Desired, live: Live
 ) -> list[UnresolvedReference]:
@@ -417,7 +475,7 @@ def _reference_problems(
         "groups": "group '{}' is neither a live group nor declared",
         "collections": "collection '{}' is neither a live collection nor declared",
     }
-    problems = []
+    problems = _match_problems(rules, desired, live)
     for rule in rules:
         s = rule.sharing
         if s is None:

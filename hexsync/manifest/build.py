@@ -633,6 +633,7 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
         enforce=Enforce(entry.get("enforce", "apply")),
         priority=entry.get("priority", 0),
         mark=mark,
+        allow_empty=entry.get("allow_empty", False),
     )
 
 

@@ -413,6 +413,8 @@ class Rule:
     enforce: Enforce = Enforce.APPLY
     priority: int = 0
     mark: Mark = field(default=NOWHERE, compare=False)
+    # A rule meant to match nothing yet: names in its match that nothing has are not an error.
+    allow_empty: bool = False
 
     def as_project(self) -> Project:
         """The rule's status and sharing in a project's shape (for the checks they share)."""
