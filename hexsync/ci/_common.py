@@ -22,6 +22,14 @@ class CiError(Exception):
     """A failure the job reports in one line and exits 1 for."""
 
 
+class HttpError(CiError):
+    """A forge's API answered an HTTP error (``code``)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def env(name: str, default: str | None = None) -> str:
     value = os.environ.get(name) or default
     if not value:
@@ -71,7 +79,7 @@ def call(method: str, url: str, headers: Mapping[str, str], body: Any = None, *,
             text = response.read().decode()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode(errors="replace")[:300]
-        raise CiError(f"{what} {method} {url}: HTTP {exc.code} {detail}") from exc
+        raise HttpError(f"{what} {method} {url}: HTTP {exc.code} {detail}", exc.code) from exc
     except urllib.error.URLError as exc:
         raise CiError(f"{what} {method} {url}: {exc.reason}") from exc
     return json.loads(text) if text else None
@@ -112,16 +120,21 @@ def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
 
 
 class RestApi:
-    """A forge's REST API under ``base`` (the repository or project), with ``headers`` (the
-    token) on every call; ``what`` names it in errors."""
+    """A forge's REST API at ``root``, mostly used under ``root + prefix`` (the repository or
+    project), with ``headers`` (the token) on every call; ``what`` names it in errors."""
 
-    def __init__(self, base: str, headers: Mapping[str, str], what: str) -> None:
-        self.base = base
+    def __init__(self, root: str, prefix: str, headers: Mapping[str, str], what: str) -> None:
+        self.root = root
+        self.base = f"{root}{prefix}"
         self._headers = dict(headers)
         self.what = what
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
         return call(method, f"{self.base}{path}", self._headers, body, what=self.what)
+
+    def request_root(self, method: str, path: str) -> Any:
+        """A call outside the repository or project (``GET /user``)."""
+        return call(method, f"{self.root}{path}", self._headers, what=self.what)
 
     def pages(self, path: str) -> Iterator[Any]:
         return paginate(self.request, path)
@@ -131,12 +144,24 @@ class RestApi:
 
 
 def upsert_sticky(
-    api: RestApi, marker: str, text: str, *, listing: str, edit: str, method: str, create: str
+    api: RestApi,
+    marker: str,
+    text: str,
+    *,
+    mine: Callable[[Mapping[str, Any]], bool],
+    listing: str,
+    edit: str,
+    method: str,
+    create: str,
 ) -> bool:
     """Update the one comment or note that carries ``marker`` (``edit`` with ``{id}``), or
-    create it at ``create``: a single comment a run keeps current. True when one was updated."""
+    create it at ``create``: a single comment a run keeps current. True when one was updated.
+
+    Only a comment that ``mine`` says the token's own identity wrote is a candidate: anyone who
+    can comment can copy the marker, and must not own the plan comment (nor make the job fail
+    where the token may not edit their comment)."""
     for item in api.pages(listing):
-        if marker in (item.get("body") or ""):
+        if marker in (item.get("body") or "") and mine(item):
             api.request(method, edit.format(id=item["id"]), {"body": text})
             return True
     api.request("POST", create, {"body": text})

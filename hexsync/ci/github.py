@@ -11,7 +11,8 @@ The modes are ``hexsync.ci._common``'s, the same as GitLab's; this module is Git
 
 - ``plan``: ``hexsync plan --out plan.json --format markdown --detailed-exitcode``; the markdown
   goes to the job summary and to one sticky pull-request comment (found again by a hidden
-  marker, so a new push updates it instead of adding another); outputs ``has-changes``,
+  marker among the comments the token's own identity wrote, so a new push updates it instead of
+  adding another, and nobody else's comment is ever taken for it); outputs ``has-changes``,
   ``exit-code``, ``destructive`` and ``plan-path`` (for the artifact step).
 - ``apply``: finds the plan reviewed in the pull request that the pushed commit merged (its
   workflow run's artifact), downloads it, and runs ``hexsync apply plan.json --manifests DIR``,
@@ -32,12 +33,24 @@ import os
 import sys
 import urllib.parse
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from hexsync.ci._common import CiError, RestApi, env, log, main, upsert_sticky, with_marker
+from hexsync.ci._common import (
+    CiError,
+    HttpError,
+    RestApi,
+    env,
+    log,
+    main,
+    upsert_sticky,
+    with_marker,
+)
+
+# Who the job's GITHUB_TOKEN (an installation token of GitHub Actions) writes as.
+ACTIONS_BOT = "github-actions[bot]"
 
 
 def github_api() -> RestApi:
@@ -48,7 +61,7 @@ def github_api() -> RestApi:
         "Accept": "application/vnd.github+json",
         "X-GitHub-Api-Version": "2022-11-28",
     }
-    return RestApi(f"{api}/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
+    return RestApi(api, f"/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
 
 
 def _event() -> Mapping[str, Any]:
@@ -75,6 +88,22 @@ class GitHub:
     def api(self) -> RestApi:
         return github_api()
 
+    @cached_property
+    def written_by_token(self) -> Callable[[Mapping[str, Any]], bool]:
+        """Whether a comment was written by the token's own identity (its ``user``): the
+        account ``GET /user`` answers, by id (a login can be renamed); an installation token
+        (the job's GITHUB_TOKEN, a GitHub App's), which GET /user refuses with 403, writes as
+        its app's bot: ``HEXSYNC_COMMENT_AUTHOR``, by default ``github-actions[bot]``."""
+        try:
+            me = self.api.request_root("GET", "/user")
+        except HttpError as exc:
+            if exc.code != 403:
+                raise
+            bot = env("HEXSYNC_COMMENT_AUTHOR", ACTIONS_BOT).casefold()
+            return lambda c: str((c.get("user") or {}).get("login", "")).casefold() == bot
+        ident = me["id"]
+        return lambda c: (c.get("user") or {}).get("id") == ident
+
     def output(self, values: Mapping[str, str]) -> None:
         """Step outputs (``$GITHUB_OUTPUT``); printed when run by hand."""
         text = "".join(f"{k}={v}\n" for k, v in values.items())
@@ -93,6 +122,7 @@ class GitHub:
             self.api,
             marker,
             with_marker(marker, markdown),
+            mine=self.written_by_token,
             listing=f"/issues/{number}/comments",
             edit="/issues/comments/{id}",
             method="PATCH",

@@ -3,7 +3,8 @@
     python -m hexsync.ci.gitlab plan|apply|drift
 
 - ``plan`` (merge-request pipelines): ``hexsync plan --out plan.json --format markdown``, the
-  markdown as one merge-request note updated in place (found by a hidden marker), and
+  markdown as one merge-request note updated in place (found by a hidden marker among the notes
+  the token's own user wrote: ``GET /user``), and
   ``hexsync.env`` (a dotenv report: ``HEXSYNC_EXIT_CODE``, ``HEXSYNC_HAS_CHANGES``,
   ``HEXSYNC_DESTRUCTIVE``) beside ``plan.json`` for the job's artifacts.
 - ``apply`` (the default branch): finds the merge request the commit merged, the newest
@@ -21,9 +22,10 @@ from __future__ import annotations
 import os
 import sys
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from hexsync.ci._common import CiError, RestApi, env, log, main, upsert_sticky, with_marker
 
@@ -35,7 +37,7 @@ def gitlab_api() -> RestApi:
     api = env("CI_API_V4_URL", "https://gitlab.com/api/v4").rstrip("/")
     project = urllib.parse.quote(env("CI_PROJECT_ID"), safe="")
     headers = {"PRIVATE-TOKEN": env("HEXSYNC_GITLAB_TOKEN")}
-    return RestApi(f"{api}/projects/{project}", headers, "GitLab API")
+    return RestApi(api, f"/projects/{project}", headers, "GitLab API")
 
 
 class GitLab:
@@ -47,6 +49,13 @@ class GitLab:
     @cached_property
     def api(self) -> RestApi:
         return gitlab_api()
+
+    @cached_property
+    def written_by_token(self) -> Callable[[Mapping[str, Any]], bool]:
+        """Whether a note was written by the token's own user (``GET /user``; a project access
+        token's is its bot user), by the note's ``author.id``."""
+        ident = self.api.request_root("GET", "/user")["id"]
+        return lambda n: (n.get("author") or {}).get("id") == ident
 
     def output(self, values: Mapping[str, str]) -> None:
         """``hexsync.env``, a dotenv report: ``HEXSYNC_EXIT_CODE=2`` … The plan's path is left
@@ -74,6 +83,7 @@ class GitLab:
             self.api,
             marker,
             with_marker(marker, markdown, NOTE_LIMIT),
+            mine=self.written_by_token,
             listing=f"/merge_requests/{iid}/notes?sort=asc",
             edit=f"/merge_requests/{iid}/notes/{{id}}",
             method="PUT",

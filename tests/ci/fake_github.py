@@ -3,6 +3,11 @@
 It checks the bearer token on every /repos call (401 otherwise), records every request (method,
 path, whether it carried the token), and serves an artifact's zip behind a redirect to a
 "storage" path, as GitHub does, so a test can see the token was not sent there.
+
+The token is the job's ``GITHUB_TOKEN`` by default: ``GET /user`` answers 403 ("Resource not
+accessible by integration", as GitHub does for an installation token) and what it writes is
+authored by ``github-actions[bot]``. With ``token_user`` set, it is a person's token: ``GET
+/user`` answers that user, who authors what the token writes.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 
 TOKEN = "ghs_fake_job_token"
 REPO = "acme/infra"
+ACTIONS_BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
 
 
 @dataclass
@@ -33,7 +39,13 @@ class FakeGitHub:
     artifacts: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # run id → list
     blobs: dict[int, bytes] = field(default_factory=dict)  # artifact id → zip bytes
     log: list[tuple[str, str, bool]] = field(default_factory=list)  # method, path, had token
+    token_user: dict[str, Any] | None = None  # None: the Actions GITHUB_TOKEN
     _next_id: int = 1000
+
+    @property
+    def author(self) -> dict[str, Any]:
+        """Who the token writes as."""
+        return self.token_user or ACTIONS_BOT
 
     def new_id(self) -> int:
         self._next_id += 1
@@ -49,11 +61,15 @@ class FakeGitHub:
 
     def handle(self, method: str, path: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
         base = f"/repos/{REPO}"
+        if path == "/user":
+            if self.token_user is None:
+                return 403, {"message": "Resource not accessible by integration"}
+            return 200, self.token_user
         if m := re.fullmatch(rf"{base}/issues/(\d+)/comments", path):
             number = int(m[1])
             if method == "GET":
                 return 200, self._page(self.comments.get(number, []), query)
-            comment = {"id": self.new_id(), "body": body["body"]}
+            comment = {"id": self.new_id(), "body": body["body"], "user": dict(self.author)}
             self.comments.setdefault(number, []).append(comment)
             return 201, comment
         if m := re.fullmatch(rf"{base}/issues/comments/(\d+)", path):

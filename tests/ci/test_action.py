@@ -103,6 +103,44 @@ def test_plan_posts_one_sticky_comment_and_sets_the_outputs(
     assert "comment updated on pull request #7" in done.stderr
 
 
+# Someone who can comment on the pull request (its author) posts the marker first, hoping to
+# own "the plan comment": to have the job write the plan into a comment whose first lines they
+# wrote, or to make it fail on every push where the token may not edit their comment.
+FOREIGN = [
+    {"id": 1, "body": MARKER + "\nApprove away.", "user": {"login": "mallory", "id": 66}},
+    {"id": 2, "body": MARKER + "\n(quoted)", "user": {"login": "other-app[bot]", "id": 9}},
+]
+
+
+@pytest.mark.parametrize(
+    "token_user",
+    [None, {"login": "hexsync-ci", "id": 555, "type": "User"}],
+    ids=["actions-token", "personal-token"],
+)
+def test_a_marked_comment_someone_else_wrote_is_never_the_plan_comment(
+    checkout: Path, hex_url: str, github: FakeGitHub, token_user: dict[str, Any] | None
+) -> None:
+    github.token_user = token_user
+    github.comments[7] = [dict(c) for c in FOREIGN]
+    done, _, summary = run_step("plan", checkout, hex_url, github)
+    assert done.returncode == 0, done.stderr
+    assert github.comments[7][:2] == FOREIGN  # left alone
+    assert len(github.comments[7]) == 3
+    ours = github.comments[7][2]
+    assert ours["user"] == github.author
+    assert ours["body"] == MARKER + "\n" + summary
+    assert "comment created on pull request #7" in done.stderr
+
+    # The next push updates the job's own comment, still never the foreign ones.
+    (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    done, _, summary = run_step("plan", checkout, hex_url, github)
+    assert done.returncode == 0, done.stderr
+    assert github.comments[7][:2] == FOREIGN
+    assert [c["id"] for c in github.comments[7]] == [1, 2, ours["id"]]
+    assert github.comments[7][2]["body"] == MARKER + "\n" + summary
+    assert "comment updated on pull request #7" in done.stderr
+
+
 def test_plan_without_changes_says_so(checkout: Path, hex_url: str, github: FakeGitHub) -> None:
     applied = run_hexsync(hex_url, "apply", str(checkout / "manifests"), "--auto-approve")
     assert applied.exit_code == 0, applied.output

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
-from fake_gitlab import PROJECT, TOKEN, FakeGitLab, fake_gitlab
+from fake_gitlab import PROJECT, TOKEN, TOKEN_USER, FakeGitLab, fake_gitlab
 
 pytestmark = pytest.mark.slow
 
@@ -102,6 +102,28 @@ def test_plan_writes_one_note_updated_in_place(
     assert new_markdown != markdown
     assert gitlab.notes[3][1]["body"] == MARKER + "\n" + new_markdown
     assert gitlab.notes[3][0]["body"] == "please add Partners"
+    assert "plan note updated on merge request !3" in done.stderr
+
+
+def test_a_marked_note_someone_else_wrote_is_never_the_plan_note(
+    checkout: Path, hex_url: str, gitlab: FakeGitLab
+) -> None:
+    # The merge request's author posts the marker first, hoping to own "the plan note".
+    foreign = {"id": 1, "body": MARKER + "\nNo changes.", "author": {"id": 66, "username": "mal"}}
+    gitlab.notes[3] = [dict(foreign)]
+    done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
+    assert done.returncode == 0, done.stderr
+    assert gitlab.notes[3][0] == foreign  # left alone
+    assert len(gitlab.notes[3]) == 2
+    ours = gitlab.notes[3][1]
+    assert ours["author"] == TOKEN_USER
+    assert ours["body"].startswith(MARKER + "\n")
+    assert "plan note created on merge request !3" in done.stderr
+
+    done = run_job("hexsync-plan", checkout, hex_url, gitlab, CI_MERGE_REQUEST_IID="3")
+    assert done.returncode == 0, done.stderr
+    assert [n["id"] for n in gitlab.notes[3]] == [1, ours["id"]]
+    assert gitlab.notes[3][0] == foreign
     assert "plan note updated on merge request !3" in done.stderr
 
 
