@@ -14,9 +14,12 @@ The modes are ``hexsync.ci._common``'s, the same as GitLab's; this module is Git
   marker among the comments the token's own identity wrote, so a new push updates it instead of
   adding another, and nobody else's comment is ever taken for it); outputs ``has-changes``,
   ``exit-code``, ``destructive`` and ``plan-path`` (for the artifact step).
-- ``apply``: finds the plan reviewed in the pull request that the pushed commit merged (its
-  workflow run's artifact), downloads it, and runs ``hexsync apply plan.json --manifests DIR``,
-  which refuses (exit 3) a plan that the manifests on this branch do not produce.
+- ``apply``: finds the plan reviewed in the pull request that the pushed commit merged (never
+  one still open): the artifact of the newest successful ``pull_request`` run of the plan
+  workflow (``HEXSYNC_PLAN_WORKFLOW``, by its file name) on the pull request's head commit; the
+  artifact is read up to the size hexsync accepts for a plan. It runs ``hexsync apply plan.json
+  --manifests DIR``, which refuses (exit 3) a plan that the manifests on this branch do not
+  produce.
 - ``drift``: ``hexsync drift``; opens or updates one issue labelled ``drift`` while there is
   drift, and closes it (with a comment) once there is none.
 
@@ -39,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from hexsync.ci._common import (
+    PLAN_LIMIT,
     CiError,
     HttpError,
     RestApi,
@@ -131,22 +135,26 @@ class GitHub:
         log(f"plan comment {'updated' if updated else 'created'} on pull request #{number}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
-        """The newest successful pull_request run on the merged pull request's head, and the
-        plan artifact it uploaded."""
+        """The newest successful pull_request run of the plan workflow on the merged pull
+        request's head, and the plan artifact it uploaded. A pull request that was not merged
+        was reviewed by nobody; another workflow (one a pull request may add) may upload an
+        artifact of the same name."""
         sha, artifact = env("GITHUB_SHA"), env("HEXSYNC_ARTIFACT", "hexsync-plan")
+        workflow = env("HEXSYNC_PLAN_WORKFLOW", "hexsync-plan.yml")
         pulls = self.api.request("GET", f"/commits/{sha}/pulls")
-        merged = [p for p in pulls if p.get("merged_at")] or pulls
+        merged = [p for p in pulls if p.get("merged_at")]
         if not merged:
             raise CiError(
-                f"commit {sha[:12]} came from no pull request, so no plan was reviewed for it; "
-                "merge changes through pull requests (or pass plan-path)"
+                f"commit {sha[:12]} came from no merged pull request, so no plan was reviewed "
+                "for it; merge changes through pull requests (or pass plan-path)"
             )
         pull = merged[0]
         head = pull["head"]["sha"]
         query = urllib.parse.urlencode(
             {"head_sha": head, "event": "pull_request", "status": "success"}
         )
-        runs = self.api.request("GET", f"/actions/runs?{query}")["workflow_runs"]
+        runs_of = f"/actions/workflows/{urllib.parse.quote(workflow, safe='')}/runs"
+        runs = self.api.request("GET", f"{runs_of}?{query}")["workflow_runs"]
         for run in sorted(runs, key=lambda r: r.get("created_at", ""), reverse=True):
             found = self.api.request("GET", f"/actions/runs/{run['id']}/artifacts?name={artifact}")[
                 "artifacts"
@@ -154,12 +162,13 @@ class GitHub:
             live = [a for a in found if not a.get("expired")]
             if live:
                 log(f"applying the plan reviewed in pull request #{pull['number']}")
-                return _unzip_plan(
-                    self.api.download(f"/actions/artifacts/{live[0]['id']}/zip"),
-                    workdir / "plan.json",
+                # A zip of a plan at the cap, stored rather than deflated, and its headers.
+                raw = self.api.download(
+                    f"/actions/artifacts/{live[0]['id']}/zip", PLAN_LIMIT + 1_000_000
                 )
+                return _unzip_plan(raw, workdir / "plan.json")
         raise CiError(
-            f"no '{artifact}' artifact from a successful plan run on pull request "
+            f"no '{artifact}' artifact from a successful run of {workflow} on pull request "
             f"#{pull['number']} (head {head[:12]}): run the plan workflow on it first"
         )
 
@@ -195,11 +204,25 @@ class GitHub:
 
 
 def _unzip_plan(raw: bytes, target: Path) -> Path:
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        names = [n for n in archive.namelist() if n.endswith(".json")]
-        if len(names) != 1:
-            raise CiError(f"the plan artifact holds {len(names)} JSON files, expected 1")
-        target.write_bytes(archive.read(names[0]))
+    """The one JSON file of the artifact, refused by its size before it is unpacked (a few
+    kilobytes of zip can unpack to gigabytes), and read no further than the cap."""
+    cap = f"the {PLAN_LIMIT / 1_000_000:g} MB a saved plan may be"
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = [i for i in archive.infolist() if i.filename.endswith(".json")]
+            if len(members) != 1:
+                raise CiError(f"the plan artifact holds {len(members)} JSON files, expected 1")
+            member = members[0]
+            if member.file_size > PLAN_LIMIT:
+                size = f"{member.file_size / 1_000_000:.0f} MB"
+                raise CiError(f"{member.filename} is {size} unpacked, over {cap}; not unpacked")
+            with archive.open(member) as handle:
+                data = handle.read(PLAN_LIMIT + 1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise CiError(f"the plan artifact is not a readable zip: {exc}") from exc
+    if len(data) > PLAN_LIMIT:
+        raise CiError(f"{member.filename} unpacks to more than {cap}")
+    target.write_bytes(data)
     return target
 
 

@@ -53,7 +53,7 @@ class FakeGitHub:
 
     def add_artifact(self, run_id: int, name: str, filename: str, content: bytes) -> None:
         buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(filename, content)
         ident = self.new_id()
         self.artifacts.setdefault(run_id, []).append({"id": ident, "name": name, "expired": False})
@@ -106,6 +106,18 @@ class FakeGitHub:
             return 200, self.pulls_of_commit.get(m[1], [])
         if path == f"{base}/actions/runs":
             runs = [r for r in self.runs if r["head_sha"] == query.get("head_sha")]
+            return 200, {"total_count": len(runs), "workflow_runs": runs}
+        if m := re.fullmatch(rf"{base}/actions/workflows/([^/]+)/runs", path):
+            # A workflow by its file name: the runs of .github/workflows/NAME only.
+            runs = [
+                r
+                for r in self.runs
+                if r["head_sha"] == query.get("head_sha")
+                and r.get("path", ".github/workflows/hexsync-plan.yml")
+                == f".github/workflows/{m[1]}"
+                and r.get("event", "pull_request") == query.get("event")
+                and r.get("conclusion", "success") == query.get("status")
+            ]
             return 200, {"total_count": len(runs), "workflow_runs": runs}
         if m := re.fullmatch(rf"{base}/actions/runs/(\d+)/artifacts", path):
             found = [a for a in self.artifacts.get(int(m[1]), []) if a["name"] == query["name"]]

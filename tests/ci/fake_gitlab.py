@@ -102,7 +102,9 @@ def fake_gitlab() -> Iterator[FakeGitLab]:
             return 200, {"Content-Type": "application/octet-stream"}, fake.files[int(m[1])]
         if not had_token:
             return _json(401, {"message": "401 Unauthorized"})
-        if m := re.fullmatch(rf"/api/v4/projects/{PROJECT}/jobs/(\d+)/artifacts/plan.json", path):
+        if m := re.fullmatch(
+            rf"/api/v4/projects/{PROJECT}/jobs/(\d+)/artifacts/hexsync-ci/plan.json", path
+        ):
             return 302, {"Location": f"{fake.url}/storage/{m[1]}"}, b""
         status, answer = fake.handle(method, path, query, json.loads(raw) if raw else None)
         return _json(status, answer)
