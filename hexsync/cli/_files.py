@@ -1,4 +1,9 @@
-"""Helpers shared by commands that read the workspace and write files (``plan``, ``export``)."""
+"""Helpers shared by commands that read the workspace and write files (``plan``, ``export``).
+
+Every file hexsync writes (``plan``, ``export``, ``drift``, ``access report``, ``schema``, the
+MCP server's ``save_to``) goes through :func:`write_atomically`, and its path through
+:func:`resolve_output`.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,11 @@ __all__ = [
     "check_regular",
     "check_writable_dir",
     "check_writable_file",
+    "resolve_output",
     "write_atomically",
 ]
+
+_MAX_LINKS = 40  # as the kernel's ELOOP
 
 
 class Progress:
@@ -73,15 +81,81 @@ def check_regular(path: Path, option: str = "output") -> None:
         )
 
 
+def _owner(uid: int) -> str:
+    try:
+        import pwd  # noqa: PLC0415 - POSIX only
+
+        return f"uid {uid} ({pwd.getpwuid(uid).pw_name})"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def resolve_output(path: Path, option: str = "output") -> Path:
+    """``path`` with every symbolic link on it resolved, refusing (ConfigError) to follow a link
+    in a folder that is sticky or that anyone can write to (``/tmp``) unless the user or the
+    folder's owner owns the link.
+
+    Resolving in user space (``realpath``) bypasses the kernel's ``fs.protected_symlinks``: as
+    root, another user's link in ``/tmp`` would otherwise point hexsync's output at any file.
+    This is the kernel's rule, made stricter (a world-writable folder without the sticky bit
+    counts too). A part that does not exist is taken as written (``..`` after it goes back).
+    """
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:  # no owners to compare (Windows)
+        return Path(os.path.realpath(path))
+    uid = geteuid()
+    todo = list(Path(path).parts)
+    current = Path(os.getcwd())  # already free of links
+    hops = 0
+    while todo:
+        part = todo.pop(0)
+        if Path(part).is_absolute():
+            current = Path(part)
+            continue
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        candidate = current / part
+        try:
+            info = os.lstat(candidate)
+        except (FileNotFoundError, NotADirectoryError):
+            current = candidate  # missing: taken as it is written, as realpath does
+            continue
+        except OSError as exc:
+            raise ConfigError(f"{option} {path}: cannot check it: {exc.strerror or exc}") from exc
+        if not stat.S_ISLNK(info.st_mode):
+            current = candidate
+            continue
+        hops += 1
+        if hops > _MAX_LINKS:
+            raise ConfigError(f"{option} {path}: too many levels of symbolic links")
+        folder = os.stat(current)
+        shared = folder.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
+        if shared and info.st_uid not in (uid, folder.st_uid):
+            kind = "sticky" if folder.st_mode & stat.S_ISVTX else "world-writable"
+            raise ConfigError(
+                f"{option} {path}: {candidate} is a symbolic link owned by "
+                f"{_owner(info.st_uid)} in {current}, a {kind} folder that others write to; "
+                "hexsync does not follow another user's link there (it could point at any "
+                "file you can write)",
+                hint="write to a path of your own, not through that link",
+            )
+        todo = list(Path(os.readlink(candidate)).parts) + todo
+    return current
+
+
 def write_atomically(path: Path, text: str, *, option: str = "output") -> None:
     """Write ``text`` to ``path`` as an editor would, through a temporary file beside it, so
     no half file ever exists.
 
     An existing path must be a regular file (:func:`check_regular`); a symlink is written
-    through, to its target. A new file gets 0666 less the umask; an overwritten one keeps its
+    through, to its target, unless it is another user's in a shared folder
+    (:func:`resolve_output`). A new file gets 0666 less the umask; an overwritten one keeps its
     mode.
     """
-    target = Path(os.path.realpath(path))
+    target = resolve_output(path, option)
     check_regular(target, option)
     try:
         keep: int | None = stat.S_IMODE(os.stat(target).st_mode)
@@ -117,7 +191,9 @@ def _nearest_existing(path: Path) -> Path:
 
 def check_writable_file(path: Path, option: str) -> None:
     """Fail before any request when ``path`` cannot be written (its folder must exist, and
-    an existing ``path`` must be a regular file)."""
+    an existing ``path`` must be a regular file, reached through no other user's link in a
+    shared folder)."""
+    resolve_output(path, option)
     check_regular(path, option)
     folder = path.parent
     if not folder.is_dir():
@@ -130,7 +206,9 @@ def check_writable_file(path: Path, option: str) -> None:
 
 
 def check_writable_dir(path: Path, option: str) -> None:
-    """Fail before any request when ``path`` is not, and cannot become, a writable directory."""
+    """Fail before any request when ``path`` is not, and cannot become, a writable directory
+    (reached through no other user's link in a shared folder)."""
+    resolve_output(path, option)
     existing = _nearest_existing(path)
     if existing == path and not path.is_dir():
         raise ConfigError(f"{option} {path}: not a directory", hint="give a directory, or '-'")
