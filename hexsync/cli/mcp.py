@@ -394,8 +394,7 @@ class HexTools:
             if not save_to.lower().endswith(".json"):
                 raise ToolError(f"save_to must name a .json file, got {save_to!r}")
             confine(save_to, self.root, what="save_to")
-            # Written as given, not as confine resolved it: its links are checked on the way.
-            path = self.root / Path(save_to).expanduser()
+            path = self.root / Path(save_to).expanduser()  # as given: write checks its links
         allow_destroy = args.get("allow_destroy", False)
         if allow_destroy and not self.allow_destroy:
             raise ToolError(
