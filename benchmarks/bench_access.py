@@ -9,7 +9,7 @@ web. Read through the client from the in-process emulator (no rate limits), then
     .venv/bin/python benchmarks/bench_access.py --projects 1000 --users 500 --groups 50
     .venv/bin/python benchmarks/bench_access.py --screenshot docs/access-report.png
 
-prints the requests against the SPEC §6 floor, the engine's time for the whole matrix (and for
+prints the requests against the read floor, the engine's time for the whole matrix (and for
 one person's and one project's answer), the HTML/JSON/CSV sizes, and how long the page takes to
 become usable in headless Chromium (when installed) and to filter to one person.
 """
@@ -86,7 +86,7 @@ def seed(projects: int, users: int, groups: int, collections: int) -> dict[str, 
 
 
 def floor(projects: int, users: int, groups: int, collections: int) -> int:
-    """SPEC §6, with the members of every shared group (all of them here, 30 each)."""
+    """The read floor of docs/plan.md, with the members of every shared group (30 each here)."""
     return (
         math.ceil(projects / 100)
         + math.ceil(users / 500)

@@ -5,7 +5,7 @@
 For each size, the workspace of ``bench_plan.py`` (2,000 users, 50 groups of 10, every project
 shared with two users and a group; the manifests change one user on every tenth project):
 
-- plan: the requests ``hexsync plan`` makes (counted by the client) against SPEC §6's read floor
+- plan: the requests ``hexsync plan`` makes (counted by the client) against the read floor
   and the naive approach (one GetProject per project besides the listings); the time those
   requests take at Hex's limits (30/minute and 1,800/hour per group, replayed through the
   client's pacer), and the local time to read, diff and render against the zero-latency
@@ -55,7 +55,7 @@ USERS, GROUPS, MEMBERS = 2000, 50, 10
 
 
 def read_floor(projects: int) -> int:
-    """SPEC §6: ceil(P/100) + ceil(U/500) + ceil(G/500) + ceil(C/100) + Σ ceil(members/500) + 1."""
+    """Floor: ceil(P/100) + ceil(U/500) + ceil(G/500) + ceil(C/100) + Σ ceil(members/500) + 1."""
     return (
         math.ceil(projects / 100)
         + math.ceil(USERS / 500)

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_plan.py --projects 10000 --users 2000 --groups 50
 
 The manifests manage every project (status and all sharing dimensions) and every group, with a
-change on every tenth project, so diff and render do real work. SPEC §6: a 10,000-project plan
+change on every tenth project, so diff and render do real work. docs/plan.md: a 10,000-project plan
 finishes in seconds on a laptop; the read is bounded by the emulator's own serving time.
 """
 

@@ -1,9 +1,9 @@
 """``hexsync.export.manifests``: Live → manifests that validate and plan as no change (pure, no
 emulator).
 
-The round trip here is the contract of SPEC §3: export a :class:`Live`, check the files with the
-manifest loader (what ``hexsync validate`` runs), and diff the result against the same Live (what
-``hexsync plan`` runs): no problem, no change, no refusal, no warning.
+The round trip here is the contract of docs/export.md: export a :class:`Live`, check the files
+with the manifest loader (what ``hexsync validate`` runs), and diff the result against the same
+Live (what ``hexsync plan`` runs): no problem, no change, no refusal, no warning.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from hexsync.export.manifests import (
     scalar,
 )
 from hexsync.manifest import CheckResult, check
-from hexsync.manifest.yamlsafe import Document, Limits, read_document
+from hexsync.manifest.yamlsafe import Document, FileLimits, read_document
 from hexsync.planning.planner import build_plan
 from hexsync.values.desired import FrozenMap
 from hexsync.values.live import (
@@ -159,7 +159,7 @@ def test_a_scalar_reads_back_as_the_same_string_as_value_and_as_key(
     assert yaml.safe_load(source) == {"value": text, text: "key", "list": [text]}
     path = tmp_path / "m.yaml"
     path.write_text(source, encoding="utf-8")
-    doc = read_document(path, "m.yaml", Limits())  # the manifest loader's own reader
+    doc = read_document(path, "m.yaml", FileLimits())  # the manifest loader's own reader
     assert isinstance(doc, Document), doc
     assert doc.data == {"value": text, text: "key", "list": [text]}
 

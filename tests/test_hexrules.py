@@ -1,4 +1,4 @@
-"""Hex's access rules as hexsync models them (learn.hex.tech, NOTES.md "Access semantics")."""
+"""Hex's access rules as hexsync models them (learn.hex.tech; docs/hex-api.md, "Access levels")."""
 
 from __future__ import annotations
 

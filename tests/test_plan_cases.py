@@ -39,6 +39,7 @@ import httpx
 import pytest
 import yaml
 
+from hexsync.apply.gate import reevaluate
 from hexsync.decide.diff import UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import DEFAULT_MAX_DESTROY
 from hexsync.decide.rules_compiler import RuleConflictError, compile_rules
@@ -49,7 +50,7 @@ from hexsync.export.manifests import export_document
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import read_and_plan
-from hexsync.planning.saved_plan import reevaluate, uncovered
+from hexsync.planning.saved_plan import uncovered
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Policy
 from hexsync.values.live import Live

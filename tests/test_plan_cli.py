@@ -7,18 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from acme import EXAMPLE_MANIFESTS, serving_example
+from acme import EXAMPLE_TOKEN as TOKEN
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 from hexsync.values.plan import Plan
 
 pytestmark = pytest.mark.slow
 
-ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
-TOKEN = "hxtw_demo"
 
 # The seven deliberate differences of examples/acme/README.md, as the plan's changes (the
 # deleted group's sharing on "Contractor timesheets" is part of the fourth).
@@ -36,7 +33,7 @@ ACME_CHANGES = [
 
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as base:
+    with serving_example() as base:
         yield base
 
 
@@ -52,7 +49,7 @@ def write(tmp_path: Path, text: str) -> str:
 
 
 def test_acme_plan_shows_exactly_the_six_differences(url: str) -> None:
-    result = plan(url, str(ACME / "manifests"), "--format", "json")
+    result = plan(url, str(EXAMPLE_MANIFESTS), "--format", "json")
     assert result.exit_code == 0, result.output
     saved = Plan.loads(result.stdout)
     assert [(c.kind.value, c.action.value, c.name) for c in saved.changes] == ACME_CHANGES
@@ -69,7 +66,7 @@ def test_acme_plan_shows_exactly_the_six_differences(url: str) -> None:
 
 
 def test_acme_text_plan_reads_like_the_spec(url: str) -> None:
-    result = plan(url, str(ACME / "manifests"), "--detailed-exitcode")
+    result = plan(url, str(EXAMPLE_MANIFESTS), "--detailed-exitcode")
     assert result.exit_code == 2, result.output
     text = result.stdout
     for line in (
@@ -101,7 +98,7 @@ def test_no_changes_exits_zero_even_with_detailed_exitcode(url: str, tmp_path: P
 
 def test_out_saves_the_plan_without_the_token(url: str, tmp_path: Path) -> None:
     out = tmp_path / "plan.json"
-    result = plan(url, str(ACME / "manifests"), "--out", str(out), "--format", "markdown")
+    result = plan(url, str(EXAMPLE_MANIFESTS), "--out", str(out), "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert "Partner portal" in result.stdout
     text = out.read_text(encoding="utf-8")
@@ -141,15 +138,15 @@ def test_unknown_references_exit_one_naming_file_and_line(url: str, tmp_path: Pa
 
 
 def test_target_plans_a_subset(url: str) -> None:
-    result = plan(url, str(ACME / "manifests"), "--target", "group:Analysts", "--format", "json")
+    result = plan(url, str(EXAMPLE_MANIFESTS), "--target", "group:Analysts", "--format", "json")
     assert result.exit_code == 0, result.output
     saved = Plan.loads(result.stdout)
     assert [(c.kind.value, c.name) for c in saved.changes] == [("group", "Analysts")]
-    bad = plan(url, str(ACME / "manifests"), "--target", "dashboard:x")
+    bad = plan(url, str(EXAMPLE_MANIFESTS), "--target", "dashboard:x")
     assert bad.exit_code == 1
     assert "unknown kind 'dashboard'" in bad.stderr
-    typo = plan(url, str(ACME / "manifests"), "--target", "group:Analyst", "--detailed-exitcode")
+    typo = plan(url, str(EXAMPLE_MANIFESTS), "--target", "group:Analyst", "--detailed-exitcode")
     assert typo.exit_code == 1  # not 0 "no changes": a typo in CI must not pass silently
     assert "--target group:Analyst: no group of that name" in typo.stderr
-    by_title = plan(url, str(ACME / "manifests"), "--target", "project:Revenue overview")
+    by_title = plan(url, str(EXAMPLE_MANIFESTS), "--target", "project:Revenue overview")
     assert by_title.exit_code == 0, by_title.output

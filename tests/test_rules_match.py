@@ -108,3 +108,21 @@ def test_timestamps_parse_the_same_on_every_python() -> None:
     assert parse_moment("2024-01-01 10:00", NOW) == dt.datetime(2024, 1, 1, 10, tzinfo=utc)
     with pytest.raises(ValueError, match="neither a duration nor a date"):
         parse_moment("2024-13-45", NOW)
+
+
+@pytest.mark.timeout(10)
+def test_a_catastrophic_title_regex_runs_in_linear_time() -> None:
+    # Issue 27, item 7: with a backtracking engine this pattern took 22.7 s on 61 short titles and
+    # doubled per character; a pull request could hang the plan job or freeze `hexsync mcp`. The
+    # bound is the point: 61 titles of 40 characters would take years by backtracking.
+    evil = Match("title_regex", (r"(\w|\s|.)*!$",))
+    titles = [f"Quarterly revenue review {i:02d} of the year x" for i in range(61)]
+    assert not any(matches(evil, project(id=str(i), title=t)) for i, t in enumerate(titles))
+    assert matches(evil, project(title="Launch day!"))
+
+
+def test_title_regex_keeps_the_search_meaning() -> None:
+    assert matches(Match("title_regex", ("venue",)), project())  # found anywhere
+    assert matches(Match("title_regex", ("^Revenue",)), project())
+    assert not matches(Match("title_regex", ("^venue",)), project())
+    assert matches(Match("title_regex", ("(?i)REVENUE",)), project())

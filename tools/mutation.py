@@ -6,8 +6,8 @@
 
 A wrapper around mutmut (configured in pyproject.toml, ``[tool.mutmut]``): it runs the mutants of
 the chosen modules against the tests that cover them, then prints the score per module and every
-surviving mutant as a diff. For apply.py only the ordering and the freshness check count (the
-rest of apply.py is I/O, tested end to end). Not part of CI: it takes minutes. Run it before a
+surviving mutant as a diff. For apply/execute.py only the ordering counts (the rest is I/O,
+tested end to end). Not part of CI: it takes minutes. Run it before a
 release and whenever these modules change, and keep docs/testing.md's table and survivor list in
 step with what it prints.
 """
@@ -31,16 +31,26 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "diff": ("hexsync.decide.diff", None),
     "apply": (
         "hexsync.apply.execute",
+        ("_phase", "ǁ_Runǁrun", "ǁ_Runǁ_block_dependents", "ǁ_Runǁ_check_prerequisites"),
+    ),
+    # the saved-plan gate: all but apply_saved_plan, which only calls the others and reads
+    "gate": (
+        "hexsync.apply.gate",
         (
-            "_phase",
-            "ǁ_Runǁrun",
-            "ǁ_Runǁ_block_dependents",
-            "ǁ_Runǁ_check_prerequisites",
             "check_fresh",
             "refuse_if_refused",
             "refuse_if_stale",
+            "_refuse_unless_implied",
+            "_ref_label",
+            "reevaluate",
+            "_identity",
+            "_field_text",
+            "compare_changes",
         ),
     ),
+    "saved_plan": ("hexsync.planning.saved_plan", None),
+    "hex_access": ("hexsync.values.hex_access", None),
+    "rules": ("hexsync.decide.rules_compiler", None),
     "build": ("hexsync.manifest.build", None),
 }
 

@@ -6,7 +6,7 @@ member, owner and sharing name exists) and deterministic. Run it from anywhere::
     python examples/acme/make_seed.py          # rewrite seed.yaml
     python examples/acme/make_seed.py --check  # exit 1 if seed.yaml is out of date
 
-The live state deliberately differs from the example manifests the way SPEC §4 illustrates
+The live state deliberately differs from the example manifests in the ways a reviewer should see
 (Analysts has dave, not carol; "Revenue overview" is In development and shared with erin; a
 "Legacy contractors" group still exists; the Finance collection is shared with peggy, not with
 the Executives), so ``hexsync plan examples/acme`` has something to show.
@@ -311,7 +311,7 @@ ACCESS = ["APP_ONLY", "CAN_VIEW", "CAN_EDIT", "FULL_ACCESS"]
 
 def project_id(title: str) -> str:
     if title == "Revenue overview":
-        return "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"  # the id SPEC §2 uses in its example
+        return "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"  # the id the example manifests pin
     return str(uuid.uuid5(NAMESPACE, f"project:{title}"))
 
 
@@ -339,7 +339,7 @@ def build() -> dict[str, Any]:
         workspace = rng.choice(["NONE", "NONE", "APP_ONLY", "APP_ONLY", "CAN_VIEW"])
         public_web = "NONE"
         published = status != "Exploratory" and rng.random() < 0.85
-        if title == "Revenue overview":  # the SPEC §4 illustration's starting point
+        if title == "Revenue overview":  # what the example plan starts from
             status, workspace, published = "In development", "NONE", True
             users = {"erin@acme.com": "CAN_EDIT"}
             groups = {"Analysts": "CAN_VIEW"}

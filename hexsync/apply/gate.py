@@ -1,4 +1,19 @@
-"""The gate a saved plan passes before apply writes anything."""
+"""The gate a saved plan passes before apply writes anything (``hexsync apply plan.json``).
+
+In order, each refusal a :class:`~hexsync.errors.GuardrailError` (exit 3) before any write:
+
+1. a plan refused when it was made is never applied (:func:`refuse_if_refused`);
+2. every change must be covered by what the plan says it read (``uncovered``, in
+   :mod:`hexsync.planning.saved_plan`, which also read the file safely);
+3. the workspace is read once, and every object and field the plan relied on must be as the
+   plan saw it (:func:`check_fresh`, :func:`refuse_if_stale`); a plan whose every change holds
+   already is "applied already", not stale;
+4. with ``--manifests``, the plan made again from the merged manifests must have exactly the
+   saved plan's changes (:func:`compare_changes`); without, every guardrail is evaluated again
+   on the plan's own changes under the policy it carries (:func:`reevaluate`).
+
+Then :func:`~hexsync.apply.execute.apply_plan` carries it out.
+"""
 
 from __future__ import annotations
 
@@ -13,20 +28,26 @@ from hexsync.apply.report import (
     describe,
 )
 from hexsync.apply.verify import AlreadyAppliedError, already_applied
-from hexsync.errors import GuardrailError
+from hexsync.decide.diff import Public
+from hexsync.decide.guardrails import check_guardrails
+from hexsync.errors import GuardrailError, excerpt
 from hexsync.hexapi import (
     HexClient,
 )
 from hexsync.planning.planner import build_plan
-from hexsync.planning.saved_plan import compare_changes, listed, reevaluate, uncovered
+from hexsync.planning.saved_plan import listed, shown, uncovered
 from hexsync.readers.workspace import read_live
-from hexsync.values.desired import Desired
+from hexsync.values.desired import Desired, Policy, Workspace
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import (
     Action,
+    Change,
+    FieldChange,
     LiveRef,
     Plan,
+    Refusal,
 )
 
 
@@ -136,6 +157,7 @@ async def apply_saved_plan(
     progress: ProgressCallback | None = None,
     desired: Desired | None = None,
     allow_destroy: bool = False,
+    target: str | None = None,
 ) -> ApplyReport:
     """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
 
@@ -144,7 +166,9 @@ async def apply_saved_plan(
     (GuardrailError) when anything it relies on moved, or a guardrail refuses it again. With
     ``desired`` (``--manifests``) the plan is made again from the manifests, under their policy
     and ``allow_destroy``, and its changes must be the saved plan's; without, the guardrails
-    run under the policy the plan carries. See docs/apply.md, "Threat model".
+    run under the policy the plan carries. The subset re-planned is ``target``, the operator's
+    ``--target``, never the plan's own: without one the whole plan made from the manifests
+    must match. See docs/apply.md, "Threat model".
     """
     refuse_if_refused(plan)
     gaps = uncovered(plan)
@@ -159,26 +183,39 @@ async def apply_saved_plan(
     live = await read_live(client, desired, member_groups=groups, hidden=True)  # rules: archived
     refuse_if_stale(plan, live)
     if desired is not None:
-        _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url)
+        _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url, target)
     else:
         refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))
     return await apply_plan(client, plan, live=live, progress=progress)
 
 
 def _refuse_unless_implied(
-    plan: Plan, desired: Desired, live: Live, allow_destroy: bool, api_url: str
+    plan: Plan,
+    desired: Desired,
+    live: Live,
+    allow_destroy: bool,
+    api_url: str,
+    target: str | None,
 ) -> None:
-    """Plan again from the manifests; refuse unless the changes are the saved plan's."""
-    fresh = build_plan(
-        desired, live, allow_destroy=allow_destroy, target=plan.policy.target, api_url=api_url
-    )
+    """Plan again from the manifests, for the operator's ``target`` (never the file's own: a
+    forged plan could name a subset that leaves out what review approved); refuse unless the
+    changes are the saved plan's."""
+    fresh = build_plan(desired, live, allow_destroy=allow_destroy, target=target, api_url=api_url)
     refuse_if_refused(fresh)
     differ = compare_changes(plan, fresh)
     if differ:
+        hint = "apply the plan made from these manifests (`hexsync plan --out`), after review"
+        carried = plan.policy.target
+        if carried is not None and carried != target:
+            hint = (
+                f"the saved plan says it was made with --target {carried}; apply never takes a "
+                f"plan's word for its subset: if --target {carried} is what was reviewed, give "
+                "it to apply too"
+            )
         raise GuardrailError(
             "the saved plan is not what the manifests imply, nothing was applied:\n"
             + listed(differ),
-            hint="apply the plan made from these manifests (`hexsync plan --out`), after review",
+            hint=hint,
         )
 
 
@@ -186,3 +223,87 @@ def _ref_label(ref: LiveRef) -> str:
     if ref.kind is Kind.PROJECT:
         return f'project "{ref.name}" ({ref.id[:8]}…)'
     return f'{ref.kind.value} "{ref.name}"'
+
+
+# ------------------------------------------------------------------------------------ again
+
+
+def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
+    """The guardrails evaluated again on ``plan``'s own changes, under the policy it carries,
+    against ``live``, the fresh reading apply makes (its org, visibility, group members and
+    collection creators).
+    A change to the public web counts when it leaves the project public; ``max_destroy`` counts
+    this plan's destructive changes (with ``--target``, the plan-time refusal counted the whole
+    plan; only ``--manifests`` can count it again).
+    """
+    carried = plan.policy
+    desired = Desired(
+        workspace=Workspace(carried.org_id) if carried.org_id is not None else None,
+        policy=Policy(
+            prune_groups=carried.prune_groups,
+            prune_users=carried.prune_users,
+            protect_groups=frozenset(carried.protect_groups),
+            protect_users=frozenset(u.lower() for u in carried.protect_users),
+            max_destroy=carried.max_destroy,
+            allow_public_web=carried.allow_public_web,
+        ),
+    )
+    public = [
+        Public(change.address, change.name, level, change.mark)
+        for change in plan.changes
+        for f in change.fields_at("sharing.public_web")
+        if (level := level_or_none(f.new)) is not None
+    ]
+    kinds = None
+    if carried.target is not None:
+        kind_text = carried.target.partition(":")[0]
+        kinds = frozenset(k for k in Kind if k.value == kind_text) or None
+    return check_guardrails(
+        plan.changes,
+        desired,
+        org_id=live.org_id,
+        full_visibility=live.full_visibility,
+        public=public,
+        allow_destroy=carried.allow_destroy,
+        kinds=kinds,
+        members={g.name: g.members for g in live.groups.values()},
+        creators={c.id: c.creator for c in live.collections.values()},
+    )
+
+
+def _identity(change: Change) -> tuple[str, str, str, str]:
+    return (change.kind.value, change.action.value, change.name, change.id or "")
+
+
+def _field_text(change: Change, f: FieldChange | None) -> str:
+    head = f"{change.action.value} {change.kind.value} {excerpt(change.name)}"
+    if change.kind is Kind.PROJECT and change.id:
+        head += f" ({change.id[:8]}…)"
+    if f is None:
+        return head
+    where = f.path if f.key is None else f"{f.path}[{excerpt(f.key)}]"
+    return f"{head}: {where}: {shown(f.old)} → {shown(f.new)}"
+
+
+def compare_changes(saved: Plan, fresh: Plan) -> list[str]:
+    """How ``saved``'s changes differ from ``fresh``'s, in any order (empty: the same).
+
+    Each line names a change or a field that only one of them has: ``only in the saved plan:
+    delete group 'Admins'``.
+    """
+
+    def index(plan: Plan) -> dict[tuple[str, str, str, str], tuple[Change, set[FieldChange]]]:
+        return {_identity(c): (c, set(c.fields)) for c in plan.changes}
+
+    mine, theirs = index(saved), index(fresh)
+    out: list[str] = []
+    for which, a, b in (("saved plan", mine, theirs), ("manifests' plan", theirs, mine)):
+        for ident in sorted(a):
+            change, fields = a[ident]
+            other = b.get(ident)
+            if other is None:
+                out.append(f"only in the {which}: {_field_text(change, None)}")
+                continue
+            for f in sorted(fields - other[1], key=lambda f: (f.path, f.key or "")):
+                out.append(f"only in the {which}: {_field_text(change, f)}")
+    return out

@@ -204,6 +204,7 @@ async def _apply_saved(
     desired: Desired | None,
     allow_destroy: bool,
     lock_wait: float,
+    target: str | None,
 ) -> ApplyReport:
     started = time.monotonic()
     async with _lock(client, lock_wait):
@@ -218,7 +219,12 @@ async def _apply_saved(
         progress.total = len(plan.changes)
         try:
             report = await apply_saved_plan(
-                client, plan, progress=progress, desired=desired, allow_destroy=allow_destroy
+                client,
+                plan,
+                progress=progress,
+                desired=desired,
+                allow_destroy=allow_destroy,
+                target=target,
             )
         finally:
             progress.close()
@@ -315,7 +321,8 @@ async def _apply_manifests(
 @click.option(
     "--target",
     metavar="KIND[:NAME]",
-    help="Apply only this subset, as `plan --target` (manifests only).",
+    help="Apply only this subset, as `plan --target`. With a saved plan and --manifests: the "
+    "subset the plan was made for (the plan's own word is never taken).",
 )
 @click.option(
     "--lock-wait",
@@ -360,8 +367,11 @@ def apply(
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
     as_json = output == "json"
     if _is_saved_plan(paths):
-        if target:
-            raise click.UsageError("--target applies to manifests; a saved plan keeps its own")
+        if target and not manifests:
+            raise click.UsageError(
+                "--target with a saved plan needs --manifests (it names the subset the manifests "
+                "are planned again for)"
+            )
         if allow_destroy and not manifests:
             raise click.UsageError(
                 "--allow-destroy with a saved plan needs --manifests (the plan says whether it "
@@ -377,7 +387,9 @@ def apply(
 
         async def run_saved() -> ApplyReport:
             async with client:
-                return await _apply_saved(client, plan, progress, desired, allow_destroy, lock_wait)
+                return await _apply_saved(
+                    client, plan, progress, desired, allow_destroy, lock_wait, target
+                )
 
         try:
             saved_report = _run_reporting_interruption(run_saved, progress)

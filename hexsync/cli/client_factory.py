@@ -1,4 +1,4 @@
-"""Build the Hex API client from the global command-line options (SPEC §3).
+"""Build the Hex API client from the global command-line options (docs/client.md).
 
 The token comes from ``--token-file`` or ``HEX_API_TOKEN``, never from argv. ``-v`` turns on the
 redacted request log on stderr and, when the client closes, a one-line summary of its counters.
@@ -15,7 +15,7 @@ from typing import Protocol
 
 import httpx
 
-from hexsync.hexapi import HexClient, SyncHexClient, load_token, parse_rate_limit
+from hexsync.hexapi import HexClient, load_token, parse_rate_limit
 from hexsync.hexapi.log import enable_stderr_log
 
 
@@ -75,13 +75,3 @@ def _progress_line(text: str) -> None:
     start = "\r\033[K" if sys.stderr.isatty() else ""
     sys.stderr.write(f"{start}hexsync: {text}\n")
     sys.stderr.flush()
-
-
-def build_sync_client(
-    opts: ClientOptions,
-    *,
-    environ: Mapping[str, str] | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
-) -> SyncHexClient:
-    """The blocking facade around :func:`build_client` (use it in a ``with`` statement)."""
-    return SyncHexClient(build_client(opts, environ=environ, transport=transport))

@@ -1,4 +1,4 @@
-"""``hexsync emulator``: the local Hex API emulator (SPEC §5)."""
+"""``hexsync emulator``: the local Hex API emulator (docs/emulator.md)."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def emulator() -> None:
     "--strict-bodies",
     is_flag=True,
     help="Refuse unknown keys in request bodies (400) on every write; by default they are "
-    "ignored, as Hex's published document allows.",
+    "ignored where Hex's published document allows them, refused where it forbids them.",
 )
 @click.option(
     "--tls",

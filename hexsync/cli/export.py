@@ -1,4 +1,4 @@
-"""``hexsync export``: manifests of the live workspace, to adopt it (SPEC §3, docs/export.md)."""
+"""``hexsync export``: manifests of the live workspace, to adopt it (docs/export.md)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Pure, no I/O. :class:`AccessEngine` reads a :class:`~hexsync.values.live.Live` value (the workspace
 as
-read, or :func:`planned`: the workspace as a plan would leave it) and answers, per person and
+read, or :func:`~hexsync.decide.projection.project`: the workspace as a plan would leave it) and
+answers, per person and
 project, the effective level and every path that leads there:
 
 - ``owner``: the project's owner (:data:`~hexsync.values.hex_access.OWNER_ACCESS`);
@@ -27,32 +28,22 @@ workspace is not 20 million records (:meth:`AccessEngine.report`).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any
 
-from hexsync.values.desired import Access, FrozenMap
+from hexsync.values.desired import Access
 from hexsync.values.hex_access import (
     OWNER_ACCESS,
     capped,
     collection_grant,
-    has_access,
     highest,
+    level_or_no_access,
+    level_or_none,
     reaches_workspace,
 )
-from hexsync.values.kinds import Kind
-from hexsync.values.live import (
-    Live,
-    LiveCollection,
-    LiveCollectionSharing,
-    LiveGroup,
-    LiveProject,
-    LiveSharing,
-    LiveUser,
-)
-from hexsync.values.plan import Action, Change
+from hexsync.values.live import Live, LiveProject, LiveUser
 
 __all__ = [
     "REPORT_FORMAT_VERSION",
@@ -61,7 +52,6 @@ __all__ = [
     "Path",
     "ProjectAccess",
     "level_of",
-    "planned",
     "shared_groups",
 ]
 
@@ -72,7 +62,7 @@ _LEVELS = {a.value: a for a in Access}
 def level_of(text: str | None) -> Access:
     """A Hex sharing level; absent is NONE. A level hexsync does not know gives nothing (it is
     never guessed upward)."""
-    return _LEVELS.get(text or "NONE", Access.NONE)
+    return _LEVELS.get(level_or_no_access(text), Access.NONE)
 
 
 @dataclass(frozen=True, order=True)
@@ -203,7 +193,8 @@ class ProjectAccess:
 
 
 class AccessEngine:
-    """Effective access over one :class:`Live` value (the workspace, or :func:`planned`)."""
+    """Effective access over one :class:`Live` value (the workspace, or as a plan leaves it:
+    :func:`~hexsync.decide.projection.project`)."""
 
     def __init__(self, live: Live) -> None:
         self.live = live
@@ -221,7 +212,7 @@ class AccessEngine:
     @property
     def users(self) -> Mapping[str, LiveUser]:
         """The people who can have access: the active users (Hex lists no other, and
-        :func:`planned` drops those a plan deactivates)."""
+        the projection drops those a plan deactivates)."""
         return self.live.users
 
     @cached_property
@@ -245,7 +236,7 @@ class AccessEngine:
             named: list[_Reach] = [(e, None, lv) for e, lv in s.users.items() if e in self.users]
             for group, lv in s.groups.items():
                 named.extend((m, group, lv) for m in self.members(group))
-            out[name] = (named, None if s.workspace in ("", "NONE") else s.workspace)
+            out[name] = (named, level_or_none(s.workspace))
         return out
 
     @cached_property
@@ -475,144 +466,3 @@ def shared_groups(live: Live) -> set[str]:
     for c in live.collections.values():
         out.update(c.sharing.groups)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# The workspace as a plan would leave it
-
-
-def _set(entries: Mapping[str, str], key: str | None, new: str | None) -> FrozenMap[str, str]:
-    out = dict(entries)
-    if key is None:
-        return FrozenMap(out)
-    if new is None or new == Access.NONE.value:
-        out.pop(key, None)
-    else:
-        out[key] = new
-    return FrozenMap(out)
-
-
-_SharingT = TypeVar("_SharingT", LiveSharing, LiveCollectionSharing)
-_SETS = {"sharing.users": "users", "sharing.groups": "groups", "sharing.collections": "collections"}
-_LEVELS_AT = {"sharing.workspace": "workspace", "sharing.public_web": "public_web"}
-
-
-def _shared(s: _SharingT, change: Change) -> _SharingT:
-    """A project's or a collection's sharing with ``change``'s sharing fields applied."""
-    for f in change.fields:
-        name = _SETS.get(f.path) or _LEVELS_AT.get(f.path)
-        if name is None or not hasattr(s, name):
-            continue
-        value: Any
-        if f.path in _LEVELS_AT:
-            value = f.new or "NONE"
-        else:
-            key = (f.key or "").lower() if name == "users" else f.key
-            value = _set(getattr(s, name), key, f.new)
-        s = dataclasses.replace(s, **{name: value})
-    return s
-
-
-def _renamed(entries: Mapping[str, str], names: Mapping[str, str | None]) -> FrozenMap[str, str]:
-    """Sharing keyed by group or collection name after renames (to a name) and deletions (None)."""
-    out: dict[str, str] = {}
-    for key, level in entries.items():
-        new = names.get(key, key)
-        if new is not None:
-            out[new] = level
-    return FrozenMap(out)
-
-
-def planned(live: Live, changes: Iterable[Change]) -> Live:
-    """``live`` as it will be once ``changes`` are applied (no I/O; ids of created objects are
-    ``planned:NAME``). Deactivated users leave ``users``: they have no access any more; a deleted
-    group leaves every sharing that named it; renames follow into the sharing that names them.
-    """
-    users = dict(live.users)
-    groups = dict(live.groups)
-    collections = dict(live.collections)
-    projects = dict(live.projects)
-    group_names: dict[str, str | None] = {}
-    coll_names: dict[str, str | None] = {}
-    for change in changes:
-        name = change.name
-        if change.kind is Kind.USER and change.action is Action.DEACTIVATE:
-            if not has_access(active=False):
-                users.pop(name.lower(), None)
-        elif change.kind is Kind.GROUP:
-            if change.action is Action.DELETE:
-                groups.pop(name, None)
-                group_names[name] = None
-                continue
-            renamed = change.fields_at("name")
-            old_name = renamed[0].old if renamed and renamed[0].old else name
-            found = groups.pop(old_name, None) or groups.pop(name, None)
-            members = set(found.members or ()) if found is not None else set()
-            for f in change.fields_at("members"):
-                email = (f.key or "").lower()
-                if f.new is None:
-                    members.discard(email)
-                else:
-                    members.add(email)
-            known = found is None or found.members is not None
-            groups[name] = LiveGroup(
-                found.id if found is not None else f"planned:{name}",
-                name,
-                frozenset(members) if known else None,
-            )
-            if old_name != name:
-                group_names[old_name] = name
-        elif change.kind is Kind.COLLECTION:
-            renamed = change.fields_at("name")
-            old_name = renamed[0].old if renamed and renamed[0].old else name
-            coll = collections.pop(old_name, None) or collections.pop(name, None)
-            if coll is None:
-                coll = LiveCollection(f"planned:{name}", name)
-            desc = change.fields_at("description")
-            coll = dataclasses.replace(
-                coll,
-                name=name,
-                description=desc[0].new if desc else coll.description,
-                sharing=_shared(coll.sharing, change),
-            )
-            collections[name] = coll
-            if old_name != name:
-                coll_names[old_name] = name
-        elif change.kind is Kind.PROJECT:
-            pid = change.id or f"planned:{name}"
-            project = projects.get(pid) or LiveProject(pid, name, owner=live.me_email)
-            status = change.fields_at("status")
-            projects[pid] = dataclasses.replace(
-                project,
-                status=status[0].new if status else project.status,
-                sharing=_shared(project.sharing, change),
-            )
-    if group_names or coll_names:
-        for c_name, coll in list(collections.items()):
-            cs = coll.sharing
-            collections[c_name] = dataclasses.replace(
-                coll, sharing=dataclasses.replace(cs, groups=_renamed(cs.groups, group_names))
-            )
-        for pid, project in list(projects.items()):
-            ps = project.sharing
-            projects[pid] = dataclasses.replace(
-                project,
-                sharing=dataclasses.replace(
-                    ps,
-                    groups=_renamed(ps.groups, group_names),
-                    collections=_renamed(ps.collections, coll_names),
-                ),
-            )
-    # A deactivated user keeps no membership nor collection share that could reach anyone.
-    gone = set(live.users) - set(users)
-    if gone:
-        for g_name, group in list(groups.items()):
-            if group.members is not None and group.members & gone:
-                groups[g_name] = dataclasses.replace(group, members=group.members - gone)
-    return dataclasses.replace(
-        live,
-        users=FrozenMap(users),
-        groups=FrozenMap(groups),
-        collections=FrozenMap(collections),
-        projects=FrozenMap(projects),
-    )

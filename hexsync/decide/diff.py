@@ -45,15 +45,17 @@ from hexsync.values.desired import (
 )
 from hexsync.values.hex_access import (
     COLLECTION_LEVELS,
+    NO_ACCESS,
     capped,
     collection_level_known,
     collection_rank,
+    level_or_none,
 )
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing
+from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing, is_lock_name
 from hexsync.values.plan import Action, Change, FieldChange, PlanWarning, access_rank
 
-__all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
+__all__ = ["Diff", "UnresolvedReference", "UnresolvedReferenceError", "diff"]
 
 Dep = tuple[Kind, str]  # a live object a change relies on: (kind, id)
 SET_DIMENSIONS = ("users", "groups", "collections")
@@ -61,7 +63,7 @@ SCALAR_DIMENSIONS = ("workspace", "public_web")
 
 
 @dataclass(frozen=True)
-class Problem:
+class UnresolvedReference:
     """A manifest reference that does not resolve in the live workspace."""
 
     message: str
@@ -75,7 +77,7 @@ class Problem:
 class UnresolvedReferenceError(HexsyncError):
     """Names in the manifests that the live workspace does not know, all of them at once."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[UnresolvedReference]) -> None:
         # In the order of the manifests, as an editor would walk them.
         self.problems = tuple(
             sorted(problems, key=lambda p: (p.mark is None, p.mark or NOWHERE, p.message))
@@ -106,7 +108,7 @@ class Diff:
 
     changes: tuple[Change, ...] = ()
     warnings: tuple[tuple[str, PlanWarning], ...] = ()  # (address, warning)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[UnresolvedReference, ...] = ()
     depends: Mapping[Change, tuple[Dep, ...]] = field(default_factory=dict)
     public: tuple[Public, ...] = ()
     unmanaged: Mapping[str, int] = field(default_factory=dict)
@@ -153,7 +155,7 @@ class _Differ:
         self.changes: list[Change] = []
         self.depends: dict[Change, tuple[Dep, ...]] = {}
         self.warnings: list[tuple[str, PlanWarning]] = []
-        self.problems: list[Problem] = []
+        self.problems: list[UnresolvedReference] = []
         self.public: list[Public] = []
         self.coll_id_of: dict[str, str] = {}  # desired collection name → live id
         self.coll_rename: dict[str, str] = {}  # live name → desired name (pinned renames)
@@ -187,7 +189,7 @@ class _Differ:
         self.warnings.append((address, PlanWarning(code, message, mark)))
 
     def problem(self, address: str, message: str, mark: Mark | None) -> None:
-        self.problems.append(Problem(message, mark, address))
+        self.problems.append(UnresolvedReference(message, mark, address))
 
     def user_dep(self, email: str) -> list[Dep]:
         user = self.live.users.get(email)
@@ -286,12 +288,8 @@ class _Differ:
         fields: list[FieldChange] = []
         deps: list[Dep] = []
         if s.workspace is not None:
-            old = (
-                None
-                if found is None or found.sharing.workspace == "NONE"
-                else found.sharing.workspace
-            )
-            new = None if s.workspace == "NONE" else s.workspace
+            old = None if found is None else level_or_none(found.sharing.workspace)
+            new = level_or_none(s.workspace)
             if old != new and (not additive or _collection_raises(old, new)):
                 fields.append(FieldChange("sharing.workspace", old, new))
         creator = found.creator if found is not None else None
@@ -310,7 +308,7 @@ class _Differ:
                 if dim == "users" and key in self.inactive:
                     continue
                 old_level = have.get(key)
-                new_level = None if want.get(key, "NONE") == "NONE" else want[key]
+                new_level = level_or_none(want.get(key))
                 if new_level == old_level:
                     continue
                 if additive and not _collection_raises(old_level, new_level):
@@ -447,8 +445,8 @@ class _Differ:
                 )
         if policy.prune_groups:
             for name, found in live.groups.items():
-                if name in declared or name in policy.protect_groups:
-                    continue
+                if name in declared or name in policy.protect_groups or is_lock_name(name):
+                    continue  # a group of an apply lock's name is never deleted (plan warns)
                 note = self._group_note(name, found.members)
                 self.add(Change(Kind.GROUP, Action.DELETE, name, found.id, note=note))
 
@@ -703,13 +701,13 @@ class _Differ:
 
     def _public(self, address: str, name: str, p: Project, found: LiveProject | None) -> None:
         """Record a managed project that stays or becomes public (guardrails decide)."""
-        have = found.sharing.public_web if found is not None else "NONE"
+        have = found.sharing.public_web if found is not None else NO_ACCESS
         want = p.sharing.public_web if p.sharing is not None else None
         after = have
         if want is not None:
             additive = p.sharing is not None and p.sharing.mode_of("public_web") is Mode.ADDITIVE
             after = want.value if not additive or _rank(want.value) > _rank(have) else have
-        if after != "NONE":
+        if level_or_none(after) is not None:
             mark = p.sharing.mark_of("public_web") if p.sharing is not None else p.mark
             self.public.append(Public(address, name, after, mark))
 
@@ -869,7 +867,10 @@ class _Differ:
         if self.policy.allow_public_web:
             return
         for project in self.live.projects.values():
-            if project.id in self.matched_projects or project.sharing.public_web == "NONE":
+            if (
+                project.id in self.matched_projects
+                or level_or_none(project.sharing.public_web) is None
+            ):
                 continue
             if project.hidden:
                 continue  # archived or trashed: listed only because a rule asked about them

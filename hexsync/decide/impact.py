@@ -1,9 +1,9 @@
-"""Access impact: who gains and who loses access, per principal, across projects (SPEC §4).
+"""Access impact: who gains and who loses access, per principal, across projects.
 
 Pure. The people's lines come from the access engine (:mod:`hexsync.decide.access_engine`) run
 twice: over the
 workspace as read and over the workspace as the plan leaves it
-(:func:`hexsync.decide.access_engine.planned`).
+(:func:`hexsync.decide.projection.project`).
 A person's line is their *effective* change on a project, whichever path caused it (owner, direct,
 group, collection, workspace), with the path that decides: "dave@acme.com loses CAN_VIEW on
 "Revenue" (via group Analysts)" means dave has no access left there. A grant that changes under a
@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hexsync.decide.access_engine import AccessEngine, Grant, ProjectAccess, planned
+from hexsync.decide import projection
+from hexsync.decide.access_engine import AccessEngine, Grant, ProjectAccess
 from hexsync.values.desired import Access
 from hexsync.values.hex_access import capped, reaches_workspace
 from hexsync.values.kinds import Kind
@@ -146,7 +147,7 @@ def assess(
     if not changes:
         return (), ()
     tally = _Tally()
-    after_live = planned(live, changes)
+    after_live = projection.project(live, changes)
     before, after = AccessEngine(live), AccessEngine(after_live)
     gone = {e for e in live.users if e not in after_live.users}
 
@@ -272,7 +273,7 @@ def _via(before: Grant | None, after: Grant | None) -> str | None:
 
 def deactivation_warnings(changes: Iterable[Change], live: Live) -> tuple[PlanWarning, ...]:
     """A warning per deactivated user who owns projects: Hex keeps a deactivated owner, so the
-    projects keep an owner nobody can reach; transfer them first (SPEC §4, reviewer context)."""
+    projects keep an owner nobody can reach; transfer them first (docs/plan.md, "Diff rules")."""
     out = []
     for change in changes:
         if change.kind is not Kind.USER or change.action is not Action.DEACTIVATE:

@@ -19,7 +19,8 @@ Precedence and combining (docs/rules.md):
   project, unless their ``priority`` differs: then the higher one alone decides that field.
 
 ``enforce: check`` rules change nothing: :func:`check_violations` evaluates them on the workspace
-as the plan would leave it, and each violated rule becomes a refusal (exit 3).
+as the plan would leave it (:func:`hexsync.decide.projection.project`, the workspace ``hexsync
+access --as-planned`` shows), and each violated rule becomes a refusal (exit 3).
 
 Pure: no I/O, and "now" is an argument so that ``last_viewed`` / ``created`` are testable.
 """
@@ -28,14 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from hexsync.decide import projection
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
-    Problem,
+    UnresolvedReference,
     UnresolvedReferenceError,
     diff,
 )
@@ -56,9 +57,11 @@ from hexsync.values.desired import (
     Status,
     parse_timestamp,
 )
+from hexsync.values.hex_access import NO_ACCESS, level_or_none
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveProject, LiveSharing
-from hexsync.values.plan import Action, Change, PlanWarning, Refusal
+from hexsync.values.live import Live, LiveProject
+from hexsync.values.patterns import compile_pattern
+from hexsync.values.plan import Change, PlanWarning, Refusal, access_rank
 
 __all__ = [
     "Compiled",
@@ -169,8 +172,8 @@ def matcher(match: Match, now: dt.datetime) -> Predicate:
         glob = str(values[0])
         return lambda p: fnmatch.fnmatchcase(p.title, glob)
     if op == "title_regex":
-        search = re.compile(str(values[0])).search
-        return lambda p: search(p.title) is not None
+        found = compile_pattern(str(values[0]))
+        return lambda p: found(p.title)
     if op in ("published", "archived", "trashed"):
         want = values[0] == "true"
         return lambda p: getattr(p, op) is want
@@ -248,9 +251,10 @@ def _status(rules: Sequence[Rule], errors: list[str]) -> tuple[Status, str | Non
 
 
 def _dimension(
-    dim: str, rules: Sequence[Rule], errors: list[str]
+    dim: str, rules: Sequence[Rule], errors: list[str], overridden: list[Rule] | None = None
 ) -> tuple[list[Rule], Mode] | None:
-    """The rules that decide sharing dimension ``dim`` of a project, and its mode."""
+    """The rules that decide sharing dimension ``dim`` of a project, and its mode; the rules a
+    higher priority set aside go to ``overridden``."""
     asking = [r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None]
     if not asking:
         return None
@@ -268,6 +272,8 @@ def _dimension(
                 f" and rule '{b.name}' ({b.mark}) also sets it"
             )
             return None
+        if overridden is not None:
+            overridden.extend(r for r in asking if r not in best)
         asking = best
     mode = Mode.AUTHORITATIVE if any(authoritative(r) for r in asking) else Mode.ADDITIVE
     return asking, mode
@@ -310,6 +316,9 @@ class _Decided:
     sharing: Sharing | None
     provenance: FrozenMap[str, str]
     conflicts: tuple[str, ...]
+    # Per sharing dimension where a rule was set aside: (dimension, the rules set aside, who
+    # won: "the projects: entry" or "rule 'x'", where the winner is written).
+    overrides: tuple[tuple[str, tuple[Rule, ...], str, Mark], ...] = ()
 
 
 def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
@@ -325,15 +334,25 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
     values: dict[str, object] = {}
     modes: dict[str, Mode] = {}
     marks: dict[str, Mark] = dict(own.marks) if own is not None else {}
+    overrides: list[tuple[str, tuple[Rule, ...], str, Mark]] = []
     for dim in DIMENSIONS:
         if own is not None and getattr(own, dim) is not None:
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
+            shadowed = tuple(
+                r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None
+            )
+            if shadowed:
+                overrides.append((dim, shadowed, "the projects: entry", own.mark_of(dim)))
             continue
-        decided = _dimension(dim, rules, errors)
+        set_aside: list[Rule] = []
+        decided = _dimension(dim, rules, errors, set_aside)
         if decided is None:
             continue
         deciders, modes[dim] = decided
+        if set_aside:
+            winner = deciders[0]
+            overrides.append((dim, tuple(set_aside), f"rule '{winner.name}'", winner.mark))
         values[dim], more, dim_marks = _combine(dim, deciders)
         provenance.update(more)
         marks.update(dim_marks)
@@ -351,7 +370,7 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
         )
-    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors))
+    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors), tuple(overrides))
 
 
 def scalar_field(value: object) -> Access | None:
@@ -382,7 +401,9 @@ def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
     return out
 
 
-def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> list[Problem]:
+def _reference_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
     """Names the rules share with that neither the workspace nor the manifests know: once per
     rule and name, not once per matched project."""
     inactive = {u.email for u in desired.users if not u.active}
@@ -405,7 +426,9 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
             for key in getattr(s, dim) or {}:
                 if key not in known[dim]:
                     message = f"rule '{rule.name}': " + what[dim].format(key)
-                    problems.append(Problem(message, s.mark_of(dim, key), f"rule:{rule.name}"))
+                    problems.append(
+                        UnresolvedReference(message, s.mark_of(dim, key), f"rule:{rule.name}")
+                    )
     return problems
 
 
@@ -414,13 +437,14 @@ def _compile(
     explicit: Mapping[str, Project],
     live: Live,
     now: dt.datetime,
-) -> tuple[dict[str, Project], dict[str, int], list[str]]:
+) -> tuple[dict[str, Project], dict[str, int], list[str], list[PlanWarning]]:
     """(live id → the desired state of each project the rules cover, matches per rule,
-    conflicts)."""
+    conflicts, rules overridden on a field to some effect)."""
     predicates = [(rule, _rule_predicate(rule, now)) for rule in rules]
     matched = {rule.name: 0 for rule in rules}
     projects: dict[str, Project] = {}
     errors: list[str] = []
+    warnings: list[PlanWarning] = []
     # Thousands of projects share a handful of rule combinations: decide each combination once.
     decided: dict[tuple[int, ...], _Decided] = {}
     for project in live.projects.values():
@@ -438,6 +462,20 @@ def _compile(
         else:
             found = _decide(covering, entry)
         errors.extend(f"project '{project.title}' ({project.id}): {c}" for c in found.conflicts)
+        for dim, set_aside, winner, mark in found.overrides:
+            lost = _lost_effect(dim, set_aside, found.sharing, project)
+            if lost:
+                names = ", ".join(f"'{r.name}'" for r in set_aside)
+                word = "rule" if len(set_aside) == 1 else "rules"
+                warnings.append(
+                    PlanWarning(
+                        "rule_overridden",
+                        f"project '{project.title}': sharing.{dim}: {winner} overrides {word}"
+                        f" {names} on this field, so this plan does not do what the {word}"
+                        f" {'asks' if len(set_aside) == 1 else 'ask'}: {lost}",
+                        mark,
+                    )
+                )
         if entry is not None:
             projects[project.id] = replace(
                 entry, status=found.status, sharing=found.sharing, provenance=found.provenance
@@ -451,7 +489,66 @@ def _compile(
                 mark=covering[0].mark,
                 provenance=found.provenance,
             )
-    return projects, matched, errors
+    return projects, matched, errors, warnings
+
+
+def _target(dim: str, value: object, mode: Mode, live: LiveProject) -> dict[str, str]:
+    """What ``dim`` of ``live`` holds once ``value`` is applied in ``mode`` (key "" for a
+    scalar), no access left out."""
+    now = getattr(live.sharing, dim)
+    if dim in SCALAR_DIMENSIONS:
+        have = {"": str(now)} if level_or_none(str(now)) is not None else {}
+        want = {"": value.value} if isinstance(value, Access) else {}
+    else:
+        have = {k: v for k, v in now.items() if level_or_none(v) is not None}
+        want = {k: v.value for k, v in (value or {}).items()}  # type: ignore[attr-defined]
+    if mode is Mode.AUTHORITATIVE:
+        return {k: v for k, v in want.items() if level_or_none(v) is not None}
+    out = dict(have)
+    for key, level in want.items():
+        if access_rank(level) > access_rank(out.get(key)):
+            out[key] = level
+    return out
+
+
+def _lost_effect(
+    dim: str, set_aside: Sequence[Rule], decided: Sharing | None, live: LiveProject
+) -> str:
+    """What the rules ``set_aside`` would do to ``dim`` of ``live`` that the decided sharing
+    does not, in words (empty: nothing is lost)."""
+    combined, _, _ = _combine(dim, list(set_aside))
+    mode = (
+        Mode.AUTHORITATIVE
+        if any(
+            r.sharing is not None and r.sharing.mode_of(dim) is Mode.AUTHORITATIVE
+            for r in set_aside
+        )
+        else Mode.ADDITIVE
+    )
+    theirs = _target(dim, combined, mode, live)
+    if decided is None or getattr(decided, dim) is None:
+        ours = _target(dim, None, Mode.ADDITIVE, live)
+    else:
+        ours = _target(dim, getattr(decided, dim), decided.mode_of(dim), live)
+    before = _target(dim, None, Mode.ADDITIVE, live)
+    lines = []
+    # Only what the set-aside rules would change on the workspace counts, and only where the
+    # plan leaves it otherwise.
+    for key in sorted(set(theirs) | set(before)):
+        want, got = theirs.get(key), ours.get(key)
+        if want == before.get(key) or want == got:
+            continue
+        who = key or dim
+        instead = (
+            f"{got or NO_ACCESS} stays"
+            if got == before.get(key)
+            else f"the plan makes it {got or NO_ACCESS}"
+        )
+        lines.append(
+            f"remove {who} ({instead})" if want is None else f"set {who} to {want} ({instead})"
+        )
+    shown = lines[:5] + ([f"and {len(lines) - 5} more"] if len(lines) > 5 else [])
+    return "; ".join(shown)
 
 
 def count_matches(
@@ -478,7 +575,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         raise UnresolvedReferenceError(problems)
     apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY]
     explicit = _explicit_ids(desired, live)
-    projects, matched, errors = _compile(apply_rules, explicit, live, now)
+    projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
     check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
@@ -497,7 +594,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         )
         for r in reports
         if r.matched == 0
-    )
+    ) + tuple(overridden)
     limit = desired.policy.max_rule_matches
     refusals = tuple(
         Refusal(
@@ -517,40 +614,6 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
 # ---------------------------------------------------------------- check mode
 
 
-def _after(live: Live, changes: Iterable[Change]) -> Live:
-    """The workspace's projects as the plan would leave them (status and sharing)."""
-    projects = dict(live.projects)
-    for change in changes:
-        if change.kind is not Kind.PROJECT or change.action is not Action.UPDATE:
-            continue
-        found = projects.get(change.id or "")
-        if found is None:
-            continue
-        s = found.sharing
-        scalars = {"workspace": s.workspace, "public_web": s.public_web}
-        maps = {d: dict(getattr(s, d)) for d in SET_DIMENSIONS}
-        status = found.status
-        for f in change.fields:
-            dim = f.path.removeprefix("sharing.")
-            if f.path == "status":
-                status = f.new
-            elif dim in scalars:
-                scalars[dim] = f.new or "NONE"
-            elif dim in maps and f.key is not None:
-                if f.new is None:
-                    maps[dim].pop(f.key, None)
-                else:
-                    maps[dim][f.key] = f.new
-        sharing = LiveSharing(
-            users=FrozenMap(maps["users"]),
-            groups=FrozenMap(maps["groups"]),
-            collections=FrozenMap(maps["collections"]),
-            **scalars,
-        )
-        projects[found.id] = replace(found, status=status, sharing=sharing)
-    return replace(live, projects=FrozenMap(projects))
-
-
 def check_violations(
     desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
 ) -> tuple[Refusal, ...]:
@@ -559,8 +622,8 @@ def check_violations(
     rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
     if not rules:
         return ()
-    after = _after(live, changes)
-    projects, _, errors = _compile(rules, {}, after, now)
+    after = projection.project(live, changes, now=now)
+    projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:
         raise RuleConflictError(errors)
     found = diff(replace(desired, projects=tuple(projects.values()), rules=()), after)

@@ -8,7 +8,7 @@ operation of ``operations.py``; ``/_emulator/*`` and unknown paths pass straight
 2. counts it against its token's quota in its operation's rate-limit group (``ratelimit.py``) and,
    over the limit, answers 429 in the endpoint's envelope with ``Retry-After`` (real seconds).
    Requests without a bearer token are not counted: the API answers them 401.
-   ``CreatePresignedUrl`` with ``"testMode": true`` is not counted (NOTES.md).
+   ``CreatePresignedUrl`` with ``"testMode": true`` is not counted (docs/hex-api.md).
 
 It also serves the fault control endpoint, ``/_emulator/faults``:
 

@@ -1,4 +1,4 @@
-"""Error bodies in the envelope each endpoint uses (NOTES.md, "two envelopes").
+"""Error bodies in the envelope each endpoint uses (docs/hex-api.md, "Error envelopes").
 
 Legacy endpoints answer ``{"reason", "details"?, "traceId"?}``; the others
 ``{"code", "message", "issues"?}``. Statuses an endpoint does not declare (401 on legacy

@@ -1,9 +1,9 @@
-"""Hex's access rules as the emulator models them, written from ``hex-api/NOTES.md``.
+"""Hex's access rules as the emulator models them, written from docs/hex-api.md.
 
 The client keeps its own reading of the same rules (``hexsync.values.hex_access``); the emulator
 imports
 nothing of the client, so that the two can disagree and a test can find out. Sources:
-learn.hex.tech "Sharing permissions" and "Project sharing" (via NOTES.md, "Access semantics").
+learn.hex.tech "Sharing permissions" and "Project sharing" (docs/hex-api.md, "Access levels").
 The choices are documented in docs/emulator.md, "Access rules".
 """
 

@@ -1,6 +1,6 @@
 """The table of operations the emulator serves: the seam between routing, rate limits and faults.
 
-Written from ``hex-api/openapi.json`` and ``NOTES.md`` (not from the client). Each operation has
+Written from Hex's OpenAPI document and docs/hex-api.md (not from the client). Each operation has
 the error envelope its endpoint uses (legacy ``{"reason"}`` or new ``{"code", "message"}``) and the
 rate-limit group it counts against.
 """
@@ -106,7 +106,7 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     # Embedding
     _op("CreatePresignedUrl", "POST", "/v1/embedding/createPresignedUrl/{projectId}", "legacy"),
-    # Legacy run paths (NOTES.md, confidence M): the behaviour of their modern twins, in the
+    # Legacy run paths (observed: docs/hex-api.md): the behaviour of their modern twins, in the
     # legacy dialect of Hex's older spec: ``{reason, traceId}`` errors, 422 for a bad body.
     _op(
         "RunProject",

@@ -1,4 +1,4 @@
-"""Rate limits per token and rate-limit group, on the emulator's clock (NOTES.md, "Rate limits").
+"""Rate limits per token and rate-limit group, on the emulator's clock (docs/hex-api.md).
 
 Each (token, group) keeps a log of the emulated times of the requests it let through; a request is
 allowed when, for every window of its group, fewer than ``limit`` of them fall within the last

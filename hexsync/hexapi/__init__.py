@@ -1,9 +1,12 @@
 """The Hex API client: transport, pagination, retries, pacing, typed errors.
 
+``client.HexClient`` has one typed method per operation; the ``pipeline.Pipeline`` it holds
+sends each request (pacing, retries, the circuit breaker, errors, the redacted log, counters).
+
 Depends only on ``hexsync.errors`` (and the version); the emulator never imports it.
 """
 
-from hexsync.hexapi.client import LOCK_GROUP, USER_AGENT, HexClient
+from hexsync.hexapi.client import HexClient
 from hexsync.hexapi.config import (
     DEFAULT_BASE_URL,
     TOKEN_ENV,
@@ -33,8 +36,8 @@ from hexsync.hexapi.errors import (
 from hexsync.hexapi.log import redact
 from hexsync.hexapi.operations import OPS, Retry
 from hexsync.hexapi.pacing import DEFAULT_LIMITS, NoPacer, Pacer
+from hexsync.hexapi.pipeline import USER_AGENT
 from hexsync.hexapi.retry import RetryPolicy
-from hexsync.hexapi.sync import SyncHexClient
 from hexsync.hexapi.types import (
     ACCESS_LEVELS,
     TERMINAL_RUN_STATUSES,
@@ -62,7 +65,6 @@ __all__ = [
     "ACCESS_LEVELS",
     "DEFAULT_BASE_URL",
     "DEFAULT_LIMITS",
-    "LOCK_GROUP",
     "OPS",
     "TERMINAL_RUN_STATUSES",
     "TOKEN_ENV",
@@ -101,7 +103,6 @@ __all__ = [
     "ServerError",
     "SharingError",
     "SharingResult",
-    "SyncHexClient",
     "Token",
     "UnauthorizedError",
     "UnexpectedResponseError",

@@ -1,7 +1,7 @@
 """The 31 operations the client calls, as the client understands them (from openapi.json).
 
 Each operation knows its method and path, the rate-limit group it counts against, and how it
-may be retried. Written from ``hex-api/openapi.json`` and ``NOTES.md``, independently of the
+may be retried. Written from Hex's OpenAPI document and docs/hex-api.md, independently of the
 emulator's own table, so that the two can disagree and a test will notice.
 """
 

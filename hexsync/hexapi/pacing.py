@@ -35,7 +35,7 @@ Sleep = Callable[[float], Awaitable[None]]
 MINUTE = 60.0
 HOUR = 3600.0
 
-# The documented defaults (openapi.json operation descriptions; NOTES.md "Rate limits").
+# The documented defaults (docs/hex-api.md, "Rate limits").
 DEFAULT_LIMITS: dict[str, tuple[RateLimit, ...]] = {
     HEX_API: (RateLimit(30, MINUTE), RateLimit(1800, HOUR)),
     HEX_API_30RPM: (RateLimit(30, MINUTE),),

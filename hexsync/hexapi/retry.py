@@ -19,7 +19,7 @@ After an attempt whose answer was lost (timeout, drop, 5xx), a retry of DeleteGr
 Waits: ``Retry-After`` when the answer has one, else exponential backoff with full jitter
 (a uniform draw between 0 and ``base * 2**attempt``, capped), so clients that failed together
 do not come back together. Faults are retried at most ``max_attempts`` times in all; 429s do not
-use up attempts (SPEC §6: a 429 never ends a run) but everything stops at ``deadline`` seconds
+use up attempts (being told to wait is not a failure) but everything stops at ``deadline`` seconds
 after the first attempt, with the last error.
 
 Two things end retrying early, because waiting cannot help:

@@ -277,7 +277,7 @@ class Group:
 
 @dataclass(frozen=True)
 class CollectionSharing:
-    """Collection sharing by id; access values are opaque strings (NOTES.md)."""
+    """Collection sharing by id; access values are opaque strings (docs/hex-api.md)."""
 
     users: dict[str, str] = field(default_factory=dict)  # user id → access
     groups: dict[str, str] = field(default_factory=dict)  # group id → access

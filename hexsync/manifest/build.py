@@ -39,6 +39,8 @@ from hexsync.values.desired import (
     parse_timestamp,
 )
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
+from hexsync.values.live import is_lock_name
+from hexsync.values.patterns import PatternError, compile_pattern
 
 __all__ = ["ParsedDocument", "build_desired"]
 
@@ -263,6 +265,14 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
 
 def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Group:
     mark = doc.mark(path)
+    if is_lock_name(entry["name"]):
+        at: Path = (*path, "name")
+        b.error(
+            doc.mark(at),
+            at,
+            f"the group name {entry['name']!r} is reserved: hexsync's apply lock uses it",
+            "give the group another name (a group of this name in Hex is never managed)",
+        )
     b.note(mark, "ensure", doc, (*path, "ensure"))
     members: frozenset[str] | None = None
     member_marks: dict[str, Mark] = {}
@@ -609,6 +619,8 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
                     f" sharing.{dim}",
                     f"add sharing.{dim}, or remove its mode",
                 )
+    if sharing is not None:
+        _refuse_additive_none(entry["name"], sharing, (*path, "sharing"), b)
     exclude = None
     if "except" in entry:
         exclude = _match(entry["except"], (*path, "except"), doc, b)
@@ -622,6 +634,34 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
         priority=entry.get("priority", 0),
         mark=mark,
     )
+
+
+def _refuse_additive_none(name: str, sharing: Sharing, path: Path, b: _Builder) -> None:
+    """A rule's NONE in an additive dimension: it can never change or fail anything.
+
+    Additive sharing only adds access, so "at least NONE" holds on every project: written in an
+    ``enforce: check`` rule as "nothing is public on the web", it checks nothing and a public
+    project passes. Only ``mode: authoritative`` makes NONE mean "must be NONE".
+    """
+    for dim in ("workspace", "public_web", "users", "groups", "collections"):
+        value = getattr(sharing, dim)
+        if value is None or sharing.mode_of(dim) is not Mode.ADDITIVE:
+            continue
+        keys = [""] if not isinstance(value, FrozenMap) else list(value)
+        for key in keys:
+            level = value if not key else value[key]
+            if level is not Access.NONE:
+                continue
+            where: Path = (*path, dim, key) if key else (*path, dim)
+            b.error(
+                sharing.mark_of(dim, key),
+                where,
+                f"rule '{name}': NONE in additive sharing can never change or fail "
+                "anything (additive sharing only adds access, and every project has at least "
+                "NONE)",
+                f"write 'mode: authoritative' (or 'mode: {{{dim}: authoritative}}') in the rule's "
+                f"sharing to mean '{dim} must be NONE'",
+            )
 
 
 def _match(data: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Match:
@@ -655,9 +695,14 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
         return Match(key, pairs, mark=mark)
     if key == "title_regex":
         try:
-            re.compile(value)
-        except re.error as exc:
-            b.error(mark, path, f"title_regex {value!r} is not a regular expression: {exc}")
+            compile_pattern(value)
+        except PatternError as exc:
+            b.error(
+                mark,
+                path,
+                f"title_regex {value!r} is not a pattern hexsync can match in linear time "
+                f"(RE2 syntax: no backreferences or lookaround): {exc}",
+            )
         return Match(key, (value,), mark=mark)
     items = value if isinstance(value, list) else [value]
     if key in ("owner", "creator"):

@@ -17,14 +17,14 @@ from hexsync.decide.diff import UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
 from hexsync.decide.rules_compiler import check_violations, compile_rules
-from hexsync.errors import ConfigError
+from hexsync.errors import ConfigError, plural
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, FrozenMap
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live
+from hexsync.values.live import LOCK_GROUPS, Live
 from hexsync.values.plan import (
     Action,
     Change,
@@ -194,6 +194,8 @@ def build_plan(
         warnings=(compiled.warnings if rules_apply else ())
         + tuple(w for address, w in result.warnings if wanted(address))
         + tuple(_lookalike_warnings(changes, live))
+        + tuple(_protect_warnings(desired, live))
+        + tuple(_lock_name_warnings(live))
         + notes,
         refusals=refusals,
         impact=impact,
@@ -222,6 +224,70 @@ def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None)
         prune_users=policy.prune_users,
         target=None if target is None else target.text,
     )
+
+
+def _lock_name_warnings(live: Live) -> list[PlanWarning]:
+    """A group that holds one of the apply lock's reserved names but has members or grants: the
+    reader kept it (it is not hexsync's lock), and the reviewer should know why it is never
+    deleted or managed."""
+    out = []
+    for name in LOCK_GROUPS:
+        group = live.groups.get(name)
+        if group is None:
+            continue
+        members = len(group.members or ())
+        shared = sum(1 for p in live.projects.values() if name in p.sharing.groups) + sum(
+            1 for c in live.collections.values() if name in c.sharing.groups
+        )
+        out.append(
+            PlanWarning(
+                "lock_name_taken",
+                f"group {name!r} ({plural(members, 'member')}, shared with "
+                f"{plural(shared, 'project or collection', 'projects or collections')}) is not "
+                "hexsync's apply lock, which is always empty and shared with nothing: someone "
+                "made it. hexsync counts its access like any group's, never deletes it, and "
+                "takes its lock under another name; rename it in Hex to free the name",
+            )
+        )
+    return out
+
+
+def _protect_warnings(desired: Desired, live: Live) -> list[PlanWarning]:
+    """A ``policy.protect`` entry that names nothing in the workspace protects nothing: a typo,
+    or a look-alike (``Admins`` with a Cyrillic first letter), would leave the real object
+    unprotected without a word. Groups the manifests create count as named; users are compared
+    in any case."""
+    policy = desired.policy
+    declared = {g.name for g in desired.groups}
+    out = []
+    for kind, wanted, known in (
+        ("group", sorted(policy.protect_groups), set(live.groups) | declared),
+        ("user", sorted(policy.protect_users), set(live.users)),
+    ):
+        missing = [name for name in wanted if name not in known]
+        similar = lookalikes(missing, sorted(known))
+        for name in missing:
+            shown = json.dumps(name, ensure_ascii=False)
+            other = similar.get(name)
+            if other is not None:
+                odd = [visible(ch) for ch in name if ch not in other]
+                letters = f" ({', '.join(dict.fromkeys(odd))})" if odd else ""
+                detail = (
+                    f"it looks like the {kind} {json.dumps(other, ensure_ascii=False)}, which is "
+                    "not protected: check the name's letters"
+                )
+                shown += letters
+            else:
+                what = "an active user" if kind == "user" else "a group"
+                detail = f"no such {kind} is in the workspace (not {what} Hex lists)"
+            out.append(
+                PlanWarning(
+                    "protect_names_nothing",
+                    f"policy.protect names {kind} {shown}, which protects nothing: {detail}",
+                    policy.mark,
+                )
+            )
+    return out
 
 
 def _lookalike_warnings(changes: tuple[Change, ...], live: Live) -> list[PlanWarning]:

@@ -1,13 +1,12 @@
-"""A saved plan as apply meets it: read safely, checked against what review approved.
+"""A saved plan read safely: nothing in the file is trusted before it passes here.
 
 ``hexsync apply plan.json`` carries out a file that anyone with write access to the artifact
 could have made. Before a single request, :func:`read_plan` refuses a file that is too big, not
 UTF-8, not JSON, nested absurdly deep, outside ``schemas/plan.schema.json``, whose checksum does
-not match, or whose HMAC signature does not verify (``HEXSYNC_PLAN_KEY``). Then, against a fresh
-reading of the workspace, apply refuses a plan whose changes some ``relied_on`` entry does not
-cover (:func:`uncovered`), that a guardrail refuses when evaluated again on the plan's own changes
-(:func:`reevaluate`), or, with ``--manifests``, whose changes are not the ones the manifests imply
-(:func:`compare_changes`). docs/plan-format.md and docs/apply.md say what each protects against.
+not match, or whose HMAC signature does not verify (``HEXSYNC_PLAN_KEY``); :func:`uncovered`
+names every change that no ``relied_on`` entry of the plan itself covers. Checking the plan
+against the workspace and the manifests is the gate's job (:mod:`hexsync.apply.gate`).
+docs/plan-format.md and docs/apply.md say what each protects against.
 """
 
 from __future__ import annotations
@@ -25,14 +24,11 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from hexsync.decide.diff import Public
-from hexsync.decide.guardrails import check_guardrails
+from hexsync.decide.projection import same_value
 from hexsync.errors import ConfigError, GuardrailError, excerpt, line_column
 from hexsync.manifest import format_path
 from hexsync.manifest.schema import strict_validator
-from hexsync.values.desired import Desired, Policy, Workspace
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live
 from hexsync.values.plan import (
     FORMAT_VERSION,
     Action,
@@ -41,19 +37,16 @@ from hexsync.values.plan import (
     LiveRef,
     Plan,
     PlanFileError,
-    Refusal,
     sign_body,
 )
 
 __all__ = [
     "KEY_ENV",
     "MAX_PLAN_BYTES",
-    "compare_changes",
     "listed",
     "parse_plan",
     "plan_key",
     "read_plan",
-    "reevaluate",
     "uncovered",
 ]
 
@@ -126,7 +119,7 @@ def parse_plan(
     version = data.get("format_version") if type(data) is dict else None
     if type(data) is dict and (type(version) is not int or version != FORMAT_VERSION):
         raise PlanFileError(
-            f"{source}: format_version is {_got(version)}; this hexsync reads the integer "
+            f"{source}: format_version is {shown(version)}; this hexsync reads the integer "
             f"{FORMAT_VERSION}",
             hint="make the plan again with this version of hexsync",
         )
@@ -149,7 +142,7 @@ def _check_summary(data: Mapping[str, Any], plan: Plan, source: str) -> None:
     wrong = [k for k in counted if data["summary"].get(k) != counted[k]]
     if wrong:
         raise PlanFileError(
-            f"{source}: summary.{wrong[0]} is {_got(data['summary'].get(wrong[0]))}, but the "
+            f"{source}: summary.{wrong[0]} is {shown(data['summary'].get(wrong[0]))}, but the "
             f"changes make it {counted[wrong[0]]}: the plan was changed after it was made",
             hint="make a new plan with `hexsync plan --out`; never edit a saved plan",
         )
@@ -211,7 +204,8 @@ _WORDS = {
 }
 
 
-def _got(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A JSON value as a message shows it (``null``, ``true``, a quoted string)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -224,7 +218,7 @@ def _got(value: Any) -> str:
 def _schema_problems(data: Any) -> Iterator[str]:
     """One short line per way ``data`` breaks the plan schema: ``path: what``."""
     if type(data) is not dict:
-        yield f"expected a JSON object, got {_got(data)}"
+        yield f"expected a JSON object, got {shown(data)}"
         return
     errors = _validator().iter_errors(data)
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
@@ -241,11 +235,11 @@ def _what(error: ValidationError) -> str:
     rule: Any = error.validator_value
     if kind == "type":
         names = [rule] if isinstance(rule, str) else list(rule)
-        return f"expected {' or '.join(_WORDS.get(n, n) for n in names)}, got {_got(value)}"
+        return f"expected {' or '.join(_WORDS.get(n, n) for n in names)}, got {shown(value)}"
     if kind == "const":
-        return f"must be {json.dumps(rule)}, got {_got(value)}"
+        return f"must be {json.dumps(rule)}, got {shown(value)}"
     if kind == "enum":
-        return f"{_got(value)} is not one of {', '.join(map(str, rule))}"
+        return f"{shown(value)} is not one of {', '.join(map(str, rule))}"
     if kind == "required":
         missing = [k for k in rule if isinstance(value, dict) and k not in value]
         return "missing " + ", ".join(f"'{k}'" for k in missing)
@@ -254,13 +248,13 @@ def _what(error: ValidationError) -> str:
         unknown = [excerpt(k) for k in value if k not in known][:5]
         return "unknown key " + ", ".join(unknown)
     if kind == "maxLength":
-        return f"longer than {rule} characters ({_got(value)})"
+        return f"longer than {rule} characters ({shown(value)})"
     if kind == "minLength":
         return "must not be empty"
     if kind == "pattern":
-        return f"{_got(value)} is not in the expected form"
+        return f"{shown(value)} is not in the expected form"
     if kind in ("minimum", "maximum"):
-        return f"{_got(value)} is out of range"
+        return f"{shown(value)} is out of range"
     if kind == "not" and isinstance(value, dict):
         return "a key that does not belong here (key on a scalar path)"
     return f"does not match the plan schema ({kind})"
@@ -368,12 +362,6 @@ def _old_in(
     return True, fields[name] or None
 
 
-def _same(path: str, a: str | None, b: str | None) -> bool:
-    if path.startswith("sharing."):
-        return (a or "NONE") == (b or "NONE")  # absent and NONE are the same access
-    return (a or None) == (b or None)
-
-
 def uncovered(plan: Plan) -> list[str]:
     """Every change no ``relied_on`` entry covers, in words (empty: all covered).
 
@@ -428,10 +416,10 @@ def uncovered(plan: Plan) -> list[str]:
             read, value = _old_in(ref, change, f, renamed)
             if not read:
                 out.append(f"{label}: {where}: relied_on did not read it")
-            elif not _same(f.path, f.old, value):
+            elif not same_value(f.path, f.old, value):
                 out.append(
-                    f"{label}: {where}: the plan says it was {_got(f.old)}, "
-                    f"relied_on read {_got(value)}"
+                    f"{label}: {where}: the plan says it was {shown(f.old)}, "
+                    f"relied_on read {shown(value)}"
                 )
     return out
 
@@ -439,103 +427,4 @@ def uncovered(plan: Plan) -> list[str]:
 # ------------------------------------------------------------------------------------ guardrails
 
 
-def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
-    """The guardrails evaluated again on ``plan``'s own changes, under the policy it carries,
-    against ``live``, the fresh reading apply makes (its org, visibility, group members and
-    collection creators).
-    A change to the public web counts when it leaves the project public; ``max_destroy`` counts
-    this plan's destructive changes (with ``--target``, the plan-time refusal counted the whole
-    plan; only ``--manifests`` can count it again).
-    """
-    carried = plan.policy
-    desired = Desired(
-        workspace=Workspace(carried.org_id) if carried.org_id is not None else None,
-        policy=Policy(
-            prune_groups=carried.prune_groups,
-            prune_users=carried.prune_users,
-            protect_groups=frozenset(carried.protect_groups),
-            protect_users=frozenset(u.lower() for u in carried.protect_users),
-            max_destroy=carried.max_destroy,
-            allow_public_web=carried.allow_public_web,
-        ),
-    )
-    public = [
-        Public(change.address, change.name, f.new, change.mark)
-        for change in plan.changes
-        for f in change.fields_at("sharing.public_web")
-        if f.new not in (None, "NONE")
-    ]
-    kinds = None
-    if carried.target is not None:
-        kind_text = carried.target.partition(":")[0]
-        kinds = frozenset(k for k in Kind if k.value == kind_text) or None
-    return check_guardrails(
-        _lowered_keys(plan.changes),
-        desired,
-        org_id=live.org_id,
-        full_visibility=live.full_visibility,
-        public=public,
-        allow_destroy=carried.allow_destroy,
-        kinds=kinds,
-        members={g.name: g.members for g in live.groups.values()},
-        creators={c.id: c.creator for c in live.collections.values()},
-    )
-
-
-def _lowered_keys(changes: Sequence[Change]) -> list[Change]:
-    """Emails compared as apply resolves them (in any case): ``Admin@acme.com`` is protected
-    ``admin@acme.com`` too."""
-    out = []
-    for change in changes:
-        fields = tuple(
-            FieldChange(f.path, f.old, f.new, f.key.lower())
-            if f.key is not None and f.path in ("members", "sharing.users")
-            else f
-            for f in change.fields
-        )
-        name = change.name.lower() if change.kind is Kind.USER else change.name
-        out.append(
-            Change(change.kind, change.action, name, change.id, fields, change.note, change.mark)
-        )
-    return out
-
-
 # ------------------------------------------------------------------------------------ --manifests
-
-
-def _identity(change: Change) -> tuple[str, str, str, str]:
-    return (change.kind.value, change.action.value, change.name, change.id or "")
-
-
-def _field_text(change: Change, f: FieldChange | None) -> str:
-    head = f"{change.action.value} {change.kind.value} {excerpt(change.name)}"
-    if change.kind is Kind.PROJECT and change.id:
-        head += f" ({change.id[:8]}…)"
-    if f is None:
-        return head
-    where = f.path if f.key is None else f"{f.path}[{excerpt(f.key)}]"
-    return f"{head}: {where}: {_got(f.old)} → {_got(f.new)}"
-
-
-def compare_changes(saved: Plan, fresh: Plan) -> list[str]:
-    """How ``saved``'s changes differ from ``fresh``'s, in any order (empty: the same).
-
-    Each line names a change or a field that only one of them has: ``only in the saved plan:
-    delete group 'Admins'``.
-    """
-
-    def index(plan: Plan) -> dict[tuple[str, str, str, str], tuple[Change, set[FieldChange]]]:
-        return {_identity(c): (c, set(c.fields)) for c in plan.changes}
-
-    mine, theirs = index(saved), index(fresh)
-    out: list[str] = []
-    for which, a, b in (("saved plan", mine, theirs), ("manifests' plan", theirs, mine)):
-        for ident in sorted(a):
-            change, fields = a[ident]
-            other = b.get(ident)
-            if other is None:
-                out.append(f"only in the {which}: {_field_text(change, None)}")
-                continue
-            for f in sorted(fields - other[1], key=lambda f: (f.path, f.key or "")):
-                out.append(f"only in the {which}: {_field_text(change, f)}")
-    return out

@@ -17,6 +17,7 @@ from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient
 from hexsync.hexapi import Project as ApiProject
 from hexsync.values.desired import Desired, Ensure, FrozenMap, Match
+from hexsync.values.hex_access import level_or_no_access, level_or_none
 from hexsync.values.live import (
     Live,
     LiveCollection,
@@ -25,9 +26,10 @@ from hexsync.values.live import (
     LiveProject,
     LiveSharing,
     LiveUser,
+    is_lock_name,
 )
 
-Progress = Callable[[int], None]
+ReadProgress = Callable[[int], None]
 
 
 def _sharing(project: ApiProject) -> LiveSharing:
@@ -37,15 +39,64 @@ def _sharing(project: ApiProject) -> LiveSharing:
 
     def keep(entries: Mapping[str, str], lower: bool = False) -> FrozenMap[str, str]:
         return FrozenMap(
-            ((k.lower() if lower else k), v) for k, v in entries.items() if v != "NONE"
+            ((k.lower() if lower else k), v)
+            for k, v in entries.items()
+            if level_or_none(v) is not None
         )
 
     return LiveSharing(
         users=keep(raw.users, lower=True),
         groups=keep(raw.groups),
         collections=keep(raw.collections),
-        workspace=raw.workspace or "NONE",
-        public_web=raw.public_web or "NONE",
+        workspace=level_or_no_access(raw.workspace),
+        public_web=level_or_no_access(raw.public_web),
+    )
+
+
+def live_project(p: ApiProject) -> LiveProject:
+    """A project as the API returns it (listed or got), in the live value's canonical form."""
+    return LiveProject(
+        id=p.id,
+        title=p.title,
+        description=p.description,
+        owner=p.owner_email.lower() if p.owner_email else None,
+        status=p.status,
+        sharing=_sharing(p),
+        creator=p.creator_email.lower() if p.creator_email else None,
+        categories=frozenset(p.categories),
+        published=p.last_published_at is not None,
+        archived=p.archived_at is not None,
+        trashed=p.trashed_at is not None,
+        created_at=p.created_at,
+        last_viewed_at=p.last_viewed_at,
+    )
+
+
+def live_collection(
+    c: ApiCollection, email_of: Mapping[str, str], name_of: Mapping[str, str]
+) -> LiveCollection:
+    """A collection as the API lists it, its sharing resolved from user and group ids to
+    emails (``email_of``) and group names (``name_of``); ids neither knows give nobody access
+    (a deactivated user) and are left out."""
+
+    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
+        return FrozenMap(
+            (names[i], level)
+            for i, level in entries.items()
+            if i in names and level_or_none(level) is not None
+        )
+
+    s = c.sharing
+    return LiveCollection(
+        id=c.id,
+        name=c.name,
+        description=c.description,
+        creator=c.creator_email.lower() if c.creator_email else None,
+        sharing=LiveCollectionSharing(
+            users=resolve(s.users, email_of),
+            groups=resolve(s.groups, name_of),
+            workspace=level_or_no_access(s.workspace_members),
+        ),
     )
 
 
@@ -55,29 +106,7 @@ def _collections(
     """Collections with their sharing resolved from ids to emails and group names."""
     email_of = {u.id: u.email for u in users}
     name_of = {g.id: g.name for g in groups}
-
-    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
-        return FrozenMap(
-            (names[i], level) for i, level in entries.items() if i in names and level != "NONE"
-        )
-
-    out = []
-    for c in listed:
-        s = c.sharing
-        out.append(
-            LiveCollection(
-                id=c.id,
-                name=c.name,
-                description=c.description,
-                creator=c.creator_email.lower() if c.creator_email else None,
-                sharing=LiveCollectionSharing(
-                    users=resolve(s.users, email_of),
-                    groups=resolve(s.groups, name_of),
-                    workspace=s.workspace_members or "NONE",
-                ),
-            )
-        )
-    return out
+    return [live_collection(c, email_of, name_of) for c in listed]
 
 
 def _rules_ask(desired: Desired, op: str) -> bool:
@@ -109,23 +138,7 @@ async def read_projects(
     ):
         if tick is not None:
             tick()
-        out.append(
-            LiveProject(
-                id=p.id,
-                title=p.title,
-                description=p.description,
-                owner=p.owner_email.lower() if p.owner_email else None,
-                status=p.status,
-                sharing=_sharing(p),
-                creator=p.creator_email.lower() if p.creator_email else None,
-                categories=frozenset(p.categories),
-                published=p.last_published_at is not None,
-                archived=p.archived_at is not None,
-                trashed=p.trashed_at is not None,
-                created_at=p.created_at,
-                last_viewed_at=p.last_viewed_at,
-            )
-        )
+        out.append(live_project(p))
     return out
 
 
@@ -139,10 +152,10 @@ async def read_live(
     desired: Desired | None = None,
     *,
     member_groups: Iterable[str] = (),
-    progress: Progress | None = None,
+    progress: ReadProgress | None = None,
     hidden: bool = False,
 ) -> Live:
-    """Read the workspace at the SPEC §6 request floor; ``progress(n)`` hears the request count.
+    """Read the workspace at the request floor; ``progress(n)`` hears the request count.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
@@ -182,7 +195,11 @@ async def read_live(
         async for g in client.iter_groups():
             tick()
             listed.append(g)
-        read = [g for g in listed if desired.policy.prune_groups or g.name in wanted]
+        read = [
+            g
+            for g in listed
+            if desired.policy.prune_groups or g.name in wanted or is_lock_name(g.name)
+        ]
         members = await asyncio.gather(*(members_of(g.id) for g in read))
         by_id = {g.id: m for g, m in zip(read, members, strict=True)}
         return [LiveGroup(g.id, g.name, by_id.get(g.id)) for g in listed]
@@ -202,6 +219,7 @@ async def read_live(
     )
     tick()
     collection_list = _collections(api_collections, user_list, group_list)
+    group_list, locks = _without_locks(group_list, project_list, collection_list)
     return Live(
         org_id=me.org_id,
         org_name=me.org_name,
@@ -212,13 +230,35 @@ async def read_live(
         collections=FrozenMap((c.name, c) for c in collection_list),
         projects=FrozenMap((p.id, p) for p in project_list),
         read_requests=counters.total_requests - start,
+        locks=locks,
     )
+
+
+def _without_locks(
+    groups: list[LiveGroup], projects: list[LiveProject], collections: list[LiveCollection]
+) -> tuple[list[LiveGroup], tuple[str, ...]]:
+    """The groups without hexsync's apply locks, and the lock names held.
+
+    A lock is recognised by more than its name: hexsync's own is always empty and shared with
+    nothing. A group of a lock's name with members or any grant was made by someone: it stays,
+    like any group (access answers count its members, plan warns), and is never deleted.
+    """
+    granted = {n for p in projects for n in p.sharing.groups} | {
+        n for c in collections for n in c.sharing.groups
+    }
+    kept, locks = [], []
+    for group in groups:
+        if is_lock_name(group.name) and not group.members and group.name not in granted:
+            locks.append(group.name)
+        else:
+            kept.append(group)
+    return kept, tuple(sorted(locks))
 
 
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:
     """``live`` with the members of the groups ``names`` read too (500 per request, one listing
     per group), those already read left alone: what ``hexsync access`` adds to a reading so
-    that every shared group counts (SPEC §6 floor: Σ ceil(members/500))."""
+    that every shared group counts (the floor's Σ ceil(members/500))."""
     wanted = [
         g for n in sorted(set(names)) if (g := live.groups.get(n)) is not None and g.members is None
     ]

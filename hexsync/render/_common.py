@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from hexsync.errors import plural
 from hexsync.values.desired import Access
+from hexsync.values.hex_access import level_or_no_access, level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
@@ -303,10 +304,6 @@ class ImpactLine:
         return text
 
 
-def _present(access: str | None) -> str | None:
-    return None if access in (None, Access.NONE.value) else access
-
-
 def _most(values: Iterable[int | None]) -> int | None:
     """The largest count among a line's projects (counts of people are per project: summing
     them would count one person once per project)."""
@@ -324,8 +321,8 @@ def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
     ):
         groups: dict[tuple[str, str | None, str | None], list[ImpactItem]] = {}
         for item in items:
-            level = (item.new if gain or same else item.old) or Access.NONE.value
-            other = None if same else _present(item.old if gain else item.new)
+            level = level_or_no_access(item.new if gain or same else item.old)
+            other = None if same else level_or_none(item.old if gain else item.new)
             groups.setdefault((level, other, item.via), []).append(item)
         for (level, other, via), group in sorted(
             groups.items(),

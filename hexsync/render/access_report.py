@@ -14,6 +14,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from hexsync.values.hex_access import level_or_none
+
 __all__ = ["path_text", "render_access_csv", "render_access_json"]
 
 CSV_COLUMNS = ("project_id", "project", "principal", "kind", "role", "level", "paths")
@@ -63,6 +65,6 @@ def render_access_csv(report: Mapping[str, Any]) -> str:
             wide = path_text(sets[p["everyone_paths"]])
             row = ("workspace members", "workspace", "", p["everyone_level"], _cell(wide))
             writer.writerow((*head, *row))
-        if p["public_web"] != "NONE":
+        if level_or_none(p["public_web"]) is not None:
             writer.writerow((*head, "public web", "public_web", "", p["public_web"], "public web"))
     return out.getvalue()

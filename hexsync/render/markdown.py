@@ -1,6 +1,6 @@
 """The plan as GitHub-flavoured markdown, for a pull-request comment or check summary.
 
-Order (SPEC §4): a title and the summary table, then the risks (refusals, widening changes,
+Order: a title and the summary table, then the risks (refusals, widening changes,
 destructive changes), the access changes, one collapsible section per object, warnings and the
 unmanaged note.
 

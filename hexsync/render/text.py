@@ -1,4 +1,4 @@
-"""The plan as terminal text: what ``hexsync plan`` prints (SPEC §4).
+"""The plan as terminal text: what ``hexsync plan`` prints.
 
 Layout: one block per change in the plan's (apply) order, then Warnings, Refused, Access changes,
 the unmanaged note and the summary line. Colour is added around the same characters, so the text

@@ -4,8 +4,8 @@ Pure data and tiny functions, no I/O. The planner (to compare against what Hex w
 store), validate (to warn), the access engine and the emulator's documentation all follow these;
 a rule that turns out different in Hex is a one-line change here.
 
-Sources: learn.hex.tech "Sharing permissions" and "Project sharing"; ``hex-api/NOTES.md``
-"Access semantics".
+Sources: learn.hex.tech "Sharing permissions" and "Project sharing", as docs/hex-api.md sums
+them up with what is documented, observed or unconfirmed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hexsync.values.desired import Access
 
 __all__ = [
     "COLLECTION_LEVELS",
+    "NO_ACCESS",
     "OWNER_ACCESS",
     "VIEWER_CAP",
     "VIEWER_ROLES",
@@ -28,12 +29,38 @@ __all__ = [
     "collection_widens",
     "has_access",
     "highest",
+    "level_or_no_access",
+    "level_or_none",
     "reaches_workspace",
+    "same_access",
 ]
+
+# No access, as Hex writes it: a project level, and also a collection level (docs/hex-api.md,
+# "Sharing"). Hex sends ``NONE`` for a dimension nobody is granted and leaves principals
+# without access out of a sharing list, so absent and ``NONE`` are the same access: every
+# comparison of levels goes through :func:`level_or_none` / :func:`same_access`, every level
+# written to Hex through :func:`level_or_no_access`.
+NO_ACCESS: str = Access.NONE.value
+
+
+def level_or_none(level: str | None) -> str | None:
+    """A level as a plan holds it: ``None`` for no access (absent, empty or ``NONE``)."""
+    return None if not level or level == NO_ACCESS else level
+
+
+def level_or_no_access(level: str | None) -> str:
+    """A level as Hex writes it: ``NONE`` for no access (absent or empty)."""
+    return level or NO_ACCESS
+
+
+def same_access(a: str | None, b: str | None) -> bool:
+    """Whether two levels give the same access: absent and ``NONE`` do."""
+    return level_or_none(a) == level_or_none(b)
+
 
 # "Full Access or Can Edit granted to a user whose workspace role is Viewer is automatically
 # downgraded to Can View" (Sharing permissions). The API's role enum has no VIEWER; MEMBER is
-# the Viewer role (NOTES.md, confidence M).
+# the Viewer role (observed: docs/hex-api.md, "Roles").
 VIEWER_ROLES: frozenset[str] = frozenset({"MEMBER"})
 VIEWER_CAP: Access = Access.CAN_VIEW
 
@@ -62,9 +89,9 @@ def has_access(active: bool) -> bool:
 def collection_grant(project_level: Access, collection_level: str) -> Access:
     """The access a project shared with a collection gives to someone the collection is shared
     with: the project's level to the collection, whatever their own level on the collection
-    (NOTES.md "Access semantics": "a project shared with a collection gives that level to
-    everyone the collection is shared with", M). Collection levels are Hex's undocumented
-    strings (L), so they do not scale the grant; a rule found to differ is a change here."""
+    (docs/hex-api.md, "Access levels": observed in Hex's web app, not documented). Collection
+    levels are Hex's undocumented strings, so they do not scale the grant; a rule found to
+    differ is a change here."""
     del collection_level  # reaches, but does not scale the grant (see above)
     return project_level
 
@@ -86,15 +113,15 @@ def reaches_workspace(role: str | None) -> bool:
 
 
 # Collection sharing levels. Hex's spec types them as an opaque string (CollectionAccess,
-# ``EnumValues_typeofCollectionAccess_``: no enum) and its docs do not list them (NOTES.md, L).
+# ``EnumValues_typeofCollectionAccess_``: no enum) and its docs do not list them (docs/hex-api.md).
 # The values hexsync knows, how it learned them, and their order (0: no access, higher: more):
-# - MEMBER: a public MCP server for Hex sends ``workspace: {members: "MEMBER"}`` (NOTES.md): a
+# - MEMBER: a public MCP server for Hex sends ``workspace: {members: "MEMBER"}``: a
 #   collection member sees the projects shared with the collection.
 # - VIEW, MANAGE: the emulator's seed format (``hexsync/emulator/seed.py``): see the collection,
 #   or also manage it (its projects and sharing). hexsync's own model, not confirmed by Hex.
 # A level outside this table is kept as written (never rewritten), warned about by validate and
 # plan, and treated as "cannot tell" by the destructive and widening marks below.
-COLLECTION_LEVELS: dict[str, int] = {"NONE": 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
+COLLECTION_LEVELS: dict[str, int] = {NO_ACCESS: 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
 _TOP = max(COLLECTION_LEVELS.values())
 
 

@@ -84,7 +84,7 @@ ACCESS_PATHS = frozenset(
         "sharing.collections",
     }
 )
-# Sharing dimensions whose widening is flagged as high risk (SPEC §4).
+# Sharing dimensions whose widening is flagged as high risk (docs/plan.md, "Access impact").
 WIDE_PATHS = frozenset({"sharing.workspace", "sharing.public_web"})
 
 
@@ -117,7 +117,7 @@ class FieldChange:
 
     @property
     def destructive(self) -> bool:
-        """A removal from a set, or an access level lowered (SPEC §2 ``max_destroy``)."""
+        """A removal from a set, or an access level lowered (what ``max_destroy`` counts)."""
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
         if self.collection:
@@ -159,7 +159,7 @@ class FieldChange:
         )
 
 
-# Apply order (SPEC §4): collections and groups before the sharing that references them,
+# Apply order (docs/apply.md): collections and groups before the sharing that references them,
 # membership before sharing, group deletions after the sharing that stops referring to them.
 _ORDER: dict[tuple[Kind, Action], int] = {
     (Kind.COLLECTION, Action.CREATE): 0,
@@ -222,7 +222,7 @@ class Change:
 
     @property
     def requests(self) -> int:
-        """API requests apply makes for this change (SPEC §6 write bound)."""
+        """API requests apply makes for this change (the write bound of docs/apply.md, "Order")."""
         if self.action in (Action.DELETE, Action.DEACTIVATE):
             return 1
         if self.kind is Kind.GROUP:
@@ -321,7 +321,7 @@ def _parse_mark(text: str | None) -> Mark | None:
 
 
 def order_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
-    """The apply order of SPEC §4; ties by name so the same input always gives the same plan.
+    """The apply order of docs/apply.md; ties by name so the same input always gives the same plan.
 
     A collection whose sharing names a group this plan creates or renames comes after the
     groups' changes (it needs the group's id), as apply carries it out."""

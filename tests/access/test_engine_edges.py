@@ -9,8 +9,9 @@ from typing import Any
 
 from test_engine_cases import changes_of, live_of
 
-from hexsync.decide.access_engine import AccessEngine, planned
+from hexsync.decide.access_engine import AccessEngine
 from hexsync.decide.impact import access_impact, assess, deactivation_warnings
+from hexsync.decide.projection import project
 from hexsync.values.desired import Mark
 
 WORKSPACE: dict[str, Any] = {
@@ -37,7 +38,7 @@ WORKSPACE: dict[str, Any] = {
 def test_the_planned_report_drops_a_deleted_group_and_shows_the_new_status() -> None:
     live = live_of(WORKSPACE)
     changes = changes_of(["group Team: delete", "project Zeta: status: None -> Production"], live)
-    report = AccessEngine(planned(live, changes)).report(source="plan")
+    report = AccessEngine(project(live, changes)).report(source="plan")
     assert [(p["title"], p["status"], p["groups"]) for p in report["projects"]] == [
         ("Alpha", None, []),  # by title, not by id
         ("Zeta", "Production", ["Unread"]),
@@ -153,7 +154,7 @@ def test_planned_is_the_workspace_the_plan_leaves() -> None:
         ],
         live,
     )
-    after = planned(live, changes)
+    after = project(live, changes)
     groups = {k: (g.id, g.name, sorted(g.members or ())) for k, g in after.groups.items()}
     assert groups == {
         "Crew": ("g0", "Crew", ["zed@acme.com"]),
@@ -164,6 +165,6 @@ def test_planned_is_the_workspace_the_plan_leaves() -> None:
         "Money": ("c0", "Money", "The money"),
         "New": ("planned:New", "New", "Brand new"),
     }
-    assert planned(live, changes[:1]).collections["Finance"].description == (
+    assert project(live, changes[:1]).collections["Finance"].description == (
         live.collections["Finance"].description
     )

@@ -83,7 +83,7 @@ async def test_a_whole_plan_lands_in_order_within_its_request_budget(emu: Emulat
     assert [o.status for o in report.outcomes] == ["done"] * 7
     assert [p.position for p in seen] == list(range(1, 8))
     assert all(p.total == 7 for p in seen)
-    # Writes stay within what the plan said apply would make (SPEC §6).
+    # Writes stay within what the plan said apply would make (the write bound, docs/apply.md).
     assert sum((await emu.writes()).values()) == plan.requests
     assert report.writes == plan.requests
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import serving_example
 from click.testing import CliRunner, Result
 from e2e_support import (
-    ACME,
     MANIFESTS,
     TOKEN,
     copy_manifests,
@@ -29,9 +29,6 @@ from e2e_support import (
 )
 
 from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 from hexsync.values.plan import Plan
 
 pytestmark = pytest.mark.slow
@@ -41,7 +38,7 @@ KEY = "correct horse battery staple 7f3a"
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as b:
+    with serving_example() as b:
         yield b
 
 
@@ -389,15 +386,49 @@ def test_target_cannot_split_a_max_destroy_refusal(url: str, tmp_path: Path) -> 
     assert httpx.get(f"{url}/_emulator/stats").json()["requests"].get("DeactivateUser") is None
 
 
-def test_with_manifests_a_targeted_plan_is_compared_under_its_own_target(
+def test_with_manifests_a_targeted_plan_applies_under_the_operators_target(
     url: str, tmp_path: Path
 ) -> None:
     path = saved(url, tmp_path, "--target", "group:Analysts")
     assert load(path)["policy"]["target"] == "group:Analysts"
     assert [c["name"] for c in load(path)["changes"]] == ["Analysts"]
-    result = run(url, "apply", str(path), "--manifests", str(MANIFESTS))
+    result = run(
+        url, "apply", str(path), "--manifests", str(MANIFESTS), "--target", "group:Analysts"
+    )
     assert result.exit_code == 0, result.output
     assert "Apply complete: 1 done" in result.stderr
+
+
+def test_with_manifests_a_plan_cannot_choose_its_own_target(url: str, tmp_path: Path) -> None:
+    # Issue 27, item 1: the forger keeps the harmless collection changes, drops the reviewed
+    # deactivations, group edits and removals, and claims the plan was made for collections only.
+    path = saved(url, tmp_path)
+    data = load(path)
+    reviewed = len(data["changes"])
+    data["changes"] = [c for c in data["changes"] if c["kind"] == "collection"]
+    assert 0 < len(data["changes"]) < reviewed
+    data["policy"]["target"] = "collection"
+    forge(path, data)
+    result = refused(
+        url,
+        3,
+        "apply",
+        str(path),
+        "--manifests",
+        str(MANIFESTS),
+        says=(
+            "the saved plan is not what the manifests imply",
+            "only in the manifests' plan: deactivate user",
+            "apply never takes a plan's word for its subset",
+        ),
+    )
+    assert "Apply complete" not in result.output
+
+
+def test_target_with_a_saved_plan_alone_is_a_usage_error(url: str, tmp_path: Path) -> None:
+    result = run(url, "apply", str(saved(url, tmp_path)), "--target", "collection")
+    assert result.exit_code == 1
+    assert "--target with a saved plan needs --manifests" in result.stderr
 
 
 def test_a_summary_that_understates_the_changes_is_refused(url: str, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
+from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
 from fake_github import REPO, TOKEN, FakeGitHub, fake_github
 
 pytestmark = pytest.mark.slow
@@ -50,17 +50,7 @@ def run_step(
         HEXSYNC_MANIFESTS="manifests",
         **extra,
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "hexsync.ci.github", mode],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert TOKEN not in done.stdout + done.stderr
-    assert HEX_TOKEN not in done.stdout + done.stderr
+    done = run_in_job([sys.executable, "-m", "hexsync.ci.github", mode], checkout, env, TOKEN)
     pairs = outputs.read_text(encoding="utf-8").splitlines() if outputs.exists() else []
     found = dict(line.split("=", 1) for line in pairs)
     text = summary.read_text(encoding="utf-8") if summary.exists() else ""
@@ -165,11 +155,6 @@ def test_plan_with_broken_manifests_fails_the_step_and_posts_nothing(
     assert "unknown key 'nme'" in done.stderr
 
 
-needs_manifests = pytest.mark.skipif(
-    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
-)
-
-
 def _reviewed(github: FakeGitHub, plan_json: bytes) -> None:
     """The pull request the pushed commit merged, its plan run, and that run's artifact."""
     github.pulls_of_commit["a1" * 20] = [
@@ -185,7 +170,7 @@ def _plan_json(hex_url: str, manifests: Path, out: Path) -> bytes:
     return out.read_bytes()
 
 
-@needs_manifests
+@needs_apply_manifests
 def test_apply_downloads_the_reviewed_plan_and_applies_it(
     checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
@@ -202,7 +187,7 @@ def test_apply_downloads_the_reviewed_plan_and_applies_it(
     assert again.exit_code == 0, again.output  # the workspace matches the manifests
 
 
-@needs_manifests
+@needs_apply_manifests
 def test_apply_refuses_a_plan_the_merged_manifests_do_not_produce(
     checkout: Path, hex_url: str, github: FakeGitHub, tmp_path: Path
 ) -> None:

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 import yaml
-from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
+from acme import EXAMPLE_TOKEN as HEX_TOKEN
+from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
 from fake_gitlab import PROJECT, TOKEN, TOKEN_USER, FakeGitLab, fake_gitlab
 
 pytestmark = pytest.mark.slow
@@ -49,18 +50,7 @@ def run_job(
         HEXSYNC_MANIFESTS=template()["variables"]["HEXSYNC_MANIFESTS"],
         **extra,
     )
-    done = subprocess.run(
-        ["bash", "-euc", "\n".join(script)],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert TOKEN not in done.stdout + done.stderr
-    assert HEX_TOKEN not in done.stdout + done.stderr
-    return done
+    return run_in_job(["bash", "-euc", "\n".join(script)], checkout, env, TOKEN)
 
 
 def _plan(hex_url: str, checkout: Path, tmp_path: Path) -> Path:
@@ -137,9 +127,7 @@ def test_a_marked_note_someone_else_wrote_is_never_the_plan_note(
     assert "plan note updated on merge request !3" in done.stderr
 
 
-@pytest.mark.skipif(
-    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
-)
+@needs_apply_manifests
 def test_apply_downloads_the_merge_requests_plan(
     checkout: Path, hex_url: str, gitlab: FakeGitLab, tmp_path: Path
 ) -> None:
@@ -156,7 +144,7 @@ def _merged(gitlab: FakeGitLab, reviewed: Path, *, state: str = "merged") -> Non
     gitlab.mrs_of_commit[SHA] = [{"iid": 3, "state": state, "sha": HEAD}]
     gitlab.pipelines[3] = [{"id": 70, "sha": HEAD}]
     gitlab.jobs[70] = [{"id": 700, "name": "hexsync-plan", "status": "success"}]
-    gitlab.files[700] = reviewed.read_bytes()
+    gitlab.blobs[700] = reviewed.read_bytes()
 
 
 def test_apply_never_takes_the_plan_of_a_merge_request_that_was_not_merged(
@@ -177,7 +165,7 @@ def test_apply_takes_the_plan_of_the_merged_head_commit_only(
     _merged(gitlab, _plan(hex_url, checkout, tmp_path))
     gitlab.pipelines[3].insert(0, {"id": 71, "sha": "e5" * 20})
     gitlab.jobs[71] = [{"id": 710, "name": "hexsync-plan", "status": "success"}]
-    gitlab.files[710] = b'{"not": "the reviewed plan"}'
+    gitlab.blobs[710] = b'{"not": "the reviewed plan"}'
     done = run_job("hexsync-apply", checkout, hex_url, gitlab)
     assert done.returncode == 0, done.stderr
     assert "applying the plan reviewed in merge request !3 (job 700)" in done.stderr

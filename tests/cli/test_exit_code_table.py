@@ -1,4 +1,4 @@
-"""SPEC §3's exit codes, one representative invocation per command and outcome.
+"""The README's exit codes, one representative invocation per command and outcome.
 
 0 ok / no changes; 1 error (usage errors too); 2 changes with ``plan --detailed-exitcode``;
 3 refused by a guardrail; 4 apply finished partially. Every row runs the real command against

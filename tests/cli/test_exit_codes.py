@@ -1,4 +1,4 @@
-"""Exit codes are the same everywhere (SPEC §3); a usage error is 1, never 2 ("changes present")."""
+"""Exit codes are the same everywhere (README); a usage error is 1, never 2 ("changes present")."""
 
 from __future__ import annotations
 

@@ -17,26 +17,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from acme import EXAMPLE_MANIFESTS as MANIFESTS
+from acme import EXAMPLE_SEED, EXAMPLE_TOKEN, serving_example
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
-from hexsync.cli.mcp import HexTools
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
+from hexsync.mcp.context import ToolContext
 from hexsync.mcp.server import ToolError
+from hexsync.mcp.tools.manifests import plan as plan_tool
 
 pytestmark = pytest.mark.slow
-
-ACME = Path(__file__).resolve().parents[2] / "examples" / "acme"
-MANIFESTS = ACME / "manifests"
 
 
 @pytest.fixture(scope="module")
 def url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as b:
+    with serving_example() as b:
         yield b
 
 
@@ -50,7 +47,7 @@ def umask_022() -> Iterator[None]:
 
 
 def run(url: str, *args: str) -> Result:
-    env = {"HEX_API_URL": url, "HEX_API_TOKEN": "hxtw_demo", "NO_COLOR": "1"}
+    env = {"HEX_API_URL": url, "HEX_API_TOKEN": EXAMPLE_TOKEN, "NO_COLOR": "1"}
     return CliRunner().invoke(cli, ["--rate-limit", "off", *args], env=env)
 
 
@@ -114,7 +111,7 @@ def test_emulator_state_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     result = CliRunner().invoke(
         cli,
-        ["emulator", "serve", "--seed", str(ACME / "seed.yaml"), "--state", str(fifo)],
+        ["emulator", "serve", "--seed", str(EXAMPLE_SEED), "--state", str(fifo)],
     )
     line = one_error_line(result)
     assert f"--state {fifo}: a named pipe (FIFO)" in line
@@ -254,14 +251,14 @@ def test_mcp_save_to_through_another_users_link_is_refused(url: str, tmp_path: P
     os.lchown(link, NOBODY, NOBODY)
 
     async def save() -> str:
-        async with HexClient("hxtw_demo", url, pacing=False) as client:
+        async with HexClient(EXAMPLE_TOKEN, url, pacing=False) as client:
             manifests = root / "manifests"
             policy = load([str(manifests)]).policy  # the server's, as --manifests gives it
-            tools = HexTools(
+            context = ToolContext(
                 client, manifests=manifests, root=root, allow_writes=True, policy=policy
             )
             with pytest.raises(ToolError) as refused:
-                await tools.plan({"save_to": "shared/plan.json"})
+                await plan_tool(context, {"save_to": "shared/plan.json"})
             return str(refused.value)
 
     message = asyncio.run(save())

@@ -8,8 +8,8 @@ personal one of an admin, an editor or a guest. Checks, 0 failures the bar:
 
 - ``not_a_server_error``: never a 5xx;
 - ``status_code_conformance``: a status the operation declares — except 401 and an undeclared
-  404, which real Hex sends too (NOTES.md "Error bodies"): those are held to the endpoint's
-  error envelope instead;
+  404, which real Hex sends too (docs/hex-api.md, "Error envelopes"): those are held to the
+  endpoint's error envelope instead;
 - ``content_type_conformance`` and ``response_schema_conformance``: the declared media type
   and schema for that status.
 

@@ -2,7 +2,7 @@
 
 The group comes from the operation's description in ``openapi.json`` (``hex-api``,
 ``hex-api-30rpm``, ``hex-run-kernel``); operations whose description names none count against
-``hex-api``, "the default rate limit group" (NOTES.md). Each operation is then called twice
+``hex-api``, "the default rate limit group" (docs/hex-api.md). Each operation is then called twice
 with its group limited to one request a minute: the second call is a 429 in that endpoint's
 envelope with ``Retry-After``, and a call in another group still passes.
 """
@@ -38,7 +38,7 @@ def documented_groups() -> dict[str, str]:
 def test_the_operations_table_has_the_documented_groups():
     table = {op_id: op.rate_group for op_id, op in MODERN.items()}
     assert table == documented_groups()
-    # The three groups NOTES.md describes, and no other.
+    # The three groups docs/hex-api.md describes, and no other.
     assert set(table.values()) == {HEX_API, HEX_API_30RPM, HEX_RUN_KERNEL}
 
 

@@ -1,4 +1,4 @@
-"""Rate limits per token and group, on the emulator clock (NOTES.md "Rate limits")."""
+"""Rate limits per token and group, on the emulator clock (docs/hex-api.md, "Rate limits")."""
 
 from __future__ import annotations
 

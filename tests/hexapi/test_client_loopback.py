@@ -1,7 +1,8 @@
-"""The client over a real loopback socket (uvicorn in a thread), sync facade and -v included."""
+"""The client over a real loopback socket (uvicorn in a thread), -v included."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
@@ -21,7 +22,7 @@ from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
-from hexsync.hexapi import AmbiguousCreateError, HexClient, RetryPolicy, SyncHexClient
+from hexsync.hexapi import AmbiguousCreateError, HexClient, RetryPolicy
 
 pytestmark = pytest.mark.slow
 
@@ -52,27 +53,35 @@ def _schedule(url: str, spec: object) -> None:
     httpx.post(f"{url}/_emulator/faults", json=spec).raise_for_status()
 
 
-def test_the_sync_facade_reads_over_loopback(server_url: str) -> None:
-    client = HexClient(TOKEN, server_url, pacing=False, retry=RetryPolicy(base=0.01))
-    with SyncHexClient(client) as hex_:
-        me = hex_.call(hex_.client.me)
-        users = list(hex_.iterate(hex_.client.iter_users))
-        _schedule(server_url, {"operationId": "ListGroups", "kind": "drop", "count": 1})
-        groups = list(hex_.iterate(hex_.client.iter_groups))
-    assert me.org_id
-    assert "alice@acme.com" in {u.email for u in users}
-    assert [g.name for g in groups][:1] == ["Analysts"]
-    assert hex_.counters.retries["ListGroups"] == 1  # the dropped connection was retried
+def test_the_client_reads_over_loopback_and_retries_a_dropped_connection(
+    server_url: str,
+) -> None:
+    async def run() -> tuple[object, list[str], list[str], HexClient]:
+        async with HexClient(TOKEN, server_url, pacing=False, retry=RetryPolicy(base=0.01)) as c:
+            me = await c.me()
+            users = [u.email async for u in c.iter_users()]
+            _schedule(server_url, {"operationId": "ListGroups", "kind": "drop", "count": 1})
+            groups = [g.name async for g in c.iter_groups()]
+            return me, users, groups, c
+
+    me, users, groups, client = asyncio.run(run())
+    assert me.org_id  # type: ignore[attr-defined]
+    assert "alice@acme.com" in users
+    assert groups[:1] == ["Analysts"]
+    assert client.counters.retries["ListGroups"] == 1  # the dropped connection was retried
 
 
 def test_a_create_cut_off_over_a_socket_is_ambiguous_and_sent_once(server_url: str) -> None:
     _schedule(server_url, {"operationId": "CreateCollection", "kind": "commit_then_timeout"})
-    client = HexClient(TOKEN, server_url, pacing=False, timeout=5.0)
-    with SyncHexClient(client) as hex_:
-        with pytest.raises(AmbiguousCreateError):
-            hex_.call(hex_.client.create_collection, "Loopback")
-        names = [c.name for c in hex_.iterate(hex_.client.iter_collections)]
-    assert hex_.counters.requests["CreateCollection"] == 1
+
+    async def run() -> tuple[list[str], HexClient]:
+        async with HexClient(TOKEN, server_url, pacing=False, timeout=5.0) as c:
+            with pytest.raises(AmbiguousCreateError):
+                await c.create_collection("Loopback")
+            return [x.name async for x in c.iter_collections()], c
+
+    names, client = asyncio.run(run())
+    assert client.counters.requests["CreateCollection"] == 1
     assert names.count("Loopback") == 1
 
 
@@ -80,7 +89,8 @@ SCRIPT = """
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from hexsync.cli.client_factory import build_sync_client
+import asyncio
+from hexsync.cli.client_factory import build_client
 from hexsync.hexapi import HexApiError
 
 @dataclass(frozen=True)
@@ -90,13 +100,16 @@ class Opts:
     verbose: int = 1
     rate_limit: str | None = "20/min"
 
-with build_sync_client(Opts(sys.argv[1])) as hex_:
-    print(hex_.call(hex_.client.me).org_id)
-    print(len(list(hex_.iterate(hex_.client.iter_projects, include_sharing=True))))
-    try:
-        hex_.call(hex_.client.get_group, "00000000-0000-0000-0000-000000000000")
-    except HexApiError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+async def main() -> None:
+    async with build_client(Opts(sys.argv[1])) as client:
+        print((await client.me()).org_id)
+        print(len([p async for p in client.iter_projects(include_sharing=True)]))
+        try:
+            await client.get_group("00000000-0000-0000-0000-000000000000")
+        except HexApiError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+
+asyncio.run(main())
 """
 
 

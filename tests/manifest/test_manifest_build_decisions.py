@@ -169,10 +169,12 @@ def test_a_bad_regex_inside_any_of_and_except_not_is_located_by_its_whole_path(t
         "    sharing: {groups: {Admins: CAN_VIEW}}\n"
     )
     assert _check(tmp_path, m=text) == [
-        "m.yaml:4:36: rules[0].match.any_of[0].title_regex: title_regex '([' is not a regular"
-        " expression: unterminated character set at position 1",
-        "m.yaml:5:33: rules[0].except.not.title_regex: title_regex 'a(' is not a regular"
-        " expression: missing ), unterminated subpattern at position 1",
+        "m.yaml:4:36: rules[0].match.any_of[0].title_regex: title_regex '([' is not a pattern"
+        " hexsync can match in linear time (RE2 syntax: no backreferences or lookaround):"
+        " missing ]: [",
+        "m.yaml:5:33: rules[0].except.not.title_regex: title_regex 'a(' is not a pattern"
+        " hexsync can match in linear time (RE2 syntax: no backreferences or lookaround):"
+        " missing ): a(",
     ]
 
 

@@ -69,5 +69,5 @@ def test_the_top_level_keys_are_the_specs():
         "groups",
         "users",
         "projects",
-        "rules",  # SPEC §7
+        "rules",  # docs/rules.md
     }

@@ -1,6 +1,6 @@
 """Project sharing: the four EditProjectSharing* upserts.
 
-Partial success (NOTES.md, M): an entry Hex cannot apply is left out and named in the 200's
+Partial success (observed; docs/hex-api.md): an entry Hex cannot apply is named in the 200's
 ``errors`` (``userIds``/``groupIds``/``collectionIds`` or ``type``, with ``reason``); the others
 are applied. The emulator refuses an entry for: an unknown or deactivated user, an unknown group
 (deleted in the meantime) or collection, a change to the owner's own access, and public-web
