@@ -78,7 +78,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
             click.echo(str(problem))
         for r in rules:
             note = f"  ({r['note']})" if r["note"] else ""
-            check_mode = " [check]" if r["enforce"] == "check" else ""
+            check_mode = f" [{r['enforce']}]" if r["enforce"] in ("check", "warn") else ""
             click.echo(
                 f"{r['source']}: rule '{r['name']}'{check_mode} matches"
                 f" {plural(r['matched'], 'live project')}{note}"

@@ -636,7 +636,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
-    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    check_rules = [r for r in desired.rules if r.enforce is not Enforce.APPLY]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
     matched.update(count_matches(check_rules, live.projects.values(), now=now))
     # Entries merged into a rule-compiled project are that project now (kept by identity: two
@@ -677,9 +677,41 @@ def check_violations(
 ) -> tuple[Refusal, ...]:
     """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
     it, violates; each names the projects and what the rule requires of them."""
-    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    return tuple(
+        Refusal(
+            "rule_check",
+            message,
+            "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
+            " change the rule; a check rule never changes anything itself",
+            rule.mark,
+        )
+        for rule, message in _violations(desired, live, changes, now, Enforce.CHECK)
+    )
+
+
+def warn_violations(
+    desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
+) -> tuple[PlanWarning, ...]:
+    """One warning per ``enforce: warn`` rule the workspace, as ``changes`` would leave it,
+    violates (advisory, as Conftest's warn and Sentinel's advisory: nothing is refused)."""
+    return tuple(
+        PlanWarning("rule_warn", message, rule.mark)
+        for rule, message in _violations(desired, live, changes, now, Enforce.WARN)
+    )
+
+
+def _violations(
+    desired: Desired,
+    live: Live,
+    changes: Sequence[Change],
+    now: dt.datetime,
+    enforce: Enforce,
+) -> list[tuple[Rule, str]]:
+    """Each rule of ``enforce`` the workspace as ``changes`` leave it violates, with a message
+    naming the projects and what the rule requires of them."""
+    rules = [r for r in desired.rules if r.enforce is enforce]
     if not rules:
-        return ()
+        return []
     after = projection.project(live, changes, now=now)
     projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:
@@ -704,13 +736,10 @@ def check_violations(
         more = len(found_here) - _VIOLATIONS_SHOWN
         tail = f"; and {more} more" if more > 0 else ""
         out.append(
-            Refusal(
-                "rule_check",
-                f"rule '{rule.name}' (enforce: check) is violated {len(found_here)}"
+            (
+                rule,
+                f"rule '{rule.name}' (enforce: {enforce.value}) is violated {len(found_here)}"
                 f" time{'s' if len(found_here) != 1 else ''}: {shown}{tail}",
-                "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
-                " change the rule; a check rule never changes anything itself",
-                rule.mark,
             )
         )
-    return tuple(out)
+    return out

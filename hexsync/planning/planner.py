@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from hexsync.decide.diff import UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
-from hexsync.decide.rules_compiler import check_violations, compile_rules
+from hexsync.decide.rules_compiler import check_violations, compile_rules, warn_violations
 from hexsync.errors import ConfigError, plural
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient
 from hexsync.manifest.lookalike import lookalikes, visible
@@ -176,6 +176,9 @@ def build_plan(
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
         refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
+        advisories = warn_violations(desired, live, changes, now=now)
+    else:
+        advisories = ()
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
@@ -192,6 +195,7 @@ def build_plan(
         changes=changes,
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
+        + advisories
         + tuple(w for address, w in result.warnings if wanted(address))
         + tuple(_lookalike_warnings(changes, live))
         + tuple(_protect_warnings(desired, live))

@@ -345,10 +345,12 @@ class Desired:
 
 
 class Enforce(enum.Enum):
-    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan."""
+    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan;
+    ``warn``: violations are reported as warnings and nothing is refused or changed."""
 
     APPLY = "apply"
     CHECK = "check"
+    WARN = "warn"
 
 
 _TIMESTAMP = re.compile(
