@@ -77,16 +77,20 @@ class UnresolvedReference:
 class UnresolvedReferenceError(HexsyncError):
     """Names in the manifests that the live workspace does not know, all of them at once."""
 
-    def __init__(self, problems: Iterable[UnresolvedReference]) -> None:
+    def __init__(
+        self, problems: Iterable[UnresolvedReference], *, first: str | None = None
+    ) -> None:
         # In the order of the manifests, as an editor would walk them.
         self.problems = tuple(
             sorted(problems, key=lambda p: (p.mark is None, p.mark or NOWHERE, p.message))
         )
+        self.first = first
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         noun = "reference does" if count == 1 else "references do"
+        lead = f"{first}\n" if first else ""
         super().__init__(
-            f"{count} {noun} not resolve in the live workspace:\n{lines}",
+            f"{lead}{count} {noun} not resolve in the live workspace:\n{lines}",
             hint="fix the manifests (or create the missing objects in Hex), then plan again; "
             "a personal token sees only what its user may see: a workspace token sees all",
         )
