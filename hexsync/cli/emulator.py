@@ -211,10 +211,11 @@ def seed_command(
 ) -> None:
     """Write a test workspace of any size for `emulator serve --seed` (deterministic).
 
+    Serve it with: emulator serve --seed FILE --port 0 (it prints the tokens to use).
+
     \b
     Examples:
-      hexsync emulator seed --projects 2000 --users 500 --out big.yaml
-      hexsync emulator serve --seed big.yaml --port 0
+      hexsync emulator seed --projects 200 --users 50 --out big.yaml
     """
     import yaml  # noqa: PLC0415 - only this command writes YAML
 
