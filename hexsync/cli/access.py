@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
-from hexsync.cli._output import format_options, heading, table, to_json
+from hexsync.cli._output import format_options, heading, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import HexsyncError
@@ -19,14 +20,17 @@ from hexsync.ops.access import (
     find_project,
     find_user,
     project_doc,
-    public_projects,
     read_access,
     user_doc,
 )
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.access_html import render_access_html
-from hexsync.render.access_report import render_access_csv, render_access_json
-from hexsync.values.desired import Access
+from hexsync.render.access_report import (
+    render_access_csv,
+    render_access_csv_compact,
+    render_access_json,
+)
+from hexsync.render.access_text import render_project_text, render_user_text
 from hexsync.values.plan import Plan
 
 _AS_PLANNED = click.option(
@@ -104,30 +108,11 @@ def access_project(
       hexsync access project "Revenue overview" --as-planned manifests/
     """
     state = _state(ctx, as_planned)
-    found = find_project(state, project)
-    engine = state.engine
-    pa = engine.project(found.id)
-    grants = engine.people(found.id)
+    doc = project_doc(state, find_project(state, project))
     if as_json:
-        click.echo(to_json(project_doc(state, found)))
+        click.echo(to_json(doc))
         return
-    color = options(ctx).color and sys.stdout.isatty()
-    click.echo(heading(f"{found.title} ({found.id})", color=color))
-    click.echo(f"  owner: {found.owner or 'unknown'}")
-    if pa.public_web is not Access.NONE:
-        click.echo(f"  public web: anyone with the link gets {pa.public_web.value}  ! public")
-    else:
-        click.echo("  public web: not shared")
-    if pa.wide:
-        wide = ", ".join(p.text for p in pa.wide)
-        click.echo(f"  workspace members (not Guests): {wide}  ! workspace-wide")
-    click.echo("")
-    if not grants:
-        click.echo("Nobody can open it (but its owner, if active).")
-        return
-    rows = [(g.email, g.role or "-", g.level.value, g.explain) for g in grants]
-    click.echo(table(["PERSON", "ROLE", "LEVEL", "PATHS"], rows, color=color))
-    click.echo(f"\n{len(grants)} {'person' if len(grants) == 1 else 'people'} can open it.")
+    click.echo(render_project_text(doc, bold=_bold(ctx)))
 
 
 @access.command("user")
@@ -144,29 +129,16 @@ def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_
       hexsync access user alice@acme.com --as-planned manifests/ --json
     """
     state = _state(ctx, as_planned)
-    engine = state.engine
-    user = find_user(state, email)
+    doc = user_doc(state, find_user(state, email))
     if as_json:
-        click.echo(to_json(user_doc(state, user)))
+        click.echo(to_json(doc))
         return
-    grants = engine.of_user(user.email)
-    projects = engine.projects
-    public = public_projects(state)
+    click.echo(render_user_text(doc, bold=_bold(ctx)))
+
+
+def _bold(ctx: click.Context) -> Callable[[str], str]:
     color = options(ctx).color and sys.stdout.isatty()
-    click.echo(heading(f"{user.email} ({user.role or 'role unknown'})", color=color))
-    if not grants:
-        click.echo("Can open no project through their account.")
-    else:
-        rows = [
-            (projects[g.project_id].title, g.level.value, g.explain, g.project_id) for g in grants
-        ]
-        click.echo(table(["PROJECT", "LEVEL", "PATHS", "ID"], rows, color=color))
-        n = len(grants)
-        click.echo(f"\nCan open {n} project{'s' if n != 1 else ''}.")
-    if public:
-        names = ", ".join(f'"{p.title}"' for p in public[:5])
-        more = f" and {len(public) - 5} more" if len(public) > 5 else ""
-        click.echo(f"Like anyone with the link, also {len(public)} public: {names}{more}.")
+    return lambda text: heading(text, color=color)
 
 
 _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
@@ -179,8 +151,9 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["csv", "json", "html"]),
-    help="Default: from the file's extension (.csv, .json, .html).",
+    type=click.Choice(["csv", "csv-compact", "json", "html"]),
+    help="Default: from the file's extension (.csv, .json, .html). csv: a row per person and "
+    "project; csv-compact: a row per project and principal (the workspace as one row).",
 )
 @_AS_PLANNED
 @click.pass_context
@@ -199,7 +172,7 @@ def access_report(
     if fmt is None:
         raise HexsyncError(
             f"--out {out}: cannot tell the format from the extension",
-            hint="give --format csv|json|html, or name the file .csv, .json or .html",
+            hint="give --format csv|csv-compact|json|html, or name the file .csv, .json or .html",
         )
     check_writable_file(out, "--out")
     state = _state(ctx, as_planned)
@@ -208,6 +181,8 @@ def access_report(
         text = render_access_json(report)
     elif fmt == "csv":
         text = render_access_csv(report)
+    elif fmt == "csv-compact":
+        text = render_access_csv_compact(report)
     else:
         text = render_access_html(report)
     write_atomically(out, text)

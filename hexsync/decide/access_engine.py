@@ -14,6 +14,11 @@ project, the effective level and every path that leads there:
 - ``workspace``: the project shared with the workspace (never Guests:
   :func:`~hexsync.values.hex_access.reaches_workspace`).
 
+Apart from these grants, a person may *reach* any project through their workspace role (an Admin
+can see it and grant themselves Full Access: :data:`~hexsync.values.hex_access.ROLE_REACH`). That
+is not a path Hex records, and it never counts in a level: :class:`RolePath`, asked for with
+:meth:`AccessEngine.role_paths`, answers "who could reach it" beside "who has been given access".
+
 The highest path wins (:func:`~hexsync.values.hex_access.highest`), a Viewer's grants are capped
 (:func:`~hexsync.values.hex_access.capped`), and only active users have access (Hex's user listing,
 which
@@ -36,12 +41,15 @@ from typing import Any
 from hexsync.values.desired import Access
 from hexsync.values.hex_access import (
     OWNER_ACCESS,
+    ROLE_REACH,
+    RoleReach,
     capped,
     collection_grant,
     highest,
     level_or_no_access,
     level_or_none,
     reaches_workspace,
+    role_reach,
 )
 from hexsync.values.live import Live, LiveProject, LiveUser
 
@@ -51,6 +59,7 @@ __all__ = [
     "Grant",
     "Path",
     "ProjectAccess",
+    "RolePath",
     "level_of",
     "shared_groups",
 ]
@@ -167,6 +176,51 @@ class Grant:
         if self.capped:
             text += f"; capped at {self.level.value} (role {self.role})"
         return text
+
+
+@dataclass(frozen=True)
+class RolePath:
+    """A person who could reach a project through their workspace role, not through a grant.
+
+    Kept apart from :class:`Grant`: it gives no level (``given`` is what their grants give,
+    NONE for none), it says what the role lets them do, with the confidence of Hex's
+    documentation on it (:data:`~hexsync.values.hex_access.ROLE_REACH`).
+    """
+
+    email: str
+    project_id: str
+    reach: RoleReach
+    given: Access = Access.NONE
+
+    @property
+    def role(self) -> str:
+        return self.reach.role
+
+    @property
+    def label(self) -> str:
+        return f"role {self.reach.role}"
+
+    @property
+    def text(self) -> str:
+        """``through the Admin role: can see it, grant themselves Full Access (documented)``."""
+        return (
+            f"through the {self.reach.name} role: can {self.reach.text} ({self.reach.confidence})"
+        )
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "email": self.email,
+            "role": self.reach.role,
+            "can": [c.key for c in self.reach.capabilities],
+            "grants_self": None if self.reach.grants_self is None else self.reach.grants_self.value,
+            "confidence": self.reach.confidence,
+            "source": "; ".join(dict.fromkeys(c.source for c in self.reach.capabilities)),
+            "given": None if self.given is Access.NONE else self.given.value,
+        }
+
+
+_ROLE_ORDER = {role: n for n, role in enumerate(ROLE_REACH)}
 
 
 def _decide(role: str | None, paths: tuple[Path, ...]) -> tuple[Access, tuple[Path, ...]]:
@@ -351,6 +405,33 @@ class AccessEngine:
             self._decided[key] = decided
         return None if decided[0] is Access.NONE else decided
 
+    @cached_property
+    def role_reachers(self) -> tuple[tuple[str, RoleReach], ...]:
+        """The active users whose role reaches every project, Admins first, then by email."""
+        found = [(e, r) for e, u in self.users.items() if (r := role_reach(u.role)) is not None]
+        return tuple(sorted(found, key=lambda x: (_ROLE_ORDER[x[1].role], x[0])))
+
+    def role_paths(self, pid: str) -> list[RolePath]:
+        """Everyone who could reach the project through their role (whether or not they have
+        been given access too), Admins first, then by email."""
+        if pid not in self.projects:
+            return []
+        pa = self.project(pid)
+        out = []
+        for email, reach in self.role_reachers:
+            grant = self.grant(pa, email)
+            out.append(RolePath(email, pid, reach, Access.NONE if grant is None else grant.level))
+        return out
+
+    def role_path(self, pid: str, email: str) -> RolePath | None:
+        """``email``'s reach of the project through their role, or None."""
+        user = self.users.get(email)
+        reach = role_reach(user.role) if user is not None else None
+        if reach is None or pid not in self.projects:
+            return None
+        grant = self.grant(self.project(pid), email)
+        return RolePath(email, pid, reach, Access.NONE if grant is None else grant.level)
+
     def people(self, pid: str) -> list[Grant]:
         """Everyone with access to the project, highest level first, then by email."""
         pa = self.project(pid)
@@ -415,7 +496,12 @@ class AccessEngine:
                     "everyone_level": everyone.value,
                     "everyone_paths": interned(pa.wide) if pa.wide else None,
                     "groups": sorted(p.sharing.groups),
+                    "group_levels": [p.sharing.groups[g] for g in sorted(p.sharing.groups)],
                     "collections": sorted(p.sharing.collections),
+                    "collection_levels": [
+                        p.sharing.collections[c] for c in sorted(p.sharing.collections)
+                    ],
+                    "owner_active": None if p.owner is None else p.owner in users,
                     "people": rows,
                 }
             )
@@ -423,7 +509,9 @@ class AccessEngine:
             "format_version": REPORT_FORMAT_VERSION,
             "source": source,
             "org_id": self.live.org_id,
+            "org_name": self.live.org_name,
             "api_url": api_url,
+            "roles": [r.data for r in ROLE_REACH.values() if r.reaches],
             "levels": levels,
             "people": [
                 {

@@ -23,6 +23,7 @@ from hexsync.ops.resolve import is_uuid
 from hexsync.planning.planner import build_plan
 from hexsync.readers.workspace import read_live, read_members
 from hexsync.values.desired import Access, Desired
+from hexsync.values.hex_access import role_reach
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject, LiveUser
 from hexsync.values.plan import Plan
@@ -141,33 +142,64 @@ def public_projects(state: AccessState) -> list[LiveProject]:
 
 
 def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
-    """``access project --json`` (and the MCP tool ``who_can_access``)."""
+    """``access project --json`` (and the MCP tool ``who_can_access``).
+
+    ``people`` are those given access (a grant, by any path); ``role_reach`` those who could
+    reach it through their workspace role (an Admin), given access or not: two questions, two
+    lists (docs/access.md, "Role-based reach")."""
     engine = state.engine
     pa = engine.project(found.id)
     users = engine.users
+    people = engine.people(found.id)
+    roles = engine.role_paths(found.id)
     return {
         "source": state.source,
-        "project": {"id": found.id, "title": found.title, "owner": found.owner},
+        "project": {
+            "id": found.id,
+            "title": found.title,
+            "owner": found.owner,
+            "owner_active": None if found.owner is None else found.owner in users,
+        },
         "public_web": pa.public_web.value,
         "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
         "people": [
             {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
-            for g in engine.people(found.id)
+            for g in people
         ],
+        "role_reach": [{**r.data, "name": users[r.email].name} for r in roles],
+        "counts": {
+            "given_access": len(people),
+            "role_reach": len(roles),
+            "role_reach_without_grant": sum(1 for r in roles if r.given is Access.NONE),
+        },
     }
 
 
 def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
-    """``access user --json`` (and the MCP tool ``what_can_user_access``)."""
+    """``access user --json`` (and the MCP tool ``what_can_user_access``).
+
+    ``projects`` are those they have been given access to; ``role_reach`` (None for most roles)
+    what their workspace role lets them reach without a grant: every project."""
     engine = state.engine
     projects = engine.projects
+    grants = engine.of_user(user.email)
+    reach = role_reach(user.role)
+    role: dict[str, Any] | None = None
+    if reach is not None:
+        role = {
+            **reach.data,
+            "source": "; ".join(dict.fromkeys(c.source for c in reach.capabilities)),
+            "projects": len(projects),
+            "without_grant": len(projects) - len(grants),
+        }
     return {
         "source": state.source,
         "user": {"email": user.email, "name": user.name, "role": user.role},
         "projects": [
             {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
-            for g in engine.of_user(user.email)
+            for g in grants
         ],
+        "role_reach": role,
         "public_web": [
             {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
             for p in public_projects(state)

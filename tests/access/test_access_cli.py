@@ -28,18 +28,28 @@ def _squeezed(text: str) -> list[str]:
 def test_project_lists_everyone_with_level_and_every_path(hexsync: Run) -> None:
     result = hexsync("access", "project", "Revenue overview")
     assert result.exit_code == 0, result.output
-    lines = _squeezed(result.stdout)
-    people = [line for line in lines if "@acme.com " in line and not line.startswith("owner")]
-    assert people == [
+    assert _squeezed(result.stdout) == [
+        f"Revenue overview ({REVENUE_ID})",
+        "owner: alice@acme.com",
+        "public web: not shared",
+        "",
+        "PERSON ROLE LEVEL PATHS",
         "alice@acme.com ADMIN FULL_ACCESS as owner (FULL_ACCESS)",
         "bob@acme.com EDITOR CAN_EDIT via group Analysts (CAN_EDIT)",
         "carol@acme.com EDITOR CAN_VIEW via collection Finance via group Finance team (CAN_VIEW)",
         "gus@acme.com GUEST CAN_VIEW via direct share (CAN_VIEW)",
         "vic@acme.com MEMBER CAN_VIEW via group Analysts (CAN_EDIT); capped at CAN_VIEW (role "
         "MEMBER)",
+        "",
+        "5 people can open it (given access).",
+        "",
+        'Through their role, not a grant (Hex, "Workspace roles"):',
+        "PERSON ROLE GIVEN COULD",
+        "alice@acme.com ADMIN FULL_ACCESS see it, grant themselves Full Access (documented)",
+        "",
+        "1 person could reach it through their role, 0 of them without a grant: 1 Admin"
+        " (documented).",
     ]
-    assert "public web: not shared" in lines
-    assert "5 people can open it." in lines
 
 
 def test_project_json_shows_public_web_and_workspace_paths(hexsync: Run) -> None:
@@ -187,23 +197,69 @@ def test_report_json_follows_its_schema_and_is_the_engine_s_matrix(
     assert "trent@acme.com" not in emails
 
 
-def test_report_csv_has_a_row_per_person_workspace_and_public_web(
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV report, its leading ``#`` line (provenance) left out."""
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+def test_report_csv_has_a_row_per_person_and_project(hexsync: Run, tmp_path: Path) -> None:
+    out = tmp_path / "access.csv"
+    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    status = [
+        (r["email"], r["role"], r["level"], r["paths"], r["role_reach"], r["public_web"])
+        for r in rows
+        if r["project"] == "Status page"
+    ]
+    everyone = "collection Everyone via workspace (APP_ONLY)"
+    admin = "see it; grant themselves FULL_ACCESS"
+    # Every workspace member on their own row (the Guest gus is none), the Admin's reach too.
+    assert status == [
+        ("alice@acme.com", "ADMIN", "APP_ONLY", everyone, admin, "APP_ONLY"),
+        (
+            "bob@acme.com",
+            "EDITOR",
+            "FULL_ACCESS",
+            f"owner (FULL_ACCESS); {everyone}",
+            "",
+            "APP_ONLY",
+        ),
+        ("carol@acme.com", "EDITOR", "APP_ONLY", everyone, "", "APP_ONLY"),
+        ("vic@acme.com", "MEMBER", "APP_ONLY", everyone, "", "APP_ONLY"),
+    ]
+    scratch = [(r["email"], r["level"], r["role_reach"]) for r in rows if r["project"] == "Scratch"]
+    # Nobody is given Scratch but its owner; the Admin could reach it through her role.
+    assert scratch == [("alice@acme.com", "", admin), ("carol@acme.com", "FULL_ACCESS", "")]
+
+
+def test_report_csv_compact_keeps_a_row_per_project_and_principal(
     hexsync: Run, tmp_path: Path
 ) -> None:
     out = tmp_path / "access.csv"
-    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    result = hexsync("access", "report", "--out", str(out), "--format", "csv-compact")
+    assert result.exit_code == 0, result.output
+    rows = csv_rows(out.read_text(encoding="utf-8"))
     status = [
-        (r["principal"], r["level"], r["paths"]) for r in rows if r["project"] == "Status page"
+        (r["principal"], r["kind"], r["level"], r["paths"])
+        for r in rows
+        if r["project"] == "Status page"
     ]
     assert status == [
         (
             "bob@acme.com",
+            "person",
             "FULL_ACCESS",
             "owner (FULL_ACCESS); collection Everyone via workspace (APP_ONLY)",
         ),
-        ("workspace members", "APP_ONLY", "collection Everyone via workspace (APP_ONLY)"),
-        ("public web", "APP_ONLY", "public web"),
+        (
+            "workspace members",
+            "workspace",
+            "APP_ONLY",
+            "collection Everyone via workspace (APP_ONLY)",
+        ),
+        ("role ADMIN", "role", "", "see it; grant themselves FULL_ACCESS (documented)"),
+        ("public web", "public_web", "APP_ONLY", "public web"),
     ]
 
 
@@ -225,7 +281,7 @@ def test_report_html_is_self_contained(hexsync: Run, tmp_path: Path) -> None:
 def test_report_refuses_an_unknown_extension_before_reading(hexsync: Run, tmp_path: Path) -> None:
     result = hexsync("access", "report", "--out", str(tmp_path / "access.xlsx"))
     assert result.exit_code == 1
-    assert "--format csv|json|html" in result.stderr
+    assert "--format csv|csv-compact|json|html" in result.stderr
 
 
 def test_a_personal_token_is_told_it_sees_only_its_user_s_share(hexsync: Run) -> None:
