@@ -21,6 +21,7 @@ from hexsync.ops.access import (
     find_user,
     project_doc,
     read_access,
+    report_of,
     user_doc,
 )
 from hexsync.planning.saved_plan import read_plan
@@ -176,7 +177,7 @@ def access_report(
         )
     check_writable_file(out, "--out")
     state = _state(ctx, as_planned)
-    report = state.engine.report(source=state.source, api_url=options(ctx).api_url.rstrip("/"))
+    report = report_of(state, options(ctx).api_url.rstrip("/"))
     if fmt == "json":
         text = render_access_json(report)
     elif fmt == "csv":

@@ -60,6 +60,7 @@ __all__ = [
     "Path",
     "ProjectAccess",
     "RolePath",
+    "against_live",
     "level_of",
     "shared_groups",
 ]
@@ -544,6 +545,59 @@ class AccessEngine:
             "path_sets": [[list(x) for x in key] for key in sets],
             "projects": projects,
         }
+
+
+def against_live(before: AccessEngine, after: AccessEngine) -> dict[str, dict[str, Any]]:
+    """What a plan would change against live, per project of ``after`` (the workspace as the
+    plan leaves it), for the as-planned report: ``new`` (the plan creates it), the live
+    ``public_web`` and ``everyone_level``, and ``changes``: ``[email, live level, planned
+    level]`` (None: no access) for every person whose effective level moves, deactivated
+    people included. Projects the plan leaves as they are are not listed.
+
+    A project whose paths, public web and people are the same on both sides is skipped without
+    expanding its workspace-wide paths, so a plan touching a few projects costs a few."""
+    same_users = {e: u.role for e, u in before.users.items()} == {
+        e: u.role for e, u in after.users.items()
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for pid in after.projects:
+        pa_a = after.project(pid)
+        pa_b = before.project(pid) if pid in before.projects else None
+        if (
+            pa_b is not None
+            and same_users
+            and pa_b.named == pa_a.named
+            and pa_b.wide == pa_a.wide
+            and pa_b.public_web == pa_a.public_web
+        ):
+            continue
+        old = {g.email: g.level for g in before.people(pid)} if pa_b is not None else {}
+        new = {g.email: g.level for g in after.people(pid)}
+        changes = [
+            [email, _value(old.get(email)), _value(new.get(email))]
+            for email in sorted(set(old) | set(new))
+            if old.get(email) != new.get(email)
+        ]
+        old_public = pa_b.public_web if pa_b is not None else Access.NONE
+        old_everyone = highest(x.granted for x in pa_b.wide) if pa_b is not None else Access.NONE
+        if (
+            pa_b is not None
+            and not changes
+            and old_public == pa_a.public_web
+            and old_everyone == highest(x.granted for x in pa_a.wide)
+        ):
+            continue
+        out[pid] = {
+            "new": pa_b is None,
+            "public_web": old_public.value,
+            "everyone_level": old_everyone.value,
+            "changes": changes,
+        }
+    return out
+
+
+def _value(level: Access | None) -> str | None:
+    return None if level is None else level.value
 
 
 def shared_groups(live: Live) -> set[str]:

@@ -11,17 +11,20 @@ user of that state by name (close matches when unknown), and the JSON documents.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from hexsync._version import __version__
 from hexsync.decide import projection
-from hexsync.decide.access_engine import AccessEngine, Grant, shared_groups
+from hexsync.decide.access_engine import AccessEngine, Grant, against_live, shared_groups
 from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.hexapi import HexClient
 from hexsync.ops.resolve import is_uuid
 from hexsync.planning.planner import build_plan
 from hexsync.readers.workspace import read_live, read_members
+from hexsync.render.access_report import sealed
 from hexsync.values.desired import Access, Desired
 from hexsync.values.hex_access import role_reach
 from hexsync.values.kinds import Kind
@@ -32,9 +35,11 @@ __all__ = [
     "AccessState",
     "find_project",
     "find_user",
+    "now_utc",
     "project_doc",
     "public_projects",
     "read_access",
+    "report_of",
     "user_doc",
 ]
 
@@ -46,6 +51,7 @@ class AccessState:
     engine: AccessEngine
     live: Live
     plan: Plan | None = None
+    read_at: str | None = None  # when the reading began, ISO 8601 UTC ("…Z")
 
     @property
     def source(self) -> str:
@@ -65,10 +71,11 @@ async def read_access(
     With manifests or a saved plan the answer is the state after the plan, refusals or not: a
     reviewer asks what a change would do before it is allowed (``max_destroy`` is not applied).
     """
+    read_at = now_utc()
     live = await read_live(client, desired, progress=progress)
     if desired is None and saved is None:
         live = await read_members(client, live, shared_groups(live))
-        return AccessState(AccessEngine(live), live)
+        return AccessState(AccessEngine(live), live, read_at=read_at)
     if saved is not None and saved.workspace.org_id != live.org_id:
         raise HexsyncError(
             f"the saved plan was made for workspace {saved.workspace.org_id}, this token reads"
@@ -82,7 +89,28 @@ async def read_access(
     touched = {c.name for c in plan.changes if c.kind is Kind.GROUP}
     live = await read_members(client, live, shared_groups(live) | shared_groups(after) | touched)
     after = projection.project(live, plan.changes)
-    return AccessState(AccessEngine(after), live, plan)
+    return AccessState(AccessEngine(after), live, plan, read_at)
+
+
+def now_utc() -> str:
+    """Now, as the report writes a time: ISO 8601 in UTC to the second, ``2025-06-01T09:30:00Z``."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def report_of(state: AccessState, api_url: str | None) -> dict[str, Any]:
+    """The access report (``schemas/access-report.schema.json``) of ``state``: the engine's
+    matrix, when and by which hexsync it was read, what an as-planned state would change
+    against live (``vs_live`` per project), sealed with the digest of its data."""
+    report = state.engine.report(source=state.source, api_url=api_url)
+    report["read_at"] = state.read_at
+    report["hexsync_version"] = __version__
+    if state.plan is not None:
+        moved = against_live(AccessEngine(state.live), state.engine)
+        for project in report["projects"]:
+            found = moved.get(project["id"])
+            if found is not None:
+                project["vs_live"] = found
+    return sealed(report)
 
 
 def find_project(state: AccessState, ref: str) -> LiveProject:

@@ -9,6 +9,7 @@ The HTML page is :func:`hexsync.render.access_html.render_access_html`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
@@ -17,12 +18,15 @@ from typing import Any
 from hexsync.values.hex_access import level_or_none
 
 __all__ = [
+    "data_digest",
     "path_text",
     "person_rows",
+    "provenance",
     "render_access_csv",
     "render_access_csv_compact",
     "render_access_json",
     "role_text",
+    "sealed",
 ]
 
 CSV_COLUMNS = (
@@ -38,6 +42,33 @@ CSV_COLUMNS = (
     "role_reach_confidence",
 )
 COMPACT_COLUMNS = ("project_id", "project", "principal", "kind", "role", "level", "paths")
+
+
+def data_digest(report: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of the report's data: its canonical JSON (keys sorted, no spaces, UTF-8)
+    without ``data_sha256`` itself. The page, the JSON and the CSV of one reading carry the
+    same value, so each can be tied to the others and checked (docs/access.md, "Evidence")."""
+    body = {k: v for k, v in report.items() if k != "data_sha256"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sealed(report: Mapping[str, Any]) -> dict[str, Any]:
+    """The report with its ``data_sha256``."""
+    return {**report, "data_sha256": data_digest(report)}
+
+
+def provenance(report: Mapping[str, Any]) -> str:
+    """``workspace "Acme" (org 5a8591dd-…), read 2025-06-01T09:30:00Z, hexsync 0.1.0, data
+    sha256 …``: what the report is evidence of, in one line."""
+    name = report.get("org_name")
+    workspace = f"workspace {json.dumps(name, ensure_ascii=False)}" if name else "workspace"
+    state = "as planned (not applied)" if report.get("source") == "planned" else "as read"
+    return (
+        f"{workspace} (org {report['org_id']}), {state} at {report.get('read_at') or 'unknown'}"
+        f" by hexsync {report.get('hexsync_version') or 'unknown'}, data sha256"
+        f" {report.get('data_sha256') or data_digest(report)}"
+    )
 
 
 def render_access_json(report: Mapping[str, Any]) -> str:
@@ -91,12 +122,21 @@ def person_rows(
         yield p, [(i, *found[i]) for i in sorted(found)]
 
 
+def _comment(report: Mapping[str, Any]) -> str:
+    """The CSV's first line: ``# hexsync access report: <provenance>`` (one line, whatever the
+    workspace's name holds)."""
+    text = provenance(report).replace("\r", " ").replace("\n", " ")
+    return f"# hexsync access report: {text}\n"
+
+
 def render_access_csv(report: Mapping[str, Any]) -> str:
     """One row per person and project: everyone with access, by any path (the workspace-wide
     ones expanded to each workspace member), and everyone who could reach it through their
     role (``role_reach``; ``level`` empty when they have not been given access). The row count
-    is the count of (person, project) pairs; ``public_web`` is the project's (docs/access.md)."""
+    is the count of (person, project) pairs; ``public_web`` is the project's (docs/access.md).
+    The first line, ``# hexsync access report: …``, says what it is evidence of."""
     out = io.StringIO()
+    out.write(_comment(report))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     people = report["people"]
@@ -126,10 +166,11 @@ def render_access_csv(report: Mapping[str, Any]) -> str:
 def render_access_csv_compact(report: Mapping[str, Any]) -> str:
     """One row per project and principal: every person with a named path (their whole
     effective level and paths), one ``workspace members`` row for what every other member
-    gets, one row per role that reaches every project and that someone holds (kind ``role``), one ``public web`` row
-    when the project is public. Viewers listed under ``workspace members`` get at most CAN_VIEW
-    (docs/access.md)."""
+    gets, one row per role that reaches every project and that someone holds (kind ``role``),
+    one ``public web`` row when the project is public. Viewers listed under ``workspace
+    members`` get at most CAN_VIEW (docs/access.md)."""
     out = io.StringIO()
+    out.write(_comment(report))
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COMPACT_COLUMNS)
     people = report["people"]

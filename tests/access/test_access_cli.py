@@ -13,7 +13,10 @@ from typing import Any
 
 import jsonschema
 from access_seed import MEMBER_TOKEN, REVENUE_ID, STATUS_ID
+from acme import ORG_ID
 from click.testing import Result
+
+from hexsync._version import __version__
 
 Run = Callable[..., Result]
 SCHEMA = json.loads(
@@ -261,6 +264,26 @@ def test_report_csv_compact_keeps_a_row_per_project_and_principal(
         ("role ADMIN", "role", "", "see it; grant themselves FULL_ACCESS (documented)"),
         ("public web", "public_web", "APP_ONLY", "public web"),
     ]
+
+
+def test_report_json_and_csv_say_what_they_are_evidence_of(hexsync: Run, tmp_path: Path) -> None:
+    out = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["org_id"] == ORG_ID
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", report["read_at"])
+    assert report["hexsync_version"] == __version__
+    body = {k: v for k, v in report.items() if k != "data_sha256"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert report["data_sha256"] == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    sheet = tmp_path / "access.csv"
+    assert hexsync("access", "report", "--out", str(sheet)).exit_code == 0
+    first = sheet.read_text(encoding="utf-8").splitlines()[0]
+    assert re.fullmatch(
+        rf"# hexsync access report: workspace \(org {ORG_ID}\), as read at \S+Z by hexsync"
+        rf" {re.escape(__version__)}, data sha256 [0-9a-f]{{64}}",
+        first,
+    )
 
 
 def test_report_html_is_self_contained(hexsync: Run, tmp_path: Path) -> None:
