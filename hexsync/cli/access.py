@@ -19,8 +19,10 @@ from hexsync.ops.access import (
     AccessState,
     find_project,
     find_user,
+    from_note,
     project_doc,
     read_access,
+    read_saved_report,
     report_of,
     user_doc,
 )
@@ -42,6 +44,14 @@ _AS_PLANNED = click.option(
     type=click.Path(path_type=str),
     help="Answer for the state these manifests (repeat for several paths), or one saved plan "
     "(plan.json), would leave.",
+)
+_FROM = click.option(
+    "--from",
+    "saved",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Answer from a saved JSON report (access report --out access.json), as of when it was "
+    "read: no token, no request.",
 )
 _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
 
@@ -65,7 +75,18 @@ def _saved_plan(paths: tuple[str, ...]) -> Plan | None:
     return read_plan(Path(paths[0]), verify=False)
 
 
-def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
+def _state(
+    ctx: click.Context, as_planned: tuple[str, ...], saved_report: Path | None = None
+) -> AccessState:
+    if saved_report is not None:
+        if as_planned:
+            raise HexsyncError(
+                "--from answers from a saved report; --as-planned needs a reading of the workspace",
+                hint="give one or the other (a saved as-planned report answers as planned)",
+            )
+        state = read_saved_report(saved_report)
+        click.echo(from_note(state), err=True)
+        return state
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
     client = build_client(options(ctx))
@@ -96,10 +117,15 @@ def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
 @access.command("project")
 @click.argument("project")
 @_AS_PLANNED
+@_FROM
 @_JSON
 @click.pass_context
 def access_project(
-    ctx: click.Context, project: str, as_planned: tuple[str, ...], as_json: bool
+    ctx: click.Context,
+    project: str,
+    as_planned: tuple[str, ...],
+    saved: Path | None,
+    as_json: bool,
 ) -> None:
     """Everyone who can open PROJECT (title or id), their level and every path to it.
 
@@ -108,7 +134,7 @@ def access_project(
       hexsync access project "Revenue overview"
       hexsync access project "Revenue overview" --as-planned manifests/
     """
-    state = _state(ctx, as_planned)
+    state = _state(ctx, as_planned, saved)
     doc = project_doc(state, find_project(state, project))
     if as_json:
         click.echo(to_json(doc))
@@ -119,9 +145,16 @@ def access_project(
 @access.command("user")
 @click.argument("email")
 @_AS_PLANNED
+@_FROM
 @_JSON
 @click.pass_context
-def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_json: bool) -> None:
+def access_user(
+    ctx: click.Context,
+    email: str,
+    as_planned: tuple[str, ...],
+    saved: Path | None,
+    as_json: bool,
+) -> None:
     """Every project EMAIL can open, the level and every path to it.
 
     \b
@@ -129,7 +162,7 @@ def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_
       hexsync access user alice@acme.com
       hexsync access user alice@acme.com --as-planned manifests/ --json
     """
-    state = _state(ctx, as_planned)
+    state = _state(ctx, as_planned, saved)
     doc = user_doc(state, find_user(state, email))
     if as_json:
         click.echo(to_json(doc))
@@ -157,9 +190,14 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
     "project; csv-compact: a row per project and principal (the workspace as one row).",
 )
 @_AS_PLANNED
+@_FROM
 @click.pass_context
 def access_report(
-    ctx: click.Context, out: Path, output: str | None, as_planned: tuple[str, ...]
+    ctx: click.Context,
+    out: Path,
+    output: str | None,
+    as_planned: tuple[str, ...],
+    saved: Path | None,
 ) -> None:
     """The whole matrix: CSV, JSON (schemas/access-report.schema.json) or an HTML page that
     opens offline, with filters by person, group, collection, project and level.
@@ -168,6 +206,8 @@ def access_report(
     Examples:
       hexsync access report --out access.html
       hexsync access report --out after.html --as-planned manifests/
+      hexsync access report --out access.json
+      hexsync access report --from access.json --out access.csv   # the same reading, as CSV
     """
     fmt = output or _FORMATS.get(out.suffix.lower())
     if fmt is None:
@@ -176,7 +216,7 @@ def access_report(
             hint="give --format csv|csv-compact|json|html, or name the file .csv, .json or .html",
         )
     check_writable_file(out, "--out")
-    state = _state(ctx, as_planned)
+    state = _state(ctx, as_planned, saved)
     report = report_of(state, options(ctx).api_url.rstrip("/"))
     if fmt == "json":
         text = render_access_json(report)

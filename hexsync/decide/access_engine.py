@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from hexsync.values.desired import Access
+from hexsync.values.desired import Access, FrozenMap
 from hexsync.values.hex_access import (
     OWNER_ACCESS,
     ROLE_REACH,
@@ -51,7 +51,15 @@ from hexsync.values.hex_access import (
     reaches_workspace,
     role_reach,
 )
-from hexsync.values.live import Live, LiveProject, LiveUser
+from hexsync.values.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
 
 __all__ = [
     "REPORT_FORMAT_VERSION",
@@ -62,6 +70,7 @@ __all__ = [
     "RolePath",
     "against_live",
     "level_of",
+    "live_from_report",
     "shared_groups",
 ]
 
@@ -545,6 +554,76 @@ class AccessEngine:
             "path_sets": [[list(x) for x in key] for key in sets],
             "projects": projects,
         }
+
+
+def live_from_report(report: Mapping[str, Any]) -> Live:
+    """The workspace a report (:meth:`AccessEngine.report`) was made from, as far as access
+    goes: the engine over it answers every ``access`` question as it did on the reading, so a
+    saved report can answer without a token (``access … --from access.json``).
+
+    Rebuilt from the report: the users (their email serves as id), the groups and their
+    members, each project's owner, direct shares (its people's ``direct share`` paths), group
+    and collection levels, workspace and public-web levels, and whom collections are shared
+    with. Collection levels of users and groups are not in the report and not needed: a
+    collection passes on the project's level whatever theirs is
+    (:func:`~hexsync.values.hex_access.collection_grant`); ``VIEW`` stands for any.
+    """
+    people = report["people"]
+    sets = report["path_sets"]
+    users = {
+        p["email"]: LiveUser(p["email"], p["email"], p.get("name"), p.get("role")) for p in people
+    }
+    groups = {
+        g["name"]: LiveGroup(
+            g["name"],
+            g["name"],
+            None if g["members"] is None else frozenset(people[i]["email"] for i in g["members"]),
+        )
+        for g in report["groups"]
+    }
+    collections = {
+        c["name"]: LiveCollection(
+            c["name"],
+            c["name"],
+            sharing=LiveCollectionSharing(
+                users=FrozenMap((e, "VIEW") for e in c["users"]),
+                groups=FrozenMap((g, "VIEW") for g in c["groups"]),
+                workspace=c["workspace"],
+            ),
+        )
+        for c in report["collections"]
+    }
+    projects = {}
+    for p in report["projects"]:
+        direct = {
+            people[person]["email"]: granted
+            for person, _, paths in p["people"]
+            for label, granted in sets[paths]
+            if label == "direct share"
+        }
+        wide = sets[p["everyone_paths"]] if p["everyone_paths"] is not None else []
+        workspace = next((granted for label, granted in wide if label == "workspace"), None)
+        projects[p["id"]] = LiveProject(
+            p["id"],
+            p["title"],
+            owner=p["owner"],
+            status=p["status"],
+            sharing=LiveSharing(
+                users=FrozenMap(direct),
+                groups=FrozenMap(zip(p["groups"], p["group_levels"], strict=True)),
+                collections=FrozenMap(zip(p["collections"], p["collection_levels"], strict=True)),
+                workspace=level_or_no_access(workspace),
+                public_web=p["public_web"],
+            ),
+        )
+    return Live(
+        org_id=report["org_id"],
+        org_name=report.get("org_name"),
+        users=FrozenMap(users),
+        groups=FrozenMap(groups),
+        collections=FrozenMap(collections),
+        projects=FrozenMap(projects),
+    )
 
 
 def against_live(before: AccessEngine, after: AccessEngine) -> dict[str, dict[str, Any]]:

@@ -12,19 +12,32 @@ user of that state by name (close matches when unknown), and the JSON documents.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import functools
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from jsonschema import Draft202012Validator
 
 from hexsync._version import __version__
 from hexsync.decide import projection
-from hexsync.decide.access_engine import AccessEngine, Grant, against_live, shared_groups
-from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.decide.access_engine import (
+    REPORT_FORMAT_VERSION,
+    AccessEngine,
+    Grant,
+    against_live,
+    live_from_report,
+    shared_groups,
+)
+from hexsync.errors import HexsyncError, did_you_mean, excerpt
 from hexsync.hexapi import HexClient
 from hexsync.ops.resolve import is_uuid
 from hexsync.planning.planner import build_plan
 from hexsync.readers.workspace import read_live, read_members
-from hexsync.render.access_report import sealed
+from hexsync.render.access_report import data_digest, sealed
 from hexsync.values.desired import Access, Desired
 from hexsync.values.hex_access import role_reach
 from hexsync.values.kinds import Kind
@@ -35,10 +48,12 @@ __all__ = [
     "AccessState",
     "find_project",
     "find_user",
+    "from_note",
     "now_utc",
     "project_doc",
     "public_projects",
     "read_access",
+    "read_saved_report",
     "report_of",
     "user_doc",
 ]
@@ -52,10 +67,21 @@ class AccessState:
     live: Live
     plan: Plan | None = None
     read_at: str | None = None  # when the reading began, ISO 8601 UTC ("…Z")
+    saved: Mapping[str, Any] | None = None  # the saved report answered from (--from)
+    saved_from: str | None = None  # its file
 
     @property
     def source(self) -> str:
+        if self.saved is not None:
+            return str(self.saved["source"])
         return "live" if self.plan is None else "planned"
+
+    def stamped(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """An answer from a saved report says so: ``from`` (the file) and ``as_of`` (when that
+        report was read); a fresh answer is as of now and carries neither."""
+        if self.saved is None:
+            return doc
+        return {**doc, "from": self.saved_from, "as_of": self.read_at}
 
 
 async def read_access(
@@ -92,6 +118,76 @@ async def read_access(
     return AccessState(AccessEngine(after), live, plan, read_at)
 
 
+MAX_REPORT_BYTES = 500_000_000  # a report of 10,000 projects by 2,000 people is about 12 MB
+
+
+def read_saved_report(path: Path) -> AccessState:
+    """The state a saved JSON report (``access report --out access.json``) was read in, to
+    answer from it without a token or a request (``--from``): the file is checked (a JSON
+    report, of this format, whose data still matches its ``data_sha256``) before it is trusted.
+    """
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_REPORT_BYTES:
+            raise HexsyncError(
+                f"{shown}: {size / 1_000_000:.0f} MB is more than a report of hexsync's can be",
+                hint="give the JSON written by `hexsync access report --out FILE.json`",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise HexsyncError(f"{shown}: cannot read it: {exc.strerror or exc}") from exc
+    try:
+        report = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise HexsyncError(
+            f"{shown}: not a JSON access report ({exc})",
+            hint="give the JSON written by `hexsync access report --out FILE.json`"
+            " (the CSV and the page cannot be read back)",
+        ) from None
+    if not isinstance(report, dict) or report.get("format_version") != REPORT_FORMAT_VERSION:
+        raise HexsyncError(
+            f"{shown}: not an access report of format {REPORT_FORMAT_VERSION}",
+            hint="give the JSON written by `hexsync access report --out FILE.json`",
+        )
+    problem = next(iter(_report_schema().iter_errors(report)), None)
+    if problem is not None:
+        where = "/".join(str(p) for p in problem.absolute_path) or "the document"
+        raise HexsyncError(
+            f"{shown}: not an access report: at {where}: {excerpt(problem.message, 120)}",
+            hint="give the JSON written by `hexsync access report --out FILE.json`",
+        )
+    if report["data_sha256"] != data_digest(report):
+        raise HexsyncError(
+            f"{shown}: its data does not match its data_sha256: the report was changed after"
+            " hexsync wrote it",
+            hint="answer from the report as written, or read the workspace again",
+        )
+    live = live_from_report(report)
+    return AccessState(
+        AccessEngine(live), live, read_at=report["read_at"], saved=report, saved_from=shown
+    )
+
+
+@functools.cache
+def _report_schema() -> Draft202012Validator:
+    text = (
+        resources.files("hexsync").joinpath("schemas/access-report.schema.json").read_text("utf-8")
+    )
+    return Draft202012Validator(json.loads(text))
+
+
+def from_note(state: AccessState) -> str:
+    """What an answer from a saved report says first (on stderr): which file, as of when."""
+    report = state.saved or {}
+    planned = " (as planned, not applied)" if report.get("source") == "planned" else ""
+    return (
+        f"From {state.saved_from}, as of {state.read_at or 'an unknown time'}{planned}:"
+        f" the workspace as hexsync {report.get('hexsync_version', '?')} read it then;"
+        " nothing was read from Hex now."
+    )
+
+
 def now_utc() -> str:
     """Now, as the report writes a time: ISO 8601 in UTC to the second, ``2025-06-01T09:30:00Z``."""
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -101,6 +197,8 @@ def report_of(state: AccessState, api_url: str | None) -> dict[str, Any]:
     """The access report (``schemas/access-report.schema.json``) of ``state``: the engine's
     matrix, when and by which hexsync it was read, what an as-planned state would change
     against live (``vs_live`` per project), sealed with the digest of its data."""
+    if state.saved is not None:
+        return dict(state.saved)  # as written: its digest and time stay those of its reading
     report = state.engine.report(source=state.source, api_url=api_url)
     report["read_at"] = state.read_at
     report["hexsync_version"] = __version__
@@ -180,27 +278,29 @@ def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
     users = engine.users
     people = engine.people(found.id)
     roles = engine.role_paths(found.id)
-    return {
-        "source": state.source,
-        "project": {
-            "id": found.id,
-            "title": found.title,
-            "owner": found.owner,
-            "owner_active": None if found.owner is None else found.owner in users,
-        },
-        "public_web": pa.public_web.value,
-        "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
-        "people": [
-            {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
-            for g in people
-        ],
-        "role_reach": [{**r.data, "name": users[r.email].name} for r in roles],
-        "counts": {
-            "given_access": len(people),
-            "role_reach": len(roles),
-            "role_reach_without_grant": sum(1 for r in roles if r.given is Access.NONE),
-        },
-    }
+    return state.stamped(
+        {
+            "source": state.source,
+            "project": {
+                "id": found.id,
+                "title": found.title,
+                "owner": found.owner,
+                "owner_active": None if found.owner is None else found.owner in users,
+            },
+            "public_web": pa.public_web.value,
+            "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
+            "people": [
+                {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
+                for g in people
+            ],
+            "role_reach": [{**r.data, "name": users[r.email].name} for r in roles],
+            "counts": {
+                "given_access": len(people),
+                "role_reach": len(roles),
+                "role_reach_without_grant": sum(1 for r in roles if r.given is Access.NONE),
+            },
+        }
+    )
 
 
 def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
@@ -220,16 +320,18 @@ def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
             "projects": len(projects),
             "without_grant": len(projects) - len(grants),
         }
-    return {
-        "source": state.source,
-        "user": {"email": user.email, "name": user.name, "role": user.role},
-        "projects": [
-            {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
-            for g in grants
-        ],
-        "role_reach": role,
-        "public_web": [
-            {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
-            for p in public_projects(state)
-        ],
-    }
+    return state.stamped(
+        {
+            "source": state.source,
+            "user": {"email": user.email, "name": user.name, "role": user.role},
+            "projects": [
+                {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
+                for g in grants
+            ],
+            "role_reach": role,
+            "public_web": [
+                {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
+                for p in public_projects(state)
+            ],
+        }
+    )

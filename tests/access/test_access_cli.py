@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import jsonschema
 from access_seed import MEMBER_TOKEN, REVENUE_ID, STATUS_ID
 from acme import ORG_ID
@@ -335,3 +336,66 @@ def test_as_planned_takes_a_saved_plan_too(hexsync: Run, tmp_path: Path) -> None
     refused = hexsync("access", "user", "vic@acme.com", "--as-planned", str(saved))
     assert refused.exit_code == 1
     assert "the saved plan was made for workspace 00000000" in refused.stderr
+
+
+def test_from_a_saved_report_answers_without_a_token_or_a_request(
+    hexsync: Run, tmp_path: Path, stats: Callable[[], dict[str, Any]], access_url: str
+) -> None:
+    saved = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(saved)).exit_code == 0
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    live = json.loads(hexsync("access", "project", "Revenue overview", "--json").stdout)
+    httpx.post(f"{access_url}/_emulator/reset").raise_for_status()
+    result = hexsync(
+        "access", "project", "Revenue overview", "--json", "--from", str(saved), token=""
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"From {saved}, as of {report['read_at']}: the workspace as hexsync {__version__} read"
+        " it then; nothing was read from Hex now.\n"
+    )
+    answer = json.loads(result.stdout)
+    assert answer.pop("from") == str(saved)
+    assert answer.pop("as_of") == report["read_at"]
+    assert answer == live
+    text = hexsync("access", "user", "vic@acme.com", "--from", str(saved), token="")
+    assert text.exit_code == 0, text.output
+    assert "Can open 2 projects (given access)." in text.stdout
+    assert sum(sum(v.values()) for v in stats()["requests"].values()) == 0
+
+
+def test_the_csv_and_page_of_a_saved_report_carry_its_digest_and_time(
+    hexsync: Run, tmp_path: Path
+) -> None:
+    saved = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(saved)).exit_code == 0
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    sheet = tmp_path / "access.csv"
+    result = hexsync("access", "report", "--from", str(saved), "--out", str(sheet), token="")
+    assert result.exit_code == 0, result.output
+    first = sheet.read_text(encoding="utf-8").splitlines()[0]
+    assert first.endswith(
+        f"at {report['read_at']} by hexsync {__version__}, data sha256 {report['data_sha256']}"
+    )
+    copy = tmp_path / "copy.json"
+    assert hexsync("access", "report", "--from", str(saved), "--out", str(copy)).exit_code == 0
+    assert json.loads(copy.read_text(encoding="utf-8")) == report
+
+
+def test_from_refuses_a_report_changed_after_it_was_written(hexsync: Run, tmp_path: Path) -> None:
+    saved = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(saved)).exit_code == 0
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    report["people"] = [p for p in report["people"] if p["email"] != "gus@acme.com"] or []
+    saved.write_text(json.dumps(report), encoding="utf-8")
+    result = hexsync("access", "user", "vic@acme.com", "--from", str(saved), token="")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {saved}: its data does not match its data_sha256: the report was changed after"
+        " hexsync wrote it"
+    )
+    both = hexsync("access", "user", "vic@acme.com", "--from", str(saved), "--as-planned", "m/")
+    assert both.exit_code == 1
+    assert both.stderr.splitlines()[0] == (
+        "error: --from answers from a saved report; --as-planned needs a reading of the workspace"
+    )

@@ -1,12 +1,14 @@
 """Issue #28 on the Acme example (``examples/acme``), as a new admin tries it: the Admins and
-Managers of "Payroll summary" are named beside the two people given access, and the CSV counts
-every person: one row per (person, project), as many as the engine's pairs."""
+Managers of "Payroll summary" are named beside the two people given access, the CSV counts
+every person (one row per (person, project), as many as the engine's pairs), and a saved report
+answers every question as the reading did."""
 
 from __future__ import annotations
 
 import asyncio
 import csv
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +18,14 @@ from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
 from hexsync.hexapi import HexClient
-from hexsync.ops.access import AccessState, read_access
+from hexsync.ops.access import (
+    AccessState,
+    project_doc,
+    read_access,
+    read_saved_report,
+    report_of,
+    user_doc,
+)
 from hexsync.values.desired import Access
 
 
@@ -96,3 +105,24 @@ def test_csv_has_one_row_per_person_and_project_as_the_engine_counts(
     # judy, a Viewer: a row for each of the 41 projects she can open, not one per workspace row.
     judy = [r for r in rows if r["email"] == "judy@acme.com"]
     assert len(judy) == len(engine.of_user("judy@acme.com")) == 41
+
+
+def test_a_saved_report_answers_every_question_as_the_reading_did(
+    acme_state: AccessState, tmp_path: Path
+) -> None:
+    saved = tmp_path / "access.json"
+    saved.write_text(json.dumps(report_of(acme_state, "http://hex.example")), encoding="utf-8")
+    again = read_saved_report(saved)
+    assert again.read_at == acme_state.read_at
+    unstamped = ("from", "as_of")
+    for project in acme_state.engine.projects.values():
+        answer = project_doc(again, again.engine.projects[project.id])
+        assert {k: v for k, v in answer.items() if k not in unstamped} == project_doc(
+            acme_state, project
+        ), project.title
+        assert (answer["from"], answer["as_of"]) == (str(saved), acme_state.read_at)
+    for email, user in acme_state.engine.users.items():
+        answer = user_doc(again, again.engine.users[email])
+        assert {k: v for k, v in answer.items() if k not in unstamped} == user_doc(
+            acme_state, user
+        ), email

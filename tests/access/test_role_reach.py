@@ -128,7 +128,8 @@ def test_user_says_what_their_role_reaches_without_a_grant() -> None:
 
 
 def _csv(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+    assert text.startswith("# hexsync access report: ")
+    return list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
 
 
 @pytest.mark.parametrize("title", ["Payroll", "Open"])
