@@ -17,9 +17,9 @@ from hexsync.errors import HexsyncError
 from hexsync.manifest import load
 from hexsync.ops.access import (
     AccessState,
-    find_project,
     find_user,
     from_note,
+    match_project,
     project_doc,
     read_access,
     read_saved_report,
@@ -76,7 +76,10 @@ def _saved_plan(paths: tuple[str, ...]) -> Plan | None:
 
 
 def _state(
-    ctx: click.Context, as_planned: tuple[str, ...], saved_report: Path | None = None
+    ctx: click.Context,
+    as_planned: tuple[str, ...],
+    saved_report: Path | None = None,
+    person: str | None = None,
 ) -> AccessState:
     if saved_report is not None:
         if as_planned:
@@ -94,7 +97,7 @@ def _state(
 
     async def run() -> AccessState:
         async with client:
-            return await read_access(client, desired, saved=saved, progress=progress)
+            return await read_access(client, desired, saved=saved, progress=progress, person=person)
 
     state = asyncio.run(run())
     progress.count = state.live.read_requests
@@ -135,7 +138,10 @@ def access_project(
       hexsync access project "Revenue overview" --as-planned manifests/
     """
     state = _state(ctx, as_planned, saved)
-    doc = project_doc(state, find_project(state, project))
+    found, note = match_project(state, project)
+    if note is not None:
+        click.echo(f"note: {note}.", err=True)
+    doc = project_doc(state, found)
     if as_json:
         click.echo(to_json(doc))
         return
@@ -162,7 +168,7 @@ def access_user(
       hexsync access user alice@acme.com
       hexsync access user alice@acme.com --as-planned manifests/ --json
     """
-    state = _state(ctx, as_planned, saved)
+    state = _state(ctx, as_planned, saved, person=email)
     doc = user_doc(state, find_user(state, email))
     if as_json:
         click.echo(to_json(doc))

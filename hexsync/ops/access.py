@@ -11,7 +11,9 @@ user of that state by name (close matches when unknown), and the JSON documents.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 import functools
 import json
 from collections.abc import Callable, Mapping
@@ -36,7 +38,7 @@ from hexsync.errors import HexsyncError, did_you_mean, excerpt
 from hexsync.hexapi import HexClient
 from hexsync.ops.resolve import is_uuid
 from hexsync.planning.planner import build_plan
-from hexsync.readers.workspace import read_live, read_members
+from hexsync.readers.workspace import read_live, read_members, read_users
 from hexsync.render.access_report import data_digest, sealed
 from hexsync.values.desired import Access, Desired
 from hexsync.values.hex_access import role_reach
@@ -49,12 +51,14 @@ __all__ = [
     "find_project",
     "find_user",
     "from_note",
+    "match_project",
     "now_utc",
     "project_doc",
     "public_projects",
     "read_access",
     "read_saved_report",
     "report_of",
+    "resolve_user",
     "user_doc",
 ]
 
@@ -90,15 +94,27 @@ async def read_access(
     *,
     saved: Plan | None = None,
     progress: Callable[[int], None] | None = None,
+    person: str | None = None,
 ) -> AccessState:
     """Read the workspace (and plan ``desired`` against it, or take a ``saved`` plan's changes)
     for the access engine.
 
     With manifests or a saved plan the answer is the state after the plan, refusals or not: a
     reviewer asks what a change would do before it is allowed (``max_destroy`` is not applied).
+    ``person``: the user ``access user`` asks about, checked against the users listing before
+    the rest is read (:func:`resolve_user`).
     """
     read_at = now_utc()
-    live = await read_live(client, desired, progress=progress)
+    users: list[LiveUser] | None = None
+    start = client.counters.total_requests
+    if person is not None:
+        # The person asked about first: a name that is not an email, or nobody active, fails
+        # after one listing, not after the whole workspace.
+        users = await read_users(client)
+        resolve_user({u.email: u for u in users}, person)
+    live = await read_live(client, desired, progress=progress, users_read=users)
+    if users is not None:
+        live = dataclasses.replace(live, read_requests=client.counters.total_requests - start)
     if desired is None and saved is None:
         live = await read_members(client, live, shared_groups(live))
         return AccessState(AccessEngine(live), live, read_at=read_at)
@@ -212,26 +228,63 @@ def report_of(state: AccessState, api_url: str | None) -> dict[str, Any]:
 
 
 def find_project(state: AccessState, ref: str) -> LiveProject:
-    """A project of the state by id or exact title; unknown: an error with close matches."""
+    """A project of the state by id, title, or a part of one title (see :func:`match_project`)."""
+    return match_project(state, ref)[0]
+
+
+_SHOWN_CANDIDATES = 10
+
+
+def _titles(projects: list[LiveProject]) -> str:
+    names = sorted({p.title for p in projects}, key=str.casefold)
+    shown = ", ".join(json.dumps(t, ensure_ascii=False) for t in names[:_SHOWN_CANDIDATES])
+    more = len(names) - _SHOWN_CANDIDATES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def match_project(state: AccessState, ref: str) -> tuple[LiveProject, str | None]:
+    """A project of the state by id or exact title, else by the one title that begins with
+    ``ref`` (any case), else the one that contains it; and the note to show when it was taken
+    by a part of its title (None for an id or the exact title). Several matches: an error that
+    lists them; none: an error with close matches."""
     projects = state.engine.projects
     if is_uuid(ref) and ref.lower() in projects:
-        return projects[ref.lower()]
+        return projects[ref.lower()], None
     found = [p for p in projects.values() if ref in (p.title, p.id)]
-    if not found:
-        titles = {p.title for p in projects.values()}
-        hint = did_you_mean(ref, titles)
-        if hint is None:
-            # A part of a title ("Revenu") finds it too.
-            near = sorted(t for t in titles if ref.lower() in t.lower())[:3]
-            hint = ("did you mean " + " or ".join(repr(t) for t in near) + "?") if near else None
-        raise HexsyncError(
-            f"no project titled {ref!r}",
-            hint=hint or "name it by its exact title or id; list them with: hexsync projects list",
-        )
     if len(found) > 1:
         ids = ", ".join(sorted(p.id for p in found))
         raise HexsyncError(f"{len(found)} projects are titled {ref!r}: {ids}", hint="use its id")
-    return found[0]
+    if found:
+        return found[0], None
+    wanted = ref.strip().casefold()
+    for how, test in (
+        ("begins with", lambda t: t.casefold().startswith(wanted)),
+        ("contains", lambda t: wanted in t.casefold()),
+    ):
+        hits = [p for p in projects.values() if wanted and test(p.title)]
+        if len(hits) == 1:
+            title = json.dumps(hits[0].title, ensure_ascii=False)
+            return hits[0], f"{ref!r} is taken as {title}, the only project title that {how} it"
+        if hits:
+            raise HexsyncError(
+                f"{ref!r} matches {len(hits)} projects: {_titles(hits)}",
+                hint="give the whole title, or the id",
+            )
+    titles = {p.title for p in projects.values()}
+    hint = did_you_mean(ref, titles)
+    if hint is None and wanted:
+        # A mistyped beginning ("Revnue") is close to the start of the title it meant.
+        near = sorted(
+            t
+            for t in titles
+            if difflib.SequenceMatcher(None, wanted, t.casefold()[: len(wanted)]).ratio() >= 0.8
+        )[:3]
+        hint = ("did you mean " + " or ".join(repr(t) for t in near) + "?") if near else None
+    raise HexsyncError(
+        f"no project titled {ref!r}",
+        hint=hint
+        or "name it by its title (or a part of it) or id; list them with: hexsync projects list",
+    )
 
 
 def _paths(g: Grant) -> list[dict[str, str]]:
@@ -246,17 +299,77 @@ def _grant_data(g: Grant) -> dict[str, Any]:
 
 
 def find_user(state: AccessState, email: str) -> LiveUser:
-    """An active user of the state by email (any case); unknown: an error with close matches."""
+    """An active user of the state by email (any case); else an error that says why (see
+    :func:`resolve_user`), or that the plan deactivates them."""
     wanted = email.strip().lower()
-    user = state.engine.users.get(wanted)
+    if "@" in wanted and wanted not in state.engine.users and wanted in state.live.users:
+        raise HexsyncError(
+            f"{wanted} is deactivated by the plan: no access at all",
+            hint="deactivated users cannot sign in; their grants give nothing",
+        )
+    return resolve_user(state.engine.users, email)
+
+
+def resolve_user(users: Mapping[str, LiveUser], ref: str) -> LiveUser:
+    """The active user whose email is ``ref`` (any case). Otherwise an error that points at no
+    one else but for a one-character typo of an address:
+
+    - not an email (``judy``): says so, and names the people it could be (their email's
+      local part, or a word of their name);
+    - an email of nobody active (``mallory@acme.com``): says that Hex lists only active users,
+      so a deactivated user (who has no access) and an unknown address read alike.
+    """
+    wanted = ref.strip().lower()
+    user = users.get(wanted)
     if user is not None:
         return user
-    hint = did_you_mean(wanted, state.engine.users, cutoff=0.8)
-    if wanted in state.live.users:
-        msg = f"{wanted} is deactivated by the plan: no access at all"
-    else:
-        msg = f"no active user with email {email}"
-    raise HexsyncError(msg, hint=hint or "deactivated users have no access and are not listed")
+    if "@" not in wanted:
+        could = sorted(
+            (
+                u
+                for u in users.values()
+                if wanted
+                and (
+                    u.email.split("@", 1)[0] == wanted
+                    or wanted in (u.name or "").casefold().split()
+                )
+            ),
+            key=lambda u: u.email,
+        )
+        named = ", ".join(f"{u.email} ({u.name})" if u.name else u.email for u in could[:5])
+        if len(could) == 1:
+            hint = f"did you mean {named}?"
+        elif could:
+            hint = f"it could be {named}" + (" and more" if len(could) > 5 else "")
+        else:
+            hint = "give the person's email; list them with: hexsync users list"
+        raise HexsyncError(f"{ref.strip()!r} is not an email address", hint=hint)
+    typos = sorted(e for e in users if _one_edit(wanted, e))
+    hint = (
+        "did you mean " + " or ".join(repr(e) for e in typos[:3]) + "? (another address)"
+        if typos
+        else "Hex lists only active users: a deactivated user (who has no access) and an"
+        " address Hex does not know read alike; list them with: hexsync users list"
+    )
+    raise HexsyncError(f"{wanted} is not an active user of this workspace", hint=hint)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one character changed, added, removed, or two neighbours
+    swapped: a typo, not another name."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((n for n, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
 
 
 def public_projects(state: AccessState) -> list[LiveProject]:

@@ -121,18 +121,18 @@ def test_reads_stay_at_the_floor_members_of_shared_groups_only(
 
 
 def test_unknown_project_or_user_exits_1_with_close_matches(hexsync: Run) -> None:
-    result = hexsync("access", "project", "Revenu")
+    result = hexsync("access", "project", "Revnue")
     assert result.exit_code == 1
-    assert "no project titled 'Revenu'" in result.stderr
+    assert "no project titled 'Revnue'" in result.stderr
     assert "did you mean 'Revenue overview'?" in result.stderr
     assert "Traceback" not in result.output
     result = hexsync("access", "user", "vik@acme.com")
     assert result.exit_code == 1
-    assert "no active user with email vik@acme.com" in result.stderr
+    assert "vik@acme.com is not an active user of this workspace" in result.stderr
     assert "did you mean 'vic@acme.com'?" in result.stderr
     result = hexsync("access", "user", "trent@acme.com")  # deactivated in Hex: not listed
     assert result.exit_code == 1
-    assert "no active user" in result.stderr
+    assert "not an active user" in result.stderr
 
 
 MANIFESTS = """\
