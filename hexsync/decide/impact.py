@@ -272,27 +272,64 @@ def _via(before: Grant | None, after: Grant | None) -> str | None:
 
 
 def deactivation_warnings(changes: Iterable[Change], live: Live) -> tuple[PlanWarning, ...]:
-    """A warning per deactivated user who owns projects: Hex keeps a deactivated owner, so the
-    projects keep an owner nobody can reach; transfer them first (docs/plan.md, "Diff rules")."""
+    """What a reviewer must know of deactivations, in every plan, not only the one that
+    deactivates (docs/plan.md, "Diff rules"):
+
+    - a warning per user the plan deactivates who owns projects: Hex keeps a deactivated owner,
+      so the projects keep an owner nobody can sign in as; transfer them first;
+    - a warning per owner who is already not an active user (Hex does not list them) and still
+      owns projects: the same, after the fact;
+    - one warning when the plan deactivates anyone: a workspace with directory sync (SCIM)
+      manages users in its identity provider, which may bring them back.
+    """
     out = []
+    visible = [p for p in live.projects.values() if not p.hidden]
+    leaving = []
     for change in changes:
         if change.kind is not Kind.USER or change.action is not Action.DEACTIVATE:
             continue
         email = change.name.lower()
-        owned = sorted(p.title for p in live.projects.values() if p.owner == email)
-        if not owned:
-            continue
-        shown = ", ".join(f'"{t}"' for t in owned[:_OWNED_SHOWN])
-        more = len(owned) - _OWNED_SHOWN
-        if more > 0:
-            shown += f" and {more} more"
-        count = f"{len(owned)} project" + ("" if len(owned) == 1 else "s")
+        leaving.append(email)
+        owned = sorted(p.title for p in visible if p.owner == email)
+        if owned:
+            out.append(
+                PlanWarning(
+                    "deactivated_owner",
+                    f"{email} owns {_owned(owned)}; deactivating them leaves the projects owned"
+                    " by a user who cannot sign in: transfer ownership in Hex first",
+                    change.mark,
+                )
+            )
+    if live.users:
+        gone: dict[str, list[str]] = {}
+        for p in visible:
+            if p.owner and p.owner not in live.users and p.owner not in leaving:
+                gone.setdefault(p.owner, []).append(p.title)
+        for email, titles in sorted(gone.items()):
+            out.append(
+                PlanWarning(
+                    "deactivated_owner",
+                    f"{email} is not an active user (deactivated) and still owns"
+                    f" {_owned(sorted(titles))}: nobody can sign in as their owner; transfer"
+                    " ownership in Hex",
+                )
+            )
+    if leaving:
         out.append(
             PlanWarning(
-                "deactivated_owner",
-                f"{email} owns {count} ({shown}); deactivating them leaves the projects owned by"
-                " a user who cannot sign in: transfer ownership in Hex first",
-                change.mark,
+                "directory_sync",
+                f"deactivating {', '.join(sorted(leaving))} in Hex does not reach an identity"
+                " provider: with directory sync (SCIM), deactivate them there too, or it may"
+                " bring them back",
             )
         )
     return tuple(out)
+
+
+def _owned(titles: list[str]) -> str:
+    """``2 projects ("A", "B")``, the first few titles named."""
+    shown = ", ".join(f'"{t}"' for t in titles[:_OWNED_SHOWN])
+    more = len(titles) - _OWNED_SHOWN
+    if more > 0:
+        shown += f" and {more} more"
+    return f"{len(titles)} project{'' if len(titles) == 1 else 's'} ({shown})"

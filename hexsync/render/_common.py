@@ -33,6 +33,8 @@ from hexsync.values.plan import (
 RATE_PER_MINUTE = 30
 
 NO_CHANGES = "No changes. The workspace matches the manifests."
+# Hex's API has no call to reactivate a user (docs/hex-api.md, "Users and deactivation").
+DEACTIVATE_NOTE = "deactivate: irreversible, the API cannot reactivate"
 
 SIGNS = {
     Action.CREATE: "+",
@@ -87,7 +89,7 @@ def headline(change: Change) -> str:
     if change.kind is Kind.PROJECT and change.id:
         text += f" ({short_id(change.id)})"
     if change.action is Action.DEACTIVATE:
-        text += " (deactivate)"
+        text += f" ({DEACTIVATE_NOTE})"
     return text
 
 

@@ -135,8 +135,9 @@ def test_deactivating_an_owner_warns_and_names_their_projects() -> None:
     projects = {f"P{i}": {"owner": "ed@acme.com"} for i in range(7)}
     live = live_of({**WORKSPACE, "projects": {**projects, "Mine": {"owner": "ana@acme.com"}}})
     changes = changes_of(["user ed@acme.com: deactivate", "user vic@acme.com: deactivate"], live)
-    (warning,) = deactivation_warnings(changes, live)  # vic owns nothing: no warning
+    warning, directory = deactivation_warnings(changes, live)  # vic owns nothing: no warning
     assert warning.code == "deactivated_owner"
+    assert directory.code == "directory_sync"
     assert warning.message.startswith(
         'ed@acme.com owns 7 projects ("P0", "P1", "P2", "P3", "P4" and 2 more)'
     )
