@@ -122,6 +122,19 @@ class _Wide:
             self.classes[role] = self.classes.get(role, 0) + 1
 
 
+def _kept(role: str | None, level: Access, old: Access, new: Access) -> str:
+    """Why a member's level stays as it is while the workspace-wide level moves ``old`` →
+    ``new``: ``capped`` (a Viewer: the cap makes both the same), ``higher`` (another path gives
+    them more than either), ``same`` (another path gives them the very level: for a gain, they
+    already had it; for a loss, they keep it)."""
+    if old == new:  # the wide paths moved, not their level: nobody's changes
+        return "same"
+    c_old, c_new = capped(role, old), capped(role, new)
+    if c_old == c_new and level <= c_new:
+        return "capped"
+    return "higher" if level > max(c_old, c_new) else "same"
+
+
 def _wide_level(pa: ProjectAccess | None, role: str | None) -> Access:
     if pa is None or not pa.wide:
         return Access.NONE
@@ -183,7 +196,10 @@ def assess(
         title = (pa_a or pa_b).project.title  # type: ignore[union-attr]
         named = set(pa_b.named if pa_b else ()) | set(pa_a.named if pa_a else ())
         named -= gone
-        people = unaffected = 0
+        people = 0
+        kept = {"higher": 0, "same": 0, "capped": 0}  # why an unaffected member's level stays
+        old_wide = max((p.granted for p in (pa_b.wide if pa_b else ())), default=Access.NONE)
+        new_wide = max((p.granted for p in (pa_a.wide if pa_a else ())), default=Access.NONE)
         unread = before.unread_on(pid) | after.unread_on(pid)
         for group in unread:
             partial.setdefault(group, set()).add(title)
@@ -198,8 +214,8 @@ def assess(
                 # Only the wide paths moved: counted on the workspace line.
                 if _level(g_b) != _level(g_a):
                     people += 1
-                else:
-                    unaffected += 1
+                elif g_b is not None:
+                    kept[_kept(g_b.role, g_b.level, old_wide, new_wide)] += 1
                 continue
             tally.add("user", email, ImpactItem(title, _level(g_b), _level(g_a), _via(g_b, g_a)))
         wide_b = pa_b.wide if pa_b else ()
@@ -219,7 +235,7 @@ def assess(
             if _wide_level(pa_b, role) != _wide_level(pa_a, role):
                 people += rest
             else:
-                unaffected += rest
+                kept["capped"] += rest  # the same level both ways: only a Viewer's cap does that
         old = max((p.granted for p in wide_b), default=Access.NONE)
         new = max((p.granted for p in wide_a), default=Access.NONE)
         decides_paths = wide_b if new < old else wide_a
@@ -233,7 +249,10 @@ def assess(
                 new.value if new is not Access.NONE else None,
                 via,
                 None if unread else people,  # counts that leave some people out: none at all
-                None if unread else unaffected,
+                None if unread else sum(kept.values()),
+                None if unread else kept["higher"],
+                None if unread else kept["same"],
+                None if unread else kept["capped"],
             ),
         )
     return tally.result(), _unread_warnings(partial) + deactivation_warnings(changes, live)

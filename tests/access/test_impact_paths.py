@@ -72,7 +72,10 @@ def test_the_workspace_line_counts_members_by_role_and_ignores_guests() -> None:
     ]
     plan = Plan(WorkspaceInfo("https://app.hex.tech", "org"), impact=access_impact(changes, live))
     text = " ".join(render_text(plan).split())
-    assert 'workspace members gain CAN_EDIT on "Other": 3 people; 1 keeps a higher level !' in text
+    assert (
+        'workspace members gain CAN_EDIT on "Other": 3 people gain it; 1 keeps a higher level !'
+        in text
+    )
 
 
 def test_removing_a_collection_share_loses_access_unless_another_path_holds() -> None:
