@@ -31,7 +31,7 @@ from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import AccessImpact, Action, Change, ImpactItem, PlanWarning, access_rank
 
-__all__ = ["access_impact", "assess", "deactivation_warnings"]
+__all__ = ["access_impact", "affected_projects", "assess", "deactivation_warnings"]
 
 # project sharing path → principal kind, and the fixed name of a principal without a key
 _GRANT_PRINCIPALS = {
@@ -107,6 +107,12 @@ def _scope(changes: tuple[Change, ...], before: Live, after: Live) -> list[str]:
             if p.sharing.groups.keys() & groups or p.sharing.collections.keys() & colls:
                 ids.add(p.id)
     return sorted(i for i in ids if i in before.projects or i in after.projects)
+
+
+def affected_projects(changes: Iterable[Change], before: Live, after: Live) -> list[str]:
+    """Ids of the projects whose access ``changes`` can move (see ``_scope``): drift weighs the
+    same projects the plan's impact does."""
+    return _scope(tuple(changes), before, after)
 
 
 class _Wide:
