@@ -29,7 +29,7 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
         "+ member carol@acme.com",
         "- member dave@acme.com",
         '- group "Legacy contractors"',
-        '- user "mallory@acme.com" (deactivate)',
+        '- user "mallory@acme.com" (deactivate: irreversible, the API cannot reactivate)',
         '~ status: "In development" → "Production"',
         '+ project "Partner portal"',
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import HexClient, Me
@@ -155,9 +155,13 @@ async def read_live(
     progress: ReadProgress | None = None,
     hidden: bool = False,
     me: Me | None = None,
+    users_read: Sequence[LiveUser] | None = None,
 ) -> Live:
     """Read the workspace at the request floor; ``progress(n)`` hears the request count.
     ``me``: the token's ``users/me`` answer when the caller read it already (not read again).
+
+    ``users_read``: the users listing, when the caller has read it already (``access user``
+    checks the person asked about before reading the rest): not read again.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
@@ -178,6 +182,8 @@ async def read_live(
             progress(now - start)
 
     async def users() -> list[LiveUser]:
+        if users_read is not None:
+            return list(users_read)
         out = []
         async for u in client.iter_users():
             tick()
@@ -260,6 +266,11 @@ def _without_locks(
         else:
             kept.append(group)
     return kept, tuple(sorted(locks))
+
+
+async def read_users(client: HexClient) -> list[LiveUser]:
+    """The active users, 500 per request (what :func:`read_live` lists first)."""
+    return [LiveUser(u.id, u.email.lower(), u.name, u.role) async for u in client.iter_users()]
 
 
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:

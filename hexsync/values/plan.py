@@ -486,8 +486,8 @@ class ImpactItem:
 
     For a person, ``old``/``new`` are their *effective* levels and ``via`` the path that decides
     (for a loss, the path they lose). On ``workspace members``, ``people`` counts the members
-    whose effective access changes so, and ``unaffected`` those who keep a higher level through
-    another path (no effective change).
+    whose effective access changes so, and ``unaffected`` those whose level stays as it is, split
+    into ``higher``, ``same`` and ``capped`` (below).
     """
 
     project: str  # title
@@ -496,6 +496,12 @@ class ImpactItem:
     via: str | None = None  # e.g. "group Analysts"; None for direct sharing
     people: int | None = None
     unaffected: int | None = None
+    # ``unaffected`` by why their level stays: a higher level through another path; the very
+    # level through another path (a gain: they already had it; a loss: they keep it); a Viewer
+    # whom the cap keeps at CAN_VIEW both ways. None in plans made before they were counted.
+    higher: int | None = None
+    same: int | None = None
+    capped: int | None = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -509,6 +515,10 @@ class ImpactItem:
             out["people"] = self.people
         if self.unaffected is not None:
             out["unaffected"] = self.unaffected
+        for key in ("higher", "same", "capped"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
         return out
 
     @classmethod
@@ -520,6 +530,9 @@ class ImpactItem:
             data.get("via"),
             data.get("people"),
             data.get("unaffected"),
+            data.get("higher"),
+            data.get("same"),
+            data.get("capped"),
         )
 
 

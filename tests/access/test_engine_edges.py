@@ -127,11 +127,12 @@ def test_only_a_deactivation_of_an_owner_warns_and_it_points_at_the_user() -> No
     )
     mark = Mark("users.yaml", 3, 3)
     changes[2] = dataclasses.replace(changes[2], mark=mark)
-    (warning,) = deactivation_warnings(changes, live)
+    warning, directory = deactivation_warnings(changes, live)
     assert warning.message.startswith(
         'zed@acme.com owns 5 projects ("P0", "P1", "P2", "P3", "P4"); deactivating'
     )
     assert warning.mark == mark
+    assert directory.code == "directory_sync"  # one for every deactivation of the plan
 
 
 def test_planned_is_the_workspace_the_plan_leaves() -> None:

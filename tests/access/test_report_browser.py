@@ -11,7 +11,11 @@ is made that way).
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +23,15 @@ from typing import Any
 
 import pytest
 from access_seed import WORKSPACE_TOKEN
+from acme import ORG_ID
 from click.testing import CliRunner
 from test_engine_cases import live_of
 
+from hexsync._version import __version__
 from hexsync.cli.main import cli
 from hexsync.decide.access_engine import AccessEngine
 from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS, render_access_html
+from hexsync.render.access_report import data_digest
 
 
 def chromium_path() -> str | None:
@@ -47,9 +54,35 @@ def report_html(access_url: str, tmp_path_factory: pytest.TempPathFactory) -> Pa
     return out
 
 
+PLANNED = """\
+version: 1
+users:
+  - email: bob@acme.com
+    active: false
+projects:
+  - id: 0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11
+    sharing:
+      groups: {Analysts: CAN_EDIT}
+      workspace: APP_ONLY
+"""
+
+
 @pytest.fixture(scope="module")
-def browser(report_html: Path) -> Iterator[Any]:
-    del report_html  # made first: see report_html
+def planned_html(access_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The as-planned report of PLANNED, written before the browser starts too."""
+    folder = tmp_path_factory.mktemp("planned")
+    (folder / "m.yaml").write_text(PLANNED, encoding="utf-8")
+    out = folder / "after.html"
+    env = {"HEX_API_URL": access_url, "HEX_API_TOKEN": WORKSPACE_TOKEN, "NO_COLOR": "1"}
+    args = ["--rate-limit", "off", "access", "report", "--out", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--as-planned", str(folder / "m.yaml")], env=env)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser(report_html: Path, planned_html: Path) -> Iterator[Any]:
+    del report_html, planned_html  # made first: see report_html
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
@@ -215,4 +248,159 @@ def test_hostile_names_do_not_blank_the_page(browser: Any, tmp_path: Path, case:
             assert shown == expected, group
     assert refused == []
     assert errors == []
+    page.close()
+
+
+# --- the report as evidence (issue #28, item 3) --------------------------------------------------
+
+
+def _embedded(page_path: Path) -> dict[str, Any]:
+    text = page_path.read_text(encoding="utf-8")
+    start = text.index('<script id="report-data" type="application/json">') + len(
+        '<script id="report-data" type="application/json">'
+    )
+    data: dict[str, Any] = json.loads(text[start : text.index("</script>", start)])
+    return data
+
+
+def test_the_page_says_which_workspace_when_by_what_and_its_digest(
+    browser: Any, report_html: Path
+) -> None:
+    data = _embedded(report_html)
+    assert data["data_sha256"] == data_digest(data)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data["read_at"])
+    page, refused = _open(browser, report_html)
+    assert page.text_content("#provenance") == (
+        f"workspace (org {ORG_ID}), as read at {data['read_at']} by hexsync"
+        f" {__version__}, data sha256 {data['data_sha256']}"
+    )
+    assert refused == []
+    page.close()
+
+
+def test_a_group_filter_shows_the_group_s_own_grant(browser: Any, report_html: Path) -> None:
+    page, _ = _open(browser, report_html)
+    page.select_option("#f-group", "Analysts")
+    page.wait_for_selector("#thead div[data-key='level']:has-text('Grant to group Analysts')")
+    # Not alice's FULL_ACCESS as owner, the highest anyone has: the group's CAN_EDIT.
+    assert [(r["cells"][0], r["cells"][5]) for r in _rows(page)] == [
+        ("Revenue overview", "CAN_EDIT  via group Analysts (CAN_EDIT)")
+    ]
+    page.select_option("#f-group", "Finance team")
+    page.wait_for_selector("#thead div[data-key='level']:has-text('Grant to group Finance team')")
+    assert [(r["cells"][0], r["cells"][5]) for r in _rows(page)] == [
+        (
+            "Revenue overview",
+            "CAN_VIEW  via collection Finance (shared with the group) (CAN_VIEW)",
+        )
+    ]
+    page.close()
+
+
+def test_an_admin_s_role_reach_shows_apart_from_grants(browser: Any, report_html: Path) -> None:
+    page, _ = _open(browser, report_html)
+    page.fill("#f-person", "alice@acme.com")
+    page.wait_for_selector("#status:has-text('visible to alice@acme.com')")
+    rows = {r["cells"][0].removeprefix("PUBLICWORKSPACE"): r["cells"][5] for r in _rows(page)}
+    assert rows["Scratch"] == (
+        "NONE  through the Admin role: can see it, grant themselves FULL_ACCESS (documented)"
+    )
+    assert rows["Revenue overview"] == "FULL_ACCESS  as owner (FULL_ACCESS)"
+    page.fill("#f-person", "")
+    page.wait_for_selector("#status:not(:has-text('visible to'))")
+    page.click("#rows .row >> nth=1")  # Scratch
+    reach = page.eval_on_selector_all(
+        "#detail tr.role-reach", "els => els.map(e => [...e.children].map(c => c.textContent))"
+    )
+    assert reach == [
+        [
+            "alice@acme.com",
+            "ADMIN",
+            "-",
+            "through the Admin role: can see it, grant themselves FULL_ACCESS (documented)",
+        ]
+    ]
+    page.close()
+
+
+def test_the_filtered_view_downloads_as_csv_without_a_request(
+    browser: Any, report_html: Path, tmp_path: Path
+) -> None:
+    page, refused = _open(browser, report_html)
+    page.fill("#f-person", "vic")
+    page.wait_for_selector("#status:has-text('visible to vic@acme.com')")
+    with page.expect_download() as info:
+        page.click("#export")
+    saved = tmp_path / "view.csv"
+    info.value.save_as(saved)
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    digest = _embedded(report_html)["data_sha256"]
+    assert lines[0].startswith("# hexsync access report, filtered view (person=vic): workspace")
+    assert lines[0].endswith(f"data sha256 {digest}")
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines[1:]))))
+    assert [(r["project"], r["Level of vic@acme.com / path"]) for r in rows] == [
+        ("Revenue overview", "CAN_VIEW  via group Analysts (CAN_EDIT)"),
+        ("Status page", "APP_ONLY  via collection Everyone via workspace (APP_ONLY)"),
+    ]
+    assert refused == []
+    page.close()
+
+
+def test_find_reaches_a_row_outside_the_virtual_window(browser: Any, tmp_path: Path) -> None:
+    many = {
+        "users": {"a@acme.com": "EDITOR", "b@acme.com": "EDITOR"},
+        "projects": {f"Project {n:03}": {"owner": "a@acme.com"} for n in range(400)},
+    }
+    many["projects"]["Project 350"]["sharing"] = {"users": {"b@acme.com": "CAN_EDIT"}}
+    page_path = tmp_path / "many.html"
+    page_path.write_text(
+        render_access_html(AccessEngine(live_of(many)).report(source="live")), encoding="utf-8"
+    )
+    page, refused = _open(browser, page_path)
+    drawn = [r["cells"][0] for r in _rows(page)]
+    assert "Project 350" not in drawn  # the virtual list draws the first rows only
+    assert len(drawn) < 60
+    page.fill("#f-find", "b@acme.com")  # in no title: only in the level column's path…
+    page.wait_for_selector("#find-status:has-text('no match')")  # …which the default view hides
+    page.fill("#f-find", "project 350")
+    page.wait_for_selector("#find-status:has-text('match 1 of 1')")
+    found = [r for r in _rows(page) if "found" in r["cls"].split()]
+    assert [r["cells"][0] for r in found] == ["Project 350"]
+    page.fill("#f-find", "Project 34")
+    page.wait_for_selector("#find-status:has-text('match 1 of 10')")
+    page.press("#f-find", "Enter")
+    page.wait_for_selector("#find-status:has-text('match 2 of 10')")
+    assert [r["cells"][0] for r in _rows(page) if "found" in r["cls"].split()] == ["Project 341"]
+    assert refused == []
+    page.close()
+
+
+def test_an_as_planned_page_marks_what_would_change_against_live(
+    browser: Any, planned_html: Path
+) -> None:
+    page, refused = _open(browser, planned_html)
+    assert page.text_content("#summary").endswith(
+        "as the manifests would leave it: 2 projects would change against live"
+    )
+    assert "as planned (not applied)" in page.text_content("#provenance")
+    titles = [r["cells"][0] for r in _rows(page)]
+    assert titles == [
+        "WORKSPACECHANGESRevenue overview",
+        "Scratch",
+        "PUBLICWORKSPACECHANGESStatus page",
+    ]
+    page.click("#rows .row >> nth=0")
+    changes = page.eval_on_selector_all(
+        "#detail ul.vs-live li", "els => els.map(e => e.textContent)"
+    )
+    assert changes == [
+        "workspace members: NONE → APP_ONLY",
+        "bob@acme.com: CAN_EDIT → no access",
+    ]
+    # The owner bob is deactivated by the plan: his project says so.
+    page.check("#f-changed")
+    page.wait_for_selector("#status:has-text('2 of 3 projects')")
+    owners = {r["cells"][0]: r["cells"][1] for r in _rows(page)}
+    assert owners["PUBLICWORKSPACECHANGESStatus page"] == "bob@acme.com (deactivated)"
+    assert refused == []
     page.close()
