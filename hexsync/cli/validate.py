@@ -16,6 +16,7 @@ from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.decide.rules_compiler import count_matches
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
 from hexsync.manifest import CheckResult, check
+from hexsync.ops.expiry import with_expiry
 from hexsync.readers.workspace import read_projects
 from hexsync.values.desired import Desired
 
@@ -99,7 +100,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
     listing, 100 projects per request).
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
-    result = check(manifest_paths(paths))
+    result = with_expiry(check(manifest_paths(paths)), dt.datetime.now(dt.timezone.utc))
     rules = []
     if live and result.ok and result.desired is not None and result.desired.rules:
         rules = blast_radius(ctx.obj, result.desired)

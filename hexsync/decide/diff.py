@@ -311,7 +311,8 @@ class _Differ:
                 new_level = level_or_none(want.get(key))
                 if new_level == old_level:
                     continue
-                if additive and not _collection_raises(old_level, new_level):
+                gone = f"{dim}\x00{key}" in s.expired  # its expires: passed (docs/expiry.md)
+                if additive and not gone and not _collection_raises(old_level, new_level):
                     continue
                 if (
                     dim == "users"
@@ -327,7 +328,9 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 
@@ -430,11 +433,18 @@ class _Differ:
             # leave out is removed like anyone else, before the deactivation (issue #15).
             have = (found.members or frozenset()) - (self.inactive & (g.members or frozenset()))
             adds = sorted(want - have)
-            removes = sorted(have - want) if g.members_mode is Mode.AUTHORITATIVE else []
+            # A member whose expires: passed leaves even an additive list (docs/expiry.md).
+            removes = sorted(
+                have - want if g.members_mode is Mode.AUTHORITATIVE else have & g.expired_members
+            )
+            gone = g.expired_members
             fields = tuple(
                 sorted(
                     [FieldChange("members", None, "member", key=e) for e in adds]
-                    + [FieldChange("members", "member", None, key=e) for e in removes],
+                    + [
+                        FieldChange("members", "member", None, key=e, expired=e in gone)
+                        for e in removes
+                    ],
                     key=lambda f: f.key or "",
                 )
             )
@@ -760,7 +770,8 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                if additive and _rank(new_level) <= _rank(old_level):
+                gone = s.is_expired(dim, key)  # its expires: passed (docs/expiry.md)
+                if additive and not gone and _rank(new_level) <= _rank(old_level):
                     continue
                 if old_level is None and key not in self._known(dim):
                     continue  # an unknown name: reported by _check_refs
@@ -775,7 +786,9 @@ class _Differ:
                         s.mark_of(dim),
                     )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 

@@ -32,7 +32,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from hexsync.decide import projection
+from hexsync.decide import expiry, projection
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
@@ -115,6 +115,9 @@ class Compiled:
     reports: tuple[RuleReport, ...] = ()
     warnings: tuple[PlanWarning, ...] = ()
     refusals: tuple[Refusal, ...] = ()
+    # What :func:`hexsync.decide.expiry.resolve` said of the grants written with ``expires:``
+    # (the plan keeps those about the objects it plans, ``--target`` or not).
+    expiry: tuple[expiry.Notice, ...] = ()
 
 
 # ---------------------------------------------------------------- time
@@ -335,10 +338,12 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
     modes: dict[str, Mode] = {}
     marks: dict[str, Mark] = dict(own.marks) if own is not None else {}
     overrides: list[tuple[str, tuple[Rule, ...], str, Mark]] = []
+    expired: set[str] = set()
     for dim in DIMENSIONS:
         if own is not None and getattr(own, dim) is not None:
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
+            expired.update(k for k in own.expired if k.startswith(f"{dim}\x00"))
             shadowed = tuple(
                 r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None
             )
@@ -356,6 +361,9 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
         values[dim], more, dim_marks = _combine(dim, deciders)
         provenance.update(more)
         marks.update(dim_marks)
+        gone = _expired(dim, deciders, values[dim])
+        expired.update(k.removeprefix("sharing.") for k in gone)
+        provenance.update(gone)
     sharing = None
     if values:
         first = next(r.sharing for r in rules if r.sharing is not None) if own is None else own
@@ -369,8 +377,23 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             mark=first.mark if first is not None else rules[0].mark,
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
+            expired=frozenset(expired),
         )
     return _Decided(status, sharing, FrozenMap(provenance), tuple(errors), tuple(overrides))
+
+
+def _expired(dim: str, rules: Sequence[Rule], combined: object) -> dict[str, str]:
+    """The grants of ``dim`` whose time is up in every deciding rule that wrote them (another
+    rule's grant of the same key keeps it), each with the rules that wrote them."""
+    if dim in SCALAR_DIMENSIONS or not isinstance(combined, FrozenMap):
+        return {}
+    out: dict[str, list[str]] = {}
+    for r in rules:
+        for key in r.sharing.expired if r.sharing is not None else ():
+            name = key.partition("\x00")[2]
+            if key.startswith(f"{dim}\x00") and name not in combined:
+                out.setdefault(key, []).append(r.name)
+    return {f"sharing.{key}": ", ".join(names) for key, names in out.items()}
 
 
 def scalar_field(value: object) -> Access | None:
@@ -564,8 +587,11 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     """``desired`` with its ``enforce: apply`` rules compiled into project entries (see the
     module docstring). Raises :class:`RuleConflictError` and, for names no one knows,
     :class:`~hexsync.decide.diff.UnresolvedReferenceError`."""
+    titles = {pid: p.title for pid, p in live.projects.items()}
+    resolved = expiry.resolve(desired, now, titles=titles)
+    desired = resolved.desired
     if not desired.rules:
-        return Compiled(desired)
+        return Compiled(desired, expiry=resolved.notices)
     problems = _reference_problems(desired.rules, desired, live)
     if problems:
         raise UnresolvedReferenceError(problems)
@@ -604,7 +630,9 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         for r in reports
         if limit is not None and r.matched > limit
     )
-    return Compiled(replace(desired, projects=tuple(merged)), reports, warnings, refusals)
+    return Compiled(
+        replace(desired, projects=tuple(merged)), reports, warnings, refusals, resolved.notices
+    )
 
 
 # ---------------------------------------------------------------- check mode
@@ -615,9 +643,10 @@ def check_violations(
 ) -> tuple[Refusal, ...]:
     """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
     it, violates; each names the projects and what the rule requires of them."""
-    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
-    if not rules:
+    if not any(r.enforce is Enforce.CHECK for r in desired.rules):
         return ()
+    desired = expiry.resolve(desired, now).desired  # a check rule's expired grant: not required
+    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
     after = projection.project(live, changes, now=now)
     projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:

@@ -24,6 +24,7 @@ from hexsync.values.desired import (
     Desired,
     Enforce,
     Ensure,
+    Expiry,
     FrozenMap,
     Group,
     Mark,
@@ -36,6 +37,8 @@ from hexsync.values.desired import (
     Status,
     User,
     Workspace,
+    parse_duration,
+    parse_expiry,
     parse_timestamp,
 )
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
@@ -174,7 +177,7 @@ def build_desired(
                 continue
             if key == "policy":
                 # Keep the valid parts of a policy, so its other checks still run.
-                policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc)
+                policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc, b)
             elif p.clean((key,)):
                 workspace = Workspace(block["org_id"], doc.mark((key,)))
         for path, entry, whole in p.items("collections"):
@@ -246,10 +249,17 @@ def build_desired(
     return desired, b.problems
 
 
-def _policy(data: dict[str, Any], doc: Document) -> Policy:
+def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
     prune = data.get("prune", {})
     protect = data.get("protect", {})
     statuses = data.get("statuses")
+    durations: dict[str, Any] = {}
+    for key in ("expiry_warning", "max_grant_duration"):
+        if key in data:
+            durations[key] = parse_duration(str(data[key]))
+            if durations[key] is None:
+                where: Path = ("policy", key)
+                b.error(doc.mark(where), where, f"{data[key]!r} is too long a duration")
     return Policy(
         prune_groups=prune.get("groups", False),
         prune_users=prune.get("users", False),
@@ -259,6 +269,7 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
         allow_public_web=data.get("allow_public_web", False),
         statuses=frozenset(statuses) if statuses is not None else None,
         max_rule_matches=data.get("max_rule_matches"),
+        **{k: v for k, v in durations.items() if v is not None},
         mark=doc.mark(("policy",)),
     )
 
@@ -276,9 +287,11 @@ def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Gro
     b.note(mark, "ensure", doc, (*path, "ensure"))
     members: frozenset[str] | None = None
     member_marks: dict[str, Mark] = {}
+    member_expires: dict[str, Expiry] = {}
     if "members" in entry:
-        for index, email in enumerate(entry["members"]):
+        for index, item in enumerate(entry["members"]):
             where: Path = (*path, "members", index)
+            email = item["email"] if isinstance(item, dict) else item
             lowered = email.lower()
             if lowered in member_marks:
                 b.error(
@@ -290,6 +303,10 @@ def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Gro
                 )
                 continue
             member_marks[lowered] = b.note(mark, f"member:{lowered}", doc, where)
+            if isinstance(item, dict) and "expires" in item:
+                found = _expiry(item["expires"], (*where, "expires"), doc, b)
+                if found is not None:
+                    member_expires[lowered] = found
         members = frozenset(member_marks)
     ensure = Ensure(entry.get("ensure", "present"))
     if ensure is Ensure.ABSENT and members:
@@ -306,6 +323,7 @@ def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Gro
         ensure=ensure,
         mark=mark,
         member_marks=FrozenMap(member_marks),
+        member_expires=FrozenMap(member_expires),
     )
 
 
@@ -327,10 +345,17 @@ def _project(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> P
 
 
 def _share_maps(
-    data: dict[str, Any], path: Path, doc: Document, b: _Builder, record: Mark, dims: Sequence[str]
+    data: dict[str, Any],
+    path: Path,
+    doc: Document,
+    b: _Builder,
+    record: Mark,
+    dims: Sequence[str],
+    expires: dict[str, Expiry],
 ) -> tuple[dict[str, dict[str, str] | None], dict[str, Mark]]:
     """The principal maps of a sharing block (``users`` keys lower-cased, a duplicate email an
-    error) and where each entry and scalar dimension was written."""
+    error; a ``{level, expires}`` entry as its level, its expiry into ``expires``) and where
+    each entry and scalar dimension was written."""
     marks: dict[str, Mark] = {}
     maps: dict[str, dict[str, str] | None] = {}
     for dim in ("workspace", "public_web"):
@@ -341,8 +366,9 @@ def _share_maps(
             maps[dim] = None
             continue
         entries: dict[str, str] = {}
-        for key, level in data[dim].items():
+        for key, value in data[dim].items():
             where: Path = (*path, dim, key)
+            level = value["level"] if isinstance(value, dict) else value
             name = key.lower() if dim == "users" else key
             mark_key = f"{dim}\x00{name}"
             if name in entries:
@@ -355,6 +381,10 @@ def _share_maps(
                 continue
             entries[name] = level
             marks[mark_key] = b.note(record, mark_key, doc, where, key=True)
+            if isinstance(value, dict) and "expires" in value:
+                found = _expiry(value["expires"], (*where, "expires"), doc, b)
+                if found is not None:
+                    expires[mark_key] = found
         maps[dim] = entries
     return maps, marks
 
@@ -362,7 +392,8 @@ def _share_maps(
 def _sharing(
     data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
 ) -> Sharing:
-    raw, marks = _share_maps(data, path, doc, b, project, _SHARING_MAPS)
+    expires: dict[str, Expiry] = {}
+    raw, marks = _share_maps(data, path, doc, b, project, _SHARING_MAPS, expires)
     maps = {
         dim: None if entries is None else FrozenMap((k, Access(v)) for k, v in entries.items())
         for dim, entries in raw.items()
@@ -376,7 +407,17 @@ def _sharing(
         collections=maps["collections"],
         mark=doc.mark(path),
         marks=FrozenMap(marks),
+        expires=FrozenMap(expires),
     )
+
+
+def _expiry(value: Any, where: Path, doc: Document, b: _Builder) -> Expiry | None:
+    """An ``expires:`` value the schema let through, or None (and an error) when its date is
+    not one (February 30th)."""
+    found = parse_expiry(str(value))
+    if found is None:
+        b.error(doc.mark(where), where, f"{value!r} is not a date: check the month and day")
+    return found
 
 
 def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Collection:
@@ -385,7 +426,8 @@ def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -
     if "sharing" in entry:
         where: Path = (*path, "sharing")
         data = entry["sharing"]
-        raw, marks = _share_maps(data, where, doc, b, mark, ("users", "groups"))
+        expires: dict[str, Expiry] = {}
+        raw, marks = _share_maps(data, where, doc, b, mark, ("users", "groups"), expires)
         sharing = CollectionSharing(
             mode=Mode(data.get("mode", "authoritative")),
             workspace=data.get("workspace"),
@@ -393,6 +435,7 @@ def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -
             groups=None if raw["groups"] is None else FrozenMap(raw["groups"]),
             mark=doc.mark(where),
             marks=FrozenMap(marks),
+            expires=FrozenMap(expires),
         )
     return Collection(entry["name"], entry.get("description"), entry.get("id"), mark, sharing)
 
@@ -608,6 +651,7 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
             mark=base.mark,
             marks=base.marks,
             modes=modes or FrozenMap(),
+            expires=base.expires,
         )
         for dim in modes or ():
             if getattr(sharing, dim) is None:

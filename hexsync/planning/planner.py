@@ -32,6 +32,7 @@ from hexsync.values.plan import (
     Plan,
     PlanPolicy,
     PlanWarning,
+    Refusal,
     RuleSummary,
     WorkspaceInfo,
     order_changes,
@@ -176,6 +177,12 @@ def build_plan(
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
         refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
+    expiring = [n for n in compiled.expiry if _expiry_wanted(n.address, wanted, rules_apply, live)]
+    refusals += tuple(
+        Refusal(n.code, n.message, n.hint, n.mark)
+        for n in expiring
+        if n.code == "max_grant_duration"
+    )
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
@@ -193,6 +200,11 @@ def build_plan(
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
         + tuple(w for address, w in result.warnings if wanted(address))
+        + tuple(
+            PlanWarning(n.code, n.message, n.mark)
+            for n in expiring
+            if n.code != "max_grant_duration"
+        )
         + tuple(_lookalike_warnings(changes, live))
         + tuple(_protect_warnings(desired, live))
         + tuple(_lock_name_warnings(live))
@@ -207,6 +219,22 @@ def build_plan(
         else (),
         estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
         policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def _expiry_wanted(
+    address: str, wanted: Callable[[str], bool], rules_apply: bool, live: Live
+) -> bool:
+    """Whether a plan (``--target``ed or not) says what :mod:`hexsync.decide.expiry` noted about
+    the object at ``address``: a rule's when rules apply; a project named by title also when the
+    target names it by id."""
+    kind, _, name = address.partition(":")
+    if kind == "rule":
+        return rules_apply
+    if wanted(address):
+        return True
+    return kind == Kind.PROJECT.value and any(
+        wanted(f"{kind}:{p.id}") for p in live.projects_by_title.get(name, ())
     )
 
 

@@ -105,7 +105,14 @@ def _value(fc: FieldChange, value: str) -> str:
 
 
 def field_text(fc: FieldChange) -> str:
-    """One field without its sign: ``status: "In development" → "Production"``."""
+    """One field without its sign: ``status: "In development" → "Production"``; a removal
+    because the grant's time is up ends ``(expired)``."""
+    if fc.expired:
+        return _field_text(fc) + " (expired)"
+    return _field_text(fc)
+
+
+def _field_text(fc: FieldChange) -> str:
     if fc.path == "members":
         return f"member {clean(fc.key or '')}"
     label = fc.path if fc.key is None else f"{fc.path}[{quote(fc.key)}]"
