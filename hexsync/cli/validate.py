@@ -40,7 +40,7 @@ def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
     progress.done()
     limit = desired.policy.max_rule_matches
     out = []
-    for rule in desired.rules:
+    for rule in (r for r in desired.rules if not r.for_users):  # users rules: plan counts them
         matched = counts[rule.name]
         note = ""
         if matched == 0:

@@ -32,7 +32,7 @@ import fnmatch
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from hexsync.decide import expiry, projection
+from hexsync.decide import expiry, projection, user_rules
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
@@ -574,7 +574,7 @@ def count_matches(
     rules: Sequence[Rule], projects: Iterable[LiveProject], *, now: dt.datetime
 ) -> dict[str, int]:
     """How many of ``projects`` each rule matches (``validate --live``'s blast radius)."""
-    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules]
+    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules if not rule.for_users]
     counts = dict.fromkeys((name for name, _ in predicates), 0)
     for project in projects:
         for name, predicate in predicates:
@@ -595,19 +595,22 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     problems = _reference_problems(desired.rules, desired, live)
     if problems:
         raise UnresolvedReferenceError(problems)
-    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY]
+    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY and not r.for_users]
     explicit = _explicit_ids(desired, live)
     projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
-    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK and not r.for_users]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
     matched.update(count_matches(check_rules, live.projects.values(), now=now))
+    for rule in (r for r in desired.rules if r.for_users):  # its blast radius: active users
+        matched[rule.name] = len(user_rules.matched_users(rule, live.users.values(), now))
     # Entries merged into a rule-compiled project are that project now (kept by identity: two
     # entries may be equal values, and a second entry for one project stays, for diff to report).
     absorbed = {id(p) for pid, p in explicit.items() if pid in projects}
     merged = [p for p in desired.projects if id(p) not in absorbed] + list(projects.values())
     reports = tuple(RuleReport(r.name, r.enforce, matched[r.name], r.mark) for r in desired.rules)
+    by_name = {r.name: r for r in desired.rules}
     warnings = tuple(
         PlanWarning(
             "rule_no_match",
@@ -615,7 +618,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
             r.mark,
         )
         for r in reports
-        if r.matched == 0
+        if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
     ) + tuple(overridden)
     limit = desired.policy.max_rule_matches
     refusals = tuple(
@@ -628,7 +631,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
             r.mark,
         )
         for r in reports
-        if limit is not None and r.matched > limit
+        if limit is not None and r.matched > limit and not by_name[r.name].for_users
     )
     return Compiled(
         replace(desired, projects=tuple(merged)), reports, warnings, refusals, resolved.notices
@@ -643,10 +646,10 @@ def check_violations(
 ) -> tuple[Refusal, ...]:
     """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
     it, violates; each names the projects and what the rule requires of them."""
-    if not any(r.enforce is Enforce.CHECK for r in desired.rules):
+    if not any(r.enforce is Enforce.CHECK and not r.for_users for r in desired.rules):
         return ()
     desired = expiry.resolve(desired, now).desired  # a check rule's expired grant: not required
-    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK and not r.for_users]
     after = projection.project(live, changes, now=now)
     projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:

@@ -481,7 +481,7 @@ def _consistency(desired: Desired, b: _Builder) -> None:
                 " but marked 'active: false'",
                 "a protected user is never deactivated; remove one of the two",
             )
-    for rule in desired.rules:
+    for rule in (r for r in desired.rules if not r.for_users):
         label = f"every project rule '{rule.name}' matches"
         _check_project(rule.as_project(), desired, groups, inactive, b, label)
     for project in desired.projects:
@@ -626,8 +626,10 @@ def _check_principals(
 # ---------------------------------------------------------------- rules (docs/rules.md)
 
 _LIST_LEAVES = ("categories", "owner", "creator", "collection")
+_USER_LEAVES = frozenset({"last_login", "role", "email"})
+_BOTH = frozenset({"all", "all_of", "any_of", "not"})
 _FLAG_LEAVES = ("published", "archived", "trashed")
-_BOUNDED_LEAVES = ("last_viewed", "created")
+_BOUNDED_LEAVES = ("last_viewed", "created", "last_login")
 
 
 def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule:
@@ -668,15 +670,55 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
     exclude = None
     if "except" in entry:
         exclude = _match(entry["except"], (*path, "except"), doc, b)
+    match = _match(entry["match"], (*path, "match"), doc, b)
+    users = "users" in entry
+    if users:
+        for key in ("status", "sharing"):
+            if key in entry:
+                where = (*path, key)
+                b.error(
+                    doc.key_mark(where),
+                    where,
+                    f"rule '{entry['name']}' is a users rule (users: ...): it cannot set {key}",
+                    "write the project policy as a rule of its own",
+                )
+    for found, part in ((match, "match"), (exclude, "except")):
+        _leaves_fit(found, users, entry["name"], (*path, part), doc, b)
     return Rule(
         name=entry["name"],
-        match=_match(entry["match"], (*path, "match"), doc, b),
+        match=match,
         exclude=exclude,
         status=entry.get("status", UNMANAGED),
         sharing=sharing,
-        enforce=Enforce(entry.get("enforce", "apply")),
+        enforce=Enforce(entry.get("enforce", "check" if users else "apply")),
         priority=entry.get("priority", 0),
         mark=mark,
+        users_active=False if users else None,
+    )
+
+
+def _leaves_fit(
+    match: Match | None, users: bool, name: str, path: Path, doc: Document, b: _Builder
+) -> None:
+    """A users rule matches on users (``last_login``, ``role``, ``email``), a project rule on
+    projects: a key of the other kind is an error at the key."""
+    if match is None:
+        return
+    if match.op in _BOTH:
+        for child in match.children:
+            _leaves_fit(child, users, name, path, doc, b)
+        return
+    if (match.op in _USER_LEAVES) == users:
+        return
+    what, other = ("users", "projects") if users else ("projects", "users")
+    b.problems.append(
+        Problem.at(
+            match.mark,
+            path,
+            f"rule '{name}' matches {what}, but '{match.op}' is a condition on {other}",
+            "a users rule (users: {active: false}) matches on last_login, role and email;"
+            " a project rule on the project keys",
+        )
     )
 
 
@@ -749,6 +791,6 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
             )
         return Match(key, (value,), mark=mark)
     items = value if isinstance(value, list) else [value]
-    if key in ("owner", "creator"):
+    if key in ("owner", "creator", "email"):
         items = [e.lower() for e in items]
     return Match(key, tuple(items), mark=mark)

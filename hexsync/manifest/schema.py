@@ -375,7 +375,8 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
                 doc.mark(path),
                 path,
                 f"needs {' or '.join(repr(k) for k in keys)}",
-                "a rule enforces a status or sharing (or both) on the projects it matches"
+                "a rule enforces a status or sharing (or both) on the projects it matches, or"
+                " deactivates the users it matches (users: {active: false})"
                 if path[:1] == ("rules",)
                 else "a project is identified by its id, or by its title when it has no id",
             ),

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from hexsync.decide.diff import UnresolvedReferenceError, diff
+from hexsync.decide import user_rules
+from hexsync.decide.diff import Diff, UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
 from hexsync.decide.rules_compiler import check_violations, compile_rules
@@ -150,6 +151,9 @@ def build_plan(
         )
     compiled = compile_rules(desired, live, now=now)
     result = diff(compiled.desired, live)
+    ruled = user_rules.evaluate(compiled.desired, live, result.changes, now=now)
+    if ruled.changes:
+        result = _with_deactivations(result, ruled.changes)
     selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
     if sel is not None:
         selected += _prerequisites(selected, result.changes)
@@ -177,6 +181,9 @@ def build_plan(
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
         refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
+    users_apply = sel is None or sel.kind is Kind.USER
+    if users_apply:
+        refusals += ruled.refusals
     expiring = [n for n in compiled.expiry if _expiry_wanted(n.address, wanted, rules_apply, live)]
     refusals += tuple(
         Refusal(n.code, n.message, n.hint, n.mark)
@@ -205,6 +212,7 @@ def build_plan(
             for n in expiring
             if n.code != "max_grant_duration"
         )
+        + (ruled.warnings if users_apply else ())
         + tuple(_lookalike_warnings(changes, live))
         + tuple(_protect_warnings(desired, live))
         + tuple(_lock_name_warnings(live))
@@ -219,6 +227,24 @@ def build_plan(
         else (),
         estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
         policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def _with_deactivations(result: Diff, more: tuple[Change, ...]) -> Diff:
+    """``result`` with the users rules' deactivations: each relies on its user, and its user is
+    no longer counted among those the plan leaves alone."""
+    gone = {c.name for c in more}
+    names = {
+        k: tuple(n for n in v if k != "user" or n not in gone)
+        for k, v in result.unmanaged_names.items()
+    }
+    names = {k: v for k, v in names.items() if v}
+    return replace(
+        result,
+        changes=result.changes + more,
+        depends={**result.depends, **{c: ((Kind.USER, c.id or ""),) for c in more}},
+        unmanaged={k: len(v) for k, v in names.items()},
+        unmanaged_names=names,
     )
 
 

@@ -488,7 +488,11 @@ class Match:
 
 @dataclass(frozen=True)
 class Rule:
-    """A policy over every live project its ``match`` selects (and ``exclude`` does not)."""
+    """A policy over every live project its ``match`` selects (and ``exclude`` does not).
+
+    A *users rule* (``users_active`` set, always False: deactivate) is a policy over the active
+    users its match selects instead (``last_login``, ``role``, ``email``).
+    """
 
     name: str
     match: Match
@@ -498,6 +502,12 @@ class Rule:
     enforce: Enforce = Enforce.APPLY
     priority: int = 0
     mark: Mark = field(default=NOWHERE, compare=False)
+    users_active: bool | None = None
+
+    @property
+    def for_users(self) -> bool:
+        """A users rule (``users: {active: false}``), not a project rule."""
+        return self.users_active is not None
 
     def as_project(self) -> Project:
         """The rule's status and sharing in a project's shape (for the checks they share)."""
