@@ -32,6 +32,7 @@ from hexsync.values.desired import (
     Mode,
     Policy,
     Project,
+    Reviewers,
     Rule,
     Sharing,
     Status,
@@ -155,6 +156,7 @@ def build_desired(
     version_seen = False
     workspace: Workspace | None = None
     policy: Policy | None = None
+    reviewers: Reviewers | None = None
     collections: list[Collection] = []
     groups: list[Group] = []
     users: list[User] = []
@@ -167,7 +169,7 @@ def build_desired(
             continue
         if "version" in data:
             version_seen = True
-        for key in ("workspace", "policy"):
+        for key in ("workspace", "policy", "reviewers"):
             if key not in data:
                 continue
             if not b.unique(key, "", f"'{key}' block", doc.key_mark((key,)), (key,)):
@@ -178,6 +180,9 @@ def build_desired(
             if key == "policy":
                 # Keep the valid parts of a policy, so its other checks still run.
                 policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc, b)
+            elif key == "reviewers":
+                if p.clean((key,)):
+                    reviewers = _reviewers(block, doc.mark((key,)))
             elif p.clean((key,)):
                 workspace = Workspace(block["org_id"], doc.mark((key,)))
         for path, entry, whole in p.items("collections"):
@@ -242,6 +247,7 @@ def build_desired(
         projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
         rules=tuple(sorted(rules, key=lambda r: r.name)),
         files=tuple(p.doc.file for p in parsed),
+        reviewers=reviewers,
     )
     _consistency(desired, b)
     if any(problem.severity == "error" for problem in b.problems):
@@ -271,6 +277,20 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
         max_rule_matches=data.get("max_rule_matches"),
         **{k: v for k, v in durations.items() if v is not None},
         mark=doc.mark(("policy",)),
+    )
+
+
+def _reviewers(block: dict[str, Any], mark: Mark) -> Reviewers:
+    def emails(key: str) -> FrozenMap[str, str]:
+        return FrozenMap((k, v.lower()) for k, v in block.get(key, {}).items())
+
+    fallback = block.get("fallback")
+    return Reviewers(
+        projects=emails("projects"),
+        groups=emails("groups"),
+        collections=emails("collections"),
+        fallback=fallback.lower() if isinstance(fallback, str) else None,
+        mark=mark,
     )
 
 

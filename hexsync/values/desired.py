@@ -35,6 +35,7 @@ __all__ = [
     "Mode",
     "Policy",
     "Project",
+    "Reviewers",
     "Rule",
     "Sharing",
     "Unmanaged",
@@ -319,6 +320,17 @@ class Project:
 
 
 @dataclass(frozen=True)
+class Reviewers:
+    """Who reviews what in an access review (docs/reviews.md); emails lower-cased."""
+
+    projects: FrozenMap[str, str] = field(default_factory=FrozenMap)  # title or id → reviewer
+    groups: FrozenMap[str, str] = field(default_factory=FrozenMap)
+    collections: FrozenMap[str, str] = field(default_factory=FrozenMap)
+    fallback: str | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class Desired:
     """The merged desired state of all manifest files, each kind sorted by identity."""
 
@@ -331,6 +343,7 @@ class Desired:
     projects: tuple[Project, ...] = ()
     rules: tuple[Rule, ...] = ()
     files: tuple[str, ...] = field(default=(), compare=False)
+    reviewers: Reviewers | None = None
 
     # Lookups by identity, indexed once: checks call them per reference, so a scan would make
     # loading 10,000 projects quadratic. (cached_property writes the instance __dict__ directly,
