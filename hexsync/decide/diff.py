@@ -10,6 +10,9 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
+- A grant whose ``expires:`` has passed (resolved before the diff: :mod:`hexsync.decide.expiry`)
+  is removed where Hex still has it, even from an additive dimension or member list, as a field
+  change marked ``expired``.
 - The project owner's own access is never changed; nor is a collection creator's own entry
   lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - A user's declared level is compared as Hex will hold it: a Viewer's CAN_EDIT or FULL_ACCESS

@@ -288,7 +288,7 @@ def _deactivated(engine: AccessEngine, m: _Manifests) -> Iterator[Finding]:
             if (email, ident) in seen:
                 continue
             seen.add((email, ident))
-            subject = f"project {_q(project.key)}"
+            subject = f"project {_q(found.title if found is not None else project.key)}"
             yield Finding(
                 "deactivated_grant",
                 "medium",

@@ -105,6 +105,7 @@ class RuleReport:
     enforce: Enforce
     matched: int
     mark: Mark
+    users: bool = False  # a users rule: ``matched`` counts active users
 
 
 @dataclass(frozen=True)
@@ -609,7 +610,9 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     # entries may be equal values, and a second entry for one project stays, for diff to report).
     absorbed = {id(p) for pid, p in explicit.items() if pid in projects}
     merged = [p for p in desired.projects if id(p) not in absorbed] + list(projects.values())
-    reports = tuple(RuleReport(r.name, r.enforce, matched[r.name], r.mark) for r in desired.rules)
+    reports = tuple(
+        RuleReport(r.name, r.enforce, matched[r.name], r.mark, r.for_users) for r in desired.rules
+    )
     by_name = {r.name: r for r in desired.rules}
     warnings = tuple(
         PlanWarning(

@@ -30,7 +30,8 @@ from hexsync.decide.access_engine import AccessEngine, ProjectAccess
 from hexsync.decide.access_engine import Path as AccessPath
 from hexsync.errors import ConfigError, HexsyncError
 from hexsync.manifest import check
-from hexsync.manifest.yamlsafe import Document, Limits, read_document
+from hexsync.manifest.load import DEFAULT_LIMITS
+from hexsync.manifest.yamlsafe import Document, read_document
 from hexsync.ops.manifest_edit import Edited, ManifestFiles, Removal, round_trip
 from hexsync.values.desired import Desired, Reviewers, parse_duration, parse_timestamp
 from hexsync.values.live import LiveProject
@@ -306,7 +307,7 @@ def _fail(where: str, message: str, hint: str | None = None) -> ReviewError:
 
 def read_review(path: Path) -> Review:
     """Read and check a review file: its fields, every decision, and the snapshot's hash."""
-    doc = read_document(path, str(path), Limits())
+    doc = read_document(path, str(path), DEFAULT_LIMITS)
     if not isinstance(doc, Document):
         raise ReviewError(str(doc))
     data = doc.data

@@ -222,7 +222,10 @@ def build_plan(
         unmanaged=FrozenMap(unmanaged),
         unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
-        rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
+        rules=tuple(
+            RuleSummary(r.name, r.enforce.value, r.matched, "users" if r.users else "projects")
+            for r in compiled.reports
+        )
         if rules_apply
         else (),
         estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),

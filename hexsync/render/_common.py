@@ -381,10 +381,17 @@ class RuleGroup:
     projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
     matched: int | None = None  # live projects the rule matched, when the plan says
     check: bool = False  # an ``enforce: check`` rule (it changes nothing)
+    deactivated: int | None = None  # a users rule: the deactivations noting it
 
     @property
     def headline(self) -> str:
-        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known)."""
+        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known); a
+        users rule: ``4 users matched, 2 deactivated``."""
+        if self.deactivated is not None:
+            matched = f"{plural(self.matched or 0, 'user')} matched"
+            if self.check:
+                return f"{matched} (enforce: check, changes nothing)"
+            return f"{matched}, {self.deactivated} deactivated"
         changed = len(self.projects)
         if self.matched is None:
             return f"{plural(changed, 'project')} changed"
@@ -427,6 +434,14 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 counts[text] = counts.get(text, 0) + 1
         summary = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         summary_of = known.get(name)
+        deactivated = None
+        if summary_of is not None and summary_of.subject == "users":
+            noted = f"rule '{name}':"
+            deactivated = sum(
+                1
+                for c in plan.changes
+                if c.action is Action.DEACTIVATE and c.note.startswith(noted)
+            )
         out.append(
             RuleGroup(
                 name,
@@ -434,6 +449,7 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 tuple(by_rule.get(name, ())),
                 summary_of.matched if summary_of is not None else None,
                 summary_of is not None and summary_of.enforce == "check",
+                deactivated,
             )
         )
     return out

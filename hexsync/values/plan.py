@@ -682,15 +682,20 @@ class RuleSummary:
 
     name: str
     enforce: str  # apply | check
-    matched: int  # live projects it matched
+    matched: int  # live projects it matched (active users, for a users rule)
+    subject: str = "projects"  # or "users": a users rule (docs/rules.md, "Users rules")
 
     @property
     def data(self) -> dict[str, Any]:
-        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+        out: dict[str, Any] = {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+        if self.subject == "users":
+            out["subject"] = "users"
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
-        return cls(data["name"], data["enforce"], int(data["matched"]))
+        subject = "users" if data.get("subject") == "users" else "projects"
+        return cls(data["name"], data["enforce"], int(data["matched"]), subject)
 
 
 class PlanFileError(HexsyncError):

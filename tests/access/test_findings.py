@@ -75,6 +75,8 @@ SEED: dict[str, Any] = {
 
 MANIFESTS = """\
 version: 1
+users:
+  - {email: trent@acme.com, active: false}
 groups:
   - name: Contractors
     members:
@@ -85,6 +87,7 @@ projects:
       users:
         gus@acme.com: CAN_EDIT
         carol@acme.com: CAN_EDIT
+        trent@acme.com: CAN_VIEW
 """
 
 
@@ -123,11 +126,12 @@ def test_each_finding_once_with_its_severity_and_fix(
         ("high", "guest_can_edit", "gus@acme.com"),
         ("high", "public_web", 'project "Status page"'),
         ("high", "workspace_edit", 'project "Churn drivers"'),
+        ("medium", "deactivated_grant", "trent@acme.com"),
         ("medium", "inactive_user", "carol@acme.com"),
         ("medium", "inactive_user", "dave@acme.com"),
         ("low", "empty_group", 'group "Nobody"'),
     ]
-    assert doc["counts"] == {"high": 3, "medium": 2, "low": 1}
+    assert doc["counts"] == {"high": 3, "medium": 3, "low": 1}
     assert doc["inactive"] == "90d"
     by = {(f["code"], f["subject"]): f for f in doc["findings"]}
     guest = by[("guest_can_edit", "gus@acme.com")]
@@ -140,7 +144,14 @@ def test_each_finding_once_with_its_severity_and_fix(
         'group "Contractors": remove member gus@acme.com; '
         'project "Revenue overview": sharing.users[gus@acme.com]: CAN_VIEW or less'
     )
-    assert guest["source"].endswith("m.yaml:5:9")
+    assert guest["source"].endswith("m.yaml:7:9")
+    trent = by[("deactivated_grant", "trent@acme.com")]
+    assert trent["message"] == (
+        'project "Revenue overview" is shared with trent@acme.com in the manifests, who is'
+        " declared active: false under users"
+    )
+    assert trent["fix"] == 'project "Revenue overview": delete sharing.users[trent@acme.com]'
+    assert trent["source"].endswith("m.yaml:14:9")
     carol = by[("inactive_user", "carol@acme.com")]
     assert carol["message"].startswith("carol@acme.com (EDITOR) has not signed in since ")
     assert carol["message"].endswith(
