@@ -43,7 +43,6 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
             "_refuse_unless_implied",
             "_ref_label",
             "reevaluate",
-            "_lowered_keys",
             "_identity",
             "_field_text",
             "compare_changes",

@@ -6,25 +6,30 @@ import asyncio
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli._output import format_options, heading, table, to_json
-from hexsync.cli._resolve import is_uuid, options
+from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
-from hexsync.decide.access_engine import Grant
-from hexsync.decide.findings import findings
-from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.decide.findings import Finding, findings
+from hexsync.errors import HexsyncError
 from hexsync.manifest import load
-from hexsync.ops.access import AccessState, read_access
+from hexsync.ops.access import (
+    AccessState,
+    find_project,
+    find_user,
+    project_doc,
+    public_projects,
+    read_access,
+    user_doc,
+)
 from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import render_access_csv, render_access_json
 from hexsync.values.desired import Access
-from hexsync.values.live import LiveProject, LiveUser
 from hexsync.values.plan import Plan
 
 _AS_PLANNED = click.option(
@@ -84,97 +89,6 @@ def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
             note += f" (the plan is refused as it stands: {codes})"
         click.echo(note + ".", err=True)
     return state
-
-
-def find_project(state: AccessState, ref: str) -> LiveProject:
-    """A project of the state by id or exact title; unknown: an error with close matches."""
-    projects = state.engine.projects
-    if is_uuid(ref) and ref.lower() in projects:
-        return projects[ref.lower()]
-    found = [p for p in projects.values() if ref in (p.title, p.id)]
-    if not found:
-        titles = {p.title for p in projects.values()}
-        hint = did_you_mean(ref, titles)
-        if hint is None:
-            # A part of a title ("Revenu") finds it too.
-            near = sorted(t for t in titles if ref.lower() in t.lower())[:3]
-            hint = ("did you mean " + " or ".join(repr(t) for t in near) + "?") if near else None
-        raise HexsyncError(
-            f"no project titled {ref!r}",
-            hint=hint or "name it by its exact title or id; list them with: hexsync projects list",
-        )
-    if len(found) > 1:
-        ids = ", ".join(sorted(p.id for p in found))
-        raise HexsyncError(f"{len(found)} projects are titled {ref!r}: {ids}", hint="use its id")
-    return found[0]
-
-
-def _paths(g: Grant) -> list[dict[str, str]]:
-    return [{"path": p.label, "granted": p.granted.value} for p in g.paths]
-
-
-def _grant_data(g: Grant) -> dict[str, Any]:
-    out: dict[str, Any] = {"level": g.level.value, "paths": _paths(g)}
-    if g.capped:
-        out["capped_by_role"] = g.role
-    return out
-
-
-def find_user(state: AccessState, email: str) -> LiveUser:
-    """An active user of the state by email (any case); unknown: an error with close matches."""
-    wanted = email.strip().lower()
-    user = state.engine.users.get(wanted)
-    if user is not None:
-        return user
-    hint = did_you_mean(wanted, state.engine.users, cutoff=0.8)
-    if wanted in state.live.users:
-        msg = f"{wanted} is deactivated by the plan: no access at all"
-    else:
-        msg = f"no active user with email {email}"
-    raise HexsyncError(msg, hint=hint or "deactivated users have no access and are not listed")
-
-
-def _public(state: AccessState) -> list[LiveProject]:
-    engine = state.engine
-    return sorted(
-        (p for p in engine.projects.values() if engine.project(p.id).public_web is not Access.NONE),
-        key=lambda p: (p.title, p.id),
-    )
-
-
-def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
-    """``access project --json`` (and the MCP tool ``who_can_access``)."""
-    engine = state.engine
-    pa = engine.project(found.id)
-    users = engine.users
-    return {
-        "source": state.source,
-        "project": {"id": found.id, "title": found.title, "owner": found.owner},
-        "public_web": pa.public_web.value,
-        "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
-        "people": [
-            {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
-            for g in engine.people(found.id)
-        ],
-    }
-
-
-def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
-    """``access user --json`` (and the MCP tool ``what_can_user_access``)."""
-    engine = state.engine
-    projects = engine.projects
-    return {
-        "source": state.source,
-        "user": {"email": user.email, "name": user.name, "role": user.role},
-        "projects": [
-            {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
-            for g in engine.of_user(user.email)
-        ],
-        "public_web": [
-            {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
-            for p in _public(state)
-        ],
-    }
 
 
 @access.command("project")
@@ -240,7 +154,7 @@ def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_
         return
     grants = engine.of_user(user.email)
     projects = engine.projects
-    public = _public(state)
+    public = public_projects(state)
     color = options(ctx).color and sys.stdout.isatty()
     click.echo(heading(f"{user.email} ({user.role or 'role unknown'})", color=color))
     if not grants:
@@ -267,7 +181,7 @@ _INACTIVE = click.option(
 )
 
 
-@access.command("findings")
+@access.command("findings", short_help="Hygiene findings, each with the change that fixes it.")
 @click.option(
     "--manifests",
     "manifests",
@@ -299,7 +213,7 @@ def access_findings(
     progress = Progress(client.base_url, sys.stderr)
     now = dt.datetime.now(dt.timezone.utc)
 
-    async def run() -> list[Any]:
+    async def run() -> list[Finding]:
         async with client:
             found = await read_findings(client, desired, now=now, inactive=span, progress=progress)
             progress.count = found.live.read_requests

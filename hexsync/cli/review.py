@@ -17,6 +17,7 @@ from hexsync.cli.client_factory import build_client
 from hexsync.errors import HexsyncError
 from hexsync.manifest import load
 from hexsync.ops.access import AccessState, read_access
+from hexsync.ops.files import write_atomically
 from hexsync.ops.review import Scope, close_review, read_review, review_status, start_review
 from hexsync.ops.review_evidence import export_review
 from hexsync.planning.saved_plan import read_plan
@@ -27,7 +28,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-@click.group(short_help="Access reviews: snapshot, decide in a pull request, close, export.")
+@click.group(short_help="Access reviews from git: start, status, close, export.")
 def review() -> None:
     """Periodic access reviews driven from git (docs/reviews.md).
 
@@ -109,7 +110,7 @@ def review_start(
         manifests=[str(p) for p in files],
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_atomically(target, text, option="--out")
     click.echo(f"Wrote {target}: {count} item{'s' if count != 1 else ''} to review.")
 
 

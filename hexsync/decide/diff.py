@@ -58,7 +58,7 @@ from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing, is_lock_name
 from hexsync.values.plan import Action, Change, FieldChange, PlanWarning, access_rank
 
-__all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
+__all__ = ["Diff", "UnresolvedReference", "UnresolvedReferenceError", "diff"]
 
 Dep = tuple[Kind, str]  # a live object a change relies on: (kind, id)
 SET_DIMENSIONS = ("users", "groups", "collections")
@@ -66,7 +66,7 @@ SCALAR_DIMENSIONS = ("workspace", "public_web")
 
 
 @dataclass(frozen=True)
-class Problem:
+class UnresolvedReference:
     """A manifest reference that does not resolve in the live workspace."""
 
     message: str
@@ -80,16 +80,20 @@ class Problem:
 class UnresolvedReferenceError(HexsyncError):
     """Names in the manifests that the live workspace does not know, all of them at once."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(
+        self, problems: Iterable[UnresolvedReference], *, first: str | None = None
+    ) -> None:
         # In the order of the manifests, as an editor would walk them.
         self.problems = tuple(
             sorted(problems, key=lambda p: (p.mark is None, p.mark or NOWHERE, p.message))
         )
+        self.first = first
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         noun = "reference does" if count == 1 else "references do"
+        lead = f"{first}\n" if first else ""
         super().__init__(
-            f"{count} {noun} not resolve in the live workspace:\n{lines}",
+            f"{lead}{count} {noun} not resolve in the live workspace:\n{lines}",
             hint="fix the manifests (or create the missing objects in Hex), then plan again; "
             "a personal token sees only what its user may see: a workspace token sees all",
         )
@@ -111,7 +115,7 @@ class Diff:
 
     changes: tuple[Change, ...] = ()
     warnings: tuple[tuple[str, PlanWarning], ...] = ()  # (address, warning)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[UnresolvedReference, ...] = ()
     depends: Mapping[Change, tuple[Dep, ...]] = field(default_factory=dict)
     public: tuple[Public, ...] = ()
     unmanaged: Mapping[str, int] = field(default_factory=dict)
@@ -158,7 +162,7 @@ class _Differ:
         self.changes: list[Change] = []
         self.depends: dict[Change, tuple[Dep, ...]] = {}
         self.warnings: list[tuple[str, PlanWarning]] = []
-        self.problems: list[Problem] = []
+        self.problems: list[UnresolvedReference] = []
         self.public: list[Public] = []
         self.coll_id_of: dict[str, str] = {}  # desired collection name → live id
         self.coll_rename: dict[str, str] = {}  # live name → desired name (pinned renames)
@@ -192,7 +196,7 @@ class _Differ:
         self.warnings.append((address, PlanWarning(code, message, mark)))
 
     def problem(self, address: str, message: str, mark: Mark | None) -> None:
-        self.problems.append(Problem(message, mark, address))
+        self.problems.append(UnresolvedReference(message, mark, address))
 
     def user_dep(self, email: str) -> list[Dep]:
         user = self.live.users.get(email)

@@ -29,18 +29,18 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hexsync.decide import expiry, projection, user_rules
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
-    Problem,
+    UnresolvedReference,
     UnresolvedReferenceError,
     diff,
 )
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.values.desired import (
     UNMANAGED,
     Access,
@@ -425,7 +425,67 @@ def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
     return out
 
 
-def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> list[Problem]:
+def _leaves(match: Match | None) -> Iterator[Match]:
+    if match is None:
+        return
+    if match.children:
+        for child in match.children:
+            yield from _leaves(child)
+    else:
+        yield match
+
+
+def _match_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
+    """A match that names a collection, owner, creator or status nothing has: a typo
+    (``collection: Finanse``) would otherwise leave the rule matching nothing, one warning and
+    exit 0, the policy quietly dead. ``allow_empty: true`` says the rule means it."""
+    projects = list(live.projects.values())
+    people = set(live.users) | {u.email for u in desired.users}
+    people |= {e for p in projects for e in (p.owner, p.creator) if e is not None}
+    statuses = (
+        set(desired.policy.statuses)
+        if desired.policy.statuses is not None
+        else {p.status for p in projects if p.status is not None}
+        | {r.status for r in desired.rules if isinstance(r.status, str)}
+        | {p.status for p in desired.projects if isinstance(p.status, str)}
+    )
+    known: dict[str, tuple[str, set[str]]] = {
+        "collection": (
+            "collection",
+            set(live.collections) | {c.name for c in desired.collections},
+        ),
+        "owner": ("user", people),
+        "creator": ("user", people),
+        "status": ("status", statuses),
+    }
+    problems = []
+    for rule in rules:
+        if rule.allow_empty:
+            continue
+        # Only match: a name in except that nothing has leaves nothing out, which is no dead rule.
+        for leaf in _leaves(rule.match):
+            if leaf.op not in known:
+                continue
+            thing, names = known[leaf.op]
+            for value in leaf.values:
+                if value is None or value in names:
+                    continue
+                close = did_you_mean(value, names)
+                message = (
+                    f"rule '{rule.name}': match {leaf.op} {value!r} is a {thing} nothing in the"
+                    " workspace or the manifests has, so the rule can never match through it"
+                    + (f"; {close}" if close else "")
+                    + " (allow_empty: true on the rule if it is meant to match nothing yet)"
+                )
+                problems.append(UnresolvedReference(message, leaf.mark, f"rule:{rule.name}"))
+    return problems
+
+
+def _reference_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
     """Names the rules share with that neither the workspace nor the manifests know: once per
     rule and name, not once per matched project."""
     inactive = {u.email for u in desired.users if not u.active}
@@ -439,7 +499,7 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
         "groups": "group '{}' is neither a live group nor declared",
         "collections": "collection '{}' is neither a live collection nor declared",
     }
-    problems = []
+    problems = _match_problems(rules, desired, live)
     for rule in rules:
         s = rule.sharing
         if s is None:
@@ -448,7 +508,9 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
             for key in getattr(s, dim) or {}:
                 if key not in known[dim]:
                     message = f"rule '{rule.name}': " + what[dim].format(key)
-                    problems.append(Problem(message, s.mark_of(dim, key), f"rule:{rule.name}"))
+                    problems.append(
+                        UnresolvedReference(message, s.mark_of(dim, key), f"rule:{rule.name}")
+                    )
     return problems
 
 
@@ -601,7 +663,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
-    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK and not r.for_users]
+    check_rules = [r for r in desired.rules if r.enforce is not Enforce.APPLY and not r.for_users]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
     matched.update(count_matches(check_rules, live.projects.values(), now=now))
     for rule in (r for r in desired.rules if r.for_users):  # its blast radius: active users
@@ -649,10 +711,42 @@ def check_violations(
 ) -> tuple[Refusal, ...]:
     """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
     it, violates; each names the projects and what the rule requires of them."""
-    if not any(r.enforce is Enforce.CHECK and not r.for_users for r in desired.rules):
-        return ()
+    return tuple(
+        Refusal(
+            "rule_check",
+            message,
+            "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
+            " change the rule; a check rule never changes anything itself",
+            rule.mark,
+        )
+        for rule, message in _violations(desired, live, changes, now, Enforce.CHECK)
+    )
+
+
+def warn_violations(
+    desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
+) -> tuple[PlanWarning, ...]:
+    """One warning per ``enforce: warn`` rule the workspace, as ``changes`` would leave it,
+    violates (advisory, as Conftest's warn and Sentinel's advisory: nothing is refused)."""
+    return tuple(
+        PlanWarning("rule_warn", message, rule.mark)
+        for rule, message in _violations(desired, live, changes, now, Enforce.WARN)
+    )
+
+
+def _violations(
+    desired: Desired,
+    live: Live,
+    changes: Sequence[Change],
+    now: dt.datetime,
+    enforce: Enforce,
+) -> list[tuple[Rule, str]]:
+    """Each rule of ``enforce`` the workspace as ``changes`` leave it violates, with a message
+    naming the projects and what the rule requires of them."""
+    if not any(r.enforce is enforce and not r.for_users for r in desired.rules):
+        return []
     desired = expiry.resolve(desired, now).desired  # a check rule's expired grant: not required
-    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK and not r.for_users]
+    rules = [r for r in desired.rules if r.enforce is enforce and not r.for_users]
     after = projection.project(live, changes, now=now)
     projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:
@@ -677,13 +771,10 @@ def check_violations(
         more = len(found_here) - _VIOLATIONS_SHOWN
         tail = f"; and {more} more" if more > 0 else ""
         out.append(
-            Refusal(
-                "rule_check",
-                f"rule '{rule.name}' (enforce: check) is violated {len(found_here)}"
+            (
+                rule,
+                f"rule '{rule.name}' (enforce: {enforce.value}) is violated {len(found_here)}"
                 f" time{'s' if len(found_here) != 1 else ''}: {shown}{tail}",
-                "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
-                " change the rule; a check rule never changes anything itself",
-                rule.mark,
             )
         )
-    return tuple(out)
+    return out

@@ -3,7 +3,8 @@
 A rule with ``users: {active: false}`` matches active users on what the user listing returns
 (``last_login``: Hex's ``lastLoginDate``, ``role``, ``email``) and deactivates them. It is
 ``enforce: check`` unless it says otherwise: each user it matches then refuses the plan (exit 3)
-until someone deactivates them (an ``active: false`` entry) or the rule is set to apply.
+until someone deactivates them (an ``active: false`` entry) or the rule is set to apply;
+``enforce: warn`` lists them in a warning and refuses nothing.
 
 Never matched: a user the manifests list under ``users`` (the entry decides), a protected one
 (``policy.protect.users``, said in a warning), the token's own user, and one the plan already
@@ -136,7 +137,7 @@ def evaluate(
                     )
                 )
                 continue
-            if rule.enforce is Enforce.CHECK:
+            if rule.enforce is not Enforce.APPLY:
                 violations.append(f"{user.email} ({why})")
             elif user.email not in changes:
                 changes[user.email] = Change(
@@ -151,6 +152,16 @@ def evaluate(
             more = len(violations) - _SHOWN
             tail = f"; and {more} more" if more > 0 else ""
             count = len(violations)
+            if rule.enforce is Enforce.WARN:  # advisory: said, nothing refused or changed
+                warnings.append(
+                    PlanWarning(
+                        "rule_warn",
+                        f"rule '{rule.name}' (enforce: warn) is violated {count}"
+                        f" time{'s' if count != 1 else ''}: {shown}{tail}",
+                        rule.mark,
+                    )
+                )
+                continue
             refusals.append(
                 Refusal(
                     "rule_check",

@@ -172,6 +172,45 @@ def _dumped(value: str | int | bool | None) -> str:
     return text
 
 
+# PyYAML reads an implicit (``key: value``) key of at most 1,024 characters; a longer one (a
+# name of 1,000 characters that quoting doubles) is written as an explicit ``? key``.
+_SIMPLE_KEY = 1000
+
+
+def entry(key: str, value: str) -> list[str]:
+    """``key: value`` as the lines of one block mapping entry (two for a long key)."""
+    text = scalar(key)
+    if len(text) > _SIMPLE_KEY:
+        return [f"? {text}", f": {scalar(value)}"]
+    return [f"{text}: {scalar(value)}"]
+
+
+def flow(value: Mapping[str, object]) -> str:
+    """``value`` as one flow mapping on one line (``{groups: {Finance: CAN_VIEW}}``).
+
+    A flow collection ends a plain scalar at ``,``, ``[``, ``]``, ``{`` or ``}``, so the names in
+    it are quoted by PyYAML's emitter for that context (``{groups: {'Sales, Ops': CAN_VIEW}}``),
+    which also writes a key too long to be implicit as ``? key``. A line break in a name makes
+    every scalar double-quoted, the break escaped, so the mapping stays on its line.
+    """
+
+    def dump(style: str | None) -> str:
+        text: str = yaml.safe_dump(
+            dict(value),
+            allow_unicode=True,
+            width=2**30,
+            default_flow_style=True,
+            default_style=style,
+            sort_keys=False,
+        )
+        return text.removesuffix("\n")
+
+    text = dump(None)
+    if "\n" in text or any(b in text for b in _BREAKS):
+        text = dump('"')
+    return text
+
+
 def _sort_names(names: Iterable[str]) -> list[str]:
     return sorted(names, key=lambda n: (n.casefold(), n))
 
@@ -476,7 +515,10 @@ class _Exporter:
         keys = sorted(entries) if dimension == "users" else _sort_names(entries)
         for key in keys:
             marked = owner_word if owner is not None and key == owner else None
-            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", marked)
+            *first, last = entry(key, entries[key])
+            for line in first:
+                out.add(4, line)
+            out.add(4, last, marked)
 
     def _why_not_user(self, email: str) -> str | None:
         return None if self._user_ok(email) else self._why_user(email)
@@ -516,7 +558,7 @@ def write_statuses(out: _Text, statuses: list[str]) -> None:
 
 # ------------------------------------------------------------------------------------ split
 
-# validate and plan refuse a file over 5 MB (manifest.yamlsafe.Limits): an exported file stays
+# validate and plan refuse a file over 5 MB (manifest.yamlsafe.FileLimits): an exported file stays
 # under a fifth of that, so a workspace can grow a good deal before a re-export is needed.
 SPLIT_BYTES = 1_000_000
 # Kinds whose file may be split, each into a folder of its own name (``projects/a.yaml`` …).

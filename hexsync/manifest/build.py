@@ -714,6 +714,7 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
         priority=entry.get("priority", 0),
         mark=mark,
         users_active=False if users else None,
+        allow_empty=entry.get("allow_empty", False),
     )
 
 

@@ -58,6 +58,11 @@ _PATTERN_HINTS = {
     " 'a, b', so a comma in a name could pass one rule off as another: rename it",
 }
 
+# A duration whose number is too big for its unit (the schema bounds the digits, so a plan's
+# "now minus the duration" stays a date).
+_DURATION_FORM = re.compile(r"[0-9]+[hdwy]")
+_LONGEST = "at most 999y, 9999w, 99999d or 999999h (a duration before now must stay a date)"
+
 
 @functools.cache
 def schema() -> dict[str, Any]:
@@ -227,6 +232,8 @@ def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
         return _lazy_ref(arg)
     if keyword == "minimum":
         return lambda value: type(value) not in (int, float) or value >= arg
+    if keyword == "maximum":
+        return lambda value: type(value) not in (int, float) or value <= arg
     raise _UnsupportedError(keyword)
 
 
@@ -451,9 +458,16 @@ def _value_problem(
         yield Problem.at(mark, path, f"{_got(value)} must be {rule(error)!r}")
     elif kind == "pattern":
         title = schema_of(error).get("title", "valid here")
-        yield Problem.at(mark, path, f"{excerpt(value)} is not {title}", _PATTERN_HINTS.get(title))
+        if "duration" in title and isinstance(value, str) and _DURATION_FORM.fullmatch(value):
+            # The form is right, the number is not: say so rather than "not a duration".
+            yield Problem.at(mark, path, f"{excerpt(value)} is too long a duration", _LONGEST)
+        else:
+            hint = _PATTERN_HINTS.get(title)
+            yield Problem.at(mark, path, f"{excerpt(value)} is not {title}", hint)
     elif kind == "minimum":
         yield Problem.at(mark, path, f"must be at least {rule(error)}, not {value}")
+    elif kind == "maximum":
+        yield Problem.at(mark, path, f"must be at most {rule(error)}, not {value}")
     elif kind == "minLength":
         yield Problem.at(mark, path, "must not be empty")
     elif kind == "maxLength":

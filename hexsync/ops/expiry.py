@@ -16,11 +16,12 @@ from hexsync.manifest import CheckResult, Problem
 __all__ = ["with_expiry"]
 
 
-def with_expiry(result: CheckResult, now: dt.datetime) -> CheckResult:
-    """``result`` with a warning for each grant that has expired at ``now`` or that the plan
-    would refuse for ``policy.max_grant_duration``, in file order."""
+def with_expiry(result: CheckResult, now: dt.datetime | None = None) -> CheckResult:
+    """``result`` with a warning for each grant that has expired at ``now`` (default: the
+    clock) or that the plan would refuse for ``policy.max_grant_duration``, in file order."""
     if result.desired is None:
         return result
+    now = now or dt.datetime.now(dt.timezone.utc)
     found = []
     for notice in resolve(result.desired, now).notices:
         if notice.code == "expires_soon":

@@ -32,6 +32,7 @@ from hexsync.errors import ConfigError, HexsyncError
 from hexsync.manifest import check
 from hexsync.manifest.load import DEFAULT_LIMITS
 from hexsync.manifest.yamlsafe import Document, read_document
+from hexsync.ops.files import write_atomically
 from hexsync.ops.manifest_edit import Edited, ManifestFiles, Removal, round_trip
 from hexsync.values.desired import Desired, Reviewers, parse_duration, parse_timestamp
 from hexsync.values.live import LiveProject
@@ -544,9 +545,7 @@ def close_review(
 
 
 def _write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.hexsync-tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, text, option="review close")
 
 
 def _mark_closed(review: Review, edits: Mapping[Any, tuple[Edited, ...]], now: dt.datetime) -> None:

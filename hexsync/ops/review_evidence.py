@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hexsync.ops.files import write_atomically
 from hexsync.ops.manifest_edit import Removal
 from hexsync.ops.review import Review, ReviewError, removals, review_status
 from hexsync.values.kinds import Kind
@@ -204,11 +205,13 @@ def export_review(
     files["summary.csv"] = _csv(summary)
     files["summary.html"] = _html(review, counts, progress, plan, report)
     for name, text in files.items():
-        (out / name).write_text(text, encoding="utf-8")
+        write_atomically(out / name, text, option="--out")
     sums = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in files.items()}
     sums[review.path.name] = hashlib.sha256(review.path.read_bytes()).hexdigest()
-    (out / "SHA256SUMS").write_text(
-        "".join(f"{digest}  {name}\n" for name, digest in sorted(sums.items())), encoding="utf-8"
+    write_atomically(
+        out / "SHA256SUMS",
+        "".join(f"{digest}  {name}\n" for name, digest in sorted(sums.items())),
+        option="--out",
     )
     return Evidence((*sorted(files), "SHA256SUMS"), counts)
 

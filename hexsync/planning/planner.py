@@ -17,9 +17,9 @@ from hexsync.decide import user_rules
 from hexsync.decide.diff import Diff, UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
-from hexsync.decide.rules_compiler import check_violations, compile_rules
-from hexsync.errors import ConfigError, plural
-from hexsync.hexapi import DEFAULT_LIMITS, HexClient
+from hexsync.decide.rules_compiler import check_violations, compile_rules, warn_violations
+from hexsync.errors import ConfigError, GuardrailError, plural
+from hexsync.hexapi import DEFAULT_LIMITS, HexClient, Me
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of
 from hexsync.readers.workspace import read_live
@@ -181,6 +181,9 @@ def build_plan(
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
         refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
+        advisories = warn_violations(desired, live, changes, now=now)
+    else:
+        advisories = ()
     users_apply = sel is None or sel.kind is Kind.USER
     if users_apply:
         refusals += ruled.refusals
@@ -206,6 +209,7 @@ def build_plan(
         changes=changes,
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
+        + advisories
         + tuple(w for address, w in result.warnings if wanted(address))
         + tuple(
             PlanWarning(n.code, n.message, n.mark)
@@ -388,17 +392,43 @@ async def read_and_plan(
     """Read the workspace behind ``client`` and build the plan; also the reading, which
     ``apply_plan`` takes so that it need not read principals' ids again."""
     sel = Target.parse(target) if isinstance(target, str) else target
-    live = await read_live(client, desired, progress=progress)
-    plan = build_plan(
-        desired,
-        live,
-        allow_destroy=allow_destroy,
-        target=sel,
-        api_url=client.base_url,
-        now=now,
-        limits=limits_of(client),
-    )
+    # Who the token is, first: the wrong workspace stops here, before the whole workspace is read.
+    me = await client.me()
+    wanted = desired.workspace.org_id if desired.workspace is not None else None
+    if wanted is not None and wanted != me.org_id:
+        raise GuardrailError(
+            f"the manifests are for workspace {wanted} (workspace.org_id), but the token is for"
+            f" workspace {me.org_id}; nothing else was read, nothing planned",
+            hint="use the token of the workspace the manifests declare, or fix workspace.org_id",
+        )
+    live = await read_live(client, desired, progress=progress, me=me)
+    try:
+        plan = build_plan(
+            desired,
+            live,
+            allow_destroy=allow_destroy,
+            target=sel,
+            api_url=client.base_url,
+            now=now,
+            limits=limits_of(client),
+        )
+    except UnresolvedReferenceError as exc:
+        if live.full_visibility or exc.first is not None:
+            raise
+        raise UnresolvedReferenceError(exc.problems, first=_token_sees_little(me)) from None
     return plan, live
+
+
+def _token_sees_little(me: Me) -> str:
+    """The first thing to say when a token that does not see the whole workspace cannot find
+    what the manifests name: most of what follows may exist, unseen."""
+    who = me.user.email if me.user is not None else "a user"
+    role = me.user.role if me.user is not None else "unknown"
+    return (
+        f"this is a personal token of {who} (role {role}): it sees only what that user may see,"
+        " so the objects below may exist but be invisible to it. Plan with a workspace token"
+        " (hxtw_…) or an admin's personal token:"
+    )
 
 
 async def make_plan(

@@ -380,7 +380,7 @@ class RuleGroup:
     summary: tuple[tuple[str, int], ...]  # (``+ sharing.groups["Finance"]: CAN_VIEW``, count)
     projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
     matched: int | None = None  # live projects the rule matched, when the plan says
-    check: bool = False  # an ``enforce: check`` rule (it changes nothing)
+    check: str | None = None  # ``check`` or ``warn``: the rule changes nothing
     deactivated: int | None = None  # a users rule: the deactivations noting it
 
     @property
@@ -390,14 +390,14 @@ class RuleGroup:
         if self.deactivated is not None:
             matched = f"{plural(self.matched or 0, 'user')} matched"
             if self.check:
-                return f"{matched} (enforce: check, changes nothing)"
+                return f"{matched} (enforce: {self.check}, changes nothing)"
             return f"{matched}, {self.deactivated} deactivated"
         changed = len(self.projects)
         if self.matched is None:
             return f"{plural(changed, 'project')} changed"
         matched = f"{plural(self.matched, 'project')} matched"
         if self.check:
-            return f"{matched} (enforce: check, changes nothing)"
+            return f"{matched} (enforce: {self.check}, changes nothing)"
         return f"{matched}, {changed} changed"
 
 
@@ -448,7 +448,9 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 summary,
                 tuple(by_rule.get(name, ())),
                 summary_of.matched if summary_of is not None else None,
-                summary_of is not None and summary_of.enforce == "check",
+                summary_of.enforce
+                if summary_of is not None and summary_of.enforce in ("check", "warn")
+                else None,
                 deactivated,
             )
         )

@@ -175,6 +175,13 @@ class Workspace:
     mark: Mark = field(default=NOWHERE, compare=False)
 
 
+def email_key(email: str) -> str:
+    """The one form in which hexsync compares emails: Hex treats them case-insensitively, so
+    ``IT-Admin@ACME.com`` and ``it-admin@acme.com`` are one person everywhere (protect, members,
+    sharing, a saved plan, an MCP call)."""
+    return email.strip().lower()
+
+
 @dataclass(frozen=True)
 class Policy:
     """Safety rules. ``max_destroy=None`` means the manifests set no limit of their own.
@@ -375,10 +382,12 @@ class Desired:
 
 
 class Enforce(enum.Enum):
-    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan."""
+    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan;
+    ``warn``: violations are reported as warnings and nothing is refused or changed."""
 
     APPLY = "apply"
     CHECK = "check"
+    WARN = "warn"
 
 
 _TIMESTAMP = re.compile(
@@ -395,11 +404,12 @@ def parse_timestamp(text: str) -> dt.datetime | None:
         return None
     year, month, day, hour, minute, second, fraction, zone = found.groups()
     tz = dt.timezone.utc
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     try:
+        if zone and zone != "Z":
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            tz = dt.timezone(sign * offset)  # a day or more (+99:00) is no offset: ValueError
         return dt.datetime(
             int(year),
             int(month),
@@ -515,6 +525,8 @@ class Rule:
     enforce: Enforce = Enforce.APPLY
     priority: int = 0
     mark: Mark = field(default=NOWHERE, compare=False)
+    # A rule meant to match nothing yet: names in its match that nothing has are not an error.
+    allow_empty: bool = False
     users_active: bool | None = None
 
     @property

@@ -35,11 +35,11 @@ __all__ = [
     "same_access",
 ]
 
-# No access, as Hex writes it: a project level, and also a collection level (NOTES.md). Hex sends
-# ``NONE`` for a dimension nobody is granted and leaves principals without access out of a
-# sharing list, so absent and ``NONE`` are the same access: every comparison of levels goes
-# through :func:`level_or_none` / :func:`same_access`, every level written to Hex through
-# :func:`level_or_no_access`.
+# No access, as Hex writes it: a project level, and also a collection level (docs/hex-api.md,
+# "Sharing"). Hex sends ``NONE`` for a dimension nobody is granted and leaves principals
+# without access out of a sharing list, so absent and ``NONE`` are the same access: every
+# comparison of levels goes through :func:`level_or_none` / :func:`same_access`, every level
+# written to Hex through :func:`level_or_no_access`.
 NO_ACCESS: str = Access.NONE.value
 
 

@@ -681,7 +681,7 @@ class RuleSummary:
     """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
 
     name: str
-    enforce: str  # apply | check
+    enforce: str  # apply | check | warn
     matched: int  # live projects it matched (active users, for a users rule)
     subject: str = "projects"  # or "users": a users rule (docs/rules.md, "Users rules")
 

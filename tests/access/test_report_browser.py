@@ -1,6 +1,8 @@
 """The HTML access report opened in a real headless Chromium (the system package, driven by
 Playwright): it loads with every network request refused, the person filter finds a person and
-shows their levels with the path, and a public project is highlighted.
+shows their levels with the path, and a public project is highlighted. Names chosen to blank the
+page (an HTML comment opener before ``<script`` in the data block, a group named like a property
+of every JavaScript object) leave it working.
 
 Skipped only on a developer machine without Chromium; in CI (``CI`` set) a missing browser
 fails. ``HEXSYNC_SCREENSHOT=PATH`` saves a screenshot of the filtered page (docs/access-report.png
@@ -18,9 +20,11 @@ from typing import Any
 import pytest
 from access_seed import WORKSPACE_TOKEN
 from click.testing import CliRunner
+from test_engine_cases import live_of
 
 from hexsync.cli.main import cli
-from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS
+from hexsync.decide.access_engine import AccessEngine
+from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS, render_access_html
 
 
 def chromium_path() -> str | None:
@@ -155,6 +159,60 @@ def test_report_loads_offline_filters_a_person_and_highlights_public(
         page.fill("#f-person", "vic")
         page.wait_for_selector("#status:has-text('visible to vic@acme.com')")
         page.screenshot(path=shot, full_page=True)
+    assert refused == []
+    assert errors == []
+    page.close()
+
+
+# Workspaces whose names would each blank the page had the data block or the script's indexing
+# trusted them: "<!--" then "<script" (in one title, or across two names) puts the HTML parser in
+# a state where the data block's "</script>" no longer ends it, so the page's own script is
+# swallowed; a group named "constructor" or "__proto__" hits Object.prototype in a "{}" index.
+_OWNER = {"owner": "a@acme.com"}
+BLANKING = {
+    "comment-then-script in one title": {
+        "users": {"a@acme.com": "ADMIN"},
+        "projects": {"x <!--<script> y": _OWNER, "Plain": _OWNER},
+    },
+    "comment and script in two names": {
+        "users": {"a@acme.com": "ADMIN"},
+        "groups": {"<!-- opens": ["a@acme.com"]},
+        "projects": {"Plain": _OWNER, "then <script>": _OWNER},
+    },
+    "groups named like object properties": {
+        "users": {"a@acme.com": "ADMIN", "b@acme.com": "EDITOR"},
+        "groups": {"constructor": ["b@acme.com"], "__proto__": ["b@acme.com"]},
+        "collections": {"Shared": {"groups": {"constructor": "VIEW", "__proto__": "VIEW"}}},
+        "projects": {
+            "Plain": {**_OWNER, "sharing": {"collections": {"Shared": "CAN_VIEW"}}},
+            "Direct": {**_OWNER, "sharing": {"groups": {"__proto__": "CAN_VIEW"}}},
+        },
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(BLANKING))
+def test_hostile_names_do_not_blank_the_page(browser: Any, tmp_path: Path, case: str) -> None:
+    workspace = BLANKING[case]
+    page_path = tmp_path / "access.html"
+    report = AccessEngine(live_of(workspace)).report(source="live")
+    page_path.write_text(render_access_html(report), encoding="utf-8")
+
+    page, refused = _open(browser, page_path)  # waits for the script to have run to the end
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    titles = sorted(r["cells"][0] for r in _rows(page))
+    assert titles == sorted(workspace["projects"])
+
+    for group in workspace.get("groups", {}):
+        # Every group is offered and filters: both projects reach b through "constructor" (the
+        # collection) and "__proto__" (the collection, and directly).
+        page.select_option("#f-group", group)
+        page.wait_for_selector(f"#status:has-text('of {len(titles)} projects')")
+        shown = sorted(r["cells"][0] for r in _rows(page))
+        if group in ("constructor", "__proto__"):
+            expected = ["Direct", "Plain"] if group == "__proto__" else ["Plain"]
+            assert shown == expected, group
     assert refused == []
     assert errors == []
     page.close()

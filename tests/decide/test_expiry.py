@@ -121,8 +121,8 @@ def test_max_grant_duration_counts_from_now(tmp_path: Path) -> None:
 
 
 def test_a_cap_past_the_last_date_caps_nothing(tmp_path: Path) -> None:
-    policy = "policy: {max_grant_duration: 99999y}\n"
-    assert _notices(tmp_path, "9999-12-31", "2026-06-01T00:00:00", policy) == []
+    policy = "policy: {max_grant_duration: 999y}\n"  # now + 999 years is past year 9999
+    assert _notices(tmp_path, "9999-12-31", "9500-01-01T00:00:00", policy) == []
 
 
 def test_a_huge_duration_is_one_located_line(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 "use strict";
 (function () {
   const R = JSON.parse(document.getElementById("report-data").textContent);
-  const LEVELS = R.levels, RANK = {};
+  // Indexes keyed by workspace data are Maps or null-prototype objects: a group named
+  // "constructor" or "__proto__" must be a key like any other, not Object.prototype's.
+  const LEVELS = R.levels, RANK = Object.create(null);
   LEVELS.forEach((l, i) => { RANK[l] = i; });
   const CAN_VIEW = RANK["CAN_VIEW"];
   const ROW_H = 30, OVERSCAN = 12;
@@ -12,8 +14,11 @@
 
   // Per project: the highest level anyone has, and how many people have access.
   const members = R.people.filter((p) => p.workspace_member).length;
-  const groupColls = {}; // group -> collections shared with it
-  R.collections.forEach((c) => c.groups.forEach((g) => { (groupColls[g] = groupColls[g] || new Set()).add(c.name); }));
+  const groupColls = new Map(); // group -> collections shared with it
+  R.collections.forEach((c) => c.groups.forEach((g) => {
+    if (!groupColls.has(g)) groupColls.set(g, new Set());
+    groupColls.get(g).add(c.name);
+  }));
   const P = R.projects.map((p, i) => {
     const named = new Set(p.people.map((r) => r[0]));
     let top = RANK[p.everyone_level] || 0;
@@ -81,7 +86,7 @@
     const title = $("f-project").value.trim().toLowerCase();
     const min = Number($("f-level").value || 0);
     const onlyPublic = $("f-public").checked, onlyWide = $("f-wide").checked;
-    const gColls = group ? (groupColls[group] || new Set()) : null;
+    const gColls = group ? (groupColls.get(group) || new Set()) : null;
     const rows = [];
     for (const x of P) {
       const p = x.p;
