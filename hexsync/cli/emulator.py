@@ -183,11 +183,19 @@ def _token_lines(seed_path: Path) -> list[str]:
     return lines
 
 
-@emulator.command("seed")
-@click.option("--projects", type=click.IntRange(min=0), default=100, show_default=True)
-@click.option("--users", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option("--groups", type=click.IntRange(min=0), default=10, show_default=True)
-@click.option("--collections", type=click.IntRange(min=0), default=5, show_default=True)
+@emulator.command("seed", short_help="Write a test workspace of any size (a seed file).")
+@click.option(
+    "--projects", type=click.IntRange(min=0), default=100, show_default=True, help="Projects."
+)
+@click.option("--users", type=click.IntRange(min=1), default=50, show_default=True, help="Users.")
+@click.option("--groups", type=click.IntRange(min=0), default=10, show_default=True, help="Groups.")
+@click.option(
+    "--collections",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Collections.",
+)
 @click.option(
     "--members", type=click.IntRange(min=0), default=20, show_default=True, help="Per group."
 )

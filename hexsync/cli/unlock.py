@@ -18,7 +18,7 @@ def _age(held: HeldLock) -> str:
     return f"created {minutes:.0f} min ago" if minutes >= 2 else f"created {held.age:.0f} s ago"
 
 
-@click.command()
+@click.command(short_help="Remove an apply lock left behind by an apply that died.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (scripts, CI).")
 @click.pass_context
 def unlock(ctx: click.Context, yes: bool) -> None:

@@ -437,7 +437,7 @@ class _Differ:
             if want is None:
                 continue
             # A member the manifests declare but deactivate is left alone (warned above); one they
-            # leave out is removed like anyone else, before the deactivation (issue #15).
+            # leave out is removed like anyone else, before the deactivation.
             have = (found.members or frozenset()) - (self.inactive & (g.members or frozenset()))
             adds = sorted(want - have)
             # A member whose expires: passed leaves even an additive list (docs/expiry.md).

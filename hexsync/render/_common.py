@@ -176,11 +176,17 @@ def no_changes_line(plan: Plan) -> str:
 
 
 def summary_line(plan: Plan) -> str:
-    """``Plan: 2 to create, 1 to delete. Apply makes 3 requests (about 6 s at 30/min).``"""
+    """``Plan: 2 to create, 1 to delete (3 destructive). Apply makes 3 requests (…).``
+
+    The destructive count is what ``max_destroy`` counts (a deletion, a deactivation, each
+    removed member or lowered grant), so a reviewer sees Terraform's "to destroy" at a glance.
+    """
     if plan.empty:
         return no_changes_line(plan)
     parts = [f"{n} to {action}" for action, n in plan.counts.items() if n]
-    return f"Plan: {', '.join(parts)}. {cost(plan)}"
+    destructive = plan.destructive_count
+    marked = f" ({destructive} destructive)" if destructive else ""
+    return f"Plan: {', '.join(parts)}{marked}. {cost(plan)}"
 
 
 def _kind_rank(kind: str) -> tuple[int, str]:

@@ -196,7 +196,10 @@ def _fence(lines: Iterable[str]) -> str:
     return f"{fence}diff\n{body}\n{fence}"
 
 
-def _details(change: Change) -> str:
+OPEN_UP_TO = 3  # a plan of this many changes or fewer shows them open, not folded
+
+
+def _details(change: Change, *, open_: bool = False) -> str:
     sign = SIGNS[change.action]
     summary = f"<code>{html.escape(f'{sign} {headline(change)}')}</code>"
     if change.note:
@@ -210,7 +213,8 @@ def _details(change: Change) -> str:
     hidden = len(change.fields) - FIELDS_SHOWN
     if hidden > 0:
         lines.append(f"  … {plural(hidden, 'more field')} in the full plan")
-    parts = [f"<details><summary>{summary}</summary>", "", _fence(lines)]
+    opening = "<details open>" if open_ else "<details>"
+    parts = [f"{opening}<summary>{summary}</summary>", "", _fence(lines)]
     if change.mark is not None:
         parts += ["", f"Declared at {code(str(change.mark))}."]
     parts += ["", "</details>"]
@@ -311,8 +315,9 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     details: list[str] = []
     if plan.changes:
         used += len("### Changes") + 2
+        small = len(plan.changes) <= OPEN_UP_TO
         for change in plan.changes:
-            block = _details(change)
+            block = _details(change, open_=small)
             if used + len(block) + 2 > budget:
                 break
             details.append(block)

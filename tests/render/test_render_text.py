@@ -53,7 +53,7 @@ def test_an_empty_plan_still_shows_refusals_warnings_and_the_unmanaged_note() ->
 def test_the_summary_line_counts_actions_and_requests() -> None:
     last = render_text(rich_plan()).splitlines()[-1]
     assert last == (
-        "Plan: 3 to create, 4 to update, 1 to delete, 1 to deactivate. "
+        "Plan: 3 to create, 4 to update, 1 to delete, 1 to deactivate (6 destructive). "
         "Apply makes 16 requests (about 32 s at 30/min)."
     )
 
@@ -63,7 +63,10 @@ def test_a_long_apply_is_told_in_minutes() -> None:
         Change(Kind.USER, Action.DEACTIVATE, f"u{i}@acme.com", id=f"u{i}") for i in range(95)
     )
     last = render_text(Plan(workspace=WS, changes=changes)).splitlines()[-1]
-    assert last == "Plan: 95 to deactivate. Apply makes 95 requests (about 3 min 10 s at 30/min)."
+    assert (
+        last == "Plan: 95 to deactivate (95 destructive). Apply makes 95 requests"
+        " (about 3 min 10 s at 30/min)."
+    )
 
 
 def test_each_object_shows_its_sign_kind_quoted_name_and_fields() -> None:
