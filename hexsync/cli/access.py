@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 import click
 
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
-from hexsync.cli._output import format_options, heading, to_json
+from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
+from hexsync.decide.findings import Finding, findings
 from hexsync.errors import HexsyncError
 from hexsync.manifest import load
 from hexsync.ops.access import (
@@ -26,12 +28,14 @@ from hexsync.ops.access import (
     report_of,
     user_doc,
 )
+from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import (
     render_access_csv,
     render_access_csv_compact,
     render_access_json,
+    sealed,
 )
 from hexsync.render.access_text import render_project_text, render_user_text
 from hexsync.values.plan import Plan
@@ -181,6 +185,75 @@ def _bold(ctx: click.Context) -> Callable[[str], str]:
     return lambda text: heading(text, color=color)
 
 
+_INACTIVE = click.option(
+    "--inactive",
+    default=DEFAULT_INACTIVE,
+    show_default=True,
+    metavar="DURATION",
+    help="A user who has not signed in for this long (Hex's lastLoginDate) is inactive.",
+)
+
+
+@access.command("findings", short_help="Hygiene findings, each with the change that fixes it.")
+@click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=str),
+    help="Point each fix at the manifest line it changes (repeat for several paths).",
+)
+@_INACTIVE
+@_JSON
+@click.pass_context
+def access_findings(
+    ctx: click.Context, manifests: tuple[str, ...], inactive: str, as_json: bool
+) -> None:
+    """Hygiene findings, most severe first, each with the manifest change that resolves it:
+    public-web projects, projects every member can edit, Guests with edit rights, users who have
+    not signed in for --inactive, grants to deactivated users, groups with no members.
+
+    Exit status: 0 (findings are a report, not an error), 1 on error.
+
+    \b
+    Examples:
+      hexsync access findings
+      hexsync access findings --manifests manifests/ --inactive 180d --json
+    """
+    span = inactive_span(inactive)
+    desired = load(manifests) if manifests else None
+    client = build_client(options(ctx))
+    progress = Progress(client.base_url, sys.stderr)
+    now = dt.datetime.now(dt.timezone.utc)
+
+    async def run() -> list[Finding]:
+        async with client:
+            found = await read_findings(client, desired, now=now, inactive=span, progress=progress)
+            progress.count = found.live.read_requests
+            return list(found.found)
+
+    found = asyncio.run(run())
+    progress.done()
+    if as_json:
+        click.echo(to_json(findings_doc(found, now=now, inactive=span)))
+        return
+    if not found:
+        click.echo("No findings.")
+        return
+    color = options(ctx).color and sys.stdout.isatty()
+    rows = [(f.severity.upper(), f.code, f.subject, f.message) for f in found]
+    click.echo(table(["SEVERITY", "FINDING", "SUBJECT", "WHAT"], rows, color=color))
+    click.echo("")
+    for f in found:
+        where = f" ({f.source})" if f.source is not None else ""
+        click.echo(f"{f.code} {f.subject}: fix: {f.fix}{where}")
+    counts = findings_doc(found, now=now, inactive=span)["counts"]
+    click.echo(
+        f"\n{len(found)} finding{'s' if len(found) != 1 else ''}: "
+        + ", ".join(f"{n} {s}" for s, n in counts.items())
+    )
+
+
 _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 
 
@@ -197,6 +270,7 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 )
 @_AS_PLANNED
 @_FROM
+@_INACTIVE
 @click.pass_context
 def access_report(
     ctx: click.Context,
@@ -204,6 +278,7 @@ def access_report(
     output: str | None,
     as_planned: tuple[str, ...],
     saved: Path | None,
+    inactive: str,
 ) -> None:
     """The whole matrix: CSV, JSON (schemas/access-report.schema.json) or an HTML page that
     opens offline, with filters by person, group, collection, project and level.
@@ -222,8 +297,16 @@ def access_report(
             hint="give --format csv|csv-compact|json|html, or name the file .csv, .json or .html",
         )
     check_writable_file(out, "--out")
+    span = inactive_span(inactive)
     state = _state(ctx, as_planned, saved)
     report = report_of(state, options(ctx).api_url.rstrip("/"))
+    if state.saved is None:
+        # Findings on the same state (docs/access.md, "Findings"); an empty group counts only
+        # when its members were read (the groups something is shared with). A saved report is
+        # kept as written: its digest covers what it held.
+        now = dt.datetime.now(dt.timezone.utc)
+        found = findings(state.engine, now=now, inactive=span)
+        report = sealed({**report, "findings": findings_doc(found, now=now, inactive=span)})
     if fmt == "json":
         text = render_access_json(report)
     elif fmt == "csv":

@@ -30,6 +30,7 @@ from hexsync.cli.groups import groups
 from hexsync.cli.mcp import mcp
 from hexsync.cli.plan import plan
 from hexsync.cli.projects import projects
+from hexsync.cli.review import review
 from hexsync.cli.runs import runs
 from hexsync.cli.schema import schema
 from hexsync.cli.show import show
@@ -169,6 +170,7 @@ cli.add_command(apply)
 cli.add_command(export)
 cli.add_command(show)
 cli.add_command(access)
+cli.add_command(review)
 cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)

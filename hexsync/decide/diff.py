@@ -10,6 +10,9 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
+- A grant whose ``expires:`` has passed (resolved before the diff: :mod:`hexsync.decide.expiry`)
+  is removed where Hex still has it, even from an additive dimension or member list, as a field
+  change marked ``expired``.
 - The project owner's own access is never changed; nor is a collection creator's own entry
   lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - A user's declared level is compared as Hex will hold it: a Viewer's CAN_EDIT or FULL_ACCESS
@@ -315,7 +318,8 @@ class _Differ:
                 new_level = level_or_none(want.get(key))
                 if new_level == old_level:
                     continue
-                if additive and not _collection_raises(old_level, new_level):
+                gone = f"{dim}\x00{key}" in s.expired  # its expires: passed (docs/expiry.md)
+                if additive and not gone and not _collection_raises(old_level, new_level):
                     continue
                 if (
                     dim == "users"
@@ -331,7 +335,9 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 
@@ -434,11 +440,18 @@ class _Differ:
             # leave out is removed like anyone else, before the deactivation.
             have = (found.members or frozenset()) - (self.inactive & (g.members or frozenset()))
             adds = sorted(want - have)
-            removes = sorted(have - want) if g.members_mode is Mode.AUTHORITATIVE else []
+            # A member whose expires: passed leaves even an additive list (docs/expiry.md).
+            removes = sorted(
+                have - want if g.members_mode is Mode.AUTHORITATIVE else have & g.expired_members
+            )
+            gone = g.expired_members
             fields = tuple(
                 sorted(
                     [FieldChange("members", None, "member", key=e) for e in adds]
-                    + [FieldChange("members", "member", None, key=e) for e in removes],
+                    + [
+                        FieldChange("members", "member", None, key=e, expired=e in gone)
+                        for e in removes
+                    ],
                     key=lambda f: f.key or "",
                 )
             )
@@ -764,7 +777,8 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                if additive and _rank(new_level) <= _rank(old_level):
+                gone = s.is_expired(dim, key)  # its expires: passed (docs/expiry.md)
+                if additive and not gone and _rank(new_level) <= _rank(old_level):
                     continue
                 if old_level is None and key not in self._known(dim):
                     continue  # an unknown name: reported by _check_refs
@@ -779,7 +793,9 @@ class _Differ:
                         s.mark_of(dim),
                     )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 

@@ -107,7 +107,14 @@ def _value(fc: FieldChange, value: str) -> str:
 
 
 def field_text(fc: FieldChange) -> str:
-    """One field without its sign: ``status: "In development" → "Production"``."""
+    """One field without its sign: ``status: "In development" → "Production"``; a removal
+    because the grant's time is up ends ``(expired)``."""
+    if fc.expired:
+        return _field_text(fc) + " (expired)"
+    return _field_text(fc)
+
+
+def _field_text(fc: FieldChange) -> str:
     if fc.path == "members":
         return f"member {clean(fc.key or '')}"
     label = fc.path if fc.key is None else f"{fc.path}[{quote(fc.key)}]"
@@ -439,10 +446,17 @@ class RuleGroup:
     projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
     matched: int | None = None  # live projects the rule matched, when the plan says
     check: str | None = None  # ``check`` or ``warn``: the rule changes nothing
+    deactivated: int | None = None  # a users rule: the deactivations noting it
 
     @property
     def headline(self) -> str:
-        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known)."""
+        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known); a
+        users rule: ``4 users matched, 2 deactivated``."""
+        if self.deactivated is not None:
+            matched = f"{plural(self.matched or 0, 'user')} matched"
+            if self.check:
+                return f"{matched} (enforce: {self.check}, changes nothing)"
+            return f"{matched}, {self.deactivated} deactivated"
         changed = len(self.projects)
         if self.matched is None:
             return f"{plural(changed, 'project')} changed"
@@ -485,6 +499,14 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 counts[text] = counts.get(text, 0) + 1
         summary = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         summary_of = known.get(name)
+        deactivated = None
+        if summary_of is not None and summary_of.subject == "users":
+            noted = f"rule '{name}':"
+            deactivated = sum(
+                1
+                for c in plan.changes
+                if c.action is Action.DEACTIVATE and c.note.startswith(noted)
+            )
         out.append(
             RuleGroup(
                 name,
@@ -494,6 +516,7 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 summary_of.enforce
                 if summary_of is not None and summary_of.enforce in ("check", "warn")
                 else None,
+                deactivated,
             )
         )
     return out

@@ -40,6 +40,7 @@ class LiveUser:
     email: str  # lower-cased
     name: str | None = None
     role: str | None = None
+    last_login: str | None = None  # lastLoginDate, ISO 8601 as Hex writes it; None: never
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class FieldChange:
     new: str | None
     key: str | None = None
     rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
+    expired: bool = False  # a removal because the grant's ``expires:`` passed (docs/expiry.md)
     # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
     # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
     collection: bool = field(default=False, compare=False, repr=False)
@@ -146,6 +147,8 @@ class FieldChange:
         out["new"] = self.new
         if self.rule is not None:
             out["rule"] = self.rule
+        if self.expired:
+            out["expired"] = True
         return out
 
     @classmethod
@@ -156,6 +159,7 @@ class FieldChange:
             new=data["new"],
             key=data.get("key"),
             rule=data.get("rule"),
+            expired=data.get("expired") is True,
         )
 
 
@@ -691,15 +695,20 @@ class RuleSummary:
 
     name: str
     enforce: str  # apply | check | warn
-    matched: int  # live projects it matched
+    matched: int  # live projects it matched (active users, for a users rule)
+    subject: str = "projects"  # or "users": a users rule (docs/rules.md, "Users rules")
 
     @property
     def data(self) -> dict[str, Any]:
-        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+        out: dict[str, Any] = {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+        if self.subject == "users":
+            out["subject"] = "users"
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
-        return cls(data["name"], data["enforce"], int(data["matched"]))
+        subject = "users" if data.get("subject") == "users" else "projects"
+        return cls(data["name"], data["enforce"], int(data["matched"]), subject)
 
 
 class PlanFileError(HexsyncError):

@@ -366,6 +366,23 @@
     R.collections.length + " collections · " + pub + " public on the web · " + wide + " shared with the whole workspace" +
     (planned ? " · as the manifests would leave it: " + changed + " " + (changed === 1 ? "project" : "projects") + " would change against live" : " · as read");
   $("provenance").textContent = provenance();
+  // Hygiene findings (docs/access.md, "Findings"), when the report carries them.
+  const F = R.findings;
+  if (F && F.findings.length) {
+    const box = $("findings"), det = el("details");
+    det.appendChild(el("summary", F.findings.length + " findings: " + F.counts.high + " high, " +
+      F.counts.medium + " medium, " + F.counts.low + " low (inactive: no sign-in for " + F.inactive + ")"));
+    const list = el("ul");
+    F.findings.forEach((f) => {
+      const item = el("li", null, "finding " + f.severity);
+      item.appendChild(el("strong", f.severity.toUpperCase() + " " + f.code));
+      item.appendChild(el("span", " " + f.message + ". Fix: " + f.fix + (f.source ? " (" + f.source + ")" : "")));
+      list.appendChild(item);
+    });
+    det.appendChild(list);
+    box.appendChild(det);
+    box.hidden = false;
+  }
   apply();
   document.body.dataset.ready = "1";
 })();
