@@ -88,6 +88,7 @@ def test_a_plan_targeted_at_a_kind_is_checked_as_it_was_made() -> None:
 
 
 def test_protected_emails_are_matched_in_any_case() -> None:
+    # Matched in any case; each message names the person as the plan spells them.
     policy = PlanPolicy(protect_users=("Admin@Acme.com",))
     plan = carrying(
         policy,
@@ -104,17 +105,17 @@ def test_protected_emails_are_matched_in_any_case() -> None:
     assert again(plan) == [
         (
             "protect",
-            "group:Analysts: removes protected user admin@acme.com from group 'Analysts'",
+            "group:Analysts: removes protected user ADMIN@acme.com from group 'Analysts'",
             PROTECT,
         ),
         (
             "protect",
-            f"project:{PID}: lowers protected user admin@acme.com's access on 'Revenue overview'",
+            f"project:{PID}: lowers protected user admin@ACME.com's access on 'Revenue overview'",
             PROTECT,
         ),
         (
             "protect",
-            "user:admin@acme.com: deactivates protected user admin@acme.com",
+            "user:Admin@ACME.com: deactivates protected user Admin@ACME.com",
             PROTECT,
         ),
     ]
@@ -137,7 +138,7 @@ def test_the_creator_of_a_collection_keeps_their_access_to_it() -> None:
     assert again(carrying(PlanPolicy(), stripped), live) == [
         (
             "protect",
-            "collection:Finance: lowers the access of bob@acme.com, who created it, on"
+            "collection:Finance: lowers the access of Bob@Acme.com, who created it, on"
             " collection 'Finance'",
             PROTECT,
         )
