@@ -11,16 +11,13 @@ from pathlib import Path
 
 import click
 import pytest
+from acme import EXAMPLE_MANIFESTS, EXAMPLE_TOKEN, serving_example
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 
 pytestmark = pytest.mark.slow
 
-ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
 # Asks for confirmation: without a terminal it refuses as documented (exit 1, nothing applied).
 NEEDS_A_TERMINAL = {"hexsync apply manifests/"}
 
@@ -44,7 +41,7 @@ ALL = list(examples(cli))
 
 @pytest.fixture(scope="module")
 def acme() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
+    with serving_example() as url:
         yield url
 
 
@@ -56,9 +53,9 @@ def test_there_are_examples_to_check() -> None:
 def test_every_help_example_runs_on_the_bundled_example(
     acme: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(ACME / "manifests", tmp_path / "manifests")
+    shutil.copytree(EXAMPLE_MANIFESTS, tmp_path / "manifests")
     monkeypatch.chdir(tmp_path)
-    env = {"HEX_API_URL": acme, "HEX_API_TOKEN": "hxtw_demo", "NO_COLOR": "1"}
+    env = {"HEX_API_URL": acme, "HEX_API_TOKEN": EXAMPLE_TOKEN, "NO_COLOR": "1"}
     failures = []
     for example in ALL:
         args = shlex.split(example)[1:]

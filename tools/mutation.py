@@ -31,7 +31,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "diff": ("hexsync.decide.diff", None),
     "apply": (
         "hexsync.apply.execute",
-        ("_phase", "ǁ_Runǁrun", "ǁ_Runǁ_block_dependents", "ǁ_Runǁ_check_prerequisites"),
+        ("ǁ_Runǁrun", "ǁ_Runǁ_after", "ǁ_Runǁ_block_dependents", "ǁ_Runǁ_check_prerequisites"),
     ),
     # the saved-plan gate: all but apply_saved_plan, which only calls the others and reads
     "gate": (
@@ -43,7 +43,6 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
             "_refuse_unless_implied",
             "_ref_label",
             "reevaluate",
-            "_lowered_keys",
             "_identity",
             "_field_text",
             "compare_changes",
@@ -52,6 +51,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "saved_plan": ("hexsync.planning.saved_plan", None),
     "hex_access": ("hexsync.values.hex_access", None),
     "rules": ("hexsync.decide.rules_compiler", None),
+    "projection": ("hexsync.decide.projection", None),
     "build": ("hexsync.manifest.build", None),
 }
 

@@ -6,7 +6,8 @@ import asyncio
 
 import httpx
 import pytest
-from hexapi_support import ORG_ID, TOKEN, FakeTime, small_seed
+from acme import ORG_ID
+from hexapi_support import TOKEN, FakeTime, small_seed
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
