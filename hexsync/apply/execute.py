@@ -12,7 +12,8 @@ the client paces them:
    and membership is right before any sharing refers to them; a collection whose sharing names
    a group the plan creates or renames waits for that group;
 2. projects: create, then status and sharing on the new id; sharing upserts 25 principals per
-   request (``NONE`` removes);
+   request (``NONE`` removes); data connections' sharing, one edit each
+   (:mod:`hexsync.apply.connections`);
 3. group deletions, after the sharing that stops referring to them;
 4. user deactivations, last.
 
@@ -43,6 +44,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypedDict
 
+from hexsync.apply.connections import write_connection
 from hexsync.apply.directory import Directory, LiveIds, directory_for
 from hexsync.apply.report import (
     ApplyReport,
@@ -222,6 +224,8 @@ class _Run:
             return await self._group(change)
         if change.kind is Kind.PROJECT:
             return await self._project(change)
+        if change.kind is Kind.CONNECTION:
+            return await write_connection(self.client, change, self.directory)
         return await self._deactivate(change)
 
     def _existing_id(self, change: Change) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hexsync.apply.connections import read_back_connections
 from hexsync.apply.directory import Directory
 from hexsync.apply.report import (
     Outcome,
@@ -77,6 +78,9 @@ async def read_back(
         for o in collections:
             now = live.get(o.id or "")
             found.extend(u for f in o.change.fields if (u := _unconverged(o, now, f)) is not None)
+    connections = [o for o in done if o.change.kind is Kind.CONNECTION]
+    if connections:
+        found.extend(await read_back_connections(client, connections, directory))
     return found
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from hexsync.values.connections import LiveConnection
 from hexsync.values.desired import FrozenMap
 from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.kinds import Kind
@@ -141,6 +142,8 @@ class Live:
     groups: FrozenMap[str, LiveGroup] = field(default_factory=FrozenMap)  # by name
     collections: FrozenMap[str, LiveCollection] = field(default_factory=FrozenMap)  # by name
     projects: FrozenMap[str, LiveProject] = field(default_factory=FrozenMap)  # by id
+    # Data connections by name: read only when the manifests declare some, or when asked.
+    connections: FrozenMap[str, LiveConnection] = field(default_factory=FrozenMap)
     read_requests: int = 0
     # Apply locks held while this was read (empty, shared with nothing): left out of ``groups``,
     # so no plan, prune, export or access answer ever sees them. A group of a lock's name that
@@ -179,6 +182,8 @@ class Live:
                     "sharing.groups": canonical_map(cs.groups),
                 },
             )
+        for conn in self.connections.values():
+            out[(Kind.CONNECTION, conn.id)] = (conn.name, conn.fields)
         for project in self.projects.values():
             s = project.sharing
             out[(Kind.PROJECT, project.id)] = (
@@ -221,6 +226,10 @@ class Live:
     @cached_property
     def collections_by_id(self) -> dict[str, LiveCollection]:
         return {c.id: c for c in self.collections.values()}
+
+    @cached_property
+    def connections_by_id(self) -> dict[str, LiveConnection]:
+        return {c.id: c for c in self.connections.values()}
 
     @cached_property
     def projects_by_title(self) -> dict[str, tuple[LiveProject, ...]]:
