@@ -28,6 +28,7 @@ from hexsync.ops.access import (
     report_of,
     user_doc,
 )
+from hexsync.ops.data_access import connection_doc, find_connection
 from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.access_html import render_access_html
@@ -38,6 +39,7 @@ from hexsync.render.access_report import (
     sealed,
 )
 from hexsync.render.access_text import render_project_text, render_user_text
+from hexsync.render.data_text import render_connection_text
 from hexsync.values.plan import Plan
 
 _AS_PLANNED = click.option(
@@ -84,6 +86,7 @@ def _state(
     as_planned: tuple[str, ...],
     saved_report: Path | None = None,
     person: str | None = None,
+    connections: bool = False,
 ) -> AccessState:
     if saved_report is not None:
         if as_planned:
@@ -101,7 +104,14 @@ def _state(
 
     async def run() -> AccessState:
         async with client:
-            return await read_access(client, desired, saved=saved, progress=progress, person=person)
+            return await read_access(
+                client,
+                desired,
+                saved=saved,
+                progress=progress,
+                person=person,
+                connections=connections,
+            )
 
     state = asyncio.run(run())
     progress.count = state.live.read_requests
@@ -178,6 +188,32 @@ def access_user(
         click.echo(to_json(doc))
         return
     click.echo(render_user_text(doc, bold=_bold(ctx)))
+
+
+@access.command("connection")
+@click.argument("name")
+@_AS_PLANNED
+@_JSON
+@click.pass_context
+def access_connection(
+    ctx: click.Context, name: str, as_planned: tuple[str, ...], as_json: bool
+) -> None:
+    """Everyone who can query data connection NAME (or only see its results), and why.
+
+    Paths: the workspace members, the guests, each group it is shared with; Admins manage every
+    connection (stated apart). See docs/data.md.
+
+    \b
+    Examples:
+      hexsync access connection Warehouse
+      hexsync access connection Warehouse --as-planned manifests/ --json
+    """
+    state = _state(ctx, as_planned, connections=True)
+    doc = connection_doc(state, find_connection(state, name))
+    if as_json:
+        click.echo(to_json(doc))
+        return
+    click.echo(render_connection_text(doc, bold=_bold(ctx)))
 
 
 def _bold(ctx: click.Context) -> Callable[[str], str]:
