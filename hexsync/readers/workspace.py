@@ -71,6 +71,7 @@ def live_project(p: ApiProject) -> LiveProject:
         trashed=p.trashed_at is not None,
         created_at=p.created_at,
         last_viewed_at=p.last_viewed_at,
+        last_edited_at=p.last_edited_at,
     )
 
 

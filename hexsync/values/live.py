@@ -106,6 +106,7 @@ class LiveProject:
     trashed: bool = False  # likewise for trashed ones
     created_at: str | None = None  # ISO 8601, as Hex writes it
     last_viewed_at: str | None = None  # analytics.lastViewedAt
+    last_edited_at: str | None = None  # lastEditedAt: its queried tables change only then
 
     @property
     def hidden(self) -> bool:
