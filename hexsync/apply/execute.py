@@ -14,7 +14,8 @@ changes it depends on have finished (:func:`~hexsync.values.plan.apply_stages`):
 2. projects: create, then status and sharing on the new id; sharing upserts 25 principals per
    request (``NONE`` removes). A project waits for the changes of the groups and collections its
    sharing names; one that names none of them runs beside step 1 (its user sharing is paced in
-   its own rate-limit group, which would otherwise wait idle);
+   its own rate-limit group, which would otherwise wait idle); data connections' sharing,
+   one edit each (:mod:`hexsync.apply.connections`);
 3. group deletions, after steps 1 and 2 (the sharing that stops referring to them);
 4. user deactivations, last.
 
@@ -45,6 +46,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypedDict
 
+from hexsync.apply.connections import write_connection
 from hexsync.apply.directory import Directory, LiveIds, directory_for
 from hexsync.apply.report import (
     ApplyReport,
@@ -228,6 +230,8 @@ class _Run:
             return await self._group(change)
         if change.kind is Kind.PROJECT:
             return await self._project(change)
+        if change.kind is Kind.CONNECTION:
+            return await write_connection(self.client, change, self.directory)
         return await self._deactivate(change)
 
     def _existing_id(self, change: Change) -> str:

@@ -17,6 +17,7 @@ import contextlib
 from collections.abc import Coroutine, Sequence
 from typing import Any, TypeVar
 
+from hexsync.apply.connections import read_back_connections
 from hexsync.apply.directory import Directory
 from hexsync.apply.report import (
     Outcome,
@@ -80,6 +81,9 @@ async def read_back(
         parts.append(_verify_groups(client, groups))
     if collections:
         parts.append(_verify_collections(client, collections, directory))
+    connections = [o for o in done if o.change.kind is Kind.CONNECTION]
+    if connections:
+        parts.append(read_back_connections(client, connections, directory))
     return [u for part in await _together(parts) for u in part]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from hexsync.values.connections import LiveConnection
 from hexsync.values.desired import FrozenMap
 from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.kinds import Kind
@@ -105,6 +106,7 @@ class LiveProject:
     trashed: bool = False  # likewise for trashed ones
     created_at: str | None = None  # ISO 8601, as Hex writes it
     last_viewed_at: str | None = None  # analytics.lastViewedAt
+    last_edited_at: str | None = None  # lastEditedAt: its queried tables change only then
 
     @property
     def hidden(self) -> bool:
@@ -141,6 +143,8 @@ class Live:
     groups: FrozenMap[str, LiveGroup] = field(default_factory=FrozenMap)  # by name
     collections: FrozenMap[str, LiveCollection] = field(default_factory=FrozenMap)  # by name
     projects: FrozenMap[str, LiveProject] = field(default_factory=FrozenMap)  # by id
+    # Data connections by name: read only when the manifests declare some, or when asked.
+    connections: FrozenMap[str, LiveConnection] = field(default_factory=FrozenMap)
     read_requests: int = 0
     # Apply locks held while this was read (empty, shared with nothing): left out of ``groups``,
     # so no plan, prune, export or access answer ever sees them. A group of a lock's name that
@@ -185,6 +189,9 @@ class Live:
                 "sharing.users": canonical_map(cs.users),
                 "sharing.groups": canonical_map(cs.groups),
             }
+        if kind is Kind.CONNECTION:
+            conn = self.connections_by_id.get(ident)
+            return None if conn is None else (conn.name, conn.fields)
         project = self.projects.get(ident) if kind is Kind.PROJECT else None
         if project is None:
             return None
@@ -225,6 +232,10 @@ class Live:
     @cached_property
     def collections_by_id(self) -> dict[str, LiveCollection]:
         return {c.id: c for c in self.collections.values()}
+
+    @cached_property
+    def connections_by_id(self) -> dict[str, LiveConnection]:
+        return {c.id: c for c in self.connections.values()}
 
     @cached_property
     def projects_by_title(self) -> dict[str, tuple[LiveProject, ...]]:
