@@ -16,7 +16,7 @@ from typing import Protocol
 import httpx
 
 from hexsync.hexapi import HexClient, load_token, parse_rate_limit
-from hexsync.hexapi.log import enable_stderr_log
+from hexsync.hexapi.log import disable_stderr_log, enable_stderr_log
 
 
 class ClientOptions(Protocol):
@@ -58,6 +58,8 @@ def build_client(
             cap = parse_rate_limit(opts.rate_limit)
     if opts.verbose:
         enable_stderr_log(logging.INFO, secrets=[token.reveal()])
+    else:
+        disable_stderr_log()
     return HexClient(
         token,
         opts.api_url,

@@ -97,6 +97,15 @@ def enable_stderr_log(level: int = logging.INFO, secrets: Iterable[str] = ()) ->
     return handler
 
 
+def disable_stderr_log() -> None:
+    """Take the request log off stderr again: a process that runs several commands (the MCP
+    server, ``serve``, a test session) logs only for those that asked for ``-v``."""
+    for existing in list(logger.handlers):
+        if isinstance(existing, _StderrHandler):
+            logger.removeHandler(existing)
+    logger.setLevel(logging.NOTSET)
+
+
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever ``sys.stderr`` is at the time (click's test runner swaps it)."""
 

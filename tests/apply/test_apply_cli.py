@@ -445,6 +445,9 @@ def test_verbose_output_never_shows_the_token(url: str) -> None:
     assert [line.split("]")[0] for line in progress] == [f"[{i}/8" for i in range(1, 9)]
     assert "\r" not in result.stderr
     assert "\033" not in result.stderr
+    # The next command in the same process, without -v, logs no request.
+    quiet = hexsync(url, "plan", str(MANIFESTS))
+    assert "GET /api" not in quiet.stderr, quiet.stderr
 
 
 def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: str) -> None:
