@@ -14,11 +14,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hexsync.manifest.policies import access_policy
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
 from hexsync.values.desired import (
     UNMANAGED,
     Access,
+    AccessPolicy,
     Collection,
     CollectionSharing,
     Desired,
@@ -157,6 +159,7 @@ def build_desired(
     users: list[User] = []
     projects: list[Project] = []
     rules: list[Rule] = []
+    policies: list[AccessPolicy] = []
 
     for p in parsed:
         doc, data = p.doc, p.doc.data
@@ -219,6 +222,12 @@ def build_desired(
             fresh = name is None or b.unique("rule", name, f"rule '{name}'", mark, path)
             if fresh and whole:
                 rules.append(_rule(entry, path, doc, b))
+        for path, entry, whole in p.items("policies"):
+            name = p.identity(path, entry, "name")
+            mark = doc.mark(path)
+            fresh = name is None or b.unique("access-policy", name, f"policy '{name}'", mark, path)
+            if fresh and whole and (found := access_policy(entry, path, doc, b.problems)):
+                policies.append(found)
 
     readable = all_read and all(isinstance(p.doc.data, dict) for p in parsed)
     if parsed and readable and not version_seen:
@@ -239,6 +248,7 @@ def build_desired(
         projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
         rules=tuple(sorted(rules, key=lambda r: r.name)),
         files=tuple(p.doc.file for p in parsed),
+        policies=tuple(policies),
     )
     _consistency(desired, b)
     if any(problem.severity == "error" for problem in b.problems):

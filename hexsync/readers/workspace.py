@@ -178,7 +178,7 @@ async def read_live(
         out = []
         async for u in client.iter_users():
             tick()
-            out.append(LiveUser(u.id, u.email.lower(), u.name, u.role))
+            out.append(LiveUser(u.id, u.email.lower(), u.name, u.role, u.last_login_date))
         return out
 
     async def members_of(group_id: str) -> frozenset[str]:

@@ -40,6 +40,8 @@ class LiveUser:
     email: str  # lower-cased
     name: str | None = None
     role: str | None = None
+    # lastLoginDate as Hex writes it (ISO 8601), for policies; never compared
+    last_login: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

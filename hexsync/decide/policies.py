@@ -1,0 +1,468 @@
+"""Policies over effective access: what may never be true, per grant (docs/policies.md).
+
+Pure, no I/O. The access engine's answer is read as grants, one principal's access to one
+project each (:func:`grants`):
+
+- ``user``: a person reached by a named path (owner, direct, group, a collection shared with
+  them or their group), at their effective level with every path, wide ones included;
+- ``group``: a group the project is shared with, directly or through a collection shared with
+  the group, whether or not anyone is in it;
+- ``workspace``: the paths that reach every workspace member (the workspace share, a collection
+  shared with the workspace), once per project, never expanded per person;
+- ``public``: the public web link.
+
+Each policy's ``deny`` (and ``except``) is compiled once and decided once per distinct input:
+the fields an expression reads (:attr:`~hexsync.values.policy_expr.Expression.reads`) are the
+key of its answers, so ``principal.role == "GUEST" && rank >= 3`` runs a few dozen times over a
+million grants. :func:`check_policies` evaluates every policy on the workspace as it is and as
+the plan leaves it (:func:`~hexsync.decide.projection.project`) and says, per violation,
+whether the plan introduces, keeps or fixes it; ``refuse`` policies refuse the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hexsync.decide import projection
+from hexsync.decide.access_engine import AccessEngine, Path, level_of
+from hexsync.values.desired import Access, AccessPolicy
+from hexsync.values.hex_access import collection_grant, highest
+from hexsync.values.live import Live
+from hexsync.values.plan import Change, PlanWarning, Refusal
+from hexsync.values.policy_expr import (
+    FIELDS,
+    Expression,
+    compile_expression,
+    reason,
+    render_message,
+)
+
+__all__ = [
+    "SHOWN",
+    "Evaluator",
+    "GrantView",
+    "Principal",
+    "Subject",
+    "Violation",
+    "check_policies",
+    "evaluate",
+    "grants",
+    "path_text",
+]
+
+SHOWN = 20  # violations listed per policy and outcome: a screenful, then a count
+_KINDS = {"user": 0, "group": 1, "workspace": 2, "public": 3}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who a grant is to: ``key`` is the email of a user, the name of anyone else; ``fields``
+    what an expression sees as ``principal`` (lists as tuples)."""
+
+    kind: str
+    key: str
+    fields: Mapping[str, Any]
+
+    @property
+    def shown(self) -> str:
+        if self.kind == "user":
+            role = self.fields.get("role")
+            return f"{self.key} ({role})" if role else self.key
+        if self.kind == "group":
+            return f"group {self.key}"
+        return "every workspace member" if self.kind == "workspace" else "the public web"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The object of a grant (a project); ``fields`` as an expression sees ``object``."""
+
+    id: str
+    title: str
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class GrantView:
+    """One principal's effective access to one object, and the paths that give it."""
+
+    principal: Principal
+    object: Subject
+    level: Access
+    via: tuple[str, ...]
+
+
+def path_text(path: Path) -> str:
+    """A path as a policy sees it: ``group Contractors → collection Finance``."""
+    if path.source == "collection":
+        if path.reach == "group":
+            return f"group {path.group} → collection {path.collection}"
+        if path.reach == "workspace":
+            return f"workspace → collection {path.collection}"
+        return f"collection {path.collection}"
+    return path.label
+
+
+def _principal(kind: str, key: str, **fields: Any) -> Principal:
+    base = {
+        "kind": kind,
+        "email": "",
+        "name": key,
+        "role": "",
+        "groups": (),
+        "active": True,
+        "last_login": None,
+    }
+    return Principal(kind, key, {**base, **fields})
+
+
+_WORKSPACE = _principal("workspace", "workspace")
+_PUBLIC = _principal("public", "public web")
+
+
+def _timestamp(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        found = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return found if found.tzinfo else found.replace(tzinfo=dt.timezone.utc)
+
+
+def grants(engine: AccessEngine) -> Iterator[GrantView]:
+    """Every grant of the engine's workspace, project by project (by title)."""
+    live = engine.live
+    member_of: dict[str, list[str]] = {}
+    for name in sorted(live.groups):
+        for email in live.groups[name].members or ():
+            member_of.setdefault(email, []).append(name)
+    people: dict[str, Principal] = {}
+    for email, user in engine.users.items():
+        people[email] = _principal(
+            "user",
+            email,
+            email=email,
+            name=user.name or "",
+            role=user.role or "",
+            groups=tuple(member_of.get(email, ())),
+            last_login=_timestamp(user.last_login),
+        )
+    teams: dict[str, Principal] = {}
+    vias: dict[tuple[Path, ...], tuple[str, ...]] = {}
+
+    def via(paths: tuple[Path, ...]) -> tuple[str, ...]:
+        found = vias.get(paths)
+        if found is None:
+            found = vias[paths] = tuple(path_text(p) for p in paths)
+        return found
+
+    for pa in engine.all():
+        p = pa.project
+        subject = Subject(
+            p.id,
+            p.title,
+            {
+                "kind": "project",
+                "id": p.id,
+                "title": p.title,
+                "name": p.title,
+                "status": p.status or "",
+                "collections": tuple(sorted(p.sharing.collections)),
+                "owner": p.owner or "",
+                "creator": p.creator or "",
+                "classes": (),
+            },
+        )
+        for email in pa.named:
+            g = engine.grant(pa, email)
+            if g is not None:
+                yield GrantView(people[email], subject, g.level, via(g.paths))
+        reach: dict[str, list[Path]] = {}
+        for group, text in p.sharing.groups.items():
+            level = level_of(text)
+            if level is not Access.NONE:
+                reach.setdefault(group, []).append(Path("group", level, group=group))
+        for coll, text in p.sharing.collections.items():
+            level = level_of(text)
+            shared = live.collections.get(coll)
+            if level is Access.NONE or shared is None:
+                continue
+            for group, coll_level in shared.sharing.groups.items():
+                granted = collection_grant(level, coll_level)
+                reach.setdefault(group, []).append(
+                    Path("collection", granted, group, coll, "group")
+                )
+        for group in sorted(reach):
+            paths = tuple(sorted(set(reach[group]), key=lambda x: (-x.granted.rank, x.label)))
+            team = teams.get(group)
+            if team is None:
+                team = teams[group] = _principal("group", group, groups=(group,))
+            yield GrantView(team, subject, highest(x.granted for x in paths), via(paths))
+        if pa.wide:
+            yield GrantView(_WORKSPACE, subject, highest(x.granted for x in pa.wide), via(pa.wide))
+        if pa.public_web is not Access.NONE:
+            yield GrantView(_PUBLIC, subject, pa.public_web, ("public web",))
+
+
+# ------------------------------------------------------------------------------- evaluation
+
+
+def _reader(name: str, member: str | None, now: dt.datetime) -> Callable[[GrantView], Any]:
+    """What one ``(name, field)`` an expression reads is on a grant (hashable)."""
+    if name == "principal":
+        if member is None:
+            return lambda g: tuple(g.principal.fields.values())
+        return lambda g: g.principal.fields[member]
+    if name == "object":
+        if member is None:
+            return lambda g: tuple(g.object.fields.values())
+        return lambda g: g.object.fields[member]
+    if name == "level":
+        return lambda g: g.level.value
+    if name == "rank":
+        return lambda g: g.level.rank
+    if name == "via":
+        return lambda g: g.via
+    return lambda _: now
+
+
+def _activation(grant: GrantView, reads: Iterable[tuple[str, str | None]], now: dt.datetime) -> Any:
+    """The values ``reads`` names, in the shape CEL reads them (only those: converting the
+    rest into CEL values would cost more than the evaluation)."""
+    out: dict[str, Any] = {}
+    for name, member in reads:
+        if name in ("principal", "object"):
+            fields = grant.principal.fields if name == "principal" else grant.object.fields
+            target = out.setdefault(name, {})
+            if member is None:
+                target.update({k: _cel(v) for k, v in fields.items()})
+            else:
+                target[member] = _cel(fields[member])
+        elif name == "level":
+            out[name] = grant.level.value
+        elif name == "rank":
+            out[name] = grant.level.rank
+        elif name == "via":
+            out[name] = list(grant.via)
+        else:
+            out[name] = now
+    return out
+
+
+def _cel(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+class _Decided:
+    """One expression, decided once per distinct input."""
+
+    def __init__(self, expression: Expression, now: dt.datetime) -> None:
+        self.expression = expression
+        self.now = now
+        self.reads = sorted(expression.reads, key=lambda r: (r[0], r[1] or ""))
+        self.readers = [_reader(n, m, now) for n, m in self.reads]
+        self.answers: dict[tuple[Any, ...], bool | str] = {}
+
+    def __call__(self, grant: GrantView) -> bool | str:
+        """True or False, or why it could not be decided."""
+        key = tuple(read(grant) for read in self.readers)
+        found = self.answers.get(key)
+        if found is None:
+            try:
+                result = self.expression.run(_activation(grant, self.reads, self.now))
+            except Exception as exc:  # whatever the engine raises is the answer
+                found = reason(exc)
+            else:
+                found = result if isinstance(result, bool) else f"it gave {result!r}"
+            self.answers[key] = found
+        return found
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A grant a policy denies. ``error``: the policy could not be decided on it (counted as a
+    violation: a policy that cannot say no must not say yes)."""
+
+    policy: AccessPolicy
+    grant: GrantView
+    text: str = ""
+    error: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        p = self.grant.principal
+        return (self.policy.name, p.kind, p.key, self.grant.object.id)
+
+    @property
+    def order(self) -> tuple[str, str, int, str]:
+        g = self.grant
+        return (g.object.title, g.object.id, _KINDS.get(g.principal.kind, 9), g.principal.key)
+
+    def line(self, outcome: str) -> str:
+        """``policy 'x': erin@acme.com (GUEST) has CAN_EDIT on 'Payroll' via group
+        Contractors → collection Finance (introduced by this plan): the message``."""
+        g = self.grant
+        via = ", ".join(g.via) or "no path"
+        out = (
+            f"policy '{self.policy.name}': {g.principal.shown} has {g.level.value} on "
+            f"'{g.object.title}' via {via} ({outcome})"
+        )
+        if self.error is not None:
+            out += f"; could not be decided ({self.error}), so counted as a violation"
+        return f"{out}: {self.text}" if self.text else out
+
+
+class Evaluator:
+    """The policies compiled once; :meth:`violations` of one grant."""
+
+    def __init__(
+        self,
+        policies: Sequence[AccessPolicy],
+        *,
+        now: dt.datetime,
+        engine: str | None = None,
+    ) -> None:
+        self.now = now
+        self.policies = tuple(policies)
+        self._deny = [_Decided(compile_expression(p.deny, engine), now) for p in self.policies]
+        self._unless = [
+            _Decided(compile_expression(p.unless, engine), now) if p.unless else None
+            for p in self.policies
+        ]
+
+    def value(self, grant: GrantView, name: str, member: str | None) -> Any:
+        return _reader(name, member, self.now)(grant)
+
+    def violations(self, grant: GrantView) -> Iterator[Violation]:
+        for policy, deny, unless in zip(self.policies, self._deny, self._unless, strict=True):
+            denied = deny(grant)
+            if denied is False:
+                continue
+            error = None if denied is True else str(denied)
+            if error is None and unless is not None:
+                allowed = unless(grant)
+                if allowed is True:
+                    continue
+                if allowed is not False:
+                    error = f"except: {allowed}"
+            text = ""
+            if policy.message:
+                text = render_message(policy.message, lambda n, m: self.value(grant, n, m))
+            yield Violation(policy, grant, text, error)
+
+
+def evaluate(evaluator: Evaluator, live: Live) -> list[Violation]:
+    """Every violation in ``live``, ordered by policy, object and principal."""
+    found = [v for g in grants(AccessEngine(live)) for v in evaluator.violations(g)]
+    rank = {p.name: i for i, p in enumerate(evaluator.policies)}
+    return sorted(found, key=lambda v: (rank[v.policy.name], v.order))
+
+
+# ------------------------------------------------------------------------------- the plan
+
+_HINT = (
+    "change the manifests (or Hex) so that no path gives this access, or narrow the policy"
+    " with except:"
+)
+
+
+def _listed(items: Sequence[tuple[Violation, str]], name: str) -> list[str]:
+    lines = [v.line(outcome) for v, outcome in items[:SHOWN]]
+    more = len(items) - SHOWN
+    if more > 0:
+        counts: dict[str, int] = {}
+        for _, outcome in items:
+            counts[outcome] = counts.get(outcome, 0) + 1
+        detail = ", ".join(f"{n} {o.split(' ')[0]}" for o, n in counts.items())
+        lines.append(f"policy '{name}': {more} more not listed ({len(items)} in all: {detail})")
+    return lines
+
+
+def check_policies(
+    policies: Sequence[AccessPolicy],
+    live: Live,
+    changes: Iterable[Change],
+    *,
+    now: dt.datetime,
+    engine: str | None = None,
+) -> tuple[tuple[Refusal, ...], tuple[PlanWarning, ...]]:
+    """The policies judged on the workspace as ``changes`` leave it, against the workspace as
+    it is: a ``refuse`` policy still violated after the plan refuses it (one refusal per
+    violation, at most :data:`SHOWN` per policy and outcome, then a count); a ``warn`` policy
+    warns; violations the plan removes are said as ``policy_fixed`` warnings."""
+    if not policies:
+        return (), ()
+    evaluator = Evaluator(policies, now=now, engine=engine)
+    after_live = projection.project(live, changes, now=now)
+    before = evaluate(evaluator, live)
+    after = evaluate(evaluator, after_live)
+    was = {v.key for v in before}
+    stays = {v.key for v in after}
+    refusals: list[Refusal] = []
+    warnings: list[PlanWarning] = []
+    for policy in evaluator.policies:
+        now_true = [
+            (v, "kept by this plan" if v.key in was else "introduced by this plan")
+            for v in after
+            if v.policy is policy
+        ]
+        now_true.sort(key=lambda item: item[1] != "introduced by this plan")
+        fixed = [(v, "fixed by this plan") for v in before if v.policy is policy]
+        fixed = [item for item in fixed if item[0].key not in stays]
+        for line in _listed(now_true, policy.name):
+            if policy.severity == "refuse":
+                refusals.append(Refusal("policy", line, _HINT, policy.mark))
+            else:
+                warnings.append(PlanWarning("policy", line, policy.mark))
+        warnings.extend(
+            PlanWarning("policy_fixed", line, policy.mark) for line in _listed(fixed, policy.name)
+        )
+    return tuple(refusals), tuple(warnings)
+
+
+# ------------------------------------------------------------------------------- tests as data
+
+
+def grant_from_data(data: Mapping[str, Any]) -> GrantView:
+    """A grant written in a ``policies_test.yaml`` (``principal``, ``object``, ``level``,
+    ``via``); what it leaves out is empty, a user at CAN_VIEW. ValueError names a field a
+    grant does not have, or a level Hex does not have."""
+    unknown = set(data) - {"principal", "object", "level", "via"}
+    if unknown:
+        raise ValueError(f"a grant has no {', '.join(sorted(unknown))}")
+    who = dict(data.get("principal") or {})
+    what = dict(data.get("object") or {})
+    for name, written in (("principal", who), ("object", what)):
+        known = FIELDS[name] or ()
+        wrong = sorted(set(written) - set(known))
+        if wrong:
+            raise ValueError(f"{name} has no {', '.join(wrong)} (its fields: {', '.join(known)})")
+    kind = str(who.get("kind", "user"))
+    key = str(who.get("email") or who.get("name") or kind)
+    given = {k: tuple(v) if isinstance(v, list) else v for k, v in who.items()}
+    if given.get("last_login") is not None:
+        given["last_login"] = _timestamp(str(given["last_login"]))
+    principal = _principal(kind, key, **given)
+    title = str(what.get("title") or what.get("name") or "a project")
+    fields: dict[str, Any] = {
+        "kind": "project",
+        "id": title,
+        "title": title,
+        "name": title,
+        "status": "",
+        "collections": (),
+        "owner": "",
+        "creator": "",
+        "classes": (),
+    }
+    fields.update({k: tuple(v) if isinstance(v, list) else v for k, v in what.items()})
+    text = str(data.get("level", "CAN_VIEW"))
+    level = Access.__members__.get(text)
+    if level is None:
+        raise ValueError(f"no level {text!r}: one of {', '.join(a.value for a in Access)}")
+    subject = Subject(str(fields["id"]), title, fields)
+    return GrantView(principal, subject, level, tuple(data.get("via") or ()))
