@@ -106,7 +106,7 @@ def path_text(path: Path) -> str:
     return path.label
 
 
-def _principal(kind: str, key: str, **fields: Any) -> Principal:
+def _principal(kind: str, key: str, fields: Mapping[str, Any] | None = None) -> Principal:
     base = {
         "kind": kind,
         "email": "",
@@ -116,7 +116,7 @@ def _principal(kind: str, key: str, **fields: Any) -> Principal:
         "active": True,
         "last_login": None,
     }
-    return Principal(kind, key, {**base, **fields})
+    return Principal(kind, key, {**base, **(fields or {})})
 
 
 _WORKSPACE = _principal("workspace", "workspace")
@@ -145,11 +145,13 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
         people[email] = _principal(
             "user",
             email,
-            email=email,
-            name=user.name or "",
-            role=user.role or "",
-            groups=tuple(member_of.get(email, ())),
-            last_login=_timestamp(user.last_login),
+            {
+                "email": email,
+                "name": user.name or "",
+                "role": user.role or "",
+                "groups": tuple(member_of.get(email, ())),
+                "last_login": _timestamp(user.last_login),
+            },
         )
     teams: dict[str, Principal] = {}
     vias: dict[tuple[Path, ...], tuple[str, ...]] = {}
@@ -200,7 +202,7 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
             paths = tuple(sorted(set(reach[group]), key=lambda x: (-x.granted.rank, x.label)))
             team = teams.get(group)
             if team is None:
-                team = teams[group] = _principal("group", group, groups=(group,))
+                team = teams[group] = _principal("group", group, {"groups": (group,)})
             yield GrantView(team, subject, highest(x.granted for x in paths), via(paths))
         if pa.wide:
             yield GrantView(_WORKSPACE, subject, highest(x.granted for x in pa.wide), via(pa.wide))
@@ -442,11 +444,13 @@ def grant_from_data(data: Mapping[str, Any]) -> GrantView:
         if wrong:
             raise ValueError(f"{name} has no {', '.join(wrong)} (its fields: {', '.join(known)})")
     kind = str(who.get("kind", "user"))
+    if kind not in _KINDS:
+        raise ValueError(f"principal.kind {kind!r}: one of {', '.join(_KINDS)}")
     key = str(who.get("email") or who.get("name") or kind)
     given = {k: tuple(v) if isinstance(v, list) else v for k, v in who.items()}
     if given.get("last_login") is not None:
         given["last_login"] = _timestamp(str(given["last_login"]))
-    principal = _principal(kind, key, **given)
+    principal = _principal(kind, key, given)
     title = str(what.get("title") or what.get("name") or "a project")
     fields: dict[str, Any] = {
         "kind": "project",
