@@ -52,6 +52,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "hex_access": ("hexsync.values.hex_access", None),
     "rules": ("hexsync.decide.rules_compiler", None),
     "build": ("hexsync.manifest.build", None),
+    "policies": ("hexsync.decide.policies", None),
 }
 
 

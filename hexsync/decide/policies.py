@@ -21,10 +21,13 @@ whether the plan introduces, keeps or fixes it; ``refuse`` policies refuse the p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from hexsync.decide import projection
 from hexsync.decide.access_engine import AccessEngine, Path, level_of
@@ -57,14 +60,16 @@ SHOWN = 20  # violations listed per policy and outcome: a screenful, then a coun
 _KINDS = {"user": 0, "group": 1, "workspace": 2, "public": 3}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Principal:
     """Who a grant is to: ``key`` is the email of a user, the name of anyone else; ``fields``
-    what an expression sees as ``principal`` (lists as tuples)."""
+    what an expression sees as ``principal`` (lists as tuples). ``memo`` holds, per compiled
+    expression, the part of its input this principal gives (computed once per principal)."""
 
     kind: str
     key: str
     fields: Mapping[str, Any]
+    memo: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
 
     @property
     def shown(self) -> str:
@@ -76,17 +81,18 @@ class Principal:
         return "every workspace member" if self.kind == "workspace" else "the public web"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Subject:
-    """The object of a grant (a project); ``fields`` as an expression sees ``object``."""
+    """The object of a grant (a project); ``fields`` as an expression sees ``object``;
+    ``memo`` as :attr:`Principal.memo`."""
 
     id: str
     title: str
     fields: Mapping[str, Any]
+    memo: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
 
 
-@dataclass(frozen=True)
-class GrantView:
+class GrantView(NamedTuple):
     """One principal's effective access to one object, and the paths that give it."""
 
     principal: Principal
@@ -154,13 +160,16 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
             },
         )
     teams: dict[str, Principal] = {}
-    vias: dict[tuple[Path, ...], tuple[str, ...]] = {}
+    roles = {email: user.role for email, user in engine.users.items()}
+    # The engine hands out one tuple per distinct set of paths, kept while it lives: its text
+    # is made once per tuple, looked up by identity (hashing a tuple of paths costs more).
+    vias: dict[int, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
 
     def via(paths: tuple[Path, ...]) -> tuple[str, ...]:
-        found = vias.get(paths)
-        if found is None:
-            found = vias[paths] = tuple(path_text(p) for p in paths)
-        return found
+        found = vias.get(id(paths))
+        if found is None or found[0] is not paths:
+            found = vias[id(paths)] = (paths, tuple(path_text(p) for p in paths))
+        return found[1]
 
     for pa in engine.all():
         p = pa.project
@@ -180,9 +189,9 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
             },
         )
         for email in pa.named:
-            g = engine.grant(pa, email)
-            if g is not None:
-                yield GrantView(people[email], subject, g.level, via(g.paths))
+            decided = engine._decision(pa, email, roles[email])  # Grant, without the object
+            if decided is not None:
+                yield GrantView(people[email], subject, decided[0], via(decided[1]))
         reach: dict[str, list[Path]] = {}
         for group, text in p.sharing.groups.items():
             level = level_of(text)
@@ -213,75 +222,105 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
 # ------------------------------------------------------------------------------- evaluation
 
 
-def _reader(name: str, member: str | None, now: dt.datetime) -> Callable[[GrantView], Any]:
-    """What one ``(name, field)`` an expression reads is on a grant (hashable)."""
-    if name == "principal":
-        if member is None:
-            return lambda g: tuple(g.principal.fields.values())
-        return lambda g: g.principal.fields[member]
-    if name == "object":
-        if member is None:
-            return lambda g: tuple(g.object.fields.values())
-        return lambda g: g.object.fields[member]
+def _value(grant: GrantView, name: str, member: str | None, now: dt.datetime) -> Any:
+    """What ``name`` (and ``member`` of it) is on ``grant``, as a message shows it."""
+    if name in ("principal", "object"):
+        fields = grant.principal.fields if name == "principal" else grant.object.fields
+        return fields if member is None else fields[member]
     if name == "level":
-        return lambda g: g.level.value
+        return grant.level.value
     if name == "rank":
-        return lambda g: g.level.rank
+        return grant.level.rank
     if name == "via":
-        return lambda g: g.via
-    return lambda _: now
-
-
-def _activation(grant: GrantView, reads: Iterable[tuple[str, str | None]], now: dt.datetime) -> Any:
-    """The values ``reads`` names, in the shape CEL reads them (only those: converting the
-    rest into CEL values would cost more than the evaluation)."""
-    out: dict[str, Any] = {}
-    for name, member in reads:
-        if name in ("principal", "object"):
-            fields = grant.principal.fields if name == "principal" else grant.object.fields
-            target = out.setdefault(name, {})
-            if member is None:
-                target.update({k: _cel(v) for k, v in fields.items()})
-            else:
-                target[member] = _cel(fields[member])
-        elif name == "level":
-            out[name] = grant.level.value
-        elif name == "rank":
-            out[name] = grant.level.rank
-        elif name == "via":
-            out[name] = list(grant.via)
-        else:
-            out[name] = now
-    return out
+        return grant.via
+    return now
 
 
 def _cel(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+_SLOTS = itertools.count()
+
+
 class _Decided:
-    """One expression, decided once per distinct input."""
+    """One expression, decided once per distinct input: the fields of the principal and of the
+    object it reads (numbered once per principal and per object), and the level and paths when
+    it reads them."""
 
     def __init__(self, expression: Expression, now: dt.datetime) -> None:
         self.expression = expression
         self.now = now
-        self.reads = sorted(expression.reads, key=lambda r: (r[0], r[1] or ""))
-        self.readers = [_reader(n, m, now) for n, m in self.reads]
+        reads = expression.reads
+        self.principal = _fields("principal", reads)
+        self.object = _fields("object", reads)
+        self.level = ("level", None) in reads or ("rank", None) in reads
+        self.via = ("via", None) in reads
+        self.now_read = ("now", None) in reads
+        self.parts: dict[tuple[bool, tuple[Any, ...]], int] = {}
         self.answers: dict[tuple[Any, ...], bool | str] = {}
 
-    def __call__(self, grant: GrantView) -> bool | str:
-        """True or False, or why it could not be decided."""
-        key = tuple(read(grant) for read in self.readers)
-        found = self.answers.get(key)
+    def part(self, holder: Principal | Subject) -> int:
+        """The number of what ``holder`` gives this expression (equal fields, equal numbers)."""
+        is_principal = isinstance(holder, Principal)
+        fields = self.principal if is_principal else self.object
+        key = (is_principal, tuple(holder.fields[f] for f in fields))
+        found = self.parts.get(key)
         if found is None:
-            try:
-                result = self.expression.run(_activation(grant, self.reads, self.now))
-            except Exception as exc:  # whatever the engine raises is the answer
-                found = reason(exc)
-            else:
-                found = result if isinstance(result, bool) else f"it gave {result!r}"
-            self.answers[key] = found
+            found = self.parts[key] = len(self.parts)
         return found
+
+    def run(self, grant: GrantView) -> bool | str:
+        """True or False on ``grant``, or why it could not be decided (no cache)."""
+        try:
+            result = self.expression.run(self._activation(grant))
+        except Exception as exc:  # whatever the engine raises is the answer
+            return reason(exc)
+        return result if isinstance(result, bool) else f"it gave {result!r}"
+
+    def decider(self) -> Callable[[int, int, int, tuple[str, ...], GrantView], bool | str]:
+        """``decide(who, what, rank, via, grant)``: the answer on ``grant``, whose principal
+        and object give :meth:`part` ``who`` and ``what``; run once per distinct key. (A
+        closure over locals: this runs millions of times.)"""
+        answers = self.answers
+        get = answers.get
+        run = self.run
+        level, via_read = self.level, self.via
+
+        def decide(who: int, what: int, rank: int, via: tuple[str, ...], grant: GrantView) -> Any:
+            key = (who, what, rank if level else -1, via if via_read else ())
+            found = get(key)
+            if found is None:
+                found = answers[key] = run(grant)
+            return found
+
+        return decide
+
+    def _activation(self, grant: GrantView) -> dict[str, Any]:
+        """The values the expression reads, in the shape CEL reads them (only those:
+        converting the rest into CEL values would cost more than the evaluation)."""
+        out: dict[str, Any] = {}
+        if self.principal:
+            out["principal"] = {f: _cel(grant.principal.fields[f]) for f in self.principal}
+        if self.object:
+            out["object"] = {f: _cel(grant.object.fields[f]) for f in self.object}
+        if self.level:
+            out["level"] = grant.level.value
+            out["rank"] = grant.level.rank
+        if self.via:
+            out["via"] = list(grant.via)
+        if self.now_read:
+            out["now"] = self.now
+        return out
+
+
+def _fields(name: str, reads: frozenset[tuple[str, str | None]]) -> tuple[str, ...]:
+    """The fields of ``name`` an expression reads, in the grant's order (all when it reads
+    the whole value)."""
+    known = FIELDS[name] or ()
+    if (name, None) in reads:
+        return known
+    return tuple(f for f in known if (name, f) in reads)
 
 
 @dataclass(frozen=True)
@@ -335,31 +374,64 @@ class Evaluator:
             _Decided(compile_expression(p.unless, engine), now) if p.unless else None
             for p in self.policies
         ]
+        self._decide = [
+            (i, p, d.decider(), u.decider() if u is not None else None)
+            for i, (p, d, u) in enumerate(zip(self.policies, self._deny, self._unless, strict=True))
+        ]
+        self._slot = next(_SLOTS)
 
-    def value(self, grant: GrantView, name: str, member: str | None) -> Any:
-        return _reader(name, member, self.now)(grant)
+    def _parts(self, holder: Principal | Subject) -> tuple[tuple[int, int], ...]:
+        """Per policy, :meth:`_Decided.part` of ``holder`` for its deny and its except: once
+        per principal and per object, kept on them."""
+        found = holder.memo.get(self._slot)
+        if found is None:
+            found = holder.memo[self._slot] = tuple(
+                (deny.part(holder), unless.part(holder) if unless is not None else 0)
+                for deny, unless in zip(self._deny, self._unless, strict=True)
+            )
+        return found
 
-    def violations(self, grant: GrantView) -> Iterator[Violation]:
-        for policy, deny, unless in zip(self.policies, self._deny, self._unless, strict=True):
-            denied = deny(grant)
+    def violations(self, grant: GrantView) -> list[Violation]:
+        out: list[Violation] = []
+        who = self._parts(grant.principal)
+        what = self._parts(grant.object)
+        rank = grant.level.rank
+        via = grant.via
+        for i, policy, deny, unless in self._decide:
+            denied = deny(who[i][0], what[i][0], rank, via, grant)
             if denied is False:
                 continue
             error = None if denied is True else str(denied)
             if error is None and unless is not None:
-                allowed = unless(grant)
+                allowed = unless(who[i][1], what[i][1], rank, via, grant)
                 if allowed is True:
                     continue
                 if allowed is not False:
                     error = f"except: {allowed}"
             text = ""
             if policy.message:
-                text = render_message(policy.message, lambda n, m: self.value(grant, n, m))
-            yield Violation(policy, grant, text, error)
+                text = render_message(policy.message, lambda n, m: _value(grant, n, m, self.now))
+            out.append(Violation(policy, grant, text, error))
+        return out
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No cyclic collection while a million grants are made and dropped: they hold no cycle,
+    and each full collection would walk every one of them (a third of the time at scale)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def evaluate(evaluator: Evaluator, live: Live) -> list[Violation]:
     """Every violation in ``live``, ordered by policy, object and principal."""
-    found = [v for g in grants(AccessEngine(live)) for v in evaluator.violations(g)]
+    with _paused_gc():
+        found = [v for g in grants(AccessEngine(live)) for v in evaluator.violations(g)]
     rank = {p.name: i for i, p in enumerate(evaluator.policies)}
     return sorted(found, key=lambda v: (rank[v.policy.name], v.order))
 

@@ -18,7 +18,6 @@ from hexsync.decide.policies import (
     SHOWN,
     Evaluator,
     GrantView,
-    _Decided,
     check_policies,
     evaluate,
     grant_from_data,
@@ -305,41 +304,83 @@ def test_an_expression_that_gives_no_condition_at_run_time_is_not_decided(engine
     assert team.error is None
 
 
-def test_each_expression_runs_once_per_distinct_input() -> None:
+def _counting(
+    monkeypatch: pytest.MonkeyPatch, reads: set[tuple[str, str | None]], answer: Any
+) -> list[dict[str, Any]]:
+    """Every policy compiles to an expression reading ``reads`` that records its activations
+    and answers ``answer(activation)``."""
     calls: list[dict[str, Any]] = []
 
-    def run(activation: Any) -> bool:
+    def run(activation: Any) -> Any:
         calls.append(activation)
-        return bool(activation["principal"]["role"] == "GUEST" and activation["rank"] >= 3)
+        return answer(activation)
 
-    reads = frozenset({("principal", "role"), ("rank", None)})
-    decided = _Decided(Expression("x", reads, run), NOW)
+    def compiled(text: str, engine: str | None = None) -> Expression:
+        return Expression(text, frozenset(reads), run)
+
+    monkeypatch.setattr("hexsync.decide.policies.compile_expression", compiled)
+    return calls
+
+
+def test_each_expression_runs_once_per_distinct_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(
+        monkeypatch,
+        {("principal", "role"), ("rank", None)},
+        lambda a: a["principal"]["role"] == "GUEST" and a["rank"] >= 3,
+    )
+    ev = Evaluator([GUESTS], now=NOW)
     people = [
         _grant(principal={"email": f"u{i}@acme.com", "role": role}, level=level)
         for i, (role, level) in enumerate(
             [("GUEST", "CAN_EDIT"), ("GUEST", "CAN_EDIT"), ("EDITOR", "CAN_EDIT")] * 5
+            + [("GUEST", "CAN_VIEW"), ("GUEST", "FULL_ACCESS")]
         )
     ]
-    assert [decided(g) for g in people] == [True, True, False] * 5
+    assert [len(ev.violations(g)) for g in people] == [1, 1, 0] * 5 + [0, 1]
     # the activation holds what the expression reads, and only that
     assert calls == [
-        {"principal": {"role": "GUEST"}, "rank": 3},
-        {"principal": {"role": "EDITOR"}, "rank": 3},
+        {"principal": {"role": "GUEST"}, "level": "CAN_EDIT", "rank": 3},
+        {"principal": {"role": "EDITOR"}, "level": "CAN_EDIT", "rank": 3},
+        {"principal": {"role": "GUEST"}, "level": "CAN_VIEW", "rank": 2},
+        {"principal": {"role": "GUEST"}, "level": "FULL_ACCESS", "rank": 4},
     ]
 
 
-def test_the_activation_of_whole_values() -> None:
-    seen: list[dict[str, Any]] = []
+def test_the_paths_are_part_of_the_input_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(monkeypatch, {("via", None)}, lambda a: "workspace" in a["via"])
+    ev = Evaluator([EVERYONE], now=NOW)
+    ways = [("workspace",), ("group A",), ("workspace",), ("group A", "workspace"), ()]
+    assert [len(ev.violations(_grant(via=list(w)))) for w in ways] == [1, 0, 1, 1, 0]
+    assert calls == [
+        {"via": ["workspace"]},
+        {"via": ["group A"]},
+        {"via": ["group A", "workspace"]},
+        {"via": []},
+    ]
 
-    def run(activation: Any) -> bool:
-        seen.append(activation)
-        return False
 
-    reads = frozenset(
-        {("principal", None), ("object", "title"), ("level", None), ("via", None), ("now", None)}
+def test_the_object_s_fields_are_part_of_the_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _counting(
+        monkeypatch, {("object", "collections")}, lambda a: "F" in a["object"]["collections"]
     )
-    decided = _Decided(Expression("x", reads, run), NOW)
-    decided(_grant(principal={"email": "a@b.c", "groups": ["G"]}, via=["group G"]))
+    ev = Evaluator([EVERYONE], now=NOW)
+    homes = [["F"], ["G"], ["F"], ["F", "G"], ["F"]]
+    found = [
+        len(ev.violations(_grant(object={"collections": c, "title": str(i)})))
+        for i, c in enumerate(homes)
+    ]
+    assert found == [1, 0, 1, 1, 1]
+    assert [c["object"]["collections"] for c in calls] == [["F"], ["G"], ["F", "G"]]
+
+
+def test_the_activation_of_whole_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _counting(
+        monkeypatch,
+        {("principal", None), ("object", "title"), ("level", None), ("via", None), ("now", None)},
+        lambda _: False,
+    )
+    ev = Evaluator([EVERYONE], now=NOW)
+    ev.violations(_grant(principal={"email": "a@b.c", "groups": ["G"]}, via=["group G"]))
     (activation,) = seen
     assert activation["principal"]["groups"] == ["G"]
     assert activation["principal"]["email"] == "a@b.c"
@@ -356,6 +397,11 @@ def test_the_activation_of_whole_values() -> None:
     assert activation["level"] == "CAN_VIEW"
     assert activation["via"] == ["group G"]
     assert activation["now"] == NOW
+    # the same grant again, or another principal with the same fields: no new run
+    ev.violations(_grant(principal={"email": "a@b.c", "groups": ["G"]}, via=["group G"]))
+    assert len(seen) == 1
+    ev.violations(_grant(principal={"email": "x@b.c", "groups": ["G"]}, via=["group G"]))
+    assert len(seen) == 2
 
 
 @pytest.mark.parametrize(
