@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from hexsync.decide import projection
 from hexsync.decide.access_engine import AccessEngine, Path, level_of
-from hexsync.values.desired import Access, AccessPolicy
+from hexsync.values.desired import Access, AccessPolicy, parse_timestamp
 from hexsync.values.hex_access import collection_grant, highest
 from hexsync.values.live import Live
 from hexsync.values.plan import Change, PlanWarning, Refusal
@@ -69,7 +69,7 @@ class Principal:
     kind: str
     key: str
     fields: Mapping[str, Any]
-    memo: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
+    memo: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict, repr=False)
 
     @property
     def shown(self) -> str:
@@ -89,7 +89,7 @@ class Subject:
     id: str
     title: str
     fields: Mapping[str, Any]
-    memo: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False)
+    memo: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict, repr=False)
 
 
 class GrantView(NamedTuple):
@@ -125,18 +125,9 @@ def _principal(kind: str, key: str, fields: Mapping[str, Any] | None = None) -> 
     return Principal(kind, key, {**base, **(fields or {})})
 
 
-_WORKSPACE = _principal("workspace", "workspace")
-_PUBLIC = _principal("public", "public web")
-
-
 def _timestamp(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    try:
-        found = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return found if found.tzinfo else found.replace(tzinfo=dt.timezone.utc)
+    """A timestamp as Hex writes it (UTC when it names no zone); None when there is none."""
+    return parse_timestamp(text) if text else None
 
 
 def grants(engine: AccessEngine) -> Iterator[GrantView]:
@@ -159,15 +150,17 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
                 "last_login": _timestamp(user.last_login),
             },
         )
-    teams: dict[str, Principal] = {}
+    everyone = _principal("workspace", "workspace")  # one per listing: its memo goes with it
+    public = _principal("public", "public web")
     roles = {email: user.role for email, user in engine.users.items()}
-    # The engine hands out one tuple per distinct set of paths, kept while it lives: its text
-    # is made once per tuple, looked up by identity (hashing a tuple of paths costs more).
+    # The engine hands out one tuple per distinct set of paths: its text is made once per
+    # tuple, looked up by identity (hashing a tuple of paths costs more). The entry keeps the
+    # tuple alive, so no other object can take its id meanwhile.
     vias: dict[int, tuple[tuple[Path, ...], tuple[str, ...]]] = {}
 
     def via(paths: tuple[Path, ...]) -> tuple[str, ...]:
         found = vias.get(id(paths))
-        if found is None or found[0] is not paths:
+        if found is None:
             found = vias[id(paths)] = (paths, tuple(path_text(p) for p in paths))
         return found[1]
 
@@ -209,14 +202,12 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
                 )
         for group in sorted(reach):
             paths = tuple(sorted(set(reach[group]), key=lambda x: (-x.granted.rank, x.label)))
-            team = teams.get(group)
-            if team is None:
-                team = teams[group] = _principal("group", group, {"groups": (group,)})
+            team = _principal("group", group, {"groups": (group,)})
             yield GrantView(team, subject, highest(x.granted for x in paths), via(paths))
         if pa.wide:
-            yield GrantView(_WORKSPACE, subject, highest(x.granted for x in pa.wide), via(pa.wide))
+            yield GrantView(everyone, subject, highest(x.granted for x in pa.wide), via(pa.wide))
         if pa.public_web is not Access.NONE:
-            yield GrantView(_PUBLIC, subject, pa.public_web, ("public web",))
+            yield GrantView(public, subject, pa.public_web, ("public web",))
 
 
 # ------------------------------------------------------------------------------- evaluation
@@ -288,7 +279,7 @@ class _Decided:
         level, via_read = self.level, self.via
 
         def decide(who: int, what: int, rank: int, via: tuple[str, ...], grant: GrantView) -> Any:
-            key = (who, what, rank if level else -1, via if via_read else ())
+            key = (who, what, rank if level else None, via if via_read else None)
             found = get(key)
             if found is None:
                 found = answers[key] = run(grant)
@@ -375,19 +366,19 @@ class Evaluator:
             for p in self.policies
         ]
         self._decide = [
-            (i, p, d.decider(), u.decider() if u is not None else None)
-            for i, (p, d, u) in enumerate(zip(self.policies, self._deny, self._unless, strict=True))
+            (i, p, self._deny[i].decider(), u.decider() if (u := self._unless[i]) else None)
+            for i, p in enumerate(self.policies)
         ]
         self._slot = next(_SLOTS)
 
-    def _parts(self, holder: Principal | Subject) -> tuple[tuple[int, int], ...]:
+    def _parts(self, holder: Principal | Subject) -> tuple[tuple[int, ...], ...]:
         """Per policy, :meth:`_Decided.part` of ``holder`` for its deny and its except: once
         per principal and per object, kept on them."""
         found = holder.memo.get(self._slot)
         if found is None:
             found = holder.memo[self._slot] = tuple(
-                (deny.part(holder), unless.part(holder) if unless is not None else 0)
-                for deny, unless in zip(self._deny, self._unless, strict=True)
+                (deny.part(holder), *(u.part(holder) for u in (self._unless[i],) if u is not None))
+                for i, deny in enumerate(self._deny)
             )
         return found
 
@@ -471,7 +462,7 @@ def check_policies(
     if not policies:
         return (), ()
     evaluator = Evaluator(policies, now=now, engine=engine)
-    after_live = projection.project(live, changes, now=now)
+    after_live = projection.project(live, changes)
     before = evaluate(evaluator, live)
     after = evaluate(evaluator, after_live)
     was = {v.key for v in before}
