@@ -435,7 +435,17 @@ def test_a_test_grant_fills_what_it_leaves_out() -> None:
         Access.CAN_VIEW,
         (),
     )
-    assert g.object.title == "a project"
+    assert dict(g.object.fields) == {
+        "kind": "project",
+        "id": "a project",
+        "title": "a project",
+        "name": "a project",
+        "status": "",
+        "collections": (),
+        "owner": "",
+        "creator": "",
+        "classes": (),
+    }
     named = grant_from_data({"principal": {"kind": "group", "name": "A"}, "object": {"name": "N"}})
     assert (named.principal.key, named.principal.shown, named.object.title) == ("A", "group A", "N")
 
