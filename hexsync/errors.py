@@ -24,7 +24,7 @@ EXIT_PARTIAL = 4
 # message, whatever carried them there (an --api-url with the token pasted into its path, an
 # error body echoing a header). Token-shaped words (hxtp_…, hxtw_…) are masked too.
 _SECRETS: set[str] = set()
-_TOKEN_SHAPE = re.compile(r"\bhxt[pw]_[A-Za-z0-9_\-.~+/=]*")
+_TOKEN_SHAPE = re.compile(r"\bhxt[pw]_[A-Za-z0-9_\-.~+/=]{4,}")
 MASK = "[REDACTED]"
 _SHORTEST_SECRET = 8  # masking a shorter value would garble ordinary words
 

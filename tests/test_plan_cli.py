@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from acme import EXAMPLE_MANIFESTS, serving_example
 from acme import EXAMPLE_TOKEN as TOKEN
@@ -113,14 +114,35 @@ def test_out_saves_the_plan_without_the_token(url: str, tmp_path: Path) -> None:
 def test_a_refused_plan_still_prints_and_exits_three(url: str, tmp_path: Path) -> None:
     manifests = write(
         tmp_path,
-        "version: 1\nworkspace:\n  org_id: 00000000-0000-4000-8000-000000000000\n"
+        "version: 1\npolicy: {max_destroy: 0}\ngroups:\n  - name: Admins\n    ensure: absent\n"
         "collections:\n  - name: Partners\n",
     )
     result = plan(url, manifests, "--format", "json")
     assert result.exit_code == 3, result.output
     data = json.loads(result.stdout)
-    assert [r["code"] for r in data["refusals"]] == ["org_mismatch"]
-    assert [c["name"] for c in data["changes"]] == ["Partners"]
+    assert [r["code"] for r in data["refusals"]] == ["max_destroy"]
+    assert sorted(c["name"] for c in data["changes"]) == ["Admins", "Partners"]
+
+
+def test_the_wrong_workspace_stops_after_users_me(url: str, tmp_path: Path) -> None:
+    # Issue 29, item 6: plan read the whole workspace and printed a full plan for the wrong one
+    # before refusing. Now users/me is read first, and nothing else.
+    manifests = write(
+        tmp_path,
+        "version: 1\nworkspace:\n  org_id: 00000000-0000-4000-8000-000000000000\n"
+        "collections:\n  - name: Partners\n",
+    )
+    httpx.post(f"{url}/_emulator/reset").raise_for_status()
+    result = plan(url, manifests)
+    assert result.exit_code == 3, result.output
+    assert result.stdout == ""
+    assert (
+        "the manifests are for workspace 00000000-0000-4000-8000-000000000000"
+        " (workspace.org_id), but the token is for workspace"
+    ) in result.stderr
+    assert "nothing else was read, nothing planned" in result.stderr
+    requests = httpx.get(f"{url}/_emulator/stats").json()["requests"]
+    assert set(requests) == {"Me"}
 
 
 def test_unknown_references_exit_one_naming_file_and_line(url: str, tmp_path: Path) -> None:
@@ -150,3 +172,29 @@ def test_target_plans_a_subset(url: str) -> None:
     assert "--target group:Analyst: no group of that name" in typo.stderr
     by_title = plan(url, str(EXAMPLE_MANIFESTS), "--target", "project:Revenue overview")
     assert by_title.exit_code == 0, by_title.output
+
+
+def test_a_non_admin_personal_token_is_named_before_what_it_cannot_see(
+    url: str, tmp_path: Path
+) -> None:
+    # Issue 29, item 6: a non-admin personal token gave one "not a project this token can see"
+    # line per project before the one useful hint; the token's kind and role come first now.
+    def ids(token: str) -> set[str]:
+        headers = {"Authorization": f"Bearer {token}"}
+        found = httpx.get(f"{url}/api/v1/projects?limit=100", headers=headers).json()
+        return {p["id"] for p in found["values"]}
+
+    hidden = sorted(ids(TOKEN) - ids("hxtp_bob"))[:3]
+    assert len(hidden) == 3
+    body = "".join(f"  - id: {i}\n    status: Production\n" for i in hidden)
+    manifests = write(tmp_path, f"version: 1\nprojects:\n{body}")
+    env = {"HEX_API_URL": url, "HEX_API_TOKEN": "hxtp_bob", "NO_COLOR": "1"}
+    result = CliRunner().invoke(cli, ["plan", manifests], env=env, catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        "error: this is a personal token of bob@acme.com (role EDITOR): it sees only what that"
+        " user may see, so the objects below may exist but be invisible to it. Plan with a"
+        " workspace token (hxtw_…) or an admin's personal token:"
+    )
+    assert "3 references do not resolve in the live workspace:" in result.stderr

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 
 from hexsync.errors import GuardrailError, HexsyncError
 from hexsync.hexapi import (
@@ -38,7 +39,17 @@ from hexsync.hexapi import (
 )
 from hexsync.values.live import LOCK_GROUP, LOCK_GROUPS
 
-__all__ = ["LOCK_GROUP", "LOCK_GROUPS", "STALE_AFTER", "WAIT", "LockHeldError", "apply_lock"]
+__all__ = [
+    "LOCK_GROUP",
+    "LOCK_GROUPS",
+    "STALE_AFTER",
+    "WAIT",
+    "HeldLock",
+    "LockHeldError",
+    "apply_lock",
+    "held_locks",
+    "remove_lock",
+]
 
 WAIT = 600.0  # seconds an apply waits for another one before it gives up
 STALE_AFTER = 3600.0  # seconds after which a lock is taken to be left behind by a dead apply
@@ -256,3 +267,55 @@ async def apply_lock(
                 f"could not remove the apply lock (group id {lock_id}): {exc.message}; "
                 f"delete it in Hex, or it is taken as stale after {_minutes(stale_after)}"
             )
+
+
+@dataclass(frozen=True)
+class HeldLock:
+    """A group of a lock's name as ``hexsync unlock`` finds it: hexsync's own lock when it is
+    empty and shared with nothing (``why_not`` says why it is not, otherwise)."""
+
+    group: Group
+    age: float | None
+    why_not: str | None = None
+
+    @property
+    def is_lock(self) -> bool:
+        return self.why_not is None
+
+
+async def held_locks(
+    client: HexClient, *, now: Callable[[], datetime.datetime] = _utcnow
+) -> list[HeldLock]:
+    """Every group holding a reserved lock name, each told apart: a lock, or someone's group."""
+    out = []
+    async for group in client.iter_groups():
+        if group.name not in LOCK_GROUPS:
+            continue
+        why = None
+        if await _has_members(client, group):
+            why = "it has members"
+        elif await _shared_with(client, group):
+            why = "a project or collection is shared with it"
+        out.append(HeldLock(group, _age(group, now()), why))
+    return sorted(out, key=lambda h: LOCK_GROUPS.index(h.group.name))
+
+
+async def remove_lock(client: HexClient, held: HeldLock) -> bool:
+    """Delete a lock ``hexsync unlock`` was asked to remove, after checking once more, just
+    before the delete, that it is still an empty group shared with nothing (never someone's
+    group). True when it was removed, False when it was gone already."""
+    if not held.is_lock:
+        raise GuardrailError(
+            _not_a_lock(held.group.name, held.why_not or "is not a lock"),
+            hint="hexsync never deletes it: rename or delete it in Hex yourself",
+        )
+    if await _has_members(client, held.group) or await _shared_with(client, held.group):
+        raise GuardrailError(
+            _not_a_lock(held.group.name, "gained members or a grant since it was read"),
+            hint="hexsync never deletes it: rename or delete it in Hex yourself",
+        )
+    try:
+        await client.delete_group(held.group.id)
+    except NotFoundError:
+        return False
+    return True

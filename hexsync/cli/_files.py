@@ -1,6 +1,9 @@
 """Helpers shared by commands that read the workspace and write files (``plan``, ``export``).
 
-``check_regular`` and ``write_atomically`` are :mod:`hexsync.ops.files` (the MCP tools write too).
+Every file hexsync writes (``plan``, ``export``, ``drift``, ``access report``, ``schema``, the
+MCP server's ``save_to``) goes through :func:`write_atomically`, and its path through
+:func:`resolve_output`; those two and ``check_regular`` are :mod:`hexsync.ops.files` (the MCP
+tools write too).
 """
 
 from __future__ import annotations
@@ -10,13 +13,14 @@ from pathlib import Path
 from typing import TextIO
 
 from hexsync.errors import ConfigError
-from hexsync.ops.files import check_regular, write_atomically
+from hexsync.ops.files import check_regular, resolve_output, write_atomically
 
 __all__ = [
     "Progress",
     "check_regular",
     "check_writable_dir",
     "check_writable_file",
+    "resolve_output",
     "write_atomically",
 ]
 
@@ -53,7 +57,9 @@ def _nearest_existing(path: Path) -> Path:
 
 def check_writable_file(path: Path, option: str) -> None:
     """Fail before any request when ``path`` cannot be written (its folder must exist, and
-    an existing ``path`` must be a regular file)."""
+    an existing ``path`` must be a regular file, reached through no other user's link in a
+    shared folder)."""
+    resolve_output(path, option)
     check_regular(path, option)
     folder = path.parent
     if not folder.is_dir():
@@ -66,7 +72,9 @@ def check_writable_file(path: Path, option: str) -> None:
 
 
 def check_writable_dir(path: Path, option: str) -> None:
-    """Fail before any request when ``path`` is not, and cannot become, a writable directory."""
+    """Fail before any request when ``path`` is not, and cannot become, a writable directory
+    (reached through no other user's link in a shared folder)."""
+    resolve_output(path, option)
     existing = _nearest_existing(path)
     if existing == path and not path.is_dir():
         raise ConfigError(f"{option} {path}: not a directory", hint="give a directory, or '-'")

@@ -31,10 +31,12 @@ from hexsync.cli.mcp import mcp
 from hexsync.cli.plan import plan
 from hexsync.cli.policy import policy
 from hexsync.cli.projects import projects
+from hexsync.cli.review import review
 from hexsync.cli.runs import runs
 from hexsync.cli.schema import schema
 from hexsync.cli.show import show
 from hexsync.cli.show_objects import show_collection, show_group, show_user
+from hexsync.cli.unlock import unlock
 from hexsync.cli.users import users
 from hexsync.cli.validate import validate
 from hexsync.errors import EXIT_ERROR, HexsyncError, mask_secrets, remember_secret
@@ -169,9 +171,11 @@ cli.add_command(apply)
 cli.add_command(export)
 cli.add_command(show)
 cli.add_command(access)
+cli.add_command(review)
 cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)
+cli.add_command(unlock)
 cli.add_command(groups)
 cli.add_command(collections)
 cli.add_command(projects)

@@ -14,6 +14,7 @@ from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
 from hexsync.manifest import check
+from hexsync.ops.expiry import with_expiry
 from hexsync.ops.validate import rule_matches, summary_line
 from hexsync.values.desired import Desired
 
@@ -61,7 +62,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
     listing, 100 projects per request).
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
-    result = check(manifest_paths(paths))
+    result = with_expiry(check(manifest_paths(paths)))
     rules = []
     if live and result.ok and result.desired is not None and result.desired.rules:
         rules = blast_radius(ctx.obj, result.desired)
@@ -78,7 +79,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
             click.echo(str(problem))
         for r in rules:
             note = f"  ({r['note']})" if r["note"] else ""
-            check_mode = " [check]" if r["enforce"] == "check" else ""
+            check_mode = f" [{r['enforce']}]" if r["enforce"] in ("check", "warn") else ""
             click.echo(
                 f"{r['source']}: rule '{r['name']}'{check_mode} matches"
                 f" {plural(r['matched'], 'live project')}{note}"

@@ -10,6 +10,9 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
+- A grant whose ``expires:`` has passed (resolved before the diff: :mod:`hexsync.decide.expiry`)
+  is removed where Hex still has it, even from an additive dimension or member list, as a field
+  change marked ``expired``.
 - The project owner's own access is never changed; nor is a collection creator's own entry
   lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - A user's declared level is compared as Hex will hold it: a Viewer's CAN_EDIT or FULL_ACCESS
@@ -77,16 +80,20 @@ class UnresolvedReference:
 class UnresolvedReferenceError(HexsyncError):
     """Names in the manifests that the live workspace does not know, all of them at once."""
 
-    def __init__(self, problems: Iterable[UnresolvedReference]) -> None:
+    def __init__(
+        self, problems: Iterable[UnresolvedReference], *, first: str | None = None
+    ) -> None:
         # In the order of the manifests, as an editor would walk them.
         self.problems = tuple(
             sorted(problems, key=lambda p: (p.mark is None, p.mark or NOWHERE, p.message))
         )
+        self.first = first
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         noun = "reference does" if count == 1 else "references do"
+        lead = f"{first}\n" if first else ""
         super().__init__(
-            f"{count} {noun} not resolve in the live workspace:\n{lines}",
+            f"{lead}{count} {noun} not resolve in the live workspace:\n{lines}",
             hint="fix the manifests (or create the missing objects in Hex), then plan again; "
             "a personal token sees only what its user may see: a workspace token sees all",
         )
@@ -311,7 +318,8 @@ class _Differ:
                 new_level = level_or_none(want.get(key))
                 if new_level == old_level:
                     continue
-                if additive and not _collection_raises(old_level, new_level):
+                gone = f"{dim}\x00{key}" in s.expired  # its expires: passed (docs/expiry.md)
+                if additive and not gone and not _collection_raises(old_level, new_level):
                     continue
                 if (
                     dim == "users"
@@ -327,7 +335,9 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 
@@ -427,14 +437,21 @@ class _Differ:
             if want is None:
                 continue
             # A member the manifests declare but deactivate is left alone (warned above); one they
-            # leave out is removed like anyone else, before the deactivation (issue #15).
+            # leave out is removed like anyone else, before the deactivation.
             have = (found.members or frozenset()) - (self.inactive & (g.members or frozenset()))
             adds = sorted(want - have)
-            removes = sorted(have - want) if g.members_mode is Mode.AUTHORITATIVE else []
+            # A member whose expires: passed leaves even an additive list (docs/expiry.md).
+            removes = sorted(
+                have - want if g.members_mode is Mode.AUTHORITATIVE else have & g.expired_members
+            )
+            gone = g.expired_members
             fields = tuple(
                 sorted(
                     [FieldChange("members", None, "member", key=e) for e in adds]
-                    + [FieldChange("members", "member", None, key=e) for e in removes],
+                    + [
+                        FieldChange("members", "member", None, key=e, expired=e in gone)
+                        for e in removes
+                    ],
                     key=lambda f: f.key or "",
                 )
             )
@@ -760,7 +777,8 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                if additive and _rank(new_level) <= _rank(old_level):
+                gone = s.is_expired(dim, key)  # its expires: passed (docs/expiry.md)
+                if additive and not gone and _rank(new_level) <= _rank(old_level):
                     continue
                 if old_level is None and key not in self._known(dim):
                     continue  # an unknown name: reported by _check_refs
@@ -775,7 +793,9 @@ class _Differ:
                         s.mark_of(dim),
                     )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from hexsync.decide import projection
+from hexsync.decide import expiry, projection, user_rules
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
@@ -40,7 +40,7 @@ from hexsync.decide.diff import (
     UnresolvedReferenceError,
     diff,
 )
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.values.desired import (
     UNMANAGED,
     Access,
@@ -105,6 +105,7 @@ class RuleReport:
     enforce: Enforce
     matched: int
     mark: Mark
+    users: bool = False  # a users rule: ``matched`` counts active users
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Compiled:
     reports: tuple[RuleReport, ...] = ()
     warnings: tuple[PlanWarning, ...] = ()
     refusals: tuple[Refusal, ...] = ()
+    # What :func:`hexsync.decide.expiry.resolve` said of the grants written with ``expires:``
+    # (the plan keeps those about the objects it plans, ``--target`` or not).
+    expiry: tuple[expiry.Notice, ...] = ()
 
 
 # ---------------------------------------------------------------- time
@@ -335,10 +339,12 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
     modes: dict[str, Mode] = {}
     marks: dict[str, Mark] = dict(own.marks) if own is not None else {}
     overrides: list[tuple[str, tuple[Rule, ...], str, Mark]] = []
+    expired: set[str] = set()
     for dim in DIMENSIONS:
         if own is not None and getattr(own, dim) is not None:
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
+            expired.update(k for k in own.expired if k.startswith(f"{dim}\x00"))
             shadowed = tuple(
                 r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None
             )
@@ -356,6 +362,9 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
         values[dim], more, dim_marks = _combine(dim, deciders)
         provenance.update(more)
         marks.update(dim_marks)
+        gone = _expired(dim, deciders, values[dim])
+        expired.update(k.removeprefix("sharing.") for k in gone)
+        provenance.update(gone)
     sharing = None
     if values:
         first = next(r.sharing for r in rules if r.sharing is not None) if own is None else own
@@ -369,8 +378,23 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             mark=first.mark if first is not None else rules[0].mark,
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
+            expired=frozenset(expired),
         )
     return _Decided(status, sharing, FrozenMap(provenance), tuple(errors), tuple(overrides))
+
+
+def _expired(dim: str, rules: Sequence[Rule], combined: object) -> dict[str, str]:
+    """The grants of ``dim`` whose time is up in every deciding rule that wrote them (another
+    rule's grant of the same key keeps it), each with the rules that wrote them."""
+    if dim in SCALAR_DIMENSIONS or not isinstance(combined, FrozenMap):
+        return {}
+    out: dict[str, list[str]] = {}
+    for r in rules:
+        for key in r.sharing.expired if r.sharing is not None else ():
+            name = key.partition("\x00")[2]
+            if key.startswith(f"{dim}\x00") and name not in combined:
+                out.setdefault(key, []).append(r.name)
+    return {f"sharing.{key}": ", ".join(names) for key, names in out.items()}
 
 
 def scalar_field(value: object) -> Access | None:
@@ -401,6 +425,64 @@ def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
     return out
 
 
+def _leaves(match: Match | None) -> Iterator[Match]:
+    if match is None:
+        return
+    if match.children:
+        for child in match.children:
+            yield from _leaves(child)
+    else:
+        yield match
+
+
+def _match_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
+    """A match that names a collection, owner, creator or status nothing has: a typo
+    (``collection: Finanse``) would otherwise leave the rule matching nothing, one warning and
+    exit 0, the policy quietly dead. ``allow_empty: true`` says the rule means it."""
+    projects = list(live.projects.values())
+    people = set(live.users) | {u.email for u in desired.users}
+    people |= {e for p in projects for e in (p.owner, p.creator) if e is not None}
+    statuses = (
+        set(desired.policy.statuses)
+        if desired.policy.statuses is not None
+        else {p.status for p in projects if p.status is not None}
+        | {r.status for r in desired.rules if isinstance(r.status, str)}
+        | {p.status for p in desired.projects if isinstance(p.status, str)}
+    )
+    known: dict[str, tuple[str, set[str]]] = {
+        "collection": (
+            "collection",
+            set(live.collections) | {c.name for c in desired.collections},
+        ),
+        "owner": ("user", people),
+        "creator": ("user", people),
+        "status": ("status", statuses),
+    }
+    problems = []
+    for rule in rules:
+        if rule.allow_empty:
+            continue
+        # Only match: a name in except that nothing has leaves nothing out, which is no dead rule.
+        for leaf in _leaves(rule.match):
+            if leaf.op not in known:
+                continue
+            thing, names = known[leaf.op]
+            for value in leaf.values:
+                if value is None or value in names:
+                    continue
+                close = did_you_mean(value, names)
+                message = (
+                    f"rule '{rule.name}': match {leaf.op} {value!r} is a {thing} nothing in the"
+                    " workspace or the manifests has, so the rule can never match through it"
+                    + (f"; {close}" if close else "")
+                    + " (allow_empty: true on the rule if it is meant to match nothing yet)"
+                )
+                problems.append(UnresolvedReference(message, leaf.mark, f"rule:{rule.name}"))
+    return problems
+
+
 def _reference_problems(
     rules: Iterable[Rule], desired: Desired, live: Live
 ) -> list[UnresolvedReference]:
@@ -417,7 +499,7 @@ def _reference_problems(
         "groups": "group '{}' is neither a live group nor declared",
         "collections": "collection '{}' is neither a live collection nor declared",
     }
-    problems = []
+    problems = _match_problems(rules, desired, live)
     for rule in rules:
         s = rule.sharing
         if s is None:
@@ -555,7 +637,7 @@ def count_matches(
     rules: Sequence[Rule], projects: Iterable[LiveProject], *, now: dt.datetime
 ) -> dict[str, int]:
     """How many of ``projects`` each rule matches (``validate --live``'s blast radius)."""
-    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules]
+    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules if not rule.for_users]
     counts = dict.fromkeys((name for name, _ in predicates), 0)
     for project in projects:
         for name, predicate in predicates:
@@ -568,24 +650,32 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     """``desired`` with its ``enforce: apply`` rules compiled into project entries (see the
     module docstring). Raises :class:`RuleConflictError` and, for names no one knows,
     :class:`~hexsync.decide.diff.UnresolvedReferenceError`."""
+    titles = {pid: p.title for pid, p in live.projects.items()}
+    resolved = expiry.resolve(desired, now, titles=titles)
+    desired = resolved.desired
     if not desired.rules:
-        return Compiled(desired)
+        return Compiled(desired, expiry=resolved.notices)
     problems = _reference_problems(desired.rules, desired, live)
     if problems:
         raise UnresolvedReferenceError(problems)
-    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY]
+    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY and not r.for_users]
     explicit = _explicit_ids(desired, live)
     projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
-    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    check_rules = [r for r in desired.rules if r.enforce is not Enforce.APPLY and not r.for_users]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
     matched.update(count_matches(check_rules, live.projects.values(), now=now))
+    for rule in (r for r in desired.rules if r.for_users):  # its blast radius: active users
+        matched[rule.name] = len(user_rules.matched_users(rule, live.users.values(), now))
     # Entries merged into a rule-compiled project are that project now (kept by identity: two
     # entries may be equal values, and a second entry for one project stays, for diff to report).
     absorbed = {id(p) for pid, p in explicit.items() if pid in projects}
     merged = [p for p in desired.projects if id(p) not in absorbed] + list(projects.values())
-    reports = tuple(RuleReport(r.name, r.enforce, matched[r.name], r.mark) for r in desired.rules)
+    reports = tuple(
+        RuleReport(r.name, r.enforce, matched[r.name], r.mark, r.for_users) for r in desired.rules
+    )
+    by_name = {r.name: r for r in desired.rules}
     warnings = tuple(
         PlanWarning(
             "rule_no_match",
@@ -593,7 +683,7 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
             r.mark,
         )
         for r in reports
-        if r.matched == 0
+        if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
     ) + tuple(overridden)
     limit = desired.policy.max_rule_matches
     refusals = tuple(
@@ -606,9 +696,11 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
             r.mark,
         )
         for r in reports
-        if limit is not None and r.matched > limit
+        if limit is not None and r.matched > limit and not by_name[r.name].for_users
     )
-    return Compiled(replace(desired, projects=tuple(merged)), reports, warnings, refusals)
+    return Compiled(
+        replace(desired, projects=tuple(merged)), reports, warnings, refusals, resolved.notices
+    )
 
 
 # ---------------------------------------------------------------- check mode
@@ -619,9 +711,42 @@ def check_violations(
 ) -> tuple[Refusal, ...]:
     """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
     it, violates; each names the projects and what the rule requires of them."""
-    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
-    if not rules:
-        return ()
+    return tuple(
+        Refusal(
+            "rule_check",
+            message,
+            "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
+            " change the rule; a check rule never changes anything itself",
+            rule.mark,
+        )
+        for rule, message in _violations(desired, live, changes, now, Enforce.CHECK)
+    )
+
+
+def warn_violations(
+    desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
+) -> tuple[PlanWarning, ...]:
+    """One warning per ``enforce: warn`` rule the workspace, as ``changes`` would leave it,
+    violates (advisory, as Conftest's warn and Sentinel's advisory: nothing is refused)."""
+    return tuple(
+        PlanWarning("rule_warn", message, rule.mark)
+        for rule, message in _violations(desired, live, changes, now, Enforce.WARN)
+    )
+
+
+def _violations(
+    desired: Desired,
+    live: Live,
+    changes: Sequence[Change],
+    now: dt.datetime,
+    enforce: Enforce,
+) -> list[tuple[Rule, str]]:
+    """Each rule of ``enforce`` the workspace as ``changes`` leave it violates, with a message
+    naming the projects and what the rule requires of them."""
+    if not any(r.enforce is enforce and not r.for_users for r in desired.rules):
+        return []
+    desired = expiry.resolve(desired, now).desired  # a check rule's expired grant: not required
+    rules = [r for r in desired.rules if r.enforce is enforce and not r.for_users]
     after = projection.project(live, changes, now=now)
     projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:
@@ -646,13 +771,10 @@ def check_violations(
         more = len(found_here) - _VIOLATIONS_SHOWN
         tail = f"; and {more} more" if more > 0 else ""
         out.append(
-            Refusal(
-                "rule_check",
-                f"rule '{rule.name}' (enforce: check) is violated {len(found_here)}"
+            (
+                rule,
+                f"rule '{rule.name}' (enforce: {enforce.value}) is violated {len(found_here)}"
                 f" time{'s' if len(found_here) != 1 else ''}: {shown}{tail}",
-                "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
-                " change the rule; a check rule never changes anything itself",
-                rule.mark,
             )
         )
-    return tuple(out)
+    return out

@@ -1,4 +1,4 @@
-"""What binds an agent to the MCP server's policy and to its manifests directory (issue #9).
+"""What binds an agent to the MCP server's policy and to its manifests directory.
 
 The server's policy comes from ``--policy FILE`` or the ``--manifests`` directory, read once at
 start (:func:`server_policy`); an agent cannot replace it:

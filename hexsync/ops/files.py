@@ -1,5 +1,6 @@
 """Writing a file hexsync produces (a plan, manifests, a report) for any face: never half a
-file, never through a device, a pipe or a directory."""
+file, never through a device, a pipe or a directory, nor through another user's symbolic link
+in a shared folder."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from hexsync.errors import ConfigError
 
-__all__ = ["check_regular", "write_atomically"]
+__all__ = ["check_regular", "resolve_output", "write_atomically"]
+
+_MAX_LINKS = 40  # as the kernel's ELOOP
 
 
 def _not_regular(mode: int) -> str | None:
@@ -44,15 +47,81 @@ def check_regular(path: Path, option: str = "output") -> None:
         )
 
 
+def _owner(uid: int) -> str:
+    try:
+        import pwd  # noqa: PLC0415 - POSIX only
+
+        return f"uid {uid} ({pwd.getpwuid(uid).pw_name})"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def resolve_output(path: Path, option: str = "output") -> Path:
+    """``path`` with every symbolic link on it resolved, refusing (ConfigError) to follow a link
+    in a folder that is sticky or that anyone can write to (``/tmp``) unless the user or the
+    folder's owner owns the link.
+
+    Resolving in user space (``realpath``) bypasses the kernel's ``fs.protected_symlinks``: as
+    root, another user's link in ``/tmp`` would otherwise point hexsync's output at any file.
+    This is the kernel's rule, made stricter (a world-writable folder without the sticky bit
+    counts too). A part that does not exist is taken as written (``..`` after it goes back).
+    """
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None:  # no owners to compare (Windows)
+        return Path(os.path.realpath(path))
+    uid = geteuid()
+    todo = list(Path(path).parts)
+    current = Path(os.getcwd())  # already free of links
+    hops = 0
+    while todo:
+        part = todo.pop(0)
+        if Path(part).is_absolute():
+            current = Path(part)
+            continue
+        if part in ("", "."):
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        candidate = current / part
+        try:
+            info = os.lstat(candidate)
+        except (FileNotFoundError, NotADirectoryError):
+            current = candidate  # missing: taken as it is written, as realpath does
+            continue
+        except OSError as exc:
+            raise ConfigError(f"{option} {path}: cannot check it: {exc.strerror or exc}") from exc
+        if not stat.S_ISLNK(info.st_mode):
+            current = candidate
+            continue
+        hops += 1
+        if hops > _MAX_LINKS:
+            raise ConfigError(f"{option} {path}: too many levels of symbolic links")
+        folder = os.stat(current)
+        shared = folder.st_mode & (stat.S_ISVTX | stat.S_IWOTH)
+        if shared and info.st_uid not in (uid, folder.st_uid):
+            kind = "sticky" if folder.st_mode & stat.S_ISVTX else "world-writable"
+            raise ConfigError(
+                f"{option} {path}: {candidate} is a symbolic link owned by "
+                f"{_owner(info.st_uid)} in {current}, a {kind} folder that others write to; "
+                "hexsync does not follow another user's link there (it could point at any "
+                "file you can write)",
+                hint="write to a path of your own, not through that link",
+            )
+        todo = list(Path(os.readlink(candidate)).parts) + todo
+    return current
+
+
 def write_atomically(path: Path, text: str, *, option: str = "output") -> None:
     """Write ``text`` to ``path`` as an editor would, through a temporary file beside it, so
     no half file ever exists.
 
     An existing path must be a regular file (:func:`check_regular`); a symlink is written
-    through, to its target. A new file gets 0666 less the umask; an overwritten one keeps its
+    through, to its target, unless it is another user's in a shared folder
+    (:func:`resolve_output`). A new file gets 0666 less the umask; an overwritten one keeps its
     mode.
     """
-    target = Path(os.path.realpath(path))
+    target = resolve_output(path, option)
     check_regular(target, option)
     try:
         keep: int | None = stat.S_IMODE(os.stat(target).st_mode)

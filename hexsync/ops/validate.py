@@ -25,7 +25,7 @@ async def rule_matches(
     counts = count_matches(desired.rules, projects, now=dt.datetime.now(dt.timezone.utc))
     limit = desired.policy.max_rule_matches
     out = []
-    for rule in desired.rules:
+    for rule in (r for r in desired.rules if not r.for_users):  # users rules: plan counts them
         matched = counts[rule.name]
         note = ""
         if matched == 0:

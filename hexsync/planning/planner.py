@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from hexsync.decide.diff import UnresolvedReferenceError, diff
+from hexsync.decide import user_rules
+from hexsync.decide.diff import Diff, UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
 from hexsync.decide.policies import check_policies
-from hexsync.decide.rules_compiler import check_violations, compile_rules
-from hexsync.errors import ConfigError, plural
-from hexsync.hexapi import DEFAULT_LIMITS, HexClient
+from hexsync.decide.rules_compiler import check_violations, compile_rules, warn_violations
+from hexsync.errors import ConfigError, GuardrailError, plural
+from hexsync.hexapi import DEFAULT_LIMITS, HexClient, Me
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of
 from hexsync.readers.workspace import read_live, read_members
@@ -33,6 +34,7 @@ from hexsync.values.plan import (
     Plan,
     PlanPolicy,
     PlanWarning,
+    Refusal,
     RuleSummary,
     WorkspaceInfo,
     order_changes,
@@ -150,6 +152,9 @@ def build_plan(
         )
     compiled = compile_rules(desired, live, now=now)
     result = diff(compiled.desired, live)
+    ruled = user_rules.evaluate(compiled.desired, live, result.changes, now=now)
+    if ruled.changes:
+        result = _with_deactivations(result, ruled.changes)
     selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
     if sel is not None:
         selected += _prerequisites(selected, result.changes)
@@ -177,6 +182,18 @@ def build_plan(
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
         refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
+        advisories = warn_violations(desired, live, changes, now=now)
+    else:
+        advisories = ()
+    users_apply = sel is None or sel.kind is Kind.USER
+    if users_apply:
+        refusals += ruled.refusals
+    expiring = [n for n in compiled.expiry if _expiry_wanted(n.address, wanted, rules_apply, live)]
+    refusals += tuple(
+        Refusal(n.code, n.message, n.hint, n.mark)
+        for n in expiring
+        if n.code == "max_grant_duration"
+    )
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
@@ -195,7 +212,14 @@ def build_plan(
         changes=changes,
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
+        + advisories
         + tuple(w for address, w in result.warnings if wanted(address))
+        + tuple(
+            PlanWarning(n.code, n.message, n.mark)
+            for n in expiring
+            if n.code != "max_grant_duration"
+        )
+        + (ruled.warnings if users_apply else ())
         + tuple(_lookalike_warnings(changes, live))
         + tuple(_protect_warnings(desired, live))
         + tuple(_lock_name_warnings(live))
@@ -206,11 +230,48 @@ def build_plan(
         unmanaged=FrozenMap(unmanaged),
         unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
-        rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
+        rules=tuple(
+            RuleSummary(r.name, r.enforce.value, r.matched, "users" if r.users else "projects")
+            for r in compiled.reports
+        )
         if rules_apply
         else (),
         estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
         policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def _with_deactivations(result: Diff, more: tuple[Change, ...]) -> Diff:
+    """``result`` with the users rules' deactivations: each relies on its user, and its user is
+    no longer counted among those the plan leaves alone."""
+    gone = {c.name for c in more}
+    names = {
+        k: tuple(n for n in v if k != "user" or n not in gone)
+        for k, v in result.unmanaged_names.items()
+    }
+    names = {k: v for k, v in names.items() if v}
+    return replace(
+        result,
+        changes=result.changes + more,
+        depends={**result.depends, **{c: ((Kind.USER, c.id or ""),) for c in more}},
+        unmanaged={k: len(v) for k, v in names.items()},
+        unmanaged_names=names,
+    )
+
+
+def _expiry_wanted(
+    address: str, wanted: Callable[[str], bool], rules_apply: bool, live: Live
+) -> bool:
+    """Whether a plan (``--target``ed or not) says what :mod:`hexsync.decide.expiry` noted about
+    the object at ``address``: a rule's when rules apply; a project named by title also when the
+    target names it by id."""
+    kind, _, name = address.partition(":")
+    if kind == "rule":
+        return rules_apply
+    if wanted(address):
+        return True
+    return kind == Kind.PROJECT.value and any(
+        wanted(f"{kind}:{p.id}") for p in live.projects_by_title.get(name, ())
     )
 
 
@@ -335,20 +396,46 @@ async def read_and_plan(
     """Read the workspace behind ``client`` and build the plan; also the reading, which
     ``apply_plan`` takes so that it need not read principals' ids again."""
     sel = Target.parse(target) if isinstance(target, str) else target
-    live = await read_live(client, desired, progress=progress)
+    # Who the token is, first: the wrong workspace stops here, before the whole workspace is read.
+    me = await client.me()
+    wanted = desired.workspace.org_id if desired.workspace is not None else None
+    if wanted is not None and wanted != me.org_id:
+        raise GuardrailError(
+            f"the manifests are for workspace {wanted} (workspace.org_id), but the token is for"
+            f" workspace {me.org_id}; nothing else was read, nothing planned",
+            hint="use the token of the workspace the manifests declare, or fix workspace.org_id",
+        )
+    live = await read_live(client, desired, progress=progress, me=me)
     if desired.policies:
         # A policy may ask who is in any group (principal.groups), and whom a group reaches.
         live = await read_members(client, live, live.groups)
-    plan = build_plan(
-        desired,
-        live,
-        allow_destroy=allow_destroy,
-        target=sel,
-        api_url=client.base_url,
-        now=now,
-        limits=limits_of(client),
-    )
+    try:
+        plan = build_plan(
+            desired,
+            live,
+            allow_destroy=allow_destroy,
+            target=sel,
+            api_url=client.base_url,
+            now=now,
+            limits=limits_of(client),
+        )
+    except UnresolvedReferenceError as exc:
+        if live.full_visibility or exc.first is not None:
+            raise
+        raise UnresolvedReferenceError(exc.problems, first=_token_sees_little(me)) from None
     return plan, live
+
+
+def _token_sees_little(me: Me) -> str:
+    """The first thing to say when a token that does not see the whole workspace cannot find
+    what the manifests name: most of what follows may exist, unseen."""
+    who = me.user.email if me.user is not None else "a user"
+    role = me.user.role if me.user is not None else "unknown"
+    return (
+        f"this is a personal token of {who} (role {role}): it sees only what that user may see,"
+        " so the objects below may exist but be invisible to it. Plan with a workspace token"
+        " (hxtw_…) or an admin's personal token:"
+    )
 
 
 async def make_plan(

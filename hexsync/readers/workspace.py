@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hexsync.hexapi import Collection as ApiCollection
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import HexClient, Me
 from hexsync.hexapi import Project as ApiProject
 from hexsync.values.desired import Desired, Ensure, FrozenMap, Match
 from hexsync.values.hex_access import level_or_no_access, level_or_none
@@ -154,8 +154,14 @@ async def read_live(
     member_groups: Iterable[str] = (),
     progress: ReadProgress | None = None,
     hidden: bool = False,
+    me: Me | None = None,
+    users_read: Sequence[LiveUser] | None = None,
 ) -> Live:
     """Read the workspace at the request floor; ``progress(n)`` hears the request count.
+    ``me``: the token's ``users/me`` answer when the caller read it already (not read again).
+
+    ``users_read``: the users listing, when the caller has read it already (``access user``
+    checks the person asked about before reading the rest): not read again.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
@@ -165,7 +171,8 @@ async def read_live(
     """
     desired = desired or Desired()
     counters = client.counters
-    start = counters.total_requests
+    # users/me read by the caller first (read_and_plan) is part of this reading and its count.
+    start = counters.total_requests - (1 if me is not None else 0)
     seen = [start]
 
     def tick() -> None:
@@ -175,6 +182,8 @@ async def read_live(
             progress(now - start)
 
     async def users() -> list[LiveUser]:
+        if users_read is not None:
+            return list(users_read)
         out = []
         async for u in client.iter_users():
             tick()
@@ -214,17 +223,17 @@ async def read_live(
     async def projects() -> list[LiveProject]:
         return await read_projects(client, desired, hidden=hidden, tick=tick)
 
-    me, user_list, group_list, api_collections, project_list = await asyncio.gather(
-        client.me(), users(), groups(), collections(), projects()
+    who, user_list, group_list, api_collections, project_list = await asyncio.gather(
+        _me(client, me), users(), groups(), collections(), projects()
     )
     tick()
     collection_list = _collections(api_collections, user_list, group_list)
     group_list, locks = _without_locks(group_list, project_list, collection_list)
     return Live(
-        org_id=me.org_id,
-        org_name=me.org_name,
-        me_email=me.user.email.lower() if me.user is not None else None,
-        me_role=me.user.role if me.user is not None else None,
+        org_id=who.org_id,
+        org_name=who.org_name,
+        me_email=who.user.email.lower() if who.user is not None else None,
+        me_role=who.user.role if who.user is not None else None,
         users=FrozenMap((u.email, u) for u in user_list),
         groups=FrozenMap((g.name, g) for g in group_list),
         collections=FrozenMap((c.name, c) for c in collection_list),
@@ -232,6 +241,10 @@ async def read_live(
         read_requests=counters.total_requests - start,
         locks=locks,
     )
+
+
+async def _me(client: HexClient, known: Me | None) -> Me:
+    return known if known is not None else await client.me()
 
 
 def _without_locks(
@@ -253,6 +266,11 @@ def _without_locks(
         else:
             kept.append(group)
     return kept, tuple(sorted(locks))
+
+
+async def read_users(client: HexClient) -> list[LiveUser]:
+    """The active users, 500 per request (what :func:`read_live` lists first)."""
+    return [LiveUser(u.id, u.email.lower(), u.name, u.role) async for u in client.iter_users()]
 
 
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:

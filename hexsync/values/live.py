@@ -40,8 +40,7 @@ class LiveUser:
     email: str  # lower-cased
     name: str | None = None
     role: str | None = None
-    # lastLoginDate as Hex writes it (ISO 8601), for policies; never compared
-    last_login: str | None = field(default=None, compare=False)
+    last_login: str | None = None  # lastLoginDate, ISO 8601 as Hex writes it; None: never
 
 
 @dataclass(frozen=True)

@@ -469,6 +469,11 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
             process.communicate()  # reap it and close its pipe
         httpx.delete(f"{url}/_emulator/faults")
     assert process.returncode == 130
+    # Issue 29, item 11: said at once, before the wait for the lock's release.
+    assert "hexsync: stopping: finishing the request in flight and releasing the apply lock" in (
+        err
+    )
+    assert "`hexsync unlock` removes it" in err
     assert "Apply interrupted: " in err
     assert " of 8 changes finished (" in err
     assert "Run `hexsync apply` with the manifests again" in err

@@ -68,8 +68,16 @@ def test_drift_reports_exactly_the_changes_made_behind_its_back(applied: str) ->
             "id": report["objects"][0]["id"],
             "state": "differs",
             "declared_at": report["objects"][0]["declared_at"],
+            "origin": None,
             "fields": [
-                {"path": "members", "key": "dave@acme.com", "manifests": None, "live": "member"}
+                {
+                    "path": "members",
+                    "key": "dave@acme.com",
+                    "manifests": None,
+                    "live": "member",
+                    "rules": [],
+                    "origin": None,
+                }
             ],
         },
         {
@@ -78,18 +86,23 @@ def test_drift_reports_exactly_the_changes_made_behind_its_back(applied: str) ->
             "id": REVENUE,
             "state": "differs",
             "declared_at": report["objects"][1]["declared_at"],
+            "origin": None,
             "fields": [
                 {
                     "path": "status",
                     "key": None,
                     "manifests": "Production",
                     "live": "Deprecated",
+                    "rules": [],
+                    "origin": None,
                 },
                 {
                     "path": "sharing.workspace",
                     "key": None,
                     "manifests": "APP_ONLY",
                     "live": "CAN_VIEW",
+                    "rules": [],
+                    "origin": None,
                 },
             ],
         },

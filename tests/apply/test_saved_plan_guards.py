@@ -256,8 +256,9 @@ def test_with_manifests_a_plan_whose_policy_was_forged_too_is_refused(
         "--manifests",
         str(MANIFESTS),
         says=(
-            "the saved plan is not what the manifests imply, nothing was applied",
-            "only in the saved plan: delete group 'Admins'",
+            "error: the saved plan is not what the manifests imply, nothing was applied:\n"
+            "  only in the saved plan: delete group 'Admins'\n"
+            "hint: apply the plan made from these manifests (`hexsync plan --out`), after review\n",
         ),
     )
 

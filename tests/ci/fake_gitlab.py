@@ -11,6 +11,7 @@ from fake_forge import FakeForge, running
 
 TOKEN = "glpat-fake-project-token"
 PROJECT = "42"
+TOKEN_USER = {"id": 77, "username": "project_42_bot_1a2b"}  # the project access token's bot
 
 
 @dataclass
@@ -24,8 +25,8 @@ class FakeGitLab(FakeForge):
     _next_id: int = 500
 
     PAGE_SIZE = 20
-    # blobs: job id → that job's plan.json
-    DOWNLOAD = rf"/api/v4/projects/{PROJECT}/jobs/(\d+)/artifacts/plan.json"
+    # blobs: job id → that job's hexsync-ci/plan.json
+    DOWNLOAD = rf"/api/v4/projects/{PROJECT}/jobs/(\d+)/artifacts/hexsync-ci/plan.json"
     BLOB_TYPE = "application/octet-stream"
     UNAUTHORISED = {"message": "401 Unauthorized"}
 
@@ -34,11 +35,13 @@ class FakeGitLab(FakeForge):
 
     def handle(self, method: str, path: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
         base = f"/api/v4/projects/{PROJECT}"
+        if path == "/api/v4/user":
+            return 200, TOKEN_USER
         if m := re.fullmatch(rf"{base}/merge_requests/(\d+)/notes", path):
             iid = int(m[1])
             if method == "GET":
                 return 200, self.page(self.notes.get(iid, []), query)
-            note = {"id": self.new_id(), "body": body["body"]}
+            note = {"id": self.new_id(), "body": body["body"], "author": dict(TOKEN_USER)}
             self.notes.setdefault(iid, []).append(note)
             return 201, note
         if m := re.fullmatch(rf"{base}/merge_requests/(\d+)/notes/(\d+)", path):

@@ -71,4 +71,5 @@ def test_the_top_level_keys_are_the_specs():
         "projects",
         "rules",  # docs/rules.md
         "policies",  # docs/policies.md
+        "reviewers",  # docs/reviews.md
     }

@@ -107,7 +107,7 @@ def test_plan_returns_the_acme_differences_as_text_and_json(ro, reset, emulator_
     assert result["isError"] is False
     text, plan_json = (block["text"] for block in result["content"])
     assert '- group "Legacy contractors"' in text
-    assert '- user "mallory@acme.com" (deactivate)' in text
+    assert '- user "mallory@acme.com" (deactivate: irreversible, the API cannot reactivate)' in text
     assert "call apply_plan" in text
     plan = json.loads(plan_json)
     assert plan["summary"]["create"] == 2

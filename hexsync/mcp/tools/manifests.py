@@ -105,7 +105,8 @@ async def plan(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
             )
         if not save_to.lower().endswith(".json"):
             raise ToolError(f"save_to must name a .json file, got {save_to!r}")
-        path = confine(save_to, ctx.root, what="save_to")
+        confine(save_to, ctx.root, what="save_to")
+        path = ctx.root / Path(save_to).expanduser()  # as given: write checks its links
     allow_destroy = args.get("allow_destroy", False)
     if allow_destroy and not ctx.allow_destroy:
         raise ToolError(
