@@ -286,9 +286,9 @@ def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
     """The refusals apply finds again on the saved plan alone: all of the plan's, but the
     rules' own, a ``--target``'s max_destroy counted over changes the plan left out, and a
     project that stays public without a change in this plan."""
-    # Rules are in the manifests, not the plan: only `apply --manifests` checks them again.
-    # So are grants' expires: (max_grant_duration).
-    manifests_only = ("rule_check", "max_rule_matches", "max_grant_duration")
+    # Rules and policies are in the manifests, not the plan: only `apply --manifests` checks
+    # them again. So are grants' expires: (max_grant_duration).
+    manifests_only = ("rule_check", "max_rule_matches", "max_grant_duration", "policy")
     codes = [r.code for r in plan.refusals if r.code not in manifests_only]
     targeted = (case.get("options") or {}).get("target")
     if targeted and "max_destroy" in codes and plan.destructive_count <= _limit(case):

@@ -53,6 +53,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "rules": ("hexsync.decide.rules_compiler", None),
     "projection": ("hexsync.decide.projection", None),
     "build": ("hexsync.manifest.build", None),
+    "policies": ("hexsync.decide.policies", None),
 }
 
 

@@ -36,7 +36,7 @@ from hexsync.hexapi import (
 )
 from hexsync.planning.planner import build_plan
 from hexsync.planning.saved_plan import listed, shown, uncovered
-from hexsync.readers.workspace import read_live
+from hexsync.readers.workspace import read_live, read_members
 from hexsync.values.desired import Desired, Policy, Workspace
 from hexsync.values.hex_access import level_or_none
 from hexsync.values.kinds import Kind
@@ -183,6 +183,8 @@ async def apply_saved_plan(
     live = await read_live(client, desired, member_groups=groups, hidden=True)  # rules: archived
     refuse_if_stale(plan, live)
     if desired is not None:
+        if desired.policies:  # as read_and_plan: a policy may ask about any group's members
+            live = await read_members(client, live, live.groups)
         _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url, target)
     else:
         refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))

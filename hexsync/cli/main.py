@@ -29,6 +29,7 @@ from hexsync.cli.export import export
 from hexsync.cli.groups import groups
 from hexsync.cli.mcp import mcp
 from hexsync.cli.plan import plan
+from hexsync.cli.policy import policy
 from hexsync.cli.projects import projects
 from hexsync.cli.review import review
 from hexsync.cli.runs import runs
@@ -185,6 +186,7 @@ cli.add_command(demo)
 cli.add_command(schema)
 cli.add_command(drift)
 cli.add_command(completion)
+cli.add_command(policy)
 groups.add_command(show_group)
 collections.add_command(show_collection)
 users.add_command(show_user)

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hexsync.manifest.connections import check_connections, connections_of
+from hexsync.manifest.policies import access_policy
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
 from hexsync.values.desired import (
     UNMANAGED,
     Access,
+    AccessPolicy,
     Collection,
     CollectionSharing,
     Connection,
@@ -166,6 +168,7 @@ def build_desired(
     rules: list[Rule] = []
     connections: list[Connection] = []
     seen_connections: dict[tuple[str, str], Mark] = {}
+    policies: list[AccessPolicy] = []
 
     for p in parsed:
         doc, data = p.doc, p.doc.data
@@ -234,6 +237,12 @@ def build_desired(
             fresh = name is None or b.unique("rule", name, f"rule '{name}'", mark, path)
             if fresh and whole:
                 rules.append(_rule(entry, path, doc, b))
+        for path, entry, whole in p.items("policies"):
+            name = p.identity(path, entry, "name")
+            mark = doc.mark(path)
+            fresh = name is None or b.unique("access-policy", name, f"policy '{name}'", mark, path)
+            if fresh and whole and (compiled := access_policy(entry, path, doc, b.problems)):
+                policies.append(compiled)
 
     readable = all_read and all(isinstance(p.doc.data, dict) for p in parsed)
     if parsed and readable and not version_seen:
@@ -256,6 +265,7 @@ def build_desired(
         rules=tuple(sorted(rules, key=lambda r: r.name)),
         files=tuple(p.doc.file for p in parsed),
         reviewers=reviewers,
+        policies=tuple(policies),
     )
     _consistency(desired, b)
     b.problems.extend(check_connections(desired.connections, desired.groups))

@@ -16,6 +16,7 @@ __all__ = ["foreign_kind"]
 
 MANIFEST_KEYS = frozenset(
     {"version", "workspace", "policy", "collections", "groups", "users", "projects", "rules"}
+    | {"policies"}
 )
 SEED_KEYS = frozenset(
     {
@@ -62,6 +63,10 @@ _SIGNATURES: tuple[tuple[str, Any], ...] = (
     ("a Kubernetes object", lambda d: "apiVersion" in d and "kind" in d),
     ("an OpenAPI document", lambda d: "openapi" in d or "swagger" in d),
     ("a zizmor configuration", lambda d: isinstance(d.get("rules"), Mapping)),
+    (
+        "policy tests (`hexsync policy test` reads them)",
+        lambda d: isinstance(d.get("tests"), list) and set(d) <= {"tests", "now"},
+    ),
 )
 
 

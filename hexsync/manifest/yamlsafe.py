@@ -53,11 +53,17 @@ class Document:
         default_factory=dict, repr=False
     )
     _nodes: dict[Path, tuple[yaml.Node | None, bool]] = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)  # the source, to place errors inside a value
 
     def mark(self, path: Path) -> Mark:
         """The mark of ``path``, or of its nearest ancestor that has one."""
         node, _ = self._walk(path)
         return Mark(self.file, 1, 1) if node is None else _mark(self.file, node)
+
+    def node(self, path: Path) -> yaml.Node | None:
+        """The YAML node at ``path``, or None when it is not there."""
+        node, found = self._walk(path)
+        return node if found else None
 
     def key_mark(self, path: Path) -> Mark:
         """Where the key of ``path`` is written (falls back to its value)."""
@@ -443,7 +449,7 @@ def _read_text(text: str, file: str, limits: FileLimits) -> Document | Problem:
         data = _Builder(file, limits).build(node, 0)
     except _RefusedError as exc:
         return Problem.at(exc.mark, exc.path, exc.message, exc.hint)
-    return Document(file, data, node)
+    return Document(file, data, node, text=text)
 
 
 def _too_big(file: str, size: int, limits: FileLimits) -> Problem:

@@ -17,12 +17,13 @@ from hexsync.decide import user_rules
 from hexsync.decide.diff import Diff, UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
+from hexsync.decide.policies import check_policies
 from hexsync.decide.rules_compiler import check_violations, compile_rules, warn_violations
 from hexsync.errors import ConfigError, GuardrailError, plural
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient, Me
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of
-from hexsync.readers.workspace import read_live
+from hexsync.readers.workspace import read_live, read_members
 from hexsync.values.desired import Desired, FrozenMap
 from hexsync.values.kinds import Kind
 from hexsync.values.live import LOCK_GROUPS, Live
@@ -202,6 +203,8 @@ def build_plan(
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
     unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
     impact, notes = assess(changes, live)
+    policy_refusals, policy_warnings = check_policies(desired.policies, live, changes, now=now)
+    refusals += policy_refusals
     return Plan(
         workspace=WorkspaceInfo(
             api_url=api_url,
@@ -223,7 +226,8 @@ def build_plan(
         + tuple(_lookalike_warnings(changes, live))
         + tuple(_protect_warnings(desired, live))
         + tuple(_lock_name_warnings(live))
-        + notes,
+        + notes
+        + policy_warnings,
         refusals=refusals,
         impact=impact,
         unmanaged=FrozenMap(unmanaged),
@@ -406,6 +410,9 @@ async def read_and_plan(
             hint="use the token of the workspace the manifests declare, or fix workspace.org_id",
         )
     live = await read_live(client, desired, progress=progress, me=me)
+    if desired.policies:
+        # A policy may ask who is in any group (principal.groups), and whom a group reaches.
+        live = await read_members(client, live, live.groups)
     try:
         plan = build_plan(
             desired,

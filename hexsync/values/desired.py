@@ -22,6 +22,7 @@ from typing import Generic, Literal, TypeAlias, TypeVar
 __all__ = [
     "UNMANAGED",
     "Access",
+    "AccessPolicy",
     "Collection",
     "CollectionSharing",
     "Connection",
@@ -389,6 +390,7 @@ class Desired:
     rules: tuple[Rule, ...] = ()
     files: tuple[str, ...] = field(default=(), compare=False)
     reviewers: Reviewers | None = None
+    policies: tuple[AccessPolicy, ...] = ()  # ``policies:``, in the order declared
 
     # Lookups by identity, indexed once: checks call them per reference, so a scan would make
     # loading 10,000 projects quadratic. (cached_property writes the instance __dict__ directly,
@@ -575,3 +577,26 @@ class Rule:
     def as_project(self) -> Project:
         """The rule's status and sharing in a project's shape (for the checks they share)."""
         return Project(title=self.name, status=self.status, sharing=self.sharing, mark=self.mark)
+
+
+# ------------------------------------------------ policies (hexsync.decide.policies evaluates)
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    """A ``policies:`` entry: what may never be true of one effective grant (docs/policies.md).
+
+    ``deny`` and ``unless`` (the manifests' ``except:``) are CEL expressions over the grant;
+    ``severity`` is ``refuse`` (the plan is refused, exit 3) or ``warn``; ``message`` may name
+    the grant's fields (``{principal.email}``). ``marks`` holds where ``deny``, ``except`` and
+    ``message`` were written: the place of the expression's first character.
+    """
+
+    name: str
+    deny: str
+    unless: str | None = None
+    severity: str = "refuse"
+    message: str | None = None
+    description: str | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+    marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)

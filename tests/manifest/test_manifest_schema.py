@@ -71,5 +71,6 @@ def test_the_top_level_keys_are_the_specs():
         "users",
         "projects",
         "rules",  # docs/rules.md
+        "policies",  # docs/policies.md
         "reviewers",  # docs/reviews.md
     }
