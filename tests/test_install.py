@@ -43,7 +43,9 @@ def test_wheel_installed_in_a_fresh_venv_runs_the_demo_anywhere(tmp_path: Path) 
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     installed = _run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], tmp_path, 300
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", f"{wheel}[emulator]"],
+        tmp_path,
+        300,
     )
     assert installed.returncode == 0, installed.stderr[-2000:]
 

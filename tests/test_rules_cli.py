@@ -199,6 +199,33 @@ rules:
     assert "priority" in result.output  # the hint says how to resolve it
 
 
+def test_export_suggest_rules_into_existing_manifests_writes_rules_yaml_beside_them(
+    url: str, tmp_path: Path
+) -> None:
+    # The admin exported last week and edited the manifests since; asking for rules now was
+    # "refusing to overwrite manifests/policy.yaml, …".
+    out = tmp_path / "manifests"
+    assert run(url, "export", "--out", str(out)).exit_code == 0
+    edited = (out / "groups.yaml").read_text(encoding="utf-8") + "# reviewed by ann\n"
+    (out / "groups.yaml").write_text(edited, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    exported = run(url, "export", "--out", str(out), "--suggest-rules")
+    assert exported.exit_code == 0, exported.output
+    assert "writing only rules.yaml beside them" in exported.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name != "rules.yaml"} == before
+    assert "match: {collection: Finance}" in (out / "rules.yaml").read_text(encoding="utf-8")
+    assert run(url, "validate", str(out)).exit_code == 0
+    # A rules.yaml already there is not replaced without --force.
+    (out / "rules.yaml").write_text("rules: []\n", encoding="utf-8")
+    again = run(url, "export", "--out", str(out), "--suggest-rules")
+    assert again.exit_code == 1
+    assert f"refusing to overwrite {out / 'rules.yaml'}" in again.output
+    assert (out / "rules.yaml").read_text(encoding="utf-8") == "rules: []\n"
+    forced = run(url, "export", "--out", str(out), "--suggest-rules", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "match: {collection: Finance}" in (out / "rules.yaml").read_text(encoding="utf-8")
+
+
 def test_export_suggest_rules_explains_the_sharing_and_plans_as_no_change(
     url: str, tmp_path: Path
 ) -> None:

@@ -18,6 +18,7 @@ BODY_LIMIT = 65_536  # GitHub refuses longer comments and issue bodies; GitLab n
 PLAN_LIMIT = 50_000_000  # hexsync's own cap on a saved plan (saved_plan.MAX_PLAN_BYTES)
 # The files a job writes in its folder: removed first, since a checkout may hold one (or a link).
 OUTPUTS = ("plan.json", "plan.md", "hexsync.env", "drift.json", "reviewed-plan.json")
+KEY_ENV = "HEXSYNC_PLAN_KEY"  # the plan's signing key (hexsync.planning.saved_plan.KEY_ENV)
 CUT_NOTE = "\n\n_(cut to fit: the full plan is the job's artifact)_\n"
 
 
@@ -271,6 +272,20 @@ def own_workdir(workdir: Path) -> None:
         raise CiError(f"{workdir}: cannot prepare the job's folder: {exc}") from exc
 
 
+def plan_key(mode: str) -> None:
+    """``HEXSYNC_PLAN_KEY`` as the job got it. A secret that is not set reaches the job as an
+    empty value (the action's ``plan-key`` input, a CI variable): that is no key, where hexsync
+    itself refuses an empty one, and the log says what it means for the plan."""
+    if not os.environ.get(KEY_ENV, "").strip():
+        os.environ.pop(KEY_ENV, None)
+        if mode in ("plan", "apply"):
+            done = "made unsigned" if mode == "plan" else "applied without checking a signature"
+            log(
+                f"no plan key ({KEY_ENV} is not set): the plan is {done}; set it from a secret "
+                "in the plan job and the apply job (docs/ci.md)"
+            )
+
+
 def main(
     argv: Sequence[str], program: str, forge: Callable[[], Forge], workdir: Path, error: str
 ) -> int:
@@ -279,6 +294,7 @@ def main(
         print(f"usage: python -m {program} {'|'.join(MODES)}", file=sys.stderr)
         return 1
     manifests = os.environ.get("HEXSYNC_MANIFESTS", "manifests")
+    plan_key(argv[0])
     try:
         own_workdir(workdir)
         return MODES[argv[0]](forge(), manifests, workdir)

@@ -19,7 +19,7 @@ import click
 from hexsync.apply.execute import apply_plan
 from hexsync.cli._output import heading
 from hexsync.cli.apply import ProgressPrinter, finish_report
-from hexsync.emulator.background import running_emulator
+from hexsync.cli.emulator import require_web_stack
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import load_seed
 from hexsync.errors import ConfigError
@@ -69,6 +69,9 @@ def demo(ctx: click.Context, example: Path | None, keep_serving: bool) -> None:
             hint="pass --example a folder with seed.yaml and manifests/, "
             "or leave it out for the example shipped with hexsync",
         )
+    require_web_stack("demo")
+    from hexsync.emulator.background import running_emulator  # noqa: PLC0415 - the extra
+
     seed = load_seed(seed_path)
     color = ctx.obj.color and sys.stdout.isatty()
     click.echo(heading("hexsync demo: the whole loop against a local Hex emulator", color=color))

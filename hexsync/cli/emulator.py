@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -9,9 +10,24 @@ from pathlib import Path
 import click
 
 from hexsync.cli._files import check_regular
-from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.config import DEFAULT_PORT, EmulatorConfig
 from hexsync.emulator.ratelimit import parse_rate_limits
-from hexsync.emulator.serve import DEFAULT_PORT, serve
+from hexsync.errors import ConfigError
+
+# The emulator's web stack: the `emulator` extra, never installed with plain hexsync (a CI job
+# that plans or applies with the admin token needs none of it).
+WEB_STACK = ("starlette", "uvicorn")
+
+
+def require_web_stack(command: str) -> None:
+    """Refuse ``command`` in one line, naming the extra, when the web stack is not installed."""
+    missing = [name for name in WEB_STACK if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ConfigError(
+            f"`hexsync {command}` serves the emulator, which needs {' and '.join(missing)}: "
+            "hexsync installs them only with its `emulator` extra",
+            hint="pip install 'hexsync[emulator]' (plan, apply and drift need none of it)",
+        )
 
 
 @click.group(short_help="The local Hex API emulator (serve).")
@@ -125,6 +141,9 @@ def serve_command(
     It prints the URL it listens on once the socket is bound; point hexsync at it with
     --api-url (or HEX_API_URL) and a token from the seed.
     """
+    require_web_stack("emulator serve")
+    from hexsync.emulator.serve import serve  # noqa: PLC0415 - the `emulator` extra
+
     if no_rate_limit and rate_limits:
         raise click.UsageError("--no-rate-limit and --rate-limit exclude each other")
     if state_path is not None:

@@ -178,6 +178,7 @@ def export(
         )
     directory = Path(out)
     local_schema = schema_ref is None and not to_stdout
+    rules_only = False  # --suggest-rules into a folder of manifests: rules.yaml only
     if schema_ref is None:
         schema_ref = LOCAL_NAME if local_schema else SCHEMA_ID
     names = (
@@ -190,6 +191,24 @@ def export(
         for name in names:
             check_regular(directory / name, "--out")
         existing = _existing(directory, names) + _split_parts(directory, names)
+        rules_only = suggest_rules and bool(existing) and not force
+        if rules_only and RULES_FILE not in existing:
+            # Manifests are there already (an earlier export, edited since): add the rules
+            # beside them and leave every other file as it is.
+            names = (RULES_FILE,) + ((LOCAL_NAME,) if LOCAL_NAME not in existing else ())
+            local_schema = LOCAL_NAME in names
+            existing = []
+            click.echo(
+                f"note: {directory} holds manifests already: writing only {RULES_FILE} beside"
+                " them (--force exports every file anew)",
+                err=True,
+            )
+        elif rules_only:
+            raise ConfigError(
+                f"refusing to overwrite {directory / RULES_FILE}",
+                hint="move it aside to have the suggestions written beside the manifests, or"
+                " pass --force to export every file anew",
+            )
         if existing and not force:
             listed = ", ".join(str(directory / n) for n in existing)
             raise ConfigError(
@@ -197,7 +216,8 @@ def export(
                 hint="pass --force to replace them, or choose another --out directory",
             )
     # Groups are exported with their members, so read every group's (one listing each).
-    desired = Desired(policy=Policy(prune_groups=True)) if "groups.yaml" in names else None
+    members = "groups.yaml" in export_files(kinds)
+    desired = Desired(policy=Policy(prune_groups=True)) if members else None
     client = build_client(ctx.obj)
     progress = Progress(client.base_url, sys.stderr)
 
@@ -212,7 +232,7 @@ def export(
     result = build_export(live, only=kinds, schema_ref=schema_ref)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
-    files = dict(result.files)
+    files = {} if rules_only else dict(result.files)
     if suggest_rules:
         files[RULES_FILE] = _suggested(live, schema_ref)
     if to_stdout:
@@ -235,7 +255,8 @@ def export(
         if not as_json:
             click.echo(f"wrote {directory / name}")
     removed = _remove_stale(directory, stale, quiet=as_json)
-    _report_split(result.files)
+    if not rules_only:
+        _report_split(result.files)
     others = _others(directory, (*names, *result.files))
     if others:
         click.echo(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hexsync.emulator.operations import HEX_API, HEX_API_30RPM, HEX_RUN_KERNEL
 
+DEFAULT_PORT = 8765  # `hexsync emulator serve`'s port when --port is not given
 MINUTE = 60.0
 HOUR = 3600.0
 

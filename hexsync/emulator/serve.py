@@ -29,14 +29,13 @@ from typing import Any
 import uvicorn
 
 from hexsync.emulator.clock import Clock
-from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.config import DEFAULT_PORT, EmulatorConfig
 from hexsync.emulator.faults import InjectedFault
 from hexsync.emulator.loopback import is_loopback
 from hexsync.errors import ConfigError, HexsyncError
 
 __all__ = ["DEFAULT_PORT", "ServeError", "check_host", "serve"]
 
-DEFAULT_PORT = 8765
 GRACEFUL_SECONDS = 2  # open connections (a delayed or held request) get this long at shutdown
 
 

@@ -144,8 +144,9 @@ def render_user_text(doc: Mapping[str, Any], *, bold: Style = _plain) -> str:
     if not projects:
         lines.append("Has been given access to no project.")
     else:
-        rows = [(clean(p["title"]), p["level"], clean(_explain(p)), p["id"]) for p in projects]
-        lines.append(_table(["PROJECT", "LEVEL", "PATHS", "ID"], rows))
+        # The paths last: one can run to 150 characters, and would push the id after it.
+        rows = [(clean(p["title"]), p["level"], p["id"], clean(_explain(p))) for p in projects]
+        lines.append(_table(["PROJECT", "LEVEL", "ID", "PATHS"], rows))
         lines.append("")
         lines.append(f"Can open {plural(len(projects), 'project')} (given access).")
     role = doc.get("role_reach")

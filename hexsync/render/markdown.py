@@ -44,6 +44,7 @@ __all__ = ["render_markdown"]
 
 # Long lists help nobody in a comment; the per-object sections and the full plan have the rest.
 RISKS_SHOWN = 25
+WIDENING_NAMES_SHOWN = 3  # names on a risk line grouping the projects of one kind of widening
 ACCESS_ROWS_SHOWN = 100
 FIELDS_SHOWN = 200
 RULE_PROJECTS_SHOWN = 200
@@ -82,6 +83,21 @@ def escape(text: str) -> str:
     return _MENTION.sub("@\u2060", "".join(out))
 
 
+_QUOTED = re.compile(r"`([^`\n]+)`")
+
+
+def prose(text: str) -> str:
+    """A message for inline markdown: its `quoted` parts (config the reader types, such as
+    `active: false`) as code spans, the rest escaped. Escaping the whole message would show
+    the backticks, backslashed, instead of code."""
+    out, pos = [], 0
+    for m in _QUOTED.finditer(text):
+        out += [escape(text[pos : m.start()]), code(m[1])]
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
 def _unmanaged(plan: Plan) -> str:
     """The unmanaged note as a list: per kind the count, the first names, what to do."""
     kinds = unmanaged_kinds(plan)
@@ -92,7 +108,7 @@ def _unmanaged(plan: Plan) -> str:
         names = ", ".join(code(n) for n in k.names)
         more = f" and {k.more} more" if k.more else ""
         text = f"- {k.label}" + (f": {names}{more}" if names else "")
-        lines.append(text + (f" — {escape(k.hint)}" if k.hint else ""))
+        lines.append(text + (f" — {prose(k.hint)}" if k.hint else ""))
     return "\n".join(lines)
 
 
@@ -136,32 +152,47 @@ def _risks(plan: Plan) -> str:
     refused = []
     for r in plan.refusals:
         where = f", {code(str(r.mark))}" if r.mark is not None else ""
-        line = f"- **Refused** ({code(r.code)}{where}): {escape(r.message)}"
+        line = f"- **Refused** ({code(r.code)}{where}): {prose(r.message)}"
         if r.hint:
-            line += f" — *hint:* {escape(r.hint)}"
+            line += f" — *hint:* {prose(r.hint)}"
         refused.append(line)
-    widening = []
+    # One line per kind of widening (the same field change), with its count and a few names:
+    # a rule sharing 300 projects with the workspace is one risk, not 300 lines.
+    widening: dict[tuple[str, str], list[str]] = {}
     destructive = []
     for change in plan.changes:
         action = change.action.value
         if change.destructive_count and change.action is not Action.UPDATE:
-            note = f" ({escape(change.note)})" if change.note else ""
+            note = f" ({prose(change.note)})" if change.note else ""
             destructive.append(f"- **Destructive:** {action} {_what(change)}{note}")
         for fc in change.fields:
             text = code(field_text(fc))
             if fc.widens:
-                widening.append(f"- **Widens access:** {_what(change)}: {text}")
+                widening.setdefault((change.kind.value, field_text(fc)), []).append(change.name)
             elif fc.destructive:
                 verb = "lowers access" if lowers(fc) else "removes"
                 destructive.append(f"- **Destructive:** {_what(change)}: {verb} {text}")
     lines = (
         _capped(refused, RISKS_SHOWN, "refusal")
-        + _capped(widening, RISKS_SHOWN, "widening change")
+        + _capped(_widening_lines(widening), RISKS_SHOWN, "kind of widening change")
         + _capped(destructive, RISKS_SHOWN, "destructive change")
     )
     if not lines:
         return ""
     return "### Risks\n\n" + "\n".join(lines)
+
+
+def _widening_lines(groups: dict[tuple[str, str], list[str]]) -> list[str]:
+    lines = []
+    for (kind, text), names in groups.items():
+        if len(names) == 1:
+            lines.append(f"- **Widens access:** {kind} {code(names[0])}: {code(text)}")
+            continue
+        shown = ", ".join(code(n) for n in names[:WIDENING_NAMES_SHOWN])
+        more = len(names) - WIDENING_NAMES_SHOWN
+        shown += f" and {more} more" if more > 0 else ""
+        lines.append(f"- **Widens access:** {code(text)} on {plural(len(names), kind)}: {shown}")
+    return lines
 
 
 def _access(plan: Plan) -> str:
@@ -189,11 +220,9 @@ def _access(plan: Plan) -> str:
         rows = rows[:ACCESS_ROWS_SHOWN]
     head = "| principal | change | on | via |\n|---|---|---|---|\n"
     table = head + "\n".join(rows) + more if rows else ""
-    command = "`hexsync plan --json`"
     note = ""
     if quiet:
-        words = escape(quiet.replace(command, "COMMAND")).replace("COMMAND", command)
-        note = ("\n\n" if table else "") + words + "."
+        note = ("\n\n" if table else "") + prose(quiet) + "."
     return "### Access changes\n\n" + table + note
 
 
@@ -270,7 +299,7 @@ def _warnings(plan: Plan) -> str:
     lines = []
     for w in plan.warnings:
         where = f"{code(str(w.mark))}: " if w.mark is not None else ""
-        lines.append(f"- {where}{escape(w.message)}")
+        lines.append(f"- {where}{prose(w.message)}")
     return "### Warnings\n\n" + "\n".join(lines)
 
 

@@ -92,9 +92,25 @@ def test_a_guest_sees_only_what_is_shared_with_them(hexsync: Run) -> None:
     result = hexsync("access", "user", "gus@acme.com")
     assert result.exit_code == 0, result.output
     lines = _squeezed(result.stdout)
-    assert f"Revenue overview CAN_VIEW via direct share (CAN_VIEW) {REVENUE_ID}" in lines
+    assert f"Revenue overview CAN_VIEW {REVENUE_ID} via direct share (CAN_VIEW)" in lines
     assert not any(line.startswith("Status page") for line in lines)
     assert 'Like anyone with the link, also 1 public: "Status page".' in lines
+
+
+def test_access_user_shows_each_id_in_its_own_column_before_the_long_paths(hexsync: Run) -> None:
+    # The id came after the paths column, padded to its longest cell (150 characters): every id
+    # sat far off to the right, past the edge of the terminal.
+    result = hexsync("access", "user", "alice@acme.com")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("PROJECT"))
+    assert header.split() == ["PROJECT", "LEVEL", "ID", "PATHS"]
+    column = header.index("ID")
+    rows = lines[lines.index(header) + 1 : lines.index("")]
+    assert len(rows) > 1
+    for row in rows:
+        assert re.fullmatch(r"[0-9a-f-]{36}", row[column : column + 36]), row
+        assert row[column + 36 : column + 38] == "  "
 
 
 def test_reads_stay_at_the_floor_members_of_shared_groups_only(

@@ -3,7 +3,9 @@ API on loopback and the Hex emulator, as the composite action runs it (same envi
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from acme import EXAMPLE_TOKEN as HEX_TOKEN
+from actions_runner import Job, Runner, runner_env
 from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
 from fake_github import REPO, TOKEN, FakeGitHub, fake_github
 
@@ -309,54 +313,125 @@ def _runs(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
     )
 
 
+WORKFLOWS = sorted((ROOT / "examples" / "ci" / "github" / "workflows").glob("*.yml"))
+ACTIONS = [
+    ROOT / "action.yml",
+    ROOT / "examples" / "ci" / "github" / "actions" / "hexsync" / "action.yml",
+]
+RELEASE = ROOT / ".github" / "workflows" / "release.yml"
+
+
 def test_the_action_and_the_example_workflows_pass_actionlint(tmp_path: Path) -> None:
-    workflows = sorted((ROOT / "examples" / "ci" / "github").glob("hexsync-*.yml"))
-    assert len(workflows) == 3
-    done = _runs(["actionlint", "-no-color", *map(str, workflows)])
-    assert done.returncode == 0, done.stdout + done.stderr
-    # actionlint reads action.yml when a workflow uses it locally: every mode and input.
-    repo = tmp_path / "repo"
-    (repo / ".github" / "workflows").mkdir(parents=True)
-    subprocess.run(["git", "init", "-q", str(repo)], check=True)
-    shutil.copy(ROOT / "action.yml", repo / "action.yml")
-    steps: list[dict[str, Any]] = [
-        {"uses": "./", "with": {"mode": mode, "hex-token": "${{ secrets.HEX_API_TOKEN }}"}}
-        for mode in ("plan", "apply", "drift")
+    assert [p.name for p in WORKFLOWS] == [
+        "hexsync-apply.yml",
+        "hexsync-drift.yml",
+        "hexsync-plan.yml",
     ]
-    workflow = {
-        "name": "t",
-        "on": "push",
-        "permissions": {},
-        "jobs": {"t": {"runs-on": "ubuntu-latest", "steps": steps}},
-    }
-    (repo / ".github" / "workflows" / "t.yml").write_text(json.dumps(workflow), encoding="utf-8")
-    done = _runs(["actionlint", "-no-color"], cwd=repo)
+    done = _runs(["actionlint", "-no-color", *map(str, WORKFLOWS), str(RELEASE)])
     assert done.returncode == 0, done.stdout + done.stderr
-    steps[0]["with"]["nope"] = "1"  # and it would see a wrong input
-    (repo / ".github" / "workflows" / "t.yml").write_text(json.dumps(workflow), encoding="utf-8")
-    done = _runs(["actionlint", "-no-color"], cwd=repo)
-    assert 'input "nope" is not defined in action "hexsync"' in done.stdout
+    # actionlint reads an action when a workflow uses it from a path: every mode and input,
+    # of hexsync's own action.yml and of the one the examples copy into .github/actions/.
+    for action in ACTIONS:
+        repo = tmp_path / action.parent.name
+        (repo / ".github" / "workflows").mkdir(parents=True)
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+        shutil.copy(action, repo / "action.yml")
+        steps: list[dict[str, Any]] = [
+            {"uses": "./", "with": {"mode": mode, "hex-token": "${{ secrets.HEX_API_TOKEN }}"}}
+            for mode in ("plan", "apply", "drift")
+        ]
+        workflow = {
+            "name": "t",
+            "on": "push",
+            "permissions": {},
+            "jobs": {"t": {"runs-on": "ubuntu-latest", "steps": steps}},
+        }
+        path = repo / ".github" / "workflows" / "t.yml"
+        path.write_text(json.dumps(workflow), encoding="utf-8")
+        done = _runs(["actionlint", "-no-color"], cwd=repo)
+        assert done.returncode == 0, done.stdout + done.stderr
+        steps[0]["with"]["nope"] = "1"  # and it would see a wrong input
+        path.write_text(json.dumps(workflow), encoding="utf-8")
+        done = _runs(["actionlint", "-no-color"], cwd=repo)
+        assert 'input "nope" is not defined in action "hexsync"' in done.stdout
 
 
 def test_every_file_to_copy_into_github_workflows_is_a_workflow() -> None:
-    # The README: copy examples/ci/github/'s files into .github/workflows/, where GitHub takes
-    # every YAML file for a workflow; anything else (zizmor's configuration) lives apart.
+    # docs/ci.md: copy examples/ci/github/ as .github/, where GitHub takes every YAML file of
+    # workflows/ for a workflow, and finds the action at actions/hexsync/.
     examples = ROOT / "examples" / "ci" / "github"
-    files = sorted(p for p in examples.iterdir() if p.is_file())
-    assert [p.name for p in files] == ["hexsync-apply.yml", "hexsync-drift.yml", "hexsync-plan.yml"]
-    for path in files:
+    assert sorted(p.name for p in examples.iterdir()) == ["actions", "workflows"]
+    for path in (examples / "workflows").iterdir():
         workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert {True, "jobs"} <= set(workflow), path.name  # "on:" loads as True in YAML 1.1
+    action = examples / "actions" / "hexsync"
+    assert sorted(p.name for p in action.iterdir()) == ["action.yml", "requirements.txt"]
 
 
 def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
-    workflows = sorted(str(p) for p in (ROOT / "examples" / "ci" / "github").glob("hexsync-*.yml"))
-    config = ROOT / "examples" / "ci" / "github" / "zizmor" / "zizmor.yml"
+    # No configuration: every action they use is pinned by commit SHA but the one from a path.
     done = _runs(
-        ["zizmor", "--offline", "--no-progress", "--config", str(config), "action.yml", *workflows]
+        ["zizmor", "--offline", "--no-progress", *map(str, ACTIONS + WORKFLOWS), str(RELEASE)]
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
+
+
+def test_the_examples_use_no_placeholder_release_only_pinned_actions_and_the_copied_one() -> None:
+    # The mistake met: `uses: OWNER/hexsync@v0.1.0`, a release that does not exist.
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        for uses in re.findall(r"uses: (\S+)", text):
+            assert uses == "./.github/actions/hexsync" or re.fullmatch(
+                r"[\w-]+/[\w-]+@[0-9a-f]{40}", uses
+            ), f"{path.name}: {uses}"
+        assert "./.github/actions/hexsync" in text
+
+
+def test_the_copied_action_is_hexsyncs_action_but_for_its_install_step() -> None:
+    own, copied = (yaml.safe_load(p.read_text(encoding="utf-8")) for p in ACTIONS)
+    assert copied["inputs"] == own["inputs"]
+    assert copied["outputs"] == own["outputs"]
+    assert copied["runs"]["steps"][1:] == own["runs"]["steps"][1:]
+    assert "--require-hashes" in copied["runs"]["steps"][0]["run"]
+    assert 'install --quiet "$GITHUB_ACTION_PATH"' in own["runs"]["steps"][0]["run"]  # its source
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _pins(path: Path) -> dict[str, list[str]]:
+    """``name==version`` (with its marker) → its hashes, of a hashed requirements file."""
+    pins: dict[str, list[str]] = {}
+    text = path.read_text(encoding="utf-8").replace("\\\n", " ")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement, *hashes = line.split("--hash=")
+            pins[" ".join(requirement.split())] = [h.strip() for h in hashes]
+    return pins
+
+
+def test_the_action_installs_only_what_the_job_runs_pinned_with_hashes() -> None:
+    # The mistake met: unpinned dependencies, and starlette and uvicorn (the emulator's) in the
+    # job that holds the admin token.
+    requirements = ROOT / "examples" / "ci" / "github" / "actions" / "hexsync" / "requirements.txt"
+    pins = _pins(requirements)
+    names = {_normal(re.split(r"[=;\s]", p, maxsplit=1)[0]) for p in pins}
+    assert not names & {"starlette", "uvicorn"}
+    plain = {
+        _normal(re.split(r"[\s;\[<>=!~]", r, maxsplit=1)[0])
+        for r in importlib.metadata.requires("hexsync") or []
+        if "extra ==" not in r
+    }
+    assert plain <= names  # every dependency hexsync declares, and the ones they need
+    for requirement, hashes in pins.items():
+        assert re.match(r"[\w.-]+==[\w.]+( ;|$)", requirement), requirement
+        assert hashes
+        assert all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes)
+    # GitLab's template installs the same pins.
+    gitlab = ROOT / "examples" / "ci" / "gitlab" / "hexsync" / "requirements.txt"
+    assert gitlab.read_bytes() == requirements.read_bytes()
 
 
 def test_a_refused_plan_fails_the_step_but_still_says_what_it_would_change(
@@ -374,3 +449,190 @@ def test_a_refused_plan_fails_the_step_but_still_says_what_it_would_change(
     assert outputs["has-changes"] == "true"
     assert outputs["destructive"] != "0"
     assert "max_destroy" in github.comments[7][0]["body"]  # the reviewer sees why
+
+
+# ----------------------------------------------------------- the examples, copied as they are
+# Issue 29, items 7-9: the examples named a placeholder release (OWNER/hexsync@v0.1.0) that
+# nobody could run, installed unpinned dependencies and the emulator's web stack into the job
+# holding the admin token, and never signed the plan. Here they are copied into a fresh
+# repository as docs/ci.md says (examples/ci/github/ as .github/, the wheel beside the action)
+# and run, job by job, by a small runner (actions_runner.py) against the emulator and the fake
+# GitHub: the action from its path, its pinned install, the plan signed and verified.
+
+EXAMPLES = ROOT / "examples" / "ci" / "github"
+PLAN_KEY = "k3y-0f-the-plan-job-and-the-apply-job"
+MERGED, HEAD_SHA = "e5" * 20, "f6" * 20
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """hexsync's wheel, built from this checkout (tools/release.sh build does the same)."""
+    dist = tmp_path_factory.mktemp("dist")
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    (found,) = dist.glob("hexsync-*.whl")
+    return found
+
+
+def _copied_repository(base: Path, wheel: Path | None) -> Path:
+    repo = base / "repo"
+    shutil.copytree(EXAMPLES, repo / ".github")
+    shutil.copytree(ROOT / "examples" / "acme" / "manifests", repo / "manifests")
+    if wheel is not None:
+        shutil.copy(wheel, repo / ".github" / "actions" / "hexsync")
+    return repo
+
+
+def _runner(repo: Path, base: Path, github: FakeGitHub, hex_url: str, **env: str) -> Runner:
+    """A fresh hosted runner for one job; the one setting not in the examples is the Hex host
+    (the emulator), as an EU workspace would set ``api-url``."""
+    temp = base / f"runner-{len(list(base.glob('runner-*')))}"
+    event = temp / "event.json"
+    temp.mkdir()
+    event.write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
+    return Runner(
+        repo=repo,
+        env=runner_env(
+            temp,
+            sys._base_executable,  # the runner's own python3, without this test's packages
+            GITHUB_API_URL=github.url,
+            GITHUB_REPOSITORY=REPO,
+            GITHUB_EVENT_PATH=str(event),
+            GITHUB_STEP_SUMMARY=str(temp / "summary"),
+            **env,
+        ),
+        secrets={"HEX_READ_TOKEN": HEX_TOKEN, "HEXSYNC_PLAN_KEY": PLAN_KEY},
+        environments={"hex-production": {"HEX_API_TOKEN": HEX_TOKEN}},
+        github_token=TOKEN,
+        inputs={"api-url": hex_url},
+    )
+
+
+def _merged(github: FakeGitHub, plan: bytes) -> None:
+    github.pulls_of_commit[MERGED] = [
+        {"number": 7, "merged_at": "2026-01-01T00:00:00Z", "head": {"sha": HEAD_SHA}}
+    ]
+    github.runs.append({"id": 98, "head_sha": HEAD_SHA, "created_at": "2026-01-01T00:00:00Z"})
+    github.add_artifact(98, "hexsync-plan", "plan.json", plan)
+
+
+def _secrets_unseen(job: Job) -> None:
+    assert HEX_TOKEN not in job.log
+    assert PLAN_KEY not in job.log
+    assert TOKEN not in job.log
+
+
+@pytest.mark.timeout(600)  # two jobs, each installing hexsync in a fresh venv
+def test_the_examples_copied_into_a_repository_plan_sign_and_apply(
+    tmp_path: Path, wheel: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    repo = _copied_repository(tmp_path, wheel)
+    plan_runner = _runner(repo, tmp_path, github, hex_url, GITHUB_SHA=HEAD_SHA)
+    plan = plan_runner.job("hexsync-plan.yml", "plan")
+    _secrets_unseen(plan)
+    assert plan.ok, plan.log[-3000:]
+    assert plan.outputs["hexsync"]["has-changes"] == "true"
+    assert plan.outputs["hexsync"]["destructive"] != "0"
+    assert "::warning::the plan holds" in plan.log  # the workflow's own step ran on the output
+    assert "installed hexsync, version 0.1.0 and its pinned dependencies" in plan.log
+    # The job's hexsync has what plan, apply and drift run, and not the emulator's web stack.
+    venv = Path(plan_runner.env["RUNNER_TEMP"]) / "hexsync-venv"
+    listed = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    installed = {p["name"].lower() for p in json.loads(listed.stdout)}
+    assert {"hexsync", "httpx", "click"} <= installed
+    assert not installed & {"starlette", "uvicorn"}
+    # The plan was signed with the key, and posted for review.
+    signed = json.loads(plan_runner.artifacts["hexsync-plan"])
+    assert signed.get("signature")
+    assert "Partners" in github.comments[7][0]["body"]
+
+    _merged(github, plan_runner.artifacts["hexsync-plan"])
+    apply = _runner(repo, tmp_path, github, hex_url, GITHUB_SHA=MERGED).job(
+        "hexsync-apply.yml", "apply"
+    )
+    _secrets_unseen(apply)
+    assert apply.ok, apply.log[-3000:]
+    assert "applying the plan reviewed in pull request #7" in apply.log
+    assert "no plan key" not in apply.log
+    again = run_hexsync(hex_url, "plan", str(repo / "manifests"), "--detailed-exitcode")
+    assert again.exit_code == 0, again.output  # the workspace matches the manifests
+
+
+@pytest.mark.timeout(600)  # two jobs, each installing hexsync in a fresh venv
+def test_the_apply_job_refuses_an_unsigned_plan_in_the_artifact(
+    tmp_path: Path, wheel: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    # Someone who can write the artifact, but does not hold the key, swaps in their own plan.
+    repo = _copied_repository(tmp_path, wheel)
+    _merged(github, _plan_json(hex_url, repo / "manifests", tmp_path / "unsigned.json"))
+    apply = _runner(repo, tmp_path, github, hex_url, GITHUB_SHA=MERGED).job(
+        "hexsync-apply.yml", "apply"
+    )
+    _secrets_unseen(apply)
+    assert not apply.ok
+    assert "the plan is not signed, and HEXSYNC_PLAN_KEY is set" in apply.log
+    again = run_hexsync(hex_url, "plan", str(repo / "manifests"), "--detailed-exitcode")
+    assert again.exit_code == 2  # nothing was applied
+
+
+def test_the_copied_action_without_a_wheel_says_where_to_put_one(
+    tmp_path: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    # Copied the examples, forgot the wheel: one line saying where it goes, nothing installed.
+    repo = _copied_repository(tmp_path, None)
+    runner = _runner(repo, tmp_path, github, hex_url, GITHUB_SHA=HEAD_SHA)
+    plan = runner.job("hexsync-plan.yml", "plan")
+    assert not plan.ok
+    assert "::error::no hexsync wheel in " in plan.log
+    assert "put the wheel of the version to run beside action.yml and commit it" in plan.log
+    assert not (Path(runner.env["RUNNER_TEMP"]) / "hexsync-venv").exists()
+    assert github.comments == {}
+
+
+def _jobs(name: str) -> dict[str, Any]:
+    data = yaml.safe_load((EXAMPLES / "workflows" / name).read_text(encoding="utf-8"))
+    jobs: dict[str, Any] = data["jobs"]
+    return jobs
+
+
+def test_only_the_apply_job_behind_its_environment_holds_the_token_that_writes() -> None:
+    # The mistake met: the plan job handed the write-capable Hex token to every pull request
+    # from a branch of the repository.
+    plan, apply, drift = (_jobs(f"hexsync-{mode}.yml")[mode] for mode in ("plan", "apply", "drift"))
+    for job in (plan, drift):
+        assert "HEX_API_TOKEN" not in json.dumps(job)
+        assert "environment" not in job
+    (step,) = [s for s in plan["steps"] if s.get("uses") == "./.github/actions/hexsync"]
+    assert step["with"]["hex-token"] == "${{ secrets.HEX_READ_TOKEN }}"
+    assert apply["environment"] == "hex-production"
+    (step,) = [s for s in apply["steps"] if s.get("uses") == "./.github/actions/hexsync"]
+    assert step["with"]["hex-token"] == "${{ secrets.HEX_API_TOKEN }}"
+    # Plans are signed in the plan job and verified in the apply job, with the same key.
+    for job in (plan, apply):
+        (step,) = [s for s in job["steps"] if s.get("uses") == "./.github/actions/hexsync"]
+        assert step["with"]["plan-key"] == "${{ secrets.HEXSYNC_PLAN_KEY }}"
+
+
+def test_a_plan_key_secret_that_is_not_set_plans_unsigned_and_says_so(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    # `plan-key: ${{ secrets.HEXSYNC_PLAN_KEY }}` with no such secret reaches the job empty:
+    # hexsync itself would refuse an empty key; the job plans unsigned and says so.
+    done, outputs, _ = run_step("plan", checkout, hex_url, github, HEXSYNC_PLAN_KEY="")
+    assert done.returncode == 0, done.stderr
+    assert "no plan key (HEXSYNC_PLAN_KEY is not set): the plan is made unsigned" in done.stderr
+    assert "signature" not in json.loads(Path(outputs["plan-path"]).read_text(encoding="utf-8"))
+    done, outputs, _ = run_step("plan", checkout, hex_url, github, HEXSYNC_PLAN_KEY=PLAN_KEY)
+    assert "no plan key" not in done.stderr
+    assert json.loads(Path(outputs["plan-path"]).read_text(encoding="utf-8"))["signature"]

@@ -72,10 +72,11 @@ def test_the_template_runs_plan_in_merge_requests_apply_on_main_drift_on_schedul
     assert "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in jobs["hexsync-apply"]["rules"][0]["if"]
     assert jobs["hexsync-apply"]["resource_group"] == "hexsync-apply"  # one apply at a time
     assert jobs["hexsync-drift"]["rules"][0]["if"] == '$CI_PIPELINE_SOURCE == "schedule"'
-    # hexsync is pinned, and the glue comes with it
-    assert jobs[".hexsync"]["before_script"] == [
-        'python -m pip install --quiet "hexsync==${HEXSYNC_VERSION}"'
-    ]
+    # hexsync is the committed wheel, its dependencies pinned with hashes; the glue comes with it
+    assert all(isinstance(line, str) for line in jobs[".hexsync"]["before_script"])
+    install = "\n".join(jobs[".hexsync"]["before_script"])
+    assert '--require-hashes --only-binary :all: -r "$HEXSYNC_DIR/requirements.txt"' in install
+    assert '--no-deps --no-index "$HEXSYNC_DIR"/hexsync-*.whl' in install
 
 
 def test_plan_writes_one_note_updated_in_place(
@@ -258,3 +259,107 @@ def test_drift_opens_updates_and_closes_one_issue(
     assert done.returncode == 0
     assert issue["state"] == "closed"
     assert gitlab.issue_notes[issue["iid"]] == ["No drift any more: Hex matches the manifests."]
+
+
+# ------------------------------------------------- the template included into a real pipeline
+# Issue 29, item 10: the template declared `stages: [plan, apply, drift]`, and GitLab replaces
+# an included `stages:` by the project's own list: "hexsync-plan job: chosen stage does not
+# exist". Without a list of its own, the project's jobs lost GitLab's default stages instead.
+
+RESERVED = {
+    "default", "include", "stages", "variables", "workflow", "image", "services", "cache",
+    "before_script", "after_script",
+}  # fmt: skip
+DEFAULT_STAGES = [".pre", "build", "test", "deploy", ".post"]
+
+
+def gitlab_merge(included: Any, project: Any) -> Any:
+    """The configuration GitLab builds from an ``include:``: hashes merged key by key, the
+    including file winning; anything else (lists, scalars) replaced, never appended to."""
+    if isinstance(included, dict) and isinstance(project, dict):
+        merged = dict(included)
+        for key, value in project.items():
+            merged[key] = gitlab_merge(included[key], value) if key in included else value
+        return merged
+    return project
+
+
+def stage_of(config: dict[str, Any], job: str) -> str:
+    """A job's stage, through ``extends`` (GitLab's default: ``test``)."""
+    spec = config[job]
+    if "stage" in spec:
+        return str(spec["stage"])
+    parents = spec.get("extends", [])
+    for parent in [parents] if isinstance(parents, str) else reversed(parents):
+        if "stage" in config[parent] or "extends" in config[parent]:
+            return stage_of(config, parent)
+    return "test"
+
+
+def missing_stages(project_yaml: str) -> dict[str, str]:
+    """The jobs whose stage the pipeline does not have, after including the template."""
+    project = yaml.safe_load(project_yaml)
+    assert project["include"] == [{"local": "ci/hexsync.gitlab-ci.yml"}]
+    config = gitlab_merge(template(), {k: v for k, v in project.items() if k != "include"})
+    stages = config.get("stages", DEFAULT_STAGES[1:-1])
+    stages = [".pre", *stages, ".post"]
+    jobs = [k for k in config if k not in RESERVED and not k.startswith(".")]
+    assert {"hexsync-plan", "hexsync-apply", "hexsync-drift"} <= set(jobs)
+    return {job: stage_of(config, job) for job in jobs if stage_of(config, job) not in stages}
+
+
+def test_gitlab_merge_replaces_an_included_stages_list_as_gitlab_does() -> None:
+    merged = gitlab_merge(
+        {"stages": ["plan"], "j": {"stage": "plan", "script": ["a"]}},
+        {"stages": ["build"], "j": {"stage": "build"}},
+    )
+    assert merged == {"stages": ["build"], "j": {"stage": "build", "script": ["a"]}}
+
+
+def test_the_template_included_into_a_pipeline_with_its_own_stages() -> None:
+    project = """
+include:
+  - local: ci/hexsync.gitlab-ci.yml
+stages: [build, test, deploy, publish]
+compile: {stage: build, script: [make]}
+unit: {stage: test, script: [make test]}
+ship: {stage: publish, script: [make ship]}
+"""
+    assert missing_stages(project) == {}
+
+
+def test_the_template_included_into_a_pipeline_on_gitlabs_default_stages() -> None:
+    # No `stages:` in the project: its jobs use GitLab's defaults, which the template must not
+    # replace (the old template's list left `build` undefined).
+    project = """
+include:
+  - local: ci/hexsync.gitlab-ci.yml
+compile: {stage: build, script: [make]}
+unit: {script: [make test]}
+"""
+    assert missing_stages(project) == {}
+
+
+def test_a_pipeline_without_test_or_deploy_stages_names_its_own_for_the_jobs() -> None:
+    project = """
+include:
+  - local: ci/hexsync.gitlab-ci.yml
+stages: [lint, release]
+style: {stage: lint, script: [make lint]}
+"""
+    assert missing_stages(project) == {
+        "hexsync-plan": "test",
+        "hexsync-apply": "deploy",
+        "hexsync-drift": "test",
+    }
+    # What the template's header says to write in the project's .gitlab-ci.yml:
+    header = TEMPLATE.read_text(encoding="utf-8")
+    for line in ("hexsync-plan: {stage: check}", "hexsync-apply: {stage: release}"):
+        assert line in header
+    fixed = project.replace("[lint, release]", "[lint, check, release]") + (
+        "hexsync-plan: {stage: check}\nhexsync-drift: {stage: check}\n"
+        "hexsync-apply: {stage: release}\n"
+    )
+    assert missing_stages(fixed) == {}
+    merged = gitlab_merge(template(), yaml.safe_load(fixed))
+    assert merged["hexsync-plan"]["script"] == template()["hexsync-plan"]["script"]  # kept

@@ -200,3 +200,55 @@ def test_a_small_plan_shows_its_changes_open_a_large_one_folds_them() -> None:
     large = render_markdown(plan)
     assert "<details open>" not in large
     assert large.count("<details>") == len(plan.changes)
+
+
+def _shared_with_workspace(count: int) -> Plan:
+    changes = [
+        Change(
+            Kind.PROJECT,
+            Action.UPDATE,
+            f"Report {i:02d}",
+            id=f"{i:08x}-0000-4000-8000-000000000000",
+            fields=(FieldChange("sharing.workspace", "NONE", "CAN_VIEW"),),
+        )
+        for i in range(count)
+    ] + [
+        Change(
+            Kind.PROJECT,
+            Action.UPDATE,
+            "Payroll",
+            id="ffffffff-0000-4000-8000-000000000000",
+            fields=(FieldChange("sharing.public_web", "NONE", "CAN_VIEW"),),
+        )
+    ]
+    return Plan(workspace=WS, changes=tuple(changes))
+
+
+def test_widening_risks_are_one_line_per_kind_with_a_count_and_a_few_names() -> None:
+    # A rule sharing 40 projects with the workspace listed 40 risk lines (25, then "… and 15
+    # more"), burying the one public-web change.
+    md = render_markdown(_shared_with_workspace(40))
+    risks = md.split("### Risks\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert risks == [
+        "- **Widens access:** `sharing.workspace: NONE → CAN_VIEW` on 40 projects: "
+        "`Report 00`, `Report 01`, `Report 02` and 37 more",
+        "- **Widens access:** project `Payroll`: `sharing.public_web: NONE → CAN_VIEW`",
+    ]
+
+
+def test_quoted_config_in_a_message_is_code_not_backslashed_backticks() -> None:
+    # "declare `- email: x` with `active: false`" rendered as \`active: false\`.
+    plan = Plan(
+        workspace=WS,
+        warnings=(
+            PlanWarning(
+                "w", "declare `- email: ann@acme.com` with `active: false` under users (a *typo*?)"
+            ),
+        ),
+    )
+    md = render_markdown(plan)
+    assert (
+        "- declare `- email: ann@acme.com` with `active: false` under users \\(a \\*typo\\*?\\)"
+        in md
+    )
+    assert "\\`" not in md
