@@ -372,7 +372,7 @@ class _Differ:
             entries += [(dim, k, v) for k, v in (getattr(s, dim) or {}).items()]
         known = ", ".join(sorted(COLLECTION_LEVELS))
         for dim, key, level in entries:
-            if not collection_level_known(level):
+            if not collection_level_known(level) and level not in self.policy.collection_levels:
                 where = f"sharing.{dim}" + (f"[{key}]" if key else "")
                 self.warn(
                     address,

@@ -198,6 +198,9 @@ class Policy:
     allow_public_web: bool = False
     statuses: frozenset[str] | None = None  # None: no list declared, any status name is accepted
     max_rule_matches: int | None = None  # a rule matching more live projects is refused
+    # Collection levels Hex has beyond the ones hexsync knows (hex_access.COLLECTION_LEVELS):
+    # any other level on a collection is an error (a project level there is the usual mistake).
+    collection_levels: frozenset[str] = frozenset()
     expiry_warning: dt.timedelta = dt.timedelta(days=14)
     max_grant_duration: dt.timedelta | None = None
     mark: Mark = field(default=NOWHERE, compare=False)

@@ -149,15 +149,16 @@ def test_build_desired_reads_every_file_by_default_so_a_missing_version_is_said(
     assert [p.message for p in problems] == ["no manifest file declares 'version: 1'"]
 
 
-def test_an_unknown_collection_level_is_warned_at_its_own_line(tmp_path):
+def test_an_unknown_collection_level_is_refused_at_its_own_line(tmp_path):
     text = (
         "version: 1\ncollections:\n  - name: Finance\n    sharing:\n"
         "      users: {}\n      workspace: CAN_VIEWW\n"
     )
     assert _check(tmp_path, m=text) == [
-        "m.yaml:6:18: warning: collections[0].sharing.workspace: collection 'Finance':"
-        " 'CAN_VIEWW' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
-        "\n  hint: did you mean 'VIEW'?"
+        "m.yaml:6:18: collections[0].sharing.workspace: collection 'Finance':"
+        " 'CAN_VIEWW' is not a collection level (MANAGE, MEMBER, NONE, VIEW)"
+        "\n  hint: did you mean 'VIEW'? (or, if Hex has this level, declare it under"
+        " policy.collection_levels)"
     ]
 
 
@@ -178,16 +179,19 @@ def test_a_bad_regex_inside_any_of_and_except_not_is_located_by_its_whole_path(t
     ]
 
 
-def test_a_collection_level_unlike_any_known_is_kept_with_a_warning(tmp_path):
+def test_a_collection_level_unlike_any_known_is_refused_unless_declared(tmp_path):
     text = (
         "version: 1\ncollections:\n  - name: F\n    sharing:\n"
         "      users: {bob@acme.com: Curator}\n"
     )
     assert _check(tmp_path, m=text) == [
-        "m.yaml:5:15: warning: collections[0].sharing.users[\"bob@acme.com\"]: collection 'F':"
-        " 'Curator' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
-        "\n  hint: kept as written; if Hex knows it, this warning can be ignored"
+        "m.yaml:5:15: collections[0].sharing.users[\"bob@acme.com\"]: collection 'F':"
+        " 'Curator' is not a collection level (MANAGE, MEMBER, NONE, VIEW)"
+        "\n  hint: write one of MANAGE, MEMBER, NONE, VIEW, or, if Hex has this level, declare"
+        " it under policy.collection_levels"
     ]
+    declared = text.replace("version: 1\n", "version: 1\npolicy: {collection_levels: [Curator]}\n")
+    assert _check(tmp_path, m=declared) == []
 
 
 def test_a_collection_shared_with_a_deactivated_user_and_every_duplicate_share_are_said(tmp_path):
