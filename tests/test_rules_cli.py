@@ -142,7 +142,7 @@ def test_validate_live_prints_each_rules_blast_radius(url: str, tmp_path: Path) 
     ]
     refused = run(url, "plan", str(path))
     assert refused.exit_code == 3, refused.output
-    assert "rule 'finance-visible' matches 10 live projects, more than" in refused.stdout
+    assert "rule 'finance-visible' matches 10 of the 21 live projects, more than" in refused.stdout
 
 
 def test_check_rule_refuses_and_apply_changes_nothing(url: str, tmp_path: Path) -> None:

@@ -697,7 +697,8 @@ class _Differ:
         fields: list[FieldChange] = []
         if not isinstance(p.status, Unmanaged) and p.status != found.status:
             self._check_status(address, p)
-            fields.append(FieldChange("status", found.status, p.status))
+            protected = self.policy.protects_status(found.status)
+            fields.append(FieldChange("status", found.status, p.status, protected_status=protected))
         deps: list[Dep] = []
         if p.sharing is not None:
             more, deps = self._sharing(p, found.sharing, found)

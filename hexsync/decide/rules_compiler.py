@@ -51,6 +51,7 @@ from hexsync.values.desired import (
     Mark,
     Match,
     Mode,
+    Policy,
     Project,
     Rule,
     Sharing,
@@ -70,7 +71,9 @@ __all__ = [
     "check_violations",
     "compile_rules",
     "count_matches",
+    "match_limit",
     "matcher",
+    "over_limit",
     "parse_moment",
 ]
 
@@ -685,21 +688,67 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         for r in reports
         if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
     ) + tuple(overridden)
-    limit = desired.policy.max_rule_matches
+    listed = sum(1 for p in live.projects.values() if not p.hidden)
     refusals = tuple(
         Refusal(
             "max_rule_matches",
-            f"rule '{r.name}' matches {r.matched} live projects, more than"
-            f" policy.max_rule_matches ({limit})",
-            "narrow the rule's match (or add an except), or raise policy.max_rule_matches"
-            " if that many is intended",
+            f"rule '{r.name}' matches {r.matched} {text}",
+            hint,
             r.mark,
         )
         for r in reports
-        if limit is not None and r.matched > limit and not by_name[r.name].for_users
+        if not by_name[r.name].for_users
+        for text, hint in [over_limit(by_name[r.name], desired.policy, r.matched, listed)]
+        if text
     )
     return Compiled(
         replace(desired, projects=tuple(merged)), reports, warnings, refusals, resolved.notices
+    )
+
+
+# ---------------------------------------------------------------- blast radius
+
+# A rule that changes projects may match at most this share (percent) of the live projects,
+# once that is more than DEFAULT_MATCH_FLOOR of them, unless it or the policy says otherwise:
+# a "not viewed in 180 days" rule that matches every project is a mistake more often than not.
+DEFAULT_MATCH_SHARE = 50
+DEFAULT_MATCH_FLOOR = 10
+
+
+def match_limit(rule: Rule, policy: Policy, listed: int) -> tuple[int, str] | None:
+    """The most live projects ``rule`` may match (``listed``: the live projects a rule sees,
+    archived and trashed ones left out), and where that limit comes from; None: no limit."""
+
+    def share(percent: int) -> int:
+        return listed * percent // 100
+
+    if rule.max_matches is not None:
+        return rule.max_matches, f"its max_matches ({rule.max_matches})"
+    if rule.max_share is not None:
+        return share(rule.max_share), f"its max_matches ({rule.max_share}%)"
+    if policy.max_rule_matches is not None:
+        return policy.max_rule_matches, f"policy.max_rule_matches ({policy.max_rule_matches})"
+    if policy.max_rule_share is not None:
+        return share(policy.max_rule_share), f"policy.max_rule_matches ({policy.max_rule_share}%)"
+    # The default guards the rules that change projects; {all: true} says it means all of them.
+    if rule.enforce is not Enforce.APPLY or rule.match.op == "all":
+        return None
+    limit = max(share(DEFAULT_MATCH_SHARE), DEFAULT_MATCH_FLOOR)
+    return limit, (
+        f"the default for a rule that changes projects ({limit}: {DEFAULT_MATCH_SHARE}% of them,"
+        f" never under {DEFAULT_MATCH_FLOOR})"
+    )
+
+
+def over_limit(rule: Rule, policy: Policy, matched: int, listed: int) -> tuple[str, str]:
+    """(what to say after "rule 'x' matches N", the hint) when ``rule`` matches more live
+    projects than :func:`match_limit` allows; ("", "") when it does not."""
+    found = match_limit(rule, policy, listed)
+    if found is None or matched <= found[0]:
+        return "", ""
+    return f"of the {listed} live projects, more than {found[1]}", (
+        "narrow the rule's match (or add an except); if it is meant to cover that many, say so"
+        " on the rule (max_matches: 100%, or a number) or raise policy.max_rule_matches"
     )
 
 

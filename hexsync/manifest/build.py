@@ -259,6 +259,7 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
     prune = data.get("prune", {})
     protect = data.get("protect", {})
     statuses = data.get("statuses")
+    protected = data.get("protected_statuses")
     durations: dict[str, Any] = {}
     for key in ("expiry_warning", "max_grant_duration"):
         if key in data:
@@ -274,8 +275,10 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
         max_destroy=data.get("max_destroy"),
         allow_public_web=data.get("allow_public_web", False),
         statuses=frozenset(statuses) if statuses is not None else None,
-        max_rule_matches=data.get("max_rule_matches"),
+        max_rule_matches=_limit(data.get("max_rule_matches"))[0],
+        max_rule_share=_limit(data.get("max_rule_matches"))[1],
         collection_levels=frozenset(data.get("collection_levels", ())),
+        protected_statuses=frozenset(protected) if protected is not None else None,
         **{k: v for k, v in durations.items() if v is not None},
         mark=doc.mark(("policy",)),
     )
@@ -739,7 +742,17 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
         mark=mark,
         users_active=False if users else None,
         allow_empty=entry.get("allow_empty", False),
+        max_matches=_limit(entry.get("max_matches"))[0],
+        max_share=_limit(entry.get("max_matches"))[1],
     )
+
+
+def _limit(value: object) -> tuple[int | None, int | None]:
+    """``max_matches`` / ``max_rule_matches`` as (a count, a percentage): ``20`` or ``"80%"``
+    (the schema has checked the shape)."""
+    if isinstance(value, str):
+        return None, int(value.removesuffix("%"))
+    return (value if isinstance(value, int) else None), None
 
 
 def _leaves_fit(

@@ -217,3 +217,44 @@ def test_a_file_that_is_not_a_mapping_does_not_hide_the_next_files_problems(tmp_
         "a.yaml:1:1: expected a mapping, got a list",
         "b.yaml:4:5: groups[1]: duplicate group 'G'; first declared at b.yaml:3:5",
     ]
+
+
+def test_match_limits_and_protected_statuses_are_read_as_written(tmp_path: Path) -> None:
+    text = (
+        "version: 1\npolicy:\n  max_rule_matches: 80%\n  protected_statuses: [Certified]\n"
+        "rules:\n  - name: a\n    match: {all: true}\n    max_matches: 100%\n"
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+        "  - name: b\n    match: {all: true}\n    max_matches: 7\n"
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+        "  - name: c\n    match: {all: true}\n    sharing: {groups: {Admins: CAN_VIEW}}\n"
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    desired = load([tmp_path / "m.yaml"], relative_to=tmp_path)
+    assert (desired.policy.max_rule_matches, desired.policy.max_rule_share) == (None, 80)
+    assert desired.policy.protected_statuses == frozenset({"Certified"})
+    a, b, c = desired.rules
+    assert (a.max_matches, a.max_share) == (None, 100)
+    assert (b.max_matches, b.max_share) == (7, None)
+    assert (c.max_matches, c.max_share) == (None, None)
+    counted = text.replace("max_rule_matches: 80%", "max_rule_matches: 12")
+    (tmp_path / "m.yaml").write_text(counted, encoding="utf-8")
+    policy = load([tmp_path / "m.yaml"], relative_to=tmp_path).policy
+    assert (policy.max_rule_matches, policy.max_rule_share) == (12, None)
+    assert load([tmp_path / "m.yaml"], relative_to=tmp_path).policy.protected_statuses == {
+        "Certified"
+    }
+    bare = "version: 1\n"
+    (tmp_path / "m.yaml").write_text(bare, encoding="utf-8")
+    assert load([tmp_path / "m.yaml"], relative_to=tmp_path).policy.protected_statuses is None
+
+
+def test_a_share_over_a_hundred_percent_is_a_located_schema_error(tmp_path: Path) -> None:
+    text = (
+        "version: 1\nrules:\n  - name: a\n    match: {all: true}\n    max_matches: 150%\n"
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+    )
+    [problem] = _check(tmp_path, m=text)
+    assert problem == (
+        "m.yaml:5:18: rules[0].max_matches: '150%' is not a number of projects or a"
+        " percentage from 0% to 100%"
+    )
