@@ -44,6 +44,8 @@ from hexsync.decide.rule_effect import as_map, combine, lost_effect, scalar_fiel
 from hexsync.decide.shadowing import Shadows, Slim
 from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.values.desired import (
+    DEFAULT_MATCH_FLOOR,
+    DEFAULT_MATCH_SHARE,
     UNMANAGED,
     Desired,
     Enforce,
@@ -620,12 +622,6 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
 
 
 # ---------------------------------------------------------------- blast radius
-
-# A rule that changes projects may match at most this share (percent) of the live projects,
-# once that is more than DEFAULT_MATCH_FLOOR of them, unless it or the policy says otherwise:
-# a "not viewed in 180 days" rule that matches every project is a mistake more often than not.
-DEFAULT_MATCH_SHARE = 50
-DEFAULT_MATCH_FLOOR = 10
 
 
 def match_limit(rule: Rule, policy: Policy, listed: int) -> tuple[int, str] | None:

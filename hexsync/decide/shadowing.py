@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from hexsync.decide.diff import SCALAR_DIMENSIONS, SET_DIMENSIONS
 from hexsync.decide.rule_effect import lost_effect, target
 from hexsync.errors import plural
-from hexsync.values.desired import UNMANAGED, Access, Mark, Project, Rule, Sharing, Status
+from hexsync.values.desired import UNMANAGED, Access, Mark, Mode, Project, Rule, Sharing, Status
 from hexsync.values.live import LiveProject
 from hexsync.values.plan import PlanWarning
 
@@ -44,6 +44,9 @@ class Slim:
     title: str
     entry: Project
     fields: tuple[str, ...]
+    # Of ``fields``, the ones the entry holds authoritatively and additive rules would decide:
+    # a grant someone adds in Hex is then no longer planned away there.
+    loosened: tuple[str, ...] = ()
 
 
 @dataclass
@@ -51,9 +54,7 @@ class _Shadowed:
     """One rule's shadowing, over every project it matches."""
 
     lost: dict[str, list[str]] = field(default_factory=dict)  # title → "field (file:line) what"
-    lost_projects: set[str] = field(default_factory=set)
-    repeated: list[str] = field(default_factory=list)  # "'Title' (file:line)"
-    repeated_projects: set[str] = field(default_factory=set)
+    repeated: dict[str, Mark] = field(default_factory=dict)  # title → where its entry is
     repeated_fields: Counter[str] = field(default_factory=Counter)
 
 
@@ -79,6 +80,9 @@ def repeats(dim: str, own: Sharing, rules: Sharing | None, live: LiveProject) ->
     theirs = getattr(rules, dim) if rules is not None else None
     if rules is None or theirs is None:
         return False
+    written_with_end = (*own.expires, *own.expired)
+    if any(k.startswith(f"{dim}\x00") for k in written_with_end):
+        return False  # the entry ends a grant the rules would keep: not the same, over time
     mine = getattr(own, dim)
     owner = live.owner
     ours = _without_owner(dim, target(dim, mine, own.mode_of(dim), live), owner)
@@ -110,14 +114,10 @@ class Shadows:
         s = self.by_rule.setdefault(rule.name, _Shadowed())
         path, mark = at
         if lost:
-            s.lost_projects.add(title)
-            if title in s.lost or len(s.lost) < EXAMPLES:
-                # lost_effect joins its items with "; ", which here separates projects
-                s.lost.setdefault(title, []).append(f"{path} ({mark}) {lost.replace('; ', ', ')}")
+            # lost_effect joins its items with "; ", which here separates projects
+            s.lost.setdefault(title, []).append(f"{path} ({mark}) {lost.replace('; ', ', ')}")
         if rep:
-            if title not in s.repeated_projects and len(s.repeated) < EXAMPLES:
-                s.repeated.append(f"'{title}' ({entry.mark})")
-            s.repeated_projects.add(title)
+            s.repeated[title] = entry.mark
             s.repeated_fields[path] += 1
 
     def project(
@@ -132,6 +132,7 @@ class Shadows:
         rules decide without the entry (status, sharing); ``decided``: the sharing planned."""
         title = live.title
         fields: list[str] = []
+        loosened: list[str] = []
         if entry.status is not UNMANAGED:
             asking = [r for r in covering if r.status is not UNMANAGED]
             rep = bool(asking) and alone[0] is not UNMANAGED and alone[0] == entry.status
@@ -156,22 +157,27 @@ class Shadows:
                 self._record(r, entry, title, (f"sharing.{dim}", own.mark_of(dim)), lost, rep)
             if rep:
                 fields.append(f"sharing.{dim}")
+                rules = alone[1]
+                assert rules is not None  # repeats() holds only where the rules decide dim
+                if own.mode_of(dim) is Mode.AUTHORITATIVE and rules.mode_of(dim) is Mode.ADDITIVE:
+                    loosened.append(f"sharing.{dim}")
         if fields:
-            self.slims.append(Slim(live.id, title, entry, tuple(fields)))
+            self.slims.append(Slim(live.id, title, entry, tuple(fields), tuple(loosened)))
 
     def warnings(self, rules: Sequence[Rule], matched: Mapping[str, int]) -> list[PlanWarning]:
         """One ``rule_shadowed`` warning per rule an entry shadows, in the rules' order."""
         out = []
         for rule in rules:
             s = self.by_rule.get(rule.name)
-            if s is None or not (s.lost_projects or s.repeated_projects):
+            if s is None or not (s.lost or s.repeated):
                 continue
             of = f"of the {plural(matched.get(rule.name, 0), 'project')} it matches"
             parts = []
-            if s.lost_projects:
-                n = len(s.lost_projects)
-                shown = "; ".join(f"'{t}': {', '.join(what)}" for t, what in s.lost.items())
-                more = f"; and {n - len(s.lost)} more" if n > len(s.lost) else ""
+            if s.lost:
+                n = len(s.lost)
+                first = sorted(s.lost)[:EXAMPLES]  # by title: the same whatever Hex's order
+                shown = "; ".join(f"'{t}': {', '.join(s.lost[t])}" for t in first)
+                more = f"; and {n - len(first)} more" if n > len(first) else ""
                 parts.append(
                     f"rule '{rule.name}' is overridden on {n} {of} by their projects: entries,"
                     " which set the same fields (an entry wins for the fields it sets), so it"
@@ -179,14 +185,16 @@ class Shadows:
                     " out of those entries to let the rule decide it, or write it there as the"
                     " rule asks"
                 )
-            if s.repeated_projects:
-                n = len(s.repeated_projects)
+            if s.repeated:
+                n = len(s.repeated)
                 counts = ", ".join(f"{f} {c}" for f, c in sorted(s.repeated_fields.items()))
-                more = f" and {n - len(s.repeated)} more" if n > len(s.repeated) else ""
+                first = sorted(s.repeated)[:EXAMPLES]
+                named = ", ".join(f"'{t}' ({s.repeated[t]})" for t in first)
+                more = f" and {n - len(first)} more" if n > len(first) else ""
                 lead = "it" if parts else f"rule '{rule.name}'"
                 parts.append(
                     f"{lead} changes nothing on {n} {of}: their projects: entries already say"
-                    f" what the rules yield there ({counts}): {', '.join(s.repeated)}{more};"
+                    f" what the rules yield there ({counts}): {named}{more};"
                     " `hexsync slim` drops those fields from the entries, and the plan stays"
                     " the same"
                 )

@@ -183,6 +183,12 @@ def email_key(email: str) -> str:
 
 
 DEFAULT_PROTECTED_STATUS = "Production"
+# A rule that changes projects may match at most this share (percent) of the live projects, once
+# that is more than DEFAULT_MATCH_FLOOR of them, unless it or the policy says otherwise
+# (docs/rules.md, "Mass changes"): a "not viewed in 180 days" rule that matches every project is
+# a mistake more often than not.
+DEFAULT_MATCH_SHARE = 50
+DEFAULT_MATCH_FLOOR = 10
 
 
 @dataclass(frozen=True)
