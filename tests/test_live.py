@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import Any
 
 import httpx
+import pytest
 
 from hexsync.emulator.app import create_app
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import HexClient, UnauthorizedError
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Group, Policy
 from hexsync.values.kinds import Kind
@@ -106,3 +108,14 @@ def test_collection_sharing_is_read_with_the_listing_by_email_and_group_name(
     assert finance.sharing.workspace == "VIEW"
     empty = live.collections["Empty"].sharing
     assert (dict(empty.users), dict(empty.groups), empty.workspace) == ({}, {}, "NONE")
+
+
+def test_a_read_leaves_the_garbage_collector_as_it_found_it(emulator_app: Any) -> None:
+    """The read collects less often while it runs (workspace.py, _fewer_collections); a library
+    user's or the MCP server's setting is back afterwards, also after a read that failed."""
+    before = gc.get_threshold()
+    _read(emulator_app)
+    assert gc.get_threshold() == before
+    with pytest.raises(UnauthorizedError):
+        _read(emulator_app, token="hxtw_not_a_token")
+    assert gc.get_threshold() == before

@@ -31,7 +31,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "diff": ("hexsync.decide.diff", None),
     "apply": (
         "hexsync.apply.execute",
-        ("_phase", "ǁ_Runǁrun", "ǁ_Runǁ_block_dependents", "ǁ_Runǁ_check_prerequisites"),
+        ("ǁ_Runǁrun", "ǁ_Runǁ_after", "ǁ_Runǁ_block_dependents", "ǁ_Runǁ_check_prerequisites"),
     ),
     # the saved-plan gate: all but apply_saved_plan, which only calls the others and reads
     "gate": (

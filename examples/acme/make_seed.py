@@ -128,6 +128,22 @@ CONNECTIONS: list[tuple[str, str, str]] = [
     ("Marketing BigQuery", "bigquery", "GA4 and ad-platform exports"),
 ]
 
+# Who may query each connection (QUERY) or see its results (VIEW_RESULTS): docs/data.md.
+CONNECTION_SHARING: dict[str, dict[str, Any]] = {
+    "Warehouse": {
+        "workspace": {"members": "VIEW_RESULTS", "guests": "NONE", "public": "NONE"},
+        "groups": {"Analysts": "QUERY", "Data Engineering": "QUERY", "Finance": "QUERY"},
+    },
+    "App DB": {
+        "workspace": {"members": "NONE", "guests": "NONE", "public": "NONE"},
+        "groups": {"Data Engineering": "QUERY", "Analysts": "VIEW_RESULTS"},
+    },
+    "Marketing BigQuery": {
+        "workspace": {"members": "VIEW_RESULTS", "guests": "NONE", "public": "NONE"},
+        "groups": {"Marketing": "QUERY"},
+    },
+}
+
 # (title, description, owner, home collection or None, group that uses it or None)
 PROJECTS: list[tuple[str, str, str, str | None, str | None]] = [
     ("Revenue overview", "Weekly revenue by region", "alice", "Finance", "Analysts"),
@@ -396,7 +412,10 @@ def build() -> dict[str, Any]:
             for n, d in COLLECTIONS
         ],
         "projects": projects,
-        "data_connections": [{"name": n, "type": t, "description": d} for n, t, d in CONNECTIONS],
+        "data_connections": [
+            {"name": n, "type": t, "description": d, "sharing": CONNECTION_SHARING[n]}
+            for n, t, d in CONNECTIONS
+        ],
     }
 
 

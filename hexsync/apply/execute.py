@@ -5,15 +5,18 @@ writes.
 returns an :class:`ApplyReport`; it never raises for a change that failed (that is what the
 report is for), only for a bug or a broken connection to the workspace as a whole.
 
-Phases, each awaited before the next; within a phase every change is its own asyncio task and
-the client paces them:
+Every change is its own asyncio task and the client paces them; a change starts once the
+changes it depends on have finished (:func:`~hexsync.values.plan.apply_stages`):
 
 1. collections and groups (create, rename, membership, collection sharing): so their ids exist
    and membership is right before any sharing refers to them; a collection whose sharing names
    a group the plan creates or renames waits for that group;
 2. projects: create, then status and sharing on the new id; sharing upserts 25 principals per
-   request (``NONE`` removes);
-3. group deletions, after the sharing that stops referring to them;
+   request (``NONE`` removes). A project waits for the changes of the groups and collections its
+   sharing names; one that names none of them runs beside step 1 (its user sharing is paced in
+   its own rate-limit group, which would otherwise wait idle); data connections' sharing,
+   one edit each (:mod:`hexsync.apply.connections`);
+3. group deletions, after steps 1 and 2 (the sharing that stops referring to them);
 4. user deactivations, last.
 
 A change whose prerequisite failed (sharing with a group whose creation failed) is skipped with
@@ -43,6 +46,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypedDict
 
+from hexsync.apply.connections import write_connection
 from hexsync.apply.directory import Directory, LiveIds, directory_for
 from hexsync.apply.report import (
     ApplyReport,
@@ -69,8 +73,7 @@ from hexsync.values.plan import (
     Action,
     Change,
     Plan,
-    apply_phase,
-    groups_made,
+    apply_stages,
 )
 
 __all__ = [
@@ -128,10 +131,6 @@ class _Skip(Exception):  # noqa: N818 - control flow, never escapes this module
         self.reason = reason
 
 
-def _phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
-    return apply_phase(change, new_groups)
-
-
 class _Run:
     def __init__(
         self,
@@ -150,13 +149,22 @@ class _Run:
         self.rereads = 0  # requests of the re-reads before project creates (reads, not writes)
 
     async def run(self) -> tuple[Outcome, ...]:
-        phases: dict[int, list[int]] = {}
-        new_groups = groups_made(self.plan.changes)
-        for index, change in enumerate(self.plan.changes):
-            phases.setdefault(_phase(change, new_groups), []).append(index)
-        for number in sorted(phases):
-            await asyncio.gather(*(self._one(i) for i in phases[number]))
+        for stage in apply_stages(self.plan.changes):
+            finished = {index: asyncio.Event() for index, _ in stage}
+            await asyncio.gather(*(self._after(i, after, finished) for i, after in stage))
         return tuple(self.outcomes[i] for i in range(len(self.plan.changes)))
+
+    async def _after(
+        self, index: int, after: tuple[int, ...], finished: Mapping[int, asyncio.Event]
+    ) -> None:
+        """Carry out change ``index`` once every change in ``after`` has finished (done, failed
+        or skipped: a failure is remembered, and :meth:`_check_prerequisites` skips on it)."""
+        for before in after:
+            await finished[before].wait()
+        try:
+            await self._one(index)
+        finally:
+            finished[index].set()
 
     async def _one(self, index: int) -> None:
         change = self.plan.changes[index]
@@ -222,6 +230,8 @@ class _Run:
             return await self._group(change)
         if change.kind is Kind.PROJECT:
             return await self._project(change)
+        if change.kind is Kind.CONNECTION:
+            return await write_connection(self.client, change, self.directory)
         return await self._deactivate(change)
 
     def _existing_id(self, change: Change) -> str:

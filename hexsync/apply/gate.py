@@ -246,6 +246,7 @@ def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
             protect_users=frozenset(u.lower() for u in carried.protect_users),
             max_destroy=carried.max_destroy,
             allow_public_web=carried.allow_public_web,
+            allow_open_connections=carried.allow_open_connections,
         ),
     )
     public = [

@@ -12,8 +12,12 @@ engine's as-planned view do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import contextlib
+from collections.abc import Coroutine, Sequence
+from typing import Any, TypeVar
 
+from hexsync.apply.connections import read_back_connections
 from hexsync.apply.directory import Directory
 from hexsync.apply.report import (
     Outcome,
@@ -21,12 +25,14 @@ from hexsync.apply.report import (
 )
 from hexsync.decide.projection import LiveObject, field_value, holds, same_value
 from hexsync.errors import EXIT_OK, HexsyncError
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import Group, HexClient, NotFoundError
 from hexsync.hexapi import Project as ApiProject
 from hexsync.readers.workspace import live_collection, live_project
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveGroup
 from hexsync.values.plan import Action, Change, FieldChange, Plan
+
+T = TypeVar("T")
 
 __all__ = ["AlreadyAppliedError", "Unconverged", "already_applied", "duplicate_titles", "read_back"]
 
@@ -63,20 +69,46 @@ async def read_back(
 ) -> list[Unconverged]:
     """Re-read what was done and compare every field the plan set with what Hex now says."""
     done = [o for o in outcomes if o.status == "done"]
-    found: list[Unconverged] = []
     projects = [o for o in done if o.change.kind is Kind.PROJECT and o.id]
-    if projects:
-        found.extend(await _verify_projects(client, projects))
     groups = [o for o in done if o.change.kind is Kind.GROUP]
     collections = [o for o in done if o.change.kind is Kind.COLLECTION]
+    # The three reads are independent and may fall in different rate-limit groups (a group's
+    # members are read in the users group): read together, each group is paced on its own.
+    parts = []
+    if projects:
+        parts.append(_verify_projects(client, projects))
     if groups:
-        found.extend(await _verify_groups(client, groups))
+        parts.append(_verify_groups(client, groups))
     if collections:
-        emails, names = directory.reverse(Kind.USER), directory.reverse(Kind.GROUP)
-        live = {c.id: live_collection(c, emails, names) async for c in client.iter_collections()}
-        for o in collections:
-            now = live.get(o.id or "")
-            found.extend(u for f in o.change.fields if (u := _unconverged(o, now, f)) is not None)
+        parts.append(_verify_collections(client, collections, directory))
+    connections = [o for o in done if o.change.kind is Kind.CONNECTION]
+    if connections:
+        parts.append(read_back_connections(client, connections, directory))
+    return [u for part in await _together(parts) for u in part]
+
+
+async def _together(reads: Sequence[Coroutine[Any, Any, T]]) -> list[T]:
+    """Await ``reads`` concurrently; when one fails, the others are cancelled and the error
+    raised (as reading them one after the other would have stopped there)."""
+    tasks = [asyncio.ensure_future(read) for read in reads]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+
+
+async def _verify_collections(
+    client: HexClient, outcomes: Sequence[Outcome], directory: Directory
+) -> list[Unconverged]:
+    found: list[Unconverged] = []
+    emails, names = directory.reverse(Kind.USER), directory.reverse(Kind.GROUP)
+    live = {c.id: live_collection(c, emails, names) async for c in client.iter_collections()}
+    for o in outcomes:
+        now = live.get(o.id or "")
+        found.extend(u for f in o.change.fields if (u := _unconverged(o, now, f)) is not None)
     return found
 
 
@@ -126,7 +158,27 @@ async def duplicate_titles(client: HexClient, outcomes: Sequence[Outcome]) -> li
 
 
 async def _verify_groups(client: HexClient, outcomes: Sequence[Outcome]) -> list[Unconverged]:
-    live = {g.id: g async for g in client.iter_groups()}
+    live: dict[str, Group] = {}
+    members_of: dict[str, frozenset[str]] = {}
+
+    async def listed() -> None:
+        live.update({g.id: g async for g in client.iter_groups()})
+
+    async def members_read(ident: str) -> None:
+        # A group gone since apply wrote it answers 404: the listing shows it absent.
+        with contextlib.suppress(NotFoundError):
+            read = [u.email.lower() async for u in client.iter_users(group_id=ident)]
+            members_of[ident] = frozenset(read)
+
+    # The listing (general group) and each changed group's members (users group) together.
+    changed = sorted(
+        {
+            o.id
+            for o in outcomes
+            if o.id and o.change.action is not Action.DELETE and o.change.fields_at("members")
+        }
+    )
+    await _together([listed(), *(members_read(i) for i in changed)])
     found: list[Unconverged] = []
     for o in outcomes:
         ident = o.id or ""
@@ -140,7 +192,7 @@ async def _verify_groups(client: HexClient, outcomes: Sequence[Outcome]) -> list
             continue
         members: frozenset[str] | None = None
         if o.change.fields_at("members"):
-            members = frozenset([u.email.lower() async for u in client.iter_users(group_id=ident)])
+            members = members_of.get(ident, frozenset())
         now = LiveGroup(group.id, group.name, members)
         for f in o.change.fields:
             if f.path == "name" and f.new is None:

@@ -15,7 +15,7 @@ from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
 from hexsync.decide.findings import Finding, findings
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, plural
 from hexsync.manifest import load
 from hexsync.ops.access import (
     AccessState,
@@ -28,8 +28,13 @@ from hexsync.ops.access import (
     report_of,
     user_doc,
 )
+from hexsync.ops.data_access import connection_doc, find_connection
 from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
+from hexsync.ops.tables import CACHE_DIR, TablesAnswer, read_tables
 from hexsync.planning.saved_plan import read_plan
+from hexsync.readers.tables import TablesProgress
+from hexsync.readers.workspace import read_live
+from hexsync.render._common import duration
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import (
     render_access_csv,
@@ -38,6 +43,7 @@ from hexsync.render.access_report import (
     sealed,
 )
 from hexsync.render.access_text import render_project_text, render_user_text
+from hexsync.render.data_text import render_connection_text
 from hexsync.values.plan import Plan
 
 _AS_PLANNED = click.option(
@@ -84,6 +90,7 @@ def _state(
     as_planned: tuple[str, ...],
     saved_report: Path | None = None,
     person: str | None = None,
+    connections: bool = False,
 ) -> AccessState:
     if saved_report is not None:
         if as_planned:
@@ -101,7 +108,14 @@ def _state(
 
     async def run() -> AccessState:
         async with client:
-            return await read_access(client, desired, saved=saved, progress=progress, person=person)
+            return await read_access(
+                client,
+                desired,
+                saved=saved,
+                progress=progress,
+                person=person,
+                connections=connections,
+            )
 
     state = asyncio.run(run())
     progress.count = state.live.read_requests
@@ -178,6 +192,92 @@ def access_user(
         click.echo(to_json(doc))
         return
     click.echo(render_user_text(doc, bold=_bold(ctx)))
+
+
+@access.command("connection")
+@click.argument("name")
+@_AS_PLANNED
+@_JSON
+@click.pass_context
+def access_connection(
+    ctx: click.Context, name: str, as_planned: tuple[str, ...], as_json: bool
+) -> None:
+    """Everyone who can query data connection NAME (or only see its results), and why.
+
+    Paths: the workspace members, the guests, each group it is shared with; Admins manage every
+    connection (stated apart). See docs/data.md.
+
+    \b
+    Examples:
+      hexsync access connection Warehouse
+      hexsync access connection Warehouse --as-planned manifests/ --json
+    """
+    state = _state(ctx, as_planned, connections=True)
+    doc = connection_doc(state, find_connection(state, name))
+    if as_json:
+        click.echo(to_json(doc))
+        return
+    click.echo(render_connection_text(doc, bold=_bold(ctx)))
+
+
+@access.command("tables", short_help="The tables each project queries, read incrementally.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=CACHE_DIR,
+    show_default=True,
+    help="Where the cache of queried tables is kept (one file per workspace).",
+)
+@_JSON
+@click.pass_context
+def access_tables(ctx: click.Context, cache_dir: Path, as_json: bool) -> None:
+    """Every project's queried tables (connection:schema.table), from GetQueriedTables.
+
+    A project's tables change only when it is edited: the cache keeps them by project and
+    lastEditedAt, and only projects edited since (or never read) are read again. The first read
+    of a large workspace takes long (one request per project at 30 a minute): it shows
+    progress with an estimate, and an interrupted read resumes where it stopped. Enterprise
+    plans only: on another plan hexsync says so and answers without tables. See docs/data.md.
+    """
+    client = build_client(options(ctx))
+    reading = Progress(client.base_url, sys.stderr)
+
+    def shown(p: TablesProgress) -> None:
+        if p.done == 0 or p.done % 100 == 0 or p.done == p.todo:
+            left = p.todo - p.done
+            click.echo(
+                f"Queried tables: {p.done:,} of {plural(p.todo, 'project')} read"
+                + (f", about {duration(p.seconds_left)} left" if left else ""),
+                err=True,
+            )
+
+    async def run() -> TablesAnswer:
+        async with client:
+            live = await read_live(client, progress=reading)
+            reading.done()
+            return await read_tables(client, live, directory=cache_dir, progress=shown)
+
+    answer = asyncio.run(run())
+    done = answer.read
+    if done.unavailable is not None:
+        click.echo(
+            "note: this workspace's plan does not offer queried tables (Enterprise only): "
+            f"answering without them ({done.unavailable})",
+            err=True,
+        )
+    click.echo(
+        f"{plural(done.read, 'project')} read ({plural(done.requests, 'request')}),"
+        f" {done.cached:,} unchanged since the cache's reading",
+        err=True,
+    )
+    tables = answer.tables
+    projects = {pid: [str(t) for t in tables.tables(pid)] for pid in sorted(tables.entries)}
+    if as_json:
+        click.echo(to_json({"available": done.unavailable is None, "projects": projects}))
+        return
+    for pid, found in projects.items():
+        if found:
+            click.echo(f"{pid}  {', '.join(found)}")
 
 
 def _bold(ctx: click.Context) -> Callable[[str], str]:

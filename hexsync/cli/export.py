@@ -150,8 +150,9 @@ def _report_split(files: Mapping[str, str]) -> None:
 @click.option(
     "--only",
     metavar="KINDS",
-    help="Comma-separated kinds: collections, groups, projects, users "
-    "(default: all but users; users writes a roster of every active user).",
+    help="Comma-separated kinds: collections, connections, groups, projects, users "
+    "(default: collections, groups, projects; users writes a roster of every active user, "
+    "connections the data connections' sharing).",
 )
 @click.option("--force", is_flag=True, help="Overwrite files the export would write.")
 @click.option(
@@ -226,7 +227,9 @@ def export(
 
     async def run() -> Live:
         async with client:
-            return await read_live(client, desired, progress=progress)
+            return await read_live(
+                client, desired, progress=progress, connections="connections.yaml" in names
+            )
 
     live = asyncio.run(run())
     progress.done()

@@ -686,4 +686,6 @@ def shared_groups(live: Live) -> set[str]:
         out.update(p.sharing.groups)
     for c in live.collections.values():
         out.update(c.sharing.groups)
+    for d in live.connections.values():  # listed only when asked about (docs/data.md)
+        out.update(d.groups)
     return out

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from hexsync.decide.connections import diff_connections
 from hexsync.errors import HexsyncError, did_you_mean, plural
 from hexsync.values.desired import (
     NOWHERE,
@@ -180,6 +181,7 @@ class _Differ:
         for project in live.projects.values():
             for name in project.sharing.groups:
                 self.group_projects[name] = self.group_projects.get(name, 0) + 1
+        self.conn_managed: set[str] = set()  # live ids of the declared data connections
         self.group_collections: dict[str, int] = {}
         for coll in live.collections.values():
             for name in coll.sharing.groups:
@@ -201,6 +203,19 @@ class _Differ:
     def user_dep(self, email: str) -> list[Dep]:
         user = self.live.users.get(email)
         return [(Kind.USER, user.id)] if user is not None else []
+
+    # ---------------------------------------------------------------- data connections
+
+    def connections(self) -> None:
+        """The declared data connections (:mod:`hexsync.decide.connections`)."""
+        live = self.live.connections
+        close = {n: _close(n, live) for c in self.d.connections if (n := c.name) not in live and n}
+        found = diff_connections(self.d, self.live, close)
+        for change, deps in found.changes:
+            self.add(change, deps)
+        for address, message, mark in found.problems:
+            self.problem(address, message, mark)
+        self.conn_managed = found.managed
 
     # ---------------------------------------------------------------- collections
 
@@ -868,6 +883,9 @@ class _Differ:
                 for c in live.collections.values()
                 if c.id not in managed_collections and c.name not in declared_collections
             ],
+            "connection": [
+                c.name for c in live.connections.values() if c.id not in self.conn_managed
+            ],
             "group": []
             if policy.prune_groups
             else [name for name in live.groups if name not in declared_groups],
@@ -916,6 +934,7 @@ def diff(desired: Desired, live: Live) -> Diff:
     d = _Differ(desired, live)
     d.groups()  # first: collections' sharing names groups
     d.collections()
+    d.connections()
     d.users()
     d.projects()
     d.public_unmanaged()

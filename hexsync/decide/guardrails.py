@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from hexsync.decide.connections import connection_protect, connection_refusals
 from hexsync.decide.diff import Public
 from hexsync.errors import plural
 from hexsync.values.desired import Desired, Policy, email_key
@@ -88,6 +89,7 @@ def touches_protect(
                 out.append(f"lowers the access of {f.key}, who created it, {where}")
             if f.path == "sharing.groups" and f.key in groups:
                 out.append(f"lowers protected group '{f.key}'s access {where}")
+    out.extend(connection_protect(change, groups))
     return out
 
 
@@ -160,6 +162,7 @@ def check_guardrails(
                     p.mark,
                 )
             )
+    refusals.extend(connection_refusals(changes, policy))
     limit = policy.max_destroy if policy.max_destroy is not None else DEFAULT_MAX_DESTROY
     destroy = sum(c.destructive_count for c in (changes if whole is None else whole))
     if destroy > limit and not allow_destroy:

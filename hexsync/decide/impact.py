@@ -100,9 +100,12 @@ def _scope(changes: tuple[Change, ...], before: Live, after: Live) -> list[str]:
     groups = {c.name for c in moving if c.kind is Kind.GROUP}
     colls = {c.name for c in moving if c.kind is Kind.COLLECTION}
     for live in (before, after):
-        for coll in live.collections.values():
-            if coll.sharing.groups.keys() & groups:
-                colls.add(coll.name)
+        if groups:
+            for coll in live.collections.values():
+                if coll.sharing.groups.keys() & groups:
+                    colls.add(coll.name)
+        if not groups and not colls:
+            continue  # no project is reached through a group or collection the plan edits
         for p in live.projects.values():
             if p.sharing.groups.keys() & groups or p.sharing.collections.keys() & colls:
                 ids.add(p.id)

@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from hexsync.values.connections import CONNECTION_PATHS, LiveConnection
 from hexsync.values.desired import FrozenMap
 from hexsync.values.hex_access import has_access, level_or_no_access, level_or_none, same_access
 from hexsync.values.kinds import Kind
@@ -48,7 +49,7 @@ __all__ = [
     "same_value",
 ]
 
-LiveObject = LiveProject | LiveCollection | LiveGroup | LiveUser
+LiveObject = LiveProject | LiveCollection | LiveGroup | LiveUser | LiveConnection
 
 # The fields a plan sets on each kind of object (what field_value can read).
 _PATHS: dict[type[Any], frozenset[str]] = {
@@ -58,6 +59,7 @@ _PATHS: dict[type[Any], frozenset[str]] = {
     ),
     LiveGroup: frozenset({"name", "members"}),
     LiveUser: frozenset(),
+    LiveConnection: CONNECTION_PATHS | {"name"},
 }
 _SCALARS = {"sharing.workspace": "workspace", "sharing.public_web": "public_web"}
 _ENTRIES = {
@@ -85,6 +87,8 @@ def field_value(obj: LiveObject, f: FieldChange) -> str | None:
     path = f.path
     if path not in _PATHS[type(obj)]:
         return None
+    if isinstance(obj, LiveConnection):
+        return obj.value(path, f.key)
     if isinstance(obj, LiveGroup):
         if path == "name":
             return obj.name
@@ -108,7 +112,7 @@ def field_value(obj: LiveObject, f: FieldChange) -> str | None:
 def same_value(path: str, a: str | None, b: str | None) -> bool:
     """Whether ``a`` and ``b`` are the same value of a field at ``path``: for access, absent and
     ``NONE`` are the same; otherwise absent and empty are."""
-    if path in ACCESS_PATHS:
+    if path in ACCESS_PATHS or (path in CONNECTION_PATHS and path.startswith("sharing.")):
         return same_access(a, b)
     return (a or None) == (b or None)
 
@@ -137,6 +141,8 @@ def find(live: Live, change: Change) -> LiveObject | None:
         return live.collections.get(change.name) if create else live.collections_by_id.get(ident)
     if change.kind is Kind.GROUP:
         return live.groups.get(change.name) if create else live.groups_by_id.get(ident)
+    if change.kind is Kind.CONNECTION:
+        return live.connections_by_id.get(ident)
     return live.users_by_id.get(ident)
 
 
@@ -230,6 +236,7 @@ def project(live: Live, changes: Iterable[Change], *, now: dt.datetime | None = 
     groups = dict(live.groups)
     collections = dict(live.collections)
     projects = dict(live.projects)
+    connections = dict(live.connections)
     group_names: dict[str, str | None] = {}
     coll_names: dict[str, str | None] = {}
     for change in changes:
@@ -261,6 +268,11 @@ def project(live: Live, changes: Iterable[Change], *, now: dt.datetime | None = 
             )
             if old_name != name:
                 coll_names[old_name] = name
+        elif change.kind is Kind.CONNECTION:
+            conn = live.connections_by_id.get(change.id or "")
+            if conn is not None:
+                connections.pop(conn.name, None)
+                connections[name] = _connection(conn, change)
         elif change.kind is Kind.PROJECT:
             pid = change.id or f"planned:{name}"
             desc = change.fields_at("description")
@@ -280,6 +292,10 @@ def project(live: Live, changes: Iterable[Change], *, now: dt.datetime | None = 
                 sharing=_shared(found_project.sharing, change),
             )
     if group_names or coll_names:
+        for d_name, conn in list(connections.items()):
+            connections[d_name] = dataclasses.replace(
+                conn, groups=_renamed(conn.groups, group_names)
+            )
         for c_name, coll in list(collections.items()):
             cs = coll.sharing
             collections[c_name] = dataclasses.replace(
@@ -307,4 +323,22 @@ def project(live: Live, changes: Iterable[Change], *, now: dt.datetime | None = 
         groups=FrozenMap(groups),
         collections=FrozenMap(collections),
         projects=FrozenMap(projects),
+        connections=FrozenMap(connections),
     )
+
+
+def _connection(conn: LiveConnection, change: Change) -> LiveConnection:
+    """A data connection with ``change``'s fields applied."""
+    out = dataclasses.replace(conn, name=change.name)
+    for f in change.fields:
+        if f.path == "schema_refresh_access":
+            out = dataclasses.replace(out, schema_refresh_access=f.new)
+        elif f.path == "sharing.groups" and f.key is not None:
+            out = dataclasses.replace(out, groups=_set(out.groups, f.key, f.new))
+        elif f.path == "sharing.members":
+            out = dataclasses.replace(out, members=level_or_no_access(f.new))
+        elif f.path == "sharing.guests":
+            out = dataclasses.replace(out, guests=level_or_no_access(f.new))
+        elif f.path == "sharing.public":
+            out = dataclasses.replace(out, public=level_or_no_access(f.new))
+    return out

@@ -8,7 +8,10 @@
   "total": N}``; a request dropped (before or during its response) counts under ``"dropped"``;
 - ``POST /_emulator/reset`` → the workspace back to the seed; stats, rate-limit quotas and
   scheduled faults start over;
-- ``GET /_emulator/state`` → the whole workspace in seed format (``hexsync.emulator.seed``).
+- ``GET /_emulator/state`` → the whole workspace in seed format (``hexsync.emulator.seed``);
+- ``POST /_emulator/edit`` ``{"project": id, "queried_tables"?: [{"connection", "table"}]}`` →
+  the project edited as in Hex's editor: ``lastEditedAt`` moves to now (and, when given, the
+  tables it queries are these), what an incremental reader of queried tables keys on.
 
 The app object carries ``app.state.store`` (the ``Store``), ``.stats``, ``.seed``, ``.config``
 and ``.clock`` for tests to inspect.
@@ -16,6 +19,7 @@ and ``.clock`` for tests to inspect.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 from urllib.parse import urlsplit
@@ -212,6 +216,13 @@ class LocalOnly:
         await response(scope, receive, send)
 
 
+def _after(stamp: str) -> str:
+    """``stamp`` (``…SS.mmmZ``) one millisecond later, as Hex writes times."""
+    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    later = moment + dt.timedelta(milliseconds=1)
+    return later.strftime("%Y-%m-%dT%H:%M:%S.") + f"{later.microsecond // 1000:03d}Z"
+
+
 def create_app(
     seed: Seed, config: EmulatorConfig | None = None, *, clock: Clock | None = None
 ) -> Starlette:
@@ -245,11 +256,40 @@ def create_app(
         except StateFileError as exc:
             return JSONResponse({"reason": exc.message, "hint": exc.hint}, status_code=503)
 
+    async def edit(request: Request) -> Response:
+        refused = _loopback_only(request)
+        if refused is not None:
+            return refused
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("project"), str):
+            return JSONResponse({"reason": 'expected {"project": id}'}, status_code=400)
+        with store.write():
+            project = store.projects.get(body["project"].lower())
+            if project is None:
+                return JSONResponse({"reason": "no such project"}, status_code=404)
+            by_name = {c.name: c.id for c in store.connections.values()}
+            tables = body.get("queried_tables")
+            if isinstance(tables, list):
+                try:
+                    project.queried_tables = [
+                        (by_name[t["connection"]], t["table"]) for t in tables
+                    ]
+                except (KeyError, TypeError):
+                    return JSONResponse({"reason": "unknown connection"}, status_code=400)
+            now = clock.isoformat()
+            # Always later than before, even twice within one millisecond of the clock.
+            project.last_edited_at = max(now, _after(project.last_edited_at))
+            return JSONResponse({"project": project.id, "lastEditedAt": project.last_edited_at})
+
     app = Starlette(
         routes=[
             Route("/_emulator/stats", get_stats, methods=["GET"]),
             Route("/_emulator/reset", reset, methods=["POST"]),
             Route("/_emulator/state", state, methods=["GET"]),
+            Route("/_emulator/edit", edit, methods=["POST"]),
         ],
         middleware=[Middleware(StatsMiddleware, stats=stats)],
     )

@@ -36,6 +36,7 @@ import yaml
 
 from hexsync.errors import ConfigError
 from hexsync.manifest import schema
+from hexsync.values.connections import CONNECTION_LEVELS, PUBLIC_LEVELS, SCHEMA_REFRESH
 from hexsync.values.hex_access import collection_level_known, level_or_none
 from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, is_lock_name
 
@@ -52,7 +53,7 @@ __all__ = [
     "parse_kinds",
 ]
 
-ExportKind = Literal["collections", "groups", "users", "projects"]
+ExportKind = Literal["collections", "connections", "groups", "users", "projects"]
 KINDS: tuple[ExportKind, ...] = get_args(ExportKind)
 DEFAULT_KINDS: frozenset[ExportKind] = frozenset({"collections", "groups", "projects"})
 SCHEMA_ID: str = schema()["$id"]
@@ -63,6 +64,10 @@ _ABOUT = {
     "collections.yaml": (
         "Collections (identity: name); every sharing dimension is written, so each list is the"
         " full truth."
+    ),
+    "connections.yaml": (
+        "Data connections' sharing (identity: name); every audience and the groups are written,"
+        " so each is the full truth."
     ),
     "groups.yaml": "Groups and their members (authoritative: the full list).",
     "users.yaml": (
@@ -265,6 +270,7 @@ class _Exporter:
         public: list[LiveProject] = []
         bodies: dict[ExportKind, Callable[[], _Text]] = {
             "collections": self.collections,
+            "connections": self.connections,
             "groups": self.groups,
             "users": self.users,
             "projects": lambda: self.projects(public),
@@ -369,6 +375,45 @@ class _Exporter:
         self.sharing_level(out, label, "workspace", s.workspace, ok)
         self.sharing_map(out, label, "users", s.users, self._why_not_user, c.creator, "creator", ok)
         self.sharing_map(out, label, "groups", s.groups, self._why_not_group, None, "", ok)
+
+    # ---------------------------------------------------------------- data connections
+
+    def connections(self) -> _Text:
+        """Every data connection with its audiences, groups and schema refresh access (only
+        when asked: ``--only connections``; a plan against the same workspace shows none)."""
+        out = _Text()
+        kept = []
+        for c in self.live.connections.values():
+            if self.name_ok(c.name):
+                kept.append(c)
+            else:
+                self.note(
+                    f"data connection {c.name!r} ({c.id}) left out: a manifest name cannot start"
+                    " or end with spaces (rename it in Hex)"
+                )
+        if not kept:
+            out.add(0, "connections: []")
+            return out
+        out.add(0, "connections:")
+        levels = set(CONNECTION_LEVELS)
+        for c in sorted(kept, key=lambda c: (c.name.casefold(), c.name)):
+            label = f"data connection {c.name!r} ({c.id})"
+            out.item(c.name)
+            out.add(1, f"- name: {scalar(c.name)}")
+            out.add(2, "sharing:")
+            for audience, level in c.audiences.items():
+                allowed = PUBLIC_LEVELS if audience == "public" else levels
+                if level in allowed:
+                    out.add(3, f"{audience}: {level}")
+                else:
+                    out.comment(3, f"{audience}: left alone, {_UNKNOWN_LEVEL.format(level)}")
+                    self.note(f"{label}: sharing.{audience} left unmanaged ({level})")
+            self.sharing_map(
+                out, label, "groups", c.groups, self._why_not_group, None, "", levels.__contains__
+            )
+            if c.schema_refresh_access in SCHEMA_REFRESH:
+                out.add(2, f"schema_refresh_access: {c.schema_refresh_access}")
+        return out
 
     # ---------------------------------------------------------------- groups
 

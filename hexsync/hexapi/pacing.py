@@ -7,6 +7,12 @@ refill follows the requests actually made (a sliding-window log), and it is the 
 of "N per window": it never exceeds the limit over *any* window, so it is safe whether Hex counts
 in fixed or sliding windows, while still letting a short read go at full speed.
 
+A request waits for its token *before* it takes one of the client's connection slots
+(:mod:`~hexsync.hexapi.pipeline`): a request waiting for a spent group holds no slot, so each
+group is paced at its own limit whatever the other groups are doing. When the slot comes a little
+after the token (the slots were busy), the token is stamped again with the time the request
+really left (``restamp``), so the buckets count what Hex sees.
+
 A 429 that gets through anyway (another client on the same token, clock skew) blocks the whole
 group until its ``Retry-After``, so concurrent requests do not all run into it too. An attempt
 whose connection was never made did not reach Hex, so its token is given back (``refund``):
@@ -19,10 +25,10 @@ Time is injected (``clock`` and ``sleep``) so tests drive it by hand and never r
 from __future__ import annotations
 
 import asyncio
+import bisect
 import heapq
 import itertools
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -50,7 +56,7 @@ DEFAULT_MARGIN = 0.25
 @dataclass
 class _Bucket:
     limit: RateLimit
-    spent: deque[float]
+    spent: list[float]  # the times of the latest ``limit`` tokens spent, oldest first
 
     def ready_at(self, margin: float) -> float:
         """When the next token is available (may be in the past)."""
@@ -59,14 +65,33 @@ class _Bucket:
         return self.spent[0] + self.limit.seconds + margin
 
     def take(self, now: float) -> None:
-        self.spent.append(now)
-        while len(self.spent) > self.limit.limit:
-            self.spent.popleft()
+        bisect.insort(self.spent, now)
+        if len(self.spent) > self.limit.limit:
+            del self.spent[: len(self.spent) - self.limit.limit]
+
+    def give_back(self, at: float | None) -> None:
+        """Forget the token spent at ``at`` (the latest one when None or no longer kept)."""
+        if not self.spent:
+            return
+        index = len(self.spent) - 1
+        if at is not None:
+            found = bisect.bisect_left(self.spent, at)
+            if found < len(self.spent) and self.spent[found] == at:
+                index = found
+        del self.spent[index]
+
+    def move(self, at: float, now: float) -> None:
+        """The token spent at ``at`` was really used at ``now`` (later): stamp it so."""
+        found = bisect.bisect_left(self.spent, at)
+        if found < len(self.spent) and self.spent[found] == at:
+            del self.spent[found]
+        # Not kept any more (older than the latest ``limit``): counting it now is on the safe side.
+        self.take(now)
 
 
 class _Group:
     def __init__(self, limits: Iterable[RateLimit]) -> None:
-        self.buckets = [_Bucket(limit, deque()) for limit in limits]
+        self.buckets = [_Bucket(limit, []) for limit in limits]
         self.lock = asyncio.Lock()
         self.blocked_until = float("-inf")
 
@@ -111,6 +136,12 @@ class Pacer:
 
     async def acquire(self, group_name: str) -> float:
         """Wait for a token of ``group_name``; returns the seconds waited."""
+        waited, _ = await self.take(group_name)
+        return waited
+
+    async def take(self, group_name: str) -> tuple[float, float]:
+        """Wait for a token of ``group_name``; returns the seconds waited and the time the token
+        is stamped with (for :meth:`restamp` and :meth:`refund`)."""
         group = self._group(group_name)
         waited = 0.0
         # The lock keeps waiters in order: the first to ask is the first to go.
@@ -129,16 +160,27 @@ class Pacer:
             now = self._clock()
             for bucket in group.buckets:
                 bucket.take(now)
-        return waited
+        return waited, now
 
-    def refund(self, group_name: str) -> None:
-        """Give back the token of the latest request of the group: it never reached Hex."""
+    def refund(self, group_name: str, at: float | None = None) -> None:
+        """Give back the token spent at ``at`` (else the group's latest): it never reached Hex."""
         group = self._groups.get(group_name)
         if group is None:
             return
         for bucket in group.buckets:
-            if bucket.spent:
-                bucket.spent.pop()
+            bucket.give_back(at)
+
+    def restamp(self, group_name: str, at: float) -> float:
+        """The request whose token was stamped ``at`` leaves only now (it waited for a
+        connection slot): its token counts from now, as Hex counts the request. Returns the
+        token's stamp now."""
+        group = self._groups.get(group_name)
+        now = self._clock()
+        if group is None or now <= at:
+            return at
+        for bucket in group.buckets:
+            bucket.move(at, now)
+        return now
 
     def block(self, group_name: str, seconds: float) -> None:
         """Hold back every request of the group for ``seconds`` (after a 429's Retry-After)."""
@@ -164,34 +206,45 @@ class NoPacer(Pacer):
     def __init__(self) -> None:
         super().__init__({})
 
-    async def acquire(self, group_name: str) -> float:  # noqa: ARG002
-        return 0.0
+    async def take(self, group_name: str) -> tuple[float, float]:  # noqa: ARG002
+        return 0.0, 0.0
 
     def block(self, group_name: str, seconds: float) -> None:  # noqa: ARG002
         return None
 
-    def refund(self, group_name: str) -> None:  # noqa: ARG002
+    def refund(self, group_name: str, at: float | None = None) -> None:  # noqa: ARG002
         return None
+
+    def restamp(self, group_name: str, at: float) -> float:  # noqa: ARG002
+        return at
+
+
+@dataclass(frozen=True)
+class Task:
+    """One task of :func:`simulate`: the rate-limit groups of its requests, sent one after the
+    other, and the tasks of the same phase (by index) it starts after (all of them finished)."""
+
+    requests: Sequence[str]
+    after: Sequence[int] = ()
 
 
 def simulate(
-    phases: Sequence[Sequence[Sequence[str]]],
+    phases: Sequence[Sequence[Sequence[str] | Task]],
     limits: Mapping[str, tuple[RateLimit, ...]] | None = None,
     *,
-    concurrency: int = 4,
     margin: float = DEFAULT_MARGIN,
 ) -> float:
     """Seconds until the last request is sent when a :class:`Pacer` runs ``phases``.
 
-    ``phases`` run one after the other (apply awaits each); a phase is a list of tasks started
-    together, and a task is the rate-limit groups of its requests, sent one after the other.
-    As in :class:`~hexsync.hexapi.client.HexClient`, at most ``concurrency`` requests hold a
-    slot at once (FIFO), a request waits in its slot for its group's token (the group's queue is
-    FIFO too), and each token comes back one window after it was spent. Requests take no time
-    here: the answer is what pacing costs, the floor that no network can beat.
+    ``phases`` run one after the other (apply awaits each); a phase is a list of tasks, each
+    started as soon as the tasks it waits for (:class:`Task` ``after``; a plain list of groups
+    waits for none) have finished, and a task is the rate-limit groups of its requests, sent one
+    after the other. As in :class:`~hexsync.hexapi.client.HexClient`, a request waits for its
+    group's token before it takes a connection slot, each group's queue is FIFO, and each token
+    comes back one window after it was spent. Requests take no time here, so connection slots
+    never bind: the answer is what pacing costs, the floor that no network can beat.
     """
     pacer = Pacer(limits, margin=margin)
-    now = 0.0
     last = 0.0
     group_last: dict[str, float] = {}
 
@@ -204,38 +257,38 @@ def simulate(
         group_last[name] = ready
         return ready
 
+    now = 0.0
     for phase in phases:
-        tasks = [list(task) for task in phase if task]
+        tasks = [task if isinstance(task, Task) else Task(tuple(task)) for task in phase]
         if not tasks:
             continue
-        # Events: (time, order, task index); a task's next request arrives when the last ends.
+        waiting = [len(set(task.after)) for task in tasks]
+        followers: list[list[int]] = [[] for _ in tasks]
+        for index, task in enumerate(tasks):
+            for before in set(task.after):
+                followers[before].append(index)
+        # Events: (time, order, task index, step): the task asks for its request ``step`` then.
         order = itertools.count()
-        events = [(now, next(order), i) for i in range(len(tasks))]
+        events = [(now, next(order), i, 0) for i in range(len(tasks)) if not waiting[i]]
         heapq.heapify(events)
-        waiting: deque[tuple[int, float]] = deque()
-        free = max(1, concurrency)
-        step = [0] * len(tasks)
-
+        started = 0
+        end = now
         while events:
-            at, _, index = heapq.heappop(events)
-            if index >= 0:  # a request arrives at the slots
-                if free:
-                    free -= 1
-                    done = send(tasks[index][step[index]], at)
-                    heapq.heappush(events, (done, next(order), -1 - index))
-                else:
-                    waiting.append((index, at))
+            at, _, index, step = heapq.heappop(events)
+            if step == 0:
+                started += 1
+            requests = tasks[index].requests
+            if step < len(requests):
+                sent = send(requests[step], at)
+                last = max(last, sent)
+                heapq.heappush(events, (sent, next(order), index, step + 1))
                 continue
-            index = -1 - index  # a request was sent: its slot passes on, its task goes on
-            last = max(last, at)
-            if waiting:
-                queued, _ = waiting.popleft()
-                done = send(tasks[queued][step[queued]], at)
-                heapq.heappush(events, (done, next(order), -1 - queued))
-            else:
-                free += 1
-            step[index] += 1
-            if step[index] < len(tasks[index]):
-                heapq.heappush(events, (at, next(order), index))
-        now = last
+            end = max(end, at)  # the task has finished: those waiting for it may start
+            for follower in followers[index]:
+                waiting[follower] -= 1
+                if not waiting[follower]:
+                    heapq.heappush(events, (at, next(order), follower, 0))
+        if started < len(tasks):
+            raise ValueError("simulate: a task waits for itself (a cycle in `after`)")
+        now = end
     return last

@@ -10,7 +10,9 @@ redacted (:mod:`~hexsync.hexapi.log`) and counts it (:mod:`~hexsync.hexapi.count
 typed records, pages and cursor listings.
 
 Requests may overlap (``asyncio.gather`` of listings of different resources); pacing keeps each
-group under its limits and ``max_concurrency`` bounds the connections.
+group under its limits and ``max_concurrency`` bounds the connections. A request takes its
+rate-limit token before a connection slot, never while holding one: waiting for one group's
+budget must not keep another group's requests from the connections.
 """
 
 from __future__ import annotations
@@ -277,13 +279,20 @@ class Pipeline:
         if body is not None:
             content = json.dumps(body, separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
+        taken = 0.0
+        if paced:
+            # The token first, then a connection slot: a request waiting for its group's budget
+            # holds no slot, so the other groups' requests go on at their own pace.
+            waited, taken = await self.pacer.take(op.rate_group)
+            self.counters.pacing_wait += waited
         async with self._sem():
-            if paced:
-                self.counters.pacing_wait += await self.pacer.acquire(op.rate_group)
-                if self.breaker.is_open:  # it opened while this request waited its turn
-                    self.pacer.refund(op.rate_group)
-                    self._raise_if_unreachable(op)
             attempt.sent_at = self._clock()
+            if paced:
+                if self.breaker.is_open:  # it opened while this request waited its turn
+                    self.pacer.refund(op.rate_group, taken)
+                    self._raise_if_unreachable(op)
+                # The slot came later than the token: the token counts from now, as Hex will.
+                taken = self.pacer.restamp(op.rate_group, taken)
             self.counters.requests[op.operation_id] += 1
             t0 = time.perf_counter()
             try:
@@ -297,7 +306,7 @@ class Pipeline:
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 attempt.sent = False
                 if paced:
-                    self.pacer.refund(op.rate_group)  # it never reached Hex
+                    self.pacer.refund(op.rate_group, taken)  # it never reached Hex
                 attempt.outcome = "connection failed"
                 attempt.unfixable = unfixable(exc, answered_before=self._answered)
                 why = f" ({attempt.unfixable}; not retried)" if attempt.unfixable else ""

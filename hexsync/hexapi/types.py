@@ -337,12 +337,26 @@ class DataConnection:
     allow_writeback_cells: bool | None = None
     schema_refresh_access: str | None = None
     raw: JSON = field(default_factory=dict, repr=False, compare=False)
+    # sharing.workspace: members, guests, public (None when Hex sent no level)
+    workspace: dict[str, str] = field(default_factory=dict, compare=False)
+    # sharing.groups: (group id, group name, access)
+    groups: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     def from_api(cls, data: JSON) -> DataConnection:
         def flag(key: str) -> bool | None:
             value = data.get(key)
             return value if isinstance(value, bool) else None
+
+        sharing = _obj(data.get("sharing"))
+        workspace = _obj(sharing.get("workspace"))
+        groups = []
+        for entry in _list(sharing.get("groups")):
+            group = _obj(_obj(entry).get("group"))
+            access = _str(_obj(entry).get("access"))
+            ident, name = _str(group.get("id")), _str(group.get("name"))
+            if access is not None and (ident or name):
+                groups.append((ident or "", name or "", access))
 
         return cls(
             id=_req(data, "id", "data connection"),
@@ -354,6 +368,12 @@ class DataConnection:
             allow_writeback_cells=flag("allowWritebackCells"),
             schema_refresh_access=_str(data.get("schemaRefreshAccess")),
             raw=data,
+            workspace={
+                k: level
+                for k in ("members", "guests", "public")
+                if (level := _str(workspace.get(k))) is not None
+            },
+            groups=tuple(groups),
         )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hexsync.manifest.connections import check_connections, connections_of
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
 from hexsync.values.desired import (
@@ -21,6 +22,7 @@ from hexsync.values.desired import (
     Access,
     Collection,
     CollectionSharing,
+    Connection,
     Desired,
     Enforce,
     Ensure,
@@ -162,11 +164,16 @@ def build_desired(
     users: list[User] = []
     projects: list[Project] = []
     rules: list[Rule] = []
+    connections: list[Connection] = []
+    seen_connections: dict[tuple[str, str], Mark] = {}
 
     for p in parsed:
         doc, data = p.doc, p.doc.data
         if not isinstance(data, dict):
             continue
+        found, problems = connections_of(doc, p.clean, seen_connections)
+        connections.extend(found)
+        b.problems.extend(problems)
         if "version" in data:
             version_seen = True
         for key in ("workspace", "policy", "reviewers"):
@@ -242,6 +249,7 @@ def build_desired(
         workspace=workspace,
         policy=policy or Policy(),
         collections=tuple(sorted(collections, key=lambda c: c.name)),
+        connections=tuple(sorted(connections, key=lambda c: (c.name or "", c.id or ""))),
         groups=tuple(sorted(groups, key=lambda g: g.name)),
         users=tuple(sorted(users, key=lambda u: u.email)),
         projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
@@ -250,6 +258,7 @@ def build_desired(
         reviewers=reviewers,
     )
     _consistency(desired, b)
+    b.problems.extend(check_connections(desired.connections, desired.groups))
     if any(problem.severity == "error" for problem in b.problems):
         return None, b.problems
     return desired, b.problems
@@ -274,6 +283,7 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
         protect_users=frozenset(e.lower() for e in protect.get("users", ())),
         max_destroy=data.get("max_destroy"),
         allow_public_web=data.get("allow_public_web", False),
+        allow_open_connections=data.get("allow_open_connections", False),
         statuses=frozenset(statuses) if statuses is not None else None,
         max_rule_matches=_limit(data.get("max_rule_matches"))[0],
         max_rule_share=_limit(data.get("max_rule_matches"))[1],

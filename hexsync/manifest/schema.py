@@ -339,6 +339,8 @@ def _enum_problem(error: ValidationError, doc: Document, path: Path) -> Problem:
             ]
             if close:
                 hint = f"did you mean '{close[0]}'?"
+    if path[:1] == ("connections",) and path[-1:] == ("public",) and value == "QUERY":
+        hint = "the public can see a connection's results (VIEW_RESULTS), never query it"
     shown = excerpt(value) if isinstance(value, str) else _got(value)
     return Problem.at(doc.mark(path), path, f"{shown} is not one of {', '.join(allowed)}", hint)
 
@@ -385,6 +387,8 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
                 "a rule enforces a status or sharing (or both) on the projects it matches, or"
                 " deactivates the users it matches (users: {active: false})"
                 if path[:1] == ("rules",)
+                else "a data connection is identified by its name, or by its id"
+                if path[:1] == ("connections",)
                 else "a project is identified by its id, or by its title when it has no id",
             ),
         )

@@ -95,6 +95,7 @@ async def read_access(
     saved: Plan | None = None,
     progress: Callable[[int], None] | None = None,
     person: str | None = None,
+    connections: bool = False,
 ) -> AccessState:
     """Read the workspace (and plan ``desired`` against it, or take a ``saved`` plan's changes)
     for the access engine.
@@ -102,7 +103,8 @@ async def read_access(
     With manifests or a saved plan the answer is the state after the plan, refusals or not: a
     reviewer asks what a change would do before it is allowed (``max_destroy`` is not applied).
     ``person``: the user ``access user`` asks about, checked against the users listing before
-    the rest is read (:func:`resolve_user`).
+    the rest is read (:func:`resolve_user`). ``connections``: list the data connections too
+    (docs/data.md).
     """
     read_at = now_utc()
     users: list[LiveUser] | None = None
@@ -112,7 +114,9 @@ async def read_access(
         # after one listing, not after the whole workspace.
         users = await read_users(client)
         resolve_user({u.email: u for u in users}, person)
-    live = await read_live(client, desired, progress=progress, users_read=users)
+    live = await read_live(
+        client, desired, progress=progress, users_read=users, connections=connections
+    )
     if users is not None:
         live = dataclasses.replace(live, read_requests=client.counters.total_requests - start)
     if desired is None and saved is None:

@@ -1,12 +1,13 @@
 """How long apply takes at Hex's rate limits, as the client's pacer will run it.
 
 Hex limits each rate-limit group apart (30/minute for most endpoints, another 30/minute for the
-users endpoints and user sharing), and apply sends a phase's changes together, each change's
-requests one after the other, at most four in flight. Counting every request against one
-30/minute (the first estimate) was wrong both ways. Here apply's requests are replayed through
-:func:`hexsync.hexapi.pacing.simulate`, the pacer's own buckets, including the reads before the
-writes (what the plan or the freshness check read) and the read-back after them, which waits for
-a token like any request.
+users endpoints and user sharing). Apply's requests are replayed through
+:func:`hexsync.hexapi.pacing.simulate`, the pacer's own buckets, as apply sends them: the reads
+before the writes (what the plan or the freshness check read), the writes in apply's order
+(:func:`~hexsync.values.plan.apply_stages`: a change starts once the changes it depends on have
+finished, its own requests one after the other), and the read-back after them. As in the client,
+a request waits for its group's token before it takes a connection slot, so each group is paced
+at its own limit: two groups with work to do run side by side.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from collections.abc import Mapping, Sequence
 
 from hexsync.hexapi import DEFAULT_LIMITS, OPS, HexClient, NoPacer, RateLimit
 from hexsync.hexapi.operations import HEX_API, HEX_API_30RPM
-from hexsync.hexapi.pacing import simulate
+from hexsync.hexapi.pacing import Task, simulate
 from hexsync.values.desired import FrozenMap
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
-from hexsync.values.plan import Action, Change, Estimate, apply_phase, groups_made
+from hexsync.values.plan import Action, Change, Estimate, apply_stages
 
 __all__ = ["estimate_apply", "limits_of"]
 
@@ -49,25 +50,46 @@ def _reads_before(live: Live) -> list[list[str]]:
     return [[HEX_API]] * min(general, live.read_requests) + [[HEX_API_30RPM]] * users
 
 
-def _read_back(changes: Sequence[Change], live: Live) -> list[str]:
-    """Apply's read-back after the writes, in its order (one task: it awaits each read)."""
-    reads: list[str] = []
+def _project_pages(live: Live, changes: Sequence[Change]) -> int:
+    created = sum(c.kind is Kind.PROJECT and c.action is Action.CREATE for c in changes)
+    return max(1, math.ceil((len(live.projects) + created) / 100))
+
+
+def _read_back(changes: Sequence[Change], live: Live) -> list[list[str]]:
+    """Apply's read-back after the writes (``apply/verify.py``): the projects, the groups and
+    the collections are read side by side, each as a task awaiting its own pages."""
+    tasks: list[list[str]] = []
     projects = [c for c in changes if c.kind is Kind.PROJECT]
     if projects:
         if len(projects) <= FEW_PROJECTS:
-            reads += [_group("GetProject")] * len(projects)
+            tasks.append([_group("GetProject")] * len(projects))
         else:
-            pages = math.ceil(
-                (len(live.projects) + sum(c.action is Action.CREATE for c in projects)) / 100
-            )
-            reads += [_group("ListProjects")] * max(1, pages)
+            tasks.append([_group("ListProjects")] * _project_pages(live, changes))
     groups = [c for c in changes if c.kind is Kind.GROUP]
     if groups:
-        reads.append(_group("ListGroups"))
-        reads += [_group("ListUsers")] * sum(1 for c in groups if c.fields_at("members"))
+        tasks.append([_group("ListGroups")])
+        members = [c for c in groups if c.action is not Action.DELETE and c.fields_at("members")]
+        tasks += [[_group("ListUsers")]] * len(members)
     if any(c.kind is Kind.COLLECTION for c in changes):
-        reads.append(_group("ListCollections"))
-    return reads
+        tasks.append([_group("ListCollections")])
+    return tasks
+
+
+def _writes(changes: Sequence[Change]) -> list[list[Task]]:
+    """Apply's writes, stage by stage, each change a task after the changes it waits for."""
+    phases = []
+    for stage in apply_stages(changes):
+        position = {index: at for at, (index, _) in enumerate(stage)}
+        phases.append(
+            [
+                Task(
+                    [_group(op) for op in changes[index].operations],
+                    [position[before] for before in after],
+                )
+                for index, after in stage
+            ]
+        )
+    return phases
 
 
 def estimate_apply(
@@ -77,18 +99,14 @@ def estimate_apply(
     per_group = Counter(_group(op) for c in changes for op in c.operations)
     if not changes:
         return Estimate(0.0, FrozenMap(), FrozenMap())
-    phases: list[list[list[str]]] = [_reads_before(live)]
-    made = groups_made(changes)
-    numbers = [apply_phase(c, made) for c in changes]
-    for number in sorted(set(numbers)):
-        phases.append(
-            [
-                [_group(op) for op in c.operations]
-                for c, n in zip(changes, numbers, strict=True)
-                if n == number
-            ]
-        )
-    phases.append([_read_back(changes, live)])
+    phases: list[Sequence[Sequence[str] | Task]] = [
+        _reads_before(live),
+        *_writes(changes),
+        _read_back(changes, live),
+    ]
+    if any(c.kind is Kind.PROJECT and c.action is Action.CREATE for c in changes):
+        # Every title created counted once more in a full listing (duplicate_titles).
+        phases.append([[_group("ListProjects")] * _project_pages(live, changes)])
     seconds = simulate(phases, limits)
     # The tightest per-minute rate of each group's windows (a --rate-limit cap included).
     per_minute = {

@@ -99,6 +99,9 @@ def _known(sel: Target, desired: Desired, live: Live) -> bool:
         return declared or name in live.collections
     if sel.kind is Kind.USER:
         return desired.user(name) is not None or name in live.users
+    if sel.kind is Kind.CONNECTION:
+        declared = any(name in (c.name, c.id) for c in desired.connections)
+        return declared or name in live.connections
     ident = name.lower()  # project ids match in any case
     declared = any(name == p.title or ident == (p.id or "").lower() for p in desired.projects)
     return declared or ident in live.projects or name in live.projects_by_title
@@ -279,6 +282,7 @@ def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None)
         max_destroy=policy.max_destroy,
         allow_destroy=allow_destroy,
         allow_public_web=policy.allow_public_web,
+        allow_open_connections=policy.allow_open_connections,
         protect_groups=tuple(sorted(policy.protect_groups)),
         protect_users=tuple(sorted(policy.protect_users)),
         prune_groups=policy.prune_groups,

@@ -312,6 +312,7 @@ _REF_FIELD = {"name": "name", "description": "description", "status": "status"}
 _VALID = {
     (Kind.COLLECTION, Action.CREATE),
     (Kind.COLLECTION, Action.UPDATE),
+    (Kind.CONNECTION, Action.UPDATE),
     (Kind.GROUP, Action.CREATE),
     (Kind.GROUP, Action.UPDATE),
     (Kind.GROUP, Action.DELETE),

@@ -48,7 +48,7 @@ _CONTROL = {i: f"\\u{i:04x}" for i in (*range(0x20), 0x7F)}
 _CONTROL.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
 # Principals listed first are the riskiest to see change.
 _PRINCIPAL_ORDER = {"public_web": 0, "workspace": 1, "group": 2, "collection": 3, "user": 4}
-_KIND_ORDER = ("collection", "group", "user", "project")
+_KIND_ORDER = ("collection", "connection", "group", "user", "project")
 
 
 def _spell_out(text: str) -> str:
@@ -199,6 +199,8 @@ def _kind_rank(kind: str) -> tuple[int, str]:
 # What to do about a live object the manifests do not mention, per kind (docs/plan.md).
 UNMANAGED_HINTS = {
     "collection": "to remove: delete in Hex's UI (the API cannot delete collections)",
+    "connection": "to manage its sharing: declare it under connections (hexsync export writes"
+    " them)",
     "group": "to remove: declare with `ensure: absent`, or set policy.prune.groups: true",
     "project": "to remove: archive in Hex's UI (the API cannot delete projects);"
     " to manage: declare (hexsync export writes them)",

@@ -24,6 +24,8 @@ __all__ = [
     "Access",
     "Collection",
     "CollectionSharing",
+    "Connection",
+    "ConnectionSharing",
     "Desired",
     "Enforce",
     "Ensure",
@@ -218,6 +220,7 @@ class Policy:
     protected_statuses: frozenset[str] | None = None
     expiry_warning: dt.timedelta = dt.timedelta(days=14)
     max_grant_duration: dt.timedelta | None = None
+    allow_open_connections: bool = False  # a data connection shared with guests or the public
     mark: Mark = field(default=NOWHERE, compare=False)
 
     def protects_status(self, status: str | None) -> bool:
@@ -264,6 +267,40 @@ class Collection:
     id: str | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
     sharing: CollectionSharing | None = None
+
+
+@dataclass(frozen=True)
+class ConnectionSharing:
+    """A data connection's declared sharing (levels as :mod:`hexsync.values.connections` names
+    them); a ``None`` audience or ``groups`` was omitted and is left alone. ``marks`` as in
+    :class:`Sharing` (``members\x00``, ``groups\x00Finance``)."""
+
+    mode: Mode = Mode.AUTHORITATIVE
+    members: str | None = None
+    guests: str | None = None
+    public: str | None = None
+    groups: FrozenMap[str, str] | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+    marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+
+    def mark_of(self, dimension: str, key: str = "") -> Mark:
+        return self.marks.get(f"{dimension}\x00{key}", self.mark)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """A data connection the manifests manage; identity ``id`` when pinned, else ``name``.
+    hexsync never creates one (that takes credentials): it must exist."""
+
+    name: str | None = None
+    id: str | None = None
+    sharing: ConnectionSharing | None = None
+    schema_refresh_access: str | None = None  # None: left alone
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+    @property
+    def key(self) -> str:
+        return self.name if self.name is not None else (self.id or "")
 
 
 @dataclass(frozen=True)
@@ -374,6 +411,7 @@ class Desired:
     workspace: Workspace | None = None
     policy: Policy = Policy()
     collections: tuple[Collection, ...] = ()
+    connections: tuple[Connection, ...] = ()
     groups: tuple[Group, ...] = ()
     users: tuple[User, ...] = ()
     projects: tuple[Project, ...] = ()

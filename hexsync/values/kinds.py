@@ -10,3 +10,4 @@ class Kind(enum.Enum):
     GROUP = "group"
     USER = "user"
     PROJECT = "project"
+    CONNECTION = "connection"

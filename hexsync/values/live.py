@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from hexsync.values.connections import LiveConnection
 from hexsync.values.desired import FrozenMap
 from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.kinds import Kind
@@ -105,6 +106,7 @@ class LiveProject:
     trashed: bool = False  # likewise for trashed ones
     created_at: str | None = None  # ISO 8601, as Hex writes it
     last_viewed_at: str | None = None  # analytics.lastViewedAt
+    last_edited_at: str | None = None  # lastEditedAt: its queried tables change only then
 
     @property
     def hidden(self) -> bool:
@@ -141,6 +143,8 @@ class Live:
     groups: FrozenMap[str, LiveGroup] = field(default_factory=FrozenMap)  # by name
     collections: FrozenMap[str, LiveCollection] = field(default_factory=FrozenMap)  # by name
     projects: FrozenMap[str, LiveProject] = field(default_factory=FrozenMap)  # by id
+    # Data connections by name: read only when the manifests declare some, or when asked.
+    connections: FrozenMap[str, LiveConnection] = field(default_factory=FrozenMap)
     read_requests: int = 0
     # Apply locks held while this was read (empty, shared with nothing): left out of ``groups``,
     # so no plan, prune, export or access answer ever sees them. A group of a lock's name that
@@ -156,45 +160,52 @@ class Live:
         """A workspace token or an admin sees the whole workspace (prune is safe)."""
         return self.workspace_token or self.me_role == "ADMIN"
 
-    @cached_property
-    def _by_id(self) -> dict[tuple[Kind, str], tuple[str, Mapping[str, str]]]:
-        out: dict[tuple[Kind, str], tuple[str, Mapping[str, str]]] = {}
-        for user in self.users.values():
-            out[(Kind.USER, user.id)] = (user.email, {"email": user.email, "active": "true"})
-        for group in self.groups.values():
+    def _fields(self, kind: Kind, ident: str) -> tuple[str, Mapping[str, str]] | None:
+        """The name and canonical fields of one live object (computed for that one only: a plan
+        relies on a few of the workspace's objects, the freshness check reads them again)."""
+        if kind is Kind.USER:
+            user = self.users_by_id.get(ident)
+            if user is None:
+                return None
+            return user.email, {"email": user.email, "active": "true"}
+        if kind is Kind.GROUP:
+            group = self.groups_by_id.get(ident)
+            if group is None:
+                return None
             fields = {"name": group.name}
             if group.members is not None:
                 fields["members"] = "\n".join(sorted(group.members))
-            out[(Kind.GROUP, group.id)] = (group.name, fields)
-        for coll in self.collections.values():
+            return group.name, fields
+        if kind is Kind.COLLECTION:
+            coll = self.collections_by_id.get(ident)
+            if coll is None:
+                return None
             cs = coll.sharing
-            out[(Kind.COLLECTION, coll.id)] = (
-                coll.name,
-                {
-                    "name": coll.name,
-                    "description": coll.description or "",
-                    "creator": coll.creator or "",
-                    "sharing.workspace": cs.workspace,
-                    "sharing.users": canonical_map(cs.users),
-                    "sharing.groups": canonical_map(cs.groups),
-                },
-            )
-        for project in self.projects.values():
-            s = project.sharing
-            out[(Kind.PROJECT, project.id)] = (
-                project.title,
-                {
-                    "title": project.title,
-                    "owner": project.owner or "",
-                    "status": project.status or "",
-                    "sharing.workspace": s.workspace,
-                    "sharing.public_web": s.public_web,
-                    "sharing.users": canonical_map(s.users),
-                    "sharing.groups": canonical_map(s.groups),
-                    "sharing.collections": canonical_map(s.collections),
-                },
-            )
-        return out
+            return coll.name, {
+                "name": coll.name,
+                "description": coll.description or "",
+                "creator": coll.creator or "",
+                "sharing.workspace": cs.workspace,
+                "sharing.users": canonical_map(cs.users),
+                "sharing.groups": canonical_map(cs.groups),
+            }
+        if kind is Kind.CONNECTION:
+            conn = self.connections_by_id.get(ident)
+            return None if conn is None else (conn.name, conn.fields)
+        project = self.projects.get(ident) if kind is Kind.PROJECT else None
+        if project is None:
+            return None
+        s = project.sharing
+        return project.title, {
+            "title": project.title,
+            "owner": project.owner or "",
+            "status": project.status or "",
+            "sharing.workspace": s.workspace,
+            "sharing.public_web": s.public_web,
+            "sharing.users": canonical_map(s.users),
+            "sharing.groups": canonical_map(s.groups),
+            "sharing.collections": canonical_map(s.collections),
+        }
 
     def ref(self, kind: Kind, id: str) -> LiveRef | None:
         """The canonical snapshot of one live object, or None when it is not (or no longer) there.
@@ -204,7 +215,7 @@ class Live:
         users, groups); a project's ``title``, ``owner``,
         ``status`` and each sharing dimension as sorted ``key=ACCESS`` lines.
         """
-        found = self._by_id.get((kind, id))
+        found = self._fields(kind, id)
         if found is None:
             return None
         name, fields = found
@@ -221,6 +232,10 @@ class Live:
     @cached_property
     def collections_by_id(self) -> dict[str, LiveCollection]:
         return {c.id: c for c in self.collections.values()}
+
+    @cached_property
+    def connections_by_id(self) -> dict[str, LiveConnection]:
+        return {c.id: c for c in self.connections.values()}
 
     @cached_property
     def projects_by_title(self) -> dict[str, tuple[LiveProject, ...]]:

@@ -27,11 +27,12 @@ import hashlib
 import hmac
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hexsync.errors import HexsyncError, excerpt
+from hexsync.values.connections import CONNECTION_PATHS, connection_lowers, connection_widens
 from hexsync.values.desired import Access, FrozenMap, Mark
 from hexsync.values.hex_access import collection_lowers, collection_widens
 from hexsync.values.kinds import Kind
@@ -56,6 +57,7 @@ __all__ = [
     "WorkspaceInfo",
     "access_rank",
     "apply_phase",
+    "apply_stages",
     "groups_made",
     "order_changes",
     "sign_body",
@@ -114,9 +116,13 @@ class FieldChange:
     # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
     # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
     collection: bool = field(default=False, compare=False, repr=False)
+    # Likewise for a data connection's fields (hexsync.values.connections levels).
+    connection: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_access(self) -> bool:
+        if self.connection:
+            return self.path in CONNECTION_PATHS and self.path != "schema_refresh_access"
         return self.path in ACCESS_PATHS
 
     @property
@@ -127,6 +133,8 @@ class FieldChange:
             return self.protected_status
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
+        if self.connection:
+            return self.is_access and connection_lowers(self.old, self.new)
         if self.collection:
             return self.is_access and collection_lowers(self.old, self.new)
         return self.is_access and access_rank(self.new) < access_rank(self.old)
@@ -136,7 +144,10 @@ class FieldChange:
         """Access raised on the workspace or public web, or raised to FULL_ACCESS: high risk.
 
         On a collection: the workspace members' level raised, a level raised to MANAGE, or a
-        level whose order hexsync does not know (``hexrules.collection_widens``)."""
+        level whose order hexsync does not know (``hexrules.collection_widens``). On a data
+        connection: any raise for its members, guests or the public, a group raised to QUERY."""
+        if self.connection:
+            return self.is_access and connection_widens(self.path, self.old, self.new)
         if self.collection:
             workspace = self.path == "sharing.workspace"
             return self.is_access and collection_widens(self.old, self.new, workspace=workspace)
@@ -179,10 +190,11 @@ _ORDER: dict[tuple[Kind, Action], int] = {
     (Kind.COLLECTION, Action.UPDATE): 1,
     (Kind.GROUP, Action.CREATE): 2,
     (Kind.GROUP, Action.UPDATE): 3,
-    (Kind.PROJECT, Action.CREATE): 4,
-    (Kind.PROJECT, Action.UPDATE): 5,
-    (Kind.GROUP, Action.DELETE): 6,
-    (Kind.USER, Action.DEACTIVATE): 7,
+    (Kind.CONNECTION, Action.UPDATE): 4,
+    (Kind.PROJECT, Action.CREATE): 5,
+    (Kind.PROJECT, Action.UPDATE): 6,
+    (Kind.GROUP, Action.DELETE): 7,
+    (Kind.USER, Action.DEACTIVATE): 8,
 }
 
 
@@ -207,6 +219,9 @@ class Change:
     def __post_init__(self) -> None:
         if self.kind is Kind.COLLECTION and not all(f.collection for f in self.fields):
             marked = tuple(replace(f, collection=True) for f in self.fields)
+            object.__setattr__(self, "fields", marked)
+        if self.kind is Kind.CONNECTION and not all(f.connection for f in self.fields):
+            marked = tuple(replace(f, connection=True) for f in self.fields)
             object.__setattr__(self, "fields", marked)
 
     @property
@@ -249,7 +264,7 @@ class Change:
                 math.ceil(adds / MEMBERS_PER_REQUEST), math.ceil(removes / MEMBERS_PER_REQUEST)
             )
             return max(renamed, edits)
-        if self.kind is Kind.COLLECTION:
+        if self.kind in (Kind.COLLECTION, Kind.CONNECTION):
             return 1
         if self.kind is Kind.PROJECT:
             count = 1 if self.action is Action.CREATE else 0
@@ -274,6 +289,8 @@ class Change:
             return ("DeleteGroup",)
         if self.kind is Kind.COLLECTION:
             return ("CreateCollection" if self.action is Action.CREATE else "EditCollection",)
+        if self.kind is Kind.CONNECTION:
+            return ("EditDataConnection",)  # audiences, groups and schema access in one body
         if self.kind is Kind.GROUP:
             if self.action is Action.CREATE:
                 return ("CreateGroup",) + ("EditGroup",) * (self.requests - 1)
@@ -372,17 +389,69 @@ def waits_for_groups(change: Change, made: frozenset[str]) -> bool:
 def apply_phase(change: Change, new_groups: frozenset[str] = frozenset()) -> int:
     """Apply's phase for ``change``, each awaited before the next (``apply.py``; the time
     estimate paces the same phases): 0 collections and groups; 1 collections whose sharing
-    names a group this plan creates or renames (they need its id); 2 projects; 3 group
-    deletions; 4 deactivations."""
+    names a group this plan creates or renames (they need its id); 2 projects and data
+    connections (after the groups they name); 3 group deletions; 4 deactivations."""
     if waits_for_groups(change, new_groups):
         return 1
     if change.kind in (Kind.COLLECTION, Kind.GROUP) and change.action is not Action.DELETE:
         return 0
-    if change.kind is Kind.PROJECT:
+    if change.kind in (Kind.PROJECT, Kind.CONNECTION):
         return 2
     if change.kind is Kind.GROUP:
         return 3
     return 4
+
+
+ApplyStage = tuple[tuple[int, tuple[int, ...]], ...]
+
+
+def apply_stages(changes: Sequence[Change]) -> tuple[ApplyStage, ...]:
+    """How apply runs ``changes`` (``apply/execute.py``; the time estimate paces the same):
+    stages, each finished before the next starts, of ``(index, after)``: the change
+    ``changes[index]`` starts once every change of its stage listed in ``after`` (indices into
+    ``changes``) has finished.
+
+    1. collections, groups and projects (:func:`apply_phase` 0-2), where
+       - a collection whose sharing names a group this plan creates or renames waits for every
+         collection and group change of phase 0 (it needs the group's id);
+       - a project waits for the change of every group and collection its changed sharing names,
+         by the name before or after a rename (the new id must exist and the members be right
+         before sharing refers to them); a project naming none of them starts at once, so its
+         writes (user sharing: its own rate-limit group) run beside the groups' and collections';
+    2. group deletions, after all of stage 1 (the sharing that stops referring to them);
+    3. user deactivations, last.
+    """
+    made = groups_made(changes)
+    phases = [apply_phase(change, made) for change in changes]
+    first = [i for i, phase in enumerate(phases) if phase == 0]
+    # The phase 0 and 1 changes by (kind, name), old and new names alike.
+    named: dict[tuple[Kind, str], list[int]] = {}
+    for index, change in enumerate(changes):
+        if phases[index] > 1:
+            continue
+        names = {change.name, *(f.new for f in change.fields_at("name") if f.new is not None)}
+        for name in names:
+            named.setdefault((change.kind, name), []).append(index)
+    together: list[tuple[int, tuple[int, ...]]] = []
+    for index, change in enumerate(changes):
+        phase = phases[index]
+        if phase == 1:
+            together.append((index, tuple(first)))
+        elif phase == 2:
+            after: set[int] = set()
+            for f in change.fields:
+                if f.key is None:
+                    continue
+                if f.path == "sharing.groups":
+                    after.update(named.get((Kind.GROUP, f.key), ()))
+                elif f.path == "sharing.collections":
+                    after.update(named.get((Kind.COLLECTION, f.key), ()))
+            together.append((index, tuple(sorted(after))))
+        elif phase == 0:
+            together.append((index, ()))
+    deletions = tuple((i, ()) for i, phase in enumerate(phases) if phase == 3)
+    deactivations = tuple((i, ()) for i, phase in enumerate(phases) if phase == 4)
+    return tuple(stage for stage in (tuple(together), deletions, deactivations) if stage)
 
 
 def _canonical_json(value: Any) -> str:
@@ -665,6 +734,7 @@ class PlanPolicy:
     max_destroy: int | None = None
     allow_destroy: bool = False
     allow_public_web: bool = False
+    allow_open_connections: bool = False
     protect_groups: tuple[str, ...] = ()
     protect_users: tuple[str, ...] = ()
     prune_groups: bool = False
@@ -673,7 +743,7 @@ class PlanPolicy:
 
     @property
     def data(self) -> dict[str, Any]:
-        return {
+        out = {
             "org_id": self.org_id,
             "max_destroy": self.max_destroy,
             "allow_destroy": self.allow_destroy,
@@ -682,6 +752,9 @@ class PlanPolicy:
             "prune": {"groups": self.prune_groups, "users": self.prune_users},
             "target": self.target,
         }
+        if self.allow_open_connections:  # only when set, so that other plans keep their form
+            out["allow_open_connections"] = True
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> PlanPolicy:
@@ -690,6 +763,7 @@ class PlanPolicy:
             max_destroy=data.get("max_destroy"),
             allow_destroy=bool(data.get("allow_destroy", False)),
             allow_public_web=bool(data.get("allow_public_web", False)),
+            allow_open_connections=data.get("allow_open_connections") is True,
             protect_groups=tuple(data.get("protect", {}).get("groups", ())),
             protect_users=tuple(data.get("protect", {}).get("users", ())),
             prune_groups=bool(data.get("prune", {}).get("groups", False)),

@@ -97,7 +97,8 @@ def _drop(data: dict[str, Any], *keys: str) -> None:
             lambda d: d["changes"][2]["fields"].append({"path": "owner", "old": None, "new": "m"}),
             "changes[2].fields[3].path: 'owner' is not one of name, description, status, members,"
             " sharing.workspace, sharing.public_web, sharing.users, sharing.groups,"
-            " sharing.collections",
+            " sharing.collections, sharing.members, sharing.guests, sharing.public,"
+            " schema_refresh_access",
         ),
         (
             lambda d: _drop(d["changes"][0], "kind", "id"),

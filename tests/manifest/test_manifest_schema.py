@@ -66,6 +66,7 @@ def test_the_top_level_keys_are_the_specs():
         "workspace",
         "policy",
         "collections",
+        "connections",  # docs/data.md
         "groups",
         "users",
         "projects",

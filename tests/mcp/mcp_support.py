@@ -35,6 +35,7 @@ READ_TOOLS = {
     "plan",
     "who_can_access",
     "what_can_user_access",
+    "who_can_query",
 }
 WRITE_TOOLS = {"apply_plan", "trigger_run", "cancel_run", "create_embed_url", "deactivate_user"}
 

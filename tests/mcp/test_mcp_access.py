@@ -62,3 +62,15 @@ def test_as_planned_paths_are_confined_like_every_manifest_tool(ro: Any, reset: 
     )
     assert result["isError"] is True
     assert "outside the server's directory" in text_of(result)
+
+
+def test_who_can_query_is_the_cli_answer(ro: Any, reset: Any, emulator_url: str) -> None:
+    answer = ro.call_json("who_can_query", {"connection": "App DB"})
+    assert answer == _cli_json(emulator_url, "connection", "App DB")
+    people = {p["email"]: p for p in answer["people"]}
+    assert people["ivan@acme.com"]["paths"] == [{"via": "group Data Engineering", "level": "QUERY"}]
+    assert people["bob@acme.com"]["level"] == "VIEW_RESULTS"
+    assert "frank@acme.com" not in people  # Finance queries the Warehouse, not App DB
+    result = ro.call("who_can_query", {"connection": "App D"})
+    assert result["isError"] is True
+    assert "did you mean 'App DB'" in text_of(result)

@@ -24,6 +24,7 @@ ORDER = (
     "get_project",
     "who_can_access",
     "what_can_user_access",
+    "who_can_query",
     "list_queried_tables",
     "list_data_connections",
     "get_data_connection",

@@ -1,4 +1,4 @@
-"""The MCP tools ``who_can_access`` and ``what_can_user_access`` (read-only).
+"""The MCP tools ``who_can_access``, ``what_can_user_access`` and ``who_can_query`` (read-only).
 
 Both read the workspace as ``hexsync access`` does (at the floor, every shared group's members)
 and answer with the same JSON as ``hexsync access project|user --json``; with ``as_planned``
@@ -22,6 +22,7 @@ from hexsync.ops.access import (
     read_access,
     user_doc,
 )
+from hexsync.ops.data_access import connection_doc, find_connection
 
 TOOLS = Toolbox()
 
@@ -33,13 +34,15 @@ _AS_PLANNED = {
 }
 
 
-async def _state(ctx: ToolContext, args: dict[str, Any]) -> AccessState:
+async def _state(
+    ctx: ToolContext, args: dict[str, Any], *, connections: bool = False
+) -> AccessState:
     client = ctx.api()
     desired = None
     if args.get("as_planned"):
         with ctx.sources(args) as (paths, base):  # the server's own sources
             desired = load(paths, relative_to=base)
-    return await read_access(client, desired)
+    return await read_access(client, desired, connections=connections)
 
 
 @TOOLS.tool(
@@ -83,3 +86,26 @@ async def who_can_access(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
 async def what_can_user_access(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     state = await _state(ctx, args)
     return ToolResult.json(user_doc(state, find_user(state, args["email"])))
+
+
+@TOOLS.tool(
+    "who_can_query",
+    "Everyone who can query a data connection (QUERY) or only see its results (VIEW_RESULTS), "
+    "with every path (workspace members, guests, each group), what the public gets, and the "
+    "Admins who manage it. Read-only.",
+    schema(
+        {
+            "connection": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The data connection's exact name or id.",
+            },
+            "as_planned": _AS_PLANNED,
+            **SOURCES,
+        },
+        ("connection",),
+    ),
+)
+async def who_can_query(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
+    state = await _state(ctx, args, connections=True)
+    return ToolResult.json(connection_doc(state, find_connection(state, args["connection"])))

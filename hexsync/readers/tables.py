@@ -1,0 +1,95 @@
+"""Read the tables projects query, incrementally (docs/data.md, "Queried tables").
+
+GetQueriedTables is one request per project (plus a page per 100 tables), at 30 requests a
+minute: hours for a large workspace. A project's tables change only when it is edited, so
+:func:`read_queried_tables` reads only the projects whose ``lastEditedAt`` differs from the one
+their cached entry was read at (or that have none), and hands the cache to ``save`` as it goes:
+an interrupted first read resumes where it stopped. When the workspace's plan does not offer
+the endpoint (Enterprise only: a 403), it stops at the first answer and says so once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from hexsync.hexapi import ForbiddenError, HexClient, NotFoundError
+from hexsync.values.live import LiveProject
+from hexsync.values.tables import QueriedTables, TableRef
+
+__all__ = ["TablesProgress", "TablesRead", "read_queried_tables"]
+
+PER_MINUTE = 30.0  # GetQueriedTables' documented rate limit (hex-api group)
+SAVE_EVERY = 25  # projects read between two saves of the cache
+
+
+@dataclass(frozen=True)
+class TablesProgress:
+    """Where a read stands: ``done`` of ``todo`` projects read, and the time left, estimated
+    from the pace so far (the documented 30 a minute before the first answers)."""
+
+    done: int
+    todo: int
+    seconds_left: float
+
+
+@dataclass(frozen=True)
+class TablesRead:
+    read: int  # projects read by this call
+    cached: int  # projects answered from the cache
+    requests: int
+    unavailable: str | None = None  # Hex's reason when the plan offers no queried tables
+
+
+async def read_queried_tables(
+    client: HexClient,
+    projects: Sequence[LiveProject],
+    cache: QueriedTables,
+    *,
+    save: Callable[[QueriedTables], None] | None = None,
+    progress: Callable[[TablesProgress], None] | None = None,
+) -> TablesRead:
+    """Bring ``cache`` up to date for ``projects``; see the module docstring."""
+    start = client.counters.total_requests
+    cache.keep_only(p.id for p in projects)
+    todo = [p for p in projects if not cache.fresh(p.id, p.last_edited_at)]
+    cached = len(projects) - len(todo)
+    if cache.unavailable is not None or not todo:
+        return TablesRead(0, cached, 0, cache.unavailable)
+    began = time.monotonic()
+    done = 0
+    try:
+        for project in todo:
+            if progress is not None:
+                progress(TablesProgress(done, len(todo), _left(done, len(todo), began)))
+            try:
+                tables = [
+                    TableRef(t.data_connection_name, t.table_name)
+                    async for t in client.iter_queried_tables(project.id)
+                ]
+            except NotFoundError:
+                tables = []  # gone (or out of sight) since the listing: nothing it queries
+            except ForbiddenError as exc:
+                cache.unavailable = exc.message
+                break
+            cache.put(project.id, project.last_edited_at, tables)
+            done += 1
+            if save is not None and done % SAVE_EVERY == 0:
+                save(cache)
+    finally:
+        if save is not None:
+            save(cache)  # an interruption keeps what was read: the next read resumes there
+    if progress is not None and cache.unavailable is None:
+        progress(TablesProgress(done, len(todo), 0.0))
+    requests = client.counters.total_requests - start
+    return TablesRead(done, cached, requests, cache.unavailable)
+
+
+def _left(done: int, todo: int, began: float) -> float:
+    """Seconds left: the pace so far once a few are read, else the documented rate limit."""
+    left = todo - done
+    documented = left * 60.0 / PER_MINUTE
+    if done < 5:
+        return documented
+    return left * (time.monotonic() - began) / done
