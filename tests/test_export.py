@@ -519,3 +519,32 @@ def test_collection_sharing_is_exported_whole_or_a_dimension_left_alone(tmp_path
     assert f"collection 'Odd' ({_uuid(3)}): sharing.workspace left unmanaged" in notes
     assert f"collection 'Odd' ({_uuid(3)}): sharing.users left unmanaged" in notes
     assert_no_change(plan_against(live, checked(write(tmp_path, dict(export.files)))))
+
+
+def test_a_collection_level_hexsync_does_not_know_is_declared_so_the_export_validates(
+    tmp_path: Path,
+) -> None:
+    """A level outside hexsync's table is an error unless policy.collection_levels declares it:
+    export declares the ones live collections use (and only those), so it still plans clean."""
+    live = make_live(
+        users=["alice@acme.com"],
+        collections=[
+            LiveCollection(
+                _uuid(2),
+                "Finance",
+                sharing=LiveCollectionSharing(
+                    users=FrozenMap({"alice@acme.com": "Curator"}), workspace="EDITOR"
+                ),
+            ),
+            LiveCollection(
+                _uuid(3),
+                "Sales",
+                sharing=LiveCollectionSharing(users=FrozenMap({"a@x.io": "VIEW"})),
+            ),
+        ],
+    )
+    export = build_export(live)
+    assert "  collection_levels:\n    - Curator\n    - EDITOR\n" in export.files["policy.yaml"]
+    assert_no_change(plan_against(live, checked(write(tmp_path, dict(export.files)))))
+    plain = make_live(users=[], collections=[LiveCollection(_uuid(2), "Finance")])
+    assert "collection_levels" not in build_export(plain).files["policy.yaml"]

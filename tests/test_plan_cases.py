@@ -2,7 +2,8 @@
 
 Each case is a small workspace (``seed``: top-level keys replacing those of ``_base.yaml``), the
 manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or, with option
-``export: true``, what ``hexsync export`` writes of the seed, then ``manifests`` is absent),
+``export: true``, what ``hexsync export`` writes of the seed, followed by ``manifests`` when
+given: top-level keys the export does not write, such as ``rules:``),
 optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``,
 ``export``, ``now``: the time rules count ``last_viewed`` / ``created`` from and grants'
 ``expires:`` are judged at, default 2026-06-01) and what the plan must be (``expected``):
@@ -146,7 +147,9 @@ def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
             live = await read_live(client, Desired(policy=Policy(prune_groups=True)))
         return export_document(live)
 
-    text = asyncio.run(export()) if options.get("export") else case["manifests"]
+    text = case.get("manifests", "")
+    if options.get("export"):  # what export writes, and then the case's own keys (rules:)
+        text = asyncio.run(export()) + text
     (tmp_path / "manifests.yaml").write_text(text, encoding="utf-8")
     desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
 

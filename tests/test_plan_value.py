@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from hexsync.values.desired import FrozenMap, Mark
+from hexsync.values.desired import FrozenMap, Mark, Policy
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     Action,
@@ -83,6 +83,49 @@ def test_destructive_changes_are_counted_the_way_max_destroy_reads_them() -> Non
     raised = FieldChange("sharing.groups", "CAN_VIEW", "CAN_EDIT", key="Analysts")
     assert lowered.destructive
     assert not raised.destructive
+
+
+def test_a_status_change_away_from_a_protected_status_is_destructive_and_saved_so() -> None:
+    away = FieldChange("status", "Production", "Deprecated", rule="stale", protected_status=True)
+    other = FieldChange("status", "In development", "Deprecated", rule="stale")
+    removed = FieldChange("status", "Production", None, protected_status=True)
+    assert away.destructive
+    assert removed.destructive
+    assert not other.destructive
+    assert not away.widens
+    change = Change(Kind.PROJECT, Action.UPDATE, "Board pack", "p1", (away,))
+    assert change.destructive_count == 1
+    assert away.data["protected_status"] is True
+    assert "protected_status" not in other.data
+    assert FieldChange.from_data(away.data) == away
+    assert FieldChange.from_data(other.data) == other
+    # The flag is part of the value: a saved plan with it dropped is another plan.
+    assert FieldChange.from_data({**away.data, "protected_status": False}) != away
+    plan = Plan(workspace=WS, changes=(change,))
+    assert Plan.loads(plan.dumps()) == plan
+    assert json.loads(plan.dumps())["summary"]["destructive"] == 1
+
+
+@pytest.mark.parametrize(
+    ("protected", "status", "expected"),
+    [
+        (None, "Production", True),
+        (None, "Endorsed", True),
+        (None, "Endorsed by Finance", True),
+        (None, "Not endorsed", True),  # the name says endorse: erring on the safe side
+        (None, "production", False),  # statuses are exact names
+        (None, "In development", False),
+        (None, None, False),
+        (frozenset(), "Production", False),
+        (frozenset({"Deprecated"}), "Deprecated", True),
+        (frozenset({"Deprecated"}), "Production", False),
+        (frozenset({"Deprecated"}), "Endorsed", False),
+    ],
+)
+def test_which_statuses_a_policy_protects(
+    protected: frozenset[str] | None, status: str | None, expected: bool
+) -> None:
+    assert Policy(protected_statuses=protected).protects_status(status) is expected
 
 
 def test_widening_is_flagged_for_workspace_public_web_and_full_access() -> None:

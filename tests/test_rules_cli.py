@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 from acme import ORG
 from click.testing import CliRunner, Result
 from jsonschema import Draft202012Validator
@@ -142,7 +143,7 @@ def test_validate_live_prints_each_rules_blast_radius(url: str, tmp_path: Path) 
     ]
     refused = run(url, "plan", str(path))
     assert refused.exit_code == 3, refused.output
-    assert "rule 'finance-visible' matches 10 live projects, more than" in refused.stdout
+    assert "rule 'finance-visible' matches 10 of the 21 live projects, more than" in refused.stdout
 
 
 def test_check_rule_refuses_and_apply_changes_nothing(url: str, tmp_path: Path) -> None:
@@ -238,6 +239,17 @@ def test_export_suggest_rules_explains_the_sharing_and_plans_as_no_change(
     assert "sharing: {groups: {Finance: CAN_VIEW}}" in text
     assert "- title: Report 04" in text
     assert "1 exception(s): 'Report 04'" in exported.stderr
+    # The entries the rules explain were slimmed: 9 Finance groups, 4 Production workspaces.
+    assert "note: dropped 13 fields from 11 entries that say what the suggested rules yield" in (
+        exported.stderr
+    )
+    entries = {
+        p["title"]: p for p in yaml.safe_load((out / "projects.yaml").read_text())["projects"]
+    }
+    assert entries["Report 00"]["sharing"].keys() == {"public_web", "users", "collections"}
+    assert entries["Report 04"]["sharing"]["groups"] == {}  # the exception keeps its own
+    assert entries["Report 01"]["sharing"]["groups"] == {}  # no rule there
+    assert "changes nothing on" not in run(url, "plan", str(out)).stdout
     # The export with the rules plans as no change; so do the rules alone (exceptions excepted).
     for target in (out, out / "rules.yaml"):
         assert run(url, "validate", str(target)).exit_code == 0
@@ -251,3 +263,81 @@ def test_export_suggest_rules_explains_the_sharing_and_plans_as_no_change(
     changes = json.loads(planned.stdout)["changes"]
     finance = [c for c in changes if any(f.get("key") == "Finance" for f in c["fields"])]
     assert [c["name"] for c in finance] == ["Report 04"]
+
+
+FINANCE_RULE = """\
+version: 1
+rules:
+  - name: finance-visible
+    match: {collection: Finance}
+    sharing: {groups: {Finance: CAN_VIEW}}
+"""
+
+
+def test_a_rule_written_after_export_is_shadowed_and_slim_lets_it_decide(
+    url: str, tmp_path: Path
+) -> None:
+    """The adoption met in issue 29: export, then a rule; the entries set every field, so the
+    rule matched 10 projects and changed none without a word. Plan now says so in one warning,
+    and slim drops from the entries what the rule yields: the plan is the same afterwards."""
+    out = tmp_path / "manifests"
+    assert run(url, "export", "--out", str(out)).exit_code == 0
+    (out / "rules.yaml").write_text(FINANCE_RULE.replace("version: 1\n", ""), encoding="utf-8")
+    planned = run(url, "plan", str(out), "--detailed-exitcode")
+    assert planned.exit_code == 0, planned.output  # the entries still win: no change
+    assert "rule 'finance-visible' is overridden on 1 of the 10 projects it matches" in (
+        planned.stdout
+    )
+    assert "'Report 04': sharing.groups (" in planned.stdout
+    assert "set Finance to CAN_VIEW (NONE stays)" in planned.stdout
+    assert "changes nothing on 9 of the 10 projects it matches" in planned.stdout
+    assert "(sharing.groups 9)" in planned.stdout
+    assert "and 6 more; `hexsync slim` drops those fields" in planned.stdout
+
+    projects = out / "projects.yaml"
+    before = projects.read_bytes()
+    dry = run(url, "slim", str(out), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "would drop 9 fields from 9 entries in 1 file" in dry.stdout
+    assert projects.read_bytes() == before
+
+    slimmed = run(url, "slim", str(out))
+    assert slimmed.exit_code == 0, slimmed.output
+    assert "dropped 9 fields from 9 entries in 1 file" in slimmed.stdout
+    assert "project 'Report 00': dropped sharing.groups" in slimmed.stdout
+    assert "The plan is the same as before (checked)" in slimmed.stdout
+    assert "9 fields the entries held authoritatively" in slimmed.stderr
+    text = projects.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")  # comments and layout kept
+    assert text.count("# owner") == before.decode().count("# owner")
+    exported = yaml.safe_load(before)["projects"]
+    now = {p["id"]: p for p in yaml.safe_load(text)["projects"]}
+    assert len(now) == len(exported)  # no entry goes: only fields
+    for entry in exported:
+        finance = entry["sharing"].get("groups") == {"Finance": "CAN_VIEW"}
+        assert ("groups" in now[entry["id"]]["sharing"]) is not finance, entry["title"]
+        rest = {k: v for k, v in entry["sharing"].items() if k != "groups"}
+        assert {k: v for k, v in now[entry["id"]]["sharing"].items() if k != "groups"} == rest
+    after = run(url, "plan", str(out), "--detailed-exitcode")
+    assert after.exit_code == 0, after.output
+    assert "No changes" in after.stdout
+    assert "changes nothing on" not in after.stdout  # the repeated fields are gone
+    assert "is overridden on 1 of the 10 projects" in after.stdout  # Report 04 still pins it
+    again = run(url, "slim", str(out), "--format", "json")
+    assert json.loads(again.stdout) == {"dropped": [], "files": [], "written": False}
+
+
+def test_slim_puts_every_file_back_when_the_plan_would_change(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hexsync.ops.slim as slim_module  # noqa: PLC0415
+
+    out = tmp_path / "manifests"
+    assert run(url, "export", "--out", str(out)).exit_code == 0
+    (out / "rules.yaml").write_text(FINANCE_RULE.replace("version: 1\n", ""), encoding="utf-8")
+    before = (out / "projects.yaml").read_bytes()
+    monkeypatch.setattr(slim_module, "_verify", lambda *_: "1 change(s) differ")
+    failed = run(url, "slim", str(out))
+    assert failed.exit_code == 1
+    assert "every file was put back: 1 change(s) differ" in failed.output
+    assert (out / "projects.yaml").read_bytes() == before

@@ -8,8 +8,14 @@ import datetime as dt
 
 import pytest
 
-from hexsync.decide.rules_compiler import count_matches, matcher, parse_moment
-from hexsync.values.desired import FrozenMap, Match, Rule
+from hexsync.decide.rules_compiler import (
+    count_matches,
+    match_limit,
+    matcher,
+    over_limit,
+    parse_moment,
+)
+from hexsync.values.desired import Enforce, FrozenMap, Match, Policy, Rule
 from hexsync.values.live import LiveProject, LiveSharing
 
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
@@ -126,3 +132,84 @@ def test_title_regex_keeps_the_search_meaning() -> None:
     assert matches(Match("title_regex", ("^Revenue",)), project())
     assert not matches(Match("title_regex", ("^venue",)), project())
     assert matches(Match("title_regex", ("(?i)REVENUE",)), project())
+
+
+# ---------------------------------------------------------------- how much a rule may match
+
+
+def _rule(**kw: object) -> Rule:
+    base: dict[str, object] = {
+        "name": "stale",
+        "match": Match("last_viewed", ("older_than", "180d")),
+        "status": "Deprecated",
+    }
+    base.update(kw)
+    return Rule(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("listed", "matched", "refused"),
+    [
+        (60, 30, False),  # half of 60: allowed
+        (60, 31, True),  # one more than half: the incident's rule (60 of 60) is refused too
+        (60, 60, True),
+        (21, 10, False),  # 21 * 50% rounds down to 10: the floor
+        (21, 11, True),
+        (12, 10, False),  # a small workspace: never under 10
+        (12, 11, True),
+        (4, 4, False),
+    ],
+)
+def test_a_rule_that_changes_projects_may_match_half_of_them_never_under_ten(
+    listed: int, matched: int, refused: bool
+) -> None:
+    text, hint = over_limit(_rule(), Policy(), matched, listed)
+    assert bool(text) is refused
+    if refused:
+        limit = max(listed // 2, 10)
+        assert text == (
+            f"of the {listed} live projects, more than the default for a rule that changes"
+            f" projects ({limit}: 50% of them, never under 10)"
+        )
+        assert "max_matches: 100%" in hint
+
+
+def test_the_default_leaves_check_rules_and_match_all_alone() -> None:
+    check = _rule(enforce=Enforce.CHECK)
+    warn = _rule(enforce=Enforce.WARN)
+    everything = _rule(match=Match("all", ("true",)))
+    for rule in (check, warn, everything):
+        assert match_limit(rule, Policy(), 100) is None
+        assert over_limit(rule, Policy(), 100, 100) == ("", "")
+
+
+def test_the_rule_then_the_policy_then_the_default_decide_the_limit() -> None:
+    rule = _rule()
+    assert match_limit(rule, Policy(max_rule_matches=5), 100) == (
+        5,
+        "policy.max_rule_matches (5)",
+    )
+    assert match_limit(rule, Policy(max_rule_share=80), 100) == (
+        80,
+        "policy.max_rule_matches (80%)",
+    )
+    # An explicit policy limit covers check rules too (validate --live counts them the same).
+    check = _rule(enforce=Enforce.CHECK)
+    assert match_limit(check, Policy(max_rule_matches=5), 100) == (
+        5,
+        "policy.max_rule_matches (5)",
+    )
+    allowed = _rule(max_share=100)
+    assert match_limit(allowed, Policy(max_rule_matches=5), 60) == (60, "its max_matches (100%)")
+    assert over_limit(allowed, Policy(), 60, 60) == ("", "")
+    counted = _rule(max_matches=3)
+    assert match_limit(counted, Policy(max_rule_share=90), 60) == (3, "its max_matches (3)")
+    assert over_limit(counted, Policy(), 3, 60) == ("", "")
+    assert over_limit(counted, Policy(), 4, 60)[0] == (
+        "of the 60 live projects, more than its max_matches (3)"
+    )
+    # A share rounds down: 33% of 10 projects is 3.
+    assert match_limit(_rule(max_share=33), Policy(), 10) == (3, "its max_matches (33%)")
+    # A limit of 0 is a limit (not "no limit").
+    assert over_limit(_rule(max_matches=0), Policy(), 1, 60)[0] != ""
+    assert over_limit(_rule(), Policy(max_rule_matches=0), 1, 60)[0] != ""

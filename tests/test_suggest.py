@@ -5,6 +5,7 @@ the same state, changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from hexsync.export.suggest import suggest_rules
@@ -65,3 +66,26 @@ def test_the_suggested_rules_plan_as_no_change(tmp_path: Path) -> None:
     assert not plan.refusals
     # The exception's title has glob characters: it is excepted exactly, not as a pattern.
     assert "- title: Report [[]9][*]" in found.document
+
+
+def test_a_suggested_rule_over_the_default_match_limit_says_it_means_it(tmp_path: Path) -> None:
+    """12 of 16 projects in Finance: more than half (and more than 10), which a rule may not
+    match by default; the suggestion says max_matches: 100%, so it still plans clean. At 10
+    projects (the floor) it needs no such line."""
+    live = _live(with_group=12, total=12)
+    others = [LiveProject(id=f"o{i}", title=f"Other {i}", owner="a@acme.com") for i in range(3)]
+    projects = FrozenMap([*live.projects.items(), *((p.id, p) for p in others)])
+    live = replace(live, projects=projects)
+    found = suggest_rules(live)
+    assert found.listed == 16
+    assert [r.selector for r in found.rules] == [("collection", "Finance")]
+    assert "    # matches 12 of the 16 projects: more than a rule may by default\n" in (
+        found.document
+    )
+    assert "    max_matches: 100%\n" in found.document
+    (tmp_path / "rules.yaml").write_text(found.document, encoding="utf-8")
+    now = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+    plan = build_plan(load([tmp_path / "rules.yaml"]), live, api_url="https://x.io", now=now)
+    assert not plan.refusals
+    assert plan.changes == ()
+    assert "max_matches" not in suggest_rules(_live(with_group=10, total=10)).document

@@ -51,6 +51,8 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "saved_plan": ("hexsync.planning.saved_plan", None),
     "hex_access": ("hexsync.values.hex_access", None),
     "rules": ("hexsync.decide.rules_compiler", None),
+    "rule_effect": ("hexsync.decide.rule_effect", None),
+    "shadowing": ("hexsync.decide.shadowing", None),
     "projection": ("hexsync.decide.projection", None),
     "build": ("hexsync.manifest.build", None),
     "policies": ("hexsync.decide.policies", None),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import os
 import sys
 from collections.abc import Mapping
@@ -15,7 +16,7 @@ from hexsync.cli._files import Progress, check_regular, check_writable_dir, writ
 from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.cli.schema import LOCAL_NAME, schema_text
-from hexsync.errors import ConfigError
+from hexsync.errors import ConfigError, HexsyncError, plural
 from hexsync.export.manifests import (
     SCHEMA_ID,
     SPLIT_BYTES,
@@ -25,7 +26,10 @@ from hexsync.export.manifests import (
     parse_kinds,
 )
 from hexsync.export.suggest import suggest_rules
+from hexsync.manifest import load
 from hexsync.manifest.load import DEFAULT_LIMITS, SUFFIXES
+from hexsync.ops.slim import slim_manifests
+from hexsync.planning.planner import build_plan
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Policy
 from hexsync.values.live import Live
@@ -49,6 +53,26 @@ def _suggested(live: Live, schema_ref: str) -> str:
                 f"  rule {rule.name}: {len(rule.exceptions)} exception(s): {shown}{more}", err=True
             )
     return f"# yaml-language-server: $schema={schema_ref}\n" + found.document
+
+
+def _slimmed(directory: Path, written: list[str], live: Live, api_url: str) -> str:
+    """Drop from the exported entries what the suggested rules yield (``hexsync slim`` on the
+    files just written): a note saying what was done, or why not."""
+    now = dt.datetime.now(dt.timezone.utc)
+    try:
+        desired = load([directory])
+        before = build_plan(desired, live, api_url=api_url, now=now)
+        result = slim_manifests(
+            [directory], desired, live, before, now=now, editable=[directory / n for n in written]
+        )
+    except HexsyncError as exc:
+        return f"the entries were not slimmed ({exc.message}); run `hexsync slim {directory}`"
+    entries = plural(len(result.dropped), "entry", "entries")
+    return (
+        f"dropped {plural(result.fields, 'field')} from {entries} that say what the suggested"
+        f" rules yield, so the rules decide them (the plan is the same; `hexsync slim` does"
+        " this on a repository)"
+    )
 
 
 def _existing(directory: Path, names: tuple[str, ...]) -> list[str]:
@@ -255,6 +279,18 @@ def export(
         if not as_json:
             click.echo(f"wrote {directory / name}")
     removed = _remove_stale(directory, stale, quiet=as_json)
+    notes = list(result.notes)
+    if suggest_rules:
+        if rules_only:
+            notes.append(
+                f"the manifests already in {directory} were left as they are: `hexsync slim"
+                f" {directory}` drops from their entries what the rules yield, so the rules"
+                " decide it"
+            )
+        else:
+            notes.append(_slimmed(directory, list(files), live, client.base_url))
+        if not as_json:
+            click.echo(f"note: {notes[-1]}", err=True)
     if not rules_only:
         _report_split(result.files)
     others = _others(directory, (*names, *result.files))
@@ -269,7 +305,7 @@ def export(
             "directory": str(directory),
             "wrote": [str(directory / n) for n in files],
             "removed": [str(directory / n) for n in removed],
-            "notes": list(result.notes),
+            "notes": notes,
         }
         click.echo(to_json(report))
         return

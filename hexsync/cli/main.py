@@ -36,6 +36,7 @@ from hexsync.cli.runs import runs
 from hexsync.cli.schema import schema
 from hexsync.cli.show import show
 from hexsync.cli.show_objects import show_collection, show_group, show_user
+from hexsync.cli.slim import slim
 from hexsync.cli.unlock import unlock
 from hexsync.cli.users import users
 from hexsync.cli.validate import validate
@@ -176,6 +177,7 @@ cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)
 cli.add_command(unlock)
+cli.add_command(slim)
 cli.add_command(groups)
 cli.add_command(collections)
 cli.add_command(projects)

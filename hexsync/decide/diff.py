@@ -387,7 +387,7 @@ class _Differ:
             entries += [(dim, k, v) for k, v in (getattr(s, dim) or {}).items()]
         known = ", ".join(sorted(COLLECTION_LEVELS))
         for dim, key, level in entries:
-            if not collection_level_known(level):
+            if not collection_level_known(level) and level not in self.policy.collection_levels:
                 where = f"sharing.{dim}" + (f"[{key}]" if key else "")
                 self.warn(
                     address,
@@ -712,7 +712,8 @@ class _Differ:
         fields: list[FieldChange] = []
         if not isinstance(p.status, Unmanaged) and p.status != found.status:
             self._check_status(address, p)
-            fields.append(FieldChange("status", found.status, p.status))
+            protected = self.policy.protects_status(found.status)
+            fields.append(FieldChange("status", found.status, p.status, protected_status=protected))
         deps: list[Dep] = []
         if p.sharing is not None:
             more, deps = self._sharing(p, found.sharing, found)

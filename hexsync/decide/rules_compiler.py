@@ -40,10 +40,13 @@ from hexsync.decide.diff import (
     UnresolvedReferenceError,
     diff,
 )
+from hexsync.decide.rule_effect import as_map, combine, lost_effect, scalar_field
+from hexsync.decide.shadowing import Shadows, Slim
 from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.values.desired import (
+    DEFAULT_MATCH_FLOOR,
+    DEFAULT_MATCH_SHARE,
     UNMANAGED,
-    Access,
     Desired,
     Enforce,
     Ensure,
@@ -51,17 +54,17 @@ from hexsync.values.desired import (
     Mark,
     Match,
     Mode,
+    Policy,
     Project,
     Rule,
     Sharing,
     Status,
     parse_timestamp,
 )
-from hexsync.values.hex_access import NO_ACCESS, level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.patterns import compile_pattern
-from hexsync.values.plan import Change, PlanWarning, Refusal, access_rank
+from hexsync.values.plan import Change, PlanWarning, Refusal
 
 __all__ = [
     "Compiled",
@@ -70,7 +73,9 @@ __all__ = [
     "check_violations",
     "compile_rules",
     "count_matches",
+    "match_limit",
     "matcher",
+    "over_limit",
     "parse_moment",
 ]
 
@@ -119,6 +124,8 @@ class Compiled:
     # What :func:`hexsync.decide.expiry.resolve` said of the grants written with ``expires:``
     # (the plan keeps those about the objects it plans, ``--target`` or not).
     expiry: tuple[expiry.Notice, ...] = ()
+    # The fields of projects: entries that say exactly what the rules yield (``hexsync slim``).
+    slims: tuple[Slim, ...] = ()
 
 
 # ---------------------------------------------------------------- time
@@ -283,35 +290,6 @@ def _dimension(
     return asking, mode
 
 
-def _combine(
-    dim: str, rules: list[Rule]
-) -> tuple[Access | FrozenMap[str, Access], dict[str, str], dict[str, Mark]]:
-    """The combined value of ``dim`` (highest level wins), its provenance and its marks."""
-    provenance: dict[str, str] = {f"sharing.{dim}": ", ".join(r.name for r in rules)}
-    marks: dict[str, Mark] = {}
-    for r in rules:
-        assert r.sharing is not None
-        for key, mark in r.sharing.marks.items():
-            if key.startswith(f"{dim}\x00"):
-                marks.setdefault(key, mark)
-    if dim in SCALAR_DIMENSIONS:
-        levels = [(getattr(r.sharing, dim), r) for r in rules]
-        best = max(level for level, _ in levels)
-        provenance[f"sharing.{dim}"] = ", ".join(r.name for level, r in levels if level == best)
-        return best, provenance, marks
-    merged: dict[str, Access] = {}
-    by: dict[str, list[str]] = {}
-    for r in rules:
-        for key, level in getattr(r.sharing, dim).items():
-            if key not in merged or level > merged[key]:
-                merged[key], by[key] = level, [r.name]
-            elif level == merged[key]:
-                by[key].append(r.name)
-    for key, names in by.items():
-        provenance[f"sharing.{dim}\x00{key}"] = ", ".join(names)
-    return FrozenMap(merged), provenance, marks
-
-
 @dataclass(frozen=True)
 class _Decided:
     """What a set of rules (and an explicit entry) decide for any project they all cover."""
@@ -345,12 +323,7 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
             expired.update(k for k in own.expired if k.startswith(f"{dim}\x00"))
-            shadowed = tuple(
-                r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None
-            )
-            if shadowed:
-                overrides.append((dim, shadowed, "the projects: entry", own.mark_of(dim)))
-            continue
+            continue  # the rules it takes the field from: decide.shadowing
         set_aside: list[Rule] = []
         decided = _dimension(dim, rules, errors, set_aside)
         if decided is None:
@@ -359,7 +332,7 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
         if set_aside:
             winner = deciders[0]
             overrides.append((dim, tuple(set_aside), f"rule '{winner.name}'", winner.mark))
-        values[dim], more, dim_marks = _combine(dim, deciders)
+        values[dim], more, dim_marks = combine(dim, deciders)
         provenance.update(more)
         marks.update(dim_marks)
         gone = _expired(dim, deciders, values[dim])
@@ -372,9 +345,9 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             mode=own.mode if own is not None else Mode.ADDITIVE,
             workspace=scalar_field(values.get("workspace")),
             public_web=scalar_field(values.get("public_web")),
-            users=_map(values.get("users")),
-            groups=_map(values.get("groups")),
-            collections=_map(values.get("collections")),
+            users=as_map(values.get("users")),
+            groups=as_map(values.get("groups")),
+            collections=as_map(values.get("collections")),
             mark=first.mark if first is not None else rules[0].mark,
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
@@ -395,14 +368,6 @@ def _expired(dim: str, rules: Sequence[Rule], combined: object) -> dict[str, str
             if key.startswith(f"{dim}\x00") and name not in combined:
                 out.setdefault(key, []).append(r.name)
     return {f"sharing.{key}": ", ".join(names) for key, names in out.items()}
-
-
-def scalar_field(value: object) -> Access | None:
-    return value if isinstance(value, Access) else None
-
-
-def _map(value: object) -> FrozenMap[str, Access] | None:
-    return value if isinstance(value, FrozenMap) else None
 
 
 # ---------------------------------------------------------------- compiling
@@ -519,9 +484,11 @@ def _compile(
     explicit: Mapping[str, Project],
     live: Live,
     now: dt.datetime,
+    shadows: Shadows | None = None,
 ) -> tuple[dict[str, Project], dict[str, int], list[str], list[PlanWarning]]:
     """(live id → the desired state of each project the rules cover, matches per rule,
-    conflicts, rules overridden on a field to some effect)."""
+    conflicts, rules a higher priority overrode on a field to some effect); the fields an
+    explicit entry takes from a rule go to ``shadows``."""
     predicates = [(rule, _rule_predicate(rule, now)) for rule in rules]
     matched = {rule.name: 0 for rule in rules}
     projects: dict[str, Project] = {}
@@ -536,16 +503,16 @@ def _compile(
         for rule in covering:
             matched[rule.name] += 1
         entry = explicit.get(project.id)
-        if entry is None:
-            key = tuple(id(r) for r in covering)
-            found = decided.get(key)
-            if found is None:
-                found = decided[key] = _decide(covering, None)
-        else:
-            found = _decide(covering, entry)
+        key = tuple(id(r) for r in covering)
+        alone = decided.get(key)
+        if alone is None:
+            alone = decided[key] = _decide(covering, None)
+        found = alone if entry is None else _decide(covering, entry)
+        if entry is not None and shadows is not None:
+            shadows.project(covering, entry, (alone.status, alone.sharing), found.sharing, project)
         errors.extend(f"project '{project.title}' ({project.id}): {c}" for c in found.conflicts)
         for dim, set_aside, winner, mark in found.overrides:
-            lost = _lost_effect(dim, set_aside, found.sharing, project)
+            lost = lost_effect(dim, set_aside, found.sharing, project)
             if lost:
                 names = ", ".join(f"'{r.name}'" for r in set_aside)
                 word = "rule" if len(set_aside) == 1 else "rules"
@@ -572,65 +539,6 @@ def _compile(
                 provenance=found.provenance,
             )
     return projects, matched, errors, warnings
-
-
-def _target(dim: str, value: object, mode: Mode, live: LiveProject) -> dict[str, str]:
-    """What ``dim`` of ``live`` holds once ``value`` is applied in ``mode`` (key "" for a
-    scalar), no access left out."""
-    now = getattr(live.sharing, dim)
-    if dim in SCALAR_DIMENSIONS:
-        have = {"": str(now)} if level_or_none(str(now)) is not None else {}
-        want = {"": value.value} if isinstance(value, Access) else {}
-    else:
-        have = {k: v for k, v in now.items() if level_or_none(v) is not None}
-        want = {k: v.value for k, v in (value or {}).items()}  # type: ignore[attr-defined]
-    if mode is Mode.AUTHORITATIVE:
-        return {k: v for k, v in want.items() if level_or_none(v) is not None}
-    out = dict(have)
-    for key, level in want.items():
-        if access_rank(level) > access_rank(out.get(key)):
-            out[key] = level
-    return out
-
-
-def _lost_effect(
-    dim: str, set_aside: Sequence[Rule], decided: Sharing | None, live: LiveProject
-) -> str:
-    """What the rules ``set_aside`` would do to ``dim`` of ``live`` that the decided sharing
-    does not, in words (empty: nothing is lost)."""
-    combined, _, _ = _combine(dim, list(set_aside))
-    mode = (
-        Mode.AUTHORITATIVE
-        if any(
-            r.sharing is not None and r.sharing.mode_of(dim) is Mode.AUTHORITATIVE
-            for r in set_aside
-        )
-        else Mode.ADDITIVE
-    )
-    theirs = _target(dim, combined, mode, live)
-    if decided is None or getattr(decided, dim) is None:
-        ours = _target(dim, None, Mode.ADDITIVE, live)
-    else:
-        ours = _target(dim, getattr(decided, dim), decided.mode_of(dim), live)
-    before = _target(dim, None, Mode.ADDITIVE, live)
-    lines = []
-    # Only what the set-aside rules would change on the workspace counts, and only where the
-    # plan leaves it otherwise.
-    for key in sorted(set(theirs) | set(before)):
-        want, got = theirs.get(key), ours.get(key)
-        if want == before.get(key) or want == got:
-            continue
-        who = key or dim
-        instead = (
-            f"{got or NO_ACCESS} stays"
-            if got == before.get(key)
-            else f"the plan makes it {got or NO_ACCESS}"
-        )
-        lines.append(
-            f"remove {who} ({instead})" if want is None else f"set {who} to {want} ({instead})"
-        )
-    shown = lines[:5] + ([f"and {len(lines) - 5} more"] if len(lines) > 5 else [])
-    return "; ".join(shown)
 
 
 def count_matches(
@@ -660,7 +568,8 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         raise UnresolvedReferenceError(problems)
     apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY and not r.for_users]
     explicit = _explicit_ids(desired, live)
-    projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
+    shadows = Shadows()
+    projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now, shadows)
     if errors:
         raise RuleConflictError(errors)
     check_rules = [r for r in desired.rules if r.enforce is not Enforce.APPLY and not r.for_users]
@@ -676,30 +585,79 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
         RuleReport(r.name, r.enforce, matched[r.name], r.mark, r.for_users) for r in desired.rules
     )
     by_name = {r.name: r for r in desired.rules}
-    warnings = tuple(
-        PlanWarning(
-            "rule_no_match",
-            f"rule '{r.name}' matches no live project; check its match (names are exact)",
-            r.mark,
+    warnings = (
+        tuple(
+            PlanWarning(
+                "rule_no_match",
+                f"rule '{r.name}' matches no live project; check its match (names are exact)",
+                r.mark,
+            )
+            for r in reports
+            if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
         )
-        for r in reports
-        if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
-    ) + tuple(overridden)
-    limit = desired.policy.max_rule_matches
+        + tuple(overridden)
+        + tuple(shadows.warnings(apply_rules, matched))
+    )
+    listed = sum(1 for p in live.projects.values() if not p.hidden)
     refusals = tuple(
         Refusal(
             "max_rule_matches",
-            f"rule '{r.name}' matches {r.matched} live projects, more than"
-            f" policy.max_rule_matches ({limit})",
-            "narrow the rule's match (or add an except), or raise policy.max_rule_matches"
-            " if that many is intended",
+            f"rule '{r.name}' matches {r.matched} {text}",
+            hint,
             r.mark,
         )
         for r in reports
-        if limit is not None and r.matched > limit and not by_name[r.name].for_users
+        if not by_name[r.name].for_users
+        for text, hint in [over_limit(by_name[r.name], desired.policy, r.matched, listed)]
+        if text
     )
     return Compiled(
-        replace(desired, projects=tuple(merged)), reports, warnings, refusals, resolved.notices
+        replace(desired, projects=tuple(merged)),
+        reports,
+        warnings,
+        refusals,
+        resolved.notices,
+        tuple(shadows.slims),
+    )
+
+
+# ---------------------------------------------------------------- blast radius
+
+
+def match_limit(rule: Rule, policy: Policy, listed: int) -> tuple[int, str] | None:
+    """The most live projects ``rule`` may match (``listed``: the live projects a rule sees,
+    archived and trashed ones left out), and where that limit comes from; None: no limit."""
+
+    def share(percent: int) -> int:
+        return listed * percent // 100
+
+    if rule.max_matches is not None:
+        return rule.max_matches, f"its max_matches ({rule.max_matches})"
+    if rule.max_share is not None:
+        return share(rule.max_share), f"its max_matches ({rule.max_share}%)"
+    if policy.max_rule_matches is not None:
+        return policy.max_rule_matches, f"policy.max_rule_matches ({policy.max_rule_matches})"
+    if policy.max_rule_share is not None:
+        return share(policy.max_rule_share), f"policy.max_rule_matches ({policy.max_rule_share}%)"
+    # The default guards the rules that change projects; {all: true} says it means all of them.
+    if rule.enforce is not Enforce.APPLY or rule.match.op == "all":
+        return None
+    limit = max(share(DEFAULT_MATCH_SHARE), DEFAULT_MATCH_FLOOR)
+    return limit, (
+        f"the default for a rule that changes projects ({limit}: {DEFAULT_MATCH_SHARE}% of them,"
+        f" never under {DEFAULT_MATCH_FLOOR})"
+    )
+
+
+def over_limit(rule: Rule, policy: Policy, matched: int, listed: int) -> tuple[str, str]:
+    """(what to say after "rule 'x' matches N", the hint) when ``rule`` matches more live
+    projects than :func:`match_limit` allows; ("", "") when it does not."""
+    found = match_limit(rule, policy, listed)
+    if found is None or matched <= found[0]:
+        return "", ""
+    return f"of the {listed} live projects, more than {found[1]}", (
+        "narrow the rule's match (or add an except); if it is meant to cover that many, say so"
+        " on the rule (max_matches: 100%, or a number) or raise policy.max_rule_matches"
     )
 
 

@@ -37,7 +37,7 @@ import yaml
 from hexsync.errors import ConfigError
 from hexsync.manifest import schema
 from hexsync.values.connections import CONNECTION_LEVELS, PUBLIC_LEVELS, SCHEMA_REFRESH
-from hexsync.values.hex_access import level_or_none
+from hexsync.values.hex_access import collection_level_known, level_or_none
 from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, is_lock_name
 
 __all__ = [
@@ -304,11 +304,17 @@ class _Exporter:
         else:
             self.note(f"workspace.org_id left out: {self.live.org_id!r} is not a UUID")
         statuses = self.statuses() if "projects" in self.kinds else []
-        if public or statuses:
+        levels = self.collection_levels() if "collections" in self.kinds else []
+        if public or statuses or levels:
             out.blank()
             out.add(0, "policy:")
         if statuses:
             write_statuses(out, statuses)
+        if levels:
+            out.comment(1, "Collection levels live collections use that hexsync does not know:")
+            out.add(1, "collection_levels:")
+            for level in levels:
+                out.add(2, f"- {scalar(level)}")
         if public:
             count = len(public)
             noun = "project is" if count == 1 else "projects are"
@@ -317,6 +323,16 @@ class _Exporter:
                 out.comment(1, f"  {scalar(project.title)} ({project.id})")
             out.add(1, "allow_public_web: true")
         return out
+
+    def collection_levels(self) -> list[str]:
+        """Levels live collections carry outside the ones hexsync knows: declared, or the
+        exported collections would not validate (docs/collections.md)."""
+        found: set[str] = set()
+        for c in self.live.collections.values():
+            s = c.sharing
+            found.update(s.users.values(), s.groups.values(), [s.workspace] if s.workspace else [])
+        ok = self.collection_level_ok
+        return sorted(lv for lv in found if not collection_level_known(lv) and ok(lv))
 
     def statuses(self) -> list[str]:
         """The statuses live projects carry: as much of the workspace's list as the API shows."""
@@ -350,7 +366,7 @@ class _Exporter:
     def collection_sharing(self, out: _Text, c: LiveCollection) -> None:
         """Every dimension, so the collection's sharing is authoritative and equal to live.
 
-        Levels are Hex's strings, written as read (validate warns about the ones it does not
+        Levels are Hex's strings, written as read (the policy declares the ones hexsync does not
         know); one a manifest cannot hold (spaces) leaves its dimension alone."""
         s = c.sharing
         label = f"collection {c.name!r} ({c.id})"

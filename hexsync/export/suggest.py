@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from hexsync.export.manifests import flow, scalar
+from hexsync.values.desired import DEFAULT_MATCH_FLOOR, DEFAULT_MATCH_SHARE
 from hexsync.values.hex_access import level_or_none
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.plan import access_rank
@@ -55,6 +56,7 @@ class Suggestions:
     rules: tuple[SuggestedRule, ...]
     grants: int  # live grants (a principal with access to a project) on listed projects
     explained: int  # of which the rules explain
+    listed: int = 0  # the live projects a rule sees (archived and trashed ones left out)
 
     @property
     def share(self) -> float:
@@ -69,8 +71,8 @@ class Suggestions:
             f"# They explain {self.explained} of {self.grants} live grants"
             f" ({self.share:.0%}) on non-archived projects.",
             "# Each rule is additive; its except: lists the projects that lack the access today.",
-            "# An explicit projects: entry wins over a rule for the dimensions it sets, so with",
-            "# the exported projects.yaml these rules change nothing until entries are removed.",
+            "# A projects: entry wins over a rule for the fields it sets: `hexsync slim` (which",
+            "# export --suggest-rules runs) drops from the entries what these rules yield.",
             "version: 1",
         ]
         if not self.rules:
@@ -83,6 +85,13 @@ class Suggestions:
             # quotes them for that place (`{groups: {'Sales, Ops': CAN_EDIT}}`).
             match = {"all": True} if key == "all" else {key: value}
             lines.append(f"    match: {flow(match)}")
+            limit = max(self.listed * DEFAULT_MATCH_SHARE // 100, DEFAULT_MATCH_FLOOR)
+            if key != "all" and r.projects > limit:
+                lines.append(
+                    f"    # matches {r.projects} of the {self.listed} projects: more than a rule"
+                    " may by default"
+                )
+                lines.append("    max_matches: 100%")
             if r.exceptions:
                 lines.append(
                     f"    # {len(r.exceptions)} of {r.projects} projects lack it today:"
@@ -205,7 +214,7 @@ def suggest_rules(live: Live, *, min_projects: int = 3, min_share: float = 0.8) 
                 exceptions=tuple(below),
             )
         )
-    return Suggestions(tuple(chosen), total, len(explained))
+    return Suggestions(tuple(chosen), total, len(explained), len(projects))
 
 
 def _exact(

@@ -278,6 +278,7 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
     prune = data.get("prune", {})
     protect = data.get("protect", {})
     statuses = data.get("statuses")
+    protected = data.get("protected_statuses")
     durations: dict[str, Any] = {}
     for key in ("expiry_warning", "max_grant_duration"):
         if key in data:
@@ -294,7 +295,10 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
         allow_public_web=data.get("allow_public_web", False),
         allow_open_connections=data.get("allow_open_connections", False),
         statuses=frozenset(statuses) if statuses is not None else None,
-        max_rule_matches=data.get("max_rule_matches"),
+        max_rule_matches=_limit(data.get("max_rule_matches"))[0],
+        max_rule_share=_limit(data.get("max_rule_matches"))[1],
+        collection_levels=frozenset(data.get("collection_levels", ())),
+        protected_statuses=frozenset(protected) if protected is not None else None,
         **{k: v for k, v in durations.items() if v is not None},
         mark=doc.mark(("policy",)),
     )
@@ -590,25 +594,48 @@ def _check_collection(
     levels += [(f"users\x00{k}", v) for k, v in (sharing.users or {}).items()]
     levels += [(f"groups\x00{k}", v) for k, v in (sharing.groups or {}).items()]
     known = sorted(COLLECTION_LEVELS)
+    declared = desired.policy.collection_levels
     for where, level in levels:
-        if collection_level_known(level):
+        if collection_level_known(level) or level in declared:
             continue
-        close = [k for k in known if k == level.upper()]
-        close = close or difflib.get_close_matches(level.upper(), known, n=1, cutoff=0.6)
-        hint = "kept as written; if Hex knows it, this warning can be ignored"
-        if close:
-            case = " (levels are case-sensitive)" if close[0] == level.upper() else ""
-            hint = f"did you mean '{close[0]}'?{case}"
         b.error_at(
             collection.mark,
             where,
-            f"{label}: '{level}' is not a collection level hexsync knows ({', '.join(known)})",
-            hint,
-            severity="warning",
+            f"{label}: '{level}' is not a collection level ({', '.join(known)}"
+            + (f"; declared: {', '.join(sorted(declared))}" if declared else "")
+            + ")",
+            _collection_level_hint(level, known),
         )
     _check_principals(
         label, collection.mark, sharing.users, sharing.groups, desired, groups, inactive, b
     )
+
+
+# A project level written on a collection (the vocabulary people know best): the collection
+# level that gives the same kind of access.
+_PROJECT_TO_COLLECTION = {
+    "APP_ONLY": "VIEW",
+    "CAN_VIEW": "VIEW",
+    "CAN_EDIT": "MANAGE",
+    "FULL_ACCESS": "MANAGE",
+}
+
+
+def _collection_level_hint(level: str, known: Sequence[str]) -> str:
+    """What to write instead of an unknown collection level, and how to keep it if Hex has it."""
+    keep = "or, if Hex has this level, declare it under policy.collection_levels"
+    upper = level.upper()
+    if upper in _PROJECT_TO_COLLECTION:
+        return (
+            f"'{level}' is a project level; collections take {', '.join(known)}:"
+            f" did you mean '{_PROJECT_TO_COLLECTION[upper]}'? ({keep})"
+        )
+    close = [k for k in known if k == upper]
+    close = close or difflib.get_close_matches(upper, known, n=1, cutoff=0.6)
+    if close:
+        case = " (levels are case-sensitive)" if close[0] == upper else ""
+        return f"did you mean '{close[0]}'?{case} ({keep})"
+    return f"write one of {', '.join(known)}, {keep}"
 
 
 def _check_principals(
@@ -735,7 +762,17 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
         mark=mark,
         users_active=False if users else None,
         allow_empty=entry.get("allow_empty", False),
+        max_matches=_limit(entry.get("max_matches"))[0],
+        max_share=_limit(entry.get("max_matches"))[1],
     )
+
+
+def _limit(value: object) -> tuple[int | None, int | None]:
+    """``max_matches`` / ``max_rule_matches`` as (a count, a percentage): ``20`` or ``"80%"``
+    (the schema has checked the shape)."""
+    if isinstance(value, str):
+        return None, int(value.removesuffix("%"))
+    return (value if isinstance(value, int) else None), None
 
 
 def _leaves_fit(

@@ -80,7 +80,13 @@ def round_trip(text: str) -> YAML:
     y.width = 4096
     mapping = indent - offset if indent and indent > offset else 2
     y.indent(mapping=mapping, sequence=indent or 2, offset=offset or 0)
+    # ruamel writes a null as nothing at all (`status:`); manifests say `status: null`.
+    y.representer.add_representer(type(None), _null)
     return y
+
+
+def _null(representer: Any, _data: None) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
 class ManifestFiles:
@@ -118,6 +124,11 @@ class ManifestFiles:
             if "id" not in entry and entry.get("title") == title:
                 return shown, entry
         return None
+
+    def project(self, pid: str, title: str) -> tuple[str, CommentedMap] | None:
+        """The entry of live project ``pid`` (or, for an entry without an id, titled
+        ``title``) and the file it is in, as shown; None when no manifest declares it."""
+        return self._project(pid, title)
 
     def _named(self, key: str, name: str) -> tuple[str, CommentedMap] | None:
         for shown, _, _, entry in self._entries(key):

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from hexsync.decide.rules_compiler import count_matches
+from hexsync.decide.rules_compiler import count_matches, match_limit
 from hexsync.errors import plural
 from hexsync.hexapi import HexClient
 from hexsync.manifest import CheckResult
@@ -23,15 +23,15 @@ async def rule_matches(
     """Each rule with the number of live projects it matches now: one project listing."""
     projects = await read_projects(client, desired, tick=tick)
     counts = count_matches(desired.rules, projects, now=dt.datetime.now(dt.timezone.utc))
-    limit = desired.policy.max_rule_matches
+    listed = sum(1 for p in projects if not p.hidden)
     out = []
     for rule in (r for r in desired.rules if not r.for_users):  # users rules: plan counts them
         matched = counts[rule.name]
         note = ""
         if matched == 0:
             note = "matches nothing: check its match (names are exact)"
-        elif limit is not None and matched > limit:
-            note = f"more than policy.max_rule_matches ({limit}): plan refuses it"
+        elif (limit := match_limit(rule, desired.policy, listed)) and matched > limit[0]:
+            note = f"more than {limit[1]}: plan refuses it"
         out.append(
             {
                 "name": rule.name,

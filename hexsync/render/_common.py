@@ -127,7 +127,7 @@ def _field_text(fc: FieldChange) -> str:
 
 def lowers(fc: FieldChange) -> bool:
     """An access level lowered but not removed (a removal reads as such on its own)."""
-    return fc.destructive and fc.new is not None and fc.path != "members"
+    return fc.destructive and fc.new is not None and fc.path not in ("members", "status")
 
 
 def duration(seconds: float) -> str:

@@ -171,6 +171,8 @@ def _risks(plan: Plan) -> str:
                 widening.setdefault((change.kind.value, field_text(fc)), []).append(change.name)
             elif fc.destructive:
                 verb = "lowers access" if lowers(fc) else "removes"
+                if fc.path == "status":
+                    verb = "moves from a protected status:"
                 destructive.append(f"- **Destructive:** {_what(change)}: {verb} {text}")
     lines = (
         _capped(refused, RISKS_SHOWN, "refusal")

@@ -185,6 +185,15 @@ def email_key(email: str) -> str:
     return email.strip().lower()
 
 
+DEFAULT_PROTECTED_STATUS = "Production"
+# A rule that changes projects may match at most this share (percent) of the live projects, once
+# that is more than DEFAULT_MATCH_FLOOR of them, unless it or the policy says otherwise
+# (docs/rules.md, "Mass changes"): a "not viewed in 180 days" rule that matches every project is
+# a mistake more often than not.
+DEFAULT_MATCH_SHARE = 50
+DEFAULT_MATCH_FLOOR = 10
+
+
 @dataclass(frozen=True)
 class Policy:
     """Safety rules. ``max_destroy=None`` means the manifests set no limit of their own.
@@ -201,10 +210,30 @@ class Policy:
     allow_public_web: bool = False
     statuses: frozenset[str] | None = None  # None: no list declared, any status name is accepted
     max_rule_matches: int | None = None  # a rule matching more live projects is refused
+    # ``max_rule_matches: 80%``: the same, as a percentage of the live projects (max_rule_matches
+    # is then None). Neither: a rule that changes projects may match at most half of them.
+    max_rule_share: int | None = None
+    # Collection levels Hex has beyond the ones hexsync knows (hex_access.COLLECTION_LEVELS):
+    # any other level on a collection is an error (a project level there is the usual mistake).
+    collection_levels: frozenset[str] = frozenset()
+    # Statuses a change away from counts as destructive; None: the default (Production, and any
+    # status whose name says it is an endorsement), see ``protects_status``.
+    protected_statuses: frozenset[str] | None = None
     expiry_warning: dt.timedelta = dt.timedelta(days=14)
     max_grant_duration: dt.timedelta | None = None
     allow_open_connections: bool = False  # a data connection shared with guests or the public
     mark: Mark = field(default=NOWHERE, compare=False)
+
+    def protects_status(self, status: str | None) -> bool:
+        """Whether changing a project away from ``status`` is destructive (docs/rules.md, "Mass
+        changes"): one of ``protected_statuses``, or by default Production and any status whose
+        name says it is an endorsement (Hex's API tells statuses and endorsements apart by
+        nothing but their names)."""
+        if status is None:
+            return False
+        if self.protected_statuses is not None:
+            return status in self.protected_statuses
+        return status == DEFAULT_PROTECTED_STATUS or "endorse" in status.casefold()
 
 
 @dataclass(frozen=True)
@@ -568,6 +597,10 @@ class Rule:
     # A rule meant to match nothing yet: names in its match that nothing has are not an error.
     allow_empty: bool = False
     users_active: bool | None = None
+    # ``max_matches``: how many live projects this rule may match (a count, or a percentage of
+    # the live projects), over policy.max_rule_matches and the default (docs/rules.md).
+    max_matches: int | None = None
+    max_share: int | None = None
 
     @property
     def for_users(self) -> bool:

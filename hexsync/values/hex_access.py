@@ -257,8 +257,9 @@ def role_reach(role: str | None) -> RoleReach | None:
 #   collection member sees the projects shared with the collection.
 # - VIEW, MANAGE: the emulator's seed format (``hexsync/emulator/seed.py``): see the collection,
 #   or also manage it (its projects and sharing). hexsync's own model, not confirmed by Hex.
-# A level outside this table is kept as written (never rewritten), warned about by validate and
-# plan, and treated as "cannot tell" by the destructive and widening marks below.
+# A level outside this table is an error at validate unless policy.collection_levels declares it;
+# a declared one is kept as written (never rewritten) and treated as "cannot tell" by the
+# destructive and widening marks below.
 COLLECTION_LEVELS: dict[str, int] = {NO_ACCESS: 0, "MEMBER": 1, "VIEW": 1, "MANAGE": 2}
 _TOP = max(COLLECTION_LEVELS.values())
 

@@ -110,6 +110,9 @@ class FieldChange:
     key: str | None = None
     rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
     expired: bool = False  # a removal because the grant's ``expires:`` passed (docs/expiry.md)
+    # A status change away from a status the policy protects (Policy.protects_status): counted as
+    # destructive, as a lowered access is.
+    protected_status: bool = False
     # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
     # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
     collection: bool = field(default=False, compare=False, repr=False)
@@ -124,7 +127,10 @@ class FieldChange:
 
     @property
     def destructive(self) -> bool:
-        """A removal from a set, or an access level lowered (what ``max_destroy`` counts)."""
+        """A removal from a set, an access level lowered, or a status changed away from a
+        protected one (what ``max_destroy`` counts)."""
+        if self.path == "status":
+            return self.protected_status
         if self.path in SET_PATHS and self.old is not None and self.new is None:
             return True
         if self.connection:
@@ -160,6 +166,8 @@ class FieldChange:
             out["rule"] = self.rule
         if self.expired:
             out["expired"] = True
+        if self.protected_status:
+            out["protected_status"] = True
         return out
 
     @classmethod
@@ -171,6 +179,7 @@ class FieldChange:
             key=data.get("key"),
             rule=data.get("rule"),
             expired=data.get("expired") is True,
+            protected_status=data.get("protected_status") is True,
         )
 
 

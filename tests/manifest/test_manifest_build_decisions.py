@@ -149,15 +149,16 @@ def test_build_desired_reads_every_file_by_default_so_a_missing_version_is_said(
     assert [p.message for p in problems] == ["no manifest file declares 'version: 1'"]
 
 
-def test_an_unknown_collection_level_is_warned_at_its_own_line(tmp_path):
+def test_an_unknown_collection_level_is_refused_at_its_own_line(tmp_path):
     text = (
         "version: 1\ncollections:\n  - name: Finance\n    sharing:\n"
         "      users: {}\n      workspace: CAN_VIEWW\n"
     )
     assert _check(tmp_path, m=text) == [
-        "m.yaml:6:18: warning: collections[0].sharing.workspace: collection 'Finance':"
-        " 'CAN_VIEWW' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
-        "\n  hint: did you mean 'VIEW'?"
+        "m.yaml:6:18: collections[0].sharing.workspace: collection 'Finance':"
+        " 'CAN_VIEWW' is not a collection level (MANAGE, MEMBER, NONE, VIEW)"
+        "\n  hint: did you mean 'VIEW'? (or, if Hex has this level, declare it under"
+        " policy.collection_levels)"
     ]
 
 
@@ -178,16 +179,19 @@ def test_a_bad_regex_inside_any_of_and_except_not_is_located_by_its_whole_path(t
     ]
 
 
-def test_a_collection_level_unlike_any_known_is_kept_with_a_warning(tmp_path):
+def test_a_collection_level_unlike_any_known_is_refused_unless_declared(tmp_path):
     text = (
         "version: 1\ncollections:\n  - name: F\n    sharing:\n"
         "      users: {bob@acme.com: Curator}\n"
     )
     assert _check(tmp_path, m=text) == [
-        "m.yaml:5:15: warning: collections[0].sharing.users[\"bob@acme.com\"]: collection 'F':"
-        " 'Curator' is not a collection level hexsync knows (MANAGE, MEMBER, NONE, VIEW)"
-        "\n  hint: kept as written; if Hex knows it, this warning can be ignored"
+        "m.yaml:5:15: collections[0].sharing.users[\"bob@acme.com\"]: collection 'F':"
+        " 'Curator' is not a collection level (MANAGE, MEMBER, NONE, VIEW)"
+        "\n  hint: write one of MANAGE, MEMBER, NONE, VIEW, or, if Hex has this level, declare"
+        " it under policy.collection_levels"
     ]
+    declared = text.replace("version: 1\n", "version: 1\npolicy: {collection_levels: [Curator]}\n")
+    assert _check(tmp_path, m=declared) == []
 
 
 def test_a_collection_shared_with_a_deactivated_user_and_every_duplicate_share_are_said(tmp_path):
@@ -213,3 +217,44 @@ def test_a_file_that_is_not_a_mapping_does_not_hide_the_next_files_problems(tmp_
         "a.yaml:1:1: expected a mapping, got a list",
         "b.yaml:4:5: groups[1]: duplicate group 'G'; first declared at b.yaml:3:5",
     ]
+
+
+def test_match_limits_and_protected_statuses_are_read_as_written(tmp_path: Path) -> None:
+    text = (
+        "version: 1\npolicy:\n  max_rule_matches: 80%\n  protected_statuses: [Certified]\n"
+        "rules:\n  - name: a\n    match: {all: true}\n    max_matches: 100%\n"
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+        "  - name: b\n    match: {all: true}\n    max_matches: 7\n"
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+        "  - name: c\n    match: {all: true}\n    sharing: {groups: {Admins: CAN_VIEW}}\n"
+    )
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    desired = load([tmp_path / "m.yaml"], relative_to=tmp_path)
+    assert (desired.policy.max_rule_matches, desired.policy.max_rule_share) == (None, 80)
+    assert desired.policy.protected_statuses == frozenset({"Certified"})
+    a, b, c = desired.rules
+    assert (a.max_matches, a.max_share) == (None, 100)
+    assert (b.max_matches, b.max_share) == (7, None)
+    assert (c.max_matches, c.max_share) == (None, None)
+    counted = text.replace("max_rule_matches: 80%", "max_rule_matches: 12")
+    (tmp_path / "m.yaml").write_text(counted, encoding="utf-8")
+    policy = load([tmp_path / "m.yaml"], relative_to=tmp_path).policy
+    assert (policy.max_rule_matches, policy.max_rule_share) == (12, None)
+    assert load([tmp_path / "m.yaml"], relative_to=tmp_path).policy.protected_statuses == {
+        "Certified"
+    }
+    bare = "version: 1\n"
+    (tmp_path / "m.yaml").write_text(bare, encoding="utf-8")
+    assert load([tmp_path / "m.yaml"], relative_to=tmp_path).policy.protected_statuses is None
+
+
+def test_a_share_over_a_hundred_percent_is_a_located_schema_error(tmp_path: Path) -> None:
+    text = (
+        "version: 1\nrules:\n  - name: a\n    match: {all: true}\n    max_matches: 150%\n"
+        "    sharing: {groups: {Admins: CAN_VIEW}}\n"
+    )
+    [problem] = _check(tmp_path, m=text)
+    assert problem == (
+        "m.yaml:5:18: rules[0].max_matches: '150%' is not a number of projects or a"
+        " percentage from 0% to 100%"
+    )
