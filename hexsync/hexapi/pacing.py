@@ -187,6 +187,32 @@ class Pacer:
         group = self._group(group_name)
         group.blocked_until = max(group.blocked_until, self._clock() + max(0.0, seconds))
 
+    def spent(self) -> dict[str, tuple[float, ...]]:
+        """The tokens each group has spent that still count against one of its windows, as
+        times relative to now (each at most 0): what the next requests of this client meet,
+        for :func:`simulate` to start from (apply's announcement)."""
+        now = self._clock()
+        out: dict[str, tuple[float, ...]] = {}
+        for name, group in self._groups.items():
+            # Every bucket of a group takes the same tokens; the largest keeps the most.
+            kept = max(group.buckets, key=lambda b: b.limit.limit, default=None)
+            if kept is None:
+                continue
+            horizon = max(b.limit.seconds for b in group.buckets) + self._margin
+            stamps = tuple(t - now for t in kept.spent if now - t < horizon)
+            if stamps:
+                out[name] = stamps
+        return out
+
+    def recent(self, seconds: float = MINUTE) -> dict[str, int]:
+        """Tokens spent per group in the last ``seconds`` (and the margin): those a request
+        sent right now still meets in a window of that length."""
+        return {
+            name: count
+            for name, stamps in self.spent().items()
+            if (count := sum(-t < seconds + self._margin for t in stamps))
+        }
+
     def wait_estimate(self, group_name: str, requests: int) -> float:
         """Seconds ``requests`` more requests of the group would take from now (for plans)."""
         windows = self.limits.get(group_name, self.limits.get(HEX_API, ()))
@@ -233,8 +259,13 @@ def simulate(
     limits: Mapping[str, tuple[RateLimit, ...]] | None = None,
     *,
     margin: float = DEFAULT_MARGIN,
+    spent: Mapping[str, Iterable[float]] | None = None,
 ) -> float:
     """Seconds until the last request is sent when a :class:`Pacer` runs ``phases``.
+
+    ``spent``: tokens already spent when the phases start, per group, as times relative to the
+    start (at most 0): the requests a client made just before (:meth:`Pacer.spent`, or a plan's
+    reads still counting when apply starts right after it). None: every bucket full.
 
     ``phases`` run one after the other (apply awaits each); a phase is a list of tasks, each
     started as soon as the tasks it waits for (:class:`Task` ``after``; a plain list of groups
@@ -245,6 +276,11 @@ def simulate(
     never bind: the answer is what pacing costs, the floor that no network can beat.
     """
     pacer = Pacer(limits, margin=margin)
+    for name, stamps in (spent or {}).items():
+        buckets = pacer._group(name).buckets
+        for stamp in sorted(stamps):
+            for bucket in buckets:
+                bucket.take(min(0.0, stamp))
     last = 0.0
     group_last: dict[str, float] = {}
 
