@@ -204,15 +204,6 @@ class Pacer:
                 out[name] = stamps
         return out
 
-    def recent(self, seconds: float = MINUTE) -> dict[str, int]:
-        """Tokens spent per group in the last ``seconds`` (and the margin): those a request
-        sent right now still meets in a window of that length."""
-        return {
-            name: count
-            for name, stamps in self.spent().items()
-            if (count := sum(-t < seconds + self._margin for t in stamps))
-        }
-
     def wait_estimate(self, group_name: str, requests: int) -> float:
         """Seconds ``requests`` more requests of the group would take from now (for plans)."""
         windows = self.limits.get(group_name, self.limits.get(HEX_API, ()))
