@@ -17,7 +17,8 @@ A 429 that gets through anyway (another client on the same token, clock skew) bl
 group until its ``Retry-After``, so concurrent requests do not all run into it too. An attempt
 whose connection was never made did not reach Hex, so its token is given back (``refund``):
 retries during an outage do not spend the budget of the requests that follow. ``on_wait`` (when
-set) hears of every wait before it starts, for progress lines.
+set) hears of every wait before it starts, and again every 15 s while a long one goes on, for
+progress lines.
 
 Time is injected (``clock`` and ``sleep``) so tests drive it by hand and never really sleep.
 """
@@ -31,8 +32,10 @@ import itertools
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from hexsync.hexapi.config import RateLimit
+from hexsync.hexapi.notices import wait_step
 from hexsync.hexapi.operations import HEX_API, HEX_API_30RPM, HEX_RUN_KERNEL
 
 Clock = Callable[[], float]
@@ -51,6 +54,14 @@ DEFAULT_LIMITS: dict[str, tuple[RateLimit, ...]] = {
 # Requests arrive at Hex a little after they leave here; a token comes back this much later
 # than the window alone says, so a slow request cannot make Hex count two in one window.
 DEFAULT_MARGIN = 0.25
+
+
+class OnWait(Protocol):
+    """Hears of a wait before it starts: the group, the seconds left, the operation waiting
+    (``""`` when not told), and ``still``: a wait already heard of goes on (a long wait is told
+    again every :data:`~hexsync.hexapi.notices.STILL_EVERY` seconds)."""
+
+    def __call__(self, group: str, seconds: float, operation_id: str, still: bool) -> None: ...
 
 
 @dataclass
@@ -124,7 +135,7 @@ class Pacer:
         self._sleep = sleep
         self._margin = margin
         self._groups: dict[str, _Group] = {}
-        self.on_wait: Callable[[str, float], None] | None = None
+        self.on_wait: OnWait | None = None
 
     def _group(self, name: str) -> _Group:
         group = self._groups.get(name)
@@ -134,16 +145,18 @@ class Pacer:
             self._groups[name] = group
         return group
 
-    async def acquire(self, group_name: str) -> float:
+    async def acquire(self, group_name: str, operation_id: str = "") -> float:
         """Wait for a token of ``group_name``; returns the seconds waited."""
-        waited, _ = await self.take(group_name)
+        waited, _ = await self.take(group_name, operation_id)
         return waited
 
-    async def take(self, group_name: str) -> tuple[float, float]:
-        """Wait for a token of ``group_name``; returns the seconds waited and the time the token
-        is stamped with (for :meth:`restamp` and :meth:`refund`)."""
+    async def take(self, group_name: str, operation_id: str = "") -> tuple[float, float]:
+        """Wait for a token of ``group_name`` (for a request of ``operation_id``, which
+        ``on_wait`` hears); returns the seconds waited and the time the token is stamped with
+        (for :meth:`restamp` and :meth:`refund`)."""
         group = self._group(group_name)
         waited = 0.0
+        still = False
         # The lock keeps waiters in order: the first to ask is the first to go.
         async with group.lock:
             while True:
@@ -154,9 +167,12 @@ class Pacer:
                 if ready <= now:
                     break
                 if self.on_wait is not None:
-                    self.on_wait(group_name, ready - now)
-                await self._sleep(ready - now)
-                waited += ready - now
+                    self.on_wait(group_name, ready - now, operation_id, still)
+                # A long wait wakes now and then to say it goes on (a CI log must not look hung).
+                step = wait_step(ready - now)
+                await self._sleep(step)
+                waited += step
+                still = True
             now = self._clock()
             for bucket in group.buckets:
                 bucket.take(now)
@@ -223,7 +239,7 @@ class NoPacer(Pacer):
     def __init__(self) -> None:
         super().__init__({})
 
-    async def take(self, group_name: str) -> tuple[float, float]:  # noqa: ARG002
+    async def take(self, group_name: str, operation_id: str = "") -> tuple[float, float]:  # noqa: ARG002
         return 0.0, 0.0
 
     def block(self, group_name: str, seconds: float) -> None:  # noqa: ARG002
