@@ -7,20 +7,24 @@ machine only adds the requests' own latency, a fraction of a second of emulated 
 from __future__ import annotations
 
 import asyncio
+import json
 
 import httpx
 import pytest
 
 from hexsync.apply.execute import apply_plan
+from hexsync.apply.gate import apply_saved_plan
+from hexsync.cli.apply import _announce
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import Clock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient, Pacer, RateLimit
 from hexsync.hexapi.pacing import Task, effective_limits, simulate
-from hexsync.planning.estimate import estimate_apply
+from hexsync.planning.estimate import Announcement, announce, estimate_apply
 from hexsync.planning.planner import read_and_plan
-from hexsync.render import render_text
+from hexsync.planning.saved_plan import parse_plan
+from hexsync.render import duration, render_text
 from hexsync.values.desired import Access, Desired, FrozenMap, Project, Sharing
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
@@ -83,9 +87,17 @@ async def _plan_and_apply(projects: int) -> tuple[Plan, float, int]:
         )
         started = clock.now()
         plan, live = await read_and_plan(client, desired)
+        # `hexsync apply manifests/` announces, before its first write, the time from there on,
+        # from this client's buckets (the plan's reads in them).
+        told = announce(client, plan, live)
+        writing = clock.now()
         report = await apply_plan(client, plan, live=live)
         took = clock.now() - started
         assert report.failed == ()
+        assert told is not None
+        assert told.after_plan is None
+        rest = clock.now() - writing
+        assert abs(told.seconds - rest) <= 0.10 * rest, (told.seconds, rest)
         return plan, took, client.counters.rate_limited
 
 
@@ -103,6 +115,105 @@ def test_the_announced_time_is_within_ten_percent_of_the_measured_apply() -> Non
     assert "Apply makes 120 requests (about 2 min" in render_text(plan)
     assert "at 30/min per group: 60 general, 60 users & user sharing)" in render_text(plan)
     assert abs(plan.requests * 2.0 - took) > 0.10 * took
+
+
+def _client(app: object, clock: Clock) -> HexClient:
+    """A client of its own (its own pacer) on the emulator, both on the scaled clock: one
+    ``hexsync`` run."""
+
+    async def scaled_sleep(seconds: float) -> None:
+        await asyncio.sleep(seconds / SCALE)
+
+    return HexClient(
+        TOKEN,
+        "http://127.0.0.1",
+        transport=httpx.ASGITransport(app=app),  # type: ignore[arg-type]
+        pacer=Pacer(clock=clock.now, sleep=scaled_sleep, margin=0.05 * SCALE),
+        clock=clock.now,
+        sleep=scaled_sleep,
+    )
+
+
+class _HexRetryAfter(Clock):
+    """The scaled clock, but 429s say ``Retry-After`` in its own seconds, as Hex says it in the
+    seconds of the client's clock (the emulator says real seconds, for a client sleeping real
+    time, which a client on the scaled clock would take as twelve times too short)."""
+
+    def real_seconds(self, emulated_seconds: float) -> float:
+        return emulated_seconds
+
+
+async def _plan_then_apply_at_once(
+    projects: int, changed: int
+) -> tuple[Plan, float, Announcement | None, float]:
+    """``hexsync plan --out plan.json`` then, at once, ``hexsync apply plan.json``: two runs,
+    each with its own client, on one workspace whose per-minute windows both count in."""
+    clock = _HexRetryAfter(SCALE)
+    seed = _seed(projects)
+    ids = [p["id"] for p in seed.data["projects"]]
+    app = create_app(seed, EmulatorConfig(time_scale=SCALE), clock=clock)
+    desired = Desired(
+        projects=tuple(
+            Project(
+                id=ids[i],
+                status="Production",
+                sharing=Sharing(users=FrozenMap({f"u{i}@acme.test": Access.CAN_VIEW})),
+            )
+            for i in range(changed)
+        )
+    )
+    async with _client(app, clock) as planner:
+        made, _ = await read_and_plan(planner, desired)
+    saved = parse_plan(json.dumps(made.data))  # what apply reads from plan.json
+    told: list[tuple[Announcement | None, float]] = []
+
+    def checked(live: Live) -> None:
+        # What apply announces once the plan is checked, and when, as the CLI prints it.
+        _announce(applier, saved, live, saved=True)
+        told.append((announce(applier, saved, live, saved=True), clock.now()))
+
+    async with _client(app, clock) as applier:
+        started = clock.now()
+        report = await apply_saved_plan(applier, saved, checked=checked)
+        took = clock.now() - started
+    assert report.failed == ()
+    [(announced, at)] = told
+    return saved, took, announced, clock.now() - at
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_apply_right_after_the_plan_waits_as_long_as_the_plan_said(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 1,200 projects: the plan reads 12 pages and the groups and collections (14 general
+    # requests); apply reads them again, writes 3 statuses and 3 user shares, and reads the 3
+    # projects back. Alone that is 20 general requests, within the burst: no pacing wait. Right
+    # after the plan, whose 14 reads still count in Hex's minute, 4 of them wait for it to end.
+    plan, took, told, rest = asyncio.run(_plan_then_apply_at_once(1200, 3))
+    assert plan.estimate is not None
+    text = render_text(plan)
+    assert "Apply makes 6 requests (no pacing wait at 30/min per group: " in text
+    assert plan.estimate.after_plan is not None
+    announced = duration(plan.estimate.after_plan)
+    assert f"; up to {announced} if apply starts within a minute of this plan, whose own " in text
+    # The wait the person met is the one the plan told them of.
+    assert took > 30  # it did wait: the reads of the plan counted
+    assert abs(plan.estimate.after_plan - took) <= 0.05 * took, (plan.estimate.after_plan, took)
+    # Apply, in a run of its own, cannot know when the plan was made: its buckets hold only its
+    # own reads, so it says both. Its "up to" counts the plan's reads as made when apply began
+    # (they were made over the plan's last seconds before): what it met, or a little less.
+    assert told is not None
+    assert told.seconds < 1
+    assert told.after_plan is not None
+    assert rest <= 1.02 * told.after_plan, (told.after_plan, rest)
+    assert told.after_plan - rest <= 0.1 * rest, (told.after_plan, rest)
+    line = (
+        f"Applying 3 changes: no pacing wait at the rate limits; up to "
+        f"{duration(told.after_plan)} if the plan was made within the last minute, whose "
+        "reads still count against the rate limits.\n"
+    )
+    assert capsys.readouterr().err == line
 
 
 @pytest.mark.parametrize(
@@ -131,6 +242,16 @@ def test_the_announced_time_is_within_ten_percent_of_the_measured_apply() -> Non
 )
 def test_simulated_pacing(phases: list[list[list[str] | Task]], seconds: float) -> None:
     assert simulate(phases) == pytest.approx(seconds)
+
+
+def test_tokens_spent_before_the_phases_count_until_their_window_ends() -> None:
+    # A plan's 30 reads 10 s before apply: its first request waits the other 50 s (and margin).
+    assert simulate([[["hex-api"]]], spent={"hex-api": [-10.0] * 30}) == pytest.approx(50.25)
+    # 29 of them leave room for one; the other group is not concerned.
+    assert simulate([[["hex-api"]]], spent={"hex-api": [-10.0] * 29}) == 0.0
+    assert simulate([[["hex-api-30rpm"]]], spent={"hex-api": [-10.0] * 30}) == 0.0
+    # Older than the window: spent for nothing.
+    assert simulate([[["hex-api"]] * 30], spent={"hex-api": [-61.0] * 30}) == 0.0
 
 
 def test_a_task_waiting_for_itself_is_refused() -> None:

@@ -17,7 +17,7 @@ Then :func:`~hexsync.apply.execute.apply_plan` carries it out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -158,6 +158,7 @@ async def apply_saved_plan(
     desired: Desired | None = None,
     allow_destroy: bool = False,
     target: str | None = None,
+    checked: Callable[[Live], None] | None = None,
 ) -> ApplyReport:
     """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
 
@@ -168,7 +169,8 @@ async def apply_saved_plan(
     and ``allow_destroy``, and its changes must be the saved plan's; without, the guardrails
     run under the policy the plan carries. The subset re-planned is ``target``, the operator's
     ``--target``, never the plan's own: without one the whole plan made from the manifests
-    must match. See docs/apply.md, "Threat model".
+    must match. See docs/apply.md, "Threat model". ``checked`` hears the fresh reading once the
+    plan has passed, just before the first write (the CLI announces apply's time then).
     """
     refuse_if_refused(plan)
     gaps = uncovered(plan)
@@ -188,6 +190,8 @@ async def apply_saved_plan(
         _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url, target)
     else:
         refuse_if_refused(replace(plan, refusals=reevaluate(plan, live)))
+    if checked is not None:
+        checked(live)
     return await apply_plan(client, plan, live=live, progress=progress)
 
 

@@ -32,9 +32,10 @@ from hexsync.cli.client_factory import build_client
 from hexsync.errors import GuardrailError, PartialApplyError, plural
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
+from hexsync.planning.estimate import announce
 from hexsync.planning.planner import read_and_plan
 from hexsync.planning.saved_plan import plan_key, read_plan
-from hexsync.render import render_text, workspace_label
+from hexsync.render import duration, render_text, workspace_label
 from hexsync.values.desired import Desired
 from hexsync.values.live import Live
 from hexsync.values.plan import Plan
@@ -198,6 +199,26 @@ def finish_report(report: ApplyReport, stream: TextIO | None = None) -> None:
         )
 
 
+def _announce(client: HexClient, plan: Plan, live: Live, *, saved: bool = False) -> None:
+    """Before the first write, on stderr: how long apply takes from here at the rate limits,
+    from this client's own buckets (the reads it just made count); for a saved plan, also how
+    long if the plan was made within the last minute (another run: its reads may still count).
+    Nothing when nothing waits."""
+    told = announce(client, plan, live, saved=saved)
+    if told is None or (told.seconds < 1 and told.after_plan is None):
+        return
+    what = f"Applying {plural(len(plan.changes), 'change')}"
+    about = "no pacing wait" if told.seconds < 1 else f"about {duration(told.seconds)}"
+    soon = (
+        f"; up to {duration(told.after_plan)} if the plan was made within the last minute, "
+        "whose reads still count against the rate limits"
+        if told.after_plan is not None
+        else ""
+    )
+    sys.stderr.write(f"{what}: {about} at the rate limits{soon}.\n")
+    sys.stderr.flush()
+
+
 def _lock(client: HexClient, wait: float) -> contextlib.AbstractAsyncContextManager[None]:
     """The workspace's apply lock (hexsync.apply.lock), its waits said on stderr."""
     return apply_lock(client, wait=wait, notify=lambda text: client.notices.say("lock", text))
@@ -231,6 +252,7 @@ async def _apply_saved(
                 desired=desired,
                 allow_destroy=allow_destroy,
                 target=target,
+                checked=lambda live: _announce(client, plan, live, saved=True),
             )
         finally:
             progress.close()
@@ -263,6 +285,7 @@ async def _apply_manifests(
         return not plan.empty  # (an empty plan's rendering said so)
 
     async def carry_out(plan: Plan, live: Live) -> ApplyReport:
+        _announce(client, plan, live)
         try:
             progress.total = len(plan.changes)
             return await apply_plan(client, plan, live=live, progress=progress)

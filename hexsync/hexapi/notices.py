@@ -5,9 +5,13 @@ A CI log with nothing in it for minutes looks hung. The client says what it is d
 every ``every`` seconds, never a spinner::
 
     reading projects: page 37 (3,700 so far)
-    waiting 12 s for the rate limit (ListProjects)
-    cannot reach the API (connection failed), retrying in 4 s; stopping if it stays unreachable
+    waiting 42 s for the rate limit before reading users
+    still waiting (27 s left) before reading users
+    cannot reach the API (connection failed while reading projects), retrying in 4 s; …
 
+A wait of :data:`LONG_WAIT` seconds or more says every :data:`STILL_EVERY` seconds that it goes
+on, so a CI log never goes quiet for a minute. Operations are named as a person says them
+(:attr:`~hexsync.hexapi.operations.Op.phrase`); their ids are in the ``-v`` request log.
 Listings stay quiet for their first ``every`` seconds, so a quick command prints nothing.
 """
 
@@ -17,10 +21,18 @@ import math
 import re
 from collections.abc import Callable
 
-__all__ = ["Notices", "listing_noun"]
+__all__ = ["LONG_WAIT", "STILL_EVERY", "Notices", "listing_noun", "wait_step"]
 
 EVERY = 5.0  # seconds between two lines of one kind
 SHOWN_WAIT = 2.0  # a wait shorter than this is not worth a line
+STILL_EVERY = 15.0  # a long wait says it goes on this often ...
+LONG_WAIT = 20.0  # ... when at least this long is left
+
+
+def wait_step(seconds: float) -> float:
+    """How long to sleep of a wait of ``seconds`` before saying it goes on: all of it when it is
+    short, else :data:`STILL_EVERY`."""
+    return min(seconds, STILL_EVERY) if seconds >= LONG_WAIT else seconds
 
 
 def listing_noun(operation_id: str) -> str:
@@ -67,3 +79,8 @@ class Notices:
     def wait(self, kind: str, seconds: float, text: str) -> None:
         if seconds >= SHOWN_WAIT:
             self.say(kind, text)
+
+    def still(self, kind: str, seconds: float, doing: str) -> None:
+        """A long wait goes on: ``still waiting (30 s left) before reading users``."""
+        if seconds >= SHOWN_WAIT:
+            self.say(kind, f"still waiting ({seconds:.0f} s left) before {doing}")

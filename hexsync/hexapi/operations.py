@@ -1,8 +1,9 @@
 """The 31 operations the client calls, as the client understands them (from openapi.json).
 
-Each operation knows its method and path, the rate-limit group it counts against, and how it
-may be retried. Written from Hex's OpenAPI document and docs/hex-api.md, independently of the
-emulator's own table, so that the two can disagree and a test will notice.
+Each operation knows its method and path, the rate-limit group it counts against, how it may be
+retried, and what it does in a person's words (``phrase``, for progress and wait lines). Written
+from Hex's OpenAPI document and docs/hex-api.md, independently of the emulator's own table, so
+that the two can disagree and a test will notice.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ class Op:
     # the job: the group is already gone (404), the run already ended (422).
     done_on_retry: frozenset[int] = frozenset()
 
+    @property
+    def phrase(self) -> str:
+        """What the operation does, for people: ``reading users``, ``sharing a project …``."""
+        return PHRASES[self.operation_id]
+
     def url_path(self, **params: str) -> str:
         """The path with each placeholder filled in, percent-encoded as one path segment."""
         path = self.path
@@ -56,6 +62,42 @@ class Op:
             raise ValueError(f"{self.operation_id}: missing path parameter in {self.path}")
         return path
 
+
+# What each operation does, in the words a person reading a progress line expects ("waiting
+# 40 s for the rate limit before reading users"); the ids stay in the -v request log.
+PHRASES: dict[str, str] = {
+    "ListProjects": "reading projects",
+    "GetProject": "reading a project",
+    "CreateProject": "creating a project",
+    "UpdateProject": "setting a project's status",
+    "GetQueriedTables": "reading a project's queried tables",
+    "EditProjectSharingUsers": "sharing a project with users",
+    "EditProjectSharingGroups": "sharing a project with groups",
+    "EditProjectSharingCollections": "adding a project to collections",
+    "EditProjectSharingOrgAndPublic": "setting a project's workspace and public access",
+    "RunProject": "running a project",
+    "GetProjectRuns": "reading a project's runs",
+    "GetRunStatus": "checking a run",
+    "CancelRun": "cancelling a run",
+    "Me": "checking the token",
+    "ListUsers": "reading users",
+    "DeactivateUser": "deactivating a user",
+    "ListGroups": "reading groups",
+    "GetGroup": "reading a group",
+    "CreateGroup": "creating a group",
+    "EditGroup": "editing a group",
+    "DeleteGroup": "deleting a group",
+    "ListCollections": "reading collections",
+    "GetCollection": "reading a collection",
+    "CreateCollection": "creating a collection",
+    "EditCollection": "editing a collection",
+    "ListDataConnections": "reading data connections",
+    "GetDataConnection": "reading a data connection",
+    "CreateDataConnection": "creating a data connection",
+    "EditDataConnection": "editing a data connection",
+    "UpdateDataConnectionSchema": "updating a data connection's schema",
+    "CreatePresignedUrl": "making an embedding link",
+}
 
 _GONE = frozenset({404})
 _GONE_OR_ENDED = frozenset({404, 422})

@@ -17,7 +17,8 @@ A 429 that gets through anyway (another client on the same token, clock skew) bl
 group until its ``Retry-After``, so concurrent requests do not all run into it too. An attempt
 whose connection was never made did not reach Hex, so its token is given back (``refund``):
 retries during an outage do not spend the budget of the requests that follow. ``on_wait`` (when
-set) hears of every wait before it starts, for progress lines.
+set) hears of every wait before it starts, and again every 15 s while a long one goes on, for
+progress lines.
 
 Time is injected (``clock`` and ``sleep``) so tests drive it by hand and never really sleep.
 """
@@ -31,8 +32,10 @@ import itertools
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from hexsync.hexapi.config import RateLimit
+from hexsync.hexapi.notices import wait_step
 from hexsync.hexapi.operations import HEX_API, HEX_API_30RPM, HEX_RUN_KERNEL
 
 Clock = Callable[[], float]
@@ -51,6 +54,14 @@ DEFAULT_LIMITS: dict[str, tuple[RateLimit, ...]] = {
 # Requests arrive at Hex a little after they leave here; a token comes back this much later
 # than the window alone says, so a slow request cannot make Hex count two in one window.
 DEFAULT_MARGIN = 0.25
+
+
+class OnWait(Protocol):
+    """Hears of a wait before it starts: the group, the seconds left, the operation waiting
+    (``""`` when not told), and ``still``: a wait already heard of goes on (a long wait is told
+    again every :data:`~hexsync.hexapi.notices.STILL_EVERY` seconds)."""
+
+    def __call__(self, group: str, seconds: float, operation_id: str, still: bool) -> None: ...
 
 
 @dataclass
@@ -124,7 +135,7 @@ class Pacer:
         self._sleep = sleep
         self._margin = margin
         self._groups: dict[str, _Group] = {}
-        self.on_wait: Callable[[str, float], None] | None = None
+        self.on_wait: OnWait | None = None
 
     def _group(self, name: str) -> _Group:
         group = self._groups.get(name)
@@ -134,16 +145,18 @@ class Pacer:
             self._groups[name] = group
         return group
 
-    async def acquire(self, group_name: str) -> float:
+    async def acquire(self, group_name: str, operation_id: str = "") -> float:
         """Wait for a token of ``group_name``; returns the seconds waited."""
-        waited, _ = await self.take(group_name)
+        waited, _ = await self.take(group_name, operation_id)
         return waited
 
-    async def take(self, group_name: str) -> tuple[float, float]:
-        """Wait for a token of ``group_name``; returns the seconds waited and the time the token
-        is stamped with (for :meth:`restamp` and :meth:`refund`)."""
+    async def take(self, group_name: str, operation_id: str = "") -> tuple[float, float]:
+        """Wait for a token of ``group_name`` (for a request of ``operation_id``, which
+        ``on_wait`` hears); returns the seconds waited and the time the token is stamped with
+        (for :meth:`restamp` and :meth:`refund`)."""
         group = self._group(group_name)
         waited = 0.0
+        still = False
         # The lock keeps waiters in order: the first to ask is the first to go.
         async with group.lock:
             while True:
@@ -154,9 +167,12 @@ class Pacer:
                 if ready <= now:
                     break
                 if self.on_wait is not None:
-                    self.on_wait(group_name, ready - now)
-                await self._sleep(ready - now)
-                waited += ready - now
+                    self.on_wait(group_name, ready - now, operation_id, still)
+                # A long wait wakes now and then to say it goes on (a CI log must not look hung).
+                step = wait_step(ready - now)
+                await self._sleep(step)
+                waited += step
+                still = True
             now = self._clock()
             for bucket in group.buckets:
                 bucket.take(now)
@@ -187,6 +203,23 @@ class Pacer:
         group = self._group(group_name)
         group.blocked_until = max(group.blocked_until, self._clock() + max(0.0, seconds))
 
+    def spent(self) -> dict[str, tuple[float, ...]]:
+        """The tokens each group has spent that still count against one of its windows, as
+        times relative to now (each at most 0): what the next requests of this client meet,
+        for :func:`simulate` to start from (apply's announcement)."""
+        now = self._clock()
+        out: dict[str, tuple[float, ...]] = {}
+        for name, group in self._groups.items():
+            # Every bucket of a group takes the same tokens; the largest keeps the most.
+            kept = max(group.buckets, key=lambda b: b.limit.limit, default=None)
+            if kept is None:
+                continue
+            horizon = max(b.limit.seconds for b in group.buckets) + self._margin
+            stamps = tuple(t - now for t in kept.spent if now - t < horizon)
+            if stamps:
+                out[name] = stamps
+        return out
+
     def wait_estimate(self, group_name: str, requests: int) -> float:
         """Seconds ``requests`` more requests of the group would take from now (for plans)."""
         windows = self.limits.get(group_name, self.limits.get(HEX_API, ()))
@@ -206,7 +239,7 @@ class NoPacer(Pacer):
     def __init__(self) -> None:
         super().__init__({})
 
-    async def take(self, group_name: str) -> tuple[float, float]:  # noqa: ARG002
+    async def take(self, group_name: str, operation_id: str = "") -> tuple[float, float]:  # noqa: ARG002
         return 0.0, 0.0
 
     def block(self, group_name: str, seconds: float) -> None:  # noqa: ARG002
@@ -233,8 +266,13 @@ def simulate(
     limits: Mapping[str, tuple[RateLimit, ...]] | None = None,
     *,
     margin: float = DEFAULT_MARGIN,
+    spent: Mapping[str, Iterable[float]] | None = None,
 ) -> float:
     """Seconds until the last request is sent when a :class:`Pacer` runs ``phases``.
+
+    ``spent``: tokens already spent when the phases start, per group, as times relative to the
+    start (at most 0): the requests a client made just before (:meth:`Pacer.spent`, or a plan's
+    reads still counting when apply starts right after it). None: every bucket full.
 
     ``phases`` run one after the other (apply awaits each); a phase is a list of tasks, each
     started as soon as the tasks it waits for (:class:`Task` ``after``; a plain list of groups
@@ -245,6 +283,11 @@ def simulate(
     never bind: the answer is what pacing costs, the floor that no network can beat.
     """
     pacer = Pacer(limits, margin=margin)
+    for name, stamps in (spent or {}).items():
+        buckets = pacer._group(name).buckets
+        for stamp in sorted(stamps):
+            for bucket in buckets:
+                bucket.take(min(0.0, stamp))
     last = 0.0
     group_last: dict[str, float] = {}
 

@@ -43,7 +43,7 @@ from hexsync.hexapi.errors import (
     truncate,
 )
 from hexsync.hexapi.log import logger, redact, request_line
-from hexsync.hexapi.notices import Notices
+from hexsync.hexapi.notices import Notices, wait_step
 from hexsync.hexapi.operations import OPS, Op, Retry
 from hexsync.hexapi.pacing import NoPacer, Pacer
 from hexsync.hexapi.retry import (
@@ -155,10 +155,26 @@ class Pipeline:
         self.counters.backoff_wait += seconds
         await self._sleep(seconds)
 
-    def _pacing_wait(self, group: str, seconds: float) -> None:
-        self.notices.wait(
-            "pace", seconds, f"waiting {seconds:.0f} s for the rate limit (group {group})"
-        )
+    def _pacing_wait(self, group: str, seconds: float, operation_id: str, still: bool) -> None:
+        """A request waits for its group's token: said in words, its id in the -v log."""
+        op = OPS.get(operation_id)
+        doing = op.phrase if op is not None else f"a request of rate-limit group {group}"
+        if still:
+            self.notices.still(f"still:{group}", seconds, doing)
+            return
+        logger.info("%s waits %.1f s for rate-limit group %s", operation_id or "?", seconds, group)
+        line = f"waiting {seconds:.0f} s for the rate limit before {doing}"
+        self.notices.wait("pace", seconds, line)
+
+    async def _wait_telling(self, op: Op, seconds: float) -> None:
+        """Sleep ``seconds`` (after a 429), saying now and then that the wait goes on."""
+        left = seconds
+        while left > 0:
+            step = wait_step(left)
+            await self._sleep(step)
+            left -= step
+            if left > 0:
+                self.notices.still(f"still:{op.rate_group}", left, op.phrase)
 
     @property
     def unreachable(self) -> str | None:
@@ -244,20 +260,22 @@ class Pipeline:
                 faults += 1
             if attempt.sent and attempt.outcome != "429":
                 ambiguous_before = True
+            self.counters.backoff_wait += delay
             if attempt.outcome == "429":
                 self.pacer.block(op.rate_group, delay)
                 self.notices.wait(
-                    "429", delay, f"waiting {delay:.0f} s for the rate limit ({op.operation_id})"
+                    "429", delay, f"waiting {delay:.0f} s for the rate limit before {op.phrase}"
                 )
-            elif response is None:
+                await self._wait_telling(op, delay)
+                continue
+            if response is None:
                 self.notices.wait(
                     "retry",
                     max(delay, self.breaker.outage()),
-                    f"cannot reach the API ({attempt.outcome}, {op.operation_id}); retrying in "
+                    f"cannot reach the API ({attempt.outcome} while {op.phrase}); retrying in "
                     f"{delay:.0f} s, attempt {faults + 1} of {self.retry.max_attempts}; "
                     f"stopping if it stays unreachable for {self.retry.breaker_seconds:.0f} s",
                 )
-            self.counters.backoff_wait += delay
             await self._sleep(delay)
 
     def _raise_if_unreachable(self, op: Op) -> None:
@@ -283,7 +301,7 @@ class Pipeline:
         if paced:
             # The token first, then a connection slot: a request waiting for its group's budget
             # holds no slot, so the other groups' requests go on at their own pace.
-            waited, taken = await self.pacer.take(op.rate_group)
+            waited, taken = await self.pacer.take(op.rate_group, op.operation_id)
             self.counters.pacing_wait += waited
         async with self._sem():
             attempt.sent_at = self._clock()

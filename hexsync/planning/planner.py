@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hexsync.decide import user_rules
@@ -22,7 +22,7 @@ from hexsync.decide.rules_compiler import check_violations, compile_rules, warn_
 from hexsync.errors import ConfigError, GuardrailError, plural
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient, Me
 from hexsync.manifest.lookalike import lookalikes, visible
-from hexsync.planning.estimate import Limits, estimate_apply, limits_of
+from hexsync.planning.estimate import Limits, estimate_apply, limits_of, plan_spent
 from hexsync.readers.workspace import read_live, read_members
 from hexsync.values.desired import Desired, FrozenMap
 from hexsync.values.kinds import Kind
@@ -141,10 +141,13 @@ def build_plan(
     api_url: str,
     limits: Limits | None = None,
     now: dt.datetime | None = None,
+    spent: Mapping[str, Sequence[float]] | None = None,
 ) -> Plan:
     """The plan for ``desired`` against ``live``; raises UnresolvedReferenceError (exit 1) when
     a name in the manifests does not resolve live. Refusals are part of the plan, not raised.
-    ``now`` is the time rules' ``last_viewed`` / ``created`` count from (default: the clock)."""
+    ``now`` is the time rules' ``last_viewed`` / ``created`` count from (default: the clock);
+    ``spent`` the tokens the plan's reads spent, relative to now (the time estimate's
+    ``after_plan``; None: every read ``live`` took, as if just now)."""
     now = now or dt.datetime.now(dt.timezone.utc)
     sel = Target.parse(target) if isinstance(target, str) else target
     if sel is not None and sel.name is not None and not _known(sel, desired, live):
@@ -239,7 +242,7 @@ def build_plan(
         )
         if rules_apply
         else (),
-        estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
+        estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits, spent),
         policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
     )
 
@@ -422,6 +425,7 @@ async def read_and_plan(
             api_url=client.base_url,
             now=now,
             limits=limits_of(client),
+            spent=plan_spent(client, live),
         )
     except UnresolvedReferenceError as exc:
         if live.full_visibility or exc.first is not None:

@@ -9,9 +9,9 @@ None of them does I/O; the CLI prints or writes what they return.
 
 from __future__ import annotations
 
-from hexsync.render._common import workspace_label
+from hexsync.render._common import duration, workspace_label
 from hexsync.render.json import render_json
 from hexsync.render.markdown import render_markdown
 from hexsync.render.text import render_text
 
-__all__ = ["render_json", "render_markdown", "render_text", "workspace_label"]
+__all__ = ["duration", "render_json", "render_markdown", "render_text", "workspace_label"]

@@ -147,7 +147,8 @@ GROUP_NAMES = {"hex-api": "general", "hex-api-30rpm": "users & user sharing"}
 
 def cost(plan: Plan) -> str:
     """``Apply makes 7 requests (about 14 s at 30/min).``; with the pacer's estimate, per
-    rate-limit group: ``(about 2 min at 30/min per group: 60 general, 60 users & …)``."""
+    rate-limit group: ``(about 2 min at 30/min per group: 60 general, 60 users & …)``, and how
+    long when apply starts within a minute of the plan, if longer (its reads still count)."""
     took = duration(plan.seconds_at(RATE_PER_MINUTE))
     estimate = plan.estimate
     if estimate is None or not estimate.requests:
@@ -161,7 +162,16 @@ def cost(plan: Plan) -> str:
     per = " per group" if len(estimate.requests) > 1 else ""
     # Within the bursts nothing waits for the rate limit: only the network's own time is left.
     about = "no pacing wait" if estimate.seconds < 1 else f"about {took}"
-    return f"Apply makes {plural(plan.requests, 'request')} ({about} at {rate}{per}: {groups})."
+    # Hex counts per minute: applied within a minute of the plan, its reads count too.
+    soon = (
+        f"; up to {duration(estimate.after_plan)} if apply starts within a minute of this plan,"
+        " whose own reads still count against the rate limits"
+        if estimate.after_plan is not None
+        else ""
+    )
+    return (
+        f"Apply makes {plural(plan.requests, 'request')} ({about} at {rate}{per}: {groups}{soon})."
+    )
 
 
 def no_changes_line(plan: Plan) -> str:

@@ -701,26 +701,43 @@ class Estimate:
     order, the reads before and the read-back after) through the client's pacer; ``requests``
     counts apply's writes per group (``hex-api``: most endpoints; ``hex-api-30rpm``: users and
     user sharing), each group with its own 30/minute.
+
+    Hex counts per minute, so the plan's own reads still count when apply starts within a
+    minute of the plan: ``recent_reads`` are the plan's reads per group inside that minute when
+    it was made, and ``after_plan`` how long apply takes when it starts right away with those
+    reads all still counted (an upper bound), when that is longer than ``seconds``.
     """
 
     seconds: float
     requests: FrozenMap[str, int]
     per_minute: FrozenMap[str, int] = field(default_factory=FrozenMap)
+    recent_reads: FrozenMap[str, int] = field(default_factory=FrozenMap)
+    after_plan: float | None = None
 
     @property
     def data(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "seconds": round(self.seconds, 2),
             "requests": dict(sorted(self.requests.items())),
             "per_minute": dict(sorted(self.per_minute.items())),
         }
+        if self.recent_reads:
+            out["recent_reads"] = dict(sorted(self.recent_reads.items()))
+        if self.after_plan is not None:
+            out["after_plan"] = round(self.after_plan, 2)
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Estimate:
+        after = data.get("after_plan")
         return cls(
             seconds=float(data["seconds"]),
             requests=FrozenMap({str(k): int(v) for k, v in data["requests"].items()}),
             per_minute=FrozenMap({str(k): int(v) for k, v in data.get("per_minute", {}).items()}),
+            recent_reads=FrozenMap(
+                {str(k): int(v) for k, v in data.get("recent_reads", {}).items()}
+            ),
+            after_plan=None if after is None else float(after),
         )
 
 

@@ -193,7 +193,9 @@ async def test_a_long_listing_and_a_rate_limit_wait_print_a_line_every_few_secon
     ) as client:
         titles = [p.title async for p in client.iter_projects()]
     assert len(titles) == 1500
-    assert any(re.fullmatch(r"waiting \d+ s for the rate limit \(ListProjects\)", x) for x in lines)
+    assert any(
+        re.fullmatch(r"waiting \d+ s for the rate limit before reading projects", x) for x in lines
+    )
     pages = [x for x in lines if x.startswith("reading projects: page ")]
     assert pages, lines
     assert re.fullmatch(r"reading projects: page \d+ \([\d,]+ so far\)", pages[-1])
