@@ -40,6 +40,7 @@ from hexsync.values.desired import (
 )
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
 from hexsync.values.patterns import PatternError, compile_pattern
+from hexsync.values.windows import SyncWindow, WindowError
 
 __all__ = ["ParsedDocument", "build_desired"]
 
@@ -173,7 +174,7 @@ def build_desired(
                 continue
             if key == "policy":
                 # Keep the valid parts of a policy, so its other checks still run.
-                policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc)
+                policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc, b)
             elif p.clean((key,)):
                 workspace = Workspace(block["org_id"], doc.mark((key,)))
         for path, entry, whole in p.items("collections"):
@@ -245,7 +246,24 @@ def build_desired(
     return desired, b.problems
 
 
-def _policy(data: dict[str, Any], doc: Document) -> Policy:
+def _windows(entries: list[dict[str, Any]], doc: Document, b: _Builder) -> tuple[SyncWindow, ...]:
+    """``policy.windows``: each schedule, duration and time zone read now, so ``validate`` names
+    a bad one at its line rather than ``serve`` failing on it later."""
+    out = []
+    for i, entry in enumerate(entries):
+        path = ("policy", "windows", i)
+        try:
+            out.append(
+                SyncWindow.make(
+                    entry["kind"], entry["schedule"], entry["duration"], entry.get("timezone")
+                )
+            )
+        except WindowError as exc:
+            b.error(doc.mark(path), path, str(exc), "see docs/serve.md, 'Sync windows'")
+    return tuple(out)
+
+
+def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
     prune = data.get("prune", {})
     protect = data.get("protect", {})
     statuses = data.get("statuses")
@@ -258,6 +276,7 @@ def _policy(data: dict[str, Any], doc: Document) -> Policy:
         allow_public_web=data.get("allow_public_web", False),
         statuses=frozenset(statuses) if statuses is not None else None,
         max_rule_matches=data.get("max_rule_matches"),
+        windows=_windows(data.get("windows", []), doc, b),
         mark=doc.mark(("policy",)),
     )
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, Literal, TypeAlias, TypeVar
 
+from hexsync.values.windows import SyncWindow
+
 __all__ = [
     "UNMANAGED",
     "Access",
@@ -183,6 +185,7 @@ class Policy:
     allow_public_web: bool = False
     statuses: frozenset[str] | None = None  # None: no list declared, any status name is accepted
     max_rule_matches: int | None = None  # a rule matching more live projects is refused
+    windows: tuple[SyncWindow, ...] = ()  # when `hexsync serve --mode heal` may write
     mark: Mark = field(default=NOWHERE, compare=False)
 
 
