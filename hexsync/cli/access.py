@@ -35,6 +35,54 @@ _AS_PLANNED = click.option(
 _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
 
 
+def _at_options(function: Any) -> Any:
+    """``--at TIME`` (with ``--db``, ``--workspace``): the answer from `hexsync serve`'s store."""
+    function = click.option(
+        "--workspace", "at_workspace", help="With --at: the workspace's name in the store."
+    )(function)
+    function = click.option(
+        "--db",
+        "at_db",
+        help="With --at: the store, as given to `hexsync serve` (env HEXSYNC_SERVE_DB).",
+    )(function)
+    return click.option(
+        "--at",
+        "at",
+        metavar="TIME",
+        help="Answer as of this moment (2027-01-03T10:00, UTC unless an offset is given) from the "
+        "snapshots `hexsync serve` stored: no Hex token needed.",
+    )(function)
+
+
+def _as_of(ctx: click.Context) -> dict[str, Any]:
+    """The JSON keys that say an answer came from a stored snapshot (empty: it did not)."""
+    return dict(ctx.meta.get("hexsync.as_of", {}))
+
+
+def _state_at(ctx: click.Context, at: str, db: str | None, workspace: str | None) -> AccessState:
+    from hexsync.cli.serve import open_store  # noqa: PLC0415 - the serve extra
+    from hexsync.ops.history import access_at, parse_when, pick_workspace  # noqa: PLC0415
+    from hexsync.store import iso  # noqa: PLC0415
+
+    store = open_store(db, create=False)
+    try:
+        name = pick_workspace(store, workspace)
+        answer = access_at(store, name, parse_when(at))
+    finally:
+        store.close()
+    ctx.meta["hexsync.as_of"] = {
+        "source": "snapshot",
+        "at": iso(answer.at),
+        "snapshot_taken_at": iso(answer.taken_at),
+    }
+    click.echo(
+        f"As of {iso(answer.at)}: the workspace {name!r} as `hexsync serve` read it at "
+        f"{iso(answer.taken_at)} (unchanged until at least then).",
+        err=True,
+    )
+    return answer.state
+
+
 @click.group(short_help="Effective access: who can see what, and why.")
 def access() -> None:
     """Effective access to projects: every person, their level, and every path to it.
@@ -54,7 +102,19 @@ def _saved_plan(paths: tuple[str, ...]) -> Plan | None:
     return read_plan(Path(paths[0]), verify=False)
 
 
-def _state(ctx: click.Context, as_planned: tuple[str, ...]) -> AccessState:
+def _state(
+    ctx: click.Context,
+    as_planned: tuple[str, ...],
+    at: str | None = None,
+    db: str | None = None,
+    workspace: str | None = None,
+) -> AccessState:
+    if at is not None:
+        if as_planned:
+            raise click.UsageError("--at and --as-planned exclude each other")
+        return _state_at(ctx, at, db, workspace)
+    if db is not None or workspace is not None:
+        raise click.UsageError("--db and --workspace go with --at")
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
     client = build_client(options(ctx))
@@ -176,10 +236,17 @@ def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
 @access.command("project")
 @click.argument("project")
 @_AS_PLANNED
+@_at_options
 @_JSON
 @click.pass_context
 def access_project(
-    ctx: click.Context, project: str, as_planned: tuple[str, ...], as_json: bool
+    ctx: click.Context,
+    project: str,
+    as_planned: tuple[str, ...],
+    as_json: bool,
+    at: str | None,
+    at_db: str | None,
+    at_workspace: str | None,
 ) -> None:
     """Everyone who can open PROJECT (title or id), their level and every path to it.
 
@@ -187,14 +254,15 @@ def access_project(
     Examples:
       hexsync access project "Revenue overview"
       hexsync access project "Revenue overview" --as-planned manifests/
+      hexsync access project Payroll --at 2027-01-03T10:00 --db sqlite:///hexsync.db
     """
-    state = _state(ctx, as_planned)
+    state = _state(ctx, as_planned, at, at_db, at_workspace)
     found = find_project(state, project)
     engine = state.engine
     pa = engine.project(found.id)
     grants = engine.people(found.id)
     if as_json:
-        click.echo(to_json(project_doc(state, found)))
+        click.echo(to_json({**project_doc(state, found), **_as_of(ctx)}))
         return
     color = options(ctx).color and sys.stdout.isatty()
     click.echo(heading(f"{found.title} ({found.id})", color=color))
@@ -218,21 +286,31 @@ def access_project(
 @access.command("user")
 @click.argument("email")
 @_AS_PLANNED
+@_at_options
 @_JSON
 @click.pass_context
-def access_user(ctx: click.Context, email: str, as_planned: tuple[str, ...], as_json: bool) -> None:
+def access_user(
+    ctx: click.Context,
+    email: str,
+    as_planned: tuple[str, ...],
+    as_json: bool,
+    at: str | None,
+    at_db: str | None,
+    at_workspace: str | None,
+) -> None:
     """Every project EMAIL can open, the level and every path to it.
 
     \b
     Examples:
       hexsync access user alice@acme.com
       hexsync access user alice@acme.com --as-planned manifests/ --json
+      hexsync access user alice@acme.com --at 2027-01-03T10:00
     """
-    state = _state(ctx, as_planned)
+    state = _state(ctx, as_planned, at, at_db, at_workspace)
     engine = state.engine
     user = find_user(state, email)
     if as_json:
-        click.echo(to_json(user_doc(state, user)))
+        click.echo(to_json({**user_doc(state, user), **_as_of(ctx)}))
         return
     grants = engine.of_user(user.email)
     projects = engine.projects
@@ -268,9 +346,16 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
     help="Default: from the file's extension (.csv, .json, .html).",
 )
 @_AS_PLANNED
+@_at_options
 @click.pass_context
 def access_report(
-    ctx: click.Context, out: Path, output: str | None, as_planned: tuple[str, ...]
+    ctx: click.Context,
+    out: Path,
+    output: str | None,
+    as_planned: tuple[str, ...],
+    at: str | None,
+    at_db: str | None,
+    at_workspace: str | None,
 ) -> None:
     """The whole matrix: CSV, JSON (schemas/access-report.schema.json) or an HTML page that
     opens offline, with filters by person, group, collection, project and level.
@@ -287,8 +372,9 @@ def access_report(
             hint="give --format csv|json|html, or name the file .csv, .json or .html",
         )
     check_writable_file(out, "--out")
-    state = _state(ctx, as_planned)
-    report = state.engine.report(source=state.source, api_url=options(ctx).api_url.rstrip("/"))
+    state = _state(ctx, as_planned, at, at_db, at_workspace)
+    source = _as_of(ctx).get("source", state.source)
+    report = state.engine.report(source=source, api_url=options(ctx).api_url.rstrip("/"))
     if fmt == "json":
         text = render_access_json(report)
     elif fmt == "csv":

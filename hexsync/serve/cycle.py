@@ -331,6 +331,7 @@ class _Run:
                         note="nothing left to do under the lock",
                     )  # fmt: skip
                     return "synced", None, 0, None
+                c.say(f"heal: applying {len(again.changes)} change(s) (intent #{intent})")
                 report = await apply_plan(client, again, live=_live)
         except LockHeldError as exc:
             await _db(

@@ -72,6 +72,15 @@ class ScaledClock:
         """Scaled monotonic seconds (the client's pacing clock)."""
         return time.monotonic() * self.scale
 
+    def resume_after(self, moment: dt.datetime | None) -> None:
+        """Never run behind what a previous process recorded (a scaled clock restarts at the
+        wall clock, which an earlier run at ``--time-scale 60`` may be minutes ahead of)."""
+        if moment is None:
+            return
+        behind = moment.timestamp() + 0.001 - self.seconds()
+        if behind > 0:
+            self._wall += behind
+
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(self.real(seconds))
 
@@ -92,7 +101,7 @@ class ServeSettings:
     lock_wait: float = 60.0
     stop_grace: float = 5.0  # real seconds a write in flight may take after SIGTERM
     backoff_base: float = 10.0  # seconds before the first retry after a failed sync
-    standby_poll: float = 5.0  # real seconds between two tries at the leader lock
+    standby_poll: float = 10.0  # seconds between two tries at the leader lock (a takeover)
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -254,6 +263,10 @@ class Daemon:
         """Serve until stopped; 0 on a clean stop."""
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
+        self.clock.resume_after(
+            await asyncio.to_thread(self.store.latest_time, self.settings.workspace)
+        )
+        self.started_at = self.clock.now()
         handled = []
         if threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGTERM, signal.SIGINT):
@@ -360,7 +373,7 @@ class Daemon:
                     await asyncio.sleep(0)
                     assert self._wake is not None
                     with contextlib.suppress(asyncio.TimeoutError):
-                        await asyncio.wait_for(self._wake.wait(), s.standby_poll)
+                        await asyncio.wait_for(self._wake.wait(), self.clock.real(s.standby_poll))
                     self._wake.clear()
                     continue
             elif not await asyncio.to_thread(self.lead.held):

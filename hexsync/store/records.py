@@ -23,10 +23,11 @@ __all__ = [
 
 
 def iso(value: dt.datetime | None) -> str | None:
-    """UTC, seconds, ``Z``: how every timestamp of the API is written."""
+    """UTC, milliseconds, ``Z``: how every timestamp of the API is written."""
     if value is None:
         return None
-    return value.astimezone(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    utc = value.astimezone(dt.timezone.utc)
+    return utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # A sync's outcomes: running until it ends; then how it ended.
@@ -117,6 +118,8 @@ class DriftRecord:
     first_seen: dt.datetime
     last_seen: dt.datetime
     resolved_at: dt.datetime | None
+    first_sync_id: int | None = None
+    last_sync_id: int | None = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -132,6 +135,8 @@ class DriftRecord:
             "first_seen": iso(self.first_seen),
             "last_seen": iso(self.last_seen),
             "resolved_at": iso(self.resolved_at),
+            "first_sync_id": self.first_sync_id,
+            "last_sync_id": self.last_sync_id,
         }
 
     @property

@@ -42,7 +42,9 @@ __all__ = [
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
-    """An aware UTC datetime on both backends (SQLite keeps no zone: stored as UTC, read as UTC)."""
+    """An aware UTC datetime on both backends (SQLite keeps no zone: stored as UTC, read as UTC),
+    to the millisecond: what the API writes is exactly what is stored, so ``?at=`` a stored
+    time finds what was stored then."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -53,6 +55,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if not isinstance(value, dt.datetime) or value.tzinfo is None:
             raise ValueError("the store takes aware datetimes only")
         utc = value.astimezone(dt.timezone.utc)
+        utc = utc.replace(microsecond=utc.microsecond // 1000 * 1000)  # as the API writes it
         return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:  # noqa: ARG002

@@ -392,6 +392,20 @@ class Store:
                 int(row.id), workspace, row.taken_at, row.digest, self._blob(c, row.digest)
             )
 
+    def latest_time(self, workspace: str) -> dt.datetime | None:
+        """The latest time recorded for the workspace (a restarted clock resumes after it)."""
+        with self._read() as c:
+            values = [
+                c.execute(select(func.max(column)).where(table.c.workspace == workspace)).scalar()
+                for table, column in (
+                    (syncs, syncs.c.started_at),
+                    (syncs, syncs.c.finished_at),
+                    (snapshots, snapshots.c.taken_at),
+                )
+            ]
+        found = [v for v in values if isinstance(v, dt.datetime)]
+        return max(found) if found else None
+
     def first_snapshot_time(self, workspace: str) -> dt.datetime | None:
         with self._read() as c:
             value = c.execute(
