@@ -331,13 +331,26 @@ class _Run:
                         note="nothing left to do under the lock",
                     )  # fmt: skip
                     return "synced", None, 0, None
+                if c.stopping():  # SIGTERM came while the lock was being taken: no write began
+                    await _db(
+                        store.finish_intent, intent, finished_at=c.clock(), state="done",
+                        note="not started: the process is stopping",
+                    )  # fmt: skip
+                    self.intent_id = None
+                    return "out_of_sync", "not healed: the process is stopping", 0, None
                 c.say(f"heal: applying {len(again.changes)} change(s) (intent #{intent})")
                 report = await apply_plan(client, again, live=_live)
         except LockHeldError as exc:
             await _db(
                 store.finish_intent, intent, finished_at=c.clock(), state="done", note=exc.message
             )
+            self.intent_id = None
             return "held", f"another apply holds the lock: {exc.message}", 0, None
+        except (HexsyncError, OSError) as exc:  # Hex failed mid-heal: the next sync plans again
+            note = exc.message if isinstance(exc, HexsyncError) else str(exc)
+            await _db(store.finish_intent, intent, finished_at=c.clock(), state="failed", note=note)
+            self.intent_id = None
+            raise
         state = "done" if report.ok else "failed"
         await _db(
             store.finish_intent, intent, finished_at=c.clock(), state=state, note=report.summary
