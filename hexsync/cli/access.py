@@ -254,7 +254,7 @@ def access_project(
     Examples:
       hexsync access project "Revenue overview"
       hexsync access project "Revenue overview" --as-planned manifests/
-      hexsync access project Payroll --at 2027-01-03T10:00 --db sqlite:///hexsync.db
+      hexsync access project "Revenue overview" --at 2027-01-03T10:00
     """
     state = _state(ctx, as_planned, at, at_db, at_workspace)
     found = find_project(state, project)

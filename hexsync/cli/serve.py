@@ -6,6 +6,7 @@ Both need the ``serve`` extra; they import it when run, so a plain install stays
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import secrets
 import sys
@@ -27,16 +28,12 @@ DB_ENV = "HEXSYNC_SERVE_DB"
 
 def need_extra() -> None:
     """Fail with the install line when the ``serve`` extra is missing."""
-    try:
-        import alembic  # noqa: F401, PLC0415
-        import deepdiff  # noqa: F401, PLC0415
-        import prometheus_client  # noqa: F401, PLC0415
-        import sqlalchemy  # noqa: F401, PLC0415
-    except ImportError as exc:
-        raise ConfigError(
-            f"this command needs the serve extra ({exc.name} is missing)",
-            hint="pip install 'hexsync[serve]'",
-        ) from None
+    for module in ("sqlalchemy", "alembic", "deepdiff", "prometheus_client"):
+        if importlib.util.find_spec(module) is None:
+            raise ConfigError(
+                f"this command needs the serve extra ({module} is missing)",
+                hint="pip install 'hexsync[serve]'",
+            )
 
 
 def default_db(state_dir: Path) -> str:
@@ -323,7 +320,9 @@ def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
 @click.option(
     "--workspace", help="The workspace's name in the store (needed when it holds several)."
 )
-@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="At most this many."
+)
 @format_options(help="text for people, json for scripts.")
 def history(
     since: str | None,
@@ -340,7 +339,7 @@ def history(
     \b
     Examples:
       hexsync history --since 7d
-      hexsync history --object Payroll --db postgresql://hexsync@db/hexsync
+      hexsync history --object "Revenue overview" --db sqlite:///.hexsync-serve/hexsync.db
       hexsync history --object alice@acme.com --json
     """
     from hexsync.ops.history import event_line, history_events, parse_when, pick_workspace  # noqa: PLC0415

@@ -69,7 +69,11 @@ def test_a_day_with_faults_at_one_in_five_records_every_sync_keeps_memory_flat_a
                 end = clock.now() + DAY
                 samples = []
                 meddled = 0
-                while clock.now() < end and not task.done():
+                cap = asyncio.get_running_loop().time() + 45.0  # real seconds, on a busy machine
+                while not task.done() and asyncio.get_running_loop().time() < cap:
+                    # At least a day, and at least a dozen syncs (each costs real time).
+                    if clock.now() >= end and len(store.syncs("default", limit=20)) >= 13:
+                        break
                     await asyncio.sleep(0.25)
                     if rng.random() < 0.3:  # someone shares a project in Hex's UI
                         level = rng.choice(["CAN_VIEW", "CAN_EDIT", "NONE"])
@@ -95,7 +99,7 @@ def test_a_day_with_faults_at_one_in_five_records_every_sync_keeps_memory_flat_a
     ran = [line for line in lines if line.startswith("sync #")]
     stopped = sum("stopped and recorded as interrupted" in line for line in lines)
     assert len(syncs) == len(ran) + stopped, "\n".join(lines)
-    assert len(syncs) >= 8, "\n".join(lines)
+    assert len(syncs) >= 12, "\n".join(lines)
     assert all(s.finished_at is not None for s in syncs)
     outcomes = {s.outcome for s in syncs}
     assert outcomes <= {"synced", "out_of_sync", "healed", "failed", "interrupted"}
