@@ -22,7 +22,7 @@ from bench_plan import workspace
 from hexsync.manifest import check
 from hexsync.manifest.build import ParsedDocument, build_desired
 from hexsync.manifest.schema import schema_problems
-from hexsync.manifest.yamlsafe import Document, Limits, paused_gc, read_document
+from hexsync.manifest.yamlsafe import Document, FileLimits, paused_gc, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 LAUGHS = ROOT / "tests" / "manifest" / "bad" / "billion_laughs.yaml"
@@ -50,7 +50,7 @@ def _stages(path: Path, rounds: int) -> None:
     for label, took in best.items():
         print(f"  {label:<26} {took * 1000:8.1f} ms")
     start = time.perf_counter()
-    result = check([path], limits=Limits(max_bytes=50_000_000))
+    result = check([path], limits=FileLimits(max_bytes=50_000_000))
     took = time.perf_counter() - start
     assert result.ok, result.problems
     print(f"  {'check() once, cold':<26} {took * 1000:8.1f} ms")
@@ -58,7 +58,7 @@ def _stages(path: Path, rounds: int) -> None:
 
 def _stage_times(path: Path) -> tuple[float, float, float, float]:
     start = time.perf_counter()
-    doc = read_document(path, path.name, Limits(max_bytes=50_000_000))
+    doc = read_document(path, path.name, FileLimits(max_bytes=50_000_000))
     assert isinstance(doc, Document), doc
     read = time.perf_counter()
     problems, bad = schema_problems(doc)

@@ -10,6 +10,7 @@ Exit codes, as the README states them: 0 success / no changes; 1 error; 2 change
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 EXIT_OK = 0
@@ -17,6 +18,28 @@ EXIT_ERROR = 1
 EXIT_CHANGES = 2
 EXIT_REFUSED = 3
 EXIT_PARTIAL = 4
+
+
+# Token values this process knows (HEX_API_TOKEN, a --token-file's content): masked in every
+# message, whatever carried them there (an --api-url with the token pasted into its path, an
+# error body echoing a header). Token-shaped words (hxtp_…, hxtw_…) are masked too.
+_SECRETS: set[str] = set()
+_TOKEN_SHAPE = re.compile(r"\bhxt[pw]_[A-Za-z0-9_\-.~+/=]{4,}")
+MASK = "[REDACTED]"
+_SHORTEST_SECRET = 8  # masking a shorter value would garble ordinary words
+
+
+def remember_secret(value: str | None) -> None:
+    """Mask ``value`` in every message from now on (the token, once it is known)."""
+    if value and len(value.strip()) >= _SHORTEST_SECRET:
+        _SECRETS.add(value.strip())
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with every remembered secret and every token-shaped word masked."""
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return _TOKEN_SHAPE.sub(lambda m: m.group(0)[:5] + MASK, text)
 
 
 class HexsyncError(Exception):
@@ -31,8 +54,8 @@ class HexsyncError(Exception):
 
     def __str__(self) -> str:
         if self.hint:
-            return f"{self.message}\nhint: {self.hint}"
-        return self.message
+            return mask_secrets(f"{self.message}\nhint: {self.hint}")
+        return mask_secrets(self.message)
 
 
 class ConfigError(HexsyncError):

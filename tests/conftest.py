@@ -1,6 +1,7 @@
 """Shared fixtures: a small seeded workspace and the in-process emulator serving it.
 
-- ``make_seed(**overrides)`` → a ``Seed``: the base workspace below with top-level keys replaced.
+- ``make_seed(**overrides)`` → a ``Seed``: the base workspace below (of ``acme``'s people,
+  groups and projects) with top-level keys replaced.
 - ``base_seed`` → a copy of the base seed's data (to edit parts of);
 - ``seed`` → ``make_seed()``; ``clock`` → a ``ManualClock`` (moves only with ``advance``).
 - ``emulator_app`` → ``create_app(seed, EmulatorConfig(rate_limits=None, strict_bodies=True),
@@ -21,6 +22,15 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import (
+    ORG,
+    STATUSES,
+    acme_groups,
+    finance_collection,
+    people,
+    revenue_overview,
+    warehouse,
+)
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
@@ -28,7 +38,6 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.emulator.transport import EmulatorTransport
 
-ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKENS = {
     "workspace": "hxtw_test",
     "admin": "hxtp_admin",  # alice, ADMIN
@@ -38,49 +47,19 @@ TOKENS = {
 BASE_URL = "https://app.hex.tech"
 
 BASE_SEED: dict[str, Any] = {
-    "org": {"id": ORG_ID, "name": "Acme"},
+    "org": ORG,
     "tokens": [
         {"token": TOKENS["workspace"], "kind": "workspace"},
         {"token": TOKENS["admin"], "kind": "personal", "user": "alice@acme.com"},
         {"token": TOKENS["member"], "kind": "personal", "user": "bob@acme.com"},
         {"token": TOKENS["guest"], "kind": "personal", "user": "gus@acme.com"},
     ],
-    "statuses": ["Exploratory", "In development", "Production", "Deprecated"],
-    "users": [
-        {"email": "alice@acme.com", "name": "Alice", "role": "ADMIN"},
-        {"email": "bob@acme.com", "name": "Bob", "role": "EDITOR"},
-        {"email": "carol@acme.com", "name": "Carol", "role": "EDITOR"},
-        {"email": "gus@acme.com", "name": "Gus", "role": "GUEST"},
-        {"email": "trent@acme.com", "name": "Trent", "role": "EDITOR", "active": False},
-    ],
-    "groups": [
-        {"name": "Analysts", "members": ["alice@acme.com", "bob@acme.com"]},
-        {"name": "Finance", "members": ["carol@acme.com"]},
-    ],
-    "collections": [{"name": "Finance", "description": "Finance team dashboards"}],
+    "statuses": STATUSES,
+    "users": people("alice", "bob", "carol", "gus", "trent"),
+    "groups": acme_groups(),
+    "collections": [finance_collection()],
     "projects": [
-        {
-            "title": "Revenue overview",
-            "description": "Weekly revenue by region",
-            "owner": "alice@acme.com",
-            "status": "Production",
-            "categories": ["Finance"],
-            "published": True,
-            "sharing": {
-                "workspace": "APP_ONLY",
-                "users": {"carol@acme.com": "CAN_EDIT"},
-                "groups": {"Analysts": "CAN_VIEW"},
-                "collections": {"Finance": "CAN_VIEW"},
-            },
-            "queried_tables": [
-                {"connection": "Warehouse", "table": "analytics.revenue"},
-                {"connection": "Warehouse", "table": "analytics.regions"},
-            ],
-            "inputs": [
-                {"name": "region", "type": "string", "default": "ALL"},
-                {"name": "weeks", "type": "number", "default": 12},
-            ],
-        },
+        revenue_overview(),
         {
             "title": "Draft analysis",
             "owner": "carol@acme.com",
@@ -95,17 +74,13 @@ BASE_SEED: dict[str, Any] = {
         },
     ],
     "data_connections": [
-        {
-            "name": "Warehouse",
-            "type": "snowflake",
-            "description": "Main warehouse",
-            "connection_details": {"accountName": "acme", "warehouse": "WH", "database": "DB"},
-            "schema": {
+        warehouse(
+            schema={
                 "databases": ["DB"],
                 "schemas": ["DB.analytics"],
                 "tables": ["DB.analytics.revenue"],
-            },
-        }
+            }
+        )
     ],
 }
 

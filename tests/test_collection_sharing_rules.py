@@ -59,6 +59,26 @@ def test_the_workspace_members_level_raised_widens() -> None:
     assert not coll(FieldChange("sharing.workspace", "MEMBER", None)).widens
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "widens"),
+    [
+        (None, "VIEW", True),  # a grant to the workspace members
+        ("VIEW", "MANAGE", True),
+        ("MEMBER", "VIEW", False),  # the same rank: no wider than before
+        ("VIEW", "MEMBER", False),
+        ("MANAGE", "VIEW", False),  # lowered
+        ("Curator", "VIEW", False),  # from an unknown order to a known one: counted as lowering
+        ("VIEW", "Curator", True),  # to an unknown order: high risk, to be safe
+    ],
+)
+def test_the_workspace_members_level_widens_only_when_raised(
+    old: str | None, new: str | None, widens: bool
+) -> None:
+    assert collection_widens(old, new, workspace=True) is widens
+    [field] = coll(FieldChange("sharing.workspace", old, new)).fields
+    assert field.widens is widens
+
+
 def test_a_project_field_keeps_the_project_order() -> None:
     """The same path on a project ranks project levels: VIEW is not one, so it ranks highest."""
     project = Change(

@@ -29,12 +29,12 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
         "+ member carol@acme.com",
         "- member dave@acme.com",
         '- group "Legacy contractors"',
-        '- user "mallory@acme.com" (deactivate)',
+        '- user "mallory@acme.com" (deactivate: irreversible, the API cannot reactivate)',
         '~ status: "In development" → "Production"',
         '+ project "Partner portal"',
     ):
         assert line in first
-    assert "Plan: 2 to create, 4 to update, 1 to delete, 1 to deactivate." in first
+    assert "Plan: 2 to create, 4 to update, 1 to delete, 1 to deactivate (6 destructive)." in first
     # 13 requests, within both rate-limit groups' bursts: the deactivation and erin's removal
     # go to the users group, the rest to the general one.
     assert (

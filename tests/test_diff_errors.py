@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from hexsync.decide.diff import Problem, UnresolvedReferenceError
+from hexsync.decide.diff import UnresolvedReference, UnresolvedReferenceError
 from hexsync.values.desired import Mark
 
 
 def test_problems_are_listed_in_file_and_line_order() -> None:
     error = UnresolvedReferenceError(
         [
-            Problem("c", Mark("b.yaml", 2, 1)),
-            Problem("no place"),
-            Problem("b", Mark("a.yaml", 10, 3)),
-            Problem("a", Mark("a.yaml", 9, 5)),
+            UnresolvedReference("c", Mark("b.yaml", 2, 1)),
+            UnresolvedReference("no place"),
+            UnresolvedReference("b", Mark("a.yaml", 10, 3)),
+            UnresolvedReference("a", Mark("a.yaml", 9, 5)),
         ]
     )
     lines = str(error).splitlines()
@@ -21,7 +21,9 @@ def test_problems_are_listed_in_file_and_line_order() -> None:
 
 
 def test_one_unresolved_reference_is_said_in_the_singular_with_the_whole_hint() -> None:
-    error = UnresolvedReferenceError([Problem("nobody@acme.com is unknown", Mark("m.yaml", 3, 7))])
+    error = UnresolvedReferenceError(
+        [UnresolvedReference("nobody@acme.com is unknown", Mark("m.yaml", 3, 7))]
+    )
     assert str(error) == (
         "1 reference does not resolve in the live workspace:\n"
         "  m.yaml:3:7: nobody@acme.com is unknown\n"
@@ -31,14 +33,18 @@ def test_one_unresolved_reference_is_said_in_the_singular_with_the_whole_hint() 
 
 
 def test_two_unresolved_references_are_counted_in_the_plural() -> None:
-    error = UnresolvedReferenceError([Problem("x"), Problem("y")])
+    error = UnresolvedReferenceError([UnresolvedReference("x"), UnresolvedReference("y")])
     assert error.message.splitlines()[0] == "2 references do not resolve in the live workspace:"
 
 
 def test_problems_go_by_place_before_message() -> None:
     here = Mark("a.yaml", 4, 2)
     error = UnresolvedReferenceError(
-        [Problem("amy", Mark("b.yaml", 1, 1)), Problem("zed", here), Problem("bob", here)]
+        [
+            UnresolvedReference("amy", Mark("b.yaml", 1, 1)),
+            UnresolvedReference("zed", here),
+            UnresolvedReference("bob", here),
+        ]
     )
     assert [str(p) for p in error.problems] == [
         "a.yaml:4:2: bob",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import yaml
+from acme import EXAMPLE, EXAMPLE_SEED, EXAMPLE_TOKEN, ORG, REVENUE_ID, STATUSES
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
@@ -17,21 +17,19 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import load_seed
 from hexsync.emulator.transport import EmulatorTransport
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "examples" / "acme" / "seed.yaml"
 ACCESS = {"NONE", "APP_ONLY", "CAN_VIEW", "CAN_EDIT", "FULL_ACCESS"}
 
 
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
-    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data = yaml.safe_load(EXAMPLE_SEED.read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
 
 def test_has_the_promised_sizes(seed):
-    assert seed["org"] == {"id": "5a8591dd-4039-49df-9202-96385ba3eff8", "name": "Acme"}
-    assert seed["statuses"] == ["Exploratory", "In development", "Production", "Deprecated"]
+    assert seed["org"] == ORG  # as the small test workspaces have it (tests/acme.py)
+    assert seed["statuses"] == STATUSES
     assert 38 <= len(seed["users"]) <= 45
     assert len(seed["groups"]) == 8
     assert len(seed["collections"]) == 6
@@ -46,9 +44,14 @@ def test_has_the_promised_sizes(seed):
 def test_tokens_cover_workspace_admin_and_non_admin(seed):
     roles = {u["email"]: u["role"] for u in seed["users"]}
     kinds = {t["token"]: (t["kind"], roles.get(t.get("user", ""))) for t in seed["tokens"]}
-    assert kinds["hxtw_demo"] == ("workspace", None)
+    assert kinds[EXAMPLE_TOKEN] == ("workspace", None)
     assert kinds["hxtp_alice"] == ("personal", "ADMIN")
     assert any(kind == "personal" and role not in ("ADMIN", None) for kind, role in kinds.values())
+
+
+def test_revenue_overview_has_the_id_the_tests_name(seed):
+    ids = {p["title"]: p["id"] for p in seed["projects"]}
+    assert ids["Revenue overview"] == REVENUE_ID
 
 
 def test_roles_are_a_believable_mix(seed):
@@ -111,24 +114,24 @@ def test_variety_worth_demonstrating(seed):
 
 
 def test_committed_seed_matches_its_generator():
-    script = ROOT / "examples" / "acme" / "make_seed.py"
+    script = EXAMPLE / "make_seed.py"
     spec = importlib.util.spec_from_file_location("acme_make_seed", script)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert SEED.read_text(encoding="utf-8") == module.render(module.build()), (
+    assert EXAMPLE_SEED.read_text(encoding="utf-8") == module.render(module.build()), (
         "examples/acme/seed.yaml differs from what make_seed.py generates: run it"
     )
 
 
 def test_the_emulator_serves_it() -> None:
-    loaded = load_seed(SEED)
+    loaded = load_seed(EXAMPLE_SEED)
     app = create_app(loaded, EmulatorConfig(rate_limits=None), clock=ManualClock())
-    token = {"Authorization": "Bearer hxtw_demo"}
+    token = {"Authorization": f"Bearer {EXAMPLE_TOKEN}"}
     with httpx.Client(transport=EmulatorTransport(app), base_url="https://app.hex.tech") as client:
         me = client.get("/api/v1/users/me", headers=token).json()
-        assert me["org"]["id"] == "5a8591dd-4039-49df-9202-96385ba3eff8"
+        assert me["org"]["id"] == ORG["id"]
         users = client.get("/api/v1/users", params={"limit": 500}, headers=token).json()
         assert len(users["values"]) == 38  # deactivated users are not listed
         groups = client.get("/api/v1/groups", params={"limit": 500}, headers=token).json()

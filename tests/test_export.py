@@ -26,7 +26,7 @@ from hexsync.export.manifests import (
     scalar,
 )
 from hexsync.manifest import CheckResult, check
-from hexsync.manifest.yamlsafe import Document, Limits, read_document
+from hexsync.manifest.yamlsafe import Document, FileLimits, read_document
 from hexsync.planning.planner import build_plan
 from hexsync.values.desired import FrozenMap
 from hexsync.values.live import (
@@ -159,7 +159,7 @@ def test_a_scalar_reads_back_as_the_same_string_as_value_and_as_key(
     assert yaml.safe_load(source) == {"value": text, text: "key", "list": [text]}
     path = tmp_path / "m.yaml"
     path.write_text(source, encoding="utf-8")
-    doc = read_document(path, "m.yaml", Limits())  # the manifest loader's own reader
+    doc = read_document(path, "m.yaml", FileLimits())  # the manifest loader's own reader
     assert isinstance(doc, Document), doc
     assert doc.data == {"value": text, text: "key", "list": [text]}
 

@@ -8,24 +8,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from acme import people, person, serving_example
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import Seed, load_seed
+from hexsync.emulator.seed import Seed
 from hexsync.values.plan import Plan
 
 pytestmark = pytest.mark.slow
 
-ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
 ACME_FILES = ["policy.yaml", "collections.yaml", "groups.yaml", "projects.yaml"]
 SCHEMA_COPY = "manifest.schema.json"  # what the files' $schema lines point at
 
 
 @pytest.fixture(scope="module")
 def acme() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
+    with serving_example() as url:
         yield url
 
 
@@ -228,12 +228,9 @@ def tricky(make_seed: Callable[..., Seed]) -> Iterator[str]:
     seed = make_seed(
         statuses=["Exploratory", "Production", "yes", "1.0"],
         users=[
-            {"email": "alice@acme.com", "name": "Alice", "role": "ADMIN"},
-            {"email": "bob@acme.com", "name": "Bob", "role": "EDITOR"},
-            {"email": "carol@acme.com", "name": "Carol", "role": "EDITOR"},
-            {"email": "gus@acme.com", "name": "Gus", "role": "GUEST"},
+            *people("alice", "bob", "carol", "gus"),
             {"email": "Dana.Smith@Acme.COM", "name": "Dana", "role": "EDITOR"},
-            {"email": "trent@acme.com", "name": "Trent", "role": "EDITOR", "active": False},
+            person("trent"),
         ],
         groups=[
             {"name": "yes", "members": ["Dana.Smith@Acme.COM", "alice@acme.com"]},

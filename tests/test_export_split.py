@@ -21,7 +21,7 @@ from hexsync.cli.main import cli
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
-from hexsync.manifest.yamlsafe import Limits
+from hexsync.manifest.yamlsafe import FileLimits
 
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKEN = "hxtw_big"
@@ -97,7 +97,7 @@ def test_20k_projects_export_split_and_plan_as_no_change(
     assert not (out / "projects.yaml").exists()
     parts = sorted((out / "projects").glob("*.yaml"))
     assert len(parts) > 5
-    limit = Limits().max_bytes
+    limit = FileLimits().max_bytes
     total = 0
     for part in parts:
         size = part.stat().st_size

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import click
 import pytest
+from acme import EXAMPLE_MANIFESTS, EXAMPLE_TOKEN, serving_example
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 from hexsync.hexapi import HexClient
 from hexsync.serve.cycle import Collaborators, CycleConfig, run_cycle
 from hexsync.serve.notify import QueueNotifier
@@ -27,7 +25,6 @@ from hexsync.store import Store
 
 pytestmark = pytest.mark.slow
 
-ACME = Path(__file__).resolve().parents[1] / "examples" / "acme"
 # Asks for confirmation: without a terminal it refuses as documented (exit 1, nothing applied).
 NEEDS_A_TERMINAL = {"hexsync apply manifests/"}
 # A server runs until stopped: tests/serve starts `hexsync serve` and stops it.
@@ -53,7 +50,7 @@ ALL = list(examples(cli))
 
 @pytest.fixture(scope="module")
 def acme() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
+    with serving_example() as url:
         yield url
 
 
@@ -65,9 +62,9 @@ def test_there_are_examples_to_check() -> None:
 def test_every_help_example_runs_on_the_bundled_example(
     acme: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(ACME / "manifests", tmp_path / "manifests")
+    shutil.copytree(EXAMPLE_MANIFESTS, tmp_path / "manifests")
     monkeypatch.chdir(tmp_path)
-    env = {"HEX_API_URL": acme, "HEX_API_TOKEN": "hxtw_demo", "NO_COLOR": "1"}
+    env = {"HEX_API_URL": acme, "HEX_API_TOKEN": EXAMPLE_TOKEN, "NO_COLOR": "1"}
     remember(acme, tmp_path)
     failures = []
     for example in ALL:
@@ -89,7 +86,7 @@ def remember(url: str, folder: Path) -> None:
     with Store(f"sqlite:///{folder / '.hexsync-serve' / 'hexsync.db'}") as store:
 
         async def sync() -> None:
-            async with HexClient("hxtw_demo", url, pacing=False) as client:
+            async with HexClient(EXAMPLE_TOKEN, url, pacing=False) as client:
                 collaborators = Collaborators(
                     lambda: dt.datetime.now(dt.timezone.utc),
                     client,

@@ -231,3 +231,17 @@ def test_relative_imports_and_submodules_imported_from_the_package_are_seen(
         "hexsync.cli",
         "hexsync.plan",
     }
+
+
+def test_docs_architecture_names_every_module() -> None:
+    text = (PACKAGE.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = sorted(
+        m
+        for m, path in ((_module_name(p), p) for p in PACKAGE.rglob("*.py"))
+        if path.name != "__init__.py"
+        and m not in FREE | {"hexsync.__main__"}
+        and not m.startswith("hexsync.examples")
+        and f"{path.name}`" not in text
+        and f"`{path.stem}`" not in text
+    )
+    assert missing == [], "docs/architecture.md does not name these modules"

@@ -4,12 +4,13 @@ Each case is a small workspace (``seed``: top-level keys replacing those of ``_b
 manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or, with option
 ``export: true``, what ``hexsync export`` writes of the seed, then ``manifests`` is absent),
 optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``,
-``export``, ``now``: the time rules count ``last_viewed`` / ``created`` from, default
-2026-06-01) and what the plan must be (``expected``):
+``export``, ``now``: the time rules count ``last_viewed`` / ``created`` from and grants'
+``expires:`` are judged at, default 2026-06-01) and what the plan must be (``expected``):
 
 - ``changes``: in apply order, all of them, each ``{kind, action, name}`` with its ``fields``
   (strings ``path[key]: old -> new``, ``None`` for absent, then `` (rule NAME)`` when a rule
-  asked for it; all of them, none when omitted) and ``note`` (empty when omitted);
+  asked for it and `` (expired)`` when the grant's ``expires:`` passed; all of them, none when
+  omitted) and ``note`` (empty when omitted);
 - ``refusals`` / ``warnings``: each as ``"code: message"``, all of them, in order (none expected
   when the key is absent). The message names the address and the objects, so one correct
   refusal cannot hide a missing one, nor a refusal for the wrong object pass as the right one;
@@ -81,7 +82,8 @@ def _case_files() -> list[Path]:
 def _field(f: FieldChange) -> str:
     key = f"[{f.key}]" if f.key is not None else ""
     rule = f" (rule {f.rule})" if f.rule is not None else ""
-    return f"{f.path}{key}: {f.old} -> {f.new}{rule}"
+    expired = " (expired)" if f.expired else ""
+    return f"{f.path}{key}: {f.old} -> {f.new}{rule}{expired}"
 
 
 def _change(c: Change) -> dict[str, Any]:
@@ -285,7 +287,9 @@ def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
     rules' own, a ``--target``'s max_destroy counted over changes the plan left out, and a
     project that stays public without a change in this plan."""
     # Rules are in the manifests, not the plan: only `apply --manifests` checks them again.
-    codes = [r.code for r in plan.refusals if r.code not in ("rule_check", "max_rule_matches")]
+    # So are grants' expires: (max_grant_duration).
+    manifests_only = ("rule_check", "max_rule_matches", "max_grant_duration")
+    codes = [r.code for r in plan.refusals if r.code not in manifests_only]
     targeted = (case.get("options") or {}).get("target")
     if targeted and "max_destroy" in codes and plan.destructive_count <= _limit(case):
         codes.remove("max_destroy")

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import ORG
 
 from hexsync.apply.execute import apply_plan
 from hexsync.emulator.app import create_app
@@ -19,7 +20,6 @@ from hexsync.manifest import load
 from hexsync.planning.planner import make_plan, read_and_plan
 from hexsync.values.plan import Plan
 
-ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKEN = "hxtw_floor"
 PROJECTS, USERS, GROUPS, COLLECTIONS = 2_000, 700, 30, 140
 BIG_GROUP = 600  # members of "Everyone": two pages of 500
@@ -32,7 +32,7 @@ def _seed() -> dict[str, Any]:
         for i in range(GROUPS - 1)
     ]
     return {
-        "org": {"id": ORG_ID, "name": "Acme"},
+        "org": ORG,
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "users": [{"email": e, "name": f"User {e[4:8]}"} for e in emails],
         "groups": groups,
@@ -152,7 +152,7 @@ WRITES = ("Create", "Edit", "Update", "Delete", "Deactivate")
 def _writes_seed() -> dict[str, Any]:
     emails = [f"w{i:03d}@acme.com" for i in range(260)]
     return {
-        "org": {"id": ORG_ID, "name": "Acme"},
+        "org": ORG,
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "statuses": ["Exploratory", "Production"],
         "users": [{"email": "owner@acme.com", "role": "ADMIN"}] + [{"email": e} for e in emails],

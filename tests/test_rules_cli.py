@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import ORG
 from click.testing import CliRunner, Result
 from jsonschema import Draft202012Validator
 
@@ -49,7 +50,7 @@ def _seed() -> dict[str, Any]:
         {"title": "Public page", "owner": users[0], "sharing": {"public_web": "APP_ONLY"}}
     )
     return {
-        "org": {"id": "5a8591dd-4039-49df-9202-96385ba3eff8", "name": "Acme"},
+        "org": ORG,
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "statuses": ["Production", "Endorsed"],
         "users": [{"email": e} for e in users],

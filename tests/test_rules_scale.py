@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import ORG
 
 from hexsync.apply.execute import apply_plan
 from hexsync.apply.gate import apply_saved_plan
@@ -24,7 +25,6 @@ from hexsync.planning.planner import make_plan, read_and_plan
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import Plan
 
-ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 TOKEN = "hxtw_rules"
 PROJECTS, USERS, ARCHIVED = 5_000, 40, 10
 NOW = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
@@ -51,7 +51,7 @@ def _project(i: int, emails: list[str]) -> dict[str, Any]:
 def _seed() -> dict[str, Any]:
     emails = [f"user{i:02d}@acme.com" for i in range(USERS)]
     return {
-        "org": {"id": ORG_ID, "name": "Acme"},
+        "org": ORG,
         "tokens": [{"token": TOKEN, "kind": "workspace"}],
         "statuses": ["Production", "Deprecated"],
         "users": [{"email": e} for e in emails],

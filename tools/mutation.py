@@ -43,7 +43,6 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
             "_refuse_unless_implied",
             "_ref_label",
             "reevaluate",
-            "_lowered_keys",
             "_identity",
             "_field_text",
             "compare_changes",
@@ -52,6 +51,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "saved_plan": ("hexsync.planning.saved_plan", None),
     "hex_access": ("hexsync.values.hex_access", None),
     "rules": ("hexsync.decide.rules_compiler", None),
+    "projection": ("hexsync.decide.projection", None),
     "build": ("hexsync.manifest.build", None),
 }
 

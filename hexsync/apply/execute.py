@@ -62,6 +62,7 @@ from hexsync.hexapi import (
     SharingError,
     SharingResult,
 )
+from hexsync.values.hex_access import NO_ACCESS, level_or_no_access
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     MEMBERS_PER_REQUEST,
@@ -363,12 +364,12 @@ class _Run:
             for f in fields:
                 ident = self.directory.lookup(kind, f.key or "") if f.new is None else None
                 if ident is not None:
-                    out[ident] = "NONE"
+                    out[ident] = NO_ACCESS
             access[kind] = out
         user_access, group_access = access[Kind.USER], access[Kind.GROUP]
         workspace = scalar_field(change, "sharing.workspace")
-        members = (workspace.new or "NONE") if workspace is not None else None
-        if change.action is Action.CREATE and members == "NONE":
+        members = level_or_no_access(workspace.new) if workspace is not None else None
+        if change.action is Action.CREATE and members == NO_ACCESS:
             members = None  # a new collection is not shared with the workspace anyway
         return {
             "user_access": user_access or None,
@@ -392,16 +393,15 @@ class _Run:
         ]
         for path, written, found, names in checks:
             for ident, level in sorted((written or {}).items()):
-                got = found.get(ident) or found.get(ident.lower()) or "NONE"
+                got = level_or_no_access(found.get(ident) or found.get(ident.lower()))
                 if got != level:
                     problems.append(
                         f"{path} {names.get(ident, ident)}: Hex answered {got}, not {level}"
                     )
         members = sharing["workspace_members"]
-        if members is not None and (now.workspace_members or "NONE") != members:
-            problems.append(
-                f"sharing.workspace: Hex answered {now.workspace_members or 'NONE'}, not {members}"
-            )
+        answered = level_or_no_access(now.workspace_members)
+        if members is not None and answered != members:
+            problems.append(f"sharing.workspace: Hex answered {answered}, not {members}")
         return problems
 
     async def _group(self, change: Change) -> tuple[str | None, str]:
@@ -521,8 +521,8 @@ class _Run:
             try:
                 result = await self.client.edit_project_sharing_workspace_and_public(
                     ident,
-                    workspace=(workspace.new or "NONE") if workspace is not None else None,
-                    public_web=(public_web.new or "NONE") if public_web is not None else None,
+                    workspace=None if workspace is None else level_or_no_access(workspace.new),
+                    public_web=None if public_web is None else level_or_no_access(public_web.new),
                 )
             except HexsyncError as exc:
                 problems.append(f"{label}: {_reason(exc)}")
@@ -538,7 +538,7 @@ class _Run:
             if not fields:
                 continue
             ids = targets[path]
-            access = {ids[f.key]: f.new or "NONE" for f in fields if f.key is not None}
+            access = {ids[f.key]: level_or_no_access(f.new) for f in fields if f.key is not None}
             try:
                 result = await edit(ident, access)
             except HexsyncError as exc:

@@ -17,7 +17,7 @@ Then :func:`~hexsync.apply.execute.apply_plan` carries it out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -38,6 +38,7 @@ from hexsync.planning.planner import build_plan
 from hexsync.planning.saved_plan import listed, shown, uncovered
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, Policy, Workspace
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import (
@@ -248,17 +249,17 @@ def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
         ),
     )
     public = [
-        Public(change.address, change.name, f.new, change.mark)
+        Public(change.address, change.name, level, change.mark)
         for change in plan.changes
         for f in change.fields_at("sharing.public_web")
-        if f.new not in (None, "NONE")
+        if (level := level_or_none(f.new)) is not None
     ]
     kinds = None
     if carried.target is not None:
         kind_text = carried.target.partition(":")[0]
         kinds = frozenset(k for k in Kind if k.value == kind_text) or None
     return check_guardrails(
-        _lowered_keys(plan.changes),
+        plan.changes,
         desired,
         org_id=live.org_id,
         full_visibility=live.full_visibility,
@@ -268,24 +269,6 @@ def reevaluate(plan: Plan, live: Live) -> tuple[Refusal, ...]:
         members={g.name: g.members for g in live.groups.values()},
         creators={c.id: c.creator for c in live.collections.values()},
     )
-
-
-def _lowered_keys(changes: Sequence[Change]) -> list[Change]:
-    """Emails compared as apply resolves them (in any case): ``Admin@acme.com`` is protected
-    ``admin@acme.com`` too."""
-    out = []
-    for change in changes:
-        fields = tuple(
-            FieldChange(f.path, f.old, f.new, f.key.lower())
-            if f.key is not None and f.path in ("members", "sharing.users")
-            else f
-            for f in change.fields
-        )
-        name = change.name.lower() if change.kind is Kind.USER else change.name
-        out.append(
-            Change(change.kind, change.action, name, change.id, fields, change.note, change.mark)
-        )
-    return out
 
 
 def _identity(change: Change) -> tuple[str, str, str, str]:

@@ -15,11 +15,22 @@ from typing import Any, Protocol
 PLAN_MARKER = "<!-- hexsync:plan manifests={manifests} -->"
 DRIFT_MARKER = "<!-- hexsync:drift manifests={manifests} -->"
 BODY_LIMIT = 65_536  # GitHub refuses longer comments and issue bodies; GitLab notes: 1,000,000
+PLAN_LIMIT = 50_000_000  # hexsync's own cap on a saved plan (saved_plan.MAX_PLAN_BYTES)
+# The files a job writes in its folder: removed first, since a checkout may hold one (or a link).
+OUTPUTS = ("plan.json", "plan.md", "hexsync.env", "drift.json", "reviewed-plan.json")
 CUT_NOTE = "\n\n_(cut to fit: the full plan is the job's artifact)_\n"
 
 
 class CiError(Exception):
     """A failure the job reports in one line and exits 1 for."""
+
+
+class HttpError(CiError):
+    """A forge's API answered an HTTP error (``code``)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def env(name: str, default: str | None = None) -> str:
@@ -71,7 +82,7 @@ def call(method: str, url: str, headers: Mapping[str, str], body: Any = None, *,
             text = response.read().decode()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode(errors="replace")[:300]
-        raise CiError(f"{what} {method} {url}: HTTP {exc.code} {detail}") from exc
+        raise HttpError(f"{what} {method} {url}: HTTP {exc.code} {detail}", exc.code) from exc
     except urllib.error.URLError as exc:
         raise CiError(f"{what} {method} {url}: {exc.reason}") from exc
     return json.loads(text) if text else None
@@ -89,9 +100,17 @@ def paginate(request: Callable[[str, str], Any], path: str) -> Iterator[Any]:
         page += 1
 
 
-def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
-    """A file from the forge's API. A redirect (to artifact storage) is followed by hand and
-    without ``headers``: the storage URL is signed, and must never get the token."""
+def _bounded(response: Any, limit: int, what: str) -> bytes:
+    data = bytes(response.read(limit + 1))
+    if len(data) > limit:
+        raise CiError(f"{what}: the download is over {limit / 1_000_000:g} MB; not read further")
+    return data
+
+
+def download(url: str, headers: Mapping[str, str], *, what: str, limit: int) -> bytes:
+    """A file from the forge's API, of at most ``limit`` bytes. A redirect (to artifact
+    storage) is followed by hand and without ``headers``: the storage URL is signed, and must
+    never get the token."""
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
         def redirect_request(self, *args: Any, **kwargs: Any) -> None:  # noqa: ARG002
@@ -102,41 +121,58 @@ def download(url: str, headers: Mapping[str, str], *, what: str) -> bytes:
         req.add_header(name, value)
     try:
         with urllib.request.build_opener(NoRedirect).open(req, timeout=60) as response:
-            return bytes(response.read())
+            return _bounded(response, limit, what)
     except urllib.error.HTTPError as exc:
         location = exc.headers.get("Location") if exc.code in (301, 302, 303, 307) else None
         if location is None:
             raise CiError(f"{what} GET {url}: HTTP {exc.code}") from exc
     with urllib.request.urlopen(location, timeout=120) as response:  # noqa: S310
-        return bytes(response.read())
+        return _bounded(response, limit, what)
 
 
 class RestApi:
-    """A forge's REST API under ``base`` (the repository or project), with ``headers`` (the
-    token) on every call; ``what`` names it in errors."""
+    """A forge's REST API at ``root``, mostly used under ``root + prefix`` (the repository or
+    project), with ``headers`` (the token) on every call; ``what`` names it in errors."""
 
-    def __init__(self, base: str, headers: Mapping[str, str], what: str) -> None:
-        self.base = base
+    def __init__(self, root: str, prefix: str, headers: Mapping[str, str], what: str) -> None:
+        self.root = root
+        self.base = f"{root}{prefix}"
         self._headers = dict(headers)
         self.what = what
 
     def request(self, method: str, path: str, body: Any = None) -> Any:
         return call(method, f"{self.base}{path}", self._headers, body, what=self.what)
 
+    def request_root(self, method: str, path: str) -> Any:
+        """A call outside the repository or project (``GET /user``)."""
+        return call(method, f"{self.root}{path}", self._headers, what=self.what)
+
     def pages(self, path: str) -> Iterator[Any]:
         return paginate(self.request, path)
 
-    def download(self, path: str) -> bytes:
-        return download(f"{self.base}{path}", self._headers, what=self.what)
+    def download(self, path: str, limit: int) -> bytes:
+        return download(f"{self.base}{path}", self._headers, what=self.what, limit=limit)
 
 
 def upsert_sticky(
-    api: RestApi, marker: str, text: str, *, listing: str, edit: str, method: str, create: str
+    api: RestApi,
+    marker: str,
+    text: str,
+    *,
+    mine: Callable[[Mapping[str, Any]], bool],
+    listing: str,
+    edit: str,
+    method: str,
+    create: str,
 ) -> bool:
     """Update the one comment or note that carries ``marker`` (``edit`` with ``{id}``), or
-    create it at ``create``: a single comment a run keeps current. True when one was updated."""
+    create it at ``create``: a single comment a run keeps current. True when one was updated.
+
+    Only a comment that ``mine`` says the token's own identity wrote is a candidate: anyone who
+    can comment can copy the marker, and must not own the plan comment (nor make the job fail
+    where the token may not edit their comment)."""
     for item in api.pages(listing):
-        if marker in (item.get("body") or ""):
+        if marker in (item.get("body") or "") and mine(item):
             api.request(method, edit.format(id=item["id"]), {"body": text})
             return True
     api.request("POST", create, {"body": text})
@@ -218,6 +254,23 @@ def run_drift(forge: Forge, manifests: str, workdir: Path) -> int:
 MODES = {"plan": run_plan, "apply": run_apply, "drift": run_drift}
 
 
+def own_workdir(workdir: Path) -> None:
+    """Make ``workdir`` ready for the job's files. In GitLab it lies in the checkout, which the
+    merge request wrote: it must not be a link (to anywhere), and a file (or link) by the name
+    of one the job writes is removed, never written through."""
+    if workdir.is_symlink() or (workdir.exists() and not workdir.is_dir()):
+        raise CiError(
+            f"{workdir} is not a folder of the job's own (a file or a symbolic link, from the "
+            "checkout?): the job writes its files there; remove it from the repository"
+        )
+    try:
+        workdir.mkdir(parents=True, exist_ok=True)
+        for name in OUTPUTS:
+            (workdir / name).unlink(missing_ok=True)  # a link itself, never its target
+    except OSError as exc:
+        raise CiError(f"{workdir}: cannot prepare the job's folder: {exc}") from exc
+
+
 def main(
     argv: Sequence[str], program: str, forge: Callable[[], Forge], workdir: Path, error: str
 ) -> int:
@@ -226,8 +279,8 @@ def main(
         print(f"usage: python -m {program} {'|'.join(MODES)}", file=sys.stderr)
         return 1
     manifests = os.environ.get("HEXSYNC_MANIFESTS", "manifests")
-    workdir.mkdir(parents=True, exist_ok=True)
     try:
+        own_workdir(workdir)
         return MODES[argv[0]](forge(), manifests, workdir)
     except CiError as exc:
         print(f"{error}hexsync {argv[0]}: {exc}", file=sys.stderr)

@@ -11,11 +11,15 @@ The modes are ``hexsync.ci._common``'s, the same as GitLab's; this module is Git
 
 - ``plan``: ``hexsync plan --out plan.json --format markdown --detailed-exitcode``; the markdown
   goes to the job summary and to one sticky pull-request comment (found again by a hidden
-  marker, so a new push updates it instead of adding another); outputs ``has-changes``,
+  marker among the comments the token's own identity wrote, so a new push updates it instead of
+  adding another, and nobody else's comment is ever taken for it); outputs ``has-changes``,
   ``exit-code``, ``destructive`` and ``plan-path`` (for the artifact step).
-- ``apply``: finds the plan reviewed in the pull request that the pushed commit merged (its
-  workflow run's artifact), downloads it, and runs ``hexsync apply plan.json --manifests DIR``,
-  which refuses (exit 3) a plan that the manifests on this branch do not produce.
+- ``apply``: finds the plan reviewed in the pull request that the pushed commit merged (never
+  one still open): the artifact of the newest successful ``pull_request`` run of the plan
+  workflow (``HEXSYNC_PLAN_WORKFLOW``, by its file name) on the pull request's head commit; the
+  artifact is read up to the size hexsync accepts for a plan. It runs ``hexsync apply plan.json
+  --manifests DIR``, which refuses (exit 3) a plan that the manifests on this branch do not
+  produce.
 - ``drift``: ``hexsync drift``; opens or updates one issue labelled ``drift`` while there is
   drift, and closes it (with a comment) once there is none.
 
@@ -32,12 +36,25 @@ import os
 import sys
 import urllib.parse
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from hexsync.ci._common import CiError, RestApi, env, log, main, upsert_sticky, with_marker
+from hexsync.ci._common import (
+    PLAN_LIMIT,
+    CiError,
+    HttpError,
+    RestApi,
+    env,
+    log,
+    main,
+    upsert_sticky,
+    with_marker,
+)
+
+# Who the job's GITHUB_TOKEN (an installation token of GitHub Actions) writes as.
+ACTIONS_BOT = "github-actions[bot]"
 
 
 def github_api() -> RestApi:
@@ -48,7 +65,7 @@ def github_api() -> RestApi:
         "Accept": "application/vnd.github+json",
         "X-GitHub-Api-Version": "2022-11-28",
     }
-    return RestApi(f"{api}/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
+    return RestApi(api, f"/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
 
 
 def _event() -> Mapping[str, Any]:
@@ -75,6 +92,22 @@ class GitHub:
     def api(self) -> RestApi:
         return github_api()
 
+    @cached_property
+    def written_by_token(self) -> Callable[[Mapping[str, Any]], bool]:
+        """Whether a comment was written by the token's own identity (its ``user``): the
+        account ``GET /user`` answers, by id (a login can be renamed); an installation token
+        (the job's GITHUB_TOKEN, a GitHub App's), which GET /user refuses with 403, writes as
+        its app's bot: ``HEXSYNC_COMMENT_AUTHOR``, by default ``github-actions[bot]``."""
+        try:
+            me = self.api.request_root("GET", "/user")
+        except HttpError as exc:
+            if exc.code != 403:
+                raise
+            bot = env("HEXSYNC_COMMENT_AUTHOR", ACTIONS_BOT).casefold()
+            return lambda c: str((c.get("user") or {}).get("login", "")).casefold() == bot
+        ident = me["id"]
+        return lambda c: (c.get("user") or {}).get("id") == ident
+
     def output(self, values: Mapping[str, str]) -> None:
         """Step outputs (``$GITHUB_OUTPUT``); printed when run by hand."""
         text = "".join(f"{k}={v}\n" for k, v in values.items())
@@ -93,6 +126,7 @@ class GitHub:
             self.api,
             marker,
             with_marker(marker, markdown),
+            mine=self.written_by_token,
             listing=f"/issues/{number}/comments",
             edit="/issues/comments/{id}",
             method="PATCH",
@@ -101,22 +135,26 @@ class GitHub:
         log(f"plan comment {'updated' if updated else 'created'} on pull request #{number}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
-        """The newest successful pull_request run on the merged pull request's head, and the
-        plan artifact it uploaded."""
+        """The newest successful pull_request run of the plan workflow on the merged pull
+        request's head, and the plan artifact it uploaded. A pull request that was not merged
+        was reviewed by nobody; another workflow (one a pull request may add) may upload an
+        artifact of the same name."""
         sha, artifact = env("GITHUB_SHA"), env("HEXSYNC_ARTIFACT", "hexsync-plan")
+        workflow = env("HEXSYNC_PLAN_WORKFLOW", "hexsync-plan.yml")
         pulls = self.api.request("GET", f"/commits/{sha}/pulls")
-        merged = [p for p in pulls if p.get("merged_at")] or pulls
+        merged = [p for p in pulls if p.get("merged_at")]
         if not merged:
             raise CiError(
-                f"commit {sha[:12]} came from no pull request, so no plan was reviewed for it; "
-                "merge changes through pull requests (or pass plan-path)"
+                f"commit {sha[:12]} came from no merged pull request, so no plan was reviewed "
+                "for it; merge changes through pull requests (or pass plan-path)"
             )
         pull = merged[0]
         head = pull["head"]["sha"]
         query = urllib.parse.urlencode(
             {"head_sha": head, "event": "pull_request", "status": "success"}
         )
-        runs = self.api.request("GET", f"/actions/runs?{query}")["workflow_runs"]
+        runs_of = f"/actions/workflows/{urllib.parse.quote(workflow, safe='')}/runs"
+        runs = self.api.request("GET", f"{runs_of}?{query}")["workflow_runs"]
         for run in sorted(runs, key=lambda r: r.get("created_at", ""), reverse=True):
             found = self.api.request("GET", f"/actions/runs/{run['id']}/artifacts?name={artifact}")[
                 "artifacts"
@@ -124,12 +162,13 @@ class GitHub:
             live = [a for a in found if not a.get("expired")]
             if live:
                 log(f"applying the plan reviewed in pull request #{pull['number']}")
-                return _unzip_plan(
-                    self.api.download(f"/actions/artifacts/{live[0]['id']}/zip"),
-                    workdir / "plan.json",
+                # A zip of a plan at the cap, stored rather than deflated, and its headers.
+                raw = self.api.download(
+                    f"/actions/artifacts/{live[0]['id']}/zip", PLAN_LIMIT + 1_000_000
                 )
+                return _unzip_plan(raw, workdir / "plan.json")
         raise CiError(
-            f"no '{artifact}' artifact from a successful plan run on pull request "
+            f"no '{artifact}' artifact from a successful run of {workflow} on pull request "
             f"#{pull['number']} (head {head[:12]}): run the plan workflow on it first"
         )
 
@@ -165,11 +204,25 @@ class GitHub:
 
 
 def _unzip_plan(raw: bytes, target: Path) -> Path:
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        names = [n for n in archive.namelist() if n.endswith(".json")]
-        if len(names) != 1:
-            raise CiError(f"the plan artifact holds {len(names)} JSON files, expected 1")
-        target.write_bytes(archive.read(names[0]))
+    """The one JSON file of the artifact, refused by its size before it is unpacked (a few
+    kilobytes of zip can unpack to gigabytes), and read no further than the cap."""
+    cap = f"the {PLAN_LIMIT / 1_000_000:g} MB a saved plan may be"
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = [i for i in archive.infolist() if i.filename.endswith(".json")]
+            if len(members) != 1:
+                raise CiError(f"the plan artifact holds {len(members)} JSON files, expected 1")
+            member = members[0]
+            if member.file_size > PLAN_LIMIT:
+                size = f"{member.file_size / 1_000_000:.0f} MB"
+                raise CiError(f"{member.filename} is {size} unpacked, over {cap}; not unpacked")
+            with archive.open(member) as handle:
+                data = handle.read(PLAN_LIMIT + 1)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise CiError(f"the plan artifact is not a readable zip: {exc}") from exc
+    if len(data) > PLAN_LIMIT:
+        raise CiError(f"{member.filename} unpacks to more than {cap}")
+    target.write_bytes(data)
     return target
 
 

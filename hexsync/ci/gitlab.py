@@ -2,18 +2,24 @@
 
     python -m hexsync.ci.gitlab plan|apply|drift
 
+Every file a job writes is in ``hexsync-ci/`` of the project's folder (the artifacts name
+it): the checkout is the merge request's, and may hold a file or a link by any name.
+
 - ``plan`` (merge-request pipelines): ``hexsync plan --out plan.json --format markdown``, the
-  markdown as one merge-request note updated in place (found by a hidden marker), and
+  markdown as one merge-request note updated in place (found by a hidden marker among the notes
+  the token's own user wrote: ``GET /user``), and
   ``hexsync.env`` (a dotenv report: ``HEXSYNC_EXIT_CODE``, ``HEXSYNC_HAS_CHANGES``,
   ``HEXSYNC_DESTRUCTIVE``) beside ``plan.json`` for the job's artifacts.
-- ``apply`` (the default branch): finds the merge request the commit merged, the newest
-  successful ``hexsync-plan`` job of its pipelines, downloads its ``plan.json`` and runs
+- ``apply`` (the default branch): finds the merge request the commit merged (never one still
+  open), the newest successful ``hexsync-plan`` job of its pipelines on its head commit (never
+  another commit's), downloads its ``plan.json`` (up to the size hexsync accepts) and runs
   ``hexsync apply plan.json --manifests DIR`` (a plan these manifests do not produce: exit 3).
 - ``drift`` (scheduled pipelines): ``hexsync drift``; one issue labelled ``drift`` opened or
   updated while there is drift, closed with a note once there is none.
 
 GitLab's API is ``CI_API_V4_URL``; the token is ``HEXSYNC_GITLAB_TOKEN`` (a project access token
-with the ``api`` scope: the job token cannot write notes or issues), sent only there.
+with the ``api`` scope and the Reporter role: the job token cannot write notes or issues), sent
+only there.
 """
 
 from __future__ import annotations
@@ -21,13 +27,28 @@ from __future__ import annotations
 import os
 import sys
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from hexsync.ci._common import CiError, RestApi, env, log, main, upsert_sticky, with_marker
+from hexsync.ci._common import (
+    PLAN_LIMIT,
+    CiError,
+    RestApi,
+    env,
+    log,
+    main,
+    upsert_sticky,
+    with_marker,
+)
 
 NOTE_LIMIT = 1_000_000  # GitLab's limit for a note or an issue description
+OUT_DIR = "hexsync-ci"  # the job's own folder in the project's, for its files and artifacts
+
+
+def out_dir() -> Path:
+    return Path(os.environ.get("CI_PROJECT_DIR") or ".") / OUT_DIR
 
 
 def gitlab_api() -> RestApi:
@@ -35,18 +56,25 @@ def gitlab_api() -> RestApi:
     api = env("CI_API_V4_URL", "https://gitlab.com/api/v4").rstrip("/")
     project = urllib.parse.quote(env("CI_PROJECT_ID"), safe="")
     headers = {"PRIVATE-TOKEN": env("HEXSYNC_GITLAB_TOKEN")}
-    return RestApi(f"{api}/projects/{project}", headers, "GitLab API")
+    return RestApi(api, f"/projects/{project}", headers, "GitLab API")
 
 
 class GitLab:
     """GitLab's side of the modes; the API client is made on first use."""
 
     def __init__(self) -> None:
-        self.workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
+        self.workdir = out_dir()
 
     @cached_property
     def api(self) -> RestApi:
         return gitlab_api()
+
+    @cached_property
+    def written_by_token(self) -> Callable[[Mapping[str, Any]], bool]:
+        """Whether a note was written by the token's own user (``GET /user``; a project access
+        token's is its bot user), by the note's ``author.id``."""
+        ident = self.api.request_root("GET", "/user")["id"]
+        return lambda n: (n.get("author") or {}).get("id") == ident
 
     def output(self, values: Mapping[str, str]) -> None:
         """``hexsync.env``, a dotenv report: ``HEXSYNC_EXIT_CODE=2`` … The plan's path is left
@@ -74,6 +102,7 @@ class GitLab:
             self.api,
             marker,
             with_marker(marker, markdown, NOTE_LIMIT),
+            mine=self.written_by_token,
             listing=f"/merge_requests/{iid}/notes?sort=asc",
             edit=f"/merge_requests/{iid}/notes/{{id}}",
             method="PUT",
@@ -82,28 +111,32 @@ class GitLab:
         log(f"plan note {'updated' if updated else 'created'} on merge request !{iid}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
-        """The newest successful plan job of the merged merge request's pipelines, and its
-        ``plan.json``."""
+        """The newest successful plan job of the merged merge request's pipelines on its head
+        commit, and its ``plan.json``. A merge request that was not merged was reviewed by
+        nobody; a pipeline of another commit planned something else."""
         sha, job_name = env("CI_COMMIT_SHA"), env("HEXSYNC_PLAN_JOB", "hexsync-plan")
         requests = self.api.request("GET", f"/repository/commits/{sha}/merge_requests")
-        merged = [m for m in requests if m.get("state") == "merged"] or requests
+        merged = [m for m in requests if m.get("state") == "merged"]
         if not merged:
             raise CiError(
-                f"commit {sha[:12]} came from no merge request, so no plan was reviewed for it; "
-                "merge changes through merge requests (or set HEXSYNC_PLAN_PATH)"
+                f"commit {sha[:12]} came from no merged merge request, so no plan was reviewed "
+                "for it; merge changes through merge requests (or set HEXSYNC_PLAN_PATH)"
             )
-        iid = int(merged[0]["iid"])
+        iid, head = int(merged[0]["iid"]), str(merged[0].get("sha") or "")
         for pipeline in self.api.request("GET", f"/merge_requests/{iid}/pipelines"):
+            if not head or pipeline.get("sha") != head:
+                continue
             jobs = self.api.request("GET", f"/pipelines/{pipeline['id']}/jobs?scope[]=success")
             job = next((j for j in jobs if j.get("name") == job_name), None)
             if job is not None:
                 target = workdir / "reviewed-plan.json"
-                target.write_bytes(self.api.download(f"/jobs/{job['id']}/artifacts/plan.json"))
+                path = f"/jobs/{job['id']}/artifacts/{OUT_DIR}/plan.json"
+                target.write_bytes(self.api.download(path, PLAN_LIMIT))
                 log(f"applying the plan reviewed in merge request !{iid} (job {job['id']})")
                 return target
         raise CiError(
-            f"no successful '{job_name}' job in the pipelines of merge request !{iid}: "
-            "run its pipeline first"
+            f"no successful '{job_name}' job on the head commit {head[:12] or '(unknown)'} of "
+            f"merge request !{iid}: run its pipeline first"
         )
 
     def drift_issue(self, marker: str, markdown: str, *, drift: bool) -> None:
@@ -132,5 +165,4 @@ class GitLab:
 
 
 if __name__ == "__main__":
-    workdir = Path(os.environ.get("CI_PROJECT_DIR") or ".")
-    sys.exit(main(sys.argv[1:], "hexsync.ci.gitlab", GitLab, workdir, "error: "))
+    sys.exit(main(sys.argv[1:], "hexsync.ci.gitlab", GitLab, out_dir(), "error: "))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,16 +13,32 @@ import click
 
 from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli._output import format_options, heading, table, to_json
-from hexsync.cli._resolve import is_uuid, options
+from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
-from hexsync.decide.access_engine import Grant
-from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.decide.findings import Finding, findings
+from hexsync.errors import HexsyncError
 from hexsync.manifest import load
-from hexsync.ops.access import AccessState, read_access
+from hexsync.ops.access import (
+    AccessState,
+    find_user,
+    from_note,
+    match_project,
+    project_doc,
+    read_access,
+    read_saved_report,
+    report_of,
+    user_doc,
+)
+from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.access_html import render_access_html
-from hexsync.render.access_report import render_access_csv, render_access_json
-from hexsync.values.live import LiveProject, LiveUser
+from hexsync.render.access_report import (
+    render_access_csv,
+    render_access_csv_compact,
+    render_access_json,
+    sealed,
+)
+from hexsync.render.access_text import render_project_text, render_user_text
 from hexsync.values.plan import Plan
 
 _AS_PLANNED = click.option(
@@ -31,6 +49,14 @@ _AS_PLANNED = click.option(
     type=click.Path(path_type=str),
     help="Answer for the state these manifests (repeat for several paths), or one saved plan "
     "(plan.json), would leave.",
+)
+_FROM = click.option(
+    "--from",
+    "saved",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Answer from a saved JSON report (access report --out access.json), as of when it was "
+    "read: no token, no request.",
 )
 _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
 
@@ -105,16 +131,27 @@ def _saved_plan(paths: tuple[str, ...]) -> Plan | None:
 def _state(
     ctx: click.Context,
     as_planned: tuple[str, ...],
+    saved_report: Path | None = None,
+    person: str | None = None,
     at: str | None = None,
     db: str | None = None,
     workspace: str | None = None,
 ) -> AccessState:
     if at is not None:
-        if as_planned:
-            raise click.UsageError("--at and --as-planned exclude each other")
+        if as_planned or saved_report is not None:
+            raise click.UsageError("--at excludes --as-planned and --from")
         return _state_at(ctx, at, db, workspace)
     if db is not None or workspace is not None:
         raise click.UsageError("--db and --workspace go with --at")
+    if saved_report is not None:
+        if as_planned:
+            raise HexsyncError(
+                "--from answers from a saved report; --as-planned needs a reading of the workspace",
+                hint="give one or the other (a saved as-planned report answers as planned)",
+            )
+        state = read_saved_report(saved_report)
+        click.echo(from_note(state), err=True)
+        return state
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
     client = build_client(options(ctx))
@@ -122,7 +159,7 @@ def _state(
 
     async def run() -> AccessState:
         async with client:
-            return await read_access(client, desired, saved=saved, progress=progress)
+            return await read_access(client, desired, saved=saved, progress=progress, person=person)
 
     state = asyncio.run(run())
     progress.count = state.live.read_requests
@@ -142,100 +179,10 @@ def _state(
     return state
 
 
-def find_project(state: AccessState, ref: str) -> LiveProject:
-    """A project of the state by id or exact title; unknown: an error with close matches."""
-    projects = state.engine.projects
-    if is_uuid(ref) and ref.lower() in projects:
-        return projects[ref.lower()]
-    found = [p for p in projects.values() if ref in (p.title, p.id)]
-    if not found:
-        titles = {p.title for p in projects.values()}
-        hint = did_you_mean(ref, titles)
-        if hint is None:
-            # A part of a title ("Revenu") finds it too.
-            near = sorted(t for t in titles if ref.lower() in t.lower())[:3]
-            hint = ("did you mean " + " or ".join(repr(t) for t in near) + "?") if near else None
-        raise HexsyncError(
-            f"no project titled {ref!r}",
-            hint=hint or "name it by its exact title or id; list them with: hexsync projects list",
-        )
-    if len(found) > 1:
-        ids = ", ".join(sorted(p.id for p in found))
-        raise HexsyncError(f"{len(found)} projects are titled {ref!r}: {ids}", hint="use its id")
-    return found[0]
-
-
-def _paths(g: Grant) -> list[dict[str, str]]:
-    return [{"path": p.label, "granted": p.granted.value} for p in g.paths]
-
-
-def _grant_data(g: Grant) -> dict[str, Any]:
-    out: dict[str, Any] = {"level": g.level.value, "paths": _paths(g)}
-    if g.capped:
-        out["capped_by_role"] = g.role
-    return out
-
-
-def find_user(state: AccessState, email: str) -> LiveUser:
-    """An active user of the state by email (any case); unknown: an error with close matches."""
-    wanted = email.strip().lower()
-    user = state.engine.users.get(wanted)
-    if user is not None:
-        return user
-    hint = did_you_mean(wanted, state.engine.users, cutoff=0.8)
-    if wanted in state.live.users:
-        msg = f"{wanted} is deactivated by the plan: no access at all"
-    else:
-        msg = f"no active user with email {email}"
-    raise HexsyncError(msg, hint=hint or "deactivated users have no access and are not listed")
-
-
-def _public(state: AccessState) -> list[LiveProject]:
-    engine = state.engine
-    return sorted(
-        (p for p in engine.projects.values() if engine.project(p.id).public_web.value != "NONE"),
-        key=lambda p: (p.title, p.id),
-    )
-
-
-def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
-    """``access project --json`` (and the MCP tool ``who_can_access``)."""
-    engine = state.engine
-    pa = engine.project(found.id)
-    users = engine.users
-    return {
-        "source": state.source,
-        "project": {"id": found.id, "title": found.title, "owner": found.owner},
-        "public_web": pa.public_web.value,
-        "workspace_members": [{"path": p.label, "granted": p.granted.value} for p in pa.wide],
-        "people": [
-            {"email": g.email, "name": users[g.email].name, "role": g.role, **_grant_data(g)}
-            for g in engine.people(found.id)
-        ],
-    }
-
-
-def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:
-    """``access user --json`` (and the MCP tool ``what_can_user_access``)."""
-    engine = state.engine
-    projects = engine.projects
-    return {
-        "source": state.source,
-        "user": {"email": user.email, "name": user.name, "role": user.role},
-        "projects": [
-            {"id": g.project_id, "title": projects[g.project_id].title, **_grant_data(g)}
-            for g in engine.of_user(user.email)
-        ],
-        "public_web": [
-            {"id": p.id, "title": p.title, "level": engine.project(p.id).public_web.value}
-            for p in _public(state)
-        ],
-    }
-
-
 @access.command("project")
 @click.argument("project")
 @_AS_PLANNED
+@_FROM
 @_at_options
 @_JSON
 @click.pass_context
@@ -243,10 +190,11 @@ def access_project(
     ctx: click.Context,
     project: str,
     as_planned: tuple[str, ...],
-    as_json: bool,
+    saved: Path | None,
     at: str | None,
     at_db: str | None,
     at_workspace: str | None,
+    as_json: bool,
 ) -> None:
     """Everyone who can open PROJECT (title or id), their level and every path to it.
 
@@ -256,36 +204,21 @@ def access_project(
       hexsync access project "Revenue overview" --as-planned manifests/
       hexsync access project "Revenue overview" --at 2027-01-03T10:00
     """
-    state = _state(ctx, as_planned, at, at_db, at_workspace)
-    found = find_project(state, project)
-    engine = state.engine
-    pa = engine.project(found.id)
-    grants = engine.people(found.id)
+    state = _state(ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace)
+    found, note = match_project(state, project)
+    if note is not None:
+        click.echo(f"note: {note}.", err=True)
+    doc = {**project_doc(state, found), **_as_of(ctx)}
     if as_json:
-        click.echo(to_json({**project_doc(state, found), **_as_of(ctx)}))
+        click.echo(to_json(doc))
         return
-    color = options(ctx).color and sys.stdout.isatty()
-    click.echo(heading(f"{found.title} ({found.id})", color=color))
-    click.echo(f"  owner: {found.owner or 'unknown'}")
-    if pa.public_web.value != "NONE":
-        click.echo(f"  public web: anyone with the link gets {pa.public_web.value}  ! public")
-    else:
-        click.echo("  public web: not shared")
-    if pa.wide:
-        wide = ", ".join(p.text for p in pa.wide)
-        click.echo(f"  workspace members (not Guests): {wide}  ! workspace-wide")
-    click.echo("")
-    if not grants:
-        click.echo("Nobody can open it (but its owner, if active).")
-        return
-    rows = [(g.email, g.role or "-", g.level.value, g.explain) for g in grants]
-    click.echo(table(["PERSON", "ROLE", "LEVEL", "PATHS"], rows, color=color))
-    click.echo(f"\n{len(grants)} {'person' if len(grants) == 1 else 'people'} can open it.")
+    click.echo(render_project_text(doc, bold=_bold(ctx)))
 
 
 @access.command("user")
 @click.argument("email")
 @_AS_PLANNED
+@_FROM
 @_at_options
 @_JSON
 @click.pass_context
@@ -293,10 +226,11 @@ def access_user(
     ctx: click.Context,
     email: str,
     as_planned: tuple[str, ...],
-    as_json: bool,
+    saved: Path | None,
     at: str | None,
     at_db: str | None,
     at_workspace: str | None,
+    as_json: bool,
 ) -> None:
     """Every project EMAIL can open, the level and every path to it.
 
@@ -306,30 +240,86 @@ def access_user(
       hexsync access user alice@acme.com --as-planned manifests/ --json
       hexsync access user alice@acme.com --at 2027-01-03T10:00
     """
-    state = _state(ctx, as_planned, at, at_db, at_workspace)
-    engine = state.engine
-    user = find_user(state, email)
+    state = _state(ctx, as_planned, saved, person=email, at=at, db=at_db, workspace=at_workspace)
+    doc = {**user_doc(state, find_user(state, email)), **_as_of(ctx)}
     if as_json:
-        click.echo(to_json({**user_doc(state, user), **_as_of(ctx)}))
+        click.echo(to_json(doc))
         return
-    grants = engine.of_user(user.email)
-    projects = engine.projects
-    public = _public(state)
+    click.echo(render_user_text(doc, bold=_bold(ctx)))
+
+
+def _bold(ctx: click.Context) -> Callable[[str], str]:
     color = options(ctx).color and sys.stdout.isatty()
-    click.echo(heading(f"{user.email} ({user.role or 'role unknown'})", color=color))
-    if not grants:
-        click.echo("Can open no project through their account.")
-    else:
-        rows = [
-            (projects[g.project_id].title, g.level.value, g.explain, g.project_id) for g in grants
-        ]
-        click.echo(table(["PROJECT", "LEVEL", "PATHS", "ID"], rows, color=color))
-        n = len(grants)
-        click.echo(f"\nCan open {n} project{'s' if n != 1 else ''}.")
-    if public:
-        names = ", ".join(f'"{p.title}"' for p in public[:5])
-        more = f" and {len(public) - 5} more" if len(public) > 5 else ""
-        click.echo(f"Like anyone with the link, also {len(public)} public: {names}{more}.")
+    return lambda text: heading(text, color=color)
+
+
+_INACTIVE = click.option(
+    "--inactive",
+    default=DEFAULT_INACTIVE,
+    show_default=True,
+    metavar="DURATION",
+    help="A user who has not signed in for this long (Hex's lastLoginDate) is inactive.",
+)
+
+
+@access.command("findings", short_help="Hygiene findings, each with the change that fixes it.")
+@click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=str),
+    help="Point each fix at the manifest line it changes (repeat for several paths).",
+)
+@_INACTIVE
+@_JSON
+@click.pass_context
+def access_findings(
+    ctx: click.Context, manifests: tuple[str, ...], inactive: str, as_json: bool
+) -> None:
+    """Hygiene findings, most severe first, each with the manifest change that resolves it:
+    public-web projects, projects every member can edit, Guests with edit rights, users who have
+    not signed in for --inactive, grants to deactivated users, groups with no members.
+
+    Exit status: 0 (findings are a report, not an error), 1 on error.
+
+    \b
+    Examples:
+      hexsync access findings
+      hexsync access findings --manifests manifests/ --inactive 180d --json
+    """
+    span = inactive_span(inactive)
+    desired = load(manifests) if manifests else None
+    client = build_client(options(ctx))
+    progress = Progress(client.base_url, sys.stderr)
+    now = dt.datetime.now(dt.timezone.utc)
+
+    async def run() -> list[Finding]:
+        async with client:
+            found = await read_findings(client, desired, now=now, inactive=span, progress=progress)
+            progress.count = found.live.read_requests
+            return list(found.found)
+
+    found = asyncio.run(run())
+    progress.done()
+    if as_json:
+        click.echo(to_json(findings_doc(found, now=now, inactive=span)))
+        return
+    if not found:
+        click.echo("No findings.")
+        return
+    color = options(ctx).color and sys.stdout.isatty()
+    rows = [(f.severity.upper(), f.code, f.subject, f.message) for f in found]
+    click.echo(table(["SEVERITY", "FINDING", "SUBJECT", "WHAT"], rows, color=color))
+    click.echo("")
+    for f in found:
+        where = f" ({f.source})" if f.source is not None else ""
+        click.echo(f"{f.code} {f.subject}: fix: {f.fix}{where}")
+    counts = findings_doc(found, now=now, inactive=span)["counts"]
+    click.echo(
+        f"\n{len(found)} finding{'s' if len(found) != 1 else ''}: "
+        + ", ".join(f"{n} {s}" for s, n in counts.items())
+    )
 
 
 _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
@@ -342,20 +332,25 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["csv", "json", "html"]),
-    help="Default: from the file's extension (.csv, .json, .html).",
+    type=click.Choice(["csv", "csv-compact", "json", "html"]),
+    help="Default: from the file's extension (.csv, .json, .html). csv: a row per person and "
+    "project; csv-compact: a row per project and principal (the workspace as one row).",
 )
 @_AS_PLANNED
+@_FROM
 @_at_options
+@_INACTIVE
 @click.pass_context
 def access_report(
     ctx: click.Context,
     out: Path,
     output: str | None,
     as_planned: tuple[str, ...],
+    saved: Path | None,
     at: str | None,
     at_db: str | None,
     at_workspace: str | None,
+    inactive: str,
 ) -> None:
     """The whole matrix: CSV, JSON (schemas/access-report.schema.json) or an HTML page that
     opens offline, with filters by person, group, collection, project and level.
@@ -364,21 +359,34 @@ def access_report(
     Examples:
       hexsync access report --out access.html
       hexsync access report --out after.html --as-planned manifests/
+      hexsync access report --out access.json
+      hexsync access report --from access.json --out access.csv   # the same reading, as CSV
     """
     fmt = output or _FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise HexsyncError(
             f"--out {out}: cannot tell the format from the extension",
-            hint="give --format csv|json|html, or name the file .csv, .json or .html",
+            hint="give --format csv|csv-compact|json|html, or name the file .csv, .json or .html",
         )
     check_writable_file(out, "--out")
-    state = _state(ctx, as_planned, at, at_db, at_workspace)
-    source = _as_of(ctx).get("source", state.source)
-    report = state.engine.report(source=source, api_url=options(ctx).api_url.rstrip("/"))
+    span = inactive_span(inactive)
+    state = _state(ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace)
+    report = report_of(state, options(ctx).api_url.rstrip("/"))
+    if at is not None:
+        report = sealed({**report, "source": "snapshot"})
+    if state.saved is None:
+        # Findings on the same state (docs/access.md, "Findings"); an empty group counts only
+        # when its members were read (the groups something is shared with). A saved report is
+        # kept as written: its digest covers what it held.
+        now = dt.datetime.now(dt.timezone.utc)
+        found = findings(state.engine, now=now, inactive=span)
+        report = sealed({**report, "findings": findings_doc(found, now=now, inactive=span)})
     if fmt == "json":
         text = render_access_json(report)
     elif fmt == "csv":
         text = render_access_csv(report)
+    elif fmt == "csv-compact":
+        text = render_access_csv_compact(report)
     else:
         text = render_access_html(report)
     write_atomically(out, text)

@@ -127,6 +127,12 @@ def _run_reporting_interruption(
         def stop() -> None:
             nonlocal interrupted
             interrupted = True
+            sys.stderr.write(
+                "hexsync: stopping: finishing the request in flight and releasing the apply "
+                "lock (this can take up to a minute under the rate limit); press Ctrl-C again "
+                "to leave at once (the lock then stays: `hexsync unlock` removes it)\n"
+            )
+            sys.stderr.flush()
             task.cancel()
             for sig in handled:  # a second signal acts at once, as it would without us
                 loop.remove_signal_handler(sig)

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from hexsync.cli._output import format_options, table, to_json
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Collection, HexClient
-
-
-def collection_json(collection: Collection) -> dict[str, Any]:
-    sharing = collection.sharing
-    return {
-        "id": collection.id,
-        "name": collection.name,
-        "description": collection.description,
-        "creator_email": collection.creator_email,
-        "sharing": {
-            "users": dict(sorted(sharing.users.items())),
-            "groups": dict(sorted(sharing.groups.items())),
-            "workspace_members": sharing.workspace_members,
-        },
-    }
+from hexsync.ops.collections import all_collections, collection_json
 
 
 @click.group(short_help="Workspace collections: list, show.")
@@ -38,9 +22,9 @@ def list_collections(ctx: click.Context, as_json: bool) -> None:
     """List the collections by name."""
 
     async def work(client: HexClient) -> list[Collection]:
-        return [c async for c in client.iter_collections()]
+        return await all_collections(client)
 
-    found = sorted(with_client(ctx, work), key=lambda c: (c.name.lower(), c.id))
+    found = with_client(ctx, work)
     if as_json:
         click.echo(to_json({"collections": [collection_json(c) for c in found]}))
         return

@@ -2,66 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import click
 
 from hexsync.cli._output import fields, format_options, heading, table, to_json
-from hexsync.cli._resolve import find_connection, options, with_client
+from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import DataConnection, HexClient
-
-
-def _details(conn: DataConnection) -> dict[str, Any]:
-    """The readable connection details (host, account, database …; Hex sends no secrets)."""
-    raw = conn.raw.get("connectionDetails")
-    if not isinstance(raw, Mapping):
-        return {}
-    inner = raw.get(conn.type or "")
-    if not isinstance(inner, Mapping) and len(raw) == 1:
-        inner = next(iter(raw.values()))
-    return dict(inner) if isinstance(inner, Mapping) else {}
-
-
-def _sharing(conn: DataConnection) -> dict[str, Any]:
-    """``{workspace: {members, guests, public}, groups: {name: access}}`` from the raw record."""
-    raw = conn.raw.get("sharing")
-    sharing = raw if isinstance(raw, Mapping) else {}
-    workspace = sharing.get("workspace")
-    groups: dict[str, str] = {}
-    entries = sharing.get("groups")
-    for entry in entries if isinstance(entries, list) else []:
-        if not isinstance(entry, Mapping):
-            continue
-        group = entry.get("group")
-        name = (group.get("name") or group.get("id")) if isinstance(group, Mapping) else None
-        if isinstance(name, str) and isinstance(entry.get("access"), str):
-            groups[name] = entry["access"]
-    return {
-        "workspace": dict(workspace) if isinstance(workspace, Mapping) else {},
-        "groups": dict(sorted(groups.items())),
-    }
-
-
-def connection_json(conn: DataConnection, *, full: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": conn.id,
-        "name": conn.name,
-        "type": conn.type,
-        "description": conn.description,
-    }
-    if full:
-        out.update(
-            {
-                "connect_via_ssh": conn.connect_via_ssh,
-                "include_magic": conn.include_magic,
-                "allow_writeback_cells": conn.allow_writeback_cells,
-                "schema_refresh_access": conn.schema_refresh_access,
-                "details": _details(conn),
-                "sharing": _sharing(conn),
-            }
-        )
-    return out
+from hexsync.ops.connections import all_connections, connection_json
+from hexsync.ops.resolve import find_connection
 
 
 @click.group(short_help="Data connections: list, show (read only).")
@@ -76,9 +23,9 @@ def list_connections(ctx: click.Context, as_json: bool) -> None:
     """List the data connections by name."""
 
     async def work(client: HexClient) -> list[DataConnection]:
-        return [c async for c in client.iter_data_connections()]
+        return await all_connections(client)
 
-    found = sorted(with_client(ctx, work), key=lambda c: (c.name.lower(), c.id))
+    found = with_client(ctx, work)
     if as_json:
         click.echo(to_json({"connections": [connection_json(c) for c in found]}))
         return

@@ -19,13 +19,13 @@ import click
 from hexsync.apply.execute import apply_plan
 from hexsync.cli._output import heading
 from hexsync.cli.apply import ProgressPrinter, finish_report
-from hexsync.cli.validate import summary_line
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import load_seed
 from hexsync.errors import ConfigError
 from hexsync.hexapi import HexClient
 from hexsync.manifest import check
+from hexsync.ops.validate import summary_line
 from hexsync.planning.planner import make_plan, read_and_plan
 from hexsync.render import render_text
 from hexsync.values.plan import Plan

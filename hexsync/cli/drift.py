@@ -11,10 +11,11 @@ import click
 from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
-from hexsync.decide.drift import Drift, drift_of
+from hexsync.decide.drift import Drift
 from hexsync.errors import EXIT_CHANGES, EXIT_OK
 from hexsync.manifest import load
-from hexsync.planning.planner import make_plan
+from hexsync.ops.drift import read_drift
+from hexsync.planning.saved_plan import read_plan
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
 
 RENDER = {
@@ -32,14 +33,30 @@ RENDER = {
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the JSON report to this file.",
 )
+@click.option(
+    "--last-applied",
+    "last_applied",
+    metavar="PLAN",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The plan last applied (plan --out plan.json): tells a change merged but not yet "
+    "applied from one made in Hex since.",
+)
 @click.pass_context
-def drift(ctx: click.Context, paths: tuple[str, ...], output: str, out: Path | None) -> None:
+def drift(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    output: str,
+    out: Path | None,
+    last_applied: Path | None,
+) -> None:
     """Read the workspace and name every field that no longer matches the manifests at PATHS
     (default: ./manifests), with the manifests' value and Hex's. Changes nothing.
 
     Exit status: 0 no drift, 2 drift found, 1 error. Drift is exactly what `plan` would change,
     read the other way round, so run it on manifests that have been applied (the default
-    branch): a merged change not yet applied shows as drift too.
+    branch): a merged change not yet applied shows as drift too; with --last-applied it is
+    told apart from a change made in Hex. Groups and collections made in Hex that grant
+    access are drift too, with whom they reach.
 
     \b
     Examples:
@@ -51,16 +68,22 @@ def drift(ctx: click.Context, paths: tuple[str, ...], output: str, out: Path | N
     if out is not None:
         check_writable_file(out, "--out")
     desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
+    applied = read_plan(last_applied, verify=False) if last_applied is not None else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)
 
     async def run() -> Drift:
         async with client:
-            # allow_destroy: drift reports; the max_destroy guardrail is about applying.
-            plan = await make_plan(client, desired, allow_destroy=True, progress=progress)
-        return drift_of(plan)
+            return await read_drift(
+                client,
+                desired,
+                last_applied=applied,
+                last_applied_name=None if last_applied is None else str(last_applied),
+                progress=progress,
+            )
 
     found = asyncio.run(run())
+    progress.count = found.read_requests
     progress.done()
     if out is not None:
         write_atomically(out, render_drift_json(found))

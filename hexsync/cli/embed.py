@@ -5,12 +5,10 @@ from __future__ import annotations
 import click
 
 from hexsync.cli._output import format_options, to_json
-from hexsync.cli._resolve import find_project, parse_inputs, parse_pairs, with_client
+from hexsync.cli._resolve import parse_inputs, parse_pairs, with_client
 from hexsync.errors import ConfigError
 from hexsync.hexapi import EmbedDisplayOptions, HexClient, Project
-
-MAX_EXPIRES_MS = 300_000  # Hex's limit: five minutes
-SCOPES = {"pdf": "EXPORT_PDF", "csv": "EXPORT_CSV"}
+from hexsync.ops.embed import MAX_EXPIRES_MS, SCOPES, embed_json, presigned_url
 
 
 @click.command(short_help="A presigned URL that embeds a published app.")
@@ -79,30 +77,21 @@ def embed(
         no_embed_outline=True if no_outline else None,
         no_embed_footer=True if no_footer else None,
     )
-    scope = [SCOPES[e] for e in dict.fromkeys(exports)]
 
     async def work(client: HexClient) -> tuple[Project, str]:
-        project = await find_project(client, project_ref)
-        url = await client.create_presigned_url(
-            project.id,
-            hex_user_attributes=attributes,
-            input_parameters=params,
-            scope=scope,
+        return await presigned_url(
+            client,
+            project_ref,
+            attributes=attributes,
+            inputs=params,
+            exports=exports,
             expires_in=expires_in,
-            display_options=display,
+            display=display,
             test_mode=test_mode,
         )
-        return project, url
 
     project, url = with_client(ctx, work)
     if as_json:
-        document = {
-            "url": url,
-            "project": {"id": project.id, "title": project.title},
-            "expires_in_ms": expires_in,
-            "test_mode": test_mode,
-            "single_use": True,
-        }
-        click.echo(to_json(document))
+        click.echo(to_json(embed_json(project, url, expires_in=expires_in, test_mode=test_mode)))
         return
     click.echo(url)

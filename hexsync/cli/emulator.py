@@ -92,7 +92,7 @@ def emulator() -> None:
     "--strict-bodies",
     is_flag=True,
     help="Refuse unknown keys in request bodies (400) on every write; by default they are "
-    "ignored, as Hex's published document allows.",
+    "ignored where Hex's published document allows them, refused where it forbids them.",
 )
 @click.option(
     "--tls",
@@ -147,6 +147,8 @@ def serve_command(
 
     def ready(url: str) -> None:
         click.echo(f"hexsync emulator listening on {url}  (seed: {seed_path})")
+        for line in _token_lines(seed_path):
+            click.echo(line)
 
     def trust(ca_path: Path) -> None:
         click.echo(
@@ -164,4 +166,82 @@ def serve_command(
         on_ready=ready,
         tls=tls,
         on_tls=trust,
+    )
+    click.echo("hexsync emulator stopped", err=True)
+
+
+def _token_lines(seed_path: Path) -> list[str]:
+    """The seed's tokens, to use as HEX_API_TOKEN: the emulator's own, never a Hex one."""
+    from hexsync.emulator.seed import load_seed  # noqa: PLC0415 - loaded once it listens
+
+    lines = []
+    for token in load_seed(seed_path).tokens:
+        who = f" of {token['user']}" if token.get("user") else ""
+        lines.append(f"  token {token['token']} ({token.get('kind', 'workspace')}{who})")
+    if lines:
+        lines.insert(0, "The seed's tokens (HEX_API_TOKEN; the emulator's own, not Hex's):")
+    return lines
+
+
+@emulator.command("seed", short_help="Write a test workspace of any size (a seed file).")
+@click.option(
+    "--projects", type=click.IntRange(min=0), default=100, show_default=True, help="Projects."
+)
+@click.option("--users", type=click.IntRange(min=1), default=50, show_default=True, help="Users.")
+@click.option("--groups", type=click.IntRange(min=0), default=10, show_default=True, help="Groups.")
+@click.option(
+    "--collections",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="Collections.",
+)
+@click.option(
+    "--members", type=click.IntRange(min=0), default=20, show_default=True, help="Per group."
+)
+@click.option(
+    "--seed-number", type=int, default=1, show_default=True, help="The same number, the same file."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the seed (YAML).",
+)
+def seed_command(
+    projects: int,
+    users: int,
+    groups: int,
+    collections: int,
+    members: int,
+    seed_number: int,
+    out: Path,
+) -> None:
+    """Write a test workspace of any size for `emulator serve --seed` (deterministic).
+
+    Serve it with: emulator serve --seed FILE --port 0 (it prints the tokens to use).
+
+    \b
+    Examples:
+      hexsync emulator seed --projects 200 --users 50 --out big.yaml
+    """
+    import yaml  # noqa: PLC0415 - only this command writes YAML
+
+    from hexsync.cli._files import check_writable_file, write_atomically  # noqa: PLC0415
+    from hexsync.emulator.generate import generate_seed  # noqa: PLC0415
+
+    check_writable_file(out, "--out")
+    data = generate_seed(
+        projects=projects,
+        users=users,
+        groups=groups,
+        collections=collections,
+        members=members,
+        seed_number=seed_number,
+    )
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    write_atomically(out, text)
+    click.echo(
+        f"Wrote {out}: {projects} projects, {users} users, {groups} groups, "
+        f"{collections} collections; serve it with: hexsync emulator serve --seed {out}"
     )

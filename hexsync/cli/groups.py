@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any
-
 import click
 
 from hexsync.cli._output import format_options, table, to_json, when
 from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Group, HexClient
+from hexsync.ops.groups import all_groups, group_json
 
 
 @click.group(short_help="Workspace groups: list, show.")
@@ -29,27 +27,11 @@ def list_groups(ctx: click.Context, members: bool, as_json: bool) -> None:
     """List the groups by name; --members adds their members' emails."""
 
     async def work(client: HexClient) -> list[tuple[Group, list[str] | None]]:
-        found = [g async for g in client.iter_groups()]
-        if not members:
-            return [(g, None) for g in found]
+        return await all_groups(client, with_members=members)
 
-        # Hex does not return members with a group: one ListUsers?groupId= per group.
-        async def emails(group: Group) -> list[str]:
-            found_emails = [u.email async for u in client.iter_users(group_id=group.id)]
-            return sorted(found_emails, key=str.lower)
-
-        lists = await asyncio.gather(*(emails(g) for g in found))
-        return list(zip(found, lists, strict=True))
-
-    result = sorted(with_client(ctx, work), key=lambda pair: pair[0].name.lower())
+    result = with_client(ctx, work)
     if as_json:
-        document: dict[str, Any] = {
-            "groups": [
-                {"id": g.id, "name": g.name, "created_at": g.created_at, "members": m}
-                for g, m in result
-            ]
-        }
-        click.echo(to_json(document))
+        click.echo(to_json({"groups": [group_json(g, m) for g, m in result]}))
         return
     if not result:
         click.echo("No groups.")

@@ -30,14 +30,16 @@ from hexsync.cli.groups import groups
 from hexsync.cli.mcp import mcp
 from hexsync.cli.plan import plan
 from hexsync.cli.projects import projects
+from hexsync.cli.review import review
 from hexsync.cli.runs import runs
 from hexsync.cli.schema import schema
 from hexsync.cli.serve import history, serve
 from hexsync.cli.show import show
 from hexsync.cli.show_objects import show_collection, show_group, show_user
+from hexsync.cli.unlock import unlock
 from hexsync.cli.users import users
 from hexsync.cli.validate import validate
-from hexsync.errors import EXIT_ERROR, HexsyncError
+from hexsync.errors import EXIT_ERROR, HexsyncError, mask_secrets, remember_secret
 
 
 class _UsageError(click.UsageError):
@@ -56,9 +58,9 @@ class _UsageError(click.UsageError):
             click.echo(self.ctx.get_usage(), file=stream, color=False)
             more = f"'{self.ctx.command_path} --help' shows every option"
             hint = f"{hint}; {more}" if hint else more
-        click.echo(f"error: {self.format_message()}", file=stream)
+        click.echo(f"error: {mask_secrets(self.format_message())}", file=stream)
         if hint:
-            click.echo(f"hint: {hint}", file=stream)
+            click.echo(f"hint: {mask_secrets(hint)}", file=stream)
 
 
 def _usage_error(exc: click.UsageError) -> _UsageError:
@@ -115,7 +117,7 @@ class HexsyncGroup(click.Group):
             ctx.exit(130)
         except OSError as exc:
             # Files and sockets: say what failed instead of a traceback.
-            click.echo(f"error: {_os_error_message(exc)}", err=True)
+            click.echo(f"error: {mask_secrets(_os_error_message(exc))}", err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -151,6 +153,9 @@ def cli(
     rate_limit: str | None,
 ) -> None:
     """Keep a Hex workspace's access model in git."""
+    # Known before anything can fail, so that no message ever shows it (an --api-url with the
+    # token pasted into it, say); a --token-file's content is remembered when it is read.
+    remember_secret(os.environ.get("HEX_API_TOKEN"))
     ctx.obj = GlobalOptions(
         api_url=api_url,
         token_file=token_file,
@@ -166,9 +171,11 @@ cli.add_command(apply)
 cli.add_command(export)
 cli.add_command(show)
 cli.add_command(access)
+cli.add_command(review)
 cli.add_command(runs)
 cli.add_command(embed)
 cli.add_command(users)
+cli.add_command(unlock)
 cli.add_command(groups)
 cli.add_command(collections)
 cli.add_command(projects)

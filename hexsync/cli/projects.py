@@ -7,41 +7,19 @@ from typing import Any
 import click
 
 from hexsync.cli._output import fields, format_options, heading, table, to_json, when
-from hexsync.cli._resolve import collection_by_name, find_project, options, with_client
-from hexsync.errors import HexsyncError, did_you_mean, plural
+from hexsync.cli._resolve import options, with_client
+from hexsync.errors import plural
 from hexsync.hexapi import HexClient, Project, ProjectSharing, QueriedTable
-
-
-def sharing_json(sharing: ProjectSharing | None) -> dict[str, Any] | None:
-    if sharing is None:
-        return None
-    return {
-        "workspace": sharing.workspace,
-        "public_web": sharing.public_web,
-        "support": sharing.support,
-        "users": dict(sorted(sharing.users.items())),
-        "groups": dict(sorted(sharing.groups.items())),
-        "collections": dict(sorted(sharing.collections.items())),
-    }
-
-
-def project_json(project: Project) -> dict[str, Any]:
-    return {
-        "id": project.id,
-        "title": project.title,
-        "description": project.description,
-        "type": project.type,
-        "status": project.status,
-        "categories": list(project.categories),
-        "owner_email": project.owner_email,
-        "creator_email": project.creator_email,
-        "created_at": project.created_at,
-        "last_edited_at": project.last_edited_at,
-        "last_published_at": project.last_published_at,
-        "archived_at": project.archived_at,
-        "trashed_at": project.trashed_at,
-        "sharing": sharing_json(project.sharing),
-    }
+from hexsync.ops.projects import (
+    ProjectFilters,
+    project_json,
+    projects_matching,
+    queried_tables_json,
+    queried_tables_of,
+    refuse_unknown_filters,
+)
+from hexsync.ops.resolve import find_project
+from hexsync.values.hex_access import level_or_none
 
 
 def _state(project: Project) -> str:
@@ -57,9 +35,9 @@ def _sharing_summary(sharing: ProjectSharing | None) -> str | None:
     if sharing is None:
         return None
     parts = []
-    if sharing.workspace and sharing.workspace != "NONE":
+    if level_or_none(sharing.workspace) is not None:
         parts.append(f"workspace {sharing.workspace}")
-    if sharing.public_web and sharing.public_web != "NONE":
+    if level_or_none(sharing.public_web) is not None:
         parts.append(f"PUBLIC WEB {sharing.public_web}")
     for count, word in (
         (len(sharing.users), "user"),
@@ -125,25 +103,21 @@ def list_projects(
       hexsync projects list --collection Finance --sharing --json | jq '.projects[].title'
     """
 
+    filters = ProjectFilters(
+        statuses=statuses,
+        categories=categories,
+        creator=creator,
+        owner=owner,
+        collection=collection_name,
+        include_sharing=sharing,
+        include_archived=include_archived,
+        include_trashed=include_trashed,
+    )
+
     async def work(client: HexClient) -> list[Project]:
-        collection_id = None
-        if collection_name is not None:
-            collection_id = (await collection_by_name(client, collection_name)).id
-        found = [
-            p
-            async for p in client.iter_projects(
-                include_sharing=sharing,
-                include_archived=include_archived,
-                include_trashed=include_trashed,
-                statuses=statuses,
-                categories=categories,
-                creator_email=creator,
-                owner_email=owner,
-                collection_id=collection_id,
-            )
-        ]
+        found, _ = await projects_matching(client, filters)
         if not found and (statuses or categories or creator or owner):
-            await _refuse_unknown_filters(client, statuses, categories, creator, owner)
+            await refuse_unknown_filters(client, filters)
         return found
 
     found = with_client(ctx, work)
@@ -168,35 +142,6 @@ def list_projects(
             row.append(_sharing_summary(p.sharing))
         rows.append(row)
     click.echo(table(headers, rows, color=options(ctx).color))
-
-
-async def _refuse_unknown_filters(
-    client: HexClient,
-    statuses: tuple[str, ...],
-    categories: tuple[str, ...],
-    creator: str | None,
-    owner: str | None,
-) -> None:
-    """Nothing matched: say so (exit 1) when a filter names a value no project has at all, a
-    typo more likely than an empty result. Costs one more listing, only when nothing matched."""
-    seen: dict[str, set[str]] = {"--status": set(), "--category": set(), "email": set()}
-    async for p in client.iter_projects(include_archived=True, include_trashed=True):
-        if p.status:
-            seen["--status"].add(p.status)
-        seen["--category"].update(p.categories)
-        seen["email"].update(e.lower() for e in (p.owner_email, p.creator_email) if e)
-    wanted = [("--status", s) for s in statuses] + [("--category", c) for c in categories]
-    wanted += [(o, e) for o, e in (("--creator", creator), ("--owner", owner)) if e]
-    for option, value in wanted:
-        email = option in ("--creator", "--owner")
-        known = seen["email"] if email else seen[option]
-        probe = value.lower() if email else value
-        if probe not in known:
-            raise HexsyncError(
-                f"{option} {value!r}: no project the token can see has it, so nothing can match",
-                hint=did_you_mean(probe, sorted(known), cutoff=0.85 if email else 0.6)
-                or (f"known: {', '.join(sorted(known))}" if known else "no project has one"),
-            )
 
 
 @projects.command("show")
@@ -250,24 +195,11 @@ def queried_tables(ctx: click.Context, project_ref: str, as_json: bool) -> None:
     """The warehouse tables a project queries (Hex's Enterprise plan)."""
 
     async def work(client: HexClient) -> tuple[Project, list[QueriedTable]]:
-        project = await find_project(client, project_ref)
-        return project, [t async for t in client.iter_queried_tables(project.id)]
+        return await queried_tables_of(client, project_ref)
 
     project, found = with_client(ctx, work)
-    found.sort(key=lambda t: (t.data_connection_name, t.table_name))
     if as_json:
-        document = {
-            "project": {"id": project.id, "title": project.title},
-            "tables": [
-                {
-                    "table": t.table_name,
-                    "connection_name": t.data_connection_name,
-                    "connection_id": t.data_connection_id,
-                }
-                for t in found
-            ],
-        }
-        click.echo(to_json(document))
+        click.echo(to_json(queried_tables_json(project, found)))
         return
     if not found:
         click.echo(f"{project.title!r} queries no tables.")

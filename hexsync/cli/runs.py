@@ -2,97 +2,40 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
 import click
 
 from hexsync.cli._output import duration, fields, format_options, heading, table, to_json, when
-from hexsync.cli._resolve import (
-    find_project,
-    groups_by_name,
-    options,
-    parse_inputs,
-    users_by_email,
-    with_client,
-)
-from hexsync.errors import EXIT_ERROR, ConfigError, HexsyncError
-from hexsync.hexapi import (
-    HexClient,
-    NotFoundError,
-    Notification,
-    Project,
-    Run,
-    RunStarted,
-    UnprocessableError,
+from hexsync.cli._resolve import options, parse_inputs, with_client
+from hexsync.errors import EXIT_ERROR, ConfigError
+from hexsync.hexapi import HexClient, Project, Run, RunStarted
+from hexsync.ops.runs import (
+    RUN_STATUSES,
+    TRIGGERS,
+    TriggerNames,
+    TriggerRequest,
+    cancel_run,
+    run_json,
+    run_of,
+    runs_of,
+    start_run,
+    trigger_json,
+    wait_for_run,
 )
 
-RUN_STATUSES = ("PENDING", "RUNNING", "COMPLETED", "ERRORED", "KILLED", "UNABLE_TO_ALLOCATE_KERNEL")
-TRIGGERS = ("API", "SCHEDULED", "APP_REFRESH", "ALL")
 DEFAULT_POLL_SECONDS = 5.0
-
-
-def run_json(run: Run) -> dict[str, Any]:
-    return {
-        "project_id": run.project_id,
-        "run_id": run.run_id,
-        "status": run.status,
-        "run_trigger": run.run_trigger,
-        "project_version": run.project_version,
-        "start_time": run.start_time,
-        "end_time": run.end_time,
-        "elapsed_ms": run.elapsed_ms,
-        "run_url": run.run_url,
-    }
-
-
-def inputs_problem(exc: UnprocessableError) -> HexsyncError:
-    """RunProject's 422 naming inputs, as one line per wrong input."""
-    lines = ["the run was not started: Hex refused these inputs"]
-    for item in exc.invalid:
-        name = item.get("paramName", "?")
-        kind = item.get("dataType") or "its type"
-        cell = item.get("inputCellType")
-        value = item.get("paramValue")
-        lines.append(f"  {name}: {value} is not a valid {kind}" + (f" ({cell})" if cell else ""))
-    lines.extend(f"  {name}: no such input in the published app" for name in exc.not_found)
-    return HexsyncError(
-        "\n".join(lines),
-        hint='values are JSON when they parse (12, true, ["a"]) and text otherwise; '
-        "quote a number to send it as text: --input code='\"042\"'",
-    )
-
-
-async def wait_for_run(
-    client: HexClient,
-    project_id: str,
-    run_id: str,
-    *,
-    poll_seconds: float,
-    timeout: float | None,
-    on_change: Callable[[Run], None],
-) -> Run:
-    """Poll GetRunStatus until the run reaches a terminal status (or ``timeout`` seconds pass)."""
-    loop = asyncio.get_running_loop()
-    deadline = None if timeout is None else loop.time() + timeout
-    last: str | None = None
-    while True:
-        run = await client.get_run_status(project_id, run_id)
-        if run.status != last:
-            on_change(run)
-            last = run.status
-        if run.is_terminal:
-            return run
-        now = loop.time()
-        if deadline is not None and now >= deadline:
-            raise HexsyncError(
-                f"run {run_id} is still {run.status} after {timeout:g} s; it goes on running",
-                hint=f"follow it with: hexsync runs watch {project_id} {run_id} "
-                f"(or stop it with: hexsync runs cancel {project_id} {run_id})",
-            )
-        delay = poll_seconds if deadline is None else min(poll_seconds, deadline - now)
-        await asyncio.sleep(max(delay, 0.0))
+# The options of `runs trigger`, as the shared checks of a run name them (hexsync.ops.runs).
+OPTION_NAMES = TriggerNames(
+    inputs="--input",
+    view="--view",
+    update_cache="--update-cache",
+    dry_run="--dry-run",
+    wait="--wait",
+    wait_options="--poll-interval and --timeout",
+    notify_on="--notify-on",
+    recipients="--notify-slack, --notify-user or --notify-group",
+)
 
 
 _POLL_OPTION = click.option(
@@ -164,43 +107,29 @@ def trigger(
       hexsync runs trigger "Revenue overview" --input region=EMEA --wait
       hexsync runs trigger "Revenue overview" --update-cache --notify-group Analysts
     """
-    params = parse_inputs(inputs)
-    has_recipients = bool(notify_slack or notify_user or notify_group)
-    _check_trigger_options(
-        params,
-        view_id,
-        update_cache,
-        dry_run,
-        wait,
-        poll_interval,
-        timeout,
-        notify_on,
-        has_recipients,
+    request = TriggerRequest(
+        project=project_ref,
+        inputs=parse_inputs(inputs),
+        view_id=view_id,
+        update_cache=update_cache,
+        use_cached_sql=False if no_cached_sql else None,
+        dry_run=dry_run,
+        notify_on=notify_on,
+        notify_slack=notify_slack,
+        notify_users=notify_user,
+        notify_groups=notify_group,
+        wait=wait,
+        poll_seconds=poll_interval,
+        timeout=timeout,
     )
+    request.check(OPTION_NAMES)
     echo_progress: Callable[[str], None] = (
         (lambda text: click.echo(text, err=True)) if as_json else click.echo
     )
     started_run: list[tuple[Project, RunStarted]] = []
 
     async def work(client: HexClient) -> tuple[Project, RunStarted, Run | None]:
-        project = await find_project(client, project_ref)
-        notifications = await notifications_for(
-            client, notify_slack, notify_user, notify_group, notify_on
-        )
-        try:
-            started = await client.run_project(
-                project.id,
-                input_params=params or None,
-                dry_run=True if dry_run else None,
-                update_published_results=True if update_cache else None,
-                use_cached_sql_results=False if no_cached_sql else None,
-                view_id=view_id,
-                notifications=notifications,
-            )
-        except UnprocessableError as exc:
-            if exc.invalid or exc.not_found:
-                raise inputs_problem(exc) from exc
-            raise
+        project, started = await start_run(client, request)
         started_run.append((project, started))
         if dry_run:
             echo_progress(f"dry run of {project.title!r}: Hex accepted the request; nothing ran")
@@ -245,85 +174,6 @@ def trigger(
     if final is not None and final.status != "COMPLETED":
         click.echo(f"error: the run ended {final.status}", err=True)
         ctx.exit(EXIT_ERROR)
-
-
-def _check_trigger_options(
-    params: dict[str, Any],
-    view_id: str | None,
-    update_cache: bool,
-    dry_run: bool,
-    wait: bool,
-    poll_interval: float | None,
-    timeout: float | None,
-    notify_on: str | None,
-    has_recipients: bool,
-) -> None:
-    """Contradictions Hex would refuse, or that would do something else than asked: before
-    any request (a run cannot be taken back)."""
-    if view_id is not None and params:
-        raise ConfigError("--view and --input cannot be combined: a saved view sets the inputs")
-    if update_cache and params:
-        raise ConfigError(
-            "--update-cache cannot be combined with --input: Hex only caches the published "
-            "app's own inputs"
-        )
-    if dry_run and wait:
-        raise ConfigError("--dry-run starts no run: there is nothing to --wait for")
-    if not wait and (poll_interval is not None or timeout is not None):
-        raise ConfigError("--poll-interval and --timeout only apply with --wait")
-    if notify_on is not None and not has_recipients:
-        raise ConfigError(
-            "--notify-on needs a recipient: --notify-slack, --notify-user or --notify-group"
-        )
-
-
-def trigger_json(
-    project: Project, started: RunStarted, final: Run | None, *, dry_run: bool
-) -> dict[str, Any]:
-    """What ``runs trigger --json`` (and the mcp tool) say about a run started, and its end."""
-    return {
-        "project": {"id": project.id, "title": project.title},
-        "run": {
-            "run_id": started.run_id,
-            "run_url": started.run_url,
-            "run_status_url": started.run_status_url,
-            "project_version": started.project_version,
-            "dry_run": dry_run,
-        },
-        "result": run_json(final) if final is not None else None,
-    }
-
-
-async def notifications_for(
-    client: HexClient,
-    slack: Sequence[str],
-    user_emails: Sequence[str],
-    group_names: Sequence[str],
-    notify_on: str | None,
-) -> list[Notification]:
-    if not (slack or user_emails or group_names):
-        return []
-    user_ids = [u.id for u in await users_by_email(client, user_emails)] if user_emails else []
-    group_ids = [g.id for g in await groups_by_name(client, group_names)] if group_names else []
-    return [
-        Notification(
-            type=(notify_on or "all").upper(),
-            slack_channel_ids=tuple(slack),
-            user_ids=tuple(user_ids),
-            group_ids=tuple(group_ids),
-        )
-    ]
-
-
-async def run_of(client: HexClient, project_ref: str, run_id: str) -> tuple[Project, Run]:
-    project = await find_project(client, project_ref)
-    try:
-        return project, await client.get_run_status(project.id, run_id)
-    except NotFoundError as exc:
-        raise HexsyncError(
-            f"no run {run_id} in project {project.title!r}",
-            hint=f"list its runs with: hexsync runs list {project.id}",
-        ) from exc
 
 
 @runs.command("watch", short_help="Follow a run until it ends (re-attach after Ctrl-C).")
@@ -465,17 +315,9 @@ def list_runs(
     """List a project's runs, newest first."""
 
     async def work(client: HexClient) -> list[Run]:
-        project = await find_project(client, project_ref)
-        found: list[Run] = []
-        async for run in client.iter_project_runs(
-            project.id,
-            status_filter=status_filter,
-            run_trigger_filter=trigger_filter,
-            page_size=min(limit, 100),
-        ):
-            found.append(run)
-            if len(found) >= limit:
-                break
+        _, found = await runs_of(
+            client, project_ref, status=status_filter, trigger=trigger_filter, limit=limit
+        )
         return found
 
     found = with_client(ctx, work)
@@ -507,24 +349,8 @@ def list_runs(
 def cancel(ctx: click.Context, project_ref: str, run_id: str) -> None:
     """Cancel a PENDING or RUNNING run."""
 
-    def finished(run: Run) -> HexsyncError:
-        return HexsyncError(
-            f"run {run.run_id} has already finished ({run.status}): "
-            "only PENDING or RUNNING runs can be cancelled"
-        )
-
     async def work(client: HexClient) -> Run:
-        project, run = await run_of(client, project_ref, run_id)
-        if run.is_terminal:
-            raise finished(run)
-        try:
-            await client.cancel_run(project.id, run_id)
-        except UnprocessableError as exc:
-            # It finished between the two requests.
-            run = await client.get_run_status(project.id, run_id)
-            if run.is_terminal:
-                raise finished(run) from exc
-            raise
+        _, run = await cancel_run(client, project_ref, run_id)
         return run
 
     run = with_client(ctx, work)

@@ -17,16 +17,11 @@ from typing import Any, TypeVar
 import click
 
 from hexsync.cli._output import fields, format_options, heading, table, to_json, when
-from hexsync.cli._resolve import (
-    collection_by_name,
-    groups_by_name,
-    options,
-    users_by_email,
-    with_client,
-)
-from hexsync.cli.collections import collection_json
-from hexsync.cli.users import user_json
+from hexsync.cli._resolve import options, with_client
 from hexsync.hexapi import Collection, Group, HexClient, Project, User
+from hexsync.ops.collections import collection_json
+from hexsync.ops.resolve import collection_by_name, groups_by_name, users_by_email
+from hexsync.ops.users import user_json
 
 T = TypeVar("T")
 

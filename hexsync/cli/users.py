@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import click
 
 from hexsync.cli._confirm import interactive, no_terminal
 from hexsync.cli._output import format_options, table, to_json, when
-from hexsync.cli._resolve import groups_by_name, options, users_by_email, with_client
-from hexsync.errors import HexsyncError, PartialApplyError, plural
+from hexsync.cli._resolve import options, with_client
+from hexsync.errors import plural
 from hexsync.hexapi import HexClient, User
-
-DIRECTORY_SYNC_WARNING = (
-    "warning: workspaces with Directory Sync (SCIM) manage users in their identity provider; "
-    "deactivate them there too, or the IdP may bring them back"
+from hexsync.ops.users import (
+    DIRECTORY_SYNC_WARNING,
+    active_users,
+    deactivate_in_order,
+    user_json,
+    users_to_deactivate,
 )
-
-
-def user_json(user: User) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "email": user.email,
-        "name": user.name,
-        "role": user.role,
-        "last_login_date": user.last_login_date,
-    }
 
 
 @click.group()
@@ -45,12 +34,9 @@ def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> Non
     """
 
     async def work(client: HexClient) -> list[User]:
-        group_id = None
-        if group_name is not None:
-            group_id = (await groups_by_name(client, [group_name]))[0].id
-        return [u async for u in client.iter_users(group_id=group_id)]
+        return await active_users(client, group_name)
 
-    found = sorted(with_client(ctx, work), key=lambda u: u.email.lower())
+    found = with_client(ctx, work)
     if as_json:
         click.echo(to_json({"users": [user_json(u) for u in found]}))
         return
@@ -59,28 +45,6 @@ def list_users(ctx: click.Context, group_name: str | None, as_json: bool) -> Non
         return
     rows = [(u.email, u.name, u.role, when(u.last_login_date)) for u in found]
     click.echo(table(["EMAIL", "NAME", "ROLE", "LAST LOGIN"], rows, color=options(ctx).color))
-
-
-async def deactivate_in_order(
-    client: HexClient, users: list[User], *, on_done: Callable[[User], None] | None = None
-) -> list[User]:
-    """Deactivate ``users`` one after the other; when one fails after others were done, a
-    PartialApplyError (exit 4) names who was and who was not deactivated."""
-    done: list[User] = []
-    for user in users:
-        try:
-            await client.deactivate_user(user.id)
-        except HexsyncError as exc:
-            if not done:
-                raise
-            raise PartialApplyError(
-                f"deactivated {', '.join(u.email for u in done)}, "
-                f"but not {user.email} (nor any after it): {exc}"
-            ) from exc
-        done.append(user)
-        if on_done is not None:
-            on_done(user)
-    return done
 
 
 @users.command("deactivate")
@@ -97,10 +61,9 @@ def deactivate(ctx: click.Context, emails: tuple[str, ...], yes: bool, as_json: 
     """
 
     async def resolve(client: HexClient) -> list[User]:
-        return await users_by_email(client, [e.strip() for e in emails])
+        return await users_to_deactivate(client, [e.strip() for e in emails])
 
-    # An email given twice (in any case) is one user, deactivated once.
-    targets = list({u.id: u for u in with_client(ctx, resolve)}.values())
+    targets = with_client(ctx, resolve)
     click.echo(DIRECTORY_SYNC_WARNING, err=True)
     names = ", ".join(u.email for u in targets)
     if not yes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import sys
 from typing import Any
@@ -13,10 +12,10 @@ import click
 from hexsync.cli._files import Progress, manifest_paths
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import ClientOptions, build_client
-from hexsync.decide.rules_compiler import count_matches
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
-from hexsync.manifest import CheckResult, check
-from hexsync.readers.workspace import read_projects
+from hexsync.manifest import check
+from hexsync.ops.expiry import with_expiry
+from hexsync.ops.validate import rule_matches, summary_line
 from hexsync.values.desired import Desired
 
 
@@ -25,55 +24,19 @@ def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)
 
-    async def run() -> dict[str, int]:
+    async def run() -> list[dict[str, Any]]:
         async with client:
 
             def tick() -> None:
                 progress(client.counters.total_requests)
 
-            projects = await read_projects(client, desired, tick=tick)
+            rows = await rule_matches(client, desired, tick=tick)
             progress(client.counters.total_requests)
-        return count_matches(desired.rules, projects, now=dt.datetime.now(dt.timezone.utc))
+        return rows
 
-    counts = asyncio.run(run())
+    rows = asyncio.run(run())
     progress.done()
-    limit = desired.policy.max_rule_matches
-    out = []
-    for rule in desired.rules:
-        matched = counts[rule.name]
-        note = ""
-        if matched == 0:
-            note = "matches nothing: check its match (names are exact)"
-        elif limit is not None and matched > limit:
-            note = f"more than policy.max_rule_matches ({limit}): plan refuses it"
-        out.append(
-            {
-                "name": rule.name,
-                "enforce": rule.enforce.value,
-                "matched": matched,
-                "source": str(rule.mark),
-                "note": note,
-            }
-        )
-    return out
-
-
-def summary_line(result: CheckResult) -> str:
-    errors = sum(p.severity == "error" for p in result.problems)
-    warnings = len(result.problems) - errors
-    files = plural(len(result.files), "file")
-    if result.desired is None or errors:
-        text = f"{plural(errors, 'problem')} in {files}"
-    else:
-        d = result.desired
-        text = (
-            f"ok: {files}, {plural(len(d.collections), 'collection')}, "
-            f"{plural(len(d.groups), 'group')}, {plural(len(d.users), 'user')}, "
-            f"{plural(len(d.projects), 'project')}"
-        )
-    if warnings:
-        text += f" ({plural(warnings, 'warning')})"
-    return text
+    return rows
 
 
 @click.command(short_help="Check manifests offline (no token needed).")
@@ -99,7 +62,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
     listing, 100 projects per request).
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
-    result = check(manifest_paths(paths))
+    result = with_expiry(check(manifest_paths(paths)))
     rules = []
     if live and result.ok and result.desired is not None and result.desired.rules:
         rules = blast_radius(ctx.obj, result.desired)
@@ -116,7 +79,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
             click.echo(str(problem))
         for r in rules:
             note = f"  ({r['note']})" if r["note"] else ""
-            check_mode = " [check]" if r["enforce"] == "check" else ""
+            check_mode = f" [{r['enforce']}]" if r["enforce"] in ("check", "warn") else ""
             click.echo(
                 f"{r['source']}: rule '{r['name']}'{check_mode} matches"
                 f" {plural(r['matched'], 'live project')}{note}"

@@ -2,7 +2,8 @@
 
 Pure, no I/O. :class:`AccessEngine` reads a :class:`~hexsync.values.live.Live` value (the workspace
 as
-read, or :func:`planned`: the workspace as a plan would leave it) and answers, per person and
+read, or :func:`~hexsync.decide.projection.project`: the workspace as a plan would leave it) and
+answers, per person and
 project, the effective level and every path that leads there:
 
 - ``owner``: the project's owner (:data:`~hexsync.values.hex_access.OWNER_ACCESS`);
@@ -12,6 +13,11 @@ project, the effective level and every path that leads there:
   group they are in, or with the workspace (:func:`~hexsync.values.hex_access.collection_grant`);
 - ``workspace``: the project shared with the workspace (never Guests:
   :func:`~hexsync.values.hex_access.reaches_workspace`).
+
+Apart from these grants, a person may *reach* any project through their workspace role (an Admin
+can see it and grant themselves Full Access: :data:`~hexsync.values.hex_access.ROLE_REACH`). That
+is not a path Hex records, and it never counts in a level: :class:`RolePath`, asked for with
+:meth:`AccessEngine.role_paths`, answers "who could reach it" beside "who has been given access".
 
 The highest path wins (:func:`~hexsync.values.hex_access.highest`), a Viewer's grants are capped
 (:func:`~hexsync.values.hex_access.capped`), and only active users have access (Hex's user listing,
@@ -27,22 +33,24 @@ workspace is not 20 million records (:meth:`AccessEngine.report`).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any
 
 from hexsync.values.desired import Access, FrozenMap
 from hexsync.values.hex_access import (
     OWNER_ACCESS,
+    ROLE_REACH,
+    RoleReach,
     capped,
     collection_grant,
-    has_access,
     highest,
+    level_or_no_access,
+    level_or_none,
     reaches_workspace,
+    role_reach,
 )
-from hexsync.values.kinds import Kind
 from hexsync.values.live import (
     Live,
     LiveCollection,
@@ -52,7 +60,6 @@ from hexsync.values.live import (
     LiveSharing,
     LiveUser,
 )
-from hexsync.values.plan import Action, Change
 
 __all__ = [
     "REPORT_FORMAT_VERSION",
@@ -60,8 +67,10 @@ __all__ = [
     "Grant",
     "Path",
     "ProjectAccess",
+    "RolePath",
+    "against_live",
     "level_of",
-    "planned",
+    "live_from_report",
     "shared_groups",
 ]
 
@@ -72,7 +81,7 @@ _LEVELS = {a.value: a for a in Access}
 def level_of(text: str | None) -> Access:
     """A Hex sharing level; absent is NONE. A level hexsync does not know gives nothing (it is
     never guessed upward)."""
-    return _LEVELS.get(text or "NONE", Access.NONE)
+    return _LEVELS.get(level_or_no_access(text), Access.NONE)
 
 
 @dataclass(frozen=True, order=True)
@@ -179,6 +188,51 @@ class Grant:
         return text
 
 
+@dataclass(frozen=True)
+class RolePath:
+    """A person who could reach a project through their workspace role, not through a grant.
+
+    Kept apart from :class:`Grant`: it gives no level (``given`` is what their grants give,
+    NONE for none), it says what the role lets them do, with the confidence of Hex's
+    documentation on it (:data:`~hexsync.values.hex_access.ROLE_REACH`).
+    """
+
+    email: str
+    project_id: str
+    reach: RoleReach
+    given: Access = Access.NONE
+
+    @property
+    def role(self) -> str:
+        return self.reach.role
+
+    @property
+    def label(self) -> str:
+        return f"role {self.reach.role}"
+
+    @property
+    def text(self) -> str:
+        """``through the Admin role: can see it, grant themselves Full Access (documented)``."""
+        return (
+            f"through the {self.reach.name} role: can {self.reach.text} ({self.reach.confidence})"
+        )
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {
+            "email": self.email,
+            "role": self.reach.role,
+            "can": [c.key for c in self.reach.capabilities],
+            "grants_self": None if self.reach.grants_self is None else self.reach.grants_self.value,
+            "confidence": self.reach.confidence,
+            "source": "; ".join(dict.fromkeys(c.source for c in self.reach.capabilities)),
+            "given": None if self.given is Access.NONE else self.given.value,
+        }
+
+
+_ROLE_ORDER = {role: n for n, role in enumerate(ROLE_REACH)}
+
+
 def _decide(role: str | None, paths: tuple[Path, ...]) -> tuple[Access, tuple[Path, ...]]:
     """The effective level of a person of ``role`` reached by ``paths``, and the paths sorted."""
     return highest(capped(role, p.granted) for p in paths), _sort_paths(paths)
@@ -203,7 +257,8 @@ class ProjectAccess:
 
 
 class AccessEngine:
-    """Effective access over one :class:`Live` value (the workspace, or :func:`planned`)."""
+    """Effective access over one :class:`Live` value (the workspace, or as a plan leaves it:
+    :func:`~hexsync.decide.projection.project`)."""
 
     def __init__(self, live: Live) -> None:
         self.live = live
@@ -221,7 +276,7 @@ class AccessEngine:
     @property
     def users(self) -> Mapping[str, LiveUser]:
         """The people who can have access: the active users (Hex lists no other, and
-        :func:`planned` drops those a plan deactivates)."""
+        the projection drops those a plan deactivates)."""
         return self.live.users
 
     @cached_property
@@ -245,7 +300,7 @@ class AccessEngine:
             named: list[_Reach] = [(e, None, lv) for e, lv in s.users.items() if e in self.users]
             for group, lv in s.groups.items():
                 named.extend((m, group, lv) for m in self.members(group))
-            out[name] = (named, None if s.workspace in ("", "NONE") else s.workspace)
+            out[name] = (named, level_or_none(s.workspace))
         return out
 
     @cached_property
@@ -360,6 +415,33 @@ class AccessEngine:
             self._decided[key] = decided
         return None if decided[0] is Access.NONE else decided
 
+    @cached_property
+    def role_reachers(self) -> tuple[tuple[str, RoleReach], ...]:
+        """The active users whose role reaches every project, Admins first, then by email."""
+        found = [(e, r) for e, u in self.users.items() if (r := role_reach(u.role)) is not None]
+        return tuple(sorted(found, key=lambda x: (_ROLE_ORDER[x[1].role], x[0])))
+
+    def role_paths(self, pid: str) -> list[RolePath]:
+        """Everyone who could reach the project through their role (whether or not they have
+        been given access too), Admins first, then by email."""
+        if pid not in self.projects:
+            return []
+        pa = self.project(pid)
+        out = []
+        for email, reach in self.role_reachers:
+            grant = self.grant(pa, email)
+            out.append(RolePath(email, pid, reach, Access.NONE if grant is None else grant.level))
+        return out
+
+    def role_path(self, pid: str, email: str) -> RolePath | None:
+        """``email``'s reach of the project through their role, or None."""
+        user = self.users.get(email)
+        reach = role_reach(user.role) if user is not None else None
+        if reach is None or pid not in self.projects:
+            return None
+        grant = self.grant(self.project(pid), email)
+        return RolePath(email, pid, reach, Access.NONE if grant is None else grant.level)
+
     def people(self, pid: str) -> list[Grant]:
         """Everyone with access to the project, highest level first, then by email."""
         pa = self.project(pid)
@@ -424,7 +506,12 @@ class AccessEngine:
                     "everyone_level": everyone.value,
                     "everyone_paths": interned(pa.wide) if pa.wide else None,
                     "groups": sorted(p.sharing.groups),
+                    "group_levels": [p.sharing.groups[g] for g in sorted(p.sharing.groups)],
                     "collections": sorted(p.sharing.collections),
+                    "collection_levels": [
+                        p.sharing.collections[c] for c in sorted(p.sharing.collections)
+                    ],
+                    "owner_active": None if p.owner is None else p.owner in users,
                     "people": rows,
                 }
             )
@@ -432,7 +519,9 @@ class AccessEngine:
             "format_version": REPORT_FORMAT_VERSION,
             "source": source,
             "org_id": self.live.org_id,
+            "org_name": self.live.org_name,
             "api_url": api_url,
+            "roles": [r.data for r in ROLE_REACH.values() if r.reaches],
             "levels": levels,
             "people": [
                 {
@@ -467,6 +556,129 @@ class AccessEngine:
         }
 
 
+def live_from_report(report: Mapping[str, Any]) -> Live:
+    """The workspace a report (:meth:`AccessEngine.report`) was made from, as far as access
+    goes: the engine over it answers every ``access`` question as it did on the reading, so a
+    saved report can answer without a token (``access … --from access.json``).
+
+    Rebuilt from the report: the users (their email serves as id), the groups and their
+    members, each project's owner, direct shares (its people's ``direct share`` paths), group
+    and collection levels, workspace and public-web levels, and whom collections are shared
+    with. Collection levels of users and groups are not in the report and not needed: a
+    collection passes on the project's level whatever theirs is
+    (:func:`~hexsync.values.hex_access.collection_grant`); ``VIEW`` stands for any.
+    """
+    people = report["people"]
+    sets = report["path_sets"]
+    users = {
+        p["email"]: LiveUser(p["email"], p["email"], p.get("name"), p.get("role")) for p in people
+    }
+    groups = {
+        g["name"]: LiveGroup(
+            g["name"],
+            g["name"],
+            None if g["members"] is None else frozenset(people[i]["email"] for i in g["members"]),
+        )
+        for g in report["groups"]
+    }
+    collections = {
+        c["name"]: LiveCollection(
+            c["name"],
+            c["name"],
+            sharing=LiveCollectionSharing(
+                users=FrozenMap((e, "VIEW") for e in c["users"]),
+                groups=FrozenMap((g, "VIEW") for g in c["groups"]),
+                workspace=c["workspace"],
+            ),
+        )
+        for c in report["collections"]
+    }
+    projects = {}
+    for p in report["projects"]:
+        direct = {
+            people[person]["email"]: granted
+            for person, _, paths in p["people"]
+            for label, granted in sets[paths]
+            if label == "direct share"
+        }
+        wide = sets[p["everyone_paths"]] if p["everyone_paths"] is not None else []
+        workspace = next((granted for label, granted in wide if label == "workspace"), None)
+        projects[p["id"]] = LiveProject(
+            p["id"],
+            p["title"],
+            owner=p["owner"],
+            status=p["status"],
+            sharing=LiveSharing(
+                users=FrozenMap(direct),
+                groups=FrozenMap(zip(p["groups"], p["group_levels"], strict=True)),
+                collections=FrozenMap(zip(p["collections"], p["collection_levels"], strict=True)),
+                workspace=level_or_no_access(workspace),
+                public_web=p["public_web"],
+            ),
+        )
+    return Live(
+        org_id=report["org_id"],
+        org_name=report.get("org_name"),
+        users=FrozenMap(users),
+        groups=FrozenMap(groups),
+        collections=FrozenMap(collections),
+        projects=FrozenMap(projects),
+    )
+
+
+def against_live(before: AccessEngine, after: AccessEngine) -> dict[str, dict[str, Any]]:
+    """What a plan would change against live, per project of ``after`` (the workspace as the
+    plan leaves it), for the as-planned report: ``new`` (the plan creates it), the live
+    ``public_web`` and ``everyone_level``, and ``changes``: ``[email, live level, planned
+    level]`` (None: no access) for every person whose effective level moves, deactivated
+    people included. Projects the plan leaves as they are are not listed.
+
+    A project whose paths, public web and people are the same on both sides is skipped without
+    expanding its workspace-wide paths, so a plan touching a few projects costs a few."""
+    same_users = {e: u.role for e, u in before.users.items()} == {
+        e: u.role for e, u in after.users.items()
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for pid in after.projects:
+        pa_a = after.project(pid)
+        pa_b = before.project(pid) if pid in before.projects else None
+        if (
+            pa_b is not None
+            and same_users
+            and pa_b.named == pa_a.named
+            and pa_b.wide == pa_a.wide
+            and pa_b.public_web == pa_a.public_web
+        ):
+            continue
+        old = {g.email: g.level for g in before.people(pid)} if pa_b is not None else {}
+        new = {g.email: g.level for g in after.people(pid)}
+        changes = [
+            [email, _value(old.get(email)), _value(new.get(email))]
+            for email in sorted(set(old) | set(new))
+            if old.get(email) != new.get(email)
+        ]
+        old_public = pa_b.public_web if pa_b is not None else Access.NONE
+        old_everyone = highest(x.granted for x in pa_b.wide) if pa_b is not None else Access.NONE
+        if (
+            pa_b is not None
+            and not changes
+            and old_public == pa_a.public_web
+            and old_everyone == highest(x.granted for x in pa_a.wide)
+        ):
+            continue
+        out[pid] = {
+            "new": pa_b is None,
+            "public_web": old_public.value,
+            "everyone_level": old_everyone.value,
+            "changes": changes,
+        }
+    return out
+
+
+def _value(level: Access | None) -> str | None:
+    return None if level is None else level.value
+
+
 def shared_groups(live: Live) -> set[str]:
     """Every group a project or a collection is shared with: whose members ``access`` reads."""
     out: set[str] = set()
@@ -475,144 +687,3 @@ def shared_groups(live: Live) -> set[str]:
     for c in live.collections.values():
         out.update(c.sharing.groups)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# The workspace as a plan would leave it
-
-
-def _set(entries: Mapping[str, str], key: str | None, new: str | None) -> FrozenMap[str, str]:
-    out = dict(entries)
-    if key is None:
-        return FrozenMap(out)
-    if new is None or new == Access.NONE.value:
-        out.pop(key, None)
-    else:
-        out[key] = new
-    return FrozenMap(out)
-
-
-_SharingT = TypeVar("_SharingT", LiveSharing, LiveCollectionSharing)
-_SETS = {"sharing.users": "users", "sharing.groups": "groups", "sharing.collections": "collections"}
-_LEVELS_AT = {"sharing.workspace": "workspace", "sharing.public_web": "public_web"}
-
-
-def _shared(s: _SharingT, change: Change) -> _SharingT:
-    """A project's or a collection's sharing with ``change``'s sharing fields applied."""
-    for f in change.fields:
-        name = _SETS.get(f.path) or _LEVELS_AT.get(f.path)
-        if name is None or not hasattr(s, name):
-            continue
-        value: Any
-        if f.path in _LEVELS_AT:
-            value = f.new or "NONE"
-        else:
-            key = (f.key or "").lower() if name == "users" else f.key
-            value = _set(getattr(s, name), key, f.new)
-        s = dataclasses.replace(s, **{name: value})
-    return s
-
-
-def _renamed(entries: Mapping[str, str], names: Mapping[str, str | None]) -> FrozenMap[str, str]:
-    """Sharing keyed by group or collection name after renames (to a name) and deletions (None)."""
-    out: dict[str, str] = {}
-    for key, level in entries.items():
-        new = names.get(key, key)
-        if new is not None:
-            out[new] = level
-    return FrozenMap(out)
-
-
-def planned(live: Live, changes: Iterable[Change]) -> Live:
-    """``live`` as it will be once ``changes`` are applied (no I/O; ids of created objects are
-    ``planned:NAME``). Deactivated users leave ``users``: they have no access any more; a deleted
-    group leaves every sharing that named it; renames follow into the sharing that names them.
-    """
-    users = dict(live.users)
-    groups = dict(live.groups)
-    collections = dict(live.collections)
-    projects = dict(live.projects)
-    group_names: dict[str, str | None] = {}
-    coll_names: dict[str, str | None] = {}
-    for change in changes:
-        name = change.name
-        if change.kind is Kind.USER and change.action is Action.DEACTIVATE:
-            if not has_access(active=False):
-                users.pop(name.lower(), None)
-        elif change.kind is Kind.GROUP:
-            if change.action is Action.DELETE:
-                groups.pop(name, None)
-                group_names[name] = None
-                continue
-            renamed = change.fields_at("name")
-            old_name = renamed[0].old if renamed and renamed[0].old else name
-            found = groups.pop(old_name, None) or groups.pop(name, None)
-            members = set(found.members or ()) if found is not None else set()
-            for f in change.fields_at("members"):
-                email = (f.key or "").lower()
-                if f.new is None:
-                    members.discard(email)
-                else:
-                    members.add(email)
-            known = found is None or found.members is not None
-            groups[name] = LiveGroup(
-                found.id if found is not None else f"planned:{name}",
-                name,
-                frozenset(members) if known else None,
-            )
-            if old_name != name:
-                group_names[old_name] = name
-        elif change.kind is Kind.COLLECTION:
-            renamed = change.fields_at("name")
-            old_name = renamed[0].old if renamed and renamed[0].old else name
-            coll = collections.pop(old_name, None) or collections.pop(name, None)
-            if coll is None:
-                coll = LiveCollection(f"planned:{name}", name)
-            desc = change.fields_at("description")
-            coll = dataclasses.replace(
-                coll,
-                name=name,
-                description=desc[0].new if desc else coll.description,
-                sharing=_shared(coll.sharing, change),
-            )
-            collections[name] = coll
-            if old_name != name:
-                coll_names[old_name] = name
-        elif change.kind is Kind.PROJECT:
-            pid = change.id or f"planned:{name}"
-            project = projects.get(pid) or LiveProject(pid, name, owner=live.me_email)
-            status = change.fields_at("status")
-            projects[pid] = dataclasses.replace(
-                project,
-                status=status[0].new if status else project.status,
-                sharing=_shared(project.sharing, change),
-            )
-    if group_names or coll_names:
-        for c_name, coll in list(collections.items()):
-            cs = coll.sharing
-            collections[c_name] = dataclasses.replace(
-                coll, sharing=dataclasses.replace(cs, groups=_renamed(cs.groups, group_names))
-            )
-        for pid, project in list(projects.items()):
-            ps = project.sharing
-            projects[pid] = dataclasses.replace(
-                project,
-                sharing=dataclasses.replace(
-                    ps,
-                    groups=_renamed(ps.groups, group_names),
-                    collections=_renamed(ps.collections, coll_names),
-                ),
-            )
-    # A deactivated user keeps no membership nor collection share that could reach anyone.
-    gone = set(live.users) - set(users)
-    if gone:
-        for g_name, group in list(groups.items()):
-            if group.members is not None and group.members & gone:
-                groups[g_name] = dataclasses.replace(group, members=group.members - gone)
-    return dataclasses.replace(
-        live,
-        users=FrozenMap(users),
-        groups=FrozenMap(groups),
-        collections=FrozenMap(collections),
-        projects=FrozenMap(projects),
-    )

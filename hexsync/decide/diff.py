@@ -10,6 +10,9 @@ the manifest ``file:line`` that wrote it). The rules it applies are documented i
 - ``members_mode`` / ``sharing.mode``: authoritative lists are the full truth; additive ones
   only add members or grant and raise access, never remove or lower.
 - A sharing dimension the manifest omits is left alone; ``NONE`` means "no access".
+- A grant whose ``expires:`` has passed (resolved before the diff: :mod:`hexsync.decide.expiry`)
+  is removed where Hex still has it, even from an additive dimension or member list, as a field
+  change marked ``expired``.
 - The project owner's own access is never changed; nor is a collection creator's own entry
   lowered or removed (collection levels are Hex's strings, ordered by ``hexrules``).
 - A user's declared level is compared as Hex will hold it: a Viewer's CAN_EDIT or FULL_ACCESS
@@ -45,15 +48,17 @@ from hexsync.values.desired import (
 )
 from hexsync.values.hex_access import (
     COLLECTION_LEVELS,
+    NO_ACCESS,
     capped,
     collection_level_known,
     collection_rank,
+    level_or_none,
 )
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing
+from hexsync.values.live import Live, LiveCollection, LiveProject, LiveSharing, is_lock_name
 from hexsync.values.plan import Action, Change, FieldChange, PlanWarning, access_rank
 
-__all__ = ["Diff", "Problem", "UnresolvedReferenceError", "diff"]
+__all__ = ["Diff", "UnresolvedReference", "UnresolvedReferenceError", "diff"]
 
 Dep = tuple[Kind, str]  # a live object a change relies on: (kind, id)
 SET_DIMENSIONS = ("users", "groups", "collections")
@@ -61,7 +66,7 @@ SCALAR_DIMENSIONS = ("workspace", "public_web")
 
 
 @dataclass(frozen=True)
-class Problem:
+class UnresolvedReference:
     """A manifest reference that does not resolve in the live workspace."""
 
     message: str
@@ -75,16 +80,20 @@ class Problem:
 class UnresolvedReferenceError(HexsyncError):
     """Names in the manifests that the live workspace does not know, all of them at once."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(
+        self, problems: Iterable[UnresolvedReference], *, first: str | None = None
+    ) -> None:
         # In the order of the manifests, as an editor would walk them.
         self.problems = tuple(
             sorted(problems, key=lambda p: (p.mark is None, p.mark or NOWHERE, p.message))
         )
+        self.first = first
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         noun = "reference does" if count == 1 else "references do"
+        lead = f"{first}\n" if first else ""
         super().__init__(
-            f"{count} {noun} not resolve in the live workspace:\n{lines}",
+            f"{lead}{count} {noun} not resolve in the live workspace:\n{lines}",
             hint="fix the manifests (or create the missing objects in Hex), then plan again; "
             "a personal token sees only what its user may see: a workspace token sees all",
         )
@@ -106,7 +115,7 @@ class Diff:
 
     changes: tuple[Change, ...] = ()
     warnings: tuple[tuple[str, PlanWarning], ...] = ()  # (address, warning)
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[UnresolvedReference, ...] = ()
     depends: Mapping[Change, tuple[Dep, ...]] = field(default_factory=dict)
     public: tuple[Public, ...] = ()
     unmanaged: Mapping[str, int] = field(default_factory=dict)
@@ -153,7 +162,7 @@ class _Differ:
         self.changes: list[Change] = []
         self.depends: dict[Change, tuple[Dep, ...]] = {}
         self.warnings: list[tuple[str, PlanWarning]] = []
-        self.problems: list[Problem] = []
+        self.problems: list[UnresolvedReference] = []
         self.public: list[Public] = []
         self.coll_id_of: dict[str, str] = {}  # desired collection name → live id
         self.coll_rename: dict[str, str] = {}  # live name → desired name (pinned renames)
@@ -187,7 +196,7 @@ class _Differ:
         self.warnings.append((address, PlanWarning(code, message, mark)))
 
     def problem(self, address: str, message: str, mark: Mark | None) -> None:
-        self.problems.append(Problem(message, mark, address))
+        self.problems.append(UnresolvedReference(message, mark, address))
 
     def user_dep(self, email: str) -> list[Dep]:
         user = self.live.users.get(email)
@@ -286,12 +295,8 @@ class _Differ:
         fields: list[FieldChange] = []
         deps: list[Dep] = []
         if s.workspace is not None:
-            old = (
-                None
-                if found is None or found.sharing.workspace == "NONE"
-                else found.sharing.workspace
-            )
-            new = None if s.workspace == "NONE" else s.workspace
+            old = None if found is None else level_or_none(found.sharing.workspace)
+            new = level_or_none(s.workspace)
             if old != new and (not additive or _collection_raises(old, new)):
                 fields.append(FieldChange("sharing.workspace", old, new))
         creator = found.creator if found is not None else None
@@ -310,10 +315,11 @@ class _Differ:
                 if dim == "users" and key in self.inactive:
                     continue
                 old_level = have.get(key)
-                new_level = None if want.get(key, "NONE") == "NONE" else want[key]
+                new_level = level_or_none(want.get(key))
                 if new_level == old_level:
                     continue
-                if additive and not _collection_raises(old_level, new_level):
+                gone = f"{dim}\x00{key}" in s.expired  # its expires: passed (docs/expiry.md)
+                if additive and not gone and not _collection_raises(old_level, new_level):
                     continue
                 if (
                     dim == "users"
@@ -329,7 +335,9 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 
@@ -429,14 +437,21 @@ class _Differ:
             if want is None:
                 continue
             # A member the manifests declare but deactivate is left alone (warned above); one they
-            # leave out is removed like anyone else, before the deactivation (issue #15).
+            # leave out is removed like anyone else, before the deactivation.
             have = (found.members or frozenset()) - (self.inactive & (g.members or frozenset()))
             adds = sorted(want - have)
-            removes = sorted(have - want) if g.members_mode is Mode.AUTHORITATIVE else []
+            # A member whose expires: passed leaves even an additive list (docs/expiry.md).
+            removes = sorted(
+                have - want if g.members_mode is Mode.AUTHORITATIVE else have & g.expired_members
+            )
+            gone = g.expired_members
             fields = tuple(
                 sorted(
                     [FieldChange("members", None, "member", key=e) for e in adds]
-                    + [FieldChange("members", "member", None, key=e) for e in removes],
+                    + [
+                        FieldChange("members", "member", None, key=e, expired=e in gone)
+                        for e in removes
+                    ],
                     key=lambda f: f.key or "",
                 )
             )
@@ -447,8 +462,8 @@ class _Differ:
                 )
         if policy.prune_groups:
             for name, found in live.groups.items():
-                if name in declared or name in policy.protect_groups:
-                    continue
+                if name in declared or name in policy.protect_groups or is_lock_name(name):
+                    continue  # a group of an apply lock's name is never deleted (plan warns)
                 note = self._group_note(name, found.members)
                 self.add(Change(Kind.GROUP, Action.DELETE, name, found.id, note=note))
 
@@ -703,13 +718,13 @@ class _Differ:
 
     def _public(self, address: str, name: str, p: Project, found: LiveProject | None) -> None:
         """Record a managed project that stays or becomes public (guardrails decide)."""
-        have = found.sharing.public_web if found is not None else "NONE"
+        have = found.sharing.public_web if found is not None else NO_ACCESS
         want = p.sharing.public_web if p.sharing is not None else None
         after = have
         if want is not None:
             additive = p.sharing is not None and p.sharing.mode_of("public_web") is Mode.ADDITIVE
             after = want.value if not additive or _rank(want.value) > _rank(have) else have
-        if after != "NONE":
+        if level_or_none(after) is not None:
             mark = p.sharing.mark_of("public_web") if p.sharing is not None else p.mark
             self.public.append(Public(address, name, after, mark))
 
@@ -762,7 +777,8 @@ class _Differ:
                             s.mark_of("users", key),
                         )
                     continue
-                if additive and _rank(new_level) <= _rank(old_level):
+                gone = s.is_expired(dim, key)  # its expires: passed (docs/expiry.md)
+                if additive and not gone and _rank(new_level) <= _rank(old_level):
                     continue
                 if old_level is None and key not in self._known(dim):
                     continue  # an unknown name: reported by _check_refs
@@ -777,7 +793,9 @@ class _Differ:
                         s.mark_of(dim),
                     )
                     continue
-                fields.append(FieldChange(f"sharing.{dim}", old_level, new_level, key=key))
+                fields.append(
+                    FieldChange(f"sharing.{dim}", old_level, new_level, key=key, expired=gone)
+                )
                 deps.extend(self._principal_dep(dim, key))
         return fields, deps
 
@@ -869,7 +887,10 @@ class _Differ:
         if self.policy.allow_public_web:
             return
         for project in self.live.projects.values():
-            if project.id in self.matched_projects or project.sharing.public_web == "NONE":
+            if (
+                project.id in self.matched_projects
+                or level_or_none(project.sharing.public_web) is None
+            ):
                 continue
             if project.hidden:
                 continue  # archived or trashed: listed only because a rule asked about them

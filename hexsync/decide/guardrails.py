@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from hexsync.decide.diff import Public
 from hexsync.errors import plural
-from hexsync.values.desired import Desired, Policy
+from hexsync.values.desired import Desired, Policy, email_key
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import Action, Change, Refusal, access_rank
 
@@ -36,10 +36,16 @@ def touches_protect(
     ``members`` (group name → live members, when read) lets a group's deletion count as removing
     each protected member from it, as removing them one by one does. ``creators`` (collection
     id → creator email) protects each collection's creator on their own collection."""
-    groups, users = policy.protect_groups, policy.protect_users
+    groups = policy.protect_groups
+    users = frozenset(email_key(u) for u in policy.protect_users)
+
+    def protected(email: str | None) -> bool:
+        return email is not None and email_key(email) in users
+
     out: list[str] = []
     if change.kind is Kind.GROUP and change.action is Action.DELETE and change.name not in groups:
-        inside = sorted(users & ((members or {}).get(change.name) or frozenset()))
+        held = (members or {}).get(change.name) or frozenset()
+        inside = sorted({email_key(m) for m in held} & users)
         for email in inside:
             out.append(f"deletes group '{change.name}', removing protected user {email} from it")
     if change.kind is Kind.GROUP and change.name in groups:
@@ -50,17 +56,17 @@ def touches_protect(
             out.append(
                 f"removes {', '.join(map(str, removed))} from protected group '{change.name}'"
             )
-    if change.kind is Kind.USER and change.name in users and change.action is Action.DEACTIVATE:
+    if change.kind is Kind.USER and protected(change.name) and change.action is Action.DEACTIVATE:
         out.append(f"deactivates protected user {change.name}")
     if change.kind is Kind.GROUP:
         for f in change.fields_at("members"):
-            if f.new is None and f.key in users and change.name not in groups:
+            if f.new is None and protected(f.key) and change.name not in groups:
                 out.append(f"removes protected user {f.key} from group '{change.name}'")
     if change.kind is Kind.PROJECT:
         for f in change.fields:
             if not _lowers(f.old, f.new):
                 continue
-            if f.path == "sharing.users" and f.key in users:
+            if f.path == "sharing.users" and protected(f.key):
                 out.append(f"lowers protected user {f.key}'s access on '{change.name}'")
             if f.path == "sharing.groups" and f.key in groups:
                 out.append(f"lowers protected group '{f.key}'s access on '{change.name}'")
@@ -71,9 +77,14 @@ def touches_protect(
             if not f.destructive:
                 continue
             where = f"on collection '{change.name}'"
-            if f.path == "sharing.users" and f.key in users:
+            if f.path == "sharing.users" and protected(f.key):
                 out.append(f"lowers protected user {f.key}'s access {where}")
-            elif f.path == "sharing.users" and f.key is not None and f.key == creator:
+            elif (
+                f.path == "sharing.users"
+                and f.key is not None
+                and creator is not None
+                and email_key(f.key) == email_key(creator)
+            ):
                 out.append(f"lowers the access of {f.key}, who created it, {where}")
             if f.path == "sharing.groups" and f.key in groups:
                 out.append(f"lowers protected group '{f.key}'s access {where}")

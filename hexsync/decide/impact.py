@@ -3,7 +3,7 @@
 Pure. The people's lines come from the access engine (:mod:`hexsync.decide.access_engine`) run
 twice: over the
 workspace as read and over the workspace as the plan leaves it
-(:func:`hexsync.decide.access_engine.planned`).
+(:func:`hexsync.decide.projection.project`).
 A person's line is their *effective* change on a project, whichever path caused it (owner, direct,
 group, collection, workspace), with the path that decides: "dave@acme.com loses CAN_VIEW on
 "Revenue" (via group Analysts)" means dave has no access left there. A grant that changes under a
@@ -23,14 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hexsync.decide.access_engine import AccessEngine, Grant, ProjectAccess, planned
+from hexsync.decide import projection
+from hexsync.decide.access_engine import AccessEngine, Grant, ProjectAccess
 from hexsync.values.desired import Access
 from hexsync.values.hex_access import capped, reaches_workspace
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
 from hexsync.values.plan import AccessImpact, Action, Change, ImpactItem, PlanWarning, access_rank
 
-__all__ = ["access_impact", "assess", "deactivation_warnings"]
+__all__ = ["access_impact", "affected_projects", "assess", "deactivation_warnings"]
 
 # project sharing path → principal kind, and the fixed name of a principal without a key
 _GRANT_PRINCIPALS = {
@@ -108,6 +109,12 @@ def _scope(changes: tuple[Change, ...], before: Live, after: Live) -> list[str]:
     return sorted(i for i in ids if i in before.projects or i in after.projects)
 
 
+def affected_projects(changes: Iterable[Change], before: Live, after: Live) -> list[str]:
+    """Ids of the projects whose access ``changes`` can move (see ``_scope``): drift weighs the
+    same projects the plan's impact does."""
+    return _scope(tuple(changes), before, after)
+
+
 class _Wide:
     """Workspace members whose only paths to a project are the wide ones, counted by role class
     (capped or not) instead of one by one."""
@@ -119,6 +126,19 @@ class _Wide:
                 continue
             role = "MEMBER" if capped(user.role, Access.FULL_ACCESS) < Access.FULL_ACCESS else None
             self.classes[role] = self.classes.get(role, 0) + 1
+
+
+def _kept(role: str | None, level: Access, old: Access, new: Access) -> str:
+    """Why a member's level stays as it is while the workspace-wide level moves ``old`` →
+    ``new``: ``capped`` (a Viewer: the cap makes both the same), ``higher`` (another path gives
+    them more than either), ``same`` (another path gives them the very level: for a gain, they
+    already had it; for a loss, they keep it)."""
+    if old == new:  # the wide paths moved, not their level: nobody's changes
+        return "same"
+    c_old, c_new = capped(role, old), capped(role, new)
+    if c_old == c_new and level <= c_new:
+        return "capped"
+    return "higher" if level > max(c_old, c_new) else "same"
 
 
 def _wide_level(pa: ProjectAccess | None, role: str | None) -> Access:
@@ -146,7 +166,7 @@ def assess(
     if not changes:
         return (), ()
     tally = _Tally()
-    after_live = planned(live, changes)
+    after_live = projection.project(live, changes)
     before, after = AccessEngine(live), AccessEngine(after_live)
     gone = {e for e in live.users if e not in after_live.users}
 
@@ -182,7 +202,10 @@ def assess(
         title = (pa_a or pa_b).project.title  # type: ignore[union-attr]
         named = set(pa_b.named if pa_b else ()) | set(pa_a.named if pa_a else ())
         named -= gone
-        people = unaffected = 0
+        people = 0
+        kept = {"higher": 0, "same": 0, "capped": 0}  # why an unaffected member's level stays
+        old_wide = max((p.granted for p in (pa_b.wide if pa_b else ())), default=Access.NONE)
+        new_wide = max((p.granted for p in (pa_a.wide if pa_a else ())), default=Access.NONE)
         unread = before.unread_on(pid) | after.unread_on(pid)
         for group in unread:
             partial.setdefault(group, set()).add(title)
@@ -197,8 +220,8 @@ def assess(
                 # Only the wide paths moved: counted on the workspace line.
                 if _level(g_b) != _level(g_a):
                     people += 1
-                else:
-                    unaffected += 1
+                elif g_b is not None:
+                    kept[_kept(g_b.role, g_b.level, old_wide, new_wide)] += 1
                 continue
             tally.add("user", email, ImpactItem(title, _level(g_b), _level(g_a), _via(g_b, g_a)))
         wide_b = pa_b.wide if pa_b else ()
@@ -218,7 +241,7 @@ def assess(
             if _wide_level(pa_b, role) != _wide_level(pa_a, role):
                 people += rest
             else:
-                unaffected += rest
+                kept["capped"] += rest  # the same level both ways: only a Viewer's cap does that
         old = max((p.granted for p in wide_b), default=Access.NONE)
         new = max((p.granted for p in wide_a), default=Access.NONE)
         decides_paths = wide_b if new < old else wide_a
@@ -232,7 +255,10 @@ def assess(
                 new.value if new is not Access.NONE else None,
                 via,
                 None if unread else people,  # counts that leave some people out: none at all
-                None if unread else unaffected,
+                None if unread else sum(kept.values()),
+                None if unread else kept["higher"],
+                None if unread else kept["same"],
+                None if unread else kept["capped"],
             ),
         )
     return tally.result(), _unread_warnings(partial) + deactivation_warnings(changes, live)
@@ -271,27 +297,64 @@ def _via(before: Grant | None, after: Grant | None) -> str | None:
 
 
 def deactivation_warnings(changes: Iterable[Change], live: Live) -> tuple[PlanWarning, ...]:
-    """A warning per deactivated user who owns projects: Hex keeps a deactivated owner, so the
-    projects keep an owner nobody can reach; transfer them first (docs/plan.md, "Diff rules")."""
+    """What a reviewer must know of deactivations, in every plan, not only the one that
+    deactivates (docs/plan.md, "Diff rules"):
+
+    - a warning per user the plan deactivates who owns projects: Hex keeps a deactivated owner,
+      so the projects keep an owner nobody can sign in as; transfer them first;
+    - a warning per owner who is already not an active user (Hex does not list them) and still
+      owns projects: the same, after the fact;
+    - one warning when the plan deactivates anyone: a workspace with directory sync (SCIM)
+      manages users in its identity provider, which may bring them back.
+    """
     out = []
+    visible = [p for p in live.projects.values() if not p.hidden]
+    leaving = []
     for change in changes:
         if change.kind is not Kind.USER or change.action is not Action.DEACTIVATE:
             continue
         email = change.name.lower()
-        owned = sorted(p.title for p in live.projects.values() if p.owner == email)
-        if not owned:
-            continue
-        shown = ", ".join(f'"{t}"' for t in owned[:_OWNED_SHOWN])
-        more = len(owned) - _OWNED_SHOWN
-        if more > 0:
-            shown += f" and {more} more"
-        count = f"{len(owned)} project" + ("" if len(owned) == 1 else "s")
+        leaving.append(email)
+        owned = sorted(p.title for p in visible if p.owner == email)
+        if owned:
+            out.append(
+                PlanWarning(
+                    "deactivated_owner",
+                    f"{email} owns {_owned(owned)}; deactivating them leaves the projects owned"
+                    " by a user who cannot sign in: transfer ownership in Hex first",
+                    change.mark,
+                )
+            )
+    if live.users:
+        gone: dict[str, list[str]] = {}
+        for p in visible:
+            if p.owner and p.owner not in live.users and p.owner not in leaving:
+                gone.setdefault(p.owner, []).append(p.title)
+        for email, titles in sorted(gone.items()):
+            out.append(
+                PlanWarning(
+                    "deactivated_owner",
+                    f"{email} is not an active user (deactivated) and still owns"
+                    f" {_owned(sorted(titles))}: nobody can sign in as their owner; transfer"
+                    " ownership in Hex",
+                )
+            )
+    if leaving:
         out.append(
             PlanWarning(
-                "deactivated_owner",
-                f"{email} owns {count} ({shown}); deactivating them leaves the projects owned by"
-                " a user who cannot sign in: transfer ownership in Hex first",
-                change.mark,
+                "directory_sync",
+                f"deactivating {', '.join(sorted(leaving))} in Hex does not reach an identity"
+                " provider: with directory sync (SCIM), deactivate them there too, or it may"
+                " bring them back",
             )
         )
     return tuple(out)
+
+
+def _owned(titles: list[str]) -> str:
+    """``2 projects ("A", "B")``, the first few titles named."""
+    shown = ", ".join(f'"{t}"' for t in titles[:_OWNED_SHOWN])
+    more = len(titles) - _OWNED_SHOWN
+    if more > 0:
+        shown += f" and {more} more"
+    return f"{len(titles)} project{'' if len(titles) == 1 else 's'} ({shown})"

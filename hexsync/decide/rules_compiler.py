@@ -19,7 +19,8 @@ Precedence and combining (docs/rules.md):
   project, unless their ``priority`` differs: then the higher one alone decides that field.
 
 ``enforce: check`` rules change nothing: :func:`check_violations` evaluates them on the workspace
-as the plan would leave it, and each violated rule becomes a refusal (exit 3).
+as the plan would leave it (:func:`hexsync.decide.projection.project`, the workspace ``hexsync
+access --as-planned`` shows), and each violated rule becomes a refusal (exit 3).
 
 Pure: no I/O, and "now" is an argument so that ``last_viewed`` / ``created`` are testable.
 """
@@ -28,17 +29,18 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from hexsync.decide import expiry, projection, user_rules
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
-    Problem,
+    UnresolvedReference,
     UnresolvedReferenceError,
     diff,
 )
-from hexsync.errors import HexsyncError
+from hexsync.errors import HexsyncError, did_you_mean
 from hexsync.values.desired import (
     UNMANAGED,
     Access,
@@ -55,10 +57,11 @@ from hexsync.values.desired import (
     Status,
     parse_timestamp,
 )
+from hexsync.values.hex_access import NO_ACCESS, level_or_none
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveProject, LiveSharing
+from hexsync.values.live import Live, LiveProject
 from hexsync.values.patterns import compile_pattern
-from hexsync.values.plan import Action, Change, PlanWarning, Refusal
+from hexsync.values.plan import Change, PlanWarning, Refusal, access_rank
 
 __all__ = [
     "Compiled",
@@ -102,6 +105,7 @@ class RuleReport:
     enforce: Enforce
     matched: int
     mark: Mark
+    users: bool = False  # a users rule: ``matched`` counts active users
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,9 @@ class Compiled:
     reports: tuple[RuleReport, ...] = ()
     warnings: tuple[PlanWarning, ...] = ()
     refusals: tuple[Refusal, ...] = ()
+    # What :func:`hexsync.decide.expiry.resolve` said of the grants written with ``expires:``
+    # (the plan keeps those about the objects it plans, ``--target`` or not).
+    expiry: tuple[expiry.Notice, ...] = ()
 
 
 # ---------------------------------------------------------------- time
@@ -248,9 +255,10 @@ def _status(rules: Sequence[Rule], errors: list[str]) -> tuple[Status, str | Non
 
 
 def _dimension(
-    dim: str, rules: Sequence[Rule], errors: list[str]
+    dim: str, rules: Sequence[Rule], errors: list[str], overridden: list[Rule] | None = None
 ) -> tuple[list[Rule], Mode] | None:
-    """The rules that decide sharing dimension ``dim`` of a project, and its mode."""
+    """The rules that decide sharing dimension ``dim`` of a project, and its mode; the rules a
+    higher priority set aside go to ``overridden``."""
     asking = [r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None]
     if not asking:
         return None
@@ -268,6 +276,8 @@ def _dimension(
                 f" and rule '{b.name}' ({b.mark}) also sets it"
             )
             return None
+        if overridden is not None:
+            overridden.extend(r for r in asking if r not in best)
         asking = best
     mode = Mode.AUTHORITATIVE if any(authoritative(r) for r in asking) else Mode.ADDITIVE
     return asking, mode
@@ -310,6 +320,9 @@ class _Decided:
     sharing: Sharing | None
     provenance: FrozenMap[str, str]
     conflicts: tuple[str, ...]
+    # Per sharing dimension where a rule was set aside: (dimension, the rules set aside, who
+    # won: "the projects: entry" or "rule 'x'", where the winner is written).
+    overrides: tuple[tuple[str, tuple[Rule, ...], str, Mark], ...] = ()
 
 
 def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
@@ -325,18 +338,33 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
     values: dict[str, object] = {}
     modes: dict[str, Mode] = {}
     marks: dict[str, Mark] = dict(own.marks) if own is not None else {}
+    overrides: list[tuple[str, tuple[Rule, ...], str, Mark]] = []
+    expired: set[str] = set()
     for dim in DIMENSIONS:
         if own is not None and getattr(own, dim) is not None:
             values[dim] = getattr(own, dim)
             modes[dim] = own.mode_of(dim)
+            expired.update(k for k in own.expired if k.startswith(f"{dim}\x00"))
+            shadowed = tuple(
+                r for r in rules if r.sharing is not None and getattr(r.sharing, dim) is not None
+            )
+            if shadowed:
+                overrides.append((dim, shadowed, "the projects: entry", own.mark_of(dim)))
             continue
-        decided = _dimension(dim, rules, errors)
+        set_aside: list[Rule] = []
+        decided = _dimension(dim, rules, errors, set_aside)
         if decided is None:
             continue
         deciders, modes[dim] = decided
+        if set_aside:
+            winner = deciders[0]
+            overrides.append((dim, tuple(set_aside), f"rule '{winner.name}'", winner.mark))
         values[dim], more, dim_marks = _combine(dim, deciders)
         provenance.update(more)
         marks.update(dim_marks)
+        gone = _expired(dim, deciders, values[dim])
+        expired.update(k.removeprefix("sharing.") for k in gone)
+        provenance.update(gone)
     sharing = None
     if values:
         first = next(r.sharing for r in rules if r.sharing is not None) if own is None else own
@@ -350,8 +378,23 @@ def _decide(rules: Sequence[Rule], explicit: Project | None) -> _Decided:
             mark=first.mark if first is not None else rules[0].mark,
             marks=FrozenMap(marks),
             modes=FrozenMap(modes),
+            expired=frozenset(expired),
         )
-    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors))
+    return _Decided(status, sharing, FrozenMap(provenance), tuple(errors), tuple(overrides))
+
+
+def _expired(dim: str, rules: Sequence[Rule], combined: object) -> dict[str, str]:
+    """The grants of ``dim`` whose time is up in every deciding rule that wrote them (another
+    rule's grant of the same key keeps it), each with the rules that wrote them."""
+    if dim in SCALAR_DIMENSIONS or not isinstance(combined, FrozenMap):
+        return {}
+    out: dict[str, list[str]] = {}
+    for r in rules:
+        for key in r.sharing.expired if r.sharing is not None else ():
+            name = key.partition("\x00")[2]
+            if key.startswith(f"{dim}\x00") and name not in combined:
+                out.setdefault(key, []).append(r.name)
+    return {f"sharing.{key}": ", ".join(names) for key, names in out.items()}
 
 
 def scalar_field(value: object) -> Access | None:
@@ -382,7 +425,67 @@ def _explicit_ids(desired: Desired, live: Live) -> dict[str, Project]:
     return out
 
 
-def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> list[Problem]:
+def _leaves(match: Match | None) -> Iterator[Match]:
+    if match is None:
+        return
+    if match.children:
+        for child in match.children:
+            yield from _leaves(child)
+    else:
+        yield match
+
+
+def _match_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
+    """A match that names a collection, owner, creator or status nothing has: a typo
+    (``collection: Finanse``) would otherwise leave the rule matching nothing, one warning and
+    exit 0, the policy quietly dead. ``allow_empty: true`` says the rule means it."""
+    projects = list(live.projects.values())
+    people = set(live.users) | {u.email for u in desired.users}
+    people |= {e for p in projects for e in (p.owner, p.creator) if e is not None}
+    statuses = (
+        set(desired.policy.statuses)
+        if desired.policy.statuses is not None
+        else {p.status for p in projects if p.status is not None}
+        | {r.status for r in desired.rules if isinstance(r.status, str)}
+        | {p.status for p in desired.projects if isinstance(p.status, str)}
+    )
+    known: dict[str, tuple[str, set[str]]] = {
+        "collection": (
+            "collection",
+            set(live.collections) | {c.name for c in desired.collections},
+        ),
+        "owner": ("user", people),
+        "creator": ("user", people),
+        "status": ("status", statuses),
+    }
+    problems = []
+    for rule in rules:
+        if rule.allow_empty:
+            continue
+        # Only match: a name in except that nothing has leaves nothing out, which is no dead rule.
+        for leaf in _leaves(rule.match):
+            if leaf.op not in known:
+                continue
+            thing, names = known[leaf.op]
+            for value in leaf.values:
+                if value is None or value in names:
+                    continue
+                close = did_you_mean(value, names)
+                message = (
+                    f"rule '{rule.name}': match {leaf.op} {value!r} is a {thing} nothing in the"
+                    " workspace or the manifests has, so the rule can never match through it"
+                    + (f"; {close}" if close else "")
+                    + " (allow_empty: true on the rule if it is meant to match nothing yet)"
+                )
+                problems.append(UnresolvedReference(message, leaf.mark, f"rule:{rule.name}"))
+    return problems
+
+
+def _reference_problems(
+    rules: Iterable[Rule], desired: Desired, live: Live
+) -> list[UnresolvedReference]:
     """Names the rules share with that neither the workspace nor the manifests know: once per
     rule and name, not once per matched project."""
     inactive = {u.email for u in desired.users if not u.active}
@@ -396,7 +499,7 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
         "groups": "group '{}' is neither a live group nor declared",
         "collections": "collection '{}' is neither a live collection nor declared",
     }
-    problems = []
+    problems = _match_problems(rules, desired, live)
     for rule in rules:
         s = rule.sharing
         if s is None:
@@ -405,7 +508,9 @@ def _reference_problems(rules: Iterable[Rule], desired: Desired, live: Live) -> 
             for key in getattr(s, dim) or {}:
                 if key not in known[dim]:
                     message = f"rule '{rule.name}': " + what[dim].format(key)
-                    problems.append(Problem(message, s.mark_of(dim, key), f"rule:{rule.name}"))
+                    problems.append(
+                        UnresolvedReference(message, s.mark_of(dim, key), f"rule:{rule.name}")
+                    )
     return problems
 
 
@@ -414,13 +519,14 @@ def _compile(
     explicit: Mapping[str, Project],
     live: Live,
     now: dt.datetime,
-) -> tuple[dict[str, Project], dict[str, int], list[str]]:
+) -> tuple[dict[str, Project], dict[str, int], list[str], list[PlanWarning]]:
     """(live id → the desired state of each project the rules cover, matches per rule,
-    conflicts)."""
+    conflicts, rules overridden on a field to some effect)."""
     predicates = [(rule, _rule_predicate(rule, now)) for rule in rules]
     matched = {rule.name: 0 for rule in rules}
     projects: dict[str, Project] = {}
     errors: list[str] = []
+    warnings: list[PlanWarning] = []
     # Thousands of projects share a handful of rule combinations: decide each combination once.
     decided: dict[tuple[int, ...], _Decided] = {}
     for project in live.projects.values():
@@ -438,6 +544,20 @@ def _compile(
         else:
             found = _decide(covering, entry)
         errors.extend(f"project '{project.title}' ({project.id}): {c}" for c in found.conflicts)
+        for dim, set_aside, winner, mark in found.overrides:
+            lost = _lost_effect(dim, set_aside, found.sharing, project)
+            if lost:
+                names = ", ".join(f"'{r.name}'" for r in set_aside)
+                word = "rule" if len(set_aside) == 1 else "rules"
+                warnings.append(
+                    PlanWarning(
+                        "rule_overridden",
+                        f"project '{project.title}': sharing.{dim}: {winner} overrides {word}"
+                        f" {names} on this field, so this plan does not do what the {word}"
+                        f" {'asks' if len(set_aside) == 1 else 'ask'}: {lost}",
+                        mark,
+                    )
+                )
         if entry is not None:
             projects[project.id] = replace(
                 entry, status=found.status, sharing=found.sharing, provenance=found.provenance
@@ -451,14 +571,73 @@ def _compile(
                 mark=covering[0].mark,
                 provenance=found.provenance,
             )
-    return projects, matched, errors
+    return projects, matched, errors, warnings
+
+
+def _target(dim: str, value: object, mode: Mode, live: LiveProject) -> dict[str, str]:
+    """What ``dim`` of ``live`` holds once ``value`` is applied in ``mode`` (key "" for a
+    scalar), no access left out."""
+    now = getattr(live.sharing, dim)
+    if dim in SCALAR_DIMENSIONS:
+        have = {"": str(now)} if level_or_none(str(now)) is not None else {}
+        want = {"": value.value} if isinstance(value, Access) else {}
+    else:
+        have = {k: v for k, v in now.items() if level_or_none(v) is not None}
+        want = {k: v.value for k, v in (value or {}).items()}  # type: ignore[attr-defined]
+    if mode is Mode.AUTHORITATIVE:
+        return {k: v for k, v in want.items() if level_or_none(v) is not None}
+    out = dict(have)
+    for key, level in want.items():
+        if access_rank(level) > access_rank(out.get(key)):
+            out[key] = level
+    return out
+
+
+def _lost_effect(
+    dim: str, set_aside: Sequence[Rule], decided: Sharing | None, live: LiveProject
+) -> str:
+    """What the rules ``set_aside`` would do to ``dim`` of ``live`` that the decided sharing
+    does not, in words (empty: nothing is lost)."""
+    combined, _, _ = _combine(dim, list(set_aside))
+    mode = (
+        Mode.AUTHORITATIVE
+        if any(
+            r.sharing is not None and r.sharing.mode_of(dim) is Mode.AUTHORITATIVE
+            for r in set_aside
+        )
+        else Mode.ADDITIVE
+    )
+    theirs = _target(dim, combined, mode, live)
+    if decided is None or getattr(decided, dim) is None:
+        ours = _target(dim, None, Mode.ADDITIVE, live)
+    else:
+        ours = _target(dim, getattr(decided, dim), decided.mode_of(dim), live)
+    before = _target(dim, None, Mode.ADDITIVE, live)
+    lines = []
+    # Only what the set-aside rules would change on the workspace counts, and only where the
+    # plan leaves it otherwise.
+    for key in sorted(set(theirs) | set(before)):
+        want, got = theirs.get(key), ours.get(key)
+        if want == before.get(key) or want == got:
+            continue
+        who = key or dim
+        instead = (
+            f"{got or NO_ACCESS} stays"
+            if got == before.get(key)
+            else f"the plan makes it {got or NO_ACCESS}"
+        )
+        lines.append(
+            f"remove {who} ({instead})" if want is None else f"set {who} to {want} ({instead})"
+        )
+    shown = lines[:5] + ([f"and {len(lines) - 5} more"] if len(lines) > 5 else [])
+    return "; ".join(shown)
 
 
 def count_matches(
     rules: Sequence[Rule], projects: Iterable[LiveProject], *, now: dt.datetime
 ) -> dict[str, int]:
     """How many of ``projects`` each rule matches (``validate --live``'s blast radius)."""
-    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules]
+    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules if not rule.for_users]
     counts = dict.fromkeys((name for name, _ in predicates), 0)
     for project in projects:
         for name, predicate in predicates:
@@ -471,24 +650,32 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     """``desired`` with its ``enforce: apply`` rules compiled into project entries (see the
     module docstring). Raises :class:`RuleConflictError` and, for names no one knows,
     :class:`~hexsync.decide.diff.UnresolvedReferenceError`."""
+    titles = {pid: p.title for pid, p in live.projects.items()}
+    resolved = expiry.resolve(desired, now, titles=titles)
+    desired = resolved.desired
     if not desired.rules:
-        return Compiled(desired)
+        return Compiled(desired, expiry=resolved.notices)
     problems = _reference_problems(desired.rules, desired, live)
     if problems:
         raise UnresolvedReferenceError(problems)
-    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY]
+    apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY and not r.for_users]
     explicit = _explicit_ids(desired, live)
-    projects, matched, errors = _compile(apply_rules, explicit, live, now)
+    projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now)
     if errors:
         raise RuleConflictError(errors)
-    check_rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
+    check_rules = [r for r in desired.rules if r.enforce is not Enforce.APPLY and not r.for_users]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
     matched.update(count_matches(check_rules, live.projects.values(), now=now))
+    for rule in (r for r in desired.rules if r.for_users):  # its blast radius: active users
+        matched[rule.name] = len(user_rules.matched_users(rule, live.users.values(), now))
     # Entries merged into a rule-compiled project are that project now (kept by identity: two
     # entries may be equal values, and a second entry for one project stays, for diff to report).
     absorbed = {id(p) for pid, p in explicit.items() if pid in projects}
     merged = [p for p in desired.projects if id(p) not in absorbed] + list(projects.values())
-    reports = tuple(RuleReport(r.name, r.enforce, matched[r.name], r.mark) for r in desired.rules)
+    reports = tuple(
+        RuleReport(r.name, r.enforce, matched[r.name], r.mark, r.for_users) for r in desired.rules
+    )
+    by_name = {r.name: r for r in desired.rules}
     warnings = tuple(
         PlanWarning(
             "rule_no_match",
@@ -496,8 +683,8 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
             r.mark,
         )
         for r in reports
-        if r.matched == 0
-    )
+        if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
+    ) + tuple(overridden)
     limit = desired.policy.max_rule_matches
     refusals = tuple(
         Refusal(
@@ -509,46 +696,14 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
             r.mark,
         )
         for r in reports
-        if limit is not None and r.matched > limit
+        if limit is not None and r.matched > limit and not by_name[r.name].for_users
     )
-    return Compiled(replace(desired, projects=tuple(merged)), reports, warnings, refusals)
+    return Compiled(
+        replace(desired, projects=tuple(merged)), reports, warnings, refusals, resolved.notices
+    )
 
 
 # ---------------------------------------------------------------- check mode
-
-
-def _after(live: Live, changes: Iterable[Change]) -> Live:
-    """The workspace's projects as the plan would leave them (status and sharing)."""
-    projects = dict(live.projects)
-    for change in changes:
-        if change.kind is not Kind.PROJECT or change.action is not Action.UPDATE:
-            continue
-        found = projects.get(change.id or "")
-        if found is None:
-            continue
-        s = found.sharing
-        scalars = {"workspace": s.workspace, "public_web": s.public_web}
-        maps = {d: dict(getattr(s, d)) for d in SET_DIMENSIONS}
-        status = found.status
-        for f in change.fields:
-            dim = f.path.removeprefix("sharing.")
-            if f.path == "status":
-                status = f.new
-            elif dim in scalars:
-                scalars[dim] = f.new or "NONE"
-            elif dim in maps and f.key is not None:
-                if f.new is None:
-                    maps[dim].pop(f.key, None)
-                else:
-                    maps[dim][f.key] = f.new
-        sharing = LiveSharing(
-            users=FrozenMap(maps["users"]),
-            groups=FrozenMap(maps["groups"]),
-            collections=FrozenMap(maps["collections"]),
-            **scalars,
-        )
-        projects[found.id] = replace(found, status=status, sharing=sharing)
-    return replace(live, projects=FrozenMap(projects))
 
 
 def check_violations(
@@ -556,11 +711,44 @@ def check_violations(
 ) -> tuple[Refusal, ...]:
     """One refusal per ``enforce: check`` rule that the workspace, as ``changes`` would leave
     it, violates; each names the projects and what the rule requires of them."""
-    rules = [r for r in desired.rules if r.enforce is Enforce.CHECK]
-    if not rules:
-        return ()
-    after = _after(live, changes)
-    projects, _, errors = _compile(rules, {}, after, now)
+    return tuple(
+        Refusal(
+            "rule_check",
+            message,
+            "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
+            " change the rule; a check rule never changes anything itself",
+            rule.mark,
+        )
+        for rule, message in _violations(desired, live, changes, now, Enforce.CHECK)
+    )
+
+
+def warn_violations(
+    desired: Desired, live: Live, changes: Sequence[Change], *, now: dt.datetime
+) -> tuple[PlanWarning, ...]:
+    """One warning per ``enforce: warn`` rule the workspace, as ``changes`` would leave it,
+    violates (advisory, as Conftest's warn and Sentinel's advisory: nothing is refused)."""
+    return tuple(
+        PlanWarning("rule_warn", message, rule.mark)
+        for rule, message in _violations(desired, live, changes, now, Enforce.WARN)
+    )
+
+
+def _violations(
+    desired: Desired,
+    live: Live,
+    changes: Sequence[Change],
+    now: dt.datetime,
+    enforce: Enforce,
+) -> list[tuple[Rule, str]]:
+    """Each rule of ``enforce`` the workspace as ``changes`` leave it violates, with a message
+    naming the projects and what the rule requires of them."""
+    if not any(r.enforce is enforce and not r.for_users for r in desired.rules):
+        return []
+    desired = expiry.resolve(desired, now).desired  # a check rule's expired grant: not required
+    rules = [r for r in desired.rules if r.enforce is enforce and not r.for_users]
+    after = projection.project(live, changes, now=now)
+    projects, _, errors, _ = _compile(rules, {}, after, now)
     if errors:
         raise RuleConflictError(errors)
     found = diff(replace(desired, projects=tuple(projects.values()), rules=()), after)
@@ -583,13 +771,10 @@ def check_violations(
         more = len(found_here) - _VIOLATIONS_SHOWN
         tail = f"; and {more} more" if more > 0 else ""
         out.append(
-            Refusal(
-                "rule_check",
-                f"rule '{rule.name}' (enforce: check) is violated {len(found_here)}"
+            (
+                rule,
+                f"rule '{rule.name}' (enforce: {enforce.value}) is violated {len(found_here)}"
                 f" time{'s' if len(found_here) != 1 else ''}: {shown}{tail}",
-                "fix those projects (in Hex, or with a projects: entry or an apply rule), or"
-                " change the rule; a check rule never changes anything itself",
-                rule.mark,
             )
         )
-    return tuple(out)
+    return out

@@ -24,7 +24,11 @@ Choices where the reference leaves one open (see also ``seed.py``):
   project has no saved view for a 422 naming it; ``dryRun`` validates and answers 201 with a run
   id that resolves (COMPLETED, nothing ran, never listed). A JSON ``null`` body is a 400.
 - Request bodies: unknown keys ignored, or a 400 everywhere with ``strict_bodies``; the legacy
-  run paths answer a bad body with 422 and every error as ``{reason, traceId}``.
+  run paths answer a bad body with 422 and every error as ``{reason, traceId}``. A string
+  holding a lone UTF-16 surrogate (``"\\ud800"``), anywhere in a body, is a 400 before
+  anything is stored.
+- A state file that no longer loads (edited, or written by another process) is a 503 naming
+  it, never a 500; ``/_emulator/reset`` writes it anew from the seed.
 - Every choice is documented for users in docs/emulator.md.
 - Plans (seed ``org.plan``/``org.embedding``): GetQueriedTables on a TEAM plan, and
   CreatePresignedUrl without ENTERPRISE and the embedding add-on, are 403s that say so.
@@ -50,7 +54,8 @@ from hexsync.emulator.envelopes import error_body
 from hexsync.emulator.operations import Operation, resolve, resolve_path
 from hexsync.emulator.resources import HANDLERS
 from hexsync.emulator.seed_format import parse_time
-from hexsync.emulator.store import Store
+from hexsync.emulator.store import StateFileError, Store
+from hexsync.emulator.unicode_text import not_unicode
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +101,9 @@ class HexApi:
             return self._run(request, op, raw)
         except ApiError as exc:
             return _error(op, exc)
+        except StateFileError as exc:  # not a bug: say which file, without a traceback
+            logger.error("%s", exc.message)
+            return _error(op, ApiError(503, f"{exc.message} ({exc.hint})"))
         except Exception:  # a bug in the emulator: still answer in the endpoint's envelope
             logger.exception("emulator error in %s", op.operation_id)
             return _error(op, ApiError(500, "Internal server error (emulator)"))
@@ -173,9 +181,13 @@ def _parse_body(raw: bytes, op: Operation, content_type: str) -> Any:
             status, f"The request body must be sent as Content-Type: application/json, not {shown}"
         )
     try:
-        return json.loads(raw, parse_constant=_reject_constant)
+        body = json.loads(raw, parse_constant=_reject_constant)
     except ValueError as exc:
         raise ApiError(status, f"Request body is not valid JSON: {exc}") from exc
+    problems = not_unicode(body)  # "\ud800": stored, it would break every answer showing it
+    if problems:  # in the message, like a JSON error (UpdateDataConnectionSchema's details differ)
+        raise ApiError(status, f"Request body is not Unicode text: {'; '.join(problems)}")
+    return body
 
 
 def _reject_constant(name: str) -> Any:

@@ -34,7 +34,7 @@ from hexsync.emulator.edges import replay, wrap_edges
 from hexsync.emulator.loopback import is_loopback
 from hexsync.emulator.operations import resolve
 from hexsync.emulator.seed import Seed
-from hexsync.emulator.store import Store
+from hexsync.emulator.store import StateFileError, Store
 
 CONTROL_PREFIX = "/_emulator/"
 LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
@@ -239,8 +239,11 @@ def create_app(
         refused = _loopback_only(request)
         if refused is not None:
             return refused
-        with store.read():
-            return JSONResponse(store.to_seed_dict())
+        try:
+            with store.read():
+                return JSONResponse(store.to_seed_dict())
+        except StateFileError as exc:
+            return JSONResponse({"reason": exc.message, "hint": exc.hint}, status_code=503)
 
     app = Starlette(
         routes=[

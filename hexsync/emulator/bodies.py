@@ -3,9 +3,12 @@
 They are written strict (``additionalProperties: false`` everywhere): with
 ``EmulatorConfig.strict_bodies`` (``emulator serve --strict-bodies``) an unknown key is a 400 on
 every write, so a client that misspells a field finds out here rather than in production. By
-default :func:`lenient` relaxes them: unknown keys are ignored on every write, as the published
-document (which forbids none) lets Hex do. One behaviour for all operations either way
-(docs/emulator.md, "Request bodies").
+default :func:`lenient` relaxes them: unknown keys are ignored, as the published document lets
+Hex do, except in the objects the document itself closes (``additionalProperties: false``),
+marked ``closed`` here: a group's ``members`` (and ``members.add``/``.remove``), a collection's
+``sharing`` (and ``sharing.upsert``), a data connection's ``schemaRefreshSchedule``, and
+UpdateDataConnectionSchema's body and each of its ``updates``. There an unknown key is a 400
+either way (docs/emulator.md, "Request bodies").
 """
 
 from __future__ import annotations
@@ -25,10 +28,20 @@ ACCESS: Schema = {"type": "string", "enum": ACCESS_LEVELS}
 CONNECTION_ACCESS: Schema = {"type": "string", "enum": ["NONE", "QUERY", "VIEW_RESULTS"]}
 
 
-def obj(props: Schema, required: tuple[str, ...] = (), *, extra: bool = False) -> Schema:
+# Marks an object Hex's document closes: :func:`lenient` leaves its ``additionalProperties: false``.
+CLOSED = "x-hex-closed"
+
+
+def obj(
+    props: Schema, required: tuple[str, ...] = (), *, extra: bool = False, closed: bool = False
+) -> Schema:
+    """An object of ``props``. ``closed``: Hex's document forbids other keys here too, so the
+    emulator refuses them even when it is lenient."""
     schema: Schema = {"type": "object", "properties": props, "additionalProperties": extra}
     if required:
         schema["required"] = list(required)
+    if closed:
+        schema[CLOSED] = True
     return schema
 
 
@@ -56,7 +69,7 @@ SHARING_GROUPS = _share_upsert("groups", "group", STRING)
 SHARING_COLLECTIONS = _share_upsert("collections", "collection", UUID)
 SHARING_WORKSPACE = obj({"sharing": obj({"workspace": ACCESS, "publicWeb": ACCESS})}, ("sharing",))
 
-GROUP_MEMBERS = obj({"users": array(obj({"id": UUID}, ("id",)), 100)})
+GROUP_MEMBERS = obj({"users": array(obj({"id": UUID}, ("id",)), 100)}, closed=True)
 CREATE_GROUP = obj({"name": NAME, "members": GROUP_MEMBERS}, ("name",))
 EDIT_GROUP = obj({"name": NAME, "members": obj({"add": GROUP_MEMBERS, "remove": GROUP_MEMBERS})})
 
@@ -65,7 +78,8 @@ COLLECTION_SHARING = obj(
         "users": array(obj({"access": STRING, "id": UUID}, ("access", "id"))),
         "groups": array(obj({"access": STRING, "id": UUID}, ("access", "id"))),
         "workspace": obj({"members": STRING}),
-    }
+    },
+    closed=True,
 )
 CREATE_COLLECTION = obj(
     {"name": NAME, "description": STRING, "sharing": COLLECTION_SHARING}, ("name",)
@@ -247,6 +261,7 @@ REFRESH_SCHEDULE = obj(
         },
     },
     ("cadence", "enabled"),
+    closed=True,
 )
 _WORKSPACE_SHARING = obj(
     {
@@ -298,20 +313,23 @@ UPDATE_SCHEMA = obj(
                     "status": {"type": ["string", "null"]},
                 },
                 ("type", "name", "status"),
+                closed=True,
             )
         )
     },
     ("updates",),
+    closed=True,
 )
 
 
 def lenient(schema: Any) -> Any:
-    """``schema`` with unknown keys allowed everywhere (the emulator's default)."""
+    """``schema`` with unknown keys allowed except in ``closed`` objects (the emulator's
+    default)."""
     if isinstance(schema, list):
         return [lenient(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
     relaxed = {key: lenient(value) for key, value in schema.items()}
-    if relaxed.get("additionalProperties") is False:
+    if relaxed.get("additionalProperties") is False and not relaxed.get(CLOSED):
         relaxed["additionalProperties"] = True
     return relaxed

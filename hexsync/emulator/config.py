@@ -43,6 +43,7 @@ class EmulatorConfig:
     kernel_limit: int = 25  # running kernels per workspace before RunProject answers 503
     run_pending_seconds: float = 2.0  # emulated seconds a run stays PENDING
     run_running_seconds: float = 10.0  # then RUNNING, then COMPLETED
-    # Unknown keys in a request body: ignored (False, like Hex's published document) or a 400
-    # on every write (True: ``emulator serve --strict-bodies``; hexsync's own tests use it).
+    # Unknown keys in a request body: ignored where Hex's published document allows them and a
+    # 400 where it forbids them (False), or a 400 on every write (True: ``emulator serve
+    # --strict-bodies``; hexsync's own tests use it). See ``bodies``.
     strict_bodies: bool = False

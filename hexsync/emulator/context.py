@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jsonschema import Draft7Validator
+from jsonschema.exceptions import best_match
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -121,7 +122,10 @@ def validate_body(ctx: Ctx, schema: bodies.Schema, *, required: bool = True) -> 
         checked = schema if strict else bodies.lenient(schema)
         validator = _VALIDATORS[(id(schema), strict)] = Draft7Validator(checked)
     problems = []
-    for error in sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path)):
+    for found in sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path)):
+        # Into an anyOf/oneOf: the branch that fits best says what is wrong ("'colour' was
+        # unexpected" in a nullable schedule, not "not valid under any of the given schemas").
+        error = best_match([found]) or found
         where = "/".join(str(p) for p in error.absolute_path) or "body"
         problems.append(f"{where}: {error.message}")
     if problems:

@@ -92,6 +92,7 @@ import yaml
 
 from hexsync.emulator.seed_format import SeedError, _Checker, _MarkedLoader
 from hexsync.emulator.seed_objects import _normalize
+from hexsync.emulator.unicode_text import not_unicode
 
 # --- YAML that remembers where things are -----------------------------------------------------
 
@@ -114,7 +115,9 @@ class Seed:
     def from_dict(cls, data: Mapping[str, Any], source: str = "<seed>") -> Seed:
         """Validate and normalize seed ``data``; raise SeedError listing every problem."""
         checker = _Checker(source)
-        normalized = _normalize(checker, data)
+        for problem in not_unicode(data):  # "\ud800": no answer (nor an id) could be made of it
+            checker.error(0, problem)
+        normalized = {} if checker.problems else _normalize(checker, data)
         if checker.problems:
             count = len(checker.problems)
             raise SeedError(

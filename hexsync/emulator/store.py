@@ -27,12 +27,24 @@ from typing import Any
 
 from hexsync.emulator.hex_access import capped
 from hexsync.emulator.seed import Seed
-from hexsync.emulator.seed_format import iso_from_seconds, parse_time
+from hexsync.emulator.seed_format import SeedError, iso_from_seconds, parse_time
+from hexsync.errors import HexsyncError
 
 try:  # POSIX only; without it a state file is still written atomically, just not locked.
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+
+class StateFileError(HexsyncError):
+    """The ``--state`` file does not load (not readable, not JSON, not a workspace): its path
+    and why. At start-up the emulator refuses to serve; while serving, each request is a 503."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            message,
+            hint="fix or delete the file, or POST /_emulator/reset to write it anew from the seed",
+        )
 
 
 @dataclass
@@ -506,8 +518,19 @@ class Store:
 
     def _reload_file(self) -> None:
         assert self.state_path is not None
-        text = self.state_path.read_text(encoding="utf-8")
-        seed = Seed.from_dict(json.loads(text), source=str(self.state_path))
+        path = self.state_path
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError(f"a JSON object was expected, not {type(data).__name__}")
+            seed = Seed.from_dict(data, source=str(path))
+        except OSError as exc:
+            raise StateFileError(f"{path}: cannot read the state file: {exc.strerror}") from exc
+        except ValueError as exc:  # not UTF-8, not JSON, not a workspace
+            raise StateFileError(f"{path}: the state file does not load: {exc}") from exc
+        except SeedError as exc:  # its message starts with the path too
+            detail = exc.message.removeprefix(f"{path}: ")
+            raise StateFileError(f"{path}: the state file does not load: {detail}") from exc
         self._load(seed.copy_data())
         self._file_sig = self._signature()
 

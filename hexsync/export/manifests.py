@@ -36,7 +36,8 @@ import yaml
 
 from hexsync.errors import ConfigError
 from hexsync.manifest import schema
-from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject
+from hexsync.values.hex_access import level_or_none
+from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, is_lock_name
 
 __all__ = [
     "DEFAULT_KINDS",
@@ -168,6 +169,45 @@ def _dumped(value: str | int | bool | None) -> str:
         # Folded quoted scalars need indented continuation lines; one escaped line is simpler.
         text = yaml.safe_dump(value, allow_unicode=True, width=2**30, default_style='"')
         text = text.removesuffix("\n")
+    return text
+
+
+# PyYAML reads an implicit (``key: value``) key of at most 1,024 characters; a longer one (a
+# name of 1,000 characters that quoting doubles) is written as an explicit ``? key``.
+_SIMPLE_KEY = 1000
+
+
+def entry(key: str, value: str) -> list[str]:
+    """``key: value`` as the lines of one block mapping entry (two for a long key)."""
+    text = scalar(key)
+    if len(text) > _SIMPLE_KEY:
+        return [f"? {text}", f": {scalar(value)}"]
+    return [f"{text}: {scalar(value)}"]
+
+
+def flow(value: Mapping[str, object]) -> str:
+    """``value`` as one flow mapping on one line (``{groups: {Finance: CAN_VIEW}}``).
+
+    A flow collection ends a plain scalar at ``,``, ``[``, ``]``, ``{`` or ``}``, so the names in
+    it are quoted by PyYAML's emitter for that context (``{groups: {'Sales, Ops': CAN_VIEW}}``),
+    which also writes a key too long to be implicit as ``? key``. A line break in a name makes
+    every scalar double-quoted, the break escaped, so the mapping stays on its line.
+    """
+
+    def dump(style: str | None) -> str:
+        text: str = yaml.safe_dump(
+            dict(value),
+            allow_unicode=True,
+            width=2**30,
+            default_flow_style=True,
+            default_style=style,
+            sort_keys=False,
+        )
+        return text.removesuffix("\n")
+
+    text = dump(None)
+    if "\n" in text or any(b in text for b in _BREAKS):
+        text = dump('"')
     return text
 
 
@@ -320,7 +360,12 @@ class _Exporter:
         out = _Text()
         kept: list[LiveGroup] = []
         for g in self.live.groups.values():
-            if self.name_ok(g.name):
+            if is_lock_name(g.name):
+                self.note(
+                    f"group {g.name!r} ({g.id}) left out: the name is reserved for hexsync's"
+                    " apply lock, and this group has members or grants (rename it in Hex)"
+                )
+            elif self.name_ok(g.name):
                 kept.append(g)
             else:
                 self.note(
@@ -397,7 +442,7 @@ class _Exporter:
         for p in sorted(kept, key=lambda p: (p.title.casefold(), p.title, p.id)):
             out.item(p.title)
             self.project(out, p)
-            if p.sharing.public_web != "NONE":
+            if level_or_none(p.sharing.public_web) is not None:
                 public.append(p)
         return out
 
@@ -470,7 +515,10 @@ class _Exporter:
         keys = sorted(entries) if dimension == "users" else _sort_names(entries)
         for key in keys:
             marked = owner_word if owner is not None and key == owner else None
-            out.add(4, f"{scalar(key)}: {scalar(entries[key])}", marked)
+            *first, last = entry(key, entries[key])
+            for line in first:
+                out.add(4, line)
+            out.add(4, last, marked)
 
     def _why_not_user(self, email: str) -> str | None:
         return None if self._user_ok(email) else self._why_user(email)
@@ -510,7 +558,7 @@ def write_statuses(out: _Text, statuses: list[str]) -> None:
 
 # ------------------------------------------------------------------------------------ split
 
-# validate and plan refuse a file over 5 MB (manifest.yamlsafe.Limits): an exported file stays
+# validate and plan refuse a file over 5 MB (manifest.yamlsafe.FileLimits): an exported file stays
 # under a fifth of that, so a workspace can grow a good deal before a re-export is needed.
 SPLIT_BYTES = 1_000_000
 # Kinds whose file may be split, each into a folder of its own name (``projects/a.yaml`` …).

@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from hexsync.export.manifests import scalar
+from hexsync.export.manifests import flow, scalar
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.plan import access_rank
 
@@ -78,11 +79,10 @@ class Suggestions:
         for r in self.rules:
             key, value = r.selector
             lines.append(f"  - name: {scalar(r.name)}")
-            lines.append(
-                "    match: {all: true}"
-                if key == "all"
-                else f"    match: {{{key}: {scalar(value)}}}"
-            )
+            # Names go in flow mappings, where "," "{" "}" "[" "]" end a plain scalar: `flow`
+            # quotes them for that place (`{groups: {'Sales, Ops': CAN_EDIT}}`).
+            match = {"all": True} if key == "all" else {key: value}
+            lines.append(f"    match: {flow(match)}")
             if r.exceptions:
                 lines.append(
                     f"    # {len(r.exceptions)} of {r.projects} projects lack it today:"
@@ -92,11 +92,9 @@ class Suggestions:
                 lines.append("      any_of:")
                 lines += [f"        - title: {scalar(_glob_literal(t))}" for t in r.exceptions]
             if r.dimension == "workspace":
-                lines.append(f"    sharing: {{workspace: {r.level}}}")
+                lines.append(f"    sharing: {flow({'workspace': r.level})}")
             else:
-                lines.append(
-                    f"    sharing: {{{r.dimension}: {{{scalar(r.principal)}: {r.level}}}}}"
-                )
+                lines.append(f"    sharing: {flow({r.dimension: {r.principal: r.level}})}")
         return "\n".join(lines) + "\n"
 
 
@@ -109,7 +107,7 @@ def _grants(project: LiveProject) -> dict[tuple[str, str], str]:
     """(dimension, principal) → level, for every access the project gives (owner excepted)."""
     s = project.sharing
     out: dict[tuple[str, str], str] = {}
-    if s.workspace != "NONE":
+    if level_or_none(s.workspace) is not None:
         out[("workspace", "")] = s.workspace
     for dim in ("groups", "users", "collections"):
         for key, level in getattr(s, dim).items():

@@ -6,7 +6,7 @@ sends each request (pacing, retries, the circuit breaker, errors, the redacted l
 Depends only on ``hexsync.errors`` (and the version); the emulator never imports it.
 """
 
-from hexsync.hexapi.client import LOCK_GROUP, HexClient
+from hexsync.hexapi.client import HexClient
 from hexsync.hexapi.config import (
     DEFAULT_BASE_URL,
     TOKEN_ENV,
@@ -65,7 +65,6 @@ __all__ = [
     "ACCESS_LEVELS",
     "DEFAULT_BASE_URL",
     "DEFAULT_LIMITS",
-    "LOCK_GROUP",
     "OPS",
     "TERMINAL_RUN_STATUSES",
     "TOKEN_ENV",

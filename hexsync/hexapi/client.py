@@ -50,10 +50,6 @@ from hexsync.hexapi.types import (
 
 SHARING_BATCH = 25  # principals per sharing upsert (API limit)
 MEMBERS_BATCH = 100  # users per group add / remove list (API limit)
-# The group ``hexsync apply`` holds while it writes (hexsync.apply.lock): not part of the
-# workspace's access model. Listings leave it out unless asked, so plans, prune, export,
-# ``groups list`` and access reports never see it.
-LOCK_GROUP = "hexsync-apply-lock"
 
 
 class HexClient:
@@ -499,7 +495,7 @@ class HexClient:
         sort_by: str | None = None,
         sort_direction: str | None = None,
     ) -> Page[Group]:
-        """ListGroups: one page (without hexsync's lock group)."""
+        """ListGroups: one page."""
         data = await self._pipe.call(
             "ListGroups",
             params={
@@ -510,9 +506,7 @@ class HexClient:
                 "sortDirection": sort_direction,
             },
         )
-        page = self._pipe.page("ListGroups", data, Group.from_api)
-        values = tuple(g for g in page.values if g.name != LOCK_GROUP)
-        return Page(values=values, after=page.after, before=page.before)
+        return self._pipe.page("ListGroups", data, Group.from_api)
 
     async def iter_groups(
         self,
@@ -520,14 +514,11 @@ class HexClient:
         sort_by: str | None = None,
         sort_direction: str | None = None,
         page_size: int | None = None,
-        include_lock: bool = False,
     ) -> AsyncIterator[Group]:
-        """Every group, 500 per request (members: ``iter_users(group_id=…)``); hexsync's lock
-        group (``LOCK_GROUP``) only with ``include_lock``."""
+        """Every group, 500 per request (members: ``iter_users(group_id=…)``)."""
         params = {"sortBy": sort_by, "sortDirection": sort_direction}
         async for group in self._pipe.cursor("ListGroups", None, params, Group.from_api, page_size):
-            if include_lock or group.name != LOCK_GROUP:
-                yield group
+            yield group
 
     async def get_group(self, group_id: str) -> Group:
         """GetGroup: id, name, createdAt (no members)."""

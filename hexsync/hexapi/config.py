@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from hexsync.errors import ConfigError
+from hexsync.errors import ConfigError, remember_secret
 from hexsync.hexapi.log import REDACTED, redact
 
 DEFAULT_BASE_URL = "https://app.hex.tech"
@@ -180,6 +180,7 @@ def _check_token(value: str, source: str) -> Token:
             "characters a token never has)",
             hint="the file or variable must contain only the token",
         )
+    remember_secret(token)
     return Token(token)
 
 

@@ -18,14 +18,15 @@ import re
 import sys
 from collections.abc import Iterable
 
+from hexsync.errors import MASK, mask_secrets
+
 LOGGER_NAME = "hexsync.hexapi"
 logger = logging.getLogger(LOGGER_NAME)
 
 # Hex tokens (hxtp_ personal, hxtw_ workspace) and anything after "Bearer".
-_TOKEN_RE = re.compile(r"\bhxt[pw]_[A-Za-z0-9_\-.~+/=]*")
 _BEARER_RE = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
 _AUTH_HEADER_RE = re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?(?:\w+\s+)?)[^\s'\",}]+")
-REDACTED = "[REDACTED]"
+REDACTED = MASK
 
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
@@ -33,7 +34,7 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     for secret in secrets:
         if secret:
             text = text.replace(secret, REDACTED)
-    text = _TOKEN_RE.sub(lambda m: m.group(0)[:5] + REDACTED, text)
+    text = mask_secrets(text)
     text = _AUTH_HEADER_RE.sub(lambda m: m.group(1) + REDACTED, text)
     return _BEARER_RE.sub(lambda m: m.group(1) + REDACTED, text)
 

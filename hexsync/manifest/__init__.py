@@ -8,11 +8,11 @@ every problem; ``check(paths)`` returns them all without raising (for ``hexsync 
 from hexsync.manifest.load import CheckResult, check, find_files, load
 from hexsync.manifest.problems import ManifestError, Problem, format_path
 from hexsync.manifest.schema import schema
-from hexsync.manifest.yamlsafe import Limits
+from hexsync.manifest.yamlsafe import FileLimits
 
 __all__ = [
     "CheckResult",
-    "Limits",
+    "FileLimits",
     "ManifestError",
     "Problem",
     "check",

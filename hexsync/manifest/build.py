@@ -24,6 +24,7 @@ from hexsync.values.desired import (
     Desired,
     Enforce,
     Ensure,
+    Expiry,
     FrozenMap,
     Group,
     Mark,
@@ -31,14 +32,18 @@ from hexsync.values.desired import (
     Mode,
     Policy,
     Project,
+    Reviewers,
     Rule,
     Sharing,
     Status,
     User,
     Workspace,
+    parse_duration,
+    parse_expiry,
     parse_timestamp,
 )
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
+from hexsync.values.live import is_lock_name
 from hexsync.values.patterns import PatternError, compile_pattern
 from hexsync.values.windows import SyncWindow, WindowError
 
@@ -152,6 +157,7 @@ def build_desired(
     version_seen = False
     workspace: Workspace | None = None
     policy: Policy | None = None
+    reviewers: Reviewers | None = None
     collections: list[Collection] = []
     groups: list[Group] = []
     users: list[User] = []
@@ -164,7 +170,7 @@ def build_desired(
             continue
         if "version" in data:
             version_seen = True
-        for key in ("workspace", "policy"):
+        for key in ("workspace", "policy", "reviewers"):
             if key not in data:
                 continue
             if not b.unique(key, "", f"'{key}' block", doc.key_mark((key,)), (key,)):
@@ -175,6 +181,9 @@ def build_desired(
             if key == "policy":
                 # Keep the valid parts of a policy, so its other checks still run.
                 policy = _policy({k: v for k, v in block.items() if p.clean((key, k))}, doc, b)
+            elif key == "reviewers":
+                if p.clean((key,)):
+                    reviewers = _reviewers(block, doc.mark((key,)))
             elif p.clean((key,)):
                 workspace = Workspace(block["org_id"], doc.mark((key,)))
         for path, entry, whole in p.items("collections"):
@@ -239,6 +248,7 @@ def build_desired(
         projects=tuple(sorted(projects, key=lambda p: (p.id or "", p.title or ""))),
         rules=tuple(sorted(rules, key=lambda r: r.name)),
         files=tuple(p.doc.file for p in parsed),
+        reviewers=reviewers,
     )
     _consistency(desired, b)
     if any(problem.severity == "error" for problem in b.problems):
@@ -267,6 +277,13 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
     prune = data.get("prune", {})
     protect = data.get("protect", {})
     statuses = data.get("statuses")
+    durations: dict[str, Any] = {}
+    for key in ("expiry_warning", "max_grant_duration"):
+        if key in data:
+            durations[key] = parse_duration(str(data[key]))
+            if durations[key] is None:
+                where: Path = ("policy", key)
+                b.error(doc.mark(where), where, f"{data[key]!r} is too long a duration")
     return Policy(
         prune_groups=prune.get("groups", False),
         prune_users=prune.get("users", False),
@@ -277,18 +294,43 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
         statuses=frozenset(statuses) if statuses is not None else None,
         max_rule_matches=data.get("max_rule_matches"),
         windows=_windows(data.get("windows", []), doc, b),
+        **{k: v for k, v in durations.items() if v is not None},
         mark=doc.mark(("policy",)),
+    )
+
+
+def _reviewers(block: dict[str, Any], mark: Mark) -> Reviewers:
+    def emails(key: str) -> FrozenMap[str, str]:
+        return FrozenMap((k, v.lower()) for k, v in block.get(key, {}).items())
+
+    fallback = block.get("fallback")
+    return Reviewers(
+        projects=emails("projects"),
+        groups=emails("groups"),
+        collections=emails("collections"),
+        fallback=fallback.lower() if isinstance(fallback, str) else None,
+        mark=mark,
     )
 
 
 def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Group:
     mark = doc.mark(path)
+    if is_lock_name(entry["name"]):
+        at: Path = (*path, "name")
+        b.error(
+            doc.mark(at),
+            at,
+            f"the group name {entry['name']!r} is reserved: hexsync's apply lock uses it",
+            "give the group another name (a group of this name in Hex is never managed)",
+        )
     b.note(mark, "ensure", doc, (*path, "ensure"))
     members: frozenset[str] | None = None
     member_marks: dict[str, Mark] = {}
+    member_expires: dict[str, Expiry] = {}
     if "members" in entry:
-        for index, email in enumerate(entry["members"]):
+        for index, item in enumerate(entry["members"]):
             where: Path = (*path, "members", index)
+            email = item["email"] if isinstance(item, dict) else item
             lowered = email.lower()
             if lowered in member_marks:
                 b.error(
@@ -300,6 +342,10 @@ def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Gro
                 )
                 continue
             member_marks[lowered] = b.note(mark, f"member:{lowered}", doc, where)
+            if isinstance(item, dict) and "expires" in item:
+                found = _expiry(item["expires"], (*where, "expires"), doc, b)
+                if found is not None:
+                    member_expires[lowered] = found
         members = frozenset(member_marks)
     ensure = Ensure(entry.get("ensure", "present"))
     if ensure is Ensure.ABSENT and members:
@@ -316,6 +362,7 @@ def _group(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Gro
         ensure=ensure,
         mark=mark,
         member_marks=FrozenMap(member_marks),
+        member_expires=FrozenMap(member_expires),
     )
 
 
@@ -337,10 +384,17 @@ def _project(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> P
 
 
 def _share_maps(
-    data: dict[str, Any], path: Path, doc: Document, b: _Builder, record: Mark, dims: Sequence[str]
+    data: dict[str, Any],
+    path: Path,
+    doc: Document,
+    b: _Builder,
+    record: Mark,
+    dims: Sequence[str],
+    expires: dict[str, Expiry],
 ) -> tuple[dict[str, dict[str, str] | None], dict[str, Mark]]:
     """The principal maps of a sharing block (``users`` keys lower-cased, a duplicate email an
-    error) and where each entry and scalar dimension was written."""
+    error; a ``{level, expires}`` entry as its level, its expiry into ``expires``) and where
+    each entry and scalar dimension was written."""
     marks: dict[str, Mark] = {}
     maps: dict[str, dict[str, str] | None] = {}
     for dim in ("workspace", "public_web"):
@@ -351,8 +405,9 @@ def _share_maps(
             maps[dim] = None
             continue
         entries: dict[str, str] = {}
-        for key, level in data[dim].items():
+        for key, value in data[dim].items():
             where: Path = (*path, dim, key)
+            level = value["level"] if isinstance(value, dict) else value
             name = key.lower() if dim == "users" else key
             mark_key = f"{dim}\x00{name}"
             if name in entries:
@@ -365,6 +420,10 @@ def _share_maps(
                 continue
             entries[name] = level
             marks[mark_key] = b.note(record, mark_key, doc, where, key=True)
+            if isinstance(value, dict) and "expires" in value:
+                found = _expiry(value["expires"], (*where, "expires"), doc, b)
+                if found is not None:
+                    expires[mark_key] = found
         maps[dim] = entries
     return maps, marks
 
@@ -372,7 +431,8 @@ def _share_maps(
 def _sharing(
     data: dict[str, Any], path: Path, doc: Document, b: _Builder, project: Mark
 ) -> Sharing:
-    raw, marks = _share_maps(data, path, doc, b, project, _SHARING_MAPS)
+    expires: dict[str, Expiry] = {}
+    raw, marks = _share_maps(data, path, doc, b, project, _SHARING_MAPS, expires)
     maps = {
         dim: None if entries is None else FrozenMap((k, Access(v)) for k, v in entries.items())
         for dim, entries in raw.items()
@@ -386,7 +446,17 @@ def _sharing(
         collections=maps["collections"],
         mark=doc.mark(path),
         marks=FrozenMap(marks),
+        expires=FrozenMap(expires),
     )
+
+
+def _expiry(value: Any, where: Path, doc: Document, b: _Builder) -> Expiry | None:
+    """An ``expires:`` value the schema let through, or None (and an error) when its date is
+    not one (February 30th)."""
+    found = parse_expiry(str(value))
+    if found is None:
+        b.error(doc.mark(where), where, f"{value!r} is not a date: check the month and day")
+    return found
 
 
 def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Collection:
@@ -395,7 +465,8 @@ def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -
     if "sharing" in entry:
         where: Path = (*path, "sharing")
         data = entry["sharing"]
-        raw, marks = _share_maps(data, where, doc, b, mark, ("users", "groups"))
+        expires: dict[str, Expiry] = {}
+        raw, marks = _share_maps(data, where, doc, b, mark, ("users", "groups"), expires)
         sharing = CollectionSharing(
             mode=Mode(data.get("mode", "authoritative")),
             workspace=data.get("workspace"),
@@ -403,6 +474,7 @@ def _collection(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -
             groups=None if raw["groups"] is None else FrozenMap(raw["groups"]),
             mark=doc.mark(where),
             marks=FrozenMap(marks),
+            expires=FrozenMap(expires),
         )
     return Collection(entry["name"], entry.get("description"), entry.get("id"), mark, sharing)
 
@@ -448,7 +520,7 @@ def _consistency(desired: Desired, b: _Builder) -> None:
                 " but marked 'active: false'",
                 "a protected user is never deactivated; remove one of the two",
             )
-    for rule in desired.rules:
+    for rule in (r for r in desired.rules if not r.for_users):
         label = f"every project rule '{rule.name}' matches"
         _check_project(rule.as_project(), desired, groups, inactive, b, label)
     for project in desired.projects:
@@ -593,8 +665,10 @@ def _check_principals(
 # ---------------------------------------------------------------- rules (docs/rules.md)
 
 _LIST_LEAVES = ("categories", "owner", "creator", "collection")
+_USER_LEAVES = frozenset({"last_login", "role", "email"})
+_BOTH = frozenset({"all", "all_of", "any_of", "not"})
 _FLAG_LEAVES = ("published", "archived", "trashed")
-_BOUNDED_LEAVES = ("last_viewed", "created")
+_BOUNDED_LEAVES = ("last_viewed", "created", "last_login")
 
 
 def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule:
@@ -618,6 +692,7 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
             mark=base.mark,
             marks=base.marks,
             modes=modes or FrozenMap(),
+            expires=base.expires,
         )
         for dim in modes or ():
             if getattr(sharing, dim) is None:
@@ -634,15 +709,56 @@ def _rule(entry: dict[str, Any], path: Path, doc: Document, b: _Builder) -> Rule
     exclude = None
     if "except" in entry:
         exclude = _match(entry["except"], (*path, "except"), doc, b)
+    match = _match(entry["match"], (*path, "match"), doc, b)
+    users = "users" in entry
+    if users:
+        for key in ("status", "sharing"):
+            if key in entry:
+                where = (*path, key)
+                b.error(
+                    doc.key_mark(where),
+                    where,
+                    f"rule '{entry['name']}' is a users rule (users: ...): it cannot set {key}",
+                    "write the project policy as a rule of its own",
+                )
+    for found, part in ((match, "match"), (exclude, "except")):
+        _leaves_fit(found, users, entry["name"], (*path, part), doc, b)
     return Rule(
         name=entry["name"],
-        match=_match(entry["match"], (*path, "match"), doc, b),
+        match=match,
         exclude=exclude,
         status=entry.get("status", UNMANAGED),
         sharing=sharing,
-        enforce=Enforce(entry.get("enforce", "apply")),
+        enforce=Enforce(entry.get("enforce", "check" if users else "apply")),
         priority=entry.get("priority", 0),
         mark=mark,
+        users_active=False if users else None,
+        allow_empty=entry.get("allow_empty", False),
+    )
+
+
+def _leaves_fit(
+    match: Match | None, users: bool, name: str, path: Path, doc: Document, b: _Builder
+) -> None:
+    """A users rule matches on users (``last_login``, ``role``, ``email``), a project rule on
+    projects: a key of the other kind is an error at the key."""
+    if match is None:
+        return
+    if match.op in _BOTH:
+        for child in match.children:
+            _leaves_fit(child, users, name, path, doc, b)
+        return
+    if (match.op in _USER_LEAVES) == users:
+        return
+    what, other = ("users", "projects") if users else ("projects", "users")
+    b.problems.append(
+        Problem.at(
+            match.mark,
+            path,
+            f"rule '{name}' matches {what}, but '{match.op}' is a condition on {other}",
+            "a users rule (users: {active: false}) matches on last_login, role and email;"
+            " a project rule on the project keys",
+        )
     )
 
 
@@ -715,6 +831,6 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
             )
         return Match(key, (value,), mark=mark)
     items = value if isinstance(value, list) else [value]
-    if key in ("owner", "creator"):
+    if key in ("owner", "creator", "email"):
         items = [e.lower() for e in items]
     return Match(key, tuple(items), mark=mark)

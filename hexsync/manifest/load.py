@@ -12,13 +12,13 @@ from hexsync.manifest.foreign import foreign_kind
 from hexsync.manifest.lookalike import findings
 from hexsync.manifest.problems import ManifestError, Problem
 from hexsync.manifest.schema import schema_problems
-from hexsync.manifest.yamlsafe import Limits, paused_gc, read_document
+from hexsync.manifest.yamlsafe import FileLimits, paused_gc, read_document
 from hexsync.values.desired import Desired
 
 __all__ = ["CheckResult", "check", "find_files", "load"]
 
 SUFFIXES = (".yaml", ".yml")
-DEFAULT_LIMITS = Limits()
+DEFAULT_LIMITS = FileLimits()
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def find_files(
 def check(
     paths: Sequence[str | os.PathLike[str]],
     *,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: FileLimits = DEFAULT_LIMITS,
     relative_to: Path | None = None,
 ) -> CheckResult:
     """Read and check manifests offline, gathering every problem before returning.
@@ -112,7 +112,7 @@ def check(
 
 
 def _check(
-    paths: Sequence[str | os.PathLike[str]], limits: Limits, relative_to: Path | None
+    paths: Sequence[str | os.PathLike[str]], limits: FileLimits, relative_to: Path | None
 ) -> CheckResult:
     base = (relative_to or Path.cwd()).resolve()
     files, problems = find_files(paths, base)
@@ -164,7 +164,7 @@ def _foreign(shown: str, kind: str, *, named: bool) -> Problem:
 def load(
     paths: Sequence[str | os.PathLike[str]],
     *,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: FileLimits = DEFAULT_LIMITS,
     relative_to: Path | None = None,
     on_warning: Callable[[Problem], None] | None = None,
 ) -> Desired:

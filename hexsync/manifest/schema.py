@@ -53,9 +53,15 @@ _PATTERN_HINTS = {
     "a collection access level": "a level is one word, as Hex writes it: MEMBER, VIEW or MANAGE",
     "a duration": "a number and a unit: h, d, w or y (365 days), like 365d",
     "a date or a duration": "YYYY-MM-DD, an ISO 8601 timestamp, or a duration like 90d",
+    "a date or a UTC date-time": "YYYY-MM-DD (the grant's last day) or YYYY-MM-DDTHH:MMZ",
     "a rule name (a name without a comma)": "a plan lists rules that combine on one field as"
     " 'a, b', so a comma in a name could pass one rule off as another: rename it",
 }
+
+# A duration whose number is too big for its unit (the schema bounds the digits, so a plan's
+# "now minus the duration" stays a date).
+_DURATION_FORM = re.compile(r"[0-9]+[hdwy]")
+_LONGEST = "at most 999y, 9999w, 99999d or 999999h (a duration before now must stay a date)"
 
 
 @functools.cache
@@ -226,6 +232,8 @@ def _keyword(keyword: str, arg: Any, node: dict[str, Any]) -> Check:
         return _lazy_ref(arg)
     if keyword == "minimum":
         return lambda value: type(value) not in (int, float) or value >= arg
+    if keyword == "maximum":
+        return lambda value: type(value) not in (int, float) or value <= arg
     raise _UnsupportedError(keyword)
 
 
@@ -374,13 +382,52 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[tuple[Path, Pr
                 doc.mark(path),
                 path,
                 f"needs {' or '.join(repr(k) for k in keys)}",
-                "a rule enforces a status or sharing (or both) on the projects it matches"
+                "a rule enforces a status or sharing (or both) on the projects it matches, or"
+                " deactivates the users it matches (users: {active: false})"
                 if path[:1] == ("rules",)
                 else "a project is identified by its id, or by its title when it has no id",
             ),
         )
         return
+    if kind == "anyOf" and error.context:
+        fitting = _fitting_branch(error)
+        if fitting is not None:
+            for sub in fitting:
+                yield from _translate(sub, doc)
+            return
+        described = schema_of(error).get("description")
+        if described:
+            wanted = described[0].lower() + described[1:].rstrip(".")
+            yield (
+                path,
+                Problem.at(doc.mark(path), path, f"expected {wanted}; got {_got(error.instance)}"),
+            )
+            return
     yield from ((path, p) for p in _value_problem(error, doc, path, key=False))
+
+
+_JSON_TYPES: dict[type, str] = {dict: "object", list: "array", str: "string", bool: "boolean"}
+
+
+def _fitting_branch(error: ValidationError) -> list[ValidationError] | None:
+    """The errors of the one ``anyOf`` branch written for the value's kind (a level, or a
+    ``{level, expires}`` mapping), so the message is that branch's; None when not one fits."""
+    value = error.instance
+    kind = _JSON_TYPES.get(type(value), "number" if isinstance(value, (int, float)) else "null")
+    fits = []
+    for index, branch in enumerate(rule(error)):
+        declared = branch.get("type") if isinstance(branch, dict) else None
+        if declared is None:
+            admitted = kind not in ("object", "array")
+        else:
+            names = [declared] if isinstance(declared, str) else list(declared)
+            admitted = kind in names or (kind == "number" and "integer" in names)
+        if admitted:
+            fits.append(index)
+    if len(fits) != 1:
+        return None
+    found = [sub for sub in error.context or () if sub.relative_schema_path[0] == fits[0]]
+    return found or None
 
 
 def _value_problem(
@@ -411,9 +458,16 @@ def _value_problem(
         yield Problem.at(mark, path, f"{_got(value)} must be {rule(error)!r}")
     elif kind == "pattern":
         title = schema_of(error).get("title", "valid here")
-        yield Problem.at(mark, path, f"{excerpt(value)} is not {title}", _PATTERN_HINTS.get(title))
+        if "duration" in title and isinstance(value, str) and _DURATION_FORM.fullmatch(value):
+            # The form is right, the number is not: say so rather than "not a duration".
+            yield Problem.at(mark, path, f"{excerpt(value)} is too long a duration", _LONGEST)
+        else:
+            hint = _PATTERN_HINTS.get(title)
+            yield Problem.at(mark, path, f"{excerpt(value)} is not {title}", hint)
     elif kind == "minimum":
         yield Problem.at(mark, path, f"must be at least {rule(error)}, not {value}")
+    elif kind == "maximum":
+        yield Problem.at(mark, path, f"must be at most {rule(error)}, not {value}")
     elif kind == "minLength":
         yield Problem.at(mark, path, "must not be empty")
     elif kind == "maxLength":

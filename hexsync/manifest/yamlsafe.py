@@ -23,13 +23,14 @@ from hexsync.errors import line_column
 from hexsync.manifest.problems import Path, Problem
 from hexsync.values.desired import Mark
 
-__all__ = ["Document", "Limits", "paused_gc", "read_document"]
+__all__ = ["Document", "FileLimits", "paused_gc", "read_document"]
 
 _TAG = "tag:yaml.org,2002:"
+MAX_INTEGER = 10**18 - 1  # the largest whole number a manifest may hold (18 digits)
 
 
 @dataclass(frozen=True)
-class Limits:
+class FileLimits:
     """Bounds on what one manifest file may cost to read."""
 
     max_bytes: int = 5_000_000
@@ -138,7 +139,7 @@ _MAP = _TAG + "map"
 class _Builder:
     """Plain values from a node tree, refusing what the module docstring lists."""
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: FileLimits) -> None:
         self.file = file
         self.limits = limits
         self.seen: set[int] = set()
@@ -147,13 +148,30 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
         self.scalars: dict[str, Callable[[yaml.ScalarNode], Any]] = {
             _STR: lambda n: n.value,
-            _TAG + "int": self.constructor.construct_yaml_int,
+            _TAG + "int": self._integer,
             _TAG + "float": self.constructor.construct_yaml_float,
             _TAG + "bool": self.constructor.construct_yaml_bool,
             _TAG + "null": self.constructor.construct_yaml_null,
             # Dates stay text: no manifest field is a date, and the schema then says "a string".
             _TAG + "timestamp": lambda n: n.value,
         }
+
+    def _integer(self, node: yaml.ScalarNode) -> int:
+        """A whole number of at most 18 digits. Python refuses to read more than 4,300 (and a
+        manifest's numbers are counts and priorities), so a longer one is a located problem."""
+        text = str(node.value)
+        value = None if len(text) > 40 else self.constructor.construct_yaml_int(node)
+        if value is None or abs(value) > MAX_INTEGER:
+            shown = text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+            refused = _RefusedError(
+                _mark(self.file, node),
+                f"the number {shown} is too large",
+                f"whole numbers in a manifest have at most {len(str(MAX_INTEGER))} digits;"
+                " quote it if it is a name or an id",
+            )
+            refused.located = True  # name the path, like a schema problem would
+            raise refused
+        return int(value)
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         ident = id(node)
@@ -368,7 +386,7 @@ def _detailed_error(text: str) -> yaml.YAMLError | None:
     return None
 
 
-def _too_deep(file: str, line: int, column: int, limits: Limits, here: str = "") -> Problem:
+def _too_deep(file: str, line: int, column: int, limits: FileLimits, here: str = "") -> Problem:
     return Problem(
         file,
         line,
@@ -382,7 +400,7 @@ def _too_deep(file: str, line: int, column: int, limits: Limits, here: str = "")
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem:
+def read_document(path: FsPath, file: str, limits: FileLimits) -> Document | Problem:
     """Read one manifest file; ``file`` is the name used in marks and messages."""
     try:
         info = path.stat()
@@ -407,7 +425,7 @@ def read_document(path: FsPath, file: str, limits: Limits) -> Document | Problem
         return _read_text(text, file, limits)
 
 
-def _read_text(text: str, file: str, limits: Limits) -> Document | Problem:
+def _read_text(text: str, file: str, limits: FileLimits) -> Document | Problem:
     try:
         node = _compose(text)
     except yaml.YAMLError as fast_error:
@@ -428,7 +446,7 @@ def _read_text(text: str, file: str, limits: Limits) -> Document | Problem:
     return Document(file, data, node)
 
 
-def _too_big(file: str, size: int, limits: Limits) -> Problem:
+def _too_big(file: str, size: int, limits: FileLimits) -> Problem:
     return Problem(
         file,
         1,

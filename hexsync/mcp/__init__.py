@@ -2,7 +2,9 @@
 
 hexsync speaks the part of MCP an agent needs to call tools (``initialize``, ``ping``,
 ``tools/list``, ``tools/call``, cancellation) and nothing else; see :mod:`hexsync.mcp.server`.
-The tools themselves are defined by the command that serves them (``hexsync.cli.mcp``).
+hexsync's tools are :mod:`hexsync.mcp.tools` (each declared beside its handler), bound to a
+session by :mod:`hexsync.mcp.app`; :mod:`hexsync.mcp.guard` binds them to the server's policy
+and directory. ``hexsync mcp`` (the command) starts it.
 """
 
 from __future__ import annotations

@@ -166,7 +166,8 @@ def access_at(store: Store, workspace: str, at: dt.datetime) -> AccessAt:
             hint=f"its memory starts at {iso(first)}" if first else "no sync has read it yet",
         )
     live = live_of(snapshot.document)
-    return AccessAt(AccessState(AccessEngine(live), live), at, snapshot.taken_at)
+    state = AccessState(AccessEngine(live), live, read_at=iso(snapshot.taken_at))
+    return AccessAt(state, at, snapshot.taken_at)
 
 
 def find_project_at(state: AccessState, ref: str) -> str:

@@ -11,20 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from hexsync.decide.diff import UnresolvedReferenceError, diff
+from hexsync.decide import user_rules
+from hexsync.decide.diff import Diff, UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
-from hexsync.decide.rules_compiler import check_violations, compile_rules
-from hexsync.errors import ConfigError
-from hexsync.hexapi import DEFAULT_LIMITS, HexClient
+from hexsync.decide.rules_compiler import check_violations, compile_rules, warn_violations
+from hexsync.errors import ConfigError, GuardrailError, plural
+from hexsync.hexapi import DEFAULT_LIMITS, HexClient, Me
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of
 from hexsync.readers.workspace import read_live
 from hexsync.values.desired import Desired, FrozenMap
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live
+from hexsync.values.live import LOCK_GROUPS, Live
 from hexsync.values.plan import (
     Action,
     Change,
@@ -32,6 +33,7 @@ from hexsync.values.plan import (
     Plan,
     PlanPolicy,
     PlanWarning,
+    Refusal,
     RuleSummary,
     WorkspaceInfo,
     order_changes,
@@ -149,6 +151,9 @@ def build_plan(
         )
     compiled = compile_rules(desired, live, now=now)
     result = diff(compiled.desired, live)
+    ruled = user_rules.evaluate(compiled.desired, live, result.changes, now=now)
+    if ruled.changes:
+        result = _with_deactivations(result, ruled.changes)
     selected = [c for c in result.changes if sel is None or sel.matches_change(c)]
     if sel is not None:
         selected += _prerequisites(selected, result.changes)
@@ -176,6 +181,18 @@ def build_plan(
     rules_apply = sel is None or sel.kind is Kind.PROJECT
     if rules_apply:
         refusals += compiled.refusals + check_violations(desired, live, changes, now=now)
+        advisories = warn_violations(desired, live, changes, now=now)
+    else:
+        advisories = ()
+    users_apply = sel is None or sel.kind is Kind.USER
+    if users_apply:
+        refusals += ruled.refusals
+    expiring = [n for n in compiled.expiry if _expiry_wanted(n.address, wanted, rules_apply, live)]
+    refusals += tuple(
+        Refusal(n.code, n.message, n.hint, n.mark)
+        for n in expiring
+        if n.code == "max_grant_duration"
+    )
     deps = dict.fromkeys(dep for c in changes for dep in result.depends.get(c, ()))
     refs: list[LiveRef] = [r for k, i in deps if (r := live.ref(k, i)) is not None]
     refs.sort(key=lambda r: (r.kind.value, r.name, r.id))
@@ -192,19 +209,65 @@ def build_plan(
         changes=changes,
         relied=tuple(refs),
         warnings=(compiled.warnings if rules_apply else ())
+        + advisories
         + tuple(w for address, w in result.warnings if wanted(address))
+        + tuple(
+            PlanWarning(n.code, n.message, n.mark)
+            for n in expiring
+            if n.code != "max_grant_duration"
+        )
+        + (ruled.warnings if users_apply else ())
         + tuple(_lookalike_warnings(changes, live))
+        + tuple(_protect_warnings(desired, live))
+        + tuple(_lock_name_warnings(live))
         + notes,
         refusals=refusals,
         impact=impact,
         unmanaged=FrozenMap(unmanaged),
         unmanaged_names=FrozenMap(unmanaged_names),
         read_requests=live.read_requests,
-        rules=tuple(RuleSummary(r.name, r.enforce.value, r.matched) for r in compiled.reports)
+        rules=tuple(
+            RuleSummary(r.name, r.enforce.value, r.matched, "users" if r.users else "projects")
+            for r in compiled.reports
+        )
         if rules_apply
         else (),
         estimate=estimate_apply(changes, live, DEFAULT_LIMITS if limits is None else limits),
         policy=plan_policy(desired, allow_destroy=allow_destroy, target=sel),
+    )
+
+
+def _with_deactivations(result: Diff, more: tuple[Change, ...]) -> Diff:
+    """``result`` with the users rules' deactivations: each relies on its user, and its user is
+    no longer counted among those the plan leaves alone."""
+    gone = {c.name for c in more}
+    names = {
+        k: tuple(n for n in v if k != "user" or n not in gone)
+        for k, v in result.unmanaged_names.items()
+    }
+    names = {k: v for k, v in names.items() if v}
+    return replace(
+        result,
+        changes=result.changes + more,
+        depends={**result.depends, **{c: ((Kind.USER, c.id or ""),) for c in more}},
+        unmanaged={k: len(v) for k, v in names.items()},
+        unmanaged_names=names,
+    )
+
+
+def _expiry_wanted(
+    address: str, wanted: Callable[[str], bool], rules_apply: bool, live: Live
+) -> bool:
+    """Whether a plan (``--target``ed or not) says what :mod:`hexsync.decide.expiry` noted about
+    the object at ``address``: a rule's when rules apply; a project named by title also when the
+    target names it by id."""
+    kind, _, name = address.partition(":")
+    if kind == "rule":
+        return rules_apply
+    if wanted(address):
+        return True
+    return kind == Kind.PROJECT.value and any(
+        wanted(f"{kind}:{p.id}") for p in live.projects_by_title.get(name, ())
     )
 
 
@@ -222,6 +285,70 @@ def plan_policy(desired: Desired, *, allow_destroy: bool, target: Target | None)
         prune_users=policy.prune_users,
         target=None if target is None else target.text,
     )
+
+
+def _lock_name_warnings(live: Live) -> list[PlanWarning]:
+    """A group that holds one of the apply lock's reserved names but has members or grants: the
+    reader kept it (it is not hexsync's lock), and the reviewer should know why it is never
+    deleted or managed."""
+    out = []
+    for name in LOCK_GROUPS:
+        group = live.groups.get(name)
+        if group is None:
+            continue
+        members = len(group.members or ())
+        shared = sum(1 for p in live.projects.values() if name in p.sharing.groups) + sum(
+            1 for c in live.collections.values() if name in c.sharing.groups
+        )
+        out.append(
+            PlanWarning(
+                "lock_name_taken",
+                f"group {name!r} ({plural(members, 'member')}, shared with "
+                f"{plural(shared, 'project or collection', 'projects or collections')}) is not "
+                "hexsync's apply lock, which is always empty and shared with nothing: someone "
+                "made it. hexsync counts its access like any group's, never deletes it, and "
+                "takes its lock under another name; rename it in Hex to free the name",
+            )
+        )
+    return out
+
+
+def _protect_warnings(desired: Desired, live: Live) -> list[PlanWarning]:
+    """A ``policy.protect`` entry that names nothing in the workspace protects nothing: a typo,
+    or a look-alike (``Admins`` with a Cyrillic first letter), would leave the real object
+    unprotected without a word. Groups the manifests create count as named; users are compared
+    in any case."""
+    policy = desired.policy
+    declared = {g.name for g in desired.groups}
+    out = []
+    for kind, wanted, known in (
+        ("group", sorted(policy.protect_groups), set(live.groups) | declared),
+        ("user", sorted(policy.protect_users), set(live.users)),
+    ):
+        missing = [name for name in wanted if name not in known]
+        similar = lookalikes(missing, sorted(known))
+        for name in missing:
+            shown = json.dumps(name, ensure_ascii=False)
+            other = similar.get(name)
+            if other is not None:
+                odd = [visible(ch) for ch in name if ch not in other]
+                letters = f" ({', '.join(dict.fromkeys(odd))})" if odd else ""
+                detail = (
+                    f"it looks like the {kind} {json.dumps(other, ensure_ascii=False)}, which is "
+                    "not protected: check the name's letters"
+                )
+                shown += letters
+            else:
+                what = "an active user" if kind == "user" else "a group"
+                detail = f"no such {kind} is in the workspace (not {what} Hex lists)"
+            out.append(
+                PlanWarning(
+                    "protect_names_nothing",
+                    f"policy.protect names {kind} {shown}, which protects nothing: {detail}",
+                    policy.mark,
+                )
+            )
+    return out
 
 
 def _lookalike_warnings(changes: tuple[Change, ...], live: Live) -> list[PlanWarning]:
@@ -265,17 +392,43 @@ async def read_and_plan(
     """Read the workspace behind ``client`` and build the plan; also the reading, which
     ``apply_plan`` takes so that it need not read principals' ids again."""
     sel = Target.parse(target) if isinstance(target, str) else target
-    live = await read_live(client, desired, progress=progress)
-    plan = build_plan(
-        desired,
-        live,
-        allow_destroy=allow_destroy,
-        target=sel,
-        api_url=client.base_url,
-        now=now,
-        limits=limits_of(client),
-    )
+    # Who the token is, first: the wrong workspace stops here, before the whole workspace is read.
+    me = await client.me()
+    wanted = desired.workspace.org_id if desired.workspace is not None else None
+    if wanted is not None and wanted != me.org_id:
+        raise GuardrailError(
+            f"the manifests are for workspace {wanted} (workspace.org_id), but the token is for"
+            f" workspace {me.org_id}; nothing else was read, nothing planned",
+            hint="use the token of the workspace the manifests declare, or fix workspace.org_id",
+        )
+    live = await read_live(client, desired, progress=progress, me=me)
+    try:
+        plan = build_plan(
+            desired,
+            live,
+            allow_destroy=allow_destroy,
+            target=sel,
+            api_url=client.base_url,
+            now=now,
+            limits=limits_of(client),
+        )
+    except UnresolvedReferenceError as exc:
+        if live.full_visibility or exc.first is not None:
+            raise
+        raise UnresolvedReferenceError(exc.problems, first=_token_sees_little(me)) from None
     return plan, live
+
+
+def _token_sees_little(me: Me) -> str:
+    """The first thing to say when a token that does not see the whole workspace cannot find
+    what the manifests name: most of what follows may exist, unseen."""
+    who = me.user.email if me.user is not None else "a user"
+    role = me.user.role if me.user is not None else "unknown"
+    return (
+        f"this is a personal token of {who} (role {role}): it sees only what that user may see,"
+        " so the objects below may exist but be invisible to it. Plan with a workspace token"
+        " (hxtw_…) or an admin's personal token:"
+    )
 
 
 async def make_plan(

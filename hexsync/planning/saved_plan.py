@@ -24,6 +24,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from hexsync.decide.projection import same_value
 from hexsync.errors import ConfigError, GuardrailError, excerpt, line_column
 from hexsync.manifest import format_path
 from hexsync.manifest.schema import strict_validator
@@ -361,12 +362,6 @@ def _old_in(
     return True, fields[name] or None
 
 
-def _same(path: str, a: str | None, b: str | None) -> bool:
-    if path.startswith("sharing."):
-        return (a or "NONE") == (b or "NONE")  # absent and NONE are the same access
-    return (a or None) == (b or None)
-
-
 def uncovered(plan: Plan) -> list[str]:
     """Every change no ``relied_on`` entry covers, in words (empty: all covered).
 
@@ -421,7 +416,7 @@ def uncovered(plan: Plan) -> list[str]:
             read, value = _old_in(ref, change, f, renamed)
             if not read:
                 out.append(f"{label}: {where}: relied_on did not read it")
-            elif not _same(f.path, f.old, value):
+            elif not same_value(f.path, f.old, value):
                 out.append(
                     f"{label}: {where}: the plan says it was {shown(f.old)}, "
                     f"relied_on read {shown(value)}"

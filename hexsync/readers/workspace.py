@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from hexsync.hexapi import Collection as ApiCollection
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import HexClient, Me
 from hexsync.hexapi import Project as ApiProject
 from hexsync.values.desired import Desired, Ensure, FrozenMap, Match
+from hexsync.values.hex_access import level_or_no_access, level_or_none
 from hexsync.values.live import (
     Live,
     LiveCollection,
@@ -25,9 +26,10 @@ from hexsync.values.live import (
     LiveProject,
     LiveSharing,
     LiveUser,
+    is_lock_name,
 )
 
-Progress = Callable[[int], None]
+ReadProgress = Callable[[int], None]
 
 
 def _sharing(project: ApiProject) -> LiveSharing:
@@ -37,15 +39,64 @@ def _sharing(project: ApiProject) -> LiveSharing:
 
     def keep(entries: Mapping[str, str], lower: bool = False) -> FrozenMap[str, str]:
         return FrozenMap(
-            ((k.lower() if lower else k), v) for k, v in entries.items() if v != "NONE"
+            ((k.lower() if lower else k), v)
+            for k, v in entries.items()
+            if level_or_none(v) is not None
         )
 
     return LiveSharing(
         users=keep(raw.users, lower=True),
         groups=keep(raw.groups),
         collections=keep(raw.collections),
-        workspace=raw.workspace or "NONE",
-        public_web=raw.public_web or "NONE",
+        workspace=level_or_no_access(raw.workspace),
+        public_web=level_or_no_access(raw.public_web),
+    )
+
+
+def live_project(p: ApiProject) -> LiveProject:
+    """A project as the API returns it (listed or got), in the live value's canonical form."""
+    return LiveProject(
+        id=p.id,
+        title=p.title,
+        description=p.description,
+        owner=p.owner_email.lower() if p.owner_email else None,
+        status=p.status,
+        sharing=_sharing(p),
+        creator=p.creator_email.lower() if p.creator_email else None,
+        categories=frozenset(p.categories),
+        published=p.last_published_at is not None,
+        archived=p.archived_at is not None,
+        trashed=p.trashed_at is not None,
+        created_at=p.created_at,
+        last_viewed_at=p.last_viewed_at,
+    )
+
+
+def live_collection(
+    c: ApiCollection, email_of: Mapping[str, str], name_of: Mapping[str, str]
+) -> LiveCollection:
+    """A collection as the API lists it, its sharing resolved from user and group ids to
+    emails (``email_of``) and group names (``name_of``); ids neither knows give nobody access
+    (a deactivated user) and are left out."""
+
+    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
+        return FrozenMap(
+            (names[i], level)
+            for i, level in entries.items()
+            if i in names and level_or_none(level) is not None
+        )
+
+    s = c.sharing
+    return LiveCollection(
+        id=c.id,
+        name=c.name,
+        description=c.description,
+        creator=c.creator_email.lower() if c.creator_email else None,
+        sharing=LiveCollectionSharing(
+            users=resolve(s.users, email_of),
+            groups=resolve(s.groups, name_of),
+            workspace=level_or_no_access(s.workspace_members),
+        ),
     )
 
 
@@ -55,29 +106,7 @@ def _collections(
     """Collections with their sharing resolved from ids to emails and group names."""
     email_of = {u.id: u.email for u in users}
     name_of = {g.id: g.name for g in groups}
-
-    def resolve(entries: Mapping[str, str], names: Mapping[str, str]) -> FrozenMap[str, str]:
-        return FrozenMap(
-            (names[i], level) for i, level in entries.items() if i in names and level != "NONE"
-        )
-
-    out = []
-    for c in listed:
-        s = c.sharing
-        out.append(
-            LiveCollection(
-                id=c.id,
-                name=c.name,
-                description=c.description,
-                creator=c.creator_email.lower() if c.creator_email else None,
-                sharing=LiveCollectionSharing(
-                    users=resolve(s.users, email_of),
-                    groups=resolve(s.groups, name_of),
-                    workspace=s.workspace_members or "NONE",
-                ),
-            )
-        )
-    return out
+    return [live_collection(c, email_of, name_of) for c in listed]
 
 
 def _rules_ask(desired: Desired, op: str) -> bool:
@@ -109,23 +138,7 @@ async def read_projects(
     ):
         if tick is not None:
             tick()
-        out.append(
-            LiveProject(
-                id=p.id,
-                title=p.title,
-                description=p.description,
-                owner=p.owner_email.lower() if p.owner_email else None,
-                status=p.status,
-                sharing=_sharing(p),
-                creator=p.creator_email.lower() if p.creator_email else None,
-                categories=frozenset(p.categories),
-                published=p.last_published_at is not None,
-                archived=p.archived_at is not None,
-                trashed=p.trashed_at is not None,
-                created_at=p.created_at,
-                last_viewed_at=p.last_viewed_at,
-            )
-        )
+        out.append(live_project(p))
     return out
 
 
@@ -139,10 +152,16 @@ async def read_live(
     desired: Desired | None = None,
     *,
     member_groups: Iterable[str] = (),
-    progress: Progress | None = None,
+    progress: ReadProgress | None = None,
     hidden: bool = False,
+    me: Me | None = None,
+    users_read: Sequence[LiveUser] | None = None,
 ) -> Live:
     """Read the workspace at the request floor; ``progress(n)`` hears the request count.
+    ``me``: the token's ``users/me`` answer when the caller read it already (not read again).
+
+    ``users_read``: the users listing, when the caller has read it already (``access user``
+    checks the person asked about before reading the rest): not read again.
 
     Group members are read for the groups the manifests declare (with members or ``ensure:
     absent``), for every group when ``policy.prune.groups`` is on (a deleted group's note and
@@ -152,7 +171,8 @@ async def read_live(
     """
     desired = desired or Desired()
     counters = client.counters
-    start = counters.total_requests
+    # users/me read by the caller first (read_and_plan) is part of this reading and its count.
+    start = counters.total_requests - (1 if me is not None else 0)
     seen = [start]
 
     def tick() -> None:
@@ -162,10 +182,12 @@ async def read_live(
             progress(now - start)
 
     async def users() -> list[LiveUser]:
+        if users_read is not None:
+            return list(users_read)
         out = []
         async for u in client.iter_users():
             tick()
-            out.append(LiveUser(u.id, u.email.lower(), u.name, u.role))
+            out.append(LiveUser(u.id, u.email.lower(), u.name, u.role, u.last_login_date))
         return out
 
     async def members_of(group_id: str) -> frozenset[str]:
@@ -182,7 +204,11 @@ async def read_live(
         async for g in client.iter_groups():
             tick()
             listed.append(g)
-        read = [g for g in listed if desired.policy.prune_groups or g.name in wanted]
+        read = [
+            g
+            for g in listed
+            if desired.policy.prune_groups or g.name in wanted or is_lock_name(g.name)
+        ]
         members = await asyncio.gather(*(members_of(g.id) for g in read))
         by_id = {g.id: m for g, m in zip(read, members, strict=True)}
         return [LiveGroup(g.id, g.name, by_id.get(g.id)) for g in listed]
@@ -197,22 +223,54 @@ async def read_live(
     async def projects() -> list[LiveProject]:
         return await read_projects(client, desired, hidden=hidden, tick=tick)
 
-    me, user_list, group_list, api_collections, project_list = await asyncio.gather(
-        client.me(), users(), groups(), collections(), projects()
+    who, user_list, group_list, api_collections, project_list = await asyncio.gather(
+        _me(client, me), users(), groups(), collections(), projects()
     )
     tick()
     collection_list = _collections(api_collections, user_list, group_list)
+    group_list, locks = _without_locks(group_list, project_list, collection_list)
     return Live(
-        org_id=me.org_id,
-        org_name=me.org_name,
-        me_email=me.user.email.lower() if me.user is not None else None,
-        me_role=me.user.role if me.user is not None else None,
+        org_id=who.org_id,
+        org_name=who.org_name,
+        me_email=who.user.email.lower() if who.user is not None else None,
+        me_role=who.user.role if who.user is not None else None,
         users=FrozenMap((u.email, u) for u in user_list),
         groups=FrozenMap((g.name, g) for g in group_list),
         collections=FrozenMap((c.name, c) for c in collection_list),
         projects=FrozenMap((p.id, p) for p in project_list),
         read_requests=counters.total_requests - start,
+        locks=locks,
     )
+
+
+async def _me(client: HexClient, known: Me | None) -> Me:
+    return known if known is not None else await client.me()
+
+
+def _without_locks(
+    groups: list[LiveGroup], projects: list[LiveProject], collections: list[LiveCollection]
+) -> tuple[list[LiveGroup], tuple[str, ...]]:
+    """The groups without hexsync's apply locks, and the lock names held.
+
+    A lock is recognised by more than its name: hexsync's own is always empty and shared with
+    nothing. A group of a lock's name with members or any grant was made by someone: it stays,
+    like any group (access answers count its members, plan warns), and is never deleted.
+    """
+    granted = {n for p in projects for n in p.sharing.groups} | {
+        n for c in collections for n in c.sharing.groups
+    }
+    kept, locks = [], []
+    for group in groups:
+        if is_lock_name(group.name) and not group.members and group.name not in granted:
+            locks.append(group.name)
+        else:
+            kept.append(group)
+    return kept, tuple(sorted(locks))
+
+
+async def read_users(client: HexClient) -> list[LiveUser]:
+    """The active users, 500 per request (what :func:`read_live` lists first)."""
+    return [LiveUser(u.id, u.email.lower(), u.name, u.role) async for u in client.iter_users()]
 
 
 async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from hexsync.errors import plural
 from hexsync.values.desired import Access
+from hexsync.values.hex_access import level_or_no_access, level_or_none
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import (
     AccessImpact,
@@ -32,6 +33,8 @@ from hexsync.values.plan import (
 RATE_PER_MINUTE = 30
 
 NO_CHANGES = "No changes. The workspace matches the manifests."
+# Hex's API has no call to reactivate a user (docs/hex-api.md, "Users and deactivation").
+DEACTIVATE_NOTE = "deactivate: irreversible, the API cannot reactivate"
 
 SIGNS = {
     Action.CREATE: "+",
@@ -86,7 +89,7 @@ def headline(change: Change) -> str:
     if change.kind is Kind.PROJECT and change.id:
         text += f" ({short_id(change.id)})"
     if change.action is Action.DEACTIVATE:
-        text += " (deactivate)"
+        text += f" ({DEACTIVATE_NOTE})"
     return text
 
 
@@ -104,7 +107,14 @@ def _value(fc: FieldChange, value: str) -> str:
 
 
 def field_text(fc: FieldChange) -> str:
-    """One field without its sign: ``status: "In development" → "Production"``."""
+    """One field without its sign: ``status: "In development" → "Production"``; a removal
+    because the grant's time is up ends ``(expired)``."""
+    if fc.expired:
+        return _field_text(fc) + " (expired)"
+    return _field_text(fc)
+
+
+def _field_text(fc: FieldChange) -> str:
     if fc.path == "members":
         return f"member {clean(fc.key or '')}"
     label = fc.path if fc.key is None else f"{fc.path}[{quote(fc.key)}]"
@@ -168,11 +178,17 @@ def no_changes_line(plan: Plan) -> str:
 
 
 def summary_line(plan: Plan) -> str:
-    """``Plan: 2 to create, 1 to delete. Apply makes 3 requests (about 6 s at 30/min).``"""
+    """``Plan: 2 to create, 1 to delete (3 destructive). Apply makes 3 requests (…).``
+
+    The destructive count is what ``max_destroy`` counts (a deletion, a deactivation, each
+    removed member or lowered grant), so a reviewer sees Terraform's "to destroy" at a glance.
+    """
     if plan.empty:
         return no_changes_line(plan)
     parts = [f"{n} to {action}" for action, n in plan.counts.items() if n]
-    return f"Plan: {', '.join(parts)}. {cost(plan)}"
+    destructive = plan.destructive_count
+    marked = f" ({destructive} destructive)" if destructive else ""
+    return f"Plan: {', '.join(parts)}{marked}. {cost(plan)}"
 
 
 def _kind_rank(kind: str) -> tuple[int, str]:
@@ -253,6 +269,9 @@ class ImpactLine:
     same: bool = False
     people: int | None = None
     unaffected: int | None = None
+    higher: int | None = None
+    kept_same: int | None = None
+    capped: int | None = None
 
     def verb(self, kind: str) -> str:
         # "workspace members gain", "dave@acme.com gains", "bob@acme.com keeps"
@@ -285,26 +304,48 @@ class ImpactLine:
 
     @property
     def counts(self) -> str:
-        """``4 people; 2 keep a higher level`` for a workspace line on one project; on several,
-        the largest per project (``up to 40 people per project; …``); else ""."""
+        """``4 people gain it; 2 keep a higher level; 1 already has it`` for a workspace line on
+        one project: each count a reviewer can check, none that is zero. On several projects,
+        the largest per project (``up to 40 people per project gain it; …``); else ""."""
         if self.people is None:
             return ""
         many = len(self.projects) > 1
-        if self.people == 0 and not self.same:
-            text = "no one's access changes"
+        up = "up to " if many else ""
+
+        def verb(n: int, one: str, several: str) -> str:
+            return one if n == 1 and not many else several
+
+        if self.same:
+            gone = "no one's access changes"
+        elif self.people:
+            gone = f"{up}{plural(self.people, 'person', 'people')}{' per project' if many else ''}"
+            if self.gain:
+                gone += f" {verb(self.people, 'gains', 'gain')} it"
+            else:
+                gone += f" {verb(self.people, 'loses', 'lose')} it"
         else:
-            text = ("up to " if many else "") + plural(self.people, "person").replace(
-                "persons", "people"
-            )
-            text += " per project" if many else ""
-        if self.unaffected:
-            keep = "keeps" if self.unaffected == 1 and not many else "keep"
-            text += f"; {'up to ' if many else ''}{self.unaffected} {keep} a higher level"
-        return text
-
-
-def _present(access: str | None) -> str | None:
-    return None if access in (None, Access.NONE.value) else access
+            gone = "no one's access changes"
+        parts = [gone]
+        if self.same:  # the level did not move: nobody's access did
+            return gone
+        if self.higher is None and self.kept_same is None and self.capped is None:
+            if self.unaffected:  # a plan made before the split was counted
+                parts.append(
+                    f"{up}{self.unaffected} {verb(self.unaffected, 'keeps', 'keep')} their level"
+                )
+            return "; ".join(parts)
+        if self.higher:
+            parts.append(f"{up}{self.higher} {verb(self.higher, 'keeps', 'keep')} a higher level")
+        if self.kept_same:
+            n = self.kept_same
+            if self.gain or self.same:
+                parts.append(f"{up}{n} already {verb(n, 'has', 'have')} it")
+            else:
+                parts.append(f"{up}{n} {verb(n, 'keeps', 'keep')} it through another path")
+        if self.capped:
+            n = self.capped
+            parts.append(f"{up}{n} {verb(n, 'Viewer stays', 'Viewers stay')} at CAN_VIEW (capped)")
+        return "; ".join(parts)
 
 
 def _most(values: Iterable[int | None]) -> int | None:
@@ -324,8 +365,8 @@ def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
     ):
         groups: dict[tuple[str, str | None, str | None], list[ImpactItem]] = {}
         for item in items:
-            level = (item.new if gain or same else item.old) or Access.NONE.value
-            other = None if same else _present(item.old if gain else item.new)
+            level = level_or_no_access(item.new if gain or same else item.old)
+            other = None if same else level_or_none(item.old if gain else item.new)
             groups.setdefault((level, other, item.via), []).append(item)
         for (level, other, via), group in sorted(
             groups.items(),
@@ -350,9 +391,37 @@ def impact_lines(impact: AccessImpact) -> list[ImpactLine]:
                     same,
                     _most(i.people for i in group),
                     _most(i.unaffected for i in group),
+                    _most(i.higher for i in group),
+                    _most(i.same for i in group),
+                    _most(i.capped for i in group),
                 )
             )
     return lines
+
+
+def quiet_lines(impacts: Iterable[AccessImpact]) -> str:
+    """One line for every person whose grant changes under a higher one (their level stays):
+    ``3 people keep their level on 4 projects although a grant under it changes; `hexsync
+    plan --json` lists them``; "" when none. Their lines say nothing a reviewer acts on."""
+    people: set[str] = set()
+    projects: set[str] = set()
+    for impact in impacts:
+        if impact.kind == "user" and impact.unchanged:
+            people.add(impact.principal)
+            projects.update(i.project for i in impact.unchanged)
+    if not people:
+        return ""
+    return (
+        f"{plural(len(people), 'person', 'people')} keep{'s' if len(people) == 1 else ''}"
+        f" their level on {plural(len(projects), 'project')} although a grant under it"
+        " changes; `hexsync plan --json` lists them"
+    )
+
+
+def shown_lines(impact: AccessImpact) -> list[ImpactLine]:
+    """The lines a text or markdown plan shows of one principal: a person's "no effective
+    change" lines are left to :func:`quiet_lines`."""
+    return [ln for ln in impact_lines(impact) if not (ln.same and impact.kind == "user")]
 
 
 def sorted_impact(impacts: Iterable[AccessImpact]) -> list[AccessImpact]:
@@ -376,17 +445,24 @@ class RuleGroup:
     summary: tuple[tuple[str, int], ...]  # (``+ sharing.groups["Finance"]: CAN_VIEW``, count)
     projects: tuple[tuple[Change, tuple[FieldChange, ...]], ...]
     matched: int | None = None  # live projects the rule matched, when the plan says
-    check: bool = False  # an ``enforce: check`` rule (it changes nothing)
+    check: str | None = None  # ``check`` or ``warn``: the rule changes nothing
+    deactivated: int | None = None  # a users rule: the deactivations noting it
 
     @property
     def headline(self) -> str:
-        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known)."""
+        """``10 projects matched, 1 changed`` (or ``2 projects changed`` when not known); a
+        users rule: ``4 users matched, 2 deactivated``."""
+        if self.deactivated is not None:
+            matched = f"{plural(self.matched or 0, 'user')} matched"
+            if self.check:
+                return f"{matched} (enforce: {self.check}, changes nothing)"
+            return f"{matched}, {self.deactivated} deactivated"
         changed = len(self.projects)
         if self.matched is None:
             return f"{plural(changed, 'project')} changed"
         matched = f"{plural(self.matched, 'project')} matched"
         if self.check:
-            return f"{matched} (enforce: check, changes nothing)"
+            return f"{matched} (enforce: {self.check}, changes nothing)"
         return f"{matched}, {changed} changed"
 
 
@@ -423,13 +499,24 @@ def rule_groups(plan: Plan) -> list[RuleGroup]:
                 counts[text] = counts.get(text, 0) + 1
         summary = tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         summary_of = known.get(name)
+        deactivated = None
+        if summary_of is not None and summary_of.subject == "users":
+            noted = f"rule '{name}':"
+            deactivated = sum(
+                1
+                for c in plan.changes
+                if c.action is Action.DEACTIVATE and c.note.startswith(noted)
+            )
         out.append(
             RuleGroup(
                 name,
                 summary,
                 tuple(by_rule.get(name, ())),
                 summary_of.matched if summary_of is not None else None,
-                summary_of is not None and summary_of.enforce == "check",
+                summary_of.enforce
+                if summary_of is not None and summary_of.enforce in ("check", "warn")
+                else None,
+                deactivated,
             )
         )
     return out

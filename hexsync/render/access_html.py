@@ -32,10 +32,18 @@ HEADLESS_CHROMIUM_ARGS = (
 )
 
 
+# Inside <script>, "</script" is not the only danger: "<!--" followed by "<script" (in one name
+# or across two) puts the HTML parser where the next "</script>" no longer ends the block, and
+# the page's own script is swallowed. No "<" at all can reach the block, nor ">" and "&" for
+# good measure; U+2028/9 are legal JSON but not everywhere. JSON reads "\u003c" as "<".
+_JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
 def _embedded(report: Mapping[str, Any]) -> str:
     text = json.dumps(report, ensure_ascii=False, separators=(",", ":"))
-    # Inside <script> only "</" can end the block; U+2028/9 are legal JSON but not everywhere.
-    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text.translate(_JSON_ESCAPES)
 
 
 def render_access_html(report: Mapping[str, Any], *, title: str = "Hex access report") -> str:

@@ -28,11 +28,12 @@ from hexsync.render._common import (
     field_sign,
     field_text,
     headline,
-    impact_lines,
     lowers,
     no_changes_line,
+    quiet_lines,
     rule_groups,
     rule_note,
+    shown_lines,
     sorted_impact,
     unmanaged_kinds,
     workspace_label,
@@ -166,7 +167,7 @@ def _risks(plan: Plan) -> str:
 def _access(plan: Plan) -> str:
     rows = []
     for impact in sorted_impact(plan.impact):
-        for line in impact_lines(impact):
+        for line in shown_lines(impact):
             change = f"{line.verb(impact.kind)} {line.level_text}"
             if line.widens:
                 change += " **(widens access)**"
@@ -179,14 +180,21 @@ def _access(plan: Plan) -> str:
             if line.counts:
                 change += f" ({escape(line.counts)})"
             rows.append(f"| {code(impact.principal, table=True)} | {change} | {where} | {via} |")
-    if not rows:
+    quiet = quiet_lines(plan.impact)
+    if not rows and not quiet:
         return ""
     more = ""
     if len(rows) > ACCESS_ROWS_SHOWN:
         more = f"\n\n… and {plural(len(rows) - ACCESS_ROWS_SHOWN, 'row')} more in the full plan."
         rows = rows[:ACCESS_ROWS_SHOWN]
     head = "| principal | change | on | via |\n|---|---|---|---|\n"
-    return "### Access changes\n\n" + head + "\n".join(rows) + more
+    table = head + "\n".join(rows) + more if rows else ""
+    command = "`hexsync plan --json`"
+    note = ""
+    if quiet:
+        words = escape(quiet.replace(command, "COMMAND")).replace("COMMAND", command)
+        note = ("\n\n" if table else "") + words + "."
+    return "### Access changes\n\n" + table + note
 
 
 def _fence(lines: Iterable[str]) -> str:
@@ -196,7 +204,10 @@ def _fence(lines: Iterable[str]) -> str:
     return f"{fence}diff\n{body}\n{fence}"
 
 
-def _details(change: Change) -> str:
+OPEN_UP_TO = 3  # a plan of this many changes or fewer shows them open, not folded
+
+
+def _details(change: Change, *, open_: bool = False) -> str:
     sign = SIGNS[change.action]
     summary = f"<code>{html.escape(f'{sign} {headline(change)}')}</code>"
     if change.note:
@@ -210,7 +221,8 @@ def _details(change: Change) -> str:
     hidden = len(change.fields) - FIELDS_SHOWN
     if hidden > 0:
         lines.append(f"  … {plural(hidden, 'more field')} in the full plan")
-    parts = [f"<details><summary>{summary}</summary>", "", _fence(lines)]
+    opening = "<details open>" if open_ else "<details>"
+    parts = [f"{opening}<summary>{summary}</summary>", "", _fence(lines)]
     if change.mark is not None:
         parts += ["", f"Declared at {code(str(change.mark))}."]
     parts += ["", "</details>"]
@@ -311,8 +323,9 @@ def render_markdown(plan: Plan, *, budget: int = 60_000, artifact: str | None = 
     details: list[str] = []
     if plan.changes:
         used += len("### Changes") + 2
+        small = len(plan.changes) <= OPEN_UP_TO
         for change in plan.changes:
-            block = _details(change)
+            block = _details(change, open_=small)
             if used + len(block) + 2 > budget:
                 break
             details.append(block)

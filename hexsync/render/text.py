@@ -17,9 +17,10 @@ from hexsync.render._common import (
     field_sign,
     field_text,
     headline,
-    impact_lines,
+    quiet_lines,
     rule_groups,
     rule_note,
+    shown_lines,
     sorted_impact,
     summary_line,
     unmanaged_note,
@@ -139,7 +140,7 @@ def _access(plan: Plan) -> list[_Line]:
     lines = [_Line((("Access changes", "bold"),))]
     for impact in impacts:
         name = clean(impact.principal)
-        for n, line in enumerate(impact_lines(impact)):
+        for n, line in enumerate(shown_lines(impact)):
             # The principal is named on its first line only; later lines indent under it.
             label = (name if n == 0 else "").ljust(width)
             verb = line.verb(impact.kind)
@@ -155,6 +156,9 @@ def _access(plan: Plan) -> list[_Line]:
                 (rest, ""),
             )
             lines.append(_Line(parts, ("!", "bold red") if line.widens else None))
+    quiet = quiet_lines(impacts)
+    if quiet:
+        lines.append(_Line((("  " + quiet.replace("`", ""), ""),)))
     return lines
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "Desired",
     "Enforce",
     "Ensure",
+    "Expiry",
     "FrozenMap",
     "Group",
     "Mark",
@@ -36,11 +37,14 @@ __all__ = [
     "Mode",
     "Policy",
     "Project",
+    "Reviewers",
     "Rule",
     "Sharing",
     "Unmanaged",
     "User",
     "Workspace",
+    "parse_duration",
+    "parse_expiry",
     "parse_timestamp",
 ]
 
@@ -173,9 +177,20 @@ class Workspace:
     mark: Mark = field(default=NOWHERE, compare=False)
 
 
+def email_key(email: str) -> str:
+    """The one form in which hexsync compares emails: Hex treats them case-insensitively, so
+    ``IT-Admin@ACME.com`` and ``it-admin@acme.com`` are one person everywhere (protect, members,
+    sharing, a saved plan, an MCP call)."""
+    return email.strip().lower()
+
+
 @dataclass(frozen=True)
 class Policy:
-    """Safety rules. ``max_destroy=None`` means the manifests set no limit of their own."""
+    """Safety rules. ``max_destroy=None`` means the manifests set no limit of their own.
+
+    ``expiry_warning``: how long before a grant's ``expires`` the plan says so;
+    ``max_grant_duration``: the longest ``expires`` after now a grant may have (None: no cap).
+    """
 
     prune_groups: bool = False
     prune_users: bool = False
@@ -186,6 +201,8 @@ class Policy:
     statuses: frozenset[str] | None = None  # None: no list declared, any status name is accepted
     max_rule_matches: int | None = None  # a rule matching more live projects is refused
     windows: tuple[SyncWindow, ...] = ()  # when `hexsync serve --mode heal` may write
+    expiry_warning: dt.timedelta = dt.timedelta(days=14)
+    max_grant_duration: dt.timedelta | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
 
 
@@ -195,7 +212,7 @@ class CollectionSharing:
 
     Levels are Hex's own strings, kept as written (``hexrules.COLLECTION_LEVELS`` knows some);
     ``NONE`` removes. ``users`` keys are lower-cased emails, ``groups`` keys exact names;
-    ``marks`` as in :class:`Sharing`.
+    ``marks``, ``expires`` and ``expired`` as in :class:`Sharing`.
     """
 
     mode: Mode = Mode.AUTHORITATIVE
@@ -204,6 +221,8 @@ class CollectionSharing:
     groups: FrozenMap[str, str] | None = None
     mark: Mark = field(default=NOWHERE, compare=False)
     marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+    expires: FrozenMap[str, Expiry] = field(default_factory=FrozenMap)
+    expired: frozenset[str] = frozenset()
 
     def mark_of(self, dimension: str, key: str = "") -> Mark:
         """Where ``dimension`` (and ``key`` within it) was declared, else the sharing block."""
@@ -231,6 +250,10 @@ class Group:
     ensure: Ensure = Ensure.PRESENT
     mark: Mark = field(default=NOWHERE, compare=False)
     member_marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
+    # A member's ``expires`` (by email); once resolved (hexsync.decide.expiry), the members whose
+    # time is up are out of ``members`` and in ``expired_members``: removed even when additive.
+    member_expires: FrozenMap[str, Expiry] = field(default_factory=FrozenMap)
+    expired_members: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -248,7 +271,10 @@ class Sharing:
 
     ``users`` keys are lower-cased emails; ``groups`` and ``collections`` keys are exact names.
     ``marks`` maps ``(dimension, key)`` (e.g. ``("users", "carol@acme.com")``, or
-    ``("workspace", "")``) to where that entry was written.
+    ``("workspace", "")``) to where that entry was written; ``expires`` the entries written with
+    an ``expires:`` to it (same keys). Once resolved against a time
+    (:func:`hexsync.decide.expiry.resolve`), an entry whose time is up is out of its map and its
+    key in ``expired``: the plan removes that grant, even from an additive dimension.
     """
 
     mode: Mode = Mode.AUTHORITATIVE
@@ -260,6 +286,12 @@ class Sharing:
     mark: Mark = field(default=NOWHERE, compare=False)
     marks: FrozenMap[str, Mark] = field(default_factory=FrozenMap, compare=False)
     modes: FrozenMap[str, Mode] = field(default_factory=FrozenMap)  # per dimension, over ``mode``
+    expires: FrozenMap[str, Expiry] = field(default_factory=FrozenMap)
+    expired: frozenset[str] = frozenset()
+
+    def is_expired(self, dimension: str, key: str) -> bool:
+        """Whether the grant to ``key`` in ``dimension`` was written and its time is up."""
+        return f"{dimension}\x00{key}" in self.expired
 
     def mode_of(self, dimension: str) -> Mode:
         """The mode of one dimension (rules and merged entries may differ per dimension)."""
@@ -298,6 +330,17 @@ class Project:
 
 
 @dataclass(frozen=True)
+class Reviewers:
+    """Who reviews what in an access review (docs/reviews.md); emails lower-cased."""
+
+    projects: FrozenMap[str, str] = field(default_factory=FrozenMap)  # title or id → reviewer
+    groups: FrozenMap[str, str] = field(default_factory=FrozenMap)
+    collections: FrozenMap[str, str] = field(default_factory=FrozenMap)
+    fallback: str | None = None
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True)
 class Desired:
     """The merged desired state of all manifest files, each kind sorted by identity."""
 
@@ -310,6 +353,7 @@ class Desired:
     projects: tuple[Project, ...] = ()
     rules: tuple[Rule, ...] = ()
     files: tuple[str, ...] = field(default=(), compare=False)
+    reviewers: Reviewers | None = None
 
     # Lookups by identity, indexed once: checks call them per reference, so a scan would make
     # loading 10,000 projects quadratic. (cached_property writes the instance __dict__ directly,
@@ -341,10 +385,12 @@ class Desired:
 
 
 class Enforce(enum.Enum):
-    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan."""
+    """``apply``: a rule's changes are planned; ``check``: violations refuse the plan;
+    ``warn``: violations are reported as warnings and nothing is refused or changed."""
 
     APPLY = "apply"
     CHECK = "check"
+    WARN = "warn"
 
 
 _TIMESTAMP = re.compile(
@@ -361,11 +407,12 @@ def parse_timestamp(text: str) -> dt.datetime | None:
         return None
     year, month, day, hour, minute, second, fraction, zone = found.groups()
     tz = dt.timezone.utc
-    if zone and zone != "Z":
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     try:
+        if zone and zone != "Z":
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            tz = dt.timezone(sign * offset)  # a day or more (+99:00) is no offset: ValueError
         return dt.datetime(
             int(year),
             int(month),
@@ -378,6 +425,75 @@ def parse_timestamp(text: str) -> dt.datetime | None:
         )
     except ValueError:
         return None
+
+
+_UNITS = {"h": dt.timedelta(hours=1), "d": dt.timedelta(days=1), "w": dt.timedelta(weeks=1)}
+_UNITS["y"] = dt.timedelta(days=365)
+_DURATION = re.compile(r"([0-9]+)([hdwy])\Z")
+
+
+def parse_duration(text: str) -> dt.timedelta | None:
+    """A manifest duration (``90d``: h, d, w, or y of 365 days), or None when it is not one or
+    is too long to be a span of time (the schema bounds it)."""
+    found = _DURATION.match(text.strip())
+    if found is None:
+        return None
+    try:
+        return int(found.group(1)) * _UNITS[found.group(2)]
+    except OverflowError:
+        return None
+
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_LATEST = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """When a grant written with ``expires:`` ends.
+
+    A date is the grant's last day: it ends at the end of that day, UTC (``2027-03-31`` is
+    granted through March 31 and gone from April 1, 00:00 UTC). A date-time is the moment itself.
+    """
+
+    at: dt.datetime  # the first moment without the grant (aware, UTC)
+    text: str  # as written
+
+    @property
+    def whole_day(self) -> bool:
+        return _DATE_ONLY.match(self.text) is not None
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day (UTC) with the grant."""
+        if self.whole_day:
+            return dt.date.fromisoformat(self.text)
+        return (self.at - dt.timedelta(microseconds=1)).date()
+
+    @property
+    def shown(self) -> str:
+        """``2027-03-31`` (a last day) or ``2027-03-31 12:00 UTC`` (a moment)."""
+        if self.whole_day:
+            return self.text
+        return self.at.strftime("%Y-%m-%d %H:%M UTC")
+
+    def expired(self, now: dt.datetime) -> bool:
+        return now >= self.at
+
+
+def parse_expiry(text: str) -> Expiry | None:
+    """``expires:``: ``YYYY-MM-DD`` (the last day, UTC) or a date-time (UTC when no zone), or
+    None when it is not a real date."""
+    stamp = parse_timestamp(text)
+    if stamp is None:
+        return None
+    stamp = stamp.astimezone(dt.timezone.utc)
+    if _DATE_ONLY.match(text.strip()):
+        try:
+            stamp += dt.timedelta(days=1)
+        except OverflowError:  # 9999-12-31: as late as a date goes
+            stamp = _LATEST
+    return Expiry(stamp, text.strip())
 
 
 @dataclass(frozen=True)
@@ -398,7 +514,11 @@ class Match:
 
 @dataclass(frozen=True)
 class Rule:
-    """A policy over every live project its ``match`` selects (and ``exclude`` does not)."""
+    """A policy over every live project its ``match`` selects (and ``exclude`` does not).
+
+    A *users rule* (``users_active`` set, always False: deactivate) is a policy over the active
+    users its match selects instead (``last_login``, ``role``, ``email``).
+    """
 
     name: str
     match: Match
@@ -408,6 +528,14 @@ class Rule:
     enforce: Enforce = Enforce.APPLY
     priority: int = 0
     mark: Mark = field(default=NOWHERE, compare=False)
+    # A rule meant to match nothing yet: names in its match that nothing has are not an error.
+    allow_empty: bool = False
+    users_active: bool | None = None
+
+    @property
+    def for_users(self) -> bool:
+        """A users rule (``users: {active: false}``), not a project rule."""
+        return self.users_active is not None
 
     def as_project(self) -> Project:
         """The rule's status and sharing in a project's shape (for the checks they share)."""

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from hexsync.values.desired import FrozenMap
+from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import LiveRef
 
 __all__ = [
+    "LOCK_GROUP",
+    "LOCK_GROUPS",
     "Live",
     "LiveCollection",
     "LiveCollectionSharing",
@@ -25,6 +28,7 @@ __all__ = [
     "LiveSharing",
     "LiveUser",
     "canonical_map",
+    "is_lock_name",
 ]
 
 
@@ -36,6 +40,7 @@ class LiveUser:
     email: str  # lower-cased
     name: str | None = None
     role: str | None = None
+    last_login: str | None = None  # lastLoginDate, ISO 8601 as Hex writes it; None: never
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class LiveCollectionSharing:
 
     users: FrozenMap[str, str] = field(default_factory=FrozenMap)  # email (lower) → level
     groups: FrozenMap[str, str] = field(default_factory=FrozenMap)  # group name → level
-    workspace: str = "NONE"
+    workspace: str = NO_ACCESS
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,8 @@ class LiveSharing:
     users: FrozenMap[str, str] = field(default_factory=FrozenMap)  # email (lower) → access
     groups: FrozenMap[str, str] = field(default_factory=FrozenMap)  # group name → access
     collections: FrozenMap[str, str] = field(default_factory=FrozenMap)  # name → access
-    workspace: str = "NONE"
-    public_web: str = "NONE"
+    workspace: str = NO_ACCESS
+    public_web: str = NO_ACCESS
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,17 @@ def canonical_map(entries: Mapping[str, str]) -> str:
     return "\n".join(f"{k}={v}" for k, v in sorted(entries.items()))
 
 
+# The names of the group ``hexsync apply`` creates while it writes (hexsync.apply.lock), in the
+# order applies try them: the first whose group is free or an empty lock is the mutex. Hex has
+# no lock, but a group name is unique. Reserved: manifests may not declare them.
+LOCK_GROUPS = ("hexsync-apply-lock", "hexsync-apply-lock-2", "hexsync-apply-lock-3")
+LOCK_GROUP = LOCK_GROUPS[0]
+
+
+def is_lock_name(name: str) -> bool:
+    return name in LOCK_GROUPS
+
+
 @dataclass(frozen=True)
 class Live:
     """What the token can see of the workspace, keyed the way the manifests name things."""
@@ -126,6 +142,10 @@ class Live:
     collections: FrozenMap[str, LiveCollection] = field(default_factory=FrozenMap)  # by name
     projects: FrozenMap[str, LiveProject] = field(default_factory=FrozenMap)  # by id
     read_requests: int = 0
+    # Apply locks held while this was read (empty, shared with nothing): left out of ``groups``,
+    # so no plan, prune, export or access answer ever sees them. A group of a lock's name that
+    # has members or grants is not a lock: it stays in ``groups``, and plan says so.
+    locks: tuple[str, ...] = ()
 
     @property
     def workspace_token(self) -> bool:

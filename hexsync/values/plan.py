@@ -107,6 +107,7 @@ class FieldChange:
     new: str | None
     key: str | None = None
     rule: str | None = None  # the rule(s) that asked for it (``docs/rules.md``); None: an entry
+    expired: bool = False  # a removal because the grant's ``expires:`` passed (docs/expiry.md)
     # Set by Change for a collection's fields: collection levels are Hex's opaque strings,
     # ordered by hexrules.COLLECTION_LEVELS, not the project levels. Derived from the kind.
     collection: bool = field(default=False, compare=False, repr=False)
@@ -146,6 +147,8 @@ class FieldChange:
         out["new"] = self.new
         if self.rule is not None:
             out["rule"] = self.rule
+        if self.expired:
+            out["expired"] = True
         return out
 
     @classmethod
@@ -156,6 +159,7 @@ class FieldChange:
             new=data["new"],
             key=data.get("key"),
             rule=data.get("rule"),
+            expired=data.get("expired") is True,
         )
 
 
@@ -486,8 +490,8 @@ class ImpactItem:
 
     For a person, ``old``/``new`` are their *effective* levels and ``via`` the path that decides
     (for a loss, the path they lose). On ``workspace members``, ``people`` counts the members
-    whose effective access changes so, and ``unaffected`` those who keep a higher level through
-    another path (no effective change).
+    whose effective access changes so, and ``unaffected`` those whose level stays as it is, split
+    into ``higher``, ``same`` and ``capped`` (below).
     """
 
     project: str  # title
@@ -496,6 +500,12 @@ class ImpactItem:
     via: str | None = None  # e.g. "group Analysts"; None for direct sharing
     people: int | None = None
     unaffected: int | None = None
+    # ``unaffected`` by why their level stays: a higher level through another path; the very
+    # level through another path (a gain: they already had it; a loss: they keep it); a Viewer
+    # whom the cap keeps at CAN_VIEW both ways. None in plans made before they were counted.
+    higher: int | None = None
+    same: int | None = None
+    capped: int | None = None
 
     @property
     def data(self) -> dict[str, Any]:
@@ -509,6 +519,10 @@ class ImpactItem:
             out["people"] = self.people
         if self.unaffected is not None:
             out["unaffected"] = self.unaffected
+        for key in ("higher", "same", "capped"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
         return out
 
     @classmethod
@@ -520,6 +534,9 @@ class ImpactItem:
             data.get("via"),
             data.get("people"),
             data.get("unaffected"),
+            data.get("higher"),
+            data.get("same"),
+            data.get("capped"),
         )
 
 
@@ -677,16 +694,21 @@ class RuleSummary:
     """A manifest rule's blast radius when the plan was made (docs/rules.md)."""
 
     name: str
-    enforce: str  # apply | check
-    matched: int  # live projects it matched
+    enforce: str  # apply | check | warn
+    matched: int  # live projects it matched (active users, for a users rule)
+    subject: str = "projects"  # or "users": a users rule (docs/rules.md, "Users rules")
 
     @property
     def data(self) -> dict[str, Any]:
-        return {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+        out: dict[str, Any] = {"name": self.name, "enforce": self.enforce, "matched": self.matched}
+        if self.subject == "users":
+            out["subject"] = "users"
+        return out
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> RuleSummary:
-        return cls(data["name"], data["enforce"], int(data["matched"]))
+        subject = "users" if data.get("subject") == "users" else "projects"
+        return cls(data["name"], data["enforce"], int(data["matched"]), subject)
 
 
 class PlanFileError(HexsyncError):

@@ -5,25 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from acme import ORG, REVENUE_ID, people
+
 WORKSPACE_TOKEN = "hxtw_access"
 MEMBER_TOKEN = "hxtp_access_bob"  # bob, EDITOR: sees only what is shared with him
-REVENUE_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
 STATUS_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c12"
 
 SEED: dict[str, Any] = {
-    "org": {"id": "5a8591dd-4039-49df-9202-96385ba3eff8", "name": "Acme"},
+    "org": ORG,
     "tokens": [
         {"token": WORKSPACE_TOKEN, "kind": "workspace"},
         {"token": MEMBER_TOKEN, "kind": "personal", "user": "bob@acme.com"},
     ],
-    "users": [
-        {"email": "alice@acme.com", "name": "Alice", "role": "ADMIN"},
-        {"email": "bob@acme.com", "name": "Bob", "role": "EDITOR"},
-        {"email": "carol@acme.com", "name": "Carol", "role": "EDITOR"},
-        {"email": "vic@acme.com", "name": "Vic", "role": "MEMBER"},
-        {"email": "gus@acme.com", "name": "Gus", "role": "GUEST"},
-        {"email": "trent@acme.com", "name": "Trent", "role": "EDITOR", "active": False},
-    ],
+    "users": people("alice", "bob", "carol", "vic", "gus", "trent"),
     "groups": [
         {"name": "Analysts", "members": ["bob@acme.com", "vic@acme.com"]},
         {"name": "Finance team", "members": ["carol@acme.com"]},

@@ -11,9 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import jsonschema
 from access_seed import MEMBER_TOKEN, REVENUE_ID, STATUS_ID
+from acme import ORG_ID
 from click.testing import Result
+
+from hexsync._version import __version__
 
 Run = Callable[..., Result]
 SCHEMA = json.loads(
@@ -28,18 +32,28 @@ def _squeezed(text: str) -> list[str]:
 def test_project_lists_everyone_with_level_and_every_path(hexsync: Run) -> None:
     result = hexsync("access", "project", "Revenue overview")
     assert result.exit_code == 0, result.output
-    lines = _squeezed(result.stdout)
-    people = [line for line in lines if "@acme.com " in line and not line.startswith("owner")]
-    assert people == [
+    assert _squeezed(result.stdout) == [
+        f"Revenue overview ({REVENUE_ID})",
+        "owner: alice@acme.com",
+        "public web: not shared",
+        "",
+        "PERSON ROLE LEVEL PATHS",
         "alice@acme.com ADMIN FULL_ACCESS as owner (FULL_ACCESS)",
         "bob@acme.com EDITOR CAN_EDIT via group Analysts (CAN_EDIT)",
         "carol@acme.com EDITOR CAN_VIEW via collection Finance via group Finance team (CAN_VIEW)",
         "gus@acme.com GUEST CAN_VIEW via direct share (CAN_VIEW)",
         "vic@acme.com MEMBER CAN_VIEW via group Analysts (CAN_EDIT); capped at CAN_VIEW (role "
         "MEMBER)",
+        "",
+        "5 people can open it (given access).",
+        "",
+        'Through their role, not a grant (Hex, "Workspace roles"):',
+        "PERSON ROLE GIVEN COULD",
+        "alice@acme.com ADMIN FULL_ACCESS see it, grant themselves Full Access (documented)",
+        "",
+        "1 person could reach it through their role, 0 of them without a grant: 1 Admin"
+        " (documented).",
     ]
-    assert "public web: not shared" in lines
-    assert "5 people can open it." in lines
 
 
 def test_project_json_shows_public_web_and_workspace_paths(hexsync: Run) -> None:
@@ -107,18 +121,18 @@ def test_reads_stay_at_the_floor_members_of_shared_groups_only(
 
 
 def test_unknown_project_or_user_exits_1_with_close_matches(hexsync: Run) -> None:
-    result = hexsync("access", "project", "Revenu")
+    result = hexsync("access", "project", "Revnue")
     assert result.exit_code == 1
-    assert "no project titled 'Revenu'" in result.stderr
+    assert "no project titled 'Revnue'" in result.stderr
     assert "did you mean 'Revenue overview'?" in result.stderr
     assert "Traceback" not in result.output
     result = hexsync("access", "user", "vik@acme.com")
     assert result.exit_code == 1
-    assert "no active user with email vik@acme.com" in result.stderr
+    assert "vik@acme.com is not an active user of this workspace" in result.stderr
     assert "did you mean 'vic@acme.com'?" in result.stderr
     result = hexsync("access", "user", "trent@acme.com")  # deactivated in Hex: not listed
     assert result.exit_code == 1
-    assert "no active user" in result.stderr
+    assert "not an active user" in result.stderr
 
 
 MANIFESTS = """\
@@ -187,24 +201,90 @@ def test_report_json_follows_its_schema_and_is_the_engine_s_matrix(
     assert "trent@acme.com" not in emails
 
 
-def test_report_csv_has_a_row_per_person_workspace_and_public_web(
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV report, its leading ``#`` line (provenance) left out."""
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+def test_report_csv_has_a_row_per_person_and_project(hexsync: Run, tmp_path: Path) -> None:
+    out = tmp_path / "access.csv"
+    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    status = [
+        (r["email"], r["role"], r["level"], r["paths"], r["role_reach"], r["public_web"])
+        for r in rows
+        if r["project"] == "Status page"
+    ]
+    everyone = "collection Everyone via workspace (APP_ONLY)"
+    admin = "see it; grant themselves FULL_ACCESS"
+    # Every workspace member on their own row (the Guest gus is none), the Admin's reach too.
+    assert status == [
+        ("alice@acme.com", "ADMIN", "APP_ONLY", everyone, admin, "APP_ONLY"),
+        (
+            "bob@acme.com",
+            "EDITOR",
+            "FULL_ACCESS",
+            f"owner (FULL_ACCESS); {everyone}",
+            "",
+            "APP_ONLY",
+        ),
+        ("carol@acme.com", "EDITOR", "APP_ONLY", everyone, "", "APP_ONLY"),
+        ("vic@acme.com", "MEMBER", "APP_ONLY", everyone, "", "APP_ONLY"),
+    ]
+    scratch = [(r["email"], r["level"], r["role_reach"]) for r in rows if r["project"] == "Scratch"]
+    # Nobody is given Scratch but its owner; the Admin could reach it through her role.
+    assert scratch == [("alice@acme.com", "", admin), ("carol@acme.com", "FULL_ACCESS", "")]
+
+
+def test_report_csv_compact_keeps_a_row_per_project_and_principal(
     hexsync: Run, tmp_path: Path
 ) -> None:
     out = tmp_path / "access.csv"
-    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    result = hexsync("access", "report", "--out", str(out), "--format", "csv-compact")
+    assert result.exit_code == 0, result.output
+    rows = csv_rows(out.read_text(encoding="utf-8"))
     status = [
-        (r["principal"], r["level"], r["paths"]) for r in rows if r["project"] == "Status page"
+        (r["principal"], r["kind"], r["level"], r["paths"])
+        for r in rows
+        if r["project"] == "Status page"
     ]
     assert status == [
         (
             "bob@acme.com",
+            "person",
             "FULL_ACCESS",
             "owner (FULL_ACCESS); collection Everyone via workspace (APP_ONLY)",
         ),
-        ("workspace members", "APP_ONLY", "collection Everyone via workspace (APP_ONLY)"),
-        ("public web", "APP_ONLY", "public web"),
+        (
+            "workspace members",
+            "workspace",
+            "APP_ONLY",
+            "collection Everyone via workspace (APP_ONLY)",
+        ),
+        ("role ADMIN", "role", "", "see it; grant themselves FULL_ACCESS (documented)"),
+        ("public web", "public_web", "APP_ONLY", "public web"),
     ]
+
+
+def test_report_json_and_csv_say_what_they_are_evidence_of(hexsync: Run, tmp_path: Path) -> None:
+    out = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(out)).exit_code == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["org_id"] == ORG_ID
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", report["read_at"])
+    assert report["hexsync_version"] == __version__
+    body = {k: v for k, v in report.items() if k != "data_sha256"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert report["data_sha256"] == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    sheet = tmp_path / "access.csv"
+    assert hexsync("access", "report", "--out", str(sheet)).exit_code == 0
+    first = sheet.read_text(encoding="utf-8").splitlines()[0]
+    assert re.fullmatch(
+        rf"# hexsync access report: workspace \(org {ORG_ID}\), as read at \S+Z by hexsync"
+        rf" {re.escape(__version__)}, data sha256 [0-9a-f]{{64}}",
+        first,
+    )
 
 
 def test_report_html_is_self_contained(hexsync: Run, tmp_path: Path) -> None:
@@ -225,7 +305,7 @@ def test_report_html_is_self_contained(hexsync: Run, tmp_path: Path) -> None:
 def test_report_refuses_an_unknown_extension_before_reading(hexsync: Run, tmp_path: Path) -> None:
     result = hexsync("access", "report", "--out", str(tmp_path / "access.xlsx"))
     assert result.exit_code == 1
-    assert "--format csv|json|html" in result.stderr
+    assert "--format csv|csv-compact|json|html" in result.stderr
 
 
 def test_a_personal_token_is_told_it_sees_only_its_user_s_share(hexsync: Run) -> None:
@@ -256,3 +336,66 @@ def test_as_planned_takes_a_saved_plan_too(hexsync: Run, tmp_path: Path) -> None
     refused = hexsync("access", "user", "vic@acme.com", "--as-planned", str(saved))
     assert refused.exit_code == 1
     assert "the saved plan was made for workspace 00000000" in refused.stderr
+
+
+def test_from_a_saved_report_answers_without_a_token_or_a_request(
+    hexsync: Run, tmp_path: Path, stats: Callable[[], dict[str, Any]], access_url: str
+) -> None:
+    saved = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(saved)).exit_code == 0
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    live = json.loads(hexsync("access", "project", "Revenue overview", "--json").stdout)
+    httpx.post(f"{access_url}/_emulator/reset").raise_for_status()
+    result = hexsync(
+        "access", "project", "Revenue overview", "--json", "--from", str(saved), token=""
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"From {saved}, as of {report['read_at']}: the workspace as hexsync {__version__} read"
+        " it then; nothing was read from Hex now.\n"
+    )
+    answer = json.loads(result.stdout)
+    assert answer.pop("from") == str(saved)
+    assert answer.pop("as_of") == report["read_at"]
+    assert answer == live
+    text = hexsync("access", "user", "vic@acme.com", "--from", str(saved), token="")
+    assert text.exit_code == 0, text.output
+    assert "Can open 2 projects (given access)." in text.stdout
+    assert sum(sum(v.values()) for v in stats()["requests"].values()) == 0
+
+
+def test_the_csv_and_page_of_a_saved_report_carry_its_digest_and_time(
+    hexsync: Run, tmp_path: Path
+) -> None:
+    saved = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(saved)).exit_code == 0
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    sheet = tmp_path / "access.csv"
+    result = hexsync("access", "report", "--from", str(saved), "--out", str(sheet), token="")
+    assert result.exit_code == 0, result.output
+    first = sheet.read_text(encoding="utf-8").splitlines()[0]
+    assert first.endswith(
+        f"at {report['read_at']} by hexsync {__version__}, data sha256 {report['data_sha256']}"
+    )
+    copy = tmp_path / "copy.json"
+    assert hexsync("access", "report", "--from", str(saved), "--out", str(copy)).exit_code == 0
+    assert json.loads(copy.read_text(encoding="utf-8")) == report
+
+
+def test_from_refuses_a_report_changed_after_it_was_written(hexsync: Run, tmp_path: Path) -> None:
+    saved = tmp_path / "access.json"
+    assert hexsync("access", "report", "--out", str(saved)).exit_code == 0
+    report = json.loads(saved.read_text(encoding="utf-8"))
+    report["people"] = [p for p in report["people"] if p["email"] != "gus@acme.com"] or []
+    saved.write_text(json.dumps(report), encoding="utf-8")
+    result = hexsync("access", "user", "vic@acme.com", "--from", str(saved), token="")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error: {saved}: its data does not match its data_sha256: the report was changed after"
+        " hexsync wrote it"
+    )
+    both = hexsync("access", "user", "vic@acme.com", "--from", str(saved), "--as-planned", "m/")
+    assert both.exit_code == 1
+    assert both.stderr.splitlines()[0] == (
+        "error: --from answers from a saved report; --as-planned needs a reading of the workspace"
+    )

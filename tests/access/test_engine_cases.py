@@ -6,7 +6,7 @@ Each ``cases/*.yaml`` gives a workspace (``users`` email → role, ``groups`` na
 ``user EMAIL: deactivate``) and ``expected``: per project, ``public_web`` and *every* person with
 access as ``LEVEL: PATHS`` (``Grant.explain``). A person missing from the table has no access;
 an extra one fails. With a ``plan``, the table is of the workspace as the plan leaves it
-(``access.planned``).
+(``projection.project``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from hexsync.decide.access_engine import AccessEngine, planned
+from hexsync.decide.access_engine import AccessEngine
+from hexsync.decide.projection import project
 from hexsync.values.desired import FrozenMap
 from hexsync.values.kinds import Kind
 from hexsync.values.live import (
@@ -125,7 +126,7 @@ def test_effective_access_case(path: Path) -> None:
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     live = live_of(case)
     if case.get("plan"):
-        live = planned(live, changes_of(case["plan"], live))
+        live = project(live, changes_of(case["plan"], live))
     expected = {
         title: {"public_web": want.get("public_web", "NONE"), "people": want.get("people") or {}}
         for title, want in case["expected"].items()

@@ -4,13 +4,19 @@ a wrong answer a reviewer would read (tests/access/cases/ hold the effective-acc
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from test_engine_cases import changes_of, live_of
 
-from hexsync.decide.access_engine import AccessEngine, planned
+from hexsync.decide import access_engine
+from hexsync.decide.access_engine import AccessEngine
 from hexsync.decide.impact import access_impact, assess, deactivation_warnings
+from hexsync.decide.projection import project
 from hexsync.values.desired import Mark
 
 WORKSPACE: dict[str, Any] = {
@@ -37,7 +43,7 @@ WORKSPACE: dict[str, Any] = {
 def test_the_planned_report_drops_a_deleted_group_and_shows_the_new_status() -> None:
     live = live_of(WORKSPACE)
     changes = changes_of(["group Team: delete", "project Zeta: status: None -> Production"], live)
-    report = AccessEngine(planned(live, changes)).report(source="plan")
+    report = AccessEngine(project(live, changes)).report(source="plan")
     assert [(p["title"], p["status"], p["groups"]) for p in report["projects"]] == [
         ("Alpha", None, []),  # by title, not by id
         ("Zeta", "Production", ["Unread"]),
@@ -126,11 +132,12 @@ def test_only_a_deactivation_of_an_owner_warns_and_it_points_at_the_user() -> No
     )
     mark = Mark("users.yaml", 3, 3)
     changes[2] = dataclasses.replace(changes[2], mark=mark)
-    (warning,) = deactivation_warnings(changes, live)
+    warning, directory = deactivation_warnings(changes, live)
     assert warning.message.startswith(
         'zed@acme.com owns 5 projects ("P0", "P1", "P2", "P3", "P4"); deactivating'
     )
     assert warning.mark == mark
+    assert directory.code == "directory_sync"  # one for every deactivation of the plan
 
 
 def test_planned_is_the_workspace_the_plan_leaves() -> None:
@@ -153,7 +160,7 @@ def test_planned_is_the_workspace_the_plan_leaves() -> None:
         ],
         live,
     )
-    after = planned(live, changes)
+    after = project(live, changes)
     groups = {k: (g.id, g.name, sorted(g.members or ())) for k, g in after.groups.items()}
     assert groups == {
         "Crew": ("g0", "Crew", ["zed@acme.com"]),
@@ -164,6 +171,56 @@ def test_planned_is_the_workspace_the_plan_leaves() -> None:
         "Money": ("c0", "Money", "The money"),
         "New": ("planned:New", "New", "Brand new"),
     }
-    assert planned(live, changes[:1]).collections["Finance"].description == (
+    assert project(live, changes[:1]).collections["Finance"].description == (
         live.collections["Finance"].description
     )
+
+
+def test_the_engines_work_grows_with_distinct_paths_not_with_people_times_projects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The engine answers a 10,000-project by 2,000-person workspace (its module docstring)
+    because its work is per distinct thing, not per person and project: each project is built
+    once, one path object is made (and hashed) per distinct path, each set of paths is decided
+    once per role, and a project's people are looked for among those it names. A lost cache
+    gives the same answers, thousands of times slower: these counts are what would notice."""
+    team = [f"m{i:02}@acme.com" for i in range(20)]
+    outsiders = {f"x{i:02}@acme.com": "EDITOR" for i in range(30)}
+    live = live_of(
+        {
+            "users": {"zed@acme.com": "ADMIN", **dict.fromkeys(team, "EDITOR"), **outsiders},
+            "groups": {"Team": team},
+            "projects": {
+                f"P{i}": {"owner": "zed@acme.com", "sharing": {"groups": {"Team": "CAN_VIEW"}}}
+                for i in range(5)
+            },
+        }
+    )
+    work: Counter[str] = Counter()
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            work[name] += 1
+            return real(*args, **kwargs)
+
+        return counting
+
+    monkeypatch.setattr(AccessEngine, "_build", counted("build", AccessEngine._build))
+    monkeypatch.setattr(AccessEngine, "grant", counted("grant", AccessEngine.grant))
+    monkeypatch.setattr(access_engine, "_decide", counted("decide", access_engine._decide))
+    monkeypatch.setattr(access_engine, "Path", counted("path", access_engine.Path))
+    monkeypatch.setattr(access_engine, "hash", counted("hash", builtins.hash), raising=False)
+    engine = AccessEngine(live)
+
+    people = [[(g.email, g.level.value) for g in engine.people(pid)] for pid in engine.projects]
+    assert people == [[("zed@acme.com", "FULL_ACCESS"), *((m, "CAN_VIEW") for m in team)]] * 5
+    # Two distinct paths (the owner's, the group's) and two (role, paths) sets to decide, over
+    # 5 projects; each project's 21 named people looked at, not the workspace's 51 users.
+    assert work == {"build": 5, "path": 2, "hash": 2, "decide": 2, "grant": 5 * 21}
+    for email in engine.users:
+        engine.of_user(email)
+    assert (work["build"], work["path"], work["hash"], work["decide"]) == (5, 2, 2, 2)
+    # Distinct paths hash apart (a set of thousands of paths stays a hash table).
+    (owner,) = engine.project("p0").named["zed@acme.com"]
+    (group,) = engine.project("p0").named["m00@acme.com"]
+    assert hash(owner) != hash(group)

@@ -72,7 +72,10 @@ def test_the_workspace_line_counts_members_by_role_and_ignores_guests() -> None:
     ]
     plan = Plan(WorkspaceInfo("https://app.hex.tech", "org"), impact=access_impact(changes, live))
     text = " ".join(render_text(plan).split())
-    assert 'workspace members gain CAN_EDIT on "Other": 3 people; 1 keeps a higher level !' in text
+    assert (
+        'workspace members gain CAN_EDIT on "Other": 3 people gain it; 1 keeps a higher level !'
+        in text
+    )
 
 
 def test_removing_a_collection_share_loses_access_unless_another_path_holds() -> None:
@@ -135,8 +138,9 @@ def test_deactivating_an_owner_warns_and_names_their_projects() -> None:
     projects = {f"P{i}": {"owner": "ed@acme.com"} for i in range(7)}
     live = live_of({**WORKSPACE, "projects": {**projects, "Mine": {"owner": "ana@acme.com"}}})
     changes = changes_of(["user ed@acme.com: deactivate", "user vic@acme.com: deactivate"], live)
-    (warning,) = deactivation_warnings(changes, live)  # vic owns nothing: no warning
+    warning, directory = deactivation_warnings(changes, live)  # vic owns nothing: no warning
     assert warning.code == "deactivated_owner"
+    assert directory.code == "directory_sync"
     assert warning.message.startswith(
         'ed@acme.com owns 7 projects ("P0", "P1", "P2", "P3", "P4" and 2 more)'
     )

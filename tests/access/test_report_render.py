@@ -11,7 +11,7 @@ from test_engine_cases import live_of
 
 from hexsync.decide.access_engine import AccessEngine
 from hexsync.render.access_html import render_access_html
-from hexsync.render.access_report import render_access_csv
+from hexsync.render.access_report import render_access_csv, render_access_csv_compact
 
 HOSTILE = '</script><script>alert("x")</script>\u2028'
 
@@ -52,6 +52,11 @@ def test_csv_cells_never_start_a_formula() -> None:
     )
     rows = list(
         csv.reader(io.StringIO(render_access_csv(AccessEngine(live).report(source="live"))))
-    )
+    )[1:]  # the first line says what the report is evidence of
     assert rows[1][1] == "'+SUM(1)"
-    assert rows[1][6] == "owner (FULL_ACCESS); group =HYPERLINK(1) (CAN_VIEW)"
+    assert rows[1][7] == "owner (FULL_ACCESS); group =HYPERLINK(1) (CAN_VIEW)"
+    compact = list(
+        csv.reader(io.StringIO(render_access_csv_compact(AccessEngine(live).report(source="live"))))
+    )[1:]
+    assert compact[1][1] == "'+SUM(1)"
+    assert compact[1][6] == "owner (FULL_ACCESS); group =HYPERLINK(1) (CAN_VIEW)"

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 import httpx
+from acme import ORG_ID
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
@@ -17,7 +18,6 @@ from hexsync.values.kinds import Kind
 from hexsync.values.plan import Action, Change, FieldChange, Plan, WorkspaceInfo
 
 TOKEN = "hxtw_test"  # the workspace token of tests/conftest.py's seed
-ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 WRITES = frozenset(
     {
         "CreateCollection",
@@ -59,11 +59,13 @@ class Emulator:
         self.transport = httpx.ASGITransport(app=self.app)
         self.time = FakeSleep()
 
-    def client(self, token: str = TOKEN) -> HexClient:
+    def client(
+        self, token: str = TOKEN, transport: httpx.AsyncBaseTransport | None = None
+    ) -> HexClient:
         return HexClient(
             token,
             "http://127.0.0.1",
-            transport=self.transport,
+            transport=transport or self.transport,
             pacing=False,
             clock=self.time.clock,
             sleep=self.time.sleep,
@@ -171,14 +173,19 @@ class GatedEmulator(Emulator):
 
     def gated_client(self) -> HexClient:
         """A client whose requests wait at the gate (``client()`` goes around it)."""
-        return HexClient(
-            TOKEN,
-            "http://127.0.0.1",
-            transport=self.api,
-            pacing=False,
-            clock=self.time.clock,
-            sleep=self.time.sleep,
-        )
+        return self.client(transport=self.api)
+
+
+def duplicate_names(state: dict[str, Any]) -> dict[str, list[str]]:
+    """The names that a workspace's ``state`` holds more than once, per kind (groups,
+    collections, project titles)."""
+    out: dict[str, list[str]] = {}
+    for kind, key in (("groups", "name"), ("collections", "name"), ("projects", "title")):
+        counts = Counter(item[key] for item in state[kind])
+        dup = sorted(name for name, n in counts.items() if n > 1)
+        if dup:
+            out[kind] = dup
+    return out
 
 
 def many_users(count: int) -> list[dict[str, str]]:

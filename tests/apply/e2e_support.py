@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import httpx
+from acme import EXAMPLE_MANIFESTS as MANIFESTS
+from acme import EXAMPLE_TOKEN as TOKEN
+from apply_support import duplicate_names
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
@@ -17,10 +19,6 @@ from hexsync.manifest import load
 from hexsync.planning.planner import make_plan
 from hexsync.values.plan import Plan
 
-ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme"
-MANIFESTS = ACME / "manifests"
-TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
 ENV = {"HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
 LOCK_WRITES = 2  # `hexsync apply` creates and deletes its lock group (docs/apply.md)
 
@@ -78,14 +76,7 @@ def writes_besides_the_lock(url: str) -> int:
 
 def duplicates(url: str) -> dict[str, list[str]]:
     """Names that exist more than once, per kind (groups, collections, project titles)."""
-    now = state(url)
-    out: dict[str, list[str]] = {}
-    for kind, key in (("groups", "name"), ("collections", "name"), ("projects", "title")):
-        counts = Counter(item[key] for item in now[kind])
-        dup = sorted(name for name, n in counts.items() if n > 1)
-        if dup:
-            out[kind] = dup
-    return out
+    return duplicate_names(state(url))
 
 
 def copy_manifests(tmp: Path) -> Path:

@@ -13,8 +13,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from acme import EXAMPLE_SEED
+
 ROOT = Path(__file__).resolve().parents[2]
-ACME_SEED = ROOT / "examples" / "acme" / "seed.yaml"
 ENTRY = "from hexsync.cli.main import main; main()"
 WAIT = 30.0  # seconds; only ever waited out when something is wrong
 
@@ -90,7 +91,7 @@ def run_hexsync(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT)
     return proc
 
 
-def serve_emulator(*args: str, seed: Path = ACME_SEED) -> tuple[Proc, str]:
+def serve_emulator(*args: str, seed: Path = EXAMPLE_SEED) -> tuple[Proc, str]:
     """``hexsync emulator serve --port 0`` on ``seed``; (process, URL) once it listens."""
     proc = run_hexsync(
         "emulator", "serve", "--seed", str(seed), "--port", "0", "--time-scale", "60", *args

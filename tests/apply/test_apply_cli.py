@@ -13,9 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from acme import EXAMPLE_SEED
 from click.testing import CliRunner
 from e2e_support import (
-    ACME,
     ENV,
     LOCK_WRITES,
     MANIFESTS,
@@ -32,7 +32,7 @@ from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed, load_seed
-from hexsync.hexapi import LOCK_GROUP
+from hexsync.values.live import LOCK_GROUP
 from hexsync.values.plan import Plan, WorkspaceInfo
 
 pytestmark = pytest.mark.slow
@@ -40,7 +40,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def acme_seed() -> Seed:
-    return load_seed(ACME / "seed.yaml")
+    return load_seed(EXAMPLE_SEED)
 
 
 @pytest.fixture
@@ -253,6 +253,21 @@ def _hold(url: str, operation_id: str) -> None:
     )
 
 
+def _apply_command(url: str) -> list[str]:
+    """``hexsync apply`` of the example's manifests as its own process (to be killed)."""
+    hexsync_bin = str(Path(sys.executable).parent / "hexsync")
+    return [
+        hexsync_bin,
+        "--api-url",
+        url,
+        "--rate-limit",
+        "off",
+        "apply",
+        str(MANIFESTS),
+        "--auto-approve",
+    ]
+
+
 # Held: the Analysts membership edit (phase 1, beside the collection's creation), or Revenue
 # overview's user sharing (phase 2, beside the other projects' writes).
 @pytest.mark.parametrize(
@@ -265,19 +280,11 @@ def test_an_apply_killed_half_way_is_finished_by_the_next_one(
 ) -> None:
     saved = _save(plan_now(url), tmp_path)
     _hold(url, held)
-    command = [
-        str(Path(sys.executable).parent / "hexsync"),
-        "--api-url",
-        url,
-        "--rate-limit",
-        "off",
-        "apply",
-        str(MANIFESTS),
-        "--auto-approve",
-    ]
-    env = {**os.environ, **ENV}
     process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        _apply_command(url),
+        env={**os.environ, **ENV},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 30
@@ -442,18 +449,8 @@ def test_verbose_output_never_shows_the_token(url: str) -> None:
 
 def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: str) -> None:
     _hold(url, "EditProjectSharingUsers")
-    command = [
-        str(Path(sys.executable).parent / "hexsync"),
-        "--api-url",
-        url,
-        "--rate-limit",
-        "off",
-        "apply",
-        str(MANIFESTS),
-        "--auto-approve",
-    ]
     process = subprocess.Popen(
-        command,
+        _apply_command(url),
         env={**os.environ, **ENV},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -472,6 +469,11 @@ def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: s
             process.communicate()  # reap it and close its pipe
         httpx.delete(f"{url}/_emulator/faults")
     assert process.returncode == 130
+    # Issue 29, item 11: said at once, before the wait for the lock's release.
+    assert "hexsync: stopping: finishing the request in flight and releasing the apply lock" in (
+        err
+    )
+    assert "`hexsync unlock` removes it" in err
     assert "Apply interrupted: " in err
     assert " of 8 changes finished (" in err
     assert "Run `hexsync apply` with the manifests again" in err

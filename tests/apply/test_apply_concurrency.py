@@ -26,7 +26,8 @@ from served_support import run_hexsync, serve_emulator, stop
 from hexsync.apply.execute import apply_plan
 from hexsync.apply.lock import LockHeldError, apply_lock
 from hexsync.emulator.seed import Seed
-from hexsync.hexapi import LOCK_GROUP
+from hexsync.readers.workspace import read_live
+from hexsync.values.live import LOCK_GROUP
 
 pytestmark = pytest.mark.anyio
 
@@ -104,14 +105,14 @@ def test_a_held_lock_makes_the_other_apply_give_up_with_exit_3_and_a_hint(
         assert "another apply is running on this workspace" in err
         assert "nothing was applied" in err
         assert not any(p["title"].startswith("Round 0") for p in _state(url)["projects"])
-        # The lock never shows in what hexsync reads.
-        listed = run_hexsync(
-            "--api-url", url, "groups", "list", "--json", env={"HEX_API_TOKEN": "hxtw_demo"}
+        # A plan never shows the held lock.
+        planned = run_hexsync(
+            "--api-url", url, "plan", str(tmp_path / "m"), env={"HEX_API_TOKEN": "hxtw_demo"}
         )
-        code, out, _ = listed.finish()
+        code, out, _ = planned.finish()
         assert code == 0
         assert LOCK_GROUP not in out
-        assert "Analysts" in out or "Admins" in out
+        assert "Round 0" in out
     finally:
         stop(emulator)
 
@@ -133,9 +134,12 @@ async def test_a_stale_lock_is_removed_and_taken(make_seed: Callable[..., Seed])
         with pytest.raises(LockHeldError, match="another apply is running"):
             async with apply_lock(client, wait=0, now=emu.clock.utcnow):
                 pytest.fail("entered a held lock")
-        # Reads leave it out: a plan, prune or export never sees it.
-        assert LOCK_GROUP not in {g.name async for g in client.iter_groups()}
-        assert LOCK_GROUP in {g.name async for g in client.iter_groups(include_lock=True)}
+        # The reader knows it for a lock (empty, shared with nothing) and leaves it out: a plan,
+        # prune or export never sees it; the client itself hides nothing.
+        live = await read_live(client)
+        assert LOCK_GROUP not in live.groups
+        assert live.locks == (LOCK_GROUP,)
+        assert LOCK_GROUP in {g.name async for g in client.iter_groups()}
 
 
 async def test_a_duplicate_made_behind_hexsyncs_back_is_reported_with_both_ids(

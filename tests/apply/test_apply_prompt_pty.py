@@ -14,11 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import ACME, ENV, MANIFESTS, writes
-
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
+from acme import serving_example
+from e2e_support import ENV, MANIFESTS, writes
 
 pytestmark = [
     pytest.mark.slow,
@@ -30,7 +27,7 @@ PROMPT = b"[y/N]: "
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as base:
+    with serving_example() as base:
         yield base
 
 

@@ -4,7 +4,6 @@ limits, concurrency and order. In process (no socket), so the whole file runs in
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from apply_support import (
     GatedEmulator,
     change,
     compact_workspace,
+    duplicate_names,
     f,
     many_users,
     plan_of,
@@ -36,16 +36,6 @@ from hexsync.values.plan import Change
 pytestmark = pytest.mark.anyio
 
 ATTEMPTS = RetryPolicy().max_attempts
-
-
-def _duplicates(state: dict[str, Any]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for kind, key in (("groups", "name"), ("collections", "name"), ("projects", "title")):
-        counts = Counter(item[key] for item in state[kind])
-        dup = sorted(name for name, n in counts.items() if n > 1)
-        if dup:
-            out[kind] = dup
-    return out
 
 
 def _named(state: dict[str, Any], kind: str, name: str) -> list[dict[str, Any]]:
@@ -104,7 +94,7 @@ async def test_random_faults_never_duplicate_and_two_runs_converge(
             if plan.empty:
                 break
     assert plan.empty, [c.address for c in plan.changes]
-    assert _duplicates(await emu.state()) == {}
+    assert duplicate_names(await emu.state()) == {}
     fired = (await emu.control("GET", "/_emulator/faults"))["fired"]["by_operation"]
     for create in CREATES:
         assert fired[create]["commit_then_timeout"] >= 1, fired

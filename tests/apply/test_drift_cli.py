@@ -9,22 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import ACME, MANIFESTS, TOKEN, hexsync
+from acme import REVENUE_ID as REVENUE
+from acme import serving_example
+from e2e_support import MANIFESTS, TOKEN, hexsync
 
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 from hexsync.hexapi import HexClient
 
 pytestmark = pytest.mark.slow
-
-REVENUE = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"  # "Revenue overview" in examples/acme
 
 
 @pytest.fixture
 def applied() -> Iterator[str]:
     """An emulator of the Acme seed with the example's manifests applied."""
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
+    with serving_example() as url:
         result = hexsync(url, "apply", str(MANIFESTS), "--auto-approve")
         assert result.exit_code == 0, result.output
         yield url
@@ -71,8 +68,16 @@ def test_drift_reports_exactly_the_changes_made_behind_its_back(applied: str) ->
             "id": report["objects"][0]["id"],
             "state": "differs",
             "declared_at": report["objects"][0]["declared_at"],
+            "origin": None,
             "fields": [
-                {"path": "members", "key": "dave@acme.com", "manifests": None, "live": "member"}
+                {
+                    "path": "members",
+                    "key": "dave@acme.com",
+                    "manifests": None,
+                    "live": "member",
+                    "rules": [],
+                    "origin": None,
+                }
             ],
         },
         {
@@ -81,18 +86,23 @@ def test_drift_reports_exactly_the_changes_made_behind_its_back(applied: str) ->
             "id": REVENUE,
             "state": "differs",
             "declared_at": report["objects"][1]["declared_at"],
+            "origin": None,
             "fields": [
                 {
                     "path": "status",
                     "key": None,
                     "manifests": "Production",
                     "live": "Deprecated",
+                    "rules": [],
+                    "origin": None,
                 },
                 {
                     "path": "sharing.workspace",
                     "key": None,
                     "manifests": "APP_ONLY",
                     "live": "CAN_VIEW",
+                    "rules": [],
+                    "origin": None,
                 },
             ],
         },

@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import ORG, ORG_ID
 from e2e_support import ENV, hexsync, state
 
 from hexsync.emulator.background import running_emulator
@@ -26,14 +27,13 @@ from hexsync.emulator.seed import Seed
 
 pytestmark = pytest.mark.slow
 
-ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
 PROJECT = "0b000000-0000-4000-8000-000000000001"
 
 
 def _seed(**org: Any) -> Seed:
     return Seed.from_dict(
         {
-            "org": {"id": ORG, "name": "Acme", **org},
+            "org": {**ORG, **org},
             "tokens": [{"token": "hxtw_demo", "kind": "workspace"}],
             "users": [
                 {"email": "alice@acme.com", "name": "Alice", "role": "ADMIN"},
@@ -50,7 +50,7 @@ def _seed(**org: Any) -> Seed:
 def _manifests(tmp_path: Path, sharing: str, policy: str = "") -> Path:
     path = tmp_path / "manifests"
     path.mkdir()
-    text = f"version: 1\nworkspace:\n  org_id: {ORG}\n{policy}projects:\n  - id: {PROJECT}\n"
+    text = f"version: 1\nworkspace:\n  org_id: {ORG_ID}\n{policy}projects:\n  - id: {PROJECT}\n"
     (path / "hex.yaml").write_text(text + sharing, encoding="utf-8")
     return path
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import httpx
 import pytest
+from acme import serving_example
 from click.testing import CliRunner, Result
 from e2e_support import (
-    ACME,
     MANIFESTS,
     TOKEN,
     copy_manifests,
@@ -29,9 +29,6 @@ from e2e_support import (
 )
 
 from hexsync.cli.main import cli
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
 from hexsync.values.plan import Plan
 
 pytestmark = pytest.mark.slow
@@ -41,7 +38,7 @@ KEY = "correct horse battery staple 7f3a"
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as b:
+    with serving_example() as b:
         yield b
 
 
@@ -259,8 +256,9 @@ def test_with_manifests_a_plan_whose_policy_was_forged_too_is_refused(
         "--manifests",
         str(MANIFESTS),
         says=(
-            "the saved plan is not what the manifests imply, nothing was applied",
-            "only in the saved plan: delete group 'Admins'",
+            "error: the saved plan is not what the manifests imply, nothing was applied:\n"
+            "  only in the saved plan: delete group 'Admins'\n"
+            "hint: apply the plan made from these manifests (`hexsync plan --out`), after review\n",
         ),
     )
 

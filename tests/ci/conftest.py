@@ -13,20 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ci_support import ACME
-
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
+from acme import EXAMPLE_MANIFESTS, serving_example
 
 
 @pytest.fixture
 def hex_url() -> Iterator[str]:
-    with running_emulator(load_seed(ACME / "seed.yaml"), EmulatorConfig(rate_limits=None)) as url:
+    with serving_example() as url:
         yield url
 
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
-    shutil.copytree(ACME / "manifests", tmp_path / "manifests")
+    shutil.copytree(EXAMPLE_MANIFESTS, tmp_path / "manifests")
     return tmp_path

@@ -2,43 +2,46 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
-from fake_github import Answer, _json, serve
+from fake_forge import FakeForge, running
 
 TOKEN = "glpat-fake-project-token"
 PROJECT = "42"
+TOKEN_USER = {"id": 77, "username": "project_42_bot_1a2b"}  # the project access token's bot
 
 
 @dataclass
-class FakeGitLab:
-    url: str = ""
+class FakeGitLab(FakeForge):
     notes: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # MR iid → notes
     issues: list[dict[str, Any]] = field(default_factory=list)
     issue_notes: dict[int, list[str]] = field(default_factory=dict)
     mrs_of_commit: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     pipelines: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # MR iid → list
     jobs: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # pipeline → jobs
-    files: dict[int, bytes] = field(default_factory=dict)  # job id → plan.json
-    log: list[tuple[str, str, bool]] = field(default_factory=list)
-    _next: int = 500
+    _next_id: int = 500
 
-    def new_id(self) -> int:
-        self._next += 1
-        return self._next
+    PAGE_SIZE = 20
+    # blobs: job id → that job's hexsync-ci/plan.json
+    DOWNLOAD = rf"/api/v4/projects/{PROJECT}/jobs/(\d+)/artifacts/hexsync-ci/plan.json"
+    BLOB_TYPE = "application/octet-stream"
+    UNAUTHORISED = {"message": "401 Unauthorized"}
+
+    def authorised(self, headers: dict[str, str]) -> bool:
+        return headers.get("private-token") == TOKEN
 
     def handle(self, method: str, path: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
         base = f"/api/v4/projects/{PROJECT}"
+        if path == "/api/v4/user":
+            return 200, TOKEN_USER
         if m := re.fullmatch(rf"{base}/merge_requests/(\d+)/notes", path):
             iid = int(m[1])
             if method == "GET":
-                return 200, self._page(self.notes.get(iid, []), query)
-            note = {"id": self.new_id(), "body": body["body"]}
+                return 200, self.page(self.notes.get(iid, []), query)
+            note = {"id": self.new_id(), "body": body["body"], "author": dict(TOKEN_USER)}
             self.notes.setdefault(iid, []).append(note)
             return 201, note
         if m := re.fullmatch(rf"{base}/merge_requests/(\d+)/notes/(\d+)", path):
@@ -61,7 +64,7 @@ class FakeGitLab:
                 for i in self.issues
                 if i["state"] == query.get("state") and query.get("labels") in i["labels"]
             ]
-            return 200, self._page(found, query)
+            return 200, self.page(found, query)
         if m := re.fullmatch(rf"{base}/issues/(\d+)/notes", path):
             self.issue_notes.setdefault(int(m[1]), []).append(body["body"])
             return 201, {"id": self.new_id()}
@@ -80,30 +83,6 @@ class FakeGitLab:
             return 200, [j for j in self.jobs.get(int(m[1]), []) if j["status"] == "success"]
         return 404, {"message": f"no fake for {method} {path}"}
 
-    @staticmethod
-    def _page(items: list[Any], query: dict[str, str]) -> list[Any]:
-        size, page = int(query.get("per_page", 20)), int(query.get("page", 1))
-        return items[(page - 1) * size : page * size]
 
-
-@contextmanager
-def fake_gitlab() -> Iterator[FakeGitLab]:
-    fake = FakeGitLab()
-
-    def dispatch(
-        method: str, path: str, query: dict[str, str], headers: dict[str, str], raw: bytes
-    ) -> Answer:
-        had_token = headers.get("private-token") == TOKEN
-        fake.log.append((method, path, had_token))
-        if m := re.fullmatch(r"/storage/(\d+)", path):
-            return 200, {"Content-Type": "application/octet-stream"}, fake.files[int(m[1])]
-        if not had_token:
-            return _json(401, {"message": "401 Unauthorized"})
-        if m := re.fullmatch(rf"/api/v4/projects/{PROJECT}/jobs/(\d+)/artifacts/plan.json", path):
-            return 302, {"Location": f"{fake.url}/storage/{m[1]}"}, b""
-        status, answer = fake.handle(method, path, query, json.loads(raw) if raw else None)
-        return _json(status, answer)
-
-    with serve(dispatch) as url:
-        fake.url = url
-        yield fake
+def fake_gitlab() -> AbstractContextManager[FakeGitLab]:
+    return running(FakeGitLab())

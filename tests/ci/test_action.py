@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ci_support import HEX_TOKEN, ROOT, has_apply_manifests, job_env, run_hexsync
+import yaml
+from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
 from fake_github import REPO, TOKEN, FakeGitHub, fake_github
 
 pytestmark = pytest.mark.slow
@@ -49,17 +50,7 @@ def run_step(
         HEXSYNC_MANIFESTS="manifests",
         **extra,
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "hexsync.ci.github", mode],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert TOKEN not in done.stdout + done.stderr
-    assert HEX_TOKEN not in done.stdout + done.stderr
+    done = run_in_job([sys.executable, "-m", "hexsync.ci.github", mode], checkout, env, TOKEN)
     pairs = outputs.read_text(encoding="utf-8").splitlines() if outputs.exists() else []
     found = dict(line.split("=", 1) for line in pairs)
     text = summary.read_text(encoding="utf-8") if summary.exists() else ""
@@ -103,6 +94,44 @@ def test_plan_posts_one_sticky_comment_and_sets_the_outputs(
     assert "comment updated on pull request #7" in done.stderr
 
 
+# Someone who can comment on the pull request (its author) posts the marker first, hoping to
+# own "the plan comment": to have the job write the plan into a comment whose first lines they
+# wrote, or to make it fail on every push where the token may not edit their comment.
+FOREIGN = [
+    {"id": 1, "body": MARKER + "\nApprove away.", "user": {"login": "mallory", "id": 66}},
+    {"id": 2, "body": MARKER + "\n(quoted)", "user": {"login": "other-app[bot]", "id": 9}},
+]
+
+
+@pytest.mark.parametrize(
+    "token_user",
+    [None, {"login": "hexsync-ci", "id": 555, "type": "User"}],
+    ids=["actions-token", "personal-token"],
+)
+def test_a_marked_comment_someone_else_wrote_is_never_the_plan_comment(
+    checkout: Path, hex_url: str, github: FakeGitHub, token_user: dict[str, Any] | None
+) -> None:
+    github.token_user = token_user
+    github.comments[7] = [dict(c) for c in FOREIGN]
+    done, _, summary = run_step("plan", checkout, hex_url, github)
+    assert done.returncode == 0, done.stderr
+    assert github.comments[7][:2] == FOREIGN  # left alone
+    assert len(github.comments[7]) == 3
+    ours = github.comments[7][2]
+    assert ours["user"] == github.author
+    assert ours["body"] == MARKER + "\n" + summary
+    assert "comment created on pull request #7" in done.stderr
+
+    # The next push updates the job's own comment, still never the foreign ones.
+    (checkout / "manifests" / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    done, _, summary = run_step("plan", checkout, hex_url, github)
+    assert done.returncode == 0, done.stderr
+    assert github.comments[7][:2] == FOREIGN
+    assert [c["id"] for c in github.comments[7]] == [1, 2, ours["id"]]
+    assert github.comments[7][2]["body"] == MARKER + "\n" + summary
+    assert "comment updated on pull request #7" in done.stderr
+
+
 def test_plan_without_changes_says_so(checkout: Path, hex_url: str, github: FakeGitHub) -> None:
     applied = run_hexsync(hex_url, "apply", str(checkout / "manifests"), "--auto-approve")
     assert applied.exit_code == 0, applied.output
@@ -126,11 +155,6 @@ def test_plan_with_broken_manifests_fails_the_step_and_posts_nothing(
     assert "unknown key 'nme'" in done.stderr
 
 
-needs_manifests = pytest.mark.skipif(
-    not has_apply_manifests(), reason="`apply plan.json --manifests` (saved-plan issue) missing"
-)
-
-
 def _reviewed(github: FakeGitHub, plan_json: bytes) -> None:
     """The pull request the pushed commit merged, its plan run, and that run's artifact."""
     github.pulls_of_commit["a1" * 20] = [
@@ -146,7 +170,7 @@ def _plan_json(hex_url: str, manifests: Path, out: Path) -> bytes:
     return out.read_bytes()
 
 
-@needs_manifests
+@needs_apply_manifests
 def test_apply_downloads_the_reviewed_plan_and_applies_it(
     checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
@@ -163,7 +187,7 @@ def test_apply_downloads_the_reviewed_plan_and_applies_it(
     assert again.exit_code == 0, again.output  # the workspace matches the manifests
 
 
-@needs_manifests
+@needs_apply_manifests
 def test_apply_refuses_a_plan_the_merged_manifests_do_not_produce(
     checkout: Path, hex_url: str, github: FakeGitHub, tmp_path: Path
 ) -> None:
@@ -176,12 +200,59 @@ def test_apply_refuses_a_plan_the_merged_manifests_do_not_produce(
     assert outputs["exit-code"] == "3"
 
 
+def test_apply_never_takes_the_plan_of_a_pull_request_that_was_not_merged(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    # The pushed commit is also the head of an open pull request that has a plan run: pushed
+    # straight to main, it was reviewed by nobody.
+    _reviewed(github, _plan_json(hex_url, checkout / "manifests", checkout / "plan.json"))
+    github.pulls_of_commit["a1" * 20][0]["merged_at"] = None
+    done, outputs, _ = run_step("apply", checkout, hex_url, github)
+    assert done.returncode == 1, done.stderr
+    assert "came from no merged pull request, so no plan was reviewed for it" in done.stderr
+    assert "exit-code" not in outputs  # nothing was applied
+    assert not any(path.startswith("/storage/") for _, path, _ in github.log)
+
+
+def test_apply_takes_the_artifact_of_the_plan_workflow_only(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    # Another workflow of the pull request (one its author added) uploaded an artifact of the
+    # plan's name; the plan workflow itself left none.
+    _reviewed(github, _plan_json(hex_url, checkout / "manifests", checkout / "plan.json"))
+    github.runs[0]["path"] = ".github/workflows/innocent-lint.yml"
+    done, outputs, _ = run_step("apply", checkout, hex_url, github)
+    assert done.returncode == 1, done.stderr
+    assert "no 'hexsync-plan' artifact from a successful run of hexsync-plan.yml" in done.stderr
+    assert "exit-code" not in outputs
+    assert not any(path.startswith("/storage/") for _, path, _ in github.log)
+
+    # The plan workflow is the plan-workflow input's (by its file name).
+    done, outputs, _ = run_step(
+        "apply", checkout, hex_url, github, HEXSYNC_PLAN_WORKFLOW="innocent-lint.yml"
+    )
+    assert "applying the plan reviewed in pull request #7" in done.stderr
+
+
+def test_apply_refuses_an_artifact_that_unpacks_past_the_plan_size_cap(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    # 60 MB of blanks pack into a small zip: the member must be refused by its size, before
+    # it is unpacked (in memory, or on the runner's disk).
+    _reviewed(github, b" " * 60_000_000 + b"{}")
+    done, outputs, _ = run_step("apply", checkout, hex_url, github)
+    assert done.returncode == 1, done.stderr
+    assert "plan.json is 60 MB unpacked, over the 50 MB a saved plan may be" in done.stderr
+    assert "exit-code" not in outputs
+    assert not list(checkout.glob("runner-*/hexsync/plan.json"))
+
+
 def test_apply_without_a_reviewed_plan_says_why(
     checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
     done, outputs, _ = run_step("apply", checkout, hex_url, github)
     assert done.returncode == 1
-    assert "came from no pull request, so no plan was reviewed for it" in done.stderr
+    assert "came from no merged pull request, so no plan was reviewed for it" in done.stderr
     assert "exit-code" not in outputs  # nothing was applied
 
 
@@ -267,9 +338,20 @@ def test_the_action_and_the_example_workflows_pass_actionlint(tmp_path: Path) ->
     assert 'input "nope" is not defined in action "hexsync"' in done.stdout
 
 
+def test_every_file_to_copy_into_github_workflows_is_a_workflow() -> None:
+    # The README: copy examples/ci/github/'s files into .github/workflows/, where GitHub takes
+    # every YAML file for a workflow; anything else (zizmor's configuration) lives apart.
+    examples = ROOT / "examples" / "ci" / "github"
+    files = sorted(p for p in examples.iterdir() if p.is_file())
+    assert [p.name for p in files] == ["hexsync-apply.yml", "hexsync-drift.yml", "hexsync-plan.yml"]
+    for path in files:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert {True, "jobs"} <= set(workflow), path.name  # "on:" loads as True in YAML 1.1
+
+
 def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
     workflows = sorted(str(p) for p in (ROOT / "examples" / "ci" / "github").glob("hexsync-*.yml"))
-    config = ROOT / "examples" / "ci" / "github" / "zizmor.yml"
+    config = ROOT / "examples" / "ci" / "github" / "zizmor" / "zizmor.yml"
     done = _runs(
         ["zizmor", "--offline", "--no-progress", "--config", str(config), "action.yml", *workflows]
     )

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from acme import (
+    ORG,
+    REVENUE_ID,
+    STATUSES,
+    acme_groups,
+    finance_collection,
+    people,
+    person,
+    revenue_overview,
+    warehouse,
+)
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
@@ -13,59 +24,23 @@ WORKSPACE_TOKEN = "hxtw_cli"
 ADMIN_TOKEN = "hxtp_alice"
 MEMBER_TOKEN = "hxtp_bob"
 
-REVENUE_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
 NIGHTLY_ID = "7d1e0c2a-3b4f-4a5e-9c6d-1e2f3a4b5c6d"
 DRAFT_ID = "c0ffee00-0000-4000-8000-000000000001"
 WAREHOUSE_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
 
 CLI_SEED: dict[str, Any] = {
-    "org": {"id": "5a8591dd-4039-49df-9202-96385ba3eff8", "name": "Acme"},
+    "org": ORG,
     "tokens": [
         {"token": WORKSPACE_TOKEN, "kind": "workspace"},
         {"token": ADMIN_TOKEN, "kind": "personal", "user": "alice@acme.com"},
         {"token": MEMBER_TOKEN, "kind": "personal", "user": "bob@acme.com"},
     ],
-    "statuses": ["Exploratory", "In development", "Production", "Deprecated"],
-    "users": [
-        {"email": "alice@acme.com", "name": "Alice Admin", "role": "ADMIN"},
-        {"email": "bob@acme.com", "name": "Bob", "role": "EDITOR"},
-        {"email": "carol@acme.com", "name": "Carol", "role": "EDITOR"},
-        {"email": "dave@acme.com", "name": "Dave", "role": "EXPLORER"},
-        {"email": "trent@acme.com", "name": "Trent", "role": "EDITOR", "active": False},
-    ],
-    "groups": [
-        {"name": "Analysts", "members": ["alice@acme.com", "bob@acme.com"]},
-        {"name": "Finance", "members": ["carol@acme.com"]},
-        {"name": "Empty", "members": []},
-    ],
-    "collections": [
-        {"name": "Finance", "description": "Finance team dashboards"},
-        {"name": "Ops", "description": "Operations"},
-    ],
+    "statuses": STATUSES,
+    "users": [person("alice", name="Alice Admin"), *people("bob", "carol", "dave", "trent")],
+    "groups": [*acme_groups(), {"name": "Empty", "members": []}],
+    "collections": [finance_collection(), {"name": "Ops", "description": "Operations"}],
     "projects": [
-        {
-            "id": REVENUE_ID,
-            "title": "Revenue overview",
-            "description": "Weekly revenue by region",
-            "owner": "alice@acme.com",
-            "status": "Production",
-            "categories": ["Finance"],
-            "published": True,
-            "sharing": {
-                "workspace": "APP_ONLY",
-                "users": {"carol@acme.com": "CAN_EDIT"},
-                "groups": {"Analysts": "CAN_VIEW"},
-                "collections": {"Finance": "CAN_VIEW"},
-            },
-            "queried_tables": [
-                {"connection": "Warehouse", "table": "analytics.revenue"},
-                {"connection": "Warehouse", "table": "analytics.regions"},
-            ],
-            "inputs": [
-                {"name": "region", "type": "string", "default": "ALL"},
-                {"name": "weeks", "type": "number", "default": 12},
-            ],
-        },
+        revenue_overview(id=REVENUE_ID),
         {
             "id": NIGHTLY_ID,
             "title": "Nightly load",
@@ -81,13 +56,7 @@ CLI_SEED: dict[str, Any] = {
         {"title": "Copy of report", "owner": "carol@acme.com", "published": True},
     ],
     "data_connections": [
-        {
-            "id": WAREHOUSE_ID,
-            "name": "Warehouse",
-            "type": "snowflake",
-            "description": "Main warehouse",
-            "connection_details": {"accountName": "acme", "warehouse": "WH", "database": "DB"},
-        },
+        {"id": WAREHOUSE_ID, **warehouse()},
         {"name": "Replica", "type": "postgres", "description": "Read replica"},
     ],
 }

@@ -108,7 +108,7 @@ def test_show_renders_a_saved_plan_in_each_format(hexsync: Hexsync, tmp_path: Pa
 
     md = hexsync("show", str(saved), "--format", "markdown", token="")
     assert md.stdout.startswith("## hexsync plan for")
-    assert str(saved) in md.stdout or "<details>" in md.stdout
+    assert str(saved) in md.stdout or "<details" in md.stdout
 
     for flag in (("--json",), ("--format", "json")):
         shown = hexsync("show", str(saved), *flag, token="")
@@ -221,12 +221,14 @@ def test_an_empty_targeted_or_refused_plan_never_claims_the_workspace_matches(
     )
     assert "matches the manifests" not in targeted.stdout
 
-    wrong_org = write(
+    # A check rule that the workspace breaks: no change to make, and still refused.
+    broken = write(
         tmp_path / "w.yaml",
-        "version: 1\nworkspace:\n  org_id: 00000000-0000-4000-8000-000000000000\n",
+        "version: 1\nrules:\n  - name: nothing-for-everyone\n    match: {all: true}\n"
+        "    enforce: check\n    sharing: {mode: authoritative, workspace: NONE}\n",
     )
-    refused = hexsync("plan", str(wrong_org))
-    assert refused.exit_code == 3
+    refused = hexsync("plan", str(broken))
+    assert refused.exit_code == 3, refused.output
     assert "matches the manifests" not in refused.stdout
     assert "the plan is refused" in refused.stdout
 

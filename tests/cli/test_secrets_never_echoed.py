@@ -75,3 +75,34 @@ def test_a_token_file_that_is_a_directory_is_refused_without_its_name(tmp_path: 
     assert code == 1
     assert "--token-file" in out
     assert TOKEN not in out
+
+
+@pytest.mark.parametrize(
+    "token", ["plainvalue0123456789", "hxtw_0123456789abcdefPATH"], ids=["unprefixed", "prefixed"]
+)
+@pytest.mark.parametrize("command", [["users", "list"], ["plan", "MANIFESTS"]])
+def test_the_token_pasted_into_the_api_url_path_is_masked(
+    token: str, command: list[str], tmp_path: Path
+) -> None:
+    # Issue 27, item 15: the URL was quoted whole in "is a page of a workspace, not its host".
+    (tmp_path / "m.yaml").write_text("version: 1\ngroups: [{name: Analysts}]\n")
+    command = [str(tmp_path) if c == "MANIFESTS" else c for c in command]
+    url = f"http://127.0.0.1:9/{token}"
+    result = CliRunner().invoke(cli, ["--api-url", url, *command], env={"HEX_API_TOKEN": token})
+    out = result.stdout + result.stderr
+    assert result.exit_code == 1, out
+    assert "is a page of a workspace, not its host" in out
+    assert token not in out
+    assert "[REDACTED]" in out
+
+
+def test_a_token_read_from_a_file_is_masked_in_later_messages(tmp_path: Path) -> None:
+    token = "fromafile0123456789xyz"
+    (tmp_path / "token").write_text(token)
+    url = f"http://127.0.0.1:9/api/v1/{token}"
+    result = CliRunner().invoke(
+        cli, ["--api-url", url, "--token-file", str(tmp_path / "token"), "users", "list"], env={}
+    )
+    out = result.stdout + result.stderr
+    assert result.exit_code == 1, out
+    assert token not in out

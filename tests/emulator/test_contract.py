@@ -6,6 +6,10 @@ document declares for that operation and status. Statuses the document does not 
 endpoint (401, undeclared 404s) are held to that endpoint's error envelope
 (docs/hex-api.md, "Error envelopes").
 
+The requests are one table, ``CALLS`` (and ``LEGACY_CALLS``): a row per request with the status
+it must answer and, where it matters, what its body must hold. Each row is its own test case,
+against a freshly seeded emulator.
+
 This is the only place the project reads ``shared/``; CI clones the repo with ``shared/`` beside it.
 """
 
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -122,14 +127,55 @@ def _modern_path(path: str) -> str:
     return "/".join(parts)
 
 
-@pytest.fixture
-def check(emulator_client: Any, seed: Any) -> Checker:
-    return Checker(emulator_client, seed)
+# --- the table: one row per request, what it must answer ----------------------------------------
+
+Check = Callable[[Any], bool]
 
 
-def ids(check: Checker) -> dict[str, str]:
+@dataclass(frozen=True)
+class Call:
+    """One request to the emulator and what it must answer.
+
+    ``path``, ``json``, ``params`` and the values of ``expect`` are templates: ``{revenue}``,
+    ``{bob}`` … name the seed's objects (``names``), ``{nobody}`` an id nothing has, and ``{run}``
+    the run that a ``before`` call started. ``before`` calls run first (and are held to the
+    contract too). ``expect`` maps a place in the answer's body (``"project.sharing.users"``;
+    ``"values.*.email"`` is every value's email; ``""`` the whole body) to what it must equal, or
+    to a predicate it must pass.
+    """
+
+    operation: str
+    path: str
+    status: int
+    why: str
+    token: str | None = "workspace"
+    json: Any = None
+    params: dict[str, str] | None = None
+    headers: dict[str, str] | None = None
+    expect: dict[str, Any] = field(default_factory=dict)
+    before: tuple[Call, ...] = ()
+
+    @property
+    def method(self) -> str:
+        return SPEC_OPERATIONS[self.operation][0]  # as the reference declares it
+
+    @property
+    def id(self) -> str:
+        return f"{self.operation}-{self.status}-{self.why}"
+
+
+def has_keys(*keys: str) -> Check:
+    return lambda value: set(value) == set(keys)
+
+
+def not_none(value: Any) -> bool:
+    return value is not None
+
+
+def names(check: Checker) -> dict[str, str]:
     s = check.seed
     return {
+        "nobody": NOBODY,
         "revenue": s.id_of("projects", "Revenue overview"),
         "draft": s.id_of("projects", "Draft analysis"),
         "bobs": s.id_of("projects", "Bob's notebook"),
@@ -144,376 +190,43 @@ def ids(check: Checker) -> dict[str, str]:
     }
 
 
-# --- one scenario per operation: successes and failures -----------------------------------------
+def fill(template: Any, values: dict[str, str]) -> Any:
+    if isinstance(template, str):
+        return template.format_map(values)
+    if isinstance(template, dict):
+        return {key: fill(value, values) for key, value in template.items()}
+    if isinstance(template, list):
+        return [fill(value, values) for value in template]
+    return template
 
 
-def list_projects(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("ListProjects", "GET", "/api/v1/projects", 200, params={"includeSharing": "true"})
-    assert {p["title"] for p in body["values"]} >= {"Revenue overview", "Bob's notebook"}
-    c.call("ListProjects", "GET", "/api/v1/projects", 400, params={"limit": "101"})
-    c.call("ListProjects", "GET", "/api/v1/projects", 400, params={"after": "tampered"})
-    c.call("ListProjects", "GET", "/api/v1/projects", 401, token="hxtp_nobody")
+def at(body: Any, place: str) -> Any:
+    if not place:
+        return body
+    key, _, rest = place.partition(".")
+    if key == "*":
+        return [at(item, rest) for item in body]
+    return at(body[int(key)] if isinstance(body, list) else body[key], rest)
 
 
-def create_project(c: Checker, i: dict[str, str]) -> None:
-    body = c.call(
-        "CreateProject",
-        "POST",
-        "/api/v1/projects",
-        201,
-        json_body={"title": "Partner portal", "description": "For partners"},
-    )
-    assert body["owner"]["email"] == "alice@acme.com"  # the workspace token's acting admin
-    c.call("CreateProject", "POST", "/api/v1/projects", 400, json_body={"description": "x"})
-    c.call("CreateProject", "POST", "/api/v1/projects", 400, json_body={"title": "t", "x": 1})
-    c.call(
-        "CreateProject",
-        "POST",
-        "/api/v1/projects",
-        403,
-        token="hxtp_guest",
-        json_body={"title": "g"},
-    )
-
-
-def get_project(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}"
-    body = c.call("GetProject", "GET", path, 200, params={"includeSharing": "true"})
-    assert body["sharing"]["groups"] == [{"group": {"name": "Analysts"}, "access": "CAN_VIEW"}]
-    c.call("GetProject", "GET", "/api/v1/projects/not-a-uuid", 400)
-    c.call("GetProject", "GET", f"/api/v1/projects/{NOBODY}", 404)
-    c.call("GetProject", "GET", path, 401, token=None)
-
-
-def update_project(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}"
-    body = c.call("UpdateProject", "PATCH", path, 200, json_body={"status": "Deprecated"})
-    assert body["status"] == {"name": "Deprecated"}
-    body = c.call("UpdateProject", "PATCH", path, 200, json_body={"status": None})
-    assert body["status"] is None
-    c.call("UpdateProject", "PATCH", path, 400, json_body={"status": "Gold"})
-    c.call("UpdateProject", "PATCH", f"/api/v1/projects/{NOBODY}", 404, json_body={"status": None})
-    c.call("UpdateProject", "PATCH", path, 403, token="hxtp_member", json_body={"status": None})
-
-
-def queried_tables(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/queriedTables"
-    body = c.call("GetQueriedTables", "GET", path, 200, params={"limit": "1"})
-    assert body["values"][0]["tableName"] == "analytics.regions"
-    assert body["pagination"]["after"] is not None
-    c.call("GetQueriedTables", "GET", path, 400, params={"limit": "0"})
-    c.call("GetQueriedTables", "GET", f"/api/v1/projects/{NOBODY}/queriedTables", 404)
-    c.call("GetQueriedTables", "GET", path, 401, token="hxtp_wrong")
-
-
-def sharing_users(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/sharing/users"
-    upsert = [
-        {"user": {"id": i["bob"]}, "access": "CAN_EDIT"},
-        {"user": {"id": i["carol"]}, "access": "NONE"},
-        {"user": {"id": NOBODY}, "access": "CAN_VIEW"},
-    ]
-    body = c.call(
-        "EditProjectSharingUsers",
-        "PATCH",
-        path,
-        200,
-        json_body={"sharing": {"upsert": {"users": upsert}}},
-    )
-    assert body["project"]["sharing"]["users"] == [
-        {"user": {"email": "bob@acme.com"}, "access": "CAN_EDIT"}
-    ]
-    assert body["errors"] == [{"userIds": [NOBODY], "reason": "User not found"}]
-    too_many = [{"user": {"id": i["bob"]}, "access": "CAN_VIEW"}] * 26
-    c.call(
-        "EditProjectSharingUsers",
-        "PATCH",
-        path,
-        400,
-        json_body={"sharing": {"upsert": {"users": too_many}}},
-    )
-    c.call(
-        "EditProjectSharingUsers",
-        "PATCH",
-        f"/api/v1/projects/{NOBODY}/sharing/users",
-        404,
-        json_body={"sharing": {"upsert": {"users": []}}},
-    )
-
-
-def sharing_groups(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/sharing/groups"
-    upsert = [
-        {"group": {"id": i["finance_group"]}, "access": "APP_ONLY"},
-        {"group": {"id": NOBODY}, "access": "APP_ONLY"},
-    ]
-    body = c.call(
-        "EditProjectSharingGroups",
-        "PATCH",
-        path,
-        200,
-        json_body={"sharing": {"upsert": {"groups": upsert}}},
-    )
-    names = {g["group"]["name"] for g in body["project"]["sharing"]["groups"]}
-    assert names == {"Analysts", "Finance"}
-    assert body["errors"] == [{"groupIds": [NOBODY], "reason": "Group not found"}]
-    c.call(
-        "EditProjectSharingGroups",
-        "PATCH",
-        path,
-        400,
-        json_body={
-            "sharing": {"upsert": {"groups": [{"group": {"id": "x"}, "access": "EXPLORE"}]}}
-        },
-    )
-    c.call("EditProjectSharingGroups", "PATCH", path, 401, token=None, json_body={})
-
-
-def sharing_collections(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['bobs']}/sharing/collections"
-    upsert = [
-        {"collection": {"id": i["finance"]}, "access": "CAN_VIEW"},
-        {"collection": {"id": NOBODY}, "access": "CAN_VIEW"},
-    ]
-    body = c.call(
-        "EditProjectSharingCollections",
-        "PATCH",
-        path,
-        200,
-        json_body={"sharing": {"upsert": {"collections": upsert}}},
-    )
-    assert body["project"]["sharing"]["collections"] == [
-        {"collection": {"name": "Finance"}, "access": "CAN_VIEW"}
-    ]
-    assert body["errors"] == [{"collectionIds": [NOBODY], "reason": "Collection not found"}]
-    c.call(
-        "EditProjectSharingCollections",
-        "PATCH",
-        path,
-        400,
-        json_body={"sharing": {"upsert": {"collections": [{"collection": {"id": "no"}}]}}},
-    )
-    c.call(
-        "EditProjectSharingCollections",
-        "PATCH",
-        path,
-        401,
-        token=None,
-        json_body={"sharing": {"upsert": {"collections": []}}},
-    )
-
-
-def sharing_workspace(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/sharing/workspaceAndPublic"
-    body = c.call(
-        "EditProjectSharingOrgAndPublic",
-        "PATCH",
-        path,
-        200,
-        json_body={"sharing": {"publicWeb": "APP_ONLY"}},
-    )
-    sharing = body["project"]["sharing"]
-    assert sharing["workspace"] == {"access": "APP_ONLY"}  # omitted: unchanged
-    assert sharing["publicWeb"] == {"access": "APP_ONLY"}
-    c.call("EditProjectSharingOrgAndPublic", "PATCH", path, 400, json_body={"sharing": {"x": 1}})
-    c.call(
-        "EditProjectSharingOrgAndPublic",
-        "PATCH",
-        path,
-        403,
-        token="hxtp_member",
-        json_body={"sharing": {"workspace": "NONE"}},
-    )
-
-
-def run_project(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/runs"
-    body = c.call(
-        "RunProject",
-        "POST",
-        path,
-        201,
-        json_body={
-            "inputParams": {"region": "EMEA"},
-            "notifications": [
-                {"type": "ALL", "includeSuccessScreenshot": False, "userIds": [i["bob"]]}
-            ],
-        },
-    )
-    assert body["projectVersion"] == 1
-    assert body["notifications"][0]["recipient"]["id"] == i["bob"]
-    c.call("RunProject", "POST", path, 400, json_body={"inputParams": {}, "viewId": "v1"})
-    unknown = c.call("RunProject", "POST", path, 422, json_body={"inputParams": {"zone": "x"}})
-    assert unknown["notFound"] == ["zone"]
-    c.call("RunProject", "POST", f"/api/v1/projects/{i['draft']}/runs", 422)
-
-
-def get_project_runs(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/runs"
-    for _ in range(3):
-        c.call("RunProject", "POST", path, 201)
-    body = c.call("GetProjectRuns", "GET", path, 200, params={"limit": "2"})
-    assert len(body["runs"]) == 2
-    assert body["nextPage"] is not None
-    assert body["previousPage"] is None
-    c.call("GetProjectRuns", "GET", path, 400, params={"statusFilter": "DONE"})
-    c.call("GetProjectRuns", "GET", f"/api/v1/projects/{NOBODY}/runs", 404)
-
-
-def get_run_status(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/runs"
-    run = c.call("RunProject", "POST", path, 201)
-    body = c.call(
-        "GetRunStatus",
-        "GET",
-        f"{path}/{run['runId']}",
-        200,
-        headers={"enable-expanded-stats": "true"},
-    )
-    assert body["status"] == "PENDING"
-    c.call("GetRunStatus", "GET", f"{path}/nope", 400)
-    c.call("GetRunStatus", "GET", f"{path}/{NOBODY}", 404)
-
-
-def cancel_run(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/projects/{i['revenue']}/runs"
-    run = c.call("RunProject", "POST", path, 201)
-    c.call("CancelRun", "DELETE", f"{path}/{run['runId']}", 204)
-    c.call("CancelRun", "DELETE", f"{path}/{run['runId']}", 422)  # already KILLED
-    c.call("CancelRun", "DELETE", f"{path}/{NOBODY}", 404)
-    c.call("CancelRun", "DELETE", f"{path}/bad", 400)
-
-
-def me(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("Me", "GET", "/api/v1/users/me", 200)
-    assert set(body) == {"org", "token"}
-    body = c.call("Me", "GET", "/api/v1/users/me", 200, token="hxtp_admin")
-    assert body["email"] == "alice@acme.com"
-    c.call("Me", "GET", "/api/v1/users/me", 401, token=None)
-
-
-def list_users(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("ListUsers", "GET", "/api/v1/users", 200, params={"groupId": i["analysts"]})
-    assert [u["email"] for u in body["values"]] == ["alice@acme.com", "bob@acme.com"]
-    c.call("ListUsers", "GET", "/api/v1/users", 400, params={"limit": "501"})
-    c.call("ListUsers", "GET", "/api/v1/users", 404, params={"groupId": NOBODY})
-
-
-def deactivate_user(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/users/{i['carol']}/deactivate"
-    body = c.call("DeactivateUser", "POST", path, 200)
-    assert body["user"]["email"] == "carol@acme.com"
-    c.call("DeactivateUser", "POST", path, 403, token="hxtp_member")
-    c.call("DeactivateUser", "POST", "/api/v1/users/x/deactivate", 400)
-    c.call("DeactivateUser", "POST", f"/api/v1/users/{NOBODY}/deactivate", 404)
-
-
-def list_groups(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("ListGroups", "GET", "/api/v1/groups", 200, params={"sortBy": "NAME"})
-    assert [g["name"] for g in body["values"]] == ["Analysts", "Finance"]
-    c.call("ListGroups", "GET", "/api/v1/groups", 400, params={"sortBy": "SIZE"})
-    c.call("ListGroups", "GET", "/api/v1/groups", 401, token=None)
-
-
-def create_group(c: Checker, i: dict[str, str]) -> None:
-    body = c.call(
-        "CreateGroup",
-        "POST",
-        "/api/v1/groups",
-        201,
-        json_body={"name": "Partners", "members": {"users": [{"id": i["bob"]}]}},
-    )
-    assert body["members"] == {"users": [{"id": i["bob"]}]}
-    c.call("CreateGroup", "POST", "/api/v1/groups", 400, json_body={"name": "Finance"})
-    many = {"users": [{"id": i["bob"]}] * 101}
-    c.call("CreateGroup", "POST", "/api/v1/groups", 400, json_body={"name": "X", "members": many})
-    c.call(
-        "CreateGroup", "POST", "/api/v1/groups", 403, token="hxtp_member", json_body={"name": "Y"}
-    )
-
-
-def get_group(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("GetGroup", "GET", f"/api/v1/groups/{i['analysts']}", 200)
-    assert set(body) == {"id", "name", "createdAt"}
-    c.call("GetGroup", "GET", f"/api/v1/groups/{NOBODY}", 404)
-    c.call("GetGroup", "GET", "/api/v1/groups/abc", 400)
-
-
-def edit_group(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/groups/{i['analysts']}"
-    members = {"add": {"users": [{"id": i["carol"]}]}, "remove": {"users": [{"id": i["bob"]}]}}
-    body = c.call(
-        "EditGroup", "PATCH", path, 200, json_body={"name": "Analytics", "members": members}
-    )
-    assert body["name"] == "Analytics"
-    c.call("EditGroup", "PATCH", path, 400, json_body={"members": {"add": {"users": [{}]}}})
-    c.call("EditGroup", "PATCH", f"/api/v1/groups/{NOBODY}", 404, json_body={"name": "Z"})
-
-
-def delete_group(c: Checker, i: dict[str, str]) -> None:
-    c.call("DeleteGroup", "DELETE", f"/api/v1/groups/{i['analysts']}", 204)
-    c.call("DeleteGroup", "DELETE", f"/api/v1/groups/{i['analysts']}", 404)
-    c.call(
-        "DeleteGroup", "DELETE", f"/api/v1/groups/{i['finance_group']}", 403, token="hxtp_member"
-    )
-
-
-def list_collections(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("ListCollections", "GET", "/api/v1/collections", 200)
-    assert [x["name"] for x in body["values"]] == ["Finance"]
-    c.call("ListCollections", "GET", "/api/v1/collections", 400, params={"sortBy": "CREATED_AT"})
-
-
-def create_collection(c: Checker, i: dict[str, str]) -> None:
-    body = c.call(
-        "CreateCollection",
-        "POST",
-        "/api/v1/collections",
-        201,
-        json_body={
-            "name": "Partners",
-            "sharing": {"users": [{"id": i["bob"], "access": "VIEW"}], "workspace": {}},
-        },
-    )
-    assert body["sharing"]["users"] == [{"access": "VIEW", "id": i["bob"]}]
-    c.call("CreateCollection", "POST", "/api/v1/collections", 400, json_body={"title": "x"})
-
-
-def get_collection(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("GetCollection", "GET", f"/api/v1/collections/{i['finance']}", 200)
-    assert body["description"] == "Finance team dashboards"
-    c.call("GetCollection", "GET", f"/api/v1/collections/{NOBODY}", 404)
-
-
-def edit_collection(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/collections/{i['finance']}"
-    body = c.call(
-        "EditCollection",
-        "PATCH",
-        path,
-        200,
-        json_body={"name": "Money", "sharing": {"upsert": {"workspace": {"members": "VIEW"}}}},
-    )
-    assert body["name"] == "Money"
-    assert body["sharing"]["workspace"] == {"members": "VIEW"}
-    c.call("EditCollection", "PATCH", path, 400, json_body={"name": ""})
-
-
-def list_connections(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("ListDataConnections", "GET", "/api/v1/data-connections", 200)
-    assert body["values"][0]["connectionDetails"] == {
-        "snowflake": {"accountName": "acme", "warehouse": "WH", "database": "DB"}
-    }
-    c.call("ListDataConnections", "GET", "/api/v1/data-connections", 400, params={"limit": "x"})
-    c.call("ListDataConnections", "GET", "/api/v1/data-connections", 401, token=None)
-
-
-def get_connection(c: Checker, i: dict[str, str]) -> None:
-    body = c.call("GetDataConnection", "GET", f"/api/v1/data-connections/{i['warehouse']}", 200)
-    assert body["name"] == "Warehouse"
-    c.call("GetDataConnection", "GET", f"/api/v1/data-connections/{NOBODY}", 404)
-
-
+PROJECTS = "/api/v1/projects"
+REVENUE = "/api/v1/projects/{revenue}"
+RUNS = "/api/v1/projects/{revenue}/runs"
+LEGACY_RUN = "/api/v1/project/{revenue}/run"
+LEGACY_RUNS = "/api/v1/project/{revenue}/runs"
+QUERIED = "/api/v1/projects/{revenue}/queriedTables"
+SHARING = "/api/v1/projects/{revenue}/sharing"
+BOBS_SHARING = "/api/v1/projects/{bobs}/sharing"
+USERS = "/api/v1/users"
+GROUPS = "/api/v1/groups"
+ANALYSTS = "/api/v1/groups/{analysts}"
+COLLECTIONS = "/api/v1/collections"
+FINANCE = "/api/v1/collections/{finance}"
+CONNECTIONS = "/api/v1/data-connections"
+WAREHOUSE = "/api/v1/data-connections/{warehouse}"
+EMBED = "/api/v1/embedding/createPresignedUrl/{revenue}"
+START_RUN = Call("RunProject", RUNS, 201, "start")
+START_LEGACY_RUN = Call("RunProject", LEGACY_RUN, 201, "start")
 POSTGRES = {
     "postgres": {
         "hostname": "db.internal",
@@ -525,153 +238,558 @@ POSTGRES = {
 }
 
 
-def create_connection(c: Checker, i: dict[str, str]) -> None:
-    body = c.call(
-        "CreateDataConnection",
-        "POST",
-        "/api/v1/data-connections",
+def upsert(dimension: str, *entries: dict[str, Any]) -> dict[str, Any]:
+    """A project sharing edit's body: ``{"sharing": {"upsert": {dimension: [entries]}}}``."""
+    return {"sharing": {"upsert": {dimension: list(entries)}}}
+
+
+CALLS: list[Call] = [
+    # projects
+    Call(
+        "ListProjects",
+        PROJECTS,
+        200,
+        "with-sharing",
+        params={"includeSharing": "true"},
+        expect={"values.*.title": lambda t: set(t) >= {"Revenue overview", "Bob's notebook"}},
+    ),
+    Call("ListProjects", PROJECTS, 400, "limit-over-100", params={"limit": "101"}),
+    Call("ListProjects", PROJECTS, 400, "tampered-cursor", params={"after": "tampered"}),
+    Call("ListProjects", PROJECTS, 401, "unknown-token", token="hxtp_nobody"),
+    Call(
+        "CreateProject",
+        PROJECTS,
         201,
-        json_body={
+        "owned-by-the-acting-admin",  # the workspace token's
+        json={"title": "Partner portal", "description": "For partners"},
+        expect={"owner.email": "alice@acme.com"},
+    ),
+    Call("CreateProject", PROJECTS, 400, "no-title", json={"description": "x"}),
+    Call("CreateProject", PROJECTS, 400, "unknown-key", json={"title": "t", "x": 1}),
+    Call("CreateProject", PROJECTS, 403, "guest", token="hxtp_guest", json={"title": "g"}),
+    Call(
+        "GetProject",
+        REVENUE,
+        200,
+        "with-sharing",
+        params={"includeSharing": "true"},
+        expect={"sharing.groups": [{"group": {"name": "Analysts"}, "access": "CAN_VIEW"}]},
+    ),
+    Call("GetProject", PROJECTS + "/not-a-uuid", 400, "not-a-uuid"),
+    Call("GetProject", PROJECTS + "/{nobody}", 404, "unknown"),
+    Call("GetProject", REVENUE, 401, "no-token", token=None),
+    Call(
+        "UpdateProject",
+        REVENUE,
+        200,
+        "status",
+        json={"status": "Deprecated"},
+        expect={"status": {"name": "Deprecated"}},
+    ),
+    Call(
+        "UpdateProject",
+        REVENUE,
+        200,
+        "status-cleared",
+        json={"status": None},
+        expect={"status": None},
+    ),
+    Call("UpdateProject", REVENUE, 400, "unknown-status", json={"status": "Gold"}),
+    Call("UpdateProject", PROJECTS + "/{nobody}", 404, "unknown", json={"status": None}),
+    Call("UpdateProject", REVENUE, 403, "member", token="hxtp_member", json={"status": None}),
+    Call(
+        "GetQueriedTables",
+        QUERIED,
+        200,
+        "first-page",
+        params={"limit": "1"},
+        expect={"values.0.tableName": "analytics.regions", "pagination.after": not_none},
+    ),
+    Call("GetQueriedTables", QUERIED, 400, "limit-0", params={"limit": "0"}),
+    Call("GetQueriedTables", PROJECTS + "/{nobody}/queriedTables", 404, "unknown"),
+    Call("GetQueriedTables", QUERIED, 401, "wrong-token", token="hxtp_wrong"),
+    # project sharing
+    Call(
+        "EditProjectSharingUsers",
+        SHARING + "/users",
+        200,
+        "upsert-and-remove",
+        json=upsert(
+            "users",
+            {"user": {"id": "{bob}"}, "access": "CAN_EDIT"},
+            {"user": {"id": "{carol}"}, "access": "NONE"},
+            {"user": {"id": "{nobody}"}, "access": "CAN_VIEW"},
+        ),
+        expect={
+            "project.sharing.users": [{"user": {"email": "bob@acme.com"}, "access": "CAN_EDIT"}],
+            "errors": [{"userIds": ["{nobody}"], "reason": "User not found"}],
+        },
+    ),
+    Call(
+        "EditProjectSharingUsers",
+        SHARING + "/users",
+        400,
+        "over-25-users",
+        json=upsert("users", *[{"user": {"id": "{bob}"}, "access": "CAN_VIEW"}] * 26),
+    ),
+    Call(
+        "EditProjectSharingUsers",
+        PROJECTS + "/{nobody}/sharing/users",
+        404,
+        "unknown-project",
+        json=upsert("users"),
+    ),
+    Call(
+        "EditProjectSharingGroups",
+        SHARING + "/groups",
+        200,
+        "upsert",
+        json=upsert(
+            "groups",
+            {"group": {"id": "{finance_group}"}, "access": "APP_ONLY"},
+            {"group": {"id": "{nobody}"}, "access": "APP_ONLY"},
+        ),
+        expect={
+            "project.sharing.groups.*.group.name": lambda n: set(n) == {"Analysts", "Finance"},
+            "errors": [{"groupIds": ["{nobody}"], "reason": "Group not found"}],
+        },
+    ),
+    Call(
+        "EditProjectSharingGroups",
+        SHARING + "/groups",
+        400,
+        "unknown-access",
+        json=upsert("groups", {"group": {"id": "x"}, "access": "EXPLORE"}),
+    ),
+    Call("EditProjectSharingGroups", SHARING + "/groups", 401, "no-token", token=None, json={}),
+    Call(
+        "EditProjectSharingCollections",
+        BOBS_SHARING + "/collections",
+        200,
+        "upsert",
+        json=upsert(
+            "collections",
+            {"collection": {"id": "{finance}"}, "access": "CAN_VIEW"},
+            {"collection": {"id": "{nobody}"}, "access": "CAN_VIEW"},
+        ),
+        expect={
+            "project.sharing.collections": [
+                {"collection": {"name": "Finance"}, "access": "CAN_VIEW"}
+            ],
+            "errors": [{"collectionIds": ["{nobody}"], "reason": "Collection not found"}],
+        },
+    ),
+    Call(
+        "EditProjectSharingCollections",
+        BOBS_SHARING + "/collections",
+        400,
+        "no-access",
+        json=upsert("collections", {"collection": {"id": "no"}}),
+    ),
+    Call(
+        "EditProjectSharingCollections",
+        BOBS_SHARING + "/collections",
+        401,
+        "no-token",
+        token=None,
+        json=upsert("collections"),
+    ),
+    Call(
+        "EditProjectSharingOrgAndPublic",
+        SHARING + "/workspaceAndPublic",
+        200,
+        "public-web",
+        json={"sharing": {"publicWeb": "APP_ONLY"}},
+        expect={
+            "project.sharing.workspace": {"access": "APP_ONLY"},  # omitted: unchanged
+            "project.sharing.publicWeb": {"access": "APP_ONLY"},
+        },
+    ),
+    Call(
+        "EditProjectSharingOrgAndPublic",
+        SHARING + "/workspaceAndPublic",
+        400,
+        "unknown-key",
+        json={"sharing": {"x": 1}},
+    ),
+    Call(
+        "EditProjectSharingOrgAndPublic",
+        SHARING + "/workspaceAndPublic",
+        403,
+        "member",
+        token="hxtp_member",
+        json={"sharing": {"workspace": "NONE"}},
+    ),
+    # runs
+    Call(
+        "RunProject",
+        RUNS,
+        201,
+        "inputs-and-notifications",
+        json={
+            "inputParams": {"region": "EMEA"},
+            "notifications": [
+                {"type": "ALL", "includeSuccessScreenshot": False, "userIds": ["{bob}"]}
+            ],
+        },
+        expect={"projectVersion": 1, "notifications.0.recipient.id": "{bob}"},
+    ),
+    Call("RunProject", RUNS, 400, "view-id", json={"inputParams": {}, "viewId": "v1"}),
+    Call(
+        "RunProject",
+        RUNS,
+        422,
+        "unknown-input",
+        json={"inputParams": {"zone": "x"}},
+        expect={"notFound": ["zone"]},
+    ),
+    Call("RunProject", "/api/v1/projects/{draft}/runs", 422, "unpublished"),
+    Call(
+        "GetProjectRuns",
+        RUNS,
+        200,
+        "first-page",
+        params={"limit": "2"},
+        before=(START_RUN, START_RUN, START_RUN),
+        expect={"runs": lambda runs: len(runs) == 2, "nextPage": not_none, "previousPage": None},
+    ),
+    Call("GetProjectRuns", RUNS, 400, "unknown-status", params={"statusFilter": "DONE"}),
+    Call("GetProjectRuns", PROJECTS + "/{nobody}/runs", 404, "unknown-project"),
+    Call(
+        "GetRunStatus",
+        RUNS + "/{run}",
+        200,
+        "expanded-stats",
+        headers={"enable-expanded-stats": "true"},
+        before=(START_RUN,),
+        expect={"status": "PENDING"},
+    ),
+    Call("GetRunStatus", RUNS + "/nope", 400, "not-a-uuid"),
+    Call("GetRunStatus", RUNS + "/{nobody}", 404, "unknown"),
+    Call("CancelRun", RUNS + "/{run}", 204, "pending", before=(START_RUN,)),
+    Call(
+        "CancelRun",
+        RUNS + "/{run}",
+        422,
+        "already-killed",
+        before=(START_RUN, Call("CancelRun", RUNS + "/{run}", 204, "first")),
+    ),
+    Call("CancelRun", RUNS + "/{nobody}", 404, "unknown"),
+    Call("CancelRun", RUNS + "/bad", 400, "not-a-uuid"),
+    # users
+    Call("Me", USERS + "/me", 200, "workspace-token", expect={"": has_keys("org", "token")}),
+    Call(
+        "Me",
+        USERS + "/me",
+        200,
+        "personal-token",
+        token="hxtp_admin",
+        expect={"email": "alice@acme.com"},
+    ),
+    Call("Me", USERS + "/me", 401, "no-token", token=None),
+    Call(
+        "ListUsers",
+        USERS,
+        200,
+        "of-a-group",
+        params={"groupId": "{analysts}"},
+        expect={"values.*.email": ["alice@acme.com", "bob@acme.com"]},
+    ),
+    Call("ListUsers", USERS, 400, "limit-over-500", params={"limit": "501"}),
+    Call("ListUsers", USERS, 404, "unknown-group", params={"groupId": "{nobody}"}),
+    Call(
+        "DeactivateUser",
+        USERS + "/{carol}/deactivate",
+        200,
+        "editor",
+        expect={"user.email": "carol@acme.com"},
+    ),
+    Call("DeactivateUser", USERS + "/{carol}/deactivate", 403, "member", token="hxtp_member"),
+    Call("DeactivateUser", USERS + "/x/deactivate", 400, "not-a-uuid"),
+    Call("DeactivateUser", USERS + "/{nobody}/deactivate", 404, "unknown"),
+    # groups
+    Call(
+        "ListGroups",
+        GROUPS,
+        200,
+        "by-name",
+        params={"sortBy": "NAME"},
+        expect={"values.*.name": ["Analysts", "Finance"]},
+    ),
+    Call("ListGroups", GROUPS, 400, "unknown-sort", params={"sortBy": "SIZE"}),
+    Call("ListGroups", GROUPS, 401, "no-token", token=None),
+    Call(
+        "CreateGroup",
+        GROUPS,
+        201,
+        "with-a-member",
+        json={"name": "Partners", "members": {"users": [{"id": "{bob}"}]}},
+        expect={"members": {"users": [{"id": "{bob}"}]}},
+    ),
+    Call("CreateGroup", GROUPS, 400, "name-taken", json={"name": "Finance"}),
+    Call(
+        "CreateGroup",
+        GROUPS,
+        400,
+        "over-100-members",
+        json={"name": "X", "members": {"users": [{"id": "{bob}"}] * 101}},
+    ),
+    Call("CreateGroup", GROUPS, 403, "member", token="hxtp_member", json={"name": "Y"}),
+    Call("GetGroup", ANALYSTS, 200, "known", expect={"": has_keys("id", "name", "createdAt")}),
+    Call("GetGroup", GROUPS + "/{nobody}", 404, "unknown"),
+    Call("GetGroup", GROUPS + "/abc", 400, "not-a-uuid"),
+    Call(
+        "EditGroup",
+        ANALYSTS,
+        200,
+        "rename-and-members",
+        json={
+            "name": "Analytics",
+            "members": {
+                "add": {"users": [{"id": "{carol}"}]},
+                "remove": {"users": [{"id": "{bob}"}]},
+            },
+        },
+        expect={"name": "Analytics"},
+    ),
+    Call(
+        "EditGroup",
+        ANALYSTS,
+        400,
+        "member-without-id",
+        json={"members": {"add": {"users": [{}]}}},
+    ),
+    Call("EditGroup", GROUPS + "/{nobody}", 404, "unknown", json={"name": "Z"}),
+    Call("DeleteGroup", ANALYSTS, 204, "known"),
+    Call(
+        "DeleteGroup",
+        ANALYSTS,
+        404,
+        "already-deleted",
+        before=(Call("DeleteGroup", ANALYSTS, 204, "first"),),
+    ),
+    Call("DeleteGroup", GROUPS + "/{finance_group}", 403, "member", token="hxtp_member"),
+    # collections
+    Call("ListCollections", COLLECTIONS, 200, "all", expect={"values.*.name": ["Finance"]}),
+    Call("ListCollections", COLLECTIONS, 400, "unknown-sort", params={"sortBy": "CREATED_AT"}),
+    Call(
+        "CreateCollection",
+        COLLECTIONS,
+        201,
+        "with-sharing",
+        json={
+            "name": "Partners",
+            "sharing": {"users": [{"id": "{bob}", "access": "VIEW"}], "workspace": {}},
+        },
+        expect={"sharing.users": [{"access": "VIEW", "id": "{bob}"}]},
+    ),
+    Call("CreateCollection", COLLECTIONS, 400, "no-name", json={"title": "x"}),
+    Call("GetCollection", FINANCE, 200, "known", expect={"description": "Finance team dashboards"}),
+    Call("GetCollection", COLLECTIONS + "/{nobody}", 404, "unknown"),
+    Call(
+        "EditCollection",
+        FINANCE,
+        200,
+        "rename-and-share",
+        json={"name": "Money", "sharing": {"upsert": {"workspace": {"members": "VIEW"}}}},
+        expect={"name": "Money", "sharing.workspace": {"members": "VIEW"}},
+    ),
+    Call("EditCollection", FINANCE, 400, "empty-name", json={"name": ""}),
+    # data connections
+    Call(
+        "ListDataConnections",
+        CONNECTIONS,
+        200,
+        "all",
+        expect={
+            "values.0.connectionDetails": {
+                "snowflake": {"accountName": "acme", "warehouse": "WH", "database": "DB"}
+            }
+        },
+    ),
+    Call("ListDataConnections", CONNECTIONS, 400, "bad-limit", params={"limit": "x"}),
+    Call("ListDataConnections", CONNECTIONS, 401, "no-token", token=None),
+    Call("GetDataConnection", WAREHOUSE, 200, "known", expect={"name": "Warehouse"}),
+    Call("GetDataConnection", CONNECTIONS + "/{nobody}", 404, "unknown"),
+    Call(
+        "CreateDataConnection",
+        CONNECTIONS,
+        201,
+        "shared-with-a-group",
+        json={
             "name": "App DB",
             "type": "postgres",
             "connectionDetails": POSTGRES,
-            "sharing": {"groups": [{"group": {"id": i["analysts"]}, "access": "QUERY"}]},
+            "sharing": {"groups": [{"group": {"id": "{analysts}"}, "access": "QUERY"}]},
         },
-    )
-    assert "password" not in json.dumps(body)
-    assert body["sharing"]["groups"][0]["group"]["name"] == "Analysts"
-    c.call(
+        expect={
+            "": lambda body: "password" not in json.dumps(body),
+            "sharing.groups.0.group.name": "Analysts",
+        },
+    ),
+    Call(
         "CreateDataConnection",
-        "POST",
-        "/api/v1/data-connections",
+        CONNECTIONS,
         400,
-        json_body={"name": "X", "type": "postgres", "connectionDetails": {"postgres": {}}},
-    )
-    c.call(
+        "no-details",
+        json={"name": "X", "type": "postgres", "connectionDetails": {"postgres": {}}},
+    ),
+    Call(
         "CreateDataConnection",
-        "POST",
-        "/api/v1/data-connections",
+        CONNECTIONS,
         404,
-        json_body={
+        "unknown-group",
+        json={
             "name": "Y",
             "type": "postgres",
             "connectionDetails": POSTGRES,
-            "sharing": {"groups": [{"group": {"id": NOBODY}, "access": "QUERY"}]},
+            "sharing": {"groups": [{"group": {"id": "{nobody}"}, "access": "QUERY"}]},
         },
-    )
-
-
-def edit_connection(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/data-connections/{i['warehouse']}"
-    body = c.call(
+    ),
+    Call(
         "EditDataConnection",
-        "PATCH",
-        path,
+        WAREHOUSE,
         201,
-        json_body={"description": "Snowflake", "connectionDetails": {"snowflake": {"role": "R"}}},
-    )
-    assert body["connectionDetails"]["snowflake"]["role"] == "R"
-    c.call("EditDataConnection", "PATCH", path, 400, json_body={"connectionDetails": POSTGRES})
-    c.call("EditDataConnection", "PATCH", f"/api/v1/data-connections/{NOBODY}", 404, json_body={})
-
-
-def update_schema(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/data-connections/{i['warehouse']}/schema"
-    ok = {"type": "TABLE", "name": "DB.analytics.revenue", "status": "Production"}
-    body = c.call("UpdateDataConnectionSchema", "PATCH", path, 200, json_body={"updates": [ok]})
-    assert body["updated"]["tables"] == [{"name": "DB.analytics.revenue", "status": "Production"}]
-    bad = {"type": "TABLE", "name": "DB.analytics.revenue", "status": "Gold"}
-    body = c.call("UpdateDataConnectionSchema", "PATCH", path, 400, json_body={"updates": [bad]})
-    assert body["details"][0]["reason"] == "invalid_status"
-    gone = {"type": "SCHEMA", "name": "DB.nothing", "status": None}
-    body = c.call("UpdateDataConnectionSchema", "PATCH", path, 404, json_body={"updates": [gone]})
-    assert body["details"][0]["reason"] == "not_found"
-
-
-def presigned_url(c: Checker, i: dict[str, str]) -> None:
-    path = f"/api/v1/embedding/createPresignedUrl/{i['revenue']}"
-    body = c.call(
-        "CreatePresignedUrl",
-        "POST",
-        path,
+        "details",
+        json={"description": "Snowflake", "connectionDetails": {"snowflake": {"role": "R"}}},
+        expect={"connectionDetails.snowflake.role": "R"},
+    ),
+    Call("EditDataConnection", WAREHOUSE, 400, "other-type", json={"connectionDetails": POSTGRES}),
+    Call("EditDataConnection", CONNECTIONS + "/{nobody}", 404, "unknown", json={}),
+    Call(
+        "UpdateDataConnectionSchema",
+        WAREHOUSE + "/schema",
         200,
-        json_body={"hexUserAttributes": {"region": "EMEA"}, "displayOptions": {"theme": "dark"}},
-    )
-    assert body["url"].startswith(HOST)
-    c.call("CreatePresignedUrl", "POST", path, 422, json_body={"expiresIn": 300001})
-    c.call("CreatePresignedUrl", "POST", path, 400, json_body={"expiresIn": "soon"})
-    c.call("CreatePresignedUrl", "POST", path, 401, token=None, json_body={})
+        "table-status",
+        json={
+            "updates": [{"type": "TABLE", "name": "DB.analytics.revenue", "status": "Production"}]
+        },
+        expect={"updated.tables": [{"name": "DB.analytics.revenue", "status": "Production"}]},
+    ),
+    Call(
+        "UpdateDataConnectionSchema",
+        WAREHOUSE + "/schema",
+        400,
+        "unknown-status",
+        json={"updates": [{"type": "TABLE", "name": "DB.analytics.revenue", "status": "Gold"}]},
+        expect={"details.0.reason": "invalid_status"},
+    ),
+    Call(
+        "UpdateDataConnectionSchema",
+        WAREHOUSE + "/schema",
+        404,
+        "unknown-schema",
+        json={"updates": [{"type": "SCHEMA", "name": "DB.nothing", "status": None}]},
+        expect={"details.0.reason": "not_found"},
+    ),
+    # embedding
+    Call(
+        "CreatePresignedUrl",
+        EMBED,
+        200,
+        "with-options",
+        json={"hexUserAttributes": {"region": "EMEA"}, "displayOptions": {"theme": "dark"}},
+        expect={"url": lambda url: url.startswith(HOST)},
+    ),
+    Call("CreatePresignedUrl", EMBED, 422, "expiry-too-long", json={"expiresIn": 300001}),
+    Call("CreatePresignedUrl", EMBED, 400, "expiry-not-a-number", json={"expiresIn": "soon"}),
+    Call("CreatePresignedUrl", EMBED, 401, "no-token", token=None, json={}),
+]
+
+# The legacy run paths (/project/{id}/run…): they answer like their modern twins.
+LEGACY_CALLS: list[Call] = [
+    START_LEGACY_RUN,
+    Call("RunProject", "/api/v1/project/{draft}/run", 422, "unpublished"),
+    Call(
+        "GetRunStatus",
+        LEGACY_RUN + "/{run}",
+        200,
+        "known",
+        before=(START_LEGACY_RUN,),
+        expect={"runId": "{run}"},
+    ),
+    Call("GetRunStatus", LEGACY_RUN + "/{nobody}", 404, "unknown"),
+    Call(
+        "GetProjectRuns",
+        LEGACY_RUNS,
+        200,
+        "one-run",
+        before=(START_LEGACY_RUN,),
+        expect={"runs.*.runId": ["{run}"]},
+    ),
+    Call("GetProjectRuns", LEGACY_RUNS, 400, "limit-500", params={"limit": "500"}),
+    Call("CancelRun", LEGACY_RUN + "/{run}", 204, "pending", before=(START_LEGACY_RUN,)),
+    Call(
+        "CancelRun",
+        LEGACY_RUN + "/{run}",
+        422,
+        "already-killed",
+        before=(
+            START_LEGACY_RUN,
+            Call("CancelRun", LEGACY_RUN + "/{run}", 204, "first"),
+        ),
+    ),
+]
 
 
-def legacy_run_paths(c: Checker, i: dict[str, str]) -> None:
-    base = f"/api/v1/project/{i['revenue']}"
-    run = c.call("RunProject", "POST", f"{base}/run", 201)
-    c.call("RunProject", "POST", f"/api/v1/project/{i['draft']}/run", 422)
-    body = c.call("GetRunStatus", "GET", f"{base}/run/{run['runId']}", 200)
-    assert body["runId"] == run["runId"]
-    c.call("GetRunStatus", "GET", f"{base}/run/{NOBODY}", 404)
-    body = c.call("GetProjectRuns", "GET", f"{base}/runs", 200)
-    assert [r["runId"] for r in body["runs"]] == [run["runId"]]
-    c.call("GetProjectRuns", "GET", f"{base}/runs", 400, params={"limit": "500"})
-    c.call("CancelRun", "DELETE", f"{base}/run/{run['runId']}", 204)
-    c.call("CancelRun", "DELETE", f"{base}/run/{run['runId']}", 422)
+@pytest.fixture
+def check(emulator_client: Any, seed: Any) -> Checker:
+    return Checker(emulator_client, seed)
 
 
-SCENARIOS: dict[str, Callable[[Checker, dict[str, str]], None]] = {
-    "ListProjects": list_projects,
-    "CreateProject": create_project,
-    "GetProject": get_project,
-    "UpdateProject": update_project,
-    "GetQueriedTables": queried_tables,
-    "EditProjectSharingUsers": sharing_users,
-    "EditProjectSharingGroups": sharing_groups,
-    "EditProjectSharingCollections": sharing_collections,
-    "EditProjectSharingOrgAndPublic": sharing_workspace,
-    "RunProject": run_project,
-    "GetProjectRuns": get_project_runs,
-    "GetRunStatus": get_run_status,
-    "CancelRun": cancel_run,
-    "Me": me,
-    "ListUsers": list_users,
-    "DeactivateUser": deactivate_user,
-    "ListGroups": list_groups,
-    "CreateGroup": create_group,
-    "GetGroup": get_group,
-    "EditGroup": edit_group,
-    "DeleteGroup": delete_group,
-    "ListCollections": list_collections,
-    "CreateCollection": create_collection,
-    "GetCollection": get_collection,
-    "EditCollection": edit_collection,
-    "ListDataConnections": list_connections,
-    "GetDataConnection": get_connection,
-    "CreateDataConnection": create_connection,
-    "EditDataConnection": edit_connection,
-    "UpdateDataConnectionSchema": update_schema,
-    "CreatePresignedUrl": presigned_url,
-}
+def perform(check: Checker, call: Call) -> None:
+    """``call``'s ``before`` calls, then ``call``; each answer is held to the contract (the
+    checker) and ``call``'s to its ``expect``."""
+    values = names(check)
+    for step in (*call.before, call):
+        body = check.call(
+            step.operation,
+            step.method,
+            fill(step.path, values),
+            step.status,
+            token=step.token,
+            json_body=fill(step.json, values),
+            params=fill(step.params, values),
+            headers=step.headers,
+        )
+        if step is not call and isinstance(body, dict) and "runId" in body:
+            values["run"] = body["runId"]
+    for place, wanted in call.expect.items():
+        found = at(body, place)
+        if callable(wanted):
+            assert wanted(found), (place, found)
+        else:
+            assert found == fill(wanted, values), place
 
 
-def test_scenarios_cover_every_operation_of_the_reference():
+def test_the_table_covers_every_operation_of_the_reference():
     assert len(SPEC_OPERATIONS) == 31
-    assert set(SCENARIOS) == set(SPEC_OPERATIONS)
+    assert {call.operation for call in CALLS} == set(SPEC_OPERATIONS)
 
 
 def test_operations_table_matches_the_reference():
     assert {op: (m.method, m.path) for op, m in MODERN.items()} == SPEC_OPERATIONS
 
 
-@pytest.mark.parametrize("operation_id", sorted(SCENARIOS))
-def test_operation_answers_per_contract(check, operation_id):
-    SCENARIOS[operation_id](check, ids(check))
-    statuses = {status for op, status in check.seen if op == operation_id}
+@pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))
+def test_each_operation_is_called_to_succeed_and_to_fail(operation_id):
+    statuses = {call.status for call in CALLS if call.operation == operation_id}
     assert any(s < 300 for s in statuses), f"{operation_id}: no success exercised"
     assert any(s >= 400 for s in statuses), f"{operation_id}: no error exercised"
 
 
-def test_legacy_run_paths_answer_like_their_modern_twins(check):
-    legacy_run_paths(check, ids(check))
-    assert {op for op, _ in check.seen} == {
+@pytest.mark.parametrize("call", CALLS, ids=[call.id for call in CALLS])
+def test_operation_answers_per_contract(check, call):
+    perform(check, call)
+
+
+@pytest.mark.parametrize("call", LEGACY_CALLS, ids=[call.id for call in LEGACY_CALLS])
+def test_legacy_run_paths_answer_like_their_modern_twins(check, call):
+    perform(check, call)
+
+
+def test_the_legacy_table_covers_the_four_run_operations():
+    assert {call.operation for call in LEGACY_CALLS} == {
         "RunProject",
         "GetRunStatus",
         "GetProjectRuns",

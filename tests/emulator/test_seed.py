@@ -6,6 +6,7 @@ import json
 import textwrap
 
 import pytest
+from acme import EXAMPLE_SEED
 
 from hexsync.emulator.seed import Seed, load_seed
 from hexsync.emulator.seed_format import SeedError
@@ -75,8 +76,5 @@ def test_a_token_value_never_appears_in_errors():
 
 
 def test_the_example_workspace_loads():
-    from pathlib import Path  # noqa: PLC0415
-
-    example = Path(__file__).resolve().parents[2] / "examples" / "acme" / "seed.yaml"
-    seed = load_seed(example)
+    seed = load_seed(EXAMPLE_SEED)
     assert len(seed.data["projects"]) == 60

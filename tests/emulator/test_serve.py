@@ -15,12 +15,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from acme import EXAMPLE_SEED as ACME
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme" / "seed.yaml"
 ENTRY = "from hexsync.cli.main import main; main()"
 WAIT = 20.0  # seconds: generous, only ever waited on when something is wrong
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+from acme import ORG, STATUSES, acme_groups, finance_collection, people, person, warehouse
 
 TOKEN = "hxtw_clienttestsecret0123456789"
 
@@ -45,27 +46,21 @@ class Script:
         return answer
 
 
-ORG_ID = "5a8591dd-4039-49df-9202-96385ba3eff8"
 ALICE_TOKEN = "hxtp_alicesecret0123456789"
 
 
 def small_seed() -> dict[str, object]:
     """A workspace with one of everything the 31 operations touch."""
     return {
-        "org": {"id": ORG_ID, "name": "Acme"},
+        "org": ORG,
         "tokens": [
             {"token": TOKEN, "kind": "workspace"},
             {"token": ALICE_TOKEN, "kind": "personal", "user": "alice@acme.com"},
         ],
-        "statuses": ["Exploratory", "In development", "Production", "Deprecated"],
-        "users": [
-            {"email": "alice@acme.com", "name": "Alice", "role": "ADMIN"},
-            {"email": "bob@acme.com", "name": "Bob", "role": "EDITOR"},
-            {"email": "carol@acme.com", "name": "Carol", "role": "EXPLORER"},
-            {"email": "mallory@acme.com", "name": "Mallory", "role": "MEMBER"},
-        ],
-        "groups": [{"name": "Analysts", "members": ["alice@acme.com", "bob@acme.com"]}],
-        "collections": [{"name": "Finance", "description": "Finance team dashboards"}],
+        "statuses": STATUSES,
+        "users": [*people("alice", "bob"), person("carol", role="EXPLORER"), person("mallory")],
+        "groups": acme_groups()[:1],  # Analysts
+        "collections": [finance_collection()],
         "projects": [
             {
                 "title": "Revenue overview",
@@ -84,16 +79,13 @@ def small_seed() -> dict[str, object]:
             }
         ],
         "data_connections": [
-            {
-                "name": "Warehouse",
-                "type": "snowflake",
-                "description": "Main warehouse",
-                "connection_details": {
+            warehouse(
+                connection_details={
                     "accountName": "acme",
                     "warehouse": "WH",
                     "database": "ANALYTICS",
-                },
-            }
+                }
+            )
         ],
     }
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from hexapi_support import ALICE_TOKEN, ORG_ID, TOKEN, FakeTime, small_seed
+from acme import ORG_ID
+from hexapi_support import ALICE_TOKEN, TOKEN, FakeTime, small_seed
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock

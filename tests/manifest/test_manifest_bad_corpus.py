@@ -23,7 +23,7 @@ def _expectation(case: Path) -> tuple[str, str, str | None]:
     for file in files:
         if not file.is_file():
             continue
-        lines = file.read_bytes().decode("latin-1").splitlines()
+        lines = file.read_bytes().decode("utf-8", "replace").splitlines()
         if lines and lines[0].startswith("# expect: "):
             hint = lines[1].removeprefix("# hint: ") if lines[1].startswith("# hint: ") else None
             return file.relative_to(BAD).as_posix(), lines[0].removeprefix("# expect: "), hint

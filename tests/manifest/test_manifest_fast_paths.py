@@ -15,7 +15,7 @@ import yaml
 
 from hexsync.manifest import check, schema
 from hexsync.manifest.schema import _compile, _fast_check, _UnsupportedError, _validator
-from hexsync.manifest.yamlsafe import Document, Limits, paused_gc, read_document
+from hexsync.manifest.yamlsafe import Document, FileLimits, paused_gc, read_document
 from hexsync.values.desired import Mark
 
 HERE = Path(__file__).parent
@@ -30,7 +30,7 @@ MESSAGES: dict[str, list[str]] = json.loads((HERE / "bad_messages.json").read_te
 
 def _documents(case: Path) -> list[Document]:
     files = sorted(p for p in case.rglob("*") if p.is_file()) if case.is_dir() else [case]
-    docs = [read_document(f, f.name, Limits()) for f in files]
+    docs = [read_document(f, f.name, FileLimits()) for f in files]
     return [d for d in docs if isinstance(d, Document)]
 
 
@@ -212,7 +212,7 @@ def test_the_fast_check_covers_the_shipped_schema_keywords():
 def _doc(tmp_path: Path, text: str) -> Document:
     path = tmp_path / "m.yaml"
     path.write_text(text, encoding="utf-8")
-    doc = read_document(path, "m.yaml", Limits())
+    doc = read_document(path, "m.yaml", FileLimits())
     assert isinstance(doc, Document)
     return doc
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hexsync.cli.main import cli
 from hexsync.manifest import check
 from hexsync.manifest.foreign import foreign_kind
-from hexsync.manifest.yamlsafe import Document, Limits, read_document
+from hexsync.manifest.yamlsafe import Document, FileLimits, read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = "version: 1\ngroups:\n  - name: Analysts\n    members: [bob@acme.com]\n"
@@ -93,7 +93,7 @@ def test_foreign_files_in_a_tree_are_named_and_skipped(
 def test_anything_that_may_be_a_manifest_is_checked_as_one(text: str, tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text(text, encoding="utf-8")
-    doc = read_document(path, "m.yaml", Limits())
+    doc = read_document(path, "m.yaml", FileLimits())
     assert isinstance(doc, Document)
     assert foreign_kind(doc.data) is None
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hexsync.manifest import Limits, check
+from hexsync.manifest import FileLimits, check
 
 BAD = Path(__file__).parent / "bad"
 
@@ -37,7 +37,7 @@ def test_the_size_limit_is_configurable(tmp_path):
     small = tmp_path / "m.yaml"
     small.write_text("version: 1\ncollections:\n  - name: Finance\n", encoding="utf-8")
     assert check([small], relative_to=tmp_path).ok
-    result = check([small], limits=Limits(max_bytes=10), relative_to=tmp_path)
+    result = check([small], limits=FileLimits(max_bytes=10), relative_to=tmp_path)
     assert "limited to 1e-05 MB" in result.problems[0].message
 
 

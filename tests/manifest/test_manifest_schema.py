@@ -70,4 +70,5 @@ def test_the_top_level_keys_are_the_specs():
         "users",
         "projects",
         "rules",  # docs/rules.md
+        "reviewers",  # docs/reviews.md
     }

@@ -15,17 +15,13 @@ from typing import Any
 
 import httpx
 import pytest
-from mcp_support import ACME, MANIFESTS, McpSession
-
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import load_seed
+from acme import serving_example
+from mcp_support import MANIFESTS, McpSession
 
 
 @pytest.fixture(scope="module")
 def emulator_url() -> Iterator[str]:
-    seed = load_seed(ACME / "seed.yaml")
-    with running_emulator(seed, EmulatorConfig(rate_limits=None)) as url:
+    with serving_example() as url:
         yield url
 
 

@@ -12,10 +12,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from acme import EXAMPLE_MANIFESTS, EXAMPLE_TOKEN
+
 ROOT = Path(__file__).resolve().parents[2]
-ACME = ROOT / "examples" / "acme"
-MANIFESTS = ACME / "manifests"
-TOKEN = "hxtw_demo"  # the workspace token of examples/acme/seed.yaml
+MANIFESTS = EXAMPLE_MANIFESTS
+TOKEN = EXAMPLE_TOKEN  # the workspace token of examples/acme/seed.yaml
 PERSONAL_TOKEN = "hxtp_bob"  # a non-admin user of the same seed
 
 READ_TOOLS = {

@@ -1,12 +1,12 @@
-"""The rules of hexsync.cli.mcp_guard, one by one: which inline policy loosens the server's,
+"""The rules of hexsync.mcp.guard, one by one: which inline policy loosens the server's,
 what the merged policy is, and what a plan or a deactivation is refused for."""
 
 from __future__ import annotations
 
 import pytest
 
-from hexsync.cli.mcp_guard import bind_policy, deactivation_refusals, loosenings, plan_refusals
 from hexsync.mcp import ToolError
+from hexsync.mcp.guard import bind_policy, deactivation_refusals, loosenings, plan_refusals
 from hexsync.values.desired import Mark, Policy
 from hexsync.values.kinds import Kind
 from hexsync.values.plan import Action, Change, FieldChange

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import httpx
 import yaml
-from mcp_support import ACME, MANIFESTS, TOKEN, text_of
+from acme import EXAMPLE_SEED, REVENUE_ID
+from mcp_support import MANIFESTS, TOKEN, text_of
 
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import make_plan
 
 REVENUE = "Revenue overview"
-REVENUE_ID = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"
 
 
 def _plan_now(url: str, directory: Path = MANIFESTS) -> dict:
@@ -32,7 +32,7 @@ def _plan_now(url: str, directory: Path = MANIFESTS) -> dict:
 
 
 def test_list_groups_returns_the_workspace_groups_and_members(ro, reset):
-    seed = yaml.safe_load((ACME / "seed.yaml").read_text(encoding="utf-8"))
+    seed = yaml.safe_load(EXAMPLE_SEED.read_text(encoding="utf-8"))
     expected = {g["name"]: sorted(g.get("members", []), key=str.lower) for g in seed["groups"]}
     found = ro.call_json("list_groups", {"members": True})["groups"]
     assert {g["name"]: g["members"] for g in found} == expected
@@ -107,7 +107,7 @@ def test_plan_returns_the_acme_differences_as_text_and_json(ro, reset, emulator_
     assert result["isError"] is False
     text, plan_json = (block["text"] for block in result["content"])
     assert '- group "Legacy contractors"' in text
-    assert '- user "mallory@acme.com" (deactivate)' in text
+    assert '- user "mallory@acme.com" (deactivate: irreversible, the API cannot reactivate)' in text
     assert "call apply_plan" in text
     plan = json.loads(plan_json)
     assert plan["summary"]["create"] == 2

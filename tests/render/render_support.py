@@ -176,8 +176,26 @@ def _impact() -> tuple[AccessImpact, ...]:
             "workspace members",
             "workspace",
             gains=(
-                ImpactItem("Revenue overview", "NONE", "APP_ONLY", people=40, unaffected=2),
-                ImpactItem("Partner portal", None, "APP_ONLY", people=41, unaffected=1),
+                ImpactItem(
+                    "Revenue overview",
+                    "NONE",
+                    "APP_ONLY",
+                    people=40,
+                    unaffected=2,
+                    higher=2,
+                    same=0,
+                    capped=0,
+                ),
+                ImpactItem(
+                    "Partner portal",
+                    None,
+                    "APP_ONLY",
+                    people=41,
+                    unaffected=1,
+                    higher=0,
+                    same=1,
+                    capped=0,
+                ),
             ),
         ),
         AccessImpact(

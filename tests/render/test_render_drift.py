@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hexsync.decide.drift import drift_of
+from hexsync.manifest import load
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
 from hexsync.values.desired import Mark
 from hexsync.values.kinds import Kind
@@ -117,4 +119,47 @@ def test_json_keeps_both_values_and_where_declared() -> None:
         "key": "dave@acme.com",
         "manifests": None,
         "live": "member",
+        "rules": [],
+        "origin": None,  # no last applied plan given
     }
+
+
+def test_a_field_a_rule_asked_for_points_at_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(
+        "version: 1\n"
+        "rules:\n"
+        "  - name: finance-visible\n"
+        "    match: {collection: Finance}\n"
+        "    sharing:\n"
+        "      groups: {Finance: CAN_VIEW}\n",
+        encoding="utf-8",
+    )
+    desired = load([str(tmp_path / "rules.yaml")])
+    drifted = plan(
+        Change(
+            Kind.PROJECT,
+            Action.UPDATE,
+            "Budget",
+            "p-1",
+            (
+                FieldChange(
+                    "sharing.groups", None, "CAN_VIEW", key="Finance", rule="finance-visible"
+                ),
+            ),
+            # a project only a rule selects: the plan points at the rule's entry
+            mark=Mark(str(tmp_path / "rules.yaml"), 3, 5),
+        ),
+    )
+    found = drift_of(drifted, desired=desired)
+    (field,) = found.items[0].fields
+    assert field.rules == (("finance-visible", f"{tmp_path / 'rules.yaml'}:3"),)
+    lines = [line.strip() for line in render_drift_text(found).splitlines()]
+    assert (
+        'sharing.groups["Finance"]: manifests CAN_VIEW, Hex (none)   (rule finance-visible at'
+        f" {tmp_path / 'rules.yaml'}:3)"
+    ) in lines
+    data = json.loads(render_drift_json(found))["objects"][0]["fields"][0]
+    assert data["rules"] == [
+        {"name": "finance-visible", "declared_at": f"{tmp_path / 'rules.yaml'}:3"}
+    ]
+    assert "(rule `finance-visible`)" in render_drift_markdown(found)

@@ -40,7 +40,10 @@ def test_colour_adds_codes_around_the_same_text() -> None:
     # signs by action: green create, yellow update, red delete; widening in bold red
     assert '  \x1b[32m+\x1b[0m collection "Partners"' in lines
     assert '  \x1b[33m~\x1b[0m group "Analysts"' in lines
-    assert '  \x1b[31m-\x1b[0m user "mallory@acme.com" (deactivate)' in lines
+    assert (
+        '  \x1b[31m-\x1b[0m user "mallory@acme.com"'
+        " (deactivate: irreversible, the API cannot reactivate)" in lines
+    )
     assert coloured.count("\x1b[1;31m! widens access\x1b[0m") == 4
     assert "\x1b[1;31mRefused\x1b[0m" in lines
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from render_support import WS, empty_plan, many_changes, rich_plan
@@ -176,7 +177,7 @@ def test_one_huge_change_is_shortened_rather_than_dropped() -> None:
     )
     md = render_markdown(plan)
     assert len(md) <= 60_000
-    assert md.count("<details>") == 1
+    assert md.count("<details open>") == 1  # a plan of one change shows it open
     assert "user0199@acme.com" in md
     assert "user0200@acme.com" not in md
     assert "  … 4800 more fields in the full plan\n" in md
@@ -187,3 +188,15 @@ def test_without_a_name_the_title_says_where_the_workspace_is() -> None:
     md = render_markdown(Plan(workspace=ws))
     # Parentheses escaped: shown as "(org 5a8591dd…)".
     assert md.startswith("## hexsync plan for the workspace at eu.hex.tech \\(org 5a8591dd…\\)\n")
+
+
+def test_a_small_plan_shows_its_changes_open_a_large_one_folds_them() -> None:
+    # Issue 29, item 15: every change was folded, even in a plan of two.
+    plan = rich_plan()
+    small = replace(plan, changes=plan.changes[:2])
+    md = render_markdown(small)
+    assert md.count("<details open>") == 2
+    assert "<details>" not in md
+    large = render_markdown(plan)
+    assert "<details open>" not in large
+    assert large.count("<details>") == len(plan.changes)

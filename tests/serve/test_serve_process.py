@@ -321,7 +321,7 @@ def test_kill_9_during_a_heal_then_a_restart_converges_with_no_duplicate(
         stop(served.proc)
 
     async def names(client) -> list[str]:
-        return [g.name async for g in client.iter_groups(include_lock=True)]
+        return [g.name async for g in client.iter_groups()]
 
     groups = hex_call(hex_url, names)
     assert groups.count("Analysts") == 1

@@ -1,4 +1,4 @@
-"""Emulator fidelity, round 2 (issue #10), through HTTP: the legacy run dialect, saved views, dry
+"""Emulator fidelity through HTTP: the legacy run dialect, saved views, dry
 runs, body strictness, data-connection nulls, Hex's access rules and partial success.
 
 The choices are documented in docs/emulator.md; each test names the behaviour a client sees.

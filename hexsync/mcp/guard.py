@@ -1,7 +1,7 @@
-"""What binds an agent to the MCP server's policy and to its manifests directory (issue #9).
+"""What binds an agent to the MCP server's policy and to its manifests directory.
 
 The server's policy comes from ``--policy FILE`` or the ``--manifests`` directory, read once at
-start; an agent cannot replace it:
+start (:func:`server_policy`); an agent cannot replace it:
 
 - manifests an agent gives (inline ``manifests``/``yaml``, or ``paths``) may declare a
   ``policy:`` only if it is at least as strict as the server's on every rule: then the stricter
@@ -25,9 +25,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from hexsync.decide.guardrails import DEFAULT_MAX_DESTROY, touches_protect
-from hexsync.manifest import find_files
-from hexsync.mcp import ToolError
-from hexsync.values.desired import NOWHERE, Policy
+from hexsync.errors import ConfigError, HexsyncError
+from hexsync.manifest import find_files, load
+from hexsync.mcp.server import ToolError
+from hexsync.values.desired import NOWHERE, Policy, email_key
+from hexsync.values.hex_access import level_or_none
 from hexsync.values.plan import Change
 
 __all__ = [
@@ -37,7 +39,24 @@ __all__ = [
     "deactivation_refusals",
     "loosenings",
     "plan_refusals",
+    "server_policy",
 ]
+
+
+def server_policy(policy_file: Path | None, manifests: Path | None) -> Policy:
+    """The policy that binds the session, read once at start: a manifest error stops the
+    server (exit 1) rather than letting it run unbound."""
+    source = policy_file or manifests
+    if source is None:
+        return Policy()  # hexsync's defaults: nothing pruned, max_destroy 10, no public web
+    try:
+        return load([str(source)]).policy
+    except HexsyncError as exc:
+        option = "--policy" if policy_file is not None else "--manifests"
+        raise ConfigError(
+            f"cannot read the server's policy from {option} {source}: {exc}",
+            hint="fix the manifests (`hexsync validate`), or give --policy FILE",
+        ) from None
 
 
 def _limit(policy: Policy) -> int:
@@ -111,7 +130,7 @@ def plan_refusals(
     if not policy.allow_public_web:
         for change in changes:
             for f in change.fields_at("sharing.public_web"):
-                if f.new not in (None, "NONE"):
+                if level_or_none(f.new) is not None:
                     out.append(f"{change.address}: shares to the public web ({f.new})")
     destroy = sum(c.destructive_count for c in changes)
     if destroy > _limit(policy) and not allow_destroy:
@@ -122,9 +141,10 @@ def plan_refusals(
 def deactivation_refusals(
     emails: Iterable[str], policy: Policy, *, allow_destroy: bool
 ) -> list[str]:
-    """Why ``deactivate_user`` may not deactivate ``emails`` (lower-cased) under ``policy``."""
-    wanted = sorted(set(emails))
-    out = [f"{e} is protected (policy.protect.users)" for e in wanted if e in policy.protect_users]
+    """Why ``deactivate_user`` may not deactivate ``emails`` (in any case) under ``policy``."""
+    wanted = sorted({email_key(e) for e in emails})
+    protected = {email_key(u) for u in policy.protect_users}
+    out = [f"{e} is protected (policy.protect.users)" for e in wanted if e in protected]
     if len(wanted) > _limit(policy) and not allow_destroy:
         out.append(f"{len(wanted)} deactivations, more than max_destroy {_limit(policy)}")
     return out

@@ -1,0 +1,249 @@
+"""Hygiene findings on a seeded workspace, and the users rule that deactivates inactive users.
+
+The workspace has two users who have not signed in for months (one never), a Guest with edit
+rights (one project directly, one through a group), an empty group, a project every member can
+edit and a public one; each is found once, with its fix (pointing at the manifest line when the
+manifests declare it). The users rule over the same users refuses the plan in check mode, and
+in apply mode deactivates exactly them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+from hexsync.cli.main import cli
+from hexsync.emulator.background import running_emulator
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import Seed
+
+TOKEN = "hxtw_findings"
+ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
+NOW = dt.datetime.now(dt.timezone.utc)
+
+
+def _ago(days: int) -> str:
+    return (NOW - dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+SEED: dict[str, Any] = {
+    "org": {"id": ORG, "name": "Acme"},
+    "tokens": [{"token": TOKEN, "kind": "workspace"}],
+    "users": [
+        {"email": "alice@acme.com", "role": "ADMIN", "last_login_date": _ago(1)},
+        {"email": "bob@acme.com", "role": "EDITOR", "last_login_date": _ago(2)},
+        {"email": "carol@acme.com", "role": "EDITOR", "last_login_date": _ago(200)},
+        {"email": "dave@acme.com", "role": "EXPLORER"},
+        {"email": "gus@acme.com", "role": "GUEST", "last_login_date": _ago(3)},
+        {"email": "trent@acme.com", "role": "EDITOR", "active": False},
+    ],
+    "groups": [
+        {"name": "Contractors", "members": ["gus@acme.com"]},
+        {"name": "Nobody", "members": []},
+    ],
+    "projects": [
+        {
+            "id": "0b000000-0000-4000-8000-000000000001",
+            "title": "Revenue overview",
+            "owner": "alice@acme.com",
+            "sharing": {
+                "users": {"gus@acme.com": "CAN_EDIT", "carol@acme.com": "CAN_EDIT"},
+            },
+        },
+        {
+            "id": "0b000000-0000-4000-8000-000000000002",
+            "title": "Churn drivers",
+            "owner": "carol@acme.com",
+            "sharing": {"workspace": "CAN_EDIT", "groups": {"Contractors": "FULL_ACCESS"}},
+        },
+        {
+            "id": "0b000000-0000-4000-8000-000000000003",
+            "title": "Status page",
+            "owner": "bob@acme.com",
+            "sharing": {"public_web": "APP_ONLY"},
+        },
+    ],
+}
+
+MANIFESTS = """\
+version: 1
+users:
+  - {email: trent@acme.com, active: false}
+groups:
+  - name: Contractors
+    members:
+      - gus@acme.com
+projects:
+  - id: 0b000000-0000-4000-8000-000000000001
+    sharing:
+      users:
+        gus@acme.com: CAN_EDIT
+        carol@acme.com: CAN_EDIT
+        trent@acme.com: CAN_VIEW
+"""
+
+
+@pytest.fixture(scope="module")
+def url() -> Iterator[str]:
+    seed = Seed.from_dict(SEED, source="tests/access/test_findings.py")
+    with running_emulator(seed, EmulatorConfig(rate_limits=None)) as found:
+        yield found
+
+
+@pytest.fixture
+def hexsync(url: str) -> Callable[..., Result]:
+    httpx.post(f"{url}/_emulator/reset").raise_for_status()
+
+    def run(*args: str) -> Result:
+        env = {"HEX_API_URL": url, "HEX_API_TOKEN": TOKEN, "NO_COLOR": "1"}
+        return CliRunner().invoke(cli, ["--rate-limit", "off", *args], env=env)
+
+    return run
+
+
+def _findings(hexsync: Callable[..., Result], *args: str) -> dict[str, Any]:
+    result = hexsync("access", "findings", "--json", *args)
+    assert result.exit_code == 0, result.output
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+def test_each_finding_once_with_its_severity_and_fix(
+    hexsync: Callable[..., Result], tmp_path: Path
+) -> None:
+    (tmp_path / "m.yaml").write_text(MANIFESTS, encoding="utf-8")
+    doc = _findings(hexsync, "--manifests", str(tmp_path / "m.yaml"))
+    found = [(f["severity"], f["code"], f["subject"]) for f in doc["findings"]]
+    assert found == [
+        ("high", "guest_can_edit", "gus@acme.com"),
+        ("high", "public_web", 'project "Status page"'),
+        ("high", "workspace_edit", 'project "Churn drivers"'),
+        ("medium", "deactivated_grant", "trent@acme.com"),
+        ("medium", "inactive_user", "carol@acme.com"),
+        ("medium", "inactive_user", "dave@acme.com"),
+        ("low", "empty_group", 'group "Nobody"'),
+    ]
+    assert doc["counts"] == {"high": 3, "medium": 3, "low": 1}
+    assert doc["inactive"] == "90d"
+    by = {(f["code"], f["subject"]): f for f in doc["findings"]}
+    guest = by[("guest_can_edit", "gus@acme.com")]
+    assert guest["message"] == (
+        "gus@acme.com is a GUEST (not a workspace member) and can edit 2 projects: "
+        '"Churn drivers" (FULL_ACCESS via group Contractors), '
+        '"Revenue overview" (CAN_EDIT via direct share)'
+    )
+    assert guest["fix"] == (
+        'group "Contractors": remove member gus@acme.com; '
+        'project "Revenue overview": sharing.users[gus@acme.com]: CAN_VIEW or less'
+    )
+    assert guest["source"].endswith("m.yaml:7:9")
+    trent = by[("deactivated_grant", "trent@acme.com")]
+    assert trent["message"] == (
+        'project "Revenue overview" is shared with trent@acme.com in the manifests, who is'
+        " declared active: false under users"
+    )
+    assert trent["fix"] == 'project "Revenue overview": delete sharing.users[trent@acme.com]'
+    assert trent["source"].endswith("m.yaml:14:9")
+    carol = by[("inactive_user", "carol@acme.com")]
+    assert carol["message"].startswith("carol@acme.com (EDITOR) has not signed in since ")
+    assert carol["message"].endswith(
+        "(200 days) and can still open 2 projects (2 with edit rights or more); owns 1"
+    )
+    assert (
+        carol["fix"] == "under users: `- {email: carol@acme.com, active: false}` (or a users rule)"
+    )
+    dave = by[("inactive_user", "dave@acme.com")]
+    assert "has never signed in" in dave["message"]
+    assert by[("public_web", 'project "Status page"')]["fix"] == (
+        'project "Status page": sharing.public_web: NONE'
+    )
+    assert by[("workspace_edit", 'project "Churn drivers"')]["fix"] == (
+        'project "Churn drivers": sharing.workspace: CAN_VIEW or less'
+    )
+    assert by[("empty_group", 'group "Nobody"')]["fix"] == (
+        "groups: `- {name: Nobody, ensure: absent}` (its grants go with it)"
+    )
+
+
+def test_inactive_is_the_callers_span(hexsync: Callable[..., Result]) -> None:
+    doc = _findings(hexsync, "--inactive", "365d")
+    inactive = [f["subject"] for f in doc["findings"] if f["code"] == "inactive_user"]
+    assert inactive == ["dave@acme.com"]  # never signed in; carol's 200 days are fewer
+    bad = hexsync("access", "findings", "--inactive", "a while")
+    assert bad.exit_code == 1
+    assert "--inactive 'a while' is not a duration" in bad.output
+
+
+def test_the_text_lists_each_with_its_fix(hexsync: Callable[..., Result]) -> None:
+    result = hexsync("access", "findings")
+    assert result.exit_code == 0, result.output
+    assert 'empty_group group "Nobody": fix: groups: `- {name: Nobody, ensure: absent}`' in (
+        result.stdout
+    )
+    assert result.stdout.rstrip().endswith("6 findings: 3 high, 2 medium, 1 low")
+
+
+def test_the_access_report_carries_them(hexsync: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "access.json"
+    result = hexsync("access", "report", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).resolve().parents[2] / "schemas" / "access-report.schema.json").read_text()
+    )
+    jsonschema.validate(report, schema)
+    codes = [(f["code"], f["subject"]) for f in report["findings"]["findings"]]
+    # The report reads the members of shared groups only: the unshared empty group is unknown.
+    assert codes == [
+        ("guest_can_edit", "gus@acme.com"),
+        ("public_web", 'project "Status page"'),
+        ("workspace_edit", 'project "Churn drivers"'),
+        ("inactive_user", "carol@acme.com"),
+        ("inactive_user", "dave@acme.com"),
+    ]
+    page = tmp_path / "access.html"
+    assert hexsync("access", "report", "--out", str(page)).exit_code == 0
+    assert '"findings":{"now"' in page.read_text(encoding="utf-8")
+
+
+RULE = """\
+version: 1
+rules:
+  - name: dormant
+    match: {last_login: {older_than: 180d}}
+    users: {active: false}
+"""
+
+
+def test_the_inactive_user_rule_refuses_in_check_mode_and_deactivates_in_apply_mode(
+    hexsync: Callable[..., Result], tmp_path: Path
+) -> None:
+    manifests = tmp_path / "m.yaml"
+    manifests.write_text(RULE, encoding="utf-8")
+    checked = hexsync("plan", str(manifests))
+    assert checked.exit_code == 3, checked.output
+    assert (
+        "rule 'dormant' (enforce: check) is violated 2 times: carol@acme.com (last signed in"
+        in checked.output
+    )
+    assert "dave@acme.com (never signed in)" in checked.output
+    manifests.write_text(RULE + "    enforce: apply\n", encoding="utf-8")
+    applied = hexsync("apply", str(manifests), "--auto-approve")
+    assert applied.exit_code == 0, applied.output
+    listed = hexsync("users", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert sorted(u["email"] for u in json.loads(listed.stdout)["users"]) == [
+        "alice@acme.com",
+        "bob@acme.com",
+        "gus@acme.com",
+    ]
+    again = hexsync("plan", str(manifests), "--detailed-exitcode")
+    assert again.exit_code == 0, again.output
