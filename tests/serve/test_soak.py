@@ -103,7 +103,7 @@ def test_a_day_with_faults_at_one_in_five_records_every_sync_keeps_memory_flat_a
     assert all(s.finished_at is not None for s in syncs)
     outcomes = {s.outcome for s in syncs}
     assert outcomes <= {"synced", "out_of_sync", "healed", "failed", "interrupted"}
-    assert "healed" in outcomes
+    assert "healed" in outcomes, "\n".join(lines)
     failed = [s for s in syncs if s.outcome == "failed"]
     # Failures are Hex's (faults the client could not retry away), never a bug of hexsync's.
     assert all("Error:" not in (s.error or "") for s in failed), [s.error for s in failed]
