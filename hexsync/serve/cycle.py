@@ -9,6 +9,13 @@ refuses it and the sync windows allow it, it records an intent, takes the apply 
 from a fresh read under the lock, applies, and reads back. Events worth telling people go to the
 notifier (each once).
 
+A project create whose answer was lost and that apply could not find by reading back has an
+unknown outcome (Hex may still carry the request out, and titles are not unique): for
+``CycleConfig.settle`` seconds after that heal ended, no heal creates that title again; the
+first heal after it plans from a new read, so it adopts the project if it landed, or creates it
+once. The same holds for the project creates of a heal that was interrupted (its writes were cut
+short, their answers lost).
+
 Nothing here sleeps or schedules: :mod:`hexsync.serve.daemon` does, around it.
 """
 
@@ -19,8 +26,8 @@ import datetime as dt
 import enum
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, ParamSpec, Protocol, TypeVar
 
 from hexsync.apply.execute import apply_plan
@@ -39,7 +46,7 @@ from hexsync.store import DriftObservation, DriftRecord, DriftUpdate, Store, Syn
 from hexsync.values.desired import Desired
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live
-from hexsync.values.plan import Plan
+from hexsync.values.plan import Action, Plan
 from hexsync.values.windows import heal_verdict
 
 __all__ = [
@@ -92,6 +99,9 @@ class CycleConfig:
     mode: str = "warn"  # warn, heal
     trigger: str = "schedule"
     lock_wait: float = 60.0  # seconds a heal waits for another apply's lock
+    # Seconds a project create whose outcome is unknown is given to land before a heal creates
+    # that title again: longer than Hex (or a proxy) keeps a request whose client has gone.
+    settle: float = 300.0
 
 
 @dataclass
@@ -172,6 +182,58 @@ def _managed(desired: Desired) -> Callable[[str, str, str], bool]:
         return name in titles or ident.lower() in ids
 
     return managed
+
+
+def unknown_creates(
+    store: Store, workspace: str, now: dt.datetime, settle: float
+) -> dict[str, dt.datetime]:
+    """Project title → until when a heal must not create it again: the creates with an unknown
+    outcome (``outcome_unknown`` in the apply report) of heals that ended less than ``settle``
+    seconds ago, and every project create of such a heal that left no report (interrupted)."""
+    span = dt.timedelta(seconds=settle)
+    out: dict[str, dt.datetime] = {}
+    for intent in store.intents(workspace, finished_since=now - span):
+        if intent.state == "done" or intent.finished_at is None:
+            continue
+        sync = store.sync(intent.sync_id)
+        report = store.document(sync.report_digest) if sync and sync.report_digest else None
+        if isinstance(report, Mapping):
+            titles = [
+                str(o.get("name"))
+                for o in report.get("outcomes", ())
+                if o.get("outcome_unknown") and o.get("kind") == Kind.PROJECT.value
+            ]
+        else:
+            plan = store.document(intent.plan_digest)
+            titles = [
+                str(c.get("name"))
+                for c in (plan.get("changes", ()) if isinstance(plan, Mapping) else ())
+                if c.get("kind") == Kind.PROJECT.value and c.get("action") == Action.CREATE.value
+            ]
+        for title in titles:
+            until = intent.finished_at + span
+            out[title] = max(out.get(title, until), until)
+    return out
+
+
+def _holding(plan: Plan, waiting: Mapping[str, dt.datetime]) -> tuple[Plan, str | None]:
+    """The plan without the project creates still ``waiting`` for an earlier one's outcome, and
+    a note naming them (None: none held back)."""
+    held = [
+        c
+        for c in plan.changes
+        if c.kind is Kind.PROJECT and c.action is Action.CREATE and c.name in waiting
+    ]
+    if not held:
+        return plan, None
+    names = ", ".join(
+        f"{c.name!r} (until {waiting[c.name].strftime('%Y-%m-%dT%H:%M:%SZ')})" for c in held
+    )
+    note = (
+        f"not created yet: {names}; an earlier create's answer was lost and Hex may still "
+        "carry it out"
+    )
+    return replace(plan, changes=tuple(c for c in plan.changes if c not in held)), note
 
 
 def _drift_text(item: DriftRecord) -> str:
@@ -289,8 +351,11 @@ class _Run:
         self.events += _events(self.ws, self.sync_id, update)
         return update.open_count
 
-    async def heal(self, desired: Desired, plan: Plan) -> tuple[str, str | None, int, Any]:
-        """(outcome, note, changes applied, the report's data) of a heal that may write."""
+    async def heal(
+        self, desired: Desired, plan: Plan, waiting: Mapping[str, dt.datetime]
+    ) -> tuple[str, str | None, int, Any]:
+        """(outcome, note, changes applied, the report's data) of a heal that may write;
+        ``waiting``: the project titles not to create yet (:func:`unknown_creates`)."""
         c, store = self.c, self.c.store
         client = c.client
         intent = await _db(
@@ -319,6 +384,7 @@ class _Run:
             ):
                 # Another apply may have run between the read and the lock: plan again.
                 _live, again = await self.read(desired)
+                again, holding = _holding(again, waiting)
                 if again.refusals:
                     await _db(
                         store.finish_intent, intent, finished_at=c.clock(), state="done",
@@ -328,9 +394,9 @@ class _Run:
                 if again.empty:
                     await _db(
                         store.finish_intent, intent, finished_at=c.clock(), state="done",
-                        note="nothing left to do under the lock",
+                        note=holding or "nothing left to do under the lock",
                     )  # fmt: skip
-                    return "synced", None, 0, None
+                    return ("held", holding, 0, None) if holding else ("synced", None, 0, None)
                 if c.stopping():  # SIGTERM came while the lock was being taken: no write began
                     await _db(
                         store.finish_intent, intent, finished_at=c.clock(), state="done",
@@ -369,7 +435,7 @@ class _Run:
             )
         return (
             ("healed" if report.ok else "failed"),
-            (None if report.ok else report.summary),
+            (holding if report.ok else report.summary),
             applied,
             report.data,
         )
@@ -415,12 +481,18 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
                 elif c.stopping():
                     note = "not healed: the process is stopping"
                 else:
-                    outcome, note, applied, report = await run.heal(desired, plan)
+                    waiting = await _db(unknown_creates, store, run.ws, c.clock(), config.settle)
+                    rest, holding = _holding(plan, waiting)
+                    if rest.empty:  # only creates still waiting: no intent, no lock
+                        outcome, note = "held", holding
+                    else:
+                        outcome, note, applied, report = await run.heal(desired, plan, waiting)
                     if applied or outcome == "failed":
                         after_live, after = await run.read(desired)
                         drift_count = await run.record(after_live, after, desired, by_hexsync=True)
                         if outcome == "healed" and drift_count:
-                            outcome, note = "out_of_sync", "healed, but drift remains"
+                            outcome = "out_of_sync"
+                            note = note or "healed, but drift remains"
         except StoreDownError:
             raise
         except HexsyncError as exc:

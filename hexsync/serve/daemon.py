@@ -99,6 +99,7 @@ class ServeSettings:
     notify: tuple[str, ...] = ()
     retention: float | None = None  # seconds of history kept; None: all
     lock_wait: float = 60.0
+    settle: float = 300.0  # seconds before a project create of unknown outcome is made again
     stop_grace: float = 5.0  # real seconds a write in flight may take after SIGTERM
     backoff_base: float = 10.0  # seconds before the first retry after a failed sync
     standby_poll: float = 10.0  # seconds between two tries at the leader lock (a takeover)
@@ -393,7 +394,7 @@ class Daemon:
     async def _one(self, trigger: str) -> float:
         """Run one cycle; the seconds until the next."""
         s = self.settings
-        config = CycleConfig(s.workspace, s.mode, trigger, s.lock_wait)
+        config = CycleConfig(s.workspace, s.mode, trigger, s.lock_wait, s.settle)
         self._cycle = asyncio.create_task(run_cycle(self.collab, config))
         try:
             result = await self._cycle

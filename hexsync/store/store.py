@@ -343,10 +343,16 @@ class Store:
                 .values(finished_at=finished_at, state=state, note=note)
             )
 
-    def intents(self, workspace: str) -> list[IntentRecord]:
+    def intents(
+        self, workspace: str, *, finished_since: dt.datetime | None = None
+    ) -> list[IntentRecord]:
+        """The workspace's intents, oldest first; with ``finished_since``, those finished then
+        or later."""
         with self._read() as c:
-            query = select(intents).where(intents.c.workspace == workspace).order_by(intents.c.id)
-            return [self._intent(r) for r in c.execute(query)]
+            query = select(intents).where(intents.c.workspace == workspace)
+            if finished_since is not None:
+                query = query.where(intents.c.finished_at >= finished_since)
+            return [self._intent(r) for r in c.execute(query.order_by(intents.c.id))]
 
     # ------------------------------------------------------------------------------- snapshots
 

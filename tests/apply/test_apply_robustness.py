@@ -15,6 +15,7 @@ from apply_support import (
     TOKEN,
     Emulator,
     GatedEmulator,
+    HoldsTheCreate,
     change,
     compact_workspace,
     duplicate_names,
@@ -154,7 +155,8 @@ async def test_an_unclear_create_ends_with_exactly_one_complete_object(
         # Absent when read back, a project may still land (titles are not unique in Hex): it is
         # not sent again in this apply, but by the next, from a new read.
         [unknown] = report.outcomes
-        assert unknown.status == "failed" and unknown.unknown, report.data
+        assert unknown.status == "failed", report.data
+        assert unknown.unknown, report.data
         assert (await emu.writes())[operation] == 1
         assert _named(await emu.state(), listing, plan_change.name) == []
         report = await _apply(emu, plan_change)
@@ -176,28 +178,6 @@ async def test_an_unclear_create_ends_with_exactly_one_complete_object(
         assert made["sharing"]["groups"] == {"Analysts": "CAN_EDIT"}
 
 
-class HoldsTheCreate(httpx.AsyncBaseTransport):
-    """Hex keeping a CreateProject whose answer the client never gets: the client times out at
-    once, and the emulator carries the request out only on :meth:`land` (after the client's
-    read-back, as a request held at a busy server or a proxy would be)."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-        self.held: list[httpx.Request] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method == "POST" and request.url.path == "/api/v1/projects" and not self.held:
-            await request.aread()
-            self.held.append(request)
-            raise httpx.ReadTimeout("The read operation timed out", request=request)
-        return await self.inner.handle_async_request(request)
-
-    async def land(self) -> None:
-        for request in self.held:
-            response = await self.inner.handle_async_request(request)
-            await response.aread()
-
-
 async def test_a_project_create_carried_out_after_its_read_back_is_never_sent_again(
     emu: Emulator,
 ) -> None:
@@ -209,7 +189,8 @@ async def test_a_project_create_carried_out_after_its_read_back_is_never_sent_ag
     assert (await emu.writes())["CreateProject"] == 1
     # Read back at once, the project was not there yet: its outcome is unknown, not "absent".
     [outcome] = report.outcomes
-    assert outcome.status == "failed" and outcome.unknown
+    assert outcome.status == "failed"
+    assert outcome.unknown
     assert "outcome is unknown" in outcome.reason
     assert "not created again" in outcome.reason
     assert not report.ok
