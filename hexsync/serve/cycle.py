@@ -35,7 +35,7 @@ from hexsync.apply.lock import LockHeldError, apply_lock
 from hexsync.decide.access_engine import shared_groups
 from hexsync.decide.drift import drift_of
 from hexsync.errors import HexsyncError
-from hexsync.hexapi import HexClient
+from hexsync.hexapi import HexClient, NotFoundError
 from hexsync.ops.snapshot import snapshot_of
 from hexsync.planning.estimate import limits_of
 from hexsync.planning.planner import build_plan
@@ -45,7 +45,7 @@ from hexsync.serve.source import Source
 from hexsync.store import DriftObservation, DriftRecord, DriftUpdate, Store, SyncRecord
 from hexsync.values.desired import Desired
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live
+from hexsync.values.live import Live, is_lock_name
 from hexsync.values.plan import Action, Plan
 from hexsync.values.windows import heal_verdict
 
@@ -351,6 +351,28 @@ class _Run:
         self.events += _events(self.ws, self.sync_id, update)
         return update.open_count
 
+    async def drop_own_lock(self) -> None:
+        """Delete the apply lock the previous heal took, if it is still there: letting go of it
+        failed (the network went as it did), and this controller would otherwise wait on its
+        own lock, heal after heal, until it is stale. It is ours: its id is recorded with that
+        heal's intent, and only the leader heals."""
+        c = self.c
+        earlier = await _db(
+            c.store.intents, self.ws, finished_since=c.clock() - dt.timedelta(days=1)
+        )
+        lock_id = next((i.lock_id for i in reversed(earlier) if i.lock_id), None)
+        if lock_id is None:
+            return
+        try:
+            group = await c.client.get_group(lock_id)
+            if is_lock_name(group.name):
+                await c.client.delete_group(lock_id)
+                c.say(f"heal: removed the apply lock an earlier heal left (group id {lock_id})")
+        except NotFoundError:
+            return
+        except HexsyncError as exc:  # the lock code waits on it, or finds it stale, as before
+            c.say(f"heal: could not check the apply lock an earlier heal took: {exc.message}")
+
     async def heal(
         self, desired: Desired, plan: Plan, waiting: Mapping[str, dt.datetime]
     ) -> tuple[str, str | None, int, Any]:
@@ -368,6 +390,7 @@ class _Run:
         )
         self.intent_id = intent
         c.phase = Phase.WRITING
+        await self.drop_own_lock()
 
         def taken(lock_id: str) -> None:
             try:

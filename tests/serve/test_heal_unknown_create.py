@@ -1,13 +1,16 @@
-"""A heal whose project create lost its answer, and the heals after it: Hex may carry such a
-request out after apply read back and found nothing (held at a busy server or a proxy), so no
-heal creates that title again until ``settle`` has passed; the first one after it plans from a
-new read and adopts the project if it landed, or creates it once if it never did. In process,
-on the controller's manual clock: the same run every time."""
+"""Heals after an earlier heal went wrong, in process on the controller's manual clock.
+
+A project create that lost its answer: Hex may carry such a request out after apply read back
+and found nothing (held at a busy server or a proxy), so no heal creates that title again until
+``settle`` has passed; the first one after it plans from a new read and adopts the project if it
+landed, or creates it once if it never did. An apply lock the heal could not let go of: the
+next heal removes it rather than waiting on its own lock."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,3 +92,35 @@ async def test_a_create_whose_answer_was_lost_is_not_made_again_until_it_settles
             assert (await run_cycle(c, config)).outcome == "synced"
         assert store.check() == []
     assert len(await _portals(emu)) == 1
+
+
+async def test_a_lock_an_earlier_heal_could_not_let_go_of_does_not_hold_the_next_heal(
+    tmp_path: Path,
+) -> None:
+    # Letting go of the apply lock failed (the network went as the heal ended): the group stays
+    # in Hex, recorded with that heal's intent. The next heal removes it rather than waiting on
+    # its own lock until it is stale.
+    seed = load_seed(ACME / "seed.yaml")
+    emu = Emulator(seed)
+    now = Now()
+    config = CycleConfig("default", mode="heal", settle=SETTLE)
+    with Store(f"sqlite:///{tmp_path / 'hexsync.db'}") as store:
+        async with emu.client(seed.token_for(None)) as client:
+            c = Collaborators(
+                now, client, store, QueueNotifier(store, ()), ManifestSource([ACME / "manifests"])
+            )
+            assert (await run_cycle(c, config)).outcome == "healed"
+            emu.clock.advance(time.time() - emu.clock.now())  # Hex's clock: now, as the lock's
+            left = await client.create_group("hexsync-apply-lock")  # age is judged by it
+            [intent] = store.intents("default")
+            store.set_intent_lock(intent.id, left.id)
+            revenue = [
+                p for p in (await emu.state())["projects"] if p["title"] == "Revenue overview"
+            ]
+            await client.edit_project_sharing_workspace_and_public(
+                revenue[0]["id"], workspace="CAN_EDIT"
+            )  # someone shares it in Hex's UI
+            now.advance(minutes=10)
+            healed = await run_cycle(c, config)
+            assert healed.outcome == "healed", healed
+        assert "hexsync-apply-lock" not in [g["name"] for g in (await emu.state())["groups"]]
