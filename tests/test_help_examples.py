@@ -4,6 +4,8 @@ admin who copies one from the help meets no error the help did not warn about.""
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import shlex
 import shutil
 from collections.abc import Iterator
@@ -15,11 +17,18 @@ from acme import EXAMPLE_MANIFESTS, EXAMPLE_TOKEN, serving_example
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
+from hexsync.hexapi import HexClient
+from hexsync.serve.cycle import Collaborators, CycleConfig, run_cycle
+from hexsync.serve.notify import QueueNotifier
+from hexsync.serve.source import ManifestSource
+from hexsync.store import Store
 
 pytestmark = pytest.mark.slow
 
 # Asks for confirmation: without a terminal it refuses as documented (exit 1, nothing applied).
 NEEDS_A_TERMINAL = {"hexsync apply manifests/"}
+# A server runs until stopped: tests/serve starts `hexsync serve` and stops it.
+SERVERS = ("hexsync serve",)
 
 
 def examples(command: click.Command, path: str = "hexsync") -> Iterator[str]:
@@ -56,8 +65,11 @@ def test_every_help_example_runs_on_the_bundled_example(
     shutil.copytree(EXAMPLE_MANIFESTS, tmp_path / "manifests")
     monkeypatch.chdir(tmp_path)
     env = {"HEX_API_URL": acme, "HEX_API_TOKEN": EXAMPLE_TOKEN, "NO_COLOR": "1"}
+    remember(acme, tmp_path)
     failures = []
     for example in ALL:
+        if example.startswith(SERVERS):
+            continue
         args = shlex.split(example)[1:]
         if args[:1] == ["export"]:
             args += ["--force"]  # ./manifests is there already (the other examples need it)
@@ -66,3 +78,22 @@ def test_every_help_example_runs_on_the_bundled_example(
         if result.exit_code not in expected:
             failures.append(f"{example}: exit {result.exit_code}\n{result.output}")
     assert not failures, "\n\n".join(failures)
+
+
+def remember(url: str, folder: Path) -> None:
+    """What `hexsync serve --manifests manifests/` leaves in ./.hexsync-serve after one sync, for
+    the examples that read its memory (`history`, `access … --at`)."""
+    with Store(f"sqlite:///{folder / '.hexsync-serve' / 'hexsync.db'}") as store:
+
+        async def sync() -> None:
+            async with HexClient(EXAMPLE_TOKEN, url, pacing=False) as client:
+                collaborators = Collaborators(
+                    lambda: dt.datetime.now(dt.timezone.utc),
+                    client,
+                    store,
+                    QueueNotifier(store, ()),
+                    ManifestSource([folder / "manifests"]),
+                )
+                await run_cycle(collaborators, CycleConfig("default"))
+
+        asyncio.run(sync())

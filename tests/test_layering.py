@@ -62,12 +62,13 @@ MODULES = {_module_name(p): _imports(p, _NAMES) for p in sorted(PACKAGE.rglob("*
 LAYERS: list[tuple[str, ...]] = [
     ("hexsync.errors",),
     ("hexsync.values",),
-    ("hexsync.hexapi", "hexsync.manifest"),
+    ("hexsync.hexapi", "hexsync.manifest", "hexsync.store"),
     ("hexsync.readers", "hexsync.decide", "hexsync.export"),
     ("hexsync.render",),
     ("hexsync.planning",),
     ("hexsync.apply",),
     ("hexsync.ops",),
+    ("hexsync.serve",),  # the controller (`hexsync serve`): its cycle, process and HTTP API
     ("hexsync.mcp",),  # the MCP server: a face, started by `hexsync mcp`
     ("hexsync.cli",),
 ]
@@ -78,6 +79,7 @@ EMULATOR_USERS = ("hexsync.cli",)
 RULES = {
     "hexsync.emulator": ("hexsync.emulator", "hexsync.errors"),
     "hexsync.hexapi": ("hexsync.hexapi", "hexsync.errors"),
+    "hexsync.store": ("hexsync.store", "hexsync.errors"),
     "hexsync.decide": ("hexsync.decide", "hexsync.values", "hexsync.errors"),
     "hexsync.readers": ("hexsync.readers", "hexsync.hexapi", "hexsync.values", "hexsync.errors"),
     "hexsync.ci": ("hexsync.ci",),

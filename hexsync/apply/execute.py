@@ -20,9 +20,13 @@ changes it depends on have finished (:func:`~hexsync.values.plan.apply_stages`):
 4. user deactivations, last.
 
 A change whose prerequisite failed (sharing with a group whose creation failed) is skipped with
-the reason; independent changes go on. A create that timed out after it may have been committed
+the reason; independent changes go on. A create whose answer was lost
 (:class:`~hexsync.hexapi.AmbiguousCreateError`) is read back by name first: found, it is
-adopted; not found, it is created once more. Never twice the same group, collection or project.
+adopted. Not found proves nothing about a request Hex may still be carrying out (held at a busy
+server or a proxy, it can land after the read-back): a group or collection is created once more
+(Hex refuses a second one of the same name), but a project, whose title Hex does not keep
+unique, is not: its outcome is reported unknown (``Outcome.unknown``) and the next plan, from a
+new read, adopts it by title or creates it. Never twice the same group, collection or project.
 
 Afterwards the objects touched are read again (listings, or GetProject for a few projects) and
 every field the plan set is compared with what the workspace now says: a field that did not
@@ -179,6 +183,9 @@ class _Run:
             outcome = Outcome(change, "skipped", skip.reason)
         except _CreatedThenFailedError as exc:
             outcome = Outcome(change, "failed", _reason(exc), exc.ident)
+        except _OutcomeUnknownError as exc:
+            self._block_dependents(change, exc)
+            outcome = Outcome(change, "failed", _reason(exc), unknown=True)
         except HexsyncError as exc:
             self._block_dependents(change, exc)
             outcome = Outcome(change, "failed", _reason(exc))
@@ -264,9 +271,14 @@ class _Run:
         change: Change,
         make: Callable[[], Awaitable[str]],
         find: Callable[[], Awaitable[list[str]]],
+        *,
+        unique: bool,
     ) -> tuple[str, str]:
-        """Create; after an unclear outcome read back by name: adopt what is there, else create
-        again (each time only after a read-back found nothing), up to the client's attempts."""
+        """Create; after an unclear outcome read back by name: adopt what is there. Found nowhere,
+        a name Hex keeps ``unique`` (groups, collections) is created again (each time only after
+        a read-back found nothing, up to the client's attempts: a request Hex still carries out
+        meanwhile makes the second one fail, never a duplicate); a project is not: its outcome
+        is unknown until a later read."""
         attempts = max(2, self.client.retry.max_attempts)
         for attempt in range(1, attempts + 1):
             try:
@@ -290,6 +302,17 @@ class _Run:
                     f'{len(found)} {change.kind.value}s named "{change.name}" exist after a '
                     "create that timed out; hexsync will not pick one",
                     hint="remove the extra ones in Hex, then run apply again",
+                )
+            if not unique:
+                # Absent now is not absent for good: Hex may still carry the request out (held
+                # by a busy server or a proxy) after this read, and a second create would then
+                # make two projects of one title, which the API cannot delete.
+                raise _OutcomeUnknownError(
+                    f"{unclear.message}; reading back found no {change.kind.value} titled "
+                    f'"{change.name}" yet, and Hex may still carry the request out: not created '
+                    "again, to avoid a duplicate",
+                    hint="plan again in a few minutes: the next plan reads the workspace and "
+                    "adopts it by title if it was created, else creates it",
                 )
             if attempt < attempts:
                 # Read back and not there: nothing was created, so trying again cannot duplicate.
@@ -322,7 +345,7 @@ class _Run:
             async def find() -> list[str]:
                 return [c.id async for c in self.client.iter_collections() if c.name == change.name]
 
-            ident, note = await self._create(change, make, find)
+            ident, note = await self._create(change, make, find, unique=True)
             self.directory.remember(Kind.COLLECTION, change.name, ident)
             try:
                 if made:
@@ -435,7 +458,7 @@ class _Run:
             async def find() -> list[str]:
                 return [g.id async for g in self.client.iter_groups() if g.name == change.name]
 
-            ident, note = await self._create(change, make, find)
+            ident, note = await self._create(change, make, find, unique=True)
             self.directory.remember(Kind.GROUP, change.name, ident)
             try:
                 if note:
@@ -480,7 +503,7 @@ class _Run:
             async def find() -> list[str]:
                 return [p.id async for p in self.client.iter_projects() if p.title == change.name]
 
-            ident, note = await self._create(change, make, find)
+            ident, note = await self._create(change, make, find, unique=False)
         else:
             ident = self._existing_id(change)
         try:

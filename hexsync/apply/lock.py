@@ -242,8 +242,12 @@ async def apply_lock(
     poll: float = POLL,
     notify: Notify | None = None,
     now: Callable[[], datetime.datetime] = _utcnow,
+    taken: Callable[[str], None] | None = None,
 ) -> AsyncIterator[None]:
     """Hold the workspace's apply lock for the block (see the module docstring).
+
+    ``taken`` hears the lock group's id once it is held (``hexsync serve`` records it, so that
+    after a crash the lock it left is known to be its own).
 
     Raises :class:`LockHeldError` (exit 3) when another apply holds it for longer than
     ``wait`` seconds. Releasing never raises: if the lock cannot be deleted (the network is
@@ -256,6 +260,8 @@ async def apply_lock(
         yield
         return
     try:
+        if taken is not None:
+            taken(lock_id)
         yield
     finally:
         try:

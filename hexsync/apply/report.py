@@ -34,6 +34,9 @@ class Outcome:
     status: Status
     reason: str = ""  # why it failed or was skipped; for a done change, a note (adopted …)
     id: str | None = None  # the object's id (a created object's new id)
+    # A create sent whose answer was lost and that reading back did not settle: the object may
+    # appear later (Hex may still carry the request out). Never sent again without a new read.
+    unknown: bool = False
 
     @property
     def address(self) -> str:
@@ -57,6 +60,8 @@ class Outcome:
         }
         if self.reason:
             out["reason"] = self.reason
+        if self.unknown:
+            out["outcome_unknown"] = True
         return out
 
 

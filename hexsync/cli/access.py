@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -66,6 +67,54 @@ _FROM = click.option(
 _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
 
 
+def _at_options(function: Any) -> Any:
+    """``--at TIME`` (with ``--db``, ``--workspace``): the answer from `hexsync serve`'s store."""
+    function = click.option(
+        "--workspace", "at_workspace", help="With --at: the workspace's name in the store."
+    )(function)
+    function = click.option(
+        "--db",
+        "at_db",
+        help="With --at: the store, as given to `hexsync serve` (env HEXSYNC_SERVE_DB).",
+    )(function)
+    return click.option(
+        "--at",
+        "at",
+        metavar="TIME",
+        help="Answer as of this moment (2027-01-03T10:00, UTC unless an offset is given) from the "
+        "snapshots `hexsync serve` stored: no Hex token needed.",
+    )(function)
+
+
+def _as_of(ctx: click.Context) -> dict[str, Any]:
+    """The JSON keys that say an answer came from a stored snapshot (empty: it did not)."""
+    return dict(ctx.meta.get("hexsync.as_of", {}))
+
+
+def _state_at(ctx: click.Context, at: str, db: str | None, workspace: str | None) -> AccessState:
+    from hexsync.cli.serve import open_store  # noqa: PLC0415 - the serve extra
+    from hexsync.ops.history import access_at, parse_when, pick_workspace  # noqa: PLC0415
+    from hexsync.store import iso  # noqa: PLC0415
+
+    store = open_store(db, create=False)
+    try:
+        name = pick_workspace(store, workspace)
+        answer = access_at(store, name, parse_when(at))
+    finally:
+        store.close()
+    ctx.meta["hexsync.as_of"] = {
+        "source": "snapshot",
+        "at": iso(answer.at),
+        "snapshot_taken_at": iso(answer.taken_at),
+    }
+    click.echo(
+        f"As of {iso(answer.at)}: the workspace {name!r} as `hexsync serve` read it at "
+        f"{iso(answer.taken_at)} (unchanged until at least then).",
+        err=True,
+    )
+    return answer.state
+
+
 @click.group(short_help="Effective access: who can see what, and why.")
 def access() -> None:
     """Effective access to projects: every person, their level, and every path to it.
@@ -91,7 +140,16 @@ def _state(
     saved_report: Path | None = None,
     person: str | None = None,
     connections: bool = False,
+    at: str | None = None,
+    db: str | None = None,
+    workspace: str | None = None,
 ) -> AccessState:
+    if at is not None:
+        if as_planned or saved_report is not None:
+            raise click.UsageError("--at excludes --as-planned and --from")
+        return _state_at(ctx, at, db, workspace)
+    if db is not None or workspace is not None:
+        raise click.UsageError("--db and --workspace go with --at")
     if saved_report is not None:
         if as_planned:
             raise HexsyncError(
@@ -139,6 +197,7 @@ def _state(
 @click.argument("project")
 @_AS_PLANNED
 @_FROM
+@_at_options
 @_JSON
 @click.pass_context
 def access_project(
@@ -146,6 +205,9 @@ def access_project(
     project: str,
     as_planned: tuple[str, ...],
     saved: Path | None,
+    at: str | None,
+    at_db: str | None,
+    at_workspace: str | None,
     as_json: bool,
 ) -> None:
     """Everyone who can open PROJECT (title or id), their level and every path to it.
@@ -154,12 +216,13 @@ def access_project(
     Examples:
       hexsync access project "Revenue overview"
       hexsync access project "Revenue overview" --as-planned manifests/
+      hexsync access project "Revenue overview" --at 2027-01-03T10:00
     """
-    state = _state(ctx, as_planned, saved)
+    state = _state(ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace)
     found, note = match_project(state, project)
     if note is not None:
         click.echo(f"note: {note}.", err=True)
-    doc = project_doc(state, found)
+    doc = {**project_doc(state, found), **_as_of(ctx)}
     if as_json:
         click.echo(to_json(doc))
         return
@@ -170,6 +233,7 @@ def access_project(
 @click.argument("email")
 @_AS_PLANNED
 @_FROM
+@_at_options
 @_JSON
 @click.pass_context
 def access_user(
@@ -177,6 +241,9 @@ def access_user(
     email: str,
     as_planned: tuple[str, ...],
     saved: Path | None,
+    at: str | None,
+    at_db: str | None,
+    at_workspace: str | None,
     as_json: bool,
 ) -> None:
     """Every project EMAIL can open, the level and every path to it.
@@ -185,9 +252,10 @@ def access_user(
     Examples:
       hexsync access user alice@acme.com
       hexsync access user alice@acme.com --as-planned manifests/ --json
+      hexsync access user alice@acme.com --at 2027-01-03T10:00
     """
-    state = _state(ctx, as_planned, saved, person=email)
-    doc = user_doc(state, find_user(state, email))
+    state = _state(ctx, as_planned, saved, person=email, at=at, db=at_db, workspace=at_workspace)
+    doc = {**user_doc(state, find_user(state, email)), **_as_of(ctx)}
     if as_json:
         click.echo(to_json(doc))
         return
@@ -370,6 +438,7 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 )
 @_AS_PLANNED
 @_FROM
+@_at_options
 @_INACTIVE
 @click.pass_context
 def access_report(
@@ -378,6 +447,9 @@ def access_report(
     output: str | None,
     as_planned: tuple[str, ...],
     saved: Path | None,
+    at: str | None,
+    at_db: str | None,
+    at_workspace: str | None,
     inactive: str,
 ) -> None:
     """The whole matrix: CSV, JSON (schemas/access-report.schema.json) or an HTML page that
@@ -398,8 +470,10 @@ def access_report(
         )
     check_writable_file(out, "--out")
     span = inactive_span(inactive)
-    state = _state(ctx, as_planned, saved)
+    state = _state(ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace)
     report = report_of(state, options(ctx).api_url.rstrip("/"))
+    if at is not None:
+        report = sealed({**report, "source": "snapshot"})
     if state.saved is None:
         # Findings on the same state (docs/access.md, "Findings"); an empty group counts only
         # when its members were read (the groups something is shared with). A saved report is

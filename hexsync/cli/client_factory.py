@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
@@ -40,10 +40,13 @@ def build_client(
     *,
     environ: Mapping[str, str] | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
+    clock: Callable[[], float] | None = None,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
 ) -> HexClient:
     """A ready (not yet used) :class:`HexClient` for ``opts``; raises ConfigError on bad input.
 
     ``--rate-limit off`` turns client-side pacing off (a local emulator without limits).
+    ``clock`` and ``sleep`` replace the client's time (``serve --time-scale``).
     """
     token = load_token(
         Path(opts.token_file) if opts.token_file is not None else None,
@@ -60,6 +63,11 @@ def build_client(
         enable_stderr_log(logging.INFO, secrets=[token.reveal()])
     else:
         disable_stderr_log()
+    timing: dict[str, Any] = {}
+    if clock is not None:
+        timing["clock"] = clock
+    if sleep is not None:
+        timing["sleep"] = sleep
     return HexClient(
         token,
         opts.api_url,
@@ -67,6 +75,7 @@ def build_client(
         rate_limit=cap,
         pacing=pacing,
         notify=_progress_line,
+        **timing,
     )
 
 

@@ -34,6 +34,7 @@ from hexsync.cli.projects import projects
 from hexsync.cli.review import review
 from hexsync.cli.runs import runs
 from hexsync.cli.schema import schema
+from hexsync.cli.serve import history, serve
 from hexsync.cli.show import show
 from hexsync.cli.show_objects import show_collection, show_group, show_user
 from hexsync.cli.slim import slim
@@ -187,6 +188,8 @@ cli.add_command(emulator)
 cli.add_command(demo)
 cli.add_command(schema)
 cli.add_command(drift)
+cli.add_command(serve)
+cli.add_command(history)
 cli.add_command(completion)
 cli.add_command(policy)
 groups.add_command(show_group)

@@ -49,6 +49,7 @@ from hexsync.values.desired import (
 from hexsync.values.hex_access import COLLECTION_LEVELS, collection_level_known
 from hexsync.values.live import is_lock_name
 from hexsync.values.patterns import PatternError, compile_pattern
+from hexsync.values.windows import SyncWindow, WindowError
 
 __all__ = ["ParsedDocument", "build_desired"]
 
@@ -274,6 +275,23 @@ def build_desired(
     return desired, b.problems
 
 
+def _windows(entries: list[dict[str, Any]], doc: Document, b: _Builder) -> tuple[SyncWindow, ...]:
+    """``policy.windows``: each schedule, duration and time zone read now, so ``validate`` names
+    a bad one at its line rather than ``serve`` failing on it later."""
+    out = []
+    for i, entry in enumerate(entries):
+        path = ("policy", "windows", i)
+        try:
+            out.append(
+                SyncWindow.make(
+                    entry["kind"], entry["schedule"], entry["duration"], entry.get("timezone")
+                )
+            )
+        except WindowError as exc:
+            b.error(doc.mark(path), path, str(exc), "see docs/serve.md, 'Sync windows'")
+    return tuple(out)
+
+
 def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
     prune = data.get("prune", {})
     protect = data.get("protect", {})
@@ -299,6 +317,7 @@ def _policy(data: dict[str, Any], doc: Document, b: _Builder) -> Policy:
         max_rule_share=_limit(data.get("max_rule_matches"))[1],
         collection_levels=frozenset(data.get("collection_levels", ())),
         protected_statuses=frozenset(protected) if protected is not None else None,
+        windows=_windows(data.get("windows", []), doc, b),
         **{k: v for k, v in durations.items() if v is not None},
         mark=doc.mark(("policy",)),
     )

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, Literal, TypeAlias, TypeVar
 
+from hexsync.values.windows import SyncWindow
+
 __all__ = [
     "UNMANAGED",
     "Access",
@@ -219,6 +221,7 @@ class Policy:
     # Statuses a change away from counts as destructive; None: the default (Production, and any
     # status whose name says it is an endorsement), see ``protects_status``.
     protected_statuses: frozenset[str] | None = None
+    windows: tuple[SyncWindow, ...] = ()  # when `hexsync serve --mode heal` may write
     expiry_warning: dt.timedelta = dt.timedelta(days=14)
     max_grant_duration: dt.timedelta | None = None
     allow_open_connections: bool = False  # a data connection shared with guests or the public

@@ -176,6 +176,28 @@ class GatedEmulator(Emulator):
         return self.client(transport=self.api)
 
 
+class HoldsTheCreate(httpx.AsyncBaseTransport):
+    """Hex keeping a CreateProject whose answer the client never gets: the client times out at
+    once, and the emulator carries the request out only on :meth:`land` (after the client's
+    read-back, as a request held at a busy server or a proxy would be)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.held: list[httpx.Request] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path == "/api/v1/projects" and not self.held:
+            await request.aread()
+            self.held.append(request)
+            raise httpx.ReadTimeout("The read operation timed out", request=request)
+        return await self.inner.handle_async_request(request)
+
+    async def land(self) -> None:
+        for request in self.held:
+            response = await self.inner.handle_async_request(request)
+            await response.aread()
+
+
 def duplicate_names(state: dict[str, Any]) -> dict[str, list[str]]:
     """The names that a workspace's ``state`` holds more than once, per kind (groups,
     collections, project titles)."""

@@ -1,0 +1,205 @@
+"""hexsync serve at scale: the numbers of docs/serve.md, "At 10,000 projects".
+
+    .venv/bin/python benchmarks/bench_serve.py --projects 10000 --trials 3
+
+The workspace of ``bench_plan.py`` (2,000 users, 50 groups of 10, every project shared with two
+users and a group), with manifests that match it (an idle workspace):
+
+- requests per idle cycle, against the floor (the listings at 100 projects and 500 users or
+  groups per request, ``users/me``, and Σ ceil(members/500) of the groups projects are shared
+  with, which the snapshot keeps so that ``access --at`` can answer);
+- store growth per idle cycle (SQLite, bytes of the database file after a checkpoint);
+- ``access project --at`` answered from the store (the access engine over a stored snapshot);
+- how soon a change made in Hex is seen: the emulator enforces Hex's limits on a scaled clock,
+  the controller paces its client on the same scale and syncs back to back; the delay from the
+  change to the drift item, against the time of one full read at 30 requests a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import math
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_plan import TOKEN, workspace
+
+from hexsync.emulator.background import running_emulator
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import Seed
+from hexsync.hexapi import HexClient
+from hexsync.hexapi.retry import RetryPolicy
+from hexsync.ops.history import access_at, find_project_at, project_access_doc
+from hexsync.serve.cycle import Collaborators, CycleConfig, run_cycle
+from hexsync.serve.daemon import Daemon, ScaledClock, ServeSettings
+from hexsync.serve.source import ManifestSource
+from hexsync.store import Store
+
+USERS, GROUPS = 2000, 50
+MEDDLER = "hxtw_someone_else"  # a token of its own: Hex's limits count per token
+
+
+class _Quiet:
+    def notify(self, *_args: Any) -> None:
+        return None
+
+
+def _idle_manifests(seed: dict[str, Any], manifest: dict[str, Any], folder: Path) -> Path:
+    projects = [
+        {"title": p["title"], "status": p["status"], "sharing": p["sharing"]}
+        for p in seed["projects"]
+    ]
+    (folder / "m.yaml").write_text(yaml.safe_dump({**manifest, "projects": projects}))
+    return folder
+
+
+def _floor(seed: dict[str, Any]) -> int:
+    projects, users = len(seed["projects"]), len(seed["users"])
+    members = {g["name"]: len(g["members"]) for g in seed["groups"]}
+    shared = {name for p in seed["projects"] for name in p["sharing"].get("groups", {})}
+    declared = set(members)  # the manifests declare every group: their members are read
+    return (
+        math.ceil(projects / 100)
+        + math.ceil(users / 500)
+        + math.ceil(len(members) / 500)
+        + 1  # collections (one page)
+        + 1  # users/me
+        + sum(math.ceil(members[g] / 500) for g in shared | declared)
+    )
+
+
+async def _idle(url: str, manifests: Path, db: Path, cycles: int, projects: int) -> dict[str, Any]:
+    store = Store(f"sqlite:///{db}")
+    clock = lambda: dt.datetime.now(dt.timezone.utc)  # noqa: E731
+    async with HexClient(TOKEN, url, pacing=False) as client:
+        collab = Collaborators(clock, client, store, _Quiet(), ManifestSource([manifests]))
+        first = await run_cycle(collab, CycleConfig("bench"))
+        store.raw("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = db.stat().st_size
+        results = []
+        for _ in range(cycles):
+            started = time.monotonic()
+            results.append(
+                (await run_cycle(collab, CycleConfig("bench")), time.monotonic() - started)
+            )
+        with store.engine.connect() as c:
+            c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        after = db.stat().st_size
+    t0 = time.perf_counter()
+    answer = access_at(store, "bench", dt.datetime.now(dt.timezone.utc))
+    project = find_project_at(answer.state, f"Project {projects // 2:05d}")
+    doc = project_access_doc(answer, project)
+    at_seconds = time.perf_counter() - t0
+    store.close()
+    return {
+        "first_drift": first.drift_count,
+        "requests": [r.requests for r, _ in results],
+        "drift": [r.drift_count for r, _ in results],
+        "growth": (after - before) / cycles,
+        "cycle_seconds": statistics.median(s for _, s in results),
+        "at_seconds": at_seconds,
+        "people": len(doc["people"]),
+    }
+
+
+async def _latency(seed: Seed, manifests: Path, db: Path, trials: int, scale: float) -> list[float]:
+    """Seconds (the controller's clock) from a change in Hex to its drift item."""
+    config = EmulatorConfig(time_scale=scale)  # Hex's limits, scaled
+    with running_emulator(seed, config) as url:
+        store = Store(f"sqlite:///{db}")
+        clock = ScaledClock(scale)
+        async with HexClient(
+            TOKEN, url, clock=clock.monotonic, sleep=clock.sleep,
+            retry=RetryPolicy(deadline=86400.0),
+        ) as client, HexClient(MEDDLER, url, pacing=False) as meddler:  # fmt: skip
+            settings = ServeSettings(workspace="bench", interval=1.0, port=0)
+            daemon = Daemon(
+                settings,
+                store=store,
+                client=client,
+                source=ManifestSource([manifests]),
+                clock=clock,
+                out=lambda _t: None,
+                log=lambda _t: None,
+            )
+            task = asyncio.create_task(daemon.run())
+            while store.last_success("bench") is None:
+                await asyncio.sleep(0.2)
+            projects = [p async for p in meddler.iter_projects()]
+            rng = random.Random(20)
+            delays = []
+            for trial in range(trials):
+                await asyncio.sleep(rng.uniform(0, 5.0))
+                target = rng.choice(projects)
+                changed_at = clock.now()
+                level = "CAN_EDIT" if trial % 2 == 0 else "NONE"
+                await meddler.edit_project_sharing_workspace_and_public(target.id, workspace=level)
+                while True:
+                    found = [d for d in store.open_drift("bench") if d.object_id == target.id]
+                    if found:
+                        delays.append((found[0].first_seen - changed_at).total_seconds())
+                        break
+                    await asyncio.sleep(0.05)
+                # Put it back and wait until it is resolved, so the next trial starts clean.
+                await meddler.edit_project_sharing_workspace_and_public(
+                    target.id, workspace=target.sharing.workspace if target.sharing else "NONE"
+                )
+                while store.open_drift("bench"):
+                    await asyncio.sleep(0.05)
+            daemon.request_stop()
+            await task
+        store.close()
+    return delays
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--cycles", type=int, default=3, help="idle cycles measured")
+    parser.add_argument("--trials", type=int, default=3, help="changes timed")
+    parser.add_argument("--scale", type=float, default=20.0, help="time scale of the latency run")
+    args = parser.parse_args()
+    seed_data, manifest = workspace(args.projects, USERS, GROUPS)
+    tokens = seed_data["tokens"]
+    assert isinstance(tokens, list)
+    seed_data["tokens"] = [*tokens, {"token": MEDDLER, "kind": "workspace"}]
+    seed = Seed.from_dict(seed_data, source="bench")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        manifests = _idle_manifests(seed_data, manifest, folder)
+        with running_emulator(seed, EmulatorConfig(rate_limits=None)) as url:
+            idle = asyncio.run(
+                _idle(url, manifests, folder / "idle.db", args.cycles, args.projects)
+            )
+        floor = _floor(seed_data)
+        read_seconds = floor / 30 * 60  # one full read at 30 requests a minute
+        delays = asyncio.run(
+            _latency(seed, manifests, folder / "latency.db", args.trials, args.scale)
+        )
+    print(f"| projects | {args.projects:,} |")
+    print(f"| drift in the idle workspace | {idle['first_drift']} then {idle['drift']} |")
+    print(f"| requests per idle cycle | {idle['requests']} (floor {floor}) |")
+    print(f"| store growth per idle cycle | {idle['growth']:.0f} bytes |")
+    print(f"| local time of an idle cycle (no rate limits) | {idle['cycle_seconds']:.1f} s |")
+    print(f"| access project --at | {idle['at_seconds'] * 1000:.0f} ms ({idle['people']} people) |")
+    print(f"| one full read at 30/min | {read_seconds:.0f} s |")
+    ratios = [d / read_seconds for d in delays] or [0.0]
+    print(
+        f"| change seen after | {', '.join(f'{d:.0f} s' for d in delays)}: "
+        f"{', '.join(f'{r:.2f}x' for r in ratios)} of a full read "
+        f"(mean {statistics.mean(ratios):.2f}x) |"
+    )
+
+
+if __name__ == "__main__":
+    main()

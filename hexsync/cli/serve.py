@@ -1,0 +1,365 @@
+"""``hexsync serve``: the controller (docs/serve.md); ``hexsync history``: what it remembers.
+
+Both need the ``serve`` extra; they import it when run, so a plain install stays light.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from hexsync.cli._output import format_options, to_json
+from hexsync.errors import ConfigError
+
+if TYPE_CHECKING:
+    from hexsync.store import Store
+
+DEFAULT_STATE_DIR = ".hexsync-serve"
+DB_ENV = "HEXSYNC_SERVE_DB"
+
+
+def need_extra() -> None:
+    """Fail with the install line when the ``serve`` extra is missing."""
+    for module in ("sqlalchemy", "alembic", "deepdiff", "prometheus_client"):
+        if importlib.util.find_spec(module) is None:
+            raise ConfigError(
+                f"this command needs the serve extra ({module} is missing)",
+                hint="pip install 'hexsync[serve]'",
+            )
+
+
+def default_db(state_dir: Path) -> str:
+    return f"sqlite:///{(state_dir / 'hexsync.db').absolute()}"
+
+
+def open_store(db: str | None, state_dir: Path = Path(DEFAULT_STATE_DIR), *, create: bool) -> Store:
+    need_extra()
+    from hexsync.store import Store  # noqa: PLC0415 - the serve extra
+
+    url = db or os.environ.get(DB_ENV) or default_db(state_dir)
+    if not create and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            raise ConfigError(
+                f"no store at {path}",
+                hint="give --db (or HEXSYNC_SERVE_DB) as `hexsync serve` was given it",
+            )
+    try:
+        return Store(url)
+    except ConfigError:
+        raise
+    except Exception as exc:
+        raise ConfigError(f"the store does not answer: {type(exc).__name__}: {exc}") from None
+
+
+def _secret(path: Path | None, env: str, what: str) -> str | None:
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"cannot read the {what} file: {exc.strerror or exc}") from None
+        if not text:
+            raise ConfigError(f"the {what} file is empty")
+        return text
+    value = os.environ.get(env, "").strip()
+    return value or None
+
+
+def _listen(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        raise click.BadParameter(f"{text!r}: write HOST:PORT, e.g. 127.0.0.1:8080 (port 0: any)")
+    return host, int(port)
+
+
+def _duration(text: str, option: str) -> float:
+    from hexsync.values.windows import WindowError, parse_duration  # noqa: PLC0415
+
+    try:
+        return parse_duration(text).total_seconds()
+    except WindowError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
+
+
+@click.command(short_help="The controller: reconcile continuously, remember, serve an API.")
+@click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Manifests folder (read again before every sync). Repeatable.",
+)
+@click.option(
+    "--repo", help="A git repository (URL or path) to clone and fetch the manifests from."
+)
+@click.option("--branch", default="main", show_default=True, help="With --repo: the branch.")
+@click.option(
+    "--path", "repo_path", default="manifests", show_default=True, help="With --repo: the folder."
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["warn", "heal"]),
+    default="warn",
+    show_default=True,
+    help="warn: record and notify drift; heal: also apply the plan (every guardrail applies).",
+)
+@click.option("--interval", default="10m", show_default=True, help="Between scheduled syncs.")
+@click.option(
+    "--db",
+    help="The store: sqlite:///PATH or postgresql://USER@HOST/DB (env HEXSYNC_SERVE_DB) "
+    "[default: STATE_DIR/hexsync.db].",
+)
+@click.option(
+    "--state-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_STATE_DIR,
+    show_default=True,
+    help="The git checkout and the default SQLite store go here.",
+)
+@click.option(
+    "--listen",
+    default="127.0.0.1:8080",
+    show_default=True,
+    help="HOST:PORT of the API (port 0: any).",
+)
+@click.option(
+    "--workspace", "workspace", default="default", show_default=True, help="Its name in the store."
+)
+@click.option(
+    "--admin-token-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The API's admin token (else HEXSYNC_SERVE_ADMIN_TOKEN).",
+)
+@click.option(
+    "--viewer-token-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The API's read-only token (else HEXSYNC_SERVE_VIEWER_TOKEN).",
+)
+@click.option(
+    "--webhook-secret-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Shared secret of /hooks/github and /hooks/gitlab (else HEXSYNC_SERVE_WEBHOOK_SECRET).",
+)
+@click.option(
+    "--notify", multiple=True, metavar="URL", help="POST events here as JSON. Repeatable."
+)
+@click.option("--retention", help="Prune history older than this (e.g. 90d) [default: keep all].")
+@click.option(
+    "--lock-wait",
+    default="60s",
+    show_default=True,
+    help="A heal waits this long for another apply.",
+)
+@click.option(
+    "--time-scale",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Seconds of the controller's time per real second (tests and demos, as the emulator's).",
+)
+@click.option("--demo", is_flag=True, help="Run against the bundled emulator and the Acme example.")
+@click.pass_context
+def serve(ctx: click.Context, /, **options: Any) -> None:
+    """Reconcile one workspace continuously against its manifests, remember every sync, drift
+    and change made in Hex, and serve an HTTP API (docs/serve.md).
+
+    \b
+    Examples:
+      hexsync serve --demo
+      hexsync serve --manifests manifests/ --admin-token-file admin.token
+      hexsync serve --repo https://github.com/acme/hex-access --branch main --mode heal \\
+          --db postgresql://hexsync@db/hexsync --notify https://hooks.slack.com/services/…
+    """
+    need_extra()
+    if options["demo"]:
+        _demo(ctx, options)
+        return
+    if not options["manifests"] and not options["repo"]:
+        raise click.UsageError("give --manifests DIR or --repo URL (or --demo)")
+    if options["manifests"] and options["repo"]:
+        raise click.UsageError("--manifests and --repo exclude each other")
+    _run(ctx, options, api_url=ctx.obj.api_url)
+
+
+def _run(
+    ctx: click.Context,
+    options: dict[str, Any],
+    *,
+    api_url: str,
+    token: str | None = None,
+    rate_limit_off: bool = False,
+) -> None:
+    from hexsync.cli.client_factory import build_client  # noqa: PLC0415
+    from hexsync.serve.daemon import Daemon, ScaledClock, ServeSettings  # noqa: PLC0415
+    from hexsync.serve.source import GitSource, ManifestSource, Source  # noqa: PLC0415
+
+    state_dir: Path = options["state_dir"]
+    host, port = _listen(options["listen"])
+    settings = ServeSettings(
+        workspace=options["workspace"],
+        mode=options["mode"],
+        interval=_duration(options["interval"], "--interval"),
+        host=host,
+        port=port,
+        admin_tokens=tuple(
+            t
+            for t in [
+                _secret(options["admin_token_file"], "HEXSYNC_SERVE_ADMIN_TOKEN", "admin token")
+            ]
+            if t
+        ),
+        viewer_tokens=tuple(
+            t
+            for t in [
+                _secret(options["viewer_token_file"], "HEXSYNC_SERVE_VIEWER_TOKEN", "viewer token")
+            ]
+            if t
+        ),
+        webhook_secret=_secret(
+            options["webhook_secret_file"], "HEXSYNC_SERVE_WEBHOOK_SECRET", "webhook secret"
+        ),
+        branch=options["branch"] if options["repo"] else None,
+        notify=tuple(options["notify"]),
+        retention=_duration(options["retention"], "--retention") if options["retention"] else None,
+        lock_wait=_duration(options["lock_wait"], "--lock-wait"),
+    )
+    if settings.interval <= 0:
+        raise click.BadParameter("must be more than 0s", param_hint="--interval")
+    source: Source
+    if options["repo"]:
+        source = GitSource(
+            options["repo"], options["branch"], options["repo_path"], state_dir / "checkout"
+        )
+    else:
+        source = ManifestSource(list(options["manifests"]))
+    clock = ScaledClock(options["time_scale"])
+    opts = ctx.obj
+    if token is not None or rate_limit_off:
+        from dataclasses import replace  # noqa: PLC0415
+
+        opts = replace(
+            opts, api_url=api_url, rate_limit="off" if rate_limit_off else opts.rate_limit
+        )
+    environ = {**os.environ, "HEX_API_TOKEN": token} if token is not None else None
+    client = build_client(opts, environ=environ, clock=clock.monotonic, sleep=clock.sleep)
+    store = open_store(options["db"], state_dir, create=True)
+
+    def out(text: str) -> None:
+        click.echo(text)
+        sys.stdout.flush()
+
+    async def main() -> int:
+        async with client:
+            return await Daemon(
+                settings, store=store, client=client, source=source, clock=clock, out=out
+            ).run()
+
+    try:
+        code = asyncio.run(main())
+    finally:
+        store.close()
+    ctx.exit(code)
+
+
+def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
+    from hexsync.cli.demo import packaged_example  # noqa: PLC0415
+    from hexsync.emulator.background import running_emulator  # noqa: PLC0415
+    from hexsync.emulator.config import EmulatorConfig  # noqa: PLC0415
+    from hexsync.emulator.seed import load_seed  # noqa: PLC0415
+
+    example = packaged_example()
+    seed = load_seed(example / "seed.yaml")
+    folder = Path(tempfile.mkdtemp(prefix="hexsync-serve-demo-"))
+    admin = folder / "admin.token"
+    admin.write_text(secrets.token_urlsafe(24) + "\n", encoding="utf-8")
+    admin.chmod(0o600)
+    options = {
+        **options,
+        "manifests": (example / "manifests",),
+        "repo": None,
+        "admin_token_file": admin,
+        "state_dir": folder,
+        "db": options["db"] or default_db(folder),
+    }
+    if options["interval"] == "10m":
+        options["interval"] = "30s"
+    with running_emulator(seed, EmulatorConfig(rate_limits=None)) as url:
+        click.echo(
+            f"hexsync serve --demo: the Acme example's manifests against an emulated workspace on"
+            f" {url}\n  the store: {options['db']}\n  the API's admin token is in {admin}:\n"
+            f'  curl -H "Authorization: Bearer $(cat {admin})" http://HOST:PORT/api/status\n'
+            "  Ctrl-C stops it.",
+            err=True,
+        )
+        _run(ctx, options, api_url=url, token=seed.token_for(None), rate_limit_off=True)
+
+
+@click.command(short_help="What hexsync serve remembers: syncs, drift, changes made in Hex.")
+@click.option(
+    "--since", help="From this time (2027-01-03, 2027-01-03T10:00, or 7d for 7 days ago)."
+)
+@click.option(
+    "--object", "subject", metavar="NAME", help="Only what names this object, field or person."
+)
+@click.option("--db", help="The store, as given to `hexsync serve` (env HEXSYNC_SERVE_DB).")
+@click.option(
+    "--state-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_STATE_DIR,
+    show_default=True,
+    help="As given to `hexsync serve` (the default store is there).",
+)
+@click.option(
+    "--workspace", help="The workspace's name in the store (needed when it holds several)."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="At most this many."
+)
+@format_options(help="text for people, json for scripts.")
+def history(
+    since: str | None,
+    subject: str | None,
+    db: str | None,
+    state_dir: Path,
+    workspace: str | None,
+    limit: int,
+    output: str,
+) -> None:
+    """The timeline of syncs, drift opened and resolved, and changes made in Hex (by anyone;
+    hexsync's own heals are marked), newest first. Reads the store only: no Hex token.
+
+    \b
+    Examples:
+      hexsync history --since 7d
+      hexsync history --object "Revenue overview" --db sqlite:///.hexsync-serve/hexsync.db
+      hexsync history --object alice@acme.com --json
+    """
+    from hexsync.ops.history import event_line, history_events, parse_when, pick_workspace  # noqa: PLC0415
+
+    store = open_store(db, state_dir, create=False)
+    try:
+        name = pick_workspace(store, workspace)
+        when = parse_when(since, option="--since") if since else None
+        events = history_events(store, name, since=when, subject=subject, limit=limit)
+    finally:
+        store.close()
+    if output == "json":
+        click.echo(to_json({"workspace": name, "events": events}))
+        return
+    if not events:
+        click.echo(
+            "Nothing recorded"
+            + (" about that" if subject else "")
+            + (" since then." if since else ".")
+        )
+        return
+    for event in events:
+        click.echo(event_line(event))

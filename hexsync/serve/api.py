@@ -1,0 +1,256 @@
+"""The controller's HTTP API (Starlette), served by the same process as the reconciler.
+
+Reads (``GET /api/…``) need a viewer's or an admin's token, writes an admin's
+(``Authorization: Bearer``), checked in one middleware (:class:`TokenAuth`) in constant time;
+tokens are never logged. ``/healthz``, ``/readyz`` and ``/metrics`` are open (probes and
+scrapers); ``/hooks/github`` and ``/hooks/gitlab`` carry their own shared secret. Every answer is
+JSON but ``/metrics``. The shapes are in docs/serve.md, "The API".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from hexsync.errors import HexsyncError
+from hexsync.ops.history import (
+    access_at,
+    find_project_at,
+    history_events,
+    parse_when,
+    project_access_doc,
+)
+from hexsync.store import Store, iso
+
+__all__ = ["ApiContext", "Controller", "TokenAuth", "create_api"]
+
+MAX_LIMIT = 500
+
+
+class Controller(Protocol):
+    """What the API asks of the running process."""
+
+    def status(self) -> dict[str, Any]:
+        """The workspace's line of ``GET /api/status``."""
+
+    def trigger(self, reason: str) -> bool:
+        """Ask for a sync now; False on a replica that stands by."""
+
+    def ready(self) -> tuple[bool, str]: ...
+
+    def metrics(self) -> bytes: ...
+
+
+@dataclass
+class ApiContext:
+    store: Store
+    workspace: str
+    controller: Controller
+    admin_tokens: Sequence[str] = ()
+    viewer_tokens: Sequence[str] = ()
+    webhook_secret: str | None = None
+    branch: str | None = None  # pushes to other branches trigger nothing
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
+
+
+def _json(data: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse(data, status_code=status)
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return _json({"error": message, **extra}, status)
+
+
+def _matches(given: str, tokens: Sequence[str]) -> bool:
+    """Whether ``given`` is one of ``tokens``, comparing all of them in constant time."""
+    found = False
+    for token in tokens:
+        found |= hmac.compare_digest(given.encode(), token.encode())
+    return found
+
+
+class TokenAuth:
+    """The one place access to ``/api/`` is decided: 401 without a known token, 403 for a
+    viewer's token on a write."""
+
+    def __init__(self, app: ASGIApp, context: ApiContext) -> None:
+        self.app = app
+        self.context = context
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
+        scheme, _, token = header.partition(" ")
+        token = token.strip() if scheme.lower() == "bearer" else ""
+        admin = bool(token) and _matches(token, self.context.admin_tokens)
+        viewer = bool(token) and _matches(token, self.context.viewer_tokens)
+        if not (admin or viewer):
+            response: Response = _error(401, "a viewer's or an admin's token is needed")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="hexsync"'
+        elif scope["method"] not in ("GET", "HEAD") and not admin:
+            response = _error(403, "this needs an admin's token")
+        else:
+            await self.app(scope, receive, send)
+            return
+        await response(scope, receive, send)
+
+
+def _limit(request: Request, default: int = 50) -> int:
+    try:
+        value = int(request.query_params.get("limit", default))
+    except ValueError:
+        value = default
+    return max(1, min(MAX_LIMIT, value))
+
+
+def create_api(context: ApiContext) -> ASGIApp:
+    store, workspace = context.store, context.workspace
+
+    def status(_request: Request) -> Response:
+        try:
+            return _json({"workspaces": [context.controller.status()]})
+        except Exception as exc:
+            return _error(503, f"the store does not answer: {type(exc).__name__}")
+
+    def drift(_request: Request) -> Response:
+        items = store.open_drift(workspace)
+        return _json(
+            {"workspace": workspace, "count": len(items), "items": [i.data for i in items]}
+        )
+
+    def syncs(request: Request) -> Response:
+        before = request.query_params.get("before")
+        limit = _limit(request)
+        found = store.syncs(
+            workspace, limit=limit, before_id=int(before) if before and before.isdigit() else None
+        )
+        more = len(found) == limit
+        return _json(
+            {"syncs": [s.data for s in found], "next_before": found[-1].id if more else None}
+        )
+
+    def one_sync(request: Request) -> Response:
+        ident = request.path_params["ident"]
+        found = store.sync(ident)
+        if found is None or found.workspace != workspace:
+            return _error(404, f"no sync {ident}")
+        return _json(
+            {
+                "sync": found.data,
+                "plan": store.document(found.plan_digest) if found.plan_digest else None,
+                "report": store.document(found.report_digest) if found.report_digest else None,
+            }
+        )
+
+    def history(request: Request) -> Response:
+        since_text = request.query_params.get("since")
+        try:
+            since = (
+                parse_when(since_text, now=context.clock(), option="since") if since_text else None
+            )
+        except HexsyncError as exc:
+            return _error(400, exc.message)
+        events = history_events(
+            store,
+            workspace,
+            since=since,
+            subject=request.query_params.get("object") or None,
+            limit=_limit(request, 200),
+        )
+        return _json({"workspace": workspace, "events": events})
+
+    def access_project(request: Request) -> Response:
+        at_text = request.query_params.get("at")
+        try:
+            at = (
+                parse_when(at_text, now=context.clock(), option="at")
+                if at_text
+                else context.clock()
+            )
+            answer = access_at(store, workspace, at)
+            project = find_project_at(answer.state, request.path_params["name"])
+        except HexsyncError as exc:
+            return _error(404, exc.message, hint=exc.hint)
+        return _json(project_access_doc(answer, project))
+
+    def sync_now(_request: Request) -> Response:
+        if not context.controller.trigger("api"):
+            return _error(409, "this replica stands by; another one reconciles the workspace")
+        return _json({"queued": True, "at": iso(context.clock())}, 202)
+
+    async def github(request: Request) -> Response:
+        if context.webhook_secret is None:
+            return _error(404, "webhooks are off (no --webhook-secret-file)")
+        body = await request.body()
+        expected = (
+            "sha256=" + hmac.new(context.webhook_secret.encode(), body, hashlib.sha256).hexdigest()
+        )
+        given = request.headers.get("x-hub-signature-256", "")
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            return _error(401, "the signature (X-Hub-Signature-256) does not match")
+        event = request.headers.get("x-github-event", "")
+        if event == "ping":
+            return _json({"triggered": False, "reason": "ping"})
+        return _push(event == "push", body)
+
+    async def gitlab(request: Request) -> Response:
+        if context.webhook_secret is None:
+            return _error(404, "webhooks are off (no --webhook-secret-file)")
+        given = request.headers.get("x-gitlab-token", "")
+        if not hmac.compare_digest(given.encode(), context.webhook_secret.encode()):
+            return _error(401, "the token (X-Gitlab-Token) does not match")
+        body = await request.body()
+        return _push(request.headers.get("x-gitlab-event", "") == "Push Hook", body)
+
+    def _push(is_push: bool, body: bytes) -> Response:
+        if not is_push:
+            return _json({"triggered": False, "reason": "not a push"})
+        try:
+            ref = json.loads(body or b"{}").get("ref")
+        except (ValueError, AttributeError):
+            ref = None
+        if context.branch is not None and ref not in (None, f"refs/heads/{context.branch}"):
+            return _json({"triggered": False, "reason": f"a push to {ref}, not {context.branch}"})
+        triggered = context.controller.trigger("webhook")
+        return _json({"triggered": triggered}, 202 if triggered else 200)
+
+    def healthz(_request: Request) -> Response:
+        return _json({"ok": True})
+
+    def readyz(_request: Request) -> Response:
+        ready, reason = context.controller.ready()
+        return _json({"ready": ready, "reason": reason}, 200 if ready else 503)
+
+    def metrics(_request: Request) -> Response:
+        return Response(context.controller.metrics(), media_type="text/plain; version=0.0.4")
+
+    app = Starlette(
+        routes=[
+            Route("/api/status", status, methods=["GET"]),
+            Route("/api/drift", drift, methods=["GET"]),
+            Route("/api/syncs", syncs, methods=["GET"]),
+            Route("/api/syncs/{ident:int}", one_sync, methods=["GET"]),
+            Route("/api/history", history, methods=["GET"]),
+            Route("/api/access/project/{name:path}", access_project, methods=["GET"]),
+            Route("/api/sync", sync_now, methods=["POST"]),
+            Route("/hooks/github", github, methods=["POST"]),
+            Route("/hooks/gitlab", gitlab, methods=["POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
+        ]
+    )
+    return TokenAuth(app, context)

@@ -1,0 +1,103 @@
+"""Where the controller's manifests come from: a folder, or a git repository that it clones
+once and fetches before every sync (with the ``git`` binary), recording the commit it used."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from hexsync.errors import ConfigError, HexsyncError
+from hexsync.manifest import load
+from hexsync.values.desired import Desired
+
+__all__ = ["Fetched", "GitSource", "ManifestSource", "Source"]
+
+GIT_TIMEOUT = 120.0  # seconds a clone or fetch may take
+
+
+@dataclass(frozen=True)
+class Fetched:
+    desired: Desired
+    commit: str | None  # None: a plain folder
+
+
+class Source(Protocol):
+    description: str
+
+    async def fetch(self) -> Fetched:
+        """The manifests as they are now (raises HexsyncError when they cannot be read)."""
+
+
+class ManifestSource:
+    """``--manifests DIR``: read again at every sync (an edit shows at the next one)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        self.description = ", ".join(str(p) for p in paths)
+
+    async def fetch(self) -> Fetched:
+        desired = await asyncio.to_thread(load, [str(p) for p in self.paths])
+        return Fetched(desired, None)
+
+
+class GitError(HexsyncError):
+    """git failed (the message has its own words)."""
+
+
+async def _git(*args: str, cwd: Path | None = None) -> str:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "echo", "LC_ALL": "C"}
+    process = await asyncio.create_subprocess_exec(
+        "git",
+        *args,
+        cwd=cwd,
+        env=env,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        out, err = await asyncio.wait_for(process.communicate(), GIT_TIMEOUT)
+    except (asyncio.TimeoutError, asyncio.CancelledError):
+        process.kill()
+        await process.wait()
+        raise
+    if process.returncode != 0:
+        lines = err.decode(errors="replace").strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {lines[-1] if lines else 'no message'}")
+    return out.decode().strip()
+
+
+class GitSource:
+    """``--repo URL_OR_PATH --branch B [--path manifests/]``: cloned into ``checkout`` once;
+    before each sync ``git fetch`` and a detached checkout of what the branch points at."""
+
+    def __init__(self, url: str, branch: str, path: str, checkout: Path) -> None:
+        if Path(path).is_absolute() or ".." in Path(path).parts:
+            raise ConfigError(f"--path {path!r} must be a folder inside the repository")
+        self.url = url
+        self.branch = branch
+        self.path = path
+        self.checkout = checkout
+        self.description = f"{url} ({branch}, {path})"
+
+    async def fetch(self) -> Fetched:
+        if not (self.checkout / ".git").is_dir():
+            self.checkout.parent.mkdir(parents=True, exist_ok=True)
+            await _git(
+                "clone", "--quiet", "--no-tags", "--single-branch", "--branch", self.branch,
+                "--", self.url, str(self.checkout),
+            )  # fmt: skip
+        else:
+            await _git("fetch", "--quiet", "--no-tags", "origin", self.branch, cwd=self.checkout)
+            await _git(
+                "checkout", "--quiet", "--detach", "--force", "FETCH_HEAD", cwd=self.checkout
+            )
+        commit = await _git("rev-parse", "HEAD", cwd=self.checkout)
+        folder = self.checkout / self.path
+        if not folder.is_dir():
+            raise ConfigError(f"commit {commit[:10]} has no folder {self.path!r}")
+        desired = await asyncio.to_thread(load, [str(folder)], relative_to=self.checkout)
+        return Fetched(desired, commit)
