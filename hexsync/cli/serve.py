@@ -28,7 +28,7 @@ DB_ENV = "HEXSYNC_SERVE_DB"
 
 def need_extra() -> None:
     """Fail with the install line when the ``serve`` extra is missing."""
-    for module in ("sqlalchemy", "alembic", "deepdiff", "prometheus_client"):
+    for module in ("sqlalchemy", "alembic", "deepdiff", "prometheus_client", "jinja2"):
         if importlib.util.find_spec(module) is None:
             raise ConfigError(
                 f"this command needs the serve extra ({module} is missing)",
