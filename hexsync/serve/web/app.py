@@ -323,7 +323,7 @@ def create_web(context: WebContext) -> ASGIApp:
             last = store.last_sync(name, finished=False)
             drift = len(store.open_drift(name))
             out[name] = f"{last.id if last else 0}:{last.outcome if last else ''}:{drift}"
-        return JSONResponse({"state": out}, headers={"cache-control": "no-store"})
+        return JSONResponse({"state": out})
 
     async def workspace(request: Request, session: Session) -> Response:
         name = request.path_params["ws"]
