@@ -214,7 +214,7 @@ def test_the_workspace_page_shows_the_plan_as_plan_prints_it_and_every_open_drif
 
 
 def test_the_history_filters_by_object_and_by_person_and_each_sync_has_its_page(admin, filled):
-    store, facts = filled
+    _store, facts = filled
     everything = text_of(admin.get("/w/default/history").text)
     assert f"Sync #{facts['first']}" in everything
     assert "Changed in Hex project Revenue overview · sharing.workspace: NONE → CAN_VIEW" in (
