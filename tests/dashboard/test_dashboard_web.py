@@ -8,6 +8,7 @@ import base64
 import csv
 import html
 import io
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,9 +28,12 @@ from dashboard_support import (
     make_app,
 )
 
+from hexsync.decide.access_engine import AccessEngine
 from hexsync.emulator.transport import EmulatorTransport
 from hexsync.ops.history import access_at, find_project_at, project_access_doc
+from hexsync.ops.snapshot import live_of
 from hexsync.render.text import render_text
+from hexsync.serve.web.explorer import ExplorerCache, person_grants, resolve_basis
 from hexsync.store import Store
 from hexsync.values.plan import Plan
 
@@ -342,3 +346,82 @@ def test_every_asset_is_served_by_the_package():
     assert not re.search(r"(src|href)=\"(https?:)?//", templates)
     assert "url(" not in static  # no font or image from anywhere
     assert "@import" not in static
+
+
+def _random_workspace(seed: int) -> dict[str, Any]:
+    """A small workspace in the snapshot's format where every way of reaching a project
+    occurs: owners, direct, group and collection shares, the workspace, Viewers (MEMBER),
+    Guests, unread groups, hidden projects, levels Hex may send that hexsync does not know."""
+    rnd = random.Random(seed)
+    emails = [f"p{i}@acme.test" for i in range(40)]
+    levels = ["NONE", "APP_ONLY", "CAN_VIEW", "CAN_EDIT", "FULL_ACCESS", "SOMETHING_NEW"]
+    groups = [f"G{i}" for i in range(8)]
+    colls = [f"C{i}" for i in range(6)]
+
+    def some(pool: list[str], most: int, values: list[str]) -> dict[str, str]:
+        return {k: rnd.choice(values) for k in rnd.sample(pool, rnd.randint(0, most))}
+
+    return {
+        "format": 1,
+        "org": {"id": "org", "name": "Random"},
+        "users": {
+            f"u{i}": {
+                "email": e,
+                "name": None,
+                "role": rnd.choice(["ADMIN", "EDITOR", "EXPLORER", "MEMBER", "GUEST", None]),
+            }
+            for i, e in enumerate(emails)
+        },
+        "groups": {
+            f"g{i}": {
+                "name": g,
+                "members": None
+                if i == 7
+                else rnd.sample([*emails, "gone@acme.test"], rnd.randint(0, 12)),
+            }
+            for i, g in enumerate(groups)
+        },
+        "collections": {
+            f"c{i}": {
+                "name": c,
+                "sharing": {
+                    "users": some(emails, 3, ["VIEW", "MANAGE"]),
+                    "groups": some(groups, 2, ["VIEW", "MEMBER"]),
+                    "workspace": rnd.choice(["NONE", "MEMBER", ""]),
+                },
+            }
+            for i, c in enumerate(colls)
+        },
+        "projects": {
+            f"pr{i}": {
+                "title": f"Project {i % 25}",  # some titles twice
+                "owner": rnd.choice([*emails, None, "gone@acme.test"]),
+                "archived": i % 17 == 0,
+                "sharing": {
+                    "users": some([*emails, "gone@acme.test"], 4, levels),
+                    "groups": some(groups, 3, levels),
+                    "collections": some([*colls, "Deleted"], 2, levels),
+                    "workspace": rnd.choice(levels),
+                    "public_web": rnd.choice(levels),
+                },
+            }
+            for i in range(60)
+        },
+    }
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_persons_answer_is_the_engines_for_everyone(seed):
+    live = live_of(_random_workspace(seed))
+    engine = AccessEngine(live)
+    for email in live.users:
+        assert person_grants(engine, email) == engine.of_user(email), email
+
+
+def test_a_persons_answer_is_the_engines_on_the_stored_workspace_now_and_as_planned(filled):
+    store, _facts = filled
+    for planned_too in (False, True):
+        basis = resolve_basis(store, WS, at=None, as_planned=planned_too)
+        explorer = ExplorerCache(store).get(basis)
+        for email in explorer.engine.users:
+            assert person_grants(explorer.engine, email) == explorer.engine.of_user(email)

@@ -11,6 +11,7 @@ session's CSRF token, and only an admin's session may press "Sync now".
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Awaitable, Callable, Sequence
@@ -260,6 +261,11 @@ def create_web(context: WebContext) -> ASGIApp:
     def known(name: str) -> bool:
         return name in workspaces()
 
+    def warm(name: str) -> None:
+        """Build the explorer over the latest snapshot before anyone opens it."""
+        with contextlib.suppress(HexsyncError):
+            explorers.warm(resolve_basis(store, name, at=None, as_planned=False))
+
     def status_of(name: str) -> dict[str, Any]:
         if name == home:
             return context.controller.status()
@@ -313,6 +319,7 @@ def create_web(context: WebContext) -> ASGIApp:
             st = status_of(name)
             window, window_until = window_text(st)
             rows.append({"status": st, "window": window, "window_until": window_until})
+            warm(name)
         return render(request, "overview.html", session, rows=rows, active="overview")
 
     async def state(request: Request, session: Session) -> Response:
@@ -323,6 +330,7 @@ def create_web(context: WebContext) -> ASGIApp:
             last = store.last_sync(name, finished=False)
             drift = len(store.open_drift(name))
             out[name] = f"{last.id if last else 0}:{last.outcome if last else ''}:{drift}"
+            warm(name)
         return JSONResponse({"state": out})
 
     async def workspace(request: Request, session: Session) -> Response:
@@ -335,6 +343,7 @@ def create_web(context: WebContext) -> ASGIApp:
         if success is not None:
             plan = plan_text(store, success.plan_digest, success.id)
         window, window_until = window_text(st)
+        warm(name)
         return render(
             request,
             "workspace.html",

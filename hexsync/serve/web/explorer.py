@@ -11,6 +11,7 @@ look-ups. The rows a page shows are the rows its CSV download holds.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -20,13 +21,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hexsync.decide.access_engine import AccessEngine, Grant, level_of, planned
+from hexsync.decide.access_engine import AccessEngine, Grant, Path, level_of, planned
 from hexsync.errors import HexsyncError
 from hexsync.ops.snapshot import live_of
 from hexsync.store import Store
 from hexsync.store.refs import SnapshotRef, snapshot_ref, snapshot_ref_at
 from hexsync.values.desired import Access
-from hexsync.values.hex_access import collection_grant
+from hexsync.values.hex_access import (
+    OWNER_ACCESS,
+    capped,
+    collection_grant,
+    highest,
+    reaches_workspace,
+)
 from hexsync.values.live import Live
 from hexsync.values.plan import Plan
 
@@ -110,6 +117,72 @@ class View:
     columns: tuple[str, ...] = ()
     rows: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+_SOURCE_ORDER = {"owner": 0, "direct": 1, "group": 2, "collection": 3, "workspace": 4}
+
+
+def person_grants(engine: AccessEngine, email: str) -> list[Grant]:
+    """Every project ``email`` can open: :meth:`AccessEngine.of_user`'s answer (the tests hold
+    the two equal), computed for the one person instead of for everyone on every project, so
+    the first person asked about in a 10,000-project workspace does not wait for the whole
+    matrix to be built. The paths are the engine's (owner, direct, group, collection, workspace),
+    sorted as it sorts them, and the level is decided as it decides it (the highest path, a
+    Viewer's grants capped)."""
+    live = engine.live
+    role = engine.users[email].role
+    wide_ok = reaches_workspace(role)
+    mine = {name for name in live.groups if email in engine.members(name)}
+    via: dict[str, list[tuple[str | None, str]]] = {}  # collection → (group or None, level)
+    to_workspace: dict[str, str] = {}
+    for name, collection in live.collections.items():
+        shared = collection.sharing
+        reach: list[tuple[str | None, str]] = []
+        if email in shared.users:
+            reach.append((None, shared.users[email]))
+        reach.extend((g, lv) for g, lv in shared.groups.items() if g in mine)
+        via[name] = reach
+        if shared.workspace not in ("", "NONE", None):
+            to_workspace[name] = shared.workspace
+    out: list[Grant] = []
+    for pid, p in engine.projects.items():
+        s = p.sharing
+        paths: set[Path] = set()
+        if p.owner == email:
+            paths.add(Path("owner", OWNER_ACCESS))
+        direct = level_of(s.users.get(email))
+        if direct is not Access.NONE:
+            paths.add(Path("direct", direct))
+        for group, text in s.groups.items():
+            level = level_of(text)
+            if group in mine and level is not Access.NONE:
+                paths.add(Path("group", level, group=group))
+        if wide_ok:
+            workspace = level_of(s.workspace)
+            if workspace is not Access.NONE:
+                paths.add(Path("workspace", workspace))
+        for coll, text in s.collections.items():
+            level = level_of(text)
+            if level is Access.NONE or coll not in via:
+                continue
+            for via_group, coll_level in via[coll]:
+                how = "user" if via_group is None else "group"
+                grant = collection_grant(level, coll_level)
+                paths.add(Path("collection", grant, via_group, coll, how))
+            if wide_ok and coll in to_workspace:
+                grant = collection_grant(level, to_workspace[coll])
+                paths.add(Path("collection", grant, None, coll, "workspace"))
+        if not paths:
+            continue
+        decided = highest(capped(role, x.granted) for x in paths)
+        if decided is Access.NONE:
+            continue
+        ordered = tuple(
+            sorted(paths, key=lambda x: (-x.granted.rank, _SOURCE_ORDER[x.source], x.label))
+        )
+        out.append(Grant(email, pid, decided, ordered, role))
+    titles = engine.projects
+    return sorted(out, key=lambda g: (-g.level.rank, titles[g.project_id].title, g.project_id))
 
 
 def _paths(grant: Grant) -> str:
@@ -244,7 +317,7 @@ class Explorer:
         view.facts = [("Name", user.name or "(none)"), ("Role", user.role or "(unknown)")]
         view.columns = ("project", "id", "level", "paths")
         projects = engine.projects
-        for g in engine.of_user(email):
+        for g in person_grants(engine, email):
             view.rows.append(
                 {
                     "project": projects[g.project_id].title,
@@ -328,6 +401,7 @@ class ExplorerCache:
         self.store = store
         self.size = size
         self._kept: OrderedDict[tuple[str, str], Explorer] = OrderedDict()
+        self._warming: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
 
     def get(self, basis: Basis) -> Explorer:
@@ -341,6 +415,24 @@ class ExplorerCache:
             while len(self._kept) > self.size:
                 self._kept.popitem(last=False)
             return explorer
+
+    def warm(self, basis: Basis) -> None:
+        """Build the explorer of ``basis`` in the background, unless it is kept or being
+        built: the overview warms the latest snapshot's, so the explorer opens at once."""
+        with self._lock:
+            if basis.key in self._kept or basis.key in self._warming:
+                return
+            self._warming.add(basis.key)
+
+        def build() -> None:
+            try:
+                with contextlib.suppress(Exception):  # the page that asks for it says why
+                    self.get(basis)
+            finally:
+                with self._lock:
+                    self._warming.discard(basis.key)
+
+        threading.Thread(target=build, name="explorer-warm", daemon=True).start()
 
     def _build(self, basis: Basis) -> Explorer:
         document = self.store.document(basis.snapshot.digest)
