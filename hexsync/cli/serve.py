@@ -296,6 +296,7 @@ def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
             f"hexsync serve --demo: the Acme example's manifests against an emulated workspace on"
             f" {url}\n  the store: {options['db']}\n  the API's admin token is in {admin}:\n"
             f'  curl -H "Authorization: Bearer $(cat {admin})" http://HOST:PORT/api/status\n'
+            "  the dashboard: http://HOST:PORT/ (sign in with that token)\n"
             "  Ctrl-C stops it.",
             err=True,
         )
