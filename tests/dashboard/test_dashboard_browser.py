@@ -117,10 +117,19 @@ class Tab:
 
 
 def open_tab(
-    chromium: Any, served: Served, *, width: int = 1280, height: int = 900, zone: str = "UTC"
+    chromium: Any,
+    served: Served,
+    *,
+    width: int = 1280,
+    height: int = 900,
+    zone: str = "UTC",
+    script: bool = True,
 ) -> Tab:
     context = chromium.new_context(
-        viewport={"width": width, "height": height}, timezone_id=zone, locale="en-GB"
+        viewport={"width": width, "height": height},
+        timezone_id=zone,
+        locale="en-GB",
+        java_script_enabled=script,
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -377,3 +386,25 @@ def test_the_explorer_searches_as_you_type_and_is_used_by_keyboard(admin):
     shown = admin.page.locator("table.access tbody tr").count()
     assert len(lines) - 1 == shown
     admin.clean()
+
+
+def test_the_pages_work_without_javascript(chromium, served):
+    tab = open_tab(chromium, served, zone="Asia/Tokyo", script=False)
+    sign_in(tab, ADMIN, "/w/default/access")
+    tab.page.get_by_label("Name", exact=True).fill("revenue")
+    tab.page.get_by_role("button", name="Show").click()
+    tab.page.get_by_role("link", name="Revenue overview").click()  # a match, then its answer
+    tab.page.wait_for_selector("#view-title:has-text('Revenue overview')")
+    assert "people can open it" in tab.text()
+    tab.page.get_by_label("as of").check()
+    tab.page.get_by_label("the moment, in UTC").fill("2020-01-01T00:00:00")
+    tab.page.get_by_role("button", name="Show").click()
+    assert "no snapshot from that moment or before" in tab.page.get_by_role("alert").inner_text()
+    tab.go("/")
+    assert "UTC" in tab.page.locator("main time").first.inner_text()  # no script: UTC
+    tab.go("/w/default")
+    tab.page.get_by_role("button", name="Sync now").click()
+    tab.page.wait_for_selector("text=A sync was queued")
+    tab.errors = [e for e in tab.errors if "400" not in e]  # the refused moment, logged
+    tab.clean()
+    tab.page.context.close()
