@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -223,8 +224,11 @@ def create_web(context: WebContext) -> ASGIApp:
         parsed = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
         return {k: v[0] for k, v in parsed.items()}
 
+    # Handlers are plain functions run in a worker thread: the store is read synchronously and
+    # an explorer may take a moment to build, and the reconciler shares this event loop.
+
     def page(
-        handler: Callable[[Request, Session], Awaitable[Response]],
+        handler: Callable[[Request, Session], Response],
     ) -> Callable[[Request], Awaitable[Response]]:
         """A page for signed-in people; others are sent to sign in and brought back."""
 
@@ -235,26 +239,28 @@ def create_web(context: WebContext) -> ASGIApp:
                 if request.url.path.endswith(".json"):
                     return JSONResponse({"error": "sign in first"}, status_code=401)
                 return RedirectResponse(f"/signin?next={quote(target)}", status_code=303)
-            return await handler(request, session)
+            return await run_in_threadpool(handler, request, session)
 
         return guarded
 
-    def posted(handler: Callable[[Request, Session, dict[str, str]], Awaitable[Response]]) -> Any:
+    def posted(
+        handler: Callable[[Request, Session, dict[str, str]], Response],
+    ) -> Callable[[Request], Awaitable[Response]]:
         """A form's POST: the session's CSRF token must come with it (403 otherwise)."""
 
         async def checked(request: Request) -> Response:
             session = session_of(request)
             form = await form_of(request)
-            if not SessionKeeper.csrf_ok(session, form.get("csrf")):
-                return refuse(
+            if session is None or not SessionKeeper.csrf_ok(session, form.get("csrf")):
+                return await run_in_threadpool(
+                    refuse,
                     request,
                     session,
                     403,
                     "This form did not come from this page (its security token is missing or "
                     "out of date). Reload the page and try again.",
                 )
-            assert session is not None
-            return await handler(request, session, form)
+            return await run_in_threadpool(handler, request, session, form)
 
         return checked
 
@@ -273,7 +279,7 @@ def create_web(context: WebContext) -> ASGIApp:
 
     # --------------------------------------------------------------------------- sign-in
 
-    async def signin(request: Request) -> Response:
+    def signin(request: Request) -> Response:
         session = session_of(request)
         nxt = _safe_next(request.query_params.get("next"))
         if session is not None and session.signed_in:
@@ -287,7 +293,7 @@ def create_web(context: WebContext) -> ASGIApp:
             signed_out="signed_out" in request.query_params,
         )
 
-    async def signin_post(request: Request, session: Session, form: dict[str, str]) -> Response:
+    def signin_post(request: Request, session: Session, form: dict[str, str]) -> Response:
         nxt = _safe_next(form.get("next"))
         role = keeper.role_of(form.get("token", ""))
         if role is None:
@@ -304,7 +310,7 @@ def create_web(context: WebContext) -> ASGIApp:
         set_cookie(request, response, keeper.new(role))  # a new session: no fixation
         return response
 
-    async def signout(request: Request, session: Session, form: dict[str, str]) -> Response:
+    def signout(request: Request, session: Session, form: dict[str, str]) -> Response:
         del request, form
         keeper.forget(session)
         response = RedirectResponse("/signin?signed_out=1", status_code=303)
@@ -313,7 +319,7 @@ def create_web(context: WebContext) -> ASGIApp:
 
     # --------------------------------------------------------------------------- pages
 
-    async def overview(request: Request, session: Session) -> Response:
+    def overview(request: Request, session: Session) -> Response:
         rows = []
         for name in workspaces():
             st = status_of(name)
@@ -322,7 +328,7 @@ def create_web(context: WebContext) -> ASGIApp:
             warm(name)
         return render(request, "overview.html", session, rows=rows, active="overview")
 
-    async def state(request: Request, session: Session) -> Response:
+    def state(request: Request, session: Session) -> Response:
         """What changes when a sync ends (app.js refreshes the page when it does)."""
         del request, session
         out = {}
@@ -333,7 +339,7 @@ def create_web(context: WebContext) -> ASGIApp:
             warm(name)
         return JSONResponse({"state": out})
 
-    async def workspace(request: Request, session: Session) -> Response:
+    def workspace(request: Request, session: Session) -> Response:
         name = request.path_params["ws"]
         if not known(name):
             return refuse(request, session, 404, f"There is no workspace {name!r} here.")
@@ -360,7 +366,7 @@ def create_web(context: WebContext) -> ASGIApp:
             active="workspace",
         )
 
-    async def sync_now(request: Request, session: Session, form: dict[str, str]) -> Response:
+    def sync_now(request: Request, session: Session, form: dict[str, str]) -> Response:
         del form
         name = request.path_params["ws"]
         if not session.admin:
@@ -372,7 +378,7 @@ def create_web(context: WebContext) -> ASGIApp:
             f"/w/{quote(name)}?queued={'1' if queued else 'standby'}", status_code=303
         )
 
-    async def history(request: Request, session: Session) -> Response:
+    def history(request: Request, session: Session) -> Response:
         name = request.path_params["ws"]
         if not known(name):
             return refuse(request, session, 404, f"There is no workspace {name!r} here.")
@@ -411,7 +417,7 @@ def create_web(context: WebContext) -> ASGIApp:
             active="history",
         )
 
-    async def one_sync(request: Request, session: Session) -> Response:
+    def one_sync(request: Request, session: Session) -> Response:
         name = request.path_params["ws"]
         ident = request.path_params["ident"]
         found = store.sync(ident)
@@ -476,7 +482,7 @@ def create_web(context: WebContext) -> ASGIApp:
                 out["matches"] = explorer.search(query, question["kind"])
         return out
 
-    async def access(request: Request, session: Session) -> Response:
+    def access(request: Request, session: Session) -> Response:
         name = request.path_params["ws"]
         if not known(name):
             return refuse(request, session, 404, f"There is no workspace {name!r} here.")
@@ -516,7 +522,7 @@ def create_web(context: WebContext) -> ASGIApp:
             active="access",
         )
 
-    async def access_search(request: Request, session: Session) -> Response:
+    def access_search(request: Request, session: Session) -> Response:
         """The matches alone (app.js fills the list as someone types)."""
         name = request.path_params["ws"]
         question = asked(request)
@@ -540,7 +546,7 @@ def create_web(context: WebContext) -> ASGIApp:
             question=question,
         )
 
-    async def access_csv(request: Request, session: Session) -> Response:
+    def access_csv(request: Request, session: Session) -> Response:
         del session
         name = request.path_params["ws"]
         if not known(name):
@@ -572,7 +578,7 @@ def create_web(context: WebContext) -> ASGIApp:
     async def favicon(_request: Request) -> Response:
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
-    async def not_found(request: Request, exc: Exception) -> Response:
+    def not_found(request: Request, exc: Exception) -> Response:
         del exc
         return refuse(request, session_of(request), 404, "There is no such page here.")
 
