@@ -45,6 +45,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, di
     path = tmp_path_factory.mktemp("dashboard") / "hexsync.db"
     with Store(f"sqlite:///{path}") as store:
         facts = fill_store(store, WS)
+        fill_store(store, "staging")  # another workspace in the store, reconciled elsewhere
         yield store, facts
 
 
@@ -196,6 +197,15 @@ def test_the_overview_shows_status_mode_last_sync_drift_next_sync_and_window(adm
     assert f"Open drift {drift} items" in said
     assert "Next sync 2027-01-04 10:10:00 UTC (every 10m)" in said
     assert "Sync window none declared: heals may write at any time" in said
+    # A workspace this process does not reconcile: from the store alone, no Sync now.
+    assert "staging ⚠ OutOfSync" in said
+    assert "Mode warn (not reconciled by this process)" in said
+    assert "Sync window not known here (another process reconciles this workspace)" in said
+    staging = admin.get("/w/staging")
+    assert staging.status_code == 200
+    assert "Sync now" not in staging.text
+    assert admin.post("/w/staging/sync", data={"csrf": csrf_of(staging.text)}).status_code == 404
+    assert admin.get("/w/nowhere").status_code == 404
 
 
 def test_the_workspace_page_shows_the_plan_as_plan_prints_it_and_every_open_drift_item(

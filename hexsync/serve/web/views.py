@@ -76,6 +76,8 @@ def store_status(store: Store, workspace: str) -> dict[str, Any]:
 def window_text(status: dict[str, Any]) -> tuple[str, str | None]:
     """(what the sync windows say now, when that ends as ISO or None)."""
     window = status.get("window")
+    if window is None and status.get("role") == "elsewhere":
+        return ("not known here (another process reconciles this workspace)", None)
     if window is None:
         return ("not known yet (the manifests were not read)", None)
     if not window["windows"]:
