@@ -28,7 +28,7 @@ DB_ENV = "HEXSYNC_SERVE_DB"
 
 def need_extra() -> None:
     """Fail with the install line when the ``serve`` extra is missing."""
-    for module in ("sqlalchemy", "alembic", "deepdiff", "prometheus_client"):
+    for module in ("sqlalchemy", "alembic", "deepdiff", "prometheus_client", "jinja2"):
         if importlib.util.find_spec(module) is None:
             raise ConfigError(
                 f"this command needs the serve extra ({module} is missing)",
@@ -296,6 +296,7 @@ def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
             f"hexsync serve --demo: the Acme example's manifests against an emulated workspace on"
             f" {url}\n  the store: {options['db']}\n  the API's admin token is in {admin}:\n"
             f'  curl -H "Authorization: Bearer $(cat {admin})" http://HOST:PORT/api/status\n'
+            "  the dashboard: http://HOST:PORT/ (sign in with that token)\n"
             "  Ctrl-C stops it.",
             err=True,
         )

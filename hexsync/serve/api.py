@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from hexsync.errors import HexsyncError
@@ -31,6 +31,7 @@ from hexsync.ops.history import (
     parse_when,
     project_access_doc,
 )
+from hexsync.serve.web import create_web
 from hexsync.store import Store, iso
 
 __all__ = ["ApiContext", "Controller", "TokenAuth", "create_api"]
@@ -251,6 +252,7 @@ def create_api(context: ApiContext) -> ASGIApp:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
+            Mount("", app=create_web(context)),  # the dashboard (docs/dashboard.md)
         ]
     )
     return TokenAuth(app, context)

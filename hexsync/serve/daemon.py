@@ -43,6 +43,7 @@ from hexsync.serve.cycle import (
 from hexsync.serve.metrics import Metrics
 from hexsync.serve.notify import QueueNotifier, deliver_due
 from hexsync.serve.source import Source
+from hexsync.serve.windows_now import WindowWatch
 from hexsync.store import Store, iso, leadership
 from hexsync.values.windows import format_duration
 
@@ -164,12 +165,13 @@ class Daemon:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cycle: asyncio.Task[CycleResult] | None = None
         self._last_prune = 0.0
+        self.windows = WindowWatch(source)  # the sync window in force, for the status
         self.collab = Collaborators(
             clock=self.clock.now,
             client=client,
             store=store,
             notifier=QueueNotifier(store, settings.notify),
-            source=source,
+            source=self.windows,
             stopping=lambda: self.stopping,
             say=log,
         )
@@ -204,6 +206,7 @@ class Daemon:
             "commit": None if success is None else success.commit,
             "drift_count": drift,
             "held": last.note if last is not None and last.outcome == "held" else None,
+            "window": self.windows.state(self.clock.now()),
             "interval": format_duration(dt.timedelta(seconds=self.settings.interval)),
             "next_sync_at": iso(self.next_sync_at) if self.leader else None,
             "source": self.source.description,
