@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hexsync.decide.access_engine import AccessEngine, Grant, Path, level_of, planned
+from hexsync.decide.access_engine import AccessEngine, Grant, Path, level_of
+from hexsync.decide.projection import project
 from hexsync.errors import HexsyncError
 from hexsync.ops.snapshot import live_of
 from hexsync.store import Store
@@ -443,7 +444,7 @@ class ExplorerCache:
             plan_doc = self.store.document(basis.plan_digest)
             if plan_doc is None:
                 raise HexsyncError(f"the plan of sync {basis.sync_id} is missing from the store")
-            live = planned(live, Plan.from_data(plan_doc, source=f"sync {basis.sync_id}").changes)
+            live = project(live, Plan.from_data(plan_doc, source=f"sync {basis.sync_id}").changes)
         return Explorer(live, basis)
 
 
