@@ -11,10 +11,11 @@ from then on. A change is so seen when its page is next read, at most one read a
 made.
 
 What a page cannot show waits for the end of the read: an object gone from Hex (it is on no
-page), and drift that names no object in Hex (a project the manifests declare that is not
-there). The end of the read stays the one consistent account: it plans from the whole reading,
-records the snapshot, the change log and every drift item, and only it heals. The check sends
-no request: the read is the same, at the request floor.
+page), drift that names no object in Hex (a project the manifests declare that is not there),
+and a group of an apply lock's name (whether it is a lock depends on the rest of the read). The
+end of the read stays the one consistent account: it plans from the whole reading, records the
+snapshot, the change log and every drift item, and only it heals. The check sends no request:
+the read is the same, at the request floor.
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ from hexsync.ops.snapshot import collection_doc, group_doc, project_doc, user_do
 from hexsync.readers.workspace import live_collection
 from hexsync.values.desired import FrozenMap
 from hexsync.values.kinds import Kind
-from hexsync.values.live import Live, LiveCollection, LiveGroup, LiveProject, LiveUser
+from hexsync.values.live import (
+    Live,
+    LiveCollection,
+    LiveGroup,
+    LiveProject,
+    LiveUser,
+    is_lock_name,
+)
 
 __all__ = ["Baseline", "PageCheck", "Scope"]
 
@@ -139,6 +147,8 @@ class PageCheck:
             return
         changed = []
         for g in page:  # the listing has names only: members are compared when read
+            if is_lock_name(g.name):
+                continue
             stored = self._stored(Kind.GROUP, g.id)
             before = self.seen.get((Kind.GROUP.value, g.id), stored)
             name = before.get("name") if isinstance(before, Mapping) else None
@@ -152,7 +162,9 @@ class PageCheck:
             )
 
     async def members(self, group: LiveGroup) -> None:
-        if self.failed or not self._differs(Kind.GROUP, group.id, group_doc(group)):
+        if self.failed or is_lock_name(group.name):
+            return
+        if not self._differs(Kind.GROUP, group.id, group_doc(group)):
             return
         await self._changed(self._with_groups([group]), [(Kind.GROUP.value, group.id)])
 
