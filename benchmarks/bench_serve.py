@@ -13,7 +13,8 @@ users and a group), with manifests that match it (an idle workspace):
 - how soon a change made in Hex is seen: the emulator enforces Hex's limits on a scaled clock,
   the controller paces its client on the same scale and syncs back to back; the delay from the
   change to its drift item being in the store, against the time of one full read at 30 requests
-  a minute. Two kinds of trials: the worst case (a project of the first page changed just after
+  a minute, and against what a read takes at Hex's limits (Hex counts the users listings apart
+  from the others, each group at 30 a minute: the larger group's requests set the pace). Two kinds of trials: the worst case (a project of the first page changed just after
   the controller read that page, so the rest of that read cannot see it) and a random moment.
 
 The scaled clock multiplies the controller's own work too (planning, the snapshot: a second or
@@ -89,19 +90,22 @@ def _idle_manifests(seed: dict[str, Any], manifest: dict[str, Any], folder: Path
     return folder
 
 
-def _floor(seed: dict[str, Any]) -> int:
+def _floor(seed: dict[str, Any]) -> tuple[int, int]:
+    """The requests of one read, per rate-limit group of Hex: (``hex-api``: the projects,
+    groups and collections listings; the 30-a-minute group: users, users/me, members)."""
     projects, users = len(seed["projects"]), len(seed["users"])
     members = {g["name"]: len(g["members"]) for g in seed["groups"]}
     shared = {name for p in seed["projects"] for name in p["sharing"].get("groups", {})}
     declared = set(members)  # the manifests declare every group: their members are read
-    return (
-        math.ceil(projects / 100)
-        + math.ceil(users / 500)
-        + math.ceil(len(members) / 500)
-        + 1  # collections (one page)
+    hex_api = (
+        math.ceil(projects / 100) + math.ceil(len(members) / 500) + 1  # collections (one page)
+    )
+    per_minute = (
+        math.ceil(users / 500)
         + 1  # users/me
         + sum(math.ceil(members[g] / 500) for g in shared | declared)
     )
+    return hex_api, per_minute
 
 
 async def _idle(url: str, manifests: Path, db: Path, cycles: int, projects: int) -> dict[str, Any]:
@@ -121,11 +125,13 @@ async def _idle(url: str, manifests: Path, db: Path, cycles: int, projects: int)
         with store.engine.connect() as c:
             c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         after = db.stat().st_size
-    t0 = time.perf_counter()
-    answer = access_at(store, "bench", dt.datetime.now(dt.timezone.utc))
-    project = find_project_at(answer.state, f"Project {projects // 2:05d}")
-    doc = project_access_doc(answer, project)
-    at_seconds = time.perf_counter() - t0
+    at_seconds = []
+    for i in range(5):  # each from the store, as a fresh `hexsync access … --at` would
+        t0 = time.perf_counter()
+        answer = access_at(store, "bench", dt.datetime.now(dt.timezone.utc))
+        project = find_project_at(answer.state, f"Project {projects * i // 5:05d}")
+        doc = project_access_doc(answer, project)
+        at_seconds.append(time.perf_counter() - t0)
     store.close()
     return {
         "first_drift": first.drift_count,
@@ -222,8 +228,12 @@ def main() -> None:
             idle = asyncio.run(
                 _idle(url, manifests, folder / "idle.db", args.cycles, args.projects)
             )
-        floor = _floor(seed_data)
+        hex_api, per_minute = _floor(seed_data)
+        floor = hex_api + per_minute
         read_seconds = floor / 30 * 60  # one full read at 30 requests a minute
+        # Hex counts its two groups apart: a read back to back with the last one takes the
+        # larger group's requests at 30 a minute, the other group's going on beside them.
+        paced_seconds = max(hex_api, per_minute) / 30 * 60
         delays = asyncio.run(
             _latency(seed, manifests, folder / "latency.db", args.trials, args.scale)
         )
@@ -232,14 +242,22 @@ def main() -> None:
     print(f"| requests per idle cycle | {idle['requests']} (floor {floor}) |")
     print(f"| store growth per idle cycle | {idle['growth']:.0f} bytes |")
     print(f"| local time of an idle cycle (no rate limits) | {idle['cycle_seconds']:.1f} s |")
-    print(f"| access project --at | {idle['at_seconds'] * 1000:.0f} ms ({idle['people']} people) |")
-    print(f"| one full read at 30/min | {read_seconds:.0f} s |")
+    at_ms = sorted(s * 1000 for s in idle["at_seconds"])
+    print(
+        f"| access project --at | median {statistics.median(at_ms):.0f} ms, max {at_ms[-1]:.0f} ms "
+        f"({idle['people']} people) |"
+    )
+    print(f"| one full read: {floor} requests at 30/min | {read_seconds:.0f} s |")
+    print(
+        f"| one read at Hex's limits, its groups apart ({hex_api} hex-api, {per_minute} "
+        f"30/min) | {paced_seconds:.0f} s |"
+    )
     for kind, label in (("worst", "just after its page was read"), ("random", "at random")):
-        seen = delays[kind]
-        ratios = [d / read_seconds for d in seen] or [0.0]
+        seen = delays[kind] or [0.0]
         print(
             f"| a change made {label}, seen after | {', '.join(f'{d:.0f} s' for d in seen)}: "
-            f"{', '.join(f'{r:.2f}x' for r in ratios)} of a full read (max {max(ratios):.2f}x) |"
+            f"max {max(seen) / read_seconds:.2f}x of {read_seconds:.0f} s, "
+            f"{max(seen) / paced_seconds:.2f}x of {paced_seconds:.0f} s |"
         )
 
 
