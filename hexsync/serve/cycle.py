@@ -374,6 +374,8 @@ class _Run:
             self.told += events
             if events:
                 await asyncio.to_thread(c.notifier.notify, self.ws, events, c.clock())
+            # What is known of the workspace now, so that `access --at` agrees with the drift.
+            await self.snapshot(check.document(), read_at, desired, by_hexsync=False)
 
         check = PageCheck(baseline, found, c.say)
         return check
@@ -382,9 +384,23 @@ class _Run:
         """Snapshot, change log and drift for one reading; the open drift count."""
         now = self.c.clock()
         document = snapshot_of(live)
+        snapshot_id = await self.snapshot(document, now, desired, by_hexsync=by_hexsync)
+        self.c.memory = Baseline(snapshot_id, document, live)
+        update = await _db(
+            self.c.store.observe_drift, self.ws, self.sync_id, now, _observations(plan)
+        )
+        self.opened += update.opened
+        self.resolved += update.resolved
+        self.events += _events(self.ws, self.sync_id, update)
+        return update.open_count
+
+    async def snapshot(
+        self, document: dict[str, Any], now: dt.datetime, desired: Desired, *, by_hexsync: bool
+    ) -> int:
+        """Record ``document`` as the snapshot taken at ``now`` (when it differs from the last
+        one) and the changes since the last one; the snapshot's id."""
         snapshot_id, previous = await _db(self.c.store.put_snapshot, self.ws, now, document)
         self.snapshot_id = snapshot_id
-        self.c.memory = Baseline(snapshot_id, document, live)
         if previous is not None:
             self.snapshot_changed = True
             found = compare_snapshots(
@@ -400,13 +416,7 @@ class _Run:
                 items=found,
             )
             self.logged += len(found)
-        update = await _db(
-            self.c.store.observe_drift, self.ws, self.sync_id, now, _observations(plan)
-        )
-        self.opened += update.opened
-        self.resolved += update.resolved
-        self.events += _events(self.ws, self.sync_id, update)
-        return update.open_count
+        return snapshot_id
 
     async def drop_own_lock(self) -> None:
         """Delete the apply lock the previous heal took, if it is still there: letting go of it

@@ -7,8 +7,10 @@ Instead, :class:`PageCheck` (a :class:`~hexsync.readers.workspace.PageWatch`) co
 page, as it arrives, with the same objects in the last snapshot. When some differ, it plans
 once on the last reading with those objects as just read and records the drift of those
 objects at once (opened, or resolved when the change undid it): the status is ``OutOfSync``
-from then on. A change is so seen when its page is next read, at most one read after it was
-made.
+from then on. It records a snapshot then too (the last one with those objects as just read:
+what is known of the workspace at that moment, so ``access --at`` agrees with the drift) and
+the changes in it. A change is so seen when its page is next read, at most one read after it
+was made.
 
 What a page cannot show waits for the end of the read: an object gone from Hex (it is on no
 page), drift that names no object in Hex (a project the manifests declare that is not there),
@@ -43,6 +45,13 @@ __all__ = ["Baseline", "PageCheck", "Scope"]
 
 Scope = frozenset[tuple[str, str]]  # (kind, Hex id) of the objects a page showed changed
 
+_SECTIONS = {  # kind → the snapshot document's section
+    Kind.PROJECT.value: "projects",
+    Kind.USER.value: "users",
+    Kind.GROUP.value: "groups",
+    Kind.COLLECTION.value: "collections",
+}
+
 
 @dataclass(frozen=True)
 class Baseline:
@@ -66,7 +75,7 @@ class PageCheck:
         found: Callable[[Live, Scope], Awaitable[None]],
         say: Callable[[str], None] = lambda _text: None,
     ) -> None:
-        self.document = baseline.document
+        self.stored = baseline.document
         self.live = baseline.live
         self.found = found
         self.say = say
@@ -83,14 +92,21 @@ class PageCheck:
         return True
 
     def _stored(self, kind: Kind, ident: str) -> Any:
-        section = {
-            Kind.PROJECT: "projects",
-            Kind.USER: "users",
-            Kind.GROUP: "groups",
-            Kind.COLLECTION: "collections",
-        }[kind]
-        objects = self.document.get(section)
+        objects = self.stored.get(_SECTIONS[kind.value])
         return objects.get(ident) if isinstance(objects, Mapping) else None
+
+    def document(self) -> dict[str, Any]:
+        """The baseline's snapshot document with every object this read has shown changed so
+        far, as shown: what is known of the workspace now."""
+        out = dict(self.stored)
+        copied: set[str] = set()
+        for (kind, ident), doc in self.seen.items():
+            section = _SECTIONS[kind]
+            if section not in copied:
+                out[section] = dict(out.get(section) or {})
+                copied.add(section)
+            out[section][ident] = doc
+        return out
 
     async def _changed(self, live: Live, scope: Iterable[tuple[str, str]]) -> None:
         self.live = live

@@ -205,21 +205,32 @@ async def test_a_change_made_just_after_its_page_was_read_is_seen_within_one_rea
             assert item.first_seen < ended
 
             # Seen while the read went on: recorded (the status is OutOfSync from then on) and
-            # told at once, with this sync still running.
+            # told at once, with this sync still running; `access --at` agrees from then on.
             [(told_at, events, running, open_then)] = [
                 (when, events, running, n)
                 for when, events, running, n in heard.calls
                 if any(e.event == "drift_opened" for e in events)
             ]
-            assert item.first_seen <= told_at < ended
+            assert item.first_seen <= told_at <= ended
             assert running
             assert open_then >= 1
             [opened] = [e for e in events if e.event == "drift_opened"]
             assert [i["object_id"] for i in opened.fields["items"]] == [target]
+            then = store.snapshot_at(WS, item.first_seen)
+            assert then is not None
+            if what == "project-sharing":
+                assert then.document["projects"][target]["sharing"]["workspace"] == "CAN_EDIT"
+            else:
+                assert "u039@acme.test" in then.document["groups"][target]["members"]
+            # The change log has it once, seen then.
+            [logged] = [c for c in store.changes(WS, subject=target) if not c.by_hexsync]
+            assert logged.seen_at == item.first_seen
 
             if mode == "warn":
                 # The read stays at the floor: the check sends no request.
                 assert (seen.outcome, seen.requests) == ("out_of_sync", FLOOR)
+                # One change, seen on its page: the snapshot then is the one the read ends with.
+                assert store.sync(seen.sync_id).snapshot_id == then.id
                 assert item.resolved_at is None
             else:
                 # The heal plans from the whole read, after it: the one change, then read back.
