@@ -16,7 +16,7 @@ from hexsync.errors import ConfigError
 from hexsync.ops.files import check_regular, resolve_output, write_atomically
 
 __all__ = [
-    "Progress",
+    "ReadCounter",
     "check_regular",
     "check_writable_dir",
     "check_writable_file",
@@ -25,8 +25,10 @@ __all__ = [
 ]
 
 
-class Progress:
-    """``Reading workspace at URL · N requests`` on stderr: redrawn on a TTY, else one line."""
+class ReadCounter:
+    """The requests a workspace read has made so far, as ``Reading workspace at URL · N
+    requests`` on stderr: redrawn on a TTY, else one line when done. (Not
+    :class:`hexsync.apply.report.Progress`, one change of an apply finished.)"""
 
     def __init__(self, url: str, stream: TextIO) -> None:
         self.url, self.stream = url, stream

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, write_atomically
+from hexsync.cli._files import ReadCounter, check_writable_file, write_atomically
 from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
@@ -162,7 +162,7 @@ def _state(
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
     client = build_client(options(ctx))
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> AccessState:
         async with client:
@@ -308,7 +308,7 @@ def access_tables(ctx: click.Context, cache_dir: Path, as_json: bool) -> None:
     plans only: on another plan hexsync says so and answers without tables. See docs/data.md.
     """
     client = build_client(options(ctx))
-    reading = Progress(client.base_url, sys.stderr)
+    reading = ReadCounter(client.base_url, sys.stderr)
 
     def shown(p: TablesProgress) -> None:
         if p.done == 0 or p.done % 100 == 0 or p.done == p.todo:
@@ -391,7 +391,7 @@ def access_findings(
     span = inactive_span(inactive)
     desired = load(manifests) if manifests else None
     client = build_client(options(ctx))
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
     now = dt.datetime.now(dt.timezone.utc)
 
     async def run() -> list[Finding]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import ReadCounter, check_writable_file, manifest_paths, write_atomically
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.decide.drift import Drift
@@ -70,7 +70,7 @@ def drift(
     desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
     applied = read_plan(last_applied, verify=False) if last_applied is not None else None
     client = build_client(opts)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> Drift:
         async with client:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import ReadCounter, check_writable_file, manifest_paths, write_atomically
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
@@ -73,7 +73,7 @@ def plan(
     desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> Plan:
         async with client:

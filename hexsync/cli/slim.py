@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from hexsync.cli._files import Progress, manifest_paths
+from hexsync.cli._files import ReadCounter, manifest_paths
 from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import plural
@@ -71,7 +71,7 @@ def slim(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, output: str)
     files = manifest_paths(paths)
     desired = load(files, on_warning=lambda p: click.echo(str(p), err=True))
     client = build_client(ctx.obj)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
     now = dt.datetime.now(dt.timezone.utc)
 
     async def run() -> tuple[Plan, Live]:

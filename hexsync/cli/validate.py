@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._files import Progress, manifest_paths
+from hexsync.cli._files import ReadCounter, manifest_paths
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
@@ -22,7 +22,7 @@ from hexsync.values.desired import Desired
 def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
     """Each rule with the number of live projects it matches now: one project listing."""
     client = build_client(opts)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> list[dict[str, Any]]:
         async with client:
