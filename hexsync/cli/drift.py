@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli._output import format_options
+from hexsync.cli._workspaces import desired_for
 from hexsync.cli.client_factory import build_client
 from hexsync.decide.drift import Drift
 from hexsync.errors import EXIT_CHANGES, EXIT_OK
-from hexsync.manifest import load
 from hexsync.ops.drift import read_drift
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
@@ -67,7 +67,7 @@ def drift(
     opts = ctx.obj
     if out is not None:
         check_writable_file(out, "--out")
-    desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
+    desired = desired_for(opts, paths, on_warning=lambda p: click.echo(str(p), err=True))
     applied = read_plan(last_applied, verify=False) if last_applied is not None else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)

@@ -16,6 +16,7 @@ import click
 
 from hexsync import __version__
 from hexsync.cli._globals import GlobalOptions, hoist_global_options
+from hexsync.cli._workspaces import root_workspace_options
 from hexsync.cli.access import access
 from hexsync.cli.apply import apply
 from hexsync.cli.collections import collections
@@ -137,6 +138,17 @@ class HexsyncGroup(click.Group):
     type=click.Path(path_type=Path),
     help="Read the API token from this file instead of HEX_API_TOKEN (never pass it on argv).",
 )
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workspaces file (default: hexsync.yaml here or in a folder above).",
+)
+@click.option(
+    "-w",
+    "--workspace",
+    metavar="NAME",
+    help="The workspace of hexsync.yaml to talk to: its host, its token, its manifest layers.",
+)
 @click.option("-v", "--verbose", count=True, help="Log requests to stderr (token redacted).")
 @click.option("--no-color", is_flag=True, help="No colour in output (also: NO_COLOR set).")
 @click.option(
@@ -149,6 +161,8 @@ def cli(
     ctx: click.Context,
     api_url: str,
     token_file: Path | None,
+    config: Path | None,
+    workspace: str | None,
     verbose: int,
     no_color: bool,
     rate_limit: str | None,
@@ -157,13 +171,15 @@ def cli(
     # Known before anything can fail, so that no message ever shows it (an --api-url with the
     # token pasted into it, say); a --token-file's content is remembered when it is read.
     remember_secret(os.environ.get("HEX_API_TOKEN"))
-    ctx.obj = GlobalOptions(
+    opts = GlobalOptions(
         api_url=api_url,
         token_file=token_file,
         verbose=verbose,
         color=not no_color and "NO_COLOR" not in os.environ,
         rate_limit=rate_limit,
+        config=config,
     )
+    ctx.obj = root_workspace_options(ctx, opts, workspace)
 
 
 cli.add_command(validate)

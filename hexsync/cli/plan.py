@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, write_atomically
 from hexsync.cli._output import format_options
+from hexsync.cli._workspaces import desired_for
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
-from hexsync.manifest import load
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import plan_key
 from hexsync.render import render_json, render_markdown, render_text
@@ -70,7 +70,7 @@ def plan(
     if out is not None:
         check_writable_file(out, "--out")
     key = plan_key()  # a set but empty key fails before any request
-    desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
+    desired = desired_for(opts, paths, on_warning=lambda p: click.echo(str(p), err=True))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
     progress = Progress(client.base_url, sys.stderr)
