@@ -23,6 +23,7 @@ from hexsync.cli.collections import collections
 from hexsync.cli.completion import completion
 from hexsync.cli.connections import connections
 from hexsync.cli.demo import demo
+from hexsync.cli.doctor import doctor
 from hexsync.cli.drift import drift
 from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
@@ -205,6 +206,7 @@ cli.add_command(schema)
 cli.add_command(drift)
 cli.add_command(completion)
 cli.add_command(policy)
+cli.add_command(doctor)
 groups.add_command(show_group)
 collections.add_command(show_collection)
 users.add_command(show_user)
