@@ -201,12 +201,33 @@ def _loosens(name: str, locked: Any, new: Any) -> bool:
     return True
 
 
+class _Origins(dict[Path, tuple[Document, Path]]):
+    """Origins that know which paths have something recorded below them: replacing a value
+    then looks for its stale descendants only where there are some (large layers stay linear)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.below: set[Path] = set()
+
+    def __setitem__(self, path: Path, origin: tuple[Document, Path]) -> None:
+        super().__setitem__(path, origin)
+        self.below.update(path[:cut] for cut in range(len(path)))
+
+    def drop_below(self, path: Path) -> None:
+        if path not in self.below:
+            return
+        for known in [p for p in self if len(p) > len(path) and p[: len(path)] == path]:
+            del self[known]
+        self.below.discard(path)
+
+
 class _Merger:
     """Layer after layer into one mapping, with ``origins`` for every value's place."""
 
     def __init__(self, first: Document) -> None:
         self.data: dict[str, Any] = {}
-        self.origins: dict[Path, tuple[Document, Path]] = {(): (first, ())}
+        self.origins = _Origins()
+        self.origins[()] = (first, ())
         self.index: dict[tuple[str, tuple[str, str]], int] = {}
         self.locks: dict[str, _Lock] = {}
         self.grants: dict[tuple[str, tuple[str, str], str, str], _Grant] = {}
@@ -228,8 +249,7 @@ class _Merger:
 
     def _set(self, path: Path, doc: Document, source: Path) -> None:
         """``path`` now comes from ``source`` in ``doc``; what was recorded below it is gone."""
-        for known in [p for p in self.origins if len(p) > len(path) and p[: len(path)] == path]:
-            del self.origins[known]
+        self.origins.drop_below(path)
         self.origins[path] = (doc, source)
 
     def _pin(self, value: Any, path: Path) -> None:
