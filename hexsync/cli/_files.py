@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+import click
+
 from hexsync.errors import ConfigError
 from hexsync.ops.files import check_regular, resolve_output, write_atomically
 
@@ -96,6 +98,14 @@ def manifest_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     """``PATHS``, or ``manifests/`` when none is given (as export and the pre-commit hook)."""
     if paths:
         return paths
+    ctx = click.get_current_context(silent=True)
+    chosen = getattr(ctx.find_root().obj, "workspace_name", None) if ctx is not None else None
+    if chosen is not None:
+        raise ConfigError(
+            f"this command reads one manifest tree, not workspace '{chosen}''s layers",
+            hint="give the manifest files or folder to read (with -w, its host and token"
+            " are still the workspace's)",
+        )
     if not Path(DEFAULT_MANIFESTS).is_dir():
         raise ConfigError(
             f"no manifests given, and there is no ./{DEFAULT_MANIFESTS} directory here",

@@ -68,9 +68,13 @@ _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; jso
 
 
 def _at_options(function: Any) -> Any:
-    """``--at TIME`` (with ``--db``, ``--workspace``): the answer from `hexsync serve`'s store."""
+    """``--at TIME`` (with ``--db``, ``--store-workspace``): the answer from `hexsync serve`'s
+    store. Not ``--workspace``: that is the global option (hexsync.yaml's workspace), whose name
+    is also the default name in the store."""
     function = click.option(
-        "--workspace", "at_workspace", help="With --at: the workspace's name in the store."
+        "--store-workspace",
+        "at_workspace",
+        help="With --at: the workspace's name in the store (default: -w's, when given).",
     )(function)
     function = click.option(
         "--db",
@@ -98,7 +102,7 @@ def _state_at(ctx: click.Context, at: str, db: str | None, workspace: str | None
 
     store = open_store(db, create=False)
     try:
-        name = pick_workspace(store, workspace)
+        name = pick_workspace(store, workspace or ctx.obj.workspace_name)
         answer = access_at(store, name, parse_when(at))
     finally:
         store.close()
@@ -149,7 +153,7 @@ def _state(
             raise click.UsageError("--at excludes --as-planned and --from")
         return _state_at(ctx, at, db, workspace)
     if db is not None or workspace is not None:
-        raise click.UsageError("--db and --workspace go with --at")
+        raise click.UsageError("--db and --store-workspace go with --at")
     if saved_report is not None:
         if as_planned:
             raise HexsyncError(

@@ -319,7 +319,9 @@ def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
     help="As given to `hexsync serve` (the default store is there).",
 )
 @click.option(
-    "--workspace", help="The workspace's name in the store (needed when it holds several)."
+    "--store-workspace",
+    "workspace",
+    help="The workspace's name in the store, when it holds several (default: -w's, when given).",
 )
 @click.option(
     "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="At most this many."
@@ -347,7 +349,8 @@ def history(
 
     store = open_store(db, state_dir, create=False)
     try:
-        name = pick_workspace(store, workspace)
+        chosen = getattr(click.get_current_context().obj, "workspace_name", None)
+        name = pick_workspace(store, workspace or chosen)
         when = parse_when(since, option="--since") if since else None
         events = history_events(store, name, since=when, subject=subject, limit=limit)
     finally:
