@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, write_atomically
+from hexsync.cli._files import Progress, check_writable_file, tables_progress, write_atomically
 from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
@@ -28,13 +28,11 @@ from hexsync.ops.access import (
     report_of,
     user_doc,
 )
-from hexsync.ops.data_access import connection_doc, find_connection
+from hexsync.ops.data_access import class_doc, connection_doc, find_class, find_connection
 from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
-from hexsync.ops.tables import CACHE_DIR, TablesAnswer, read_tables
+from hexsync.ops.tables import CACHE_DIR, FileTablesStore, TablesAnswer, read_tables
 from hexsync.planning.saved_plan import read_plan
-from hexsync.readers.tables import TablesProgress
 from hexsync.readers.workspace import read_live
-from hexsync.render._common import duration
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import (
     render_access_csv,
@@ -42,7 +40,7 @@ from hexsync.render.access_report import (
     render_access_json,
     sealed,
 )
-from hexsync.render.access_text import render_project_text, render_user_text
+from hexsync.render.access_text import render_class_text, render_project_text, render_user_text
 from hexsync.render.data_text import render_connection_text
 from hexsync.values.plan import Plan
 
@@ -64,6 +62,16 @@ _FROM = click.option(
     "read: no token, no request.",
 )
 _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
+_CLASSES = click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=str),
+    help="Say which data classes projects read, by these manifests' data.classes (repeat for "
+    "several paths; nothing is planned). Reads the projects' queried tables, through the cache "
+    "under .hexsync/ (docs/data.md).",
+)
 
 
 @click.group(short_help="Effective access: who can see what, and why.")
@@ -91,7 +99,13 @@ def _state(
     saved_report: Path | None = None,
     person: str | None = None,
     connections: bool = False,
+    manifests: tuple[str, ...] = (),
 ) -> AccessState:
+    if saved_report is not None and manifests:
+        raise HexsyncError(
+            "--from answers from a saved report, which holds no queried tables",
+            hint="drop --manifests, or read the workspace again",
+        )
     if saved_report is not None:
         if as_planned:
             raise HexsyncError(
@@ -103,6 +117,12 @@ def _state(
         return state
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
+    classes = load(manifests).classes if manifests else None
+    if manifests and not classes:
+        raise HexsyncError(
+            f"--manifests {' '.join(manifests)}: no data.classes declared there",
+            hint="declare them: data: {classes: {pii: ['Connection:schema.table']}} (docs/data.md)",
+        )
     client = build_client(options(ctx))
     progress = Progress(client.base_url, sys.stderr)
 
@@ -115,6 +135,9 @@ def _state(
                 progress=progress,
                 person=person,
                 connections=connections,
+                classes=classes,
+                tables=FileTablesStore(),
+                tables_progress=tables_progress(sys.stderr),
             )
 
     state = asyncio.run(run())
@@ -139,6 +162,7 @@ def _state(
 @click.argument("project")
 @_AS_PLANNED
 @_FROM
+@_CLASSES
 @_JSON
 @click.pass_context
 def access_project(
@@ -146,16 +170,19 @@ def access_project(
     project: str,
     as_planned: tuple[str, ...],
     saved: Path | None,
+    manifests: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Everyone who can open PROJECT (title or id), their level and every path to it.
+    """Everyone who can open PROJECT (title or id), their level and every path to it; with
+    data classes (--manifests, or --as-planned manifests that declare them), which it reads.
 
     \b
     Examples:
       hexsync access project "Revenue overview"
       hexsync access project "Revenue overview" --as-planned manifests/
+      hexsync access project "Customer 360" --manifests manifests/
     """
-    state = _state(ctx, as_planned, saved)
+    state = _state(ctx, as_planned, saved, manifests=manifests)
     found, note = match_project(state, project)
     if note is not None:
         click.echo(f"note: {note}.", err=True)
@@ -170,6 +197,15 @@ def access_project(
 @click.argument("email")
 @_AS_PLANNED
 @_FROM
+@_CLASSES
+@click.option(
+    "--class",
+    "data_class",
+    metavar="NAME",
+    help="Only the data of this class of data.classes (needs --manifests or --as-planned): "
+    "each project that reads it, with its tables and every path, and the data connections "
+    "holding it the person can query.",
+)
 @_JSON
 @click.pass_context
 def access_user(
@@ -177,17 +213,41 @@ def access_user(
     email: str,
     as_planned: tuple[str, ...],
     saved: Path | None,
+    manifests: tuple[str, ...],
+    data_class: str | None,
     as_json: bool,
 ) -> None:
-    """Every project EMAIL can open, the level and every path to it.
+    """Every project EMAIL can open, the level and every path to it; with --class, the
+    sensitive data of that class they can see, and through which path (docs/data.md).
 
     \b
     Examples:
       hexsync access user alice@acme.com
       hexsync access user alice@acme.com --as-planned manifests/ --json
+      hexsync access user judy@acme.com --class pii --manifests manifests/
     """
-    state = _state(ctx, as_planned, saved, person=email)
-    doc = user_doc(state, find_user(state, email))
+    if data_class is not None and not (manifests or as_planned):
+        raise HexsyncError(
+            f"--class {data_class}: the data classes are declared in the manifests",
+            hint="name them: --manifests PATH (or --as-planned PATH); see docs/data.md",
+        )
+    state = _state(
+        ctx,
+        as_planned,
+        saved,
+        person=email,
+        connections=data_class is not None,
+        manifests=manifests,
+    )
+    user = find_user(state, email)
+    if data_class is not None:
+        found = class_doc(state, user, find_class(state, data_class))
+        if as_json:
+            click.echo(to_json(found))
+            return
+        click.echo(render_class_text(found, bold=_bold(ctx)))
+        return
+    doc = user_doc(state, user)
     if as_json:
         click.echo(to_json(doc))
         return
@@ -241,15 +301,7 @@ def access_tables(ctx: click.Context, cache_dir: Path, as_json: bool) -> None:
     """
     client = build_client(options(ctx))
     reading = Progress(client.base_url, sys.stderr)
-
-    def shown(p: TablesProgress) -> None:
-        if p.done == 0 or p.done % 100 == 0 or p.done == p.todo:
-            left = p.todo - p.done
-            click.echo(
-                f"Queried tables: {p.done:,} of {plural(p.todo, 'project')} read"
-                + (f", about {duration(p.seconds_left)} left" if left else ""),
-                err=True,
-            )
+    shown = tables_progress(sys.stderr)
 
     async def run() -> TablesAnswer:
         async with client:

@@ -8,11 +8,18 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import (
+    Progress,
+    check_writable_file,
+    manifest_paths,
+    tables_progress,
+    write_atomically,
+)
 from hexsync.cli._output import format_options
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.manifest import load
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import plan_key
 from hexsync.render import render_json, render_markdown, render_text
@@ -78,7 +85,13 @@ def plan(
     async def run() -> Plan:
         async with client:
             return await make_plan(
-                client, desired, allow_destroy=allow_destroy, target=selected, progress=progress
+                client,
+                desired,
+                allow_destroy=allow_destroy,
+                target=selected,
+                progress=progress,
+                tables=FileTablesStore(),
+                tables_progress=tables_progress(sys.stderr),
             )
 
     result = asyncio.run(run())
