@@ -100,6 +100,7 @@ def _state(
     person: str | None = None,
     connections: bool = False,
     manifests: tuple[str, ...] = (),
+    data_class: bool = False,
 ) -> AccessState:
     if saved_report is not None and manifests:
         raise HexsyncError(
@@ -118,6 +119,8 @@ def _state(
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
     classes = load(manifests).classes if manifests else None
+    if classes is None and data_class and desired is not None:
+        classes = desired.classes  # --class with --as-planned: the classes those declare
     if manifests and not classes:
         raise HexsyncError(
             f"--manifests {' '.join(manifests)}: no data.classes declared there",
@@ -238,6 +241,7 @@ def access_user(
         person=email,
         connections=data_class is not None,
         manifests=manifests,
+        data_class=data_class is not None,
     )
     user = find_user(state, email)
     if data_class is not None:

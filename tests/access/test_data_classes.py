@@ -167,3 +167,17 @@ def test_a_class_needs_the_manifests_that_declare_it(
     assert typo.exit_code == 1
     assert "not a class of data.classes (declared: finance, pii)" in typo.output
     assert "did you mean 'pii'?" in typo.output
+
+
+def test_as_planned_manifests_give_their_classes_to_class_only(
+    acme_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    planned = _json(
+        acme_url, "access", "user", "judy@acme.com", "--class", "pii", "--as-planned", MANIFESTS
+    )
+    assert planned["source"] == "planned"
+    assert planned["reading"] == 6
+    # Declared alone, as the plan of these manifests has them, classes cost no table read.
+    project = _json(acme_url, "access", "project", "Customer 360", "--as-planned", MANIFESTS)
+    assert "classes" not in project
