@@ -328,6 +328,7 @@ def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
     # Rules and policies are in the manifests, not the plan: only `apply --manifests` checks
     # them again. So are grants' expires: (max_grant_duration).
     manifests_only = ("rule_check", "max_rule_matches", "max_grant_duration", "policy")
+    manifests_only += ("reads_unknown",)  # the rules and policies on data classes
     codes = [r.code for r in plan.refusals if r.code not in manifests_only]
     targeted = (case.get("options") or {}).get("target")
     if targeted and "max_destroy" in codes and plan.destructive_count <= _limit(case):

@@ -9,13 +9,16 @@ tools write too).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from hexsync.errors import ConfigError
+from hexsync.errors import ConfigError, plural
 from hexsync.ops.files import check_regular, resolve_output, write_atomically
+from hexsync.readers.tables import TablesProgress
+from hexsync.render._common import duration
 
 __all__ = [
     "ReadCounter",
@@ -23,6 +26,7 @@ __all__ = [
     "check_writable_dir",
     "check_writable_file",
     "resolve_output",
+    "tables_progress",
     "write_atomically",
 ]
 
@@ -50,6 +54,23 @@ class ReadCounter:
     def done(self) -> None:
         self.stream.write(("\r" if self.tty else "") + self.line() + "\n")
         self.stream.flush()
+
+
+def tables_progress(stream: TextIO) -> Callable[[TablesProgress], None]:
+    """``Queried tables: N of M projects read, about T left`` on ``stream``: at the start, every
+    100 projects and at the end (a first read of a large workspace takes hours)."""
+
+    def shown(p: TablesProgress) -> None:
+        if p.done == 0 or p.done % 100 == 0 or p.done == p.todo:
+            left = p.todo - p.done
+            stream.write(
+                f"Queried tables: {p.done:,} of {plural(p.todo, 'project')} read"
+                + (f", about {duration(p.seconds_left)} left" if left else "")
+                + "\n"
+            )
+            stream.flush()
+
+    return shown
 
 
 def _nearest_existing(path: Path) -> Path:

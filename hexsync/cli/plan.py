@@ -8,12 +8,18 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import ReadCounter, check_writable_file, write_atomically
+from hexsync.cli._files import (
+    ReadCounter,
+    check_writable_file,
+    tables_progress,
+    write_atomically,
+)
 from hexsync.cli._globals import GlobalOptions
 from hexsync.cli._output import format_options
 from hexsync.cli._workspaces import combine_exit_codes, desired_for, each_workspace
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED, HexsyncError
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import plan_key
 from hexsync.render import render_json, render_markdown, render_text
@@ -103,7 +109,13 @@ def _plan_one(
     async def run() -> Plan:
         async with client:
             return await make_plan(
-                client, desired, allow_destroy=allow_destroy, target=selected, progress=progress
+                client,
+                desired,
+                allow_destroy=allow_destroy,
+                target=selected,
+                progress=progress,
+                tables=FileTablesStore(),
+                tables_progress=tables_progress(sys.stderr),
             )
 
     result = asyncio.run(run())

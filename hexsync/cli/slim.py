@@ -14,6 +14,7 @@ from hexsync.cli.client_factory import build_client
 from hexsync.errors import plural
 from hexsync.manifest import load
 from hexsync.ops.slim import Slimmed, slim_manifests
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import read_and_plan
 from hexsync.values.live import Live
 from hexsync.values.plan import Plan
@@ -76,7 +77,9 @@ def slim(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, output: str)
 
     async def run() -> tuple[Plan, Live]:
         async with client:
-            return await read_and_plan(client, desired, progress=progress, now=now)
+            return await read_and_plan(
+                client, desired, progress=progress, now=now, tables=FileTablesStore()
+            )
 
     before, live = asyncio.run(run())
     progress.done()
