@@ -70,6 +70,28 @@ async def _git(*args: str, cwd: Path | None = None) -> str:
     return out.decode().strip()
 
 
+def _links_out(folder: Path, root: Path) -> list[str]:
+    """The symlinks at or under ``folder`` whose target is not inside ``root`` (relative to
+    ``root``). A repository may hold symlinks; one that leads out of the checkout would make
+    the sync read a file of the server (a token, a key) and show it in its error."""
+    real_root = root.resolve()
+    out: list[str] = []
+
+    def outside(path: Path) -> bool:
+        target = path.resolve()
+        return target != real_root and real_root not in target.parents
+
+    if folder.is_symlink() and outside(folder):
+        return [folder.relative_to(root).as_posix()]
+    for current, dirs, files in os.walk(folder):  # links are not followed: each is checked
+        here = Path(current)
+        for name in [*dirs, *files]:
+            path = here / name
+            if path.is_symlink() and outside(path):
+                out.append(path.relative_to(root).as_posix())
+    return sorted(out)
+
+
 class GitSource:
     """``--repo URL_OR_PATH --branch B [--path manifests/]``: cloned into ``checkout`` once;
     before each sync ``git fetch`` and a detached checkout of what the branch points at."""
@@ -97,6 +119,16 @@ class GitSource:
             )
         commit = await _git("rev-parse", "HEAD", cwd=self.checkout)
         folder = self.checkout / self.path
+        leaving = _links_out(folder, self.checkout)
+        if leaving:
+            shown = ", ".join(leaving[:5]) + (
+                f" and {len(leaving) - 5} more" if len(leaving) > 5 else ""
+            )
+            raise ConfigError(
+                f"commit {commit[:10]} has a symlink that leads out of the repository: {shown};"
+                " nothing was read",
+                hint="make it a file of its own, or a link to a file inside the repository",
+            )
         if not folder.is_dir():
             raise ConfigError(f"commit {commit[:10]} has no folder {self.path!r}")
         desired = await asyncio.to_thread(load, [str(folder)], relative_to=self.checkout)

@@ -1,0 +1,90 @@
+"""``hexsync serve`` attacked: a manifests repository that points outside itself, a hostile
+webhook sender, names from Hex that try to format a Slack message, secrets in the repository's
+URL. Each test is the attack; it fails if the defence is taken away."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the serve extra is not installed")
+
+from hexsync.errors import HexsyncError
+from hexsync.serve.source import GitSource
+
+ROOT = Path(__file__).resolve().parents[2]
+ACME = ROOT / "examples" / "acme" / "manifests"
+
+
+def _git(*args: str, cwd: Path) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _repo_with(tmp_path: Path, link: str, target: Path) -> Path:
+    """A manifests repository with the Acme manifests and one symlink committed in it."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copytree(ACME, repo / "manifests")
+    (repo / link).symlink_to(target)
+    _git("init", "-q", "-b", "main", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-qm", "manifests", cwd=repo)
+    return repo
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["manifests/zz.yaml", "manifests/shared", "manifests/shared.yml"],
+)
+def test_a_symlink_in_the_repository_cannot_read_a_file_of_the_server(tmp_path, link):
+    """Whoever may push to the manifests repository commits a symlink to a file on the server
+    (the admin token's): the sync must not read it, so its content never reaches the sync's
+    error, the status, the dashboard or a notification."""
+    secret = tmp_path / "server" / "admin.token"
+    secret.parent.mkdir()
+    secret.write_text("s3cr3t-admin-token-value\n")
+    (secret.parent / "other.yaml").write_text("password: s3cr3t-admin-token-value\n")
+    target = secret.parent if link.endswith("shared") else secret
+    repo = _repo_with(tmp_path, link, target)
+    source = GitSource(str(repo), "main", "manifests", tmp_path / "checkout")
+    with pytest.raises(HexsyncError) as caught:
+        asyncio.run(source.fetch())
+    said = caught.value.message + (caught.value.hint or "")
+    assert "s3cr3t" not in said
+    assert "symlink" in said
+    assert link in said
+
+
+def test_the_manifests_folder_itself_may_not_be_a_symlink_out_of_the_repository(tmp_path):
+    secret = tmp_path / "server"
+    secret.mkdir()
+    (secret / "x.yaml").write_text("token: s3cr3t-admin-token-value\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "manifests").symlink_to(secret)
+    _git("init", "-q", "-b", "main", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-qm", "manifests", cwd=repo)
+    source = GitSource(str(repo), "main", "manifests", tmp_path / "checkout")
+    with pytest.raises(HexsyncError) as caught:
+        asyncio.run(source.fetch())
+    assert "s3cr3t" not in caught.value.message
+    assert "symlink" in caught.value.message
+
+
+def test_a_symlink_inside_the_repository_still_works(tmp_path):
+    repo = _repo_with(tmp_path, "shared.yaml", Path("manifests") / "groups.yaml")
+    # A link that stays inside the checkout (here: outside the manifests folder, so unused).
+    source = GitSource(str(repo), "main", "manifests", tmp_path / "checkout")
+    fetched = asyncio.run(source.fetch())
+    assert len(fetched.commit or "") == 40
+    assert fetched.desired.projects
