@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -47,8 +48,25 @@ class GitError(HexsyncError):
     """git failed (the message has its own words)."""
 
 
+# The controller's own secrets, which git, its credential helpers and ssh have no use for.
+_WITHHELD = ("HEX_API_TOKEN",)
+_WITHHELD_PREFIX = "HEXSYNC_"
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]*@")
+
+
+def shown_url(url: str) -> str:
+    """A repository URL fit to show: a ``scheme://`` URL's user and password (a token is
+    often given as either) replaced by ``***``."""
+    return _USERINFO.sub(r"\1***@", url)
+
+
 async def _git(*args: str, cwd: Path | None = None) -> str:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "echo", "LC_ALL": "C"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in _WITHHELD and not k.startswith(_WITHHELD_PREFIX)
+    }
+    env.update(GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="echo", LC_ALL="C")
     process = await asyncio.create_subprocess_exec(
         "git",
         *args,
@@ -66,7 +84,8 @@ async def _git(*args: str, cwd: Path | None = None) -> str:
         raise
     if process.returncode != 0:
         lines = err.decode(errors="replace").strip().splitlines()
-        raise GitError(f"git {args[0]} failed: {lines[-1] if lines else 'no message'}")
+        said = shown_url(lines[-1]) if lines else "no message"
+        raise GitError(f"git {args[0]} failed: {said}")
     return out.decode().strip()
 
 
@@ -103,7 +122,7 @@ class GitSource:
         self.branch = branch
         self.path = path
         self.checkout = checkout
-        self.description = f"{url} ({branch}, {path})"
+        self.description = f"{shown_url(url)} ({branch}, {path})"
 
     async def fetch(self) -> Fetched:
         if not (self.checkout / ".git").is_dir():

@@ -88,3 +88,39 @@ def test_a_symlink_inside_the_repository_still_works(tmp_path):
     fetched = asyncio.run(source.fetch())
     assert len(fetched.commit or "") == 40
     assert fetched.desired.projects
+
+
+def test_credentials_in_the_repositorys_url_are_never_shown(tmp_path):
+    """``--repo https://x-access-token:TOKEN@host/…``: the status (and so every viewer, on the
+    dashboard and ``GET /api/status``) and the sync's error show the URL without them."""
+    url = "https://x-access-token:ghp_s3cr3t@127.0.0.1:1/acme/hex-access.git"
+    source = GitSource(url, "main", "manifests", tmp_path / "checkout")
+    assert "s3cr3t" not in source.description
+    assert "127.0.0.1:1/acme/hex-access.git" in source.description
+    with pytest.raises(HexsyncError) as caught:
+        asyncio.run(source.fetch())
+    assert "s3cr3t" not in caught.value.message
+    token_as_user = GitSource("https://ghp_s3cr3t@example.com/a.git", "main", "m", tmp_path / "c")
+    assert "s3cr3t" not in token_as_user.description
+
+
+def test_git_is_not_given_the_controllers_secrets(tmp_path, monkeypatch):
+    """git, its credential helpers and ssh run with the process's environment, but not with the
+    API's tokens, the webhook secret or the Hex token."""
+    seen = tmp_path / "env.txt"
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\nenv > {seen}\necho 'fatal: no' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    monkeypatch.setenv("HEXSYNC_SERVE_ADMIN_TOKEN", "s3cr3t-admin")
+    monkeypatch.setenv("HEXSYNC_SERVE_VIEWER_TOKEN", "s3cr3t-viewer")
+    monkeypatch.setenv("HEXSYNC_SERVE_WEBHOOK_SECRET", "s3cr3t-hook")
+    monkeypatch.setenv("HEX_API_TOKEN", "s3cr3t-hex")
+    monkeypatch.setenv("SSH_AUTH_SOCK", "/tmp/agent.sock")  # what git may need stays
+    source = GitSource("https://example.com/a.git", "main", "manifests", tmp_path / "checkout")
+    with pytest.raises(HexsyncError):
+        asyncio.run(source.fetch())
+    env = seen.read_text()
+    assert "s3cr3t" not in env
+    assert "SSH_AUTH_SOCK=/tmp/agent.sock" in env
