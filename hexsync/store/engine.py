@@ -35,9 +35,12 @@ def _url(text: str) -> URL:
 
 
 def redacted(text: str) -> str:
-    """The URL with its password hidden (for messages and logs)."""
+    """The URL with its password hidden, in its user part or its query (for messages, logs and
+    ``GET /api/status``)."""
     try:
-        return make_url(text).render_as_string(hide_password=True)
+        url = make_url(text)
+        hidden = {k: "***" for k in url.query if "password" in k.lower()}
+        return url.update_query_dict(hidden).render_as_string(hide_password=True)
     except Exception:
         return "<unparseable URL>"
 

@@ -124,3 +124,18 @@ def test_git_is_not_given_the_controllers_secrets(tmp_path, monkeypatch):
     env = seen.read_text()
     assert "s3cr3t" not in env
     assert "SSH_AUTH_SOCK=/tmp/agent.sock" in env
+
+
+def test_the_stores_password_is_hidden_wherever_the_url_carries_it():
+    """``GET /api/status`` shows the store's URL to every viewer."""
+    from hexsync.store.engine import redacted  # noqa: PLC0415
+
+    for url in (
+        "postgresql://hexsync:s3cr3t@db/hexsync",
+        "postgresql://hexsync@db/hexsync?password=s3cr3t&sslmode=require",
+        "postgresql://hexsync@db/hexsync?sslpassword=s3cr3t",
+    ):
+        shown = redacted(url)
+        assert "s3cr3t" not in shown
+        assert "db/hexsync" in shown
+    assert "sslmode=require" in redacted("postgresql://h@db/x?password=s3cr3t&sslmode=require")
