@@ -5,16 +5,23 @@ URL. Each test is the attack; it fails if the defence is taken away."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 pytest.importorskip("sqlalchemy", reason="the serve extra is not installed")
 
 from hexsync.errors import HexsyncError
+from hexsync.serve.cycle import Event
+from hexsync.serve.notify import QueueNotifier, deliver_due, target_of
 from hexsync.serve.source import GitSource
+from hexsync.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 ACME = ROOT / "examples" / "acme" / "manifests"
@@ -139,3 +146,67 @@ def test_the_stores_password_is_hidden_wherever_the_url_carries_it():
         assert "s3cr3t" not in shown
         assert "db/hexsync" in shown
     assert "sslmode=require" in redacted("postgresql://h@db/x?password=s3cr3t&sslmode=require")
+
+
+def _queued_and_sent(tmp_path: Path, text: str, answer: Any) -> tuple[Any, list[Any], list[str]]:
+    """Queue one event for a Slack webhook, deliver it through ``answer``; the store, what was
+    posted, and what was logged."""
+    store = Store(f"sqlite:///{tmp_path / 'hexsync.db'}")
+    url = "https://hooks.slack.test/services/T000/B000/s3cr3tPath"
+    now = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.timezone.utc)
+    event = Event("drift-opened:default:1", "drift_opened", text, {"items": [{"name": text}]})
+    QueueNotifier(store, [url]).notify("default", [event], now)
+    posted: list[Any] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        posted.append(json.loads(request.content))
+        return answer(request)
+
+    said: list[str] = []
+
+    async def deliver() -> None:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            await deliver_due(store, {target_of(url): url}, http, lambda: now, said.append)
+
+    asyncio.run(deliver())
+    return store, posted, said
+
+
+def test_a_name_from_hex_cannot_format_or_ping_in_slack(tmp_path):
+    """Anyone who may rename a project in Hex names it ``<!channel> <https://evil|log in>``:
+    Slack's text must show those characters, not mention everyone or show a disguised link.
+    The structured fields keep the name as it is."""
+    name = "<!channel> Re-authenticate at <https://evil.test|hex.tech> & co"
+    store, posted, _said = _queued_and_sent(
+        tmp_path,
+        f"hexsync: 1 new drift in default: project {name!r}",
+        lambda _r: httpx.Response(200),
+    )
+    store.close()
+    (body,) = posted
+    assert "<" not in body["text"]
+    assert ">" not in body["text"]
+    assert (
+        "&lt;!channel&gt; Re-authenticate at &lt;https://evil.test|hex.tech&gt; &amp; co"
+        in body["text"]
+    )
+    assert body["items"] == [{"name": body["items"][0]["name"]}]
+    assert name in body["items"][0]["name"]
+
+
+def test_a_failed_delivery_never_records_or_logs_the_webhook_url(tmp_path):
+    """A Slack webhook URL is a secret: an error that quotes it is stored and logged without."""
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(f"cannot connect to {request.url}", request=request)
+
+    store, _posted, said = _queued_and_sent(tmp_path, "hexsync: sync failed", refuse)
+    try:
+        (row,) = store.notifications()
+        assert row.last_error is not None
+        assert "ConnectError" in row.last_error
+        assert "s3cr3tPath" not in row.last_error
+        assert said
+        assert all("s3cr3tPath" not in line for line in said)
+    finally:
+        store.close()
