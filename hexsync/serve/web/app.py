@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -39,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from hexsync._version import __version__
 from hexsync.errors import HexsyncError
 from hexsync.ops.history import history_events, parse_when
+from hexsync.serve.guard import Throttle
 from hexsync.serve.web.explorer import KINDS, ExplorerCache, View, resolve_basis, to_csv
 from hexsync.serve.web.session import COOKIE, LIFETIME, Session, SessionKeeper
 from hexsync.serve.web.views import (
@@ -89,6 +91,9 @@ class WebContext(Protocol):
 
     @property
     def clock(self) -> Callable[[], dt.datetime]: ...
+
+    @property
+    def throttle(self) -> Throttle: ...
 
 
 CSP = (
@@ -295,8 +300,24 @@ def create_web(context: WebContext) -> ASGIApp:
 
     def signin_post(request: Request, session: Session, form: dict[str, str]) -> Response:
         nxt = _safe_next(form.get("next"))
+        client = request.client.host if request.client else "unknown"
+        wait = context.throttle.wait(client)
+        if wait > 0:  # refused before the token is looked at: a guess learns nothing
+            refused = render(
+                request,
+                "signin.html",
+                session,
+                429,
+                next=nxt,
+                configured=keeper.configured,
+                error="Too many tokens were not accepted from here. Try again in "
+                f"{Throttle.words(wait)}.",
+            )
+            refused.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+            return refused
         role = keeper.role_of(form.get("token", ""))
         if role is None:
+            context.throttle.failed(client)
             return render(
                 request,
                 "signin.html",
@@ -306,6 +327,7 @@ def create_web(context: WebContext) -> ASGIApp:
                 configured=keeper.configured,
                 error="That token was not accepted.",
             )
+        context.throttle.succeeded(client)
         response = RedirectResponse(nxt, status_code=303)
         set_cookie(request, response, keeper.new(role))  # a new session: no fixation
         return response

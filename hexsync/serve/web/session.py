@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from hexsync.serve.guard import Tokens
+
 __all__ = ["COOKIE", "Session", "SessionKeeper"]
 
 COOKIE = "hexsync_session"
@@ -54,14 +56,6 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def _matches(given: str, tokens: Sequence[str]) -> bool:
-    """Whether ``given`` is one of ``tokens``, comparing all of them in constant time."""
-    found = False
-    for token in tokens:
-        found |= hmac.compare_digest(given.encode(), token.encode())
-    return found
-
-
 class SessionKeeper:
     """Makes, signs, reads and forgets sessions (see the module docstring)."""
 
@@ -72,8 +66,7 @@ class SessionKeeper:
         *,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        self.admin_tokens = tuple(admin_tokens)
-        self.viewer_tokens = tuple(viewer_tokens)
+        self.tokens = Tokens(admin_tokens, viewer_tokens)
         material = "\0".join(["hexsync dashboard session", *admin_tokens, "\1", *viewer_tokens])
         self._key = hashlib.sha256(material.encode()).digest()
         self._forgotten: dict[str, float] = {}  # sid → when it would have expired
@@ -82,16 +75,11 @@ class SessionKeeper:
 
     @property
     def configured(self) -> bool:
-        return bool(self.admin_tokens or self.viewer_tokens)
+        return self.tokens.configured
 
     def role_of(self, token: str) -> str | None:
         """``admin``, ``viewer`` or None for a token given at sign-in (constant time)."""
-        token = token.strip()
-        if not token:
-            return None
-        admin = _matches(token, self.admin_tokens)
-        viewer = _matches(token, self.viewer_tokens)
-        return "admin" if admin else "viewer" if viewer else None
+        return self.tokens.role_of(token)
 
     def new(self, role: str | None = None) -> Session:
         return Session(

