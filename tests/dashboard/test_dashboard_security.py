@@ -4,7 +4,12 @@ attack; it fails if the defence is taken away."""
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
+import hmac
 import re
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +23,7 @@ from dashboard_support import ADMIN, VIEWER, FakeController
 from hexsync.emulator.transport import EmulatorTransport
 from hexsync.serve.api import ApiContext, create_api
 from hexsync.serve.guard import Throttle, ThrottleLimits
+from hexsync.serve.web.session import Session, SessionKeeper
 from hexsync.store import Store
 
 
@@ -130,3 +136,70 @@ def test_guessing_bearer_tokens_at_the_api_is_throttled_and_shares_the_count(sto
         clock.now += 601
         assert attacker.get("/api/status").status_code == 401
         assert attacker.get("/api/status", headers={"Authorization": f"Bearer {ADMIN}"}).is_success
+
+
+# ------------------------------------------------------------------------------ the cookie
+
+
+def test_a_copied_cookie_is_refused_by_every_replica_once_signed_out(tmp_path):
+    """Someone copies an admin's cookie; the admin signs out on one replica; the copy is then
+    refused by the other replica too (they share the store), not only by the first."""
+    url = f"sqlite:///{tmp_path / 'hexsync.db'}"
+    with Store(url) as one, Store(url) as two:
+        first, second = app_of(one), app_of(two)
+        with client_of(first) as admin:
+            assert try_token(admin, ADMIN).status_code == 303
+            copied = dict(admin.cookies)
+            with client_of(second) as thief:
+                thief.cookies.update(copied)
+                assert thief.get("/").status_code == 200  # replicas accept each other's cookie
+                page = admin.get("/")
+                assert admin.post("/signout", data={"csrf": csrf_of(page.text)}).status_code == 303
+                assert thief.get("/").status_code == 303
+                assert thief.get("/w/default/history").status_code == 303
+        # A restart of either replica forgets nothing.
+        with client_of(app_of(two)) as later:
+            later.cookies.update(copied)
+            assert later.get("/").status_code == 303
+
+
+def test_a_cookie_is_no_way_to_check_guesses_at_the_tokens_offline(store):
+    """Anyone gets a signed cookie from the sign-in page without a token. Were its key made of
+    the tokens alone, a guess at them (here: the right one) could be checked against it
+    offline, at any speed, past every throttle."""
+    with client_of(app_of(store)) as stranger:
+        stranger.get("/signin")
+        cookie = stranger.cookies["hexsync_session"]
+    body, signature = cookie.split(".")
+    for admin_guess, viewer_guess in [(ADMIN, VIEWER), (ADMIN, ""), ("", VIEWER)]:
+        material = "\0".join(
+            [
+                "hexsync dashboard session",
+                admin_guess,
+                "\1",
+                *([viewer_guess] if viewer_guess else []),
+            ]
+        )
+        for key in (
+            hashlib.sha256(material.encode()).digest(),
+            material.encode(),
+            ADMIN.encode(),
+            VIEWER.encode(),
+        ):
+            mac = hmac.new(key, body.encode(), hashlib.sha256).digest()
+            assert base64.urlsafe_b64encode(mac).rstrip(b"=").decode() != signature
+
+
+def test_whoever_reads_the_store_cannot_forge_a_cookie(store):
+    """The store holds a random secret, but not the tokens: with the secret alone an admin's
+    cookie cannot be made."""
+    secret = store.web_secret("dashboard-session", dt.datetime.now(dt.timezone.utc))
+    forged = SessionKeeper((), (), secret=secret).encode(
+        Session("sid", "admin", "csrf", time.time() + 3600)
+    )
+    with client_of(app_of(store)) as forger:
+        forger.cookies.set("hexsync_session", forged)
+        assert forger.get("/").status_code == 303
+    assert ADMIN.encode() not in b"".join(
+        str(v).encode() for row in store.raw("SELECT * FROM web_secrets") for v in row
+    )

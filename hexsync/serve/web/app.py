@@ -155,9 +155,29 @@ def _safe_next(value: str | None) -> str:
     return value
 
 
+class _StoreRevocations:
+    """Signed-out sessions kept in the store, for every replica."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def revoke(self, sid: str, expires: float) -> None:
+        # A session's expiry is wall-clock time (the cookie's), not the controller's clock.
+        until = dt.datetime.fromtimestamp(expires, dt.timezone.utc)
+        self.store.revoke_session(sid, until, dt.datetime.now(dt.timezone.utc))
+
+    def revoked(self, sid: str) -> bool:
+        return self.store.session_revoked(sid)
+
+
 def create_web(context: WebContext) -> ASGIApp:
     store, home = context.store, context.workspace
-    keeper = SessionKeeper(context.admin_tokens, context.viewer_tokens)
+    keeper = SessionKeeper(
+        context.admin_tokens,
+        context.viewer_tokens,
+        secret=store.web_secret("dashboard-session", context.clock()),
+        revocations=_StoreRevocations(store),
+    )
     explorers = ExplorerCache(store)
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
