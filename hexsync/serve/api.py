@@ -33,7 +33,7 @@ from hexsync.ops.history import (
     parse_when,
     project_access_doc,
 )
-from hexsync.serve.guard import Throttle, Tokens, same_secret
+from hexsync.serve.guard import Throttle, Tokens, TrustedProxies, same_secret
 from hexsync.serve.web import create_web
 from hexsync.store import Store, iso
 
@@ -68,6 +68,8 @@ class ApiContext:
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
     # Failed guesses at the API's tokens (bearer and sign-in alike), and at the webhook secret.
     throttle: Throttle = field(default_factory=Throttle)
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (--trusted-proxy).
+    trusted_proxies: Sequence[str] = ("127.0.0.1", "::1")
     hook_throttle: Throttle = field(default_factory=Throttle)
 
 
@@ -289,4 +291,4 @@ def create_api(context: ApiContext) -> ASGIApp:
             Mount("", app=create_web(context)),  # the dashboard (docs/dashboard.md)
         ]
     )
-    return TokenAuth(app, context)
+    return TrustedProxies(TokenAuth(app, context), context.trusted_proxies)

@@ -10,12 +10,16 @@ is looked at (a guess made while throttled learns nothing) until the window free
 never clears the count (a viewer could otherwise interleave their own token with guesses at the
 admin's). The global limit spares addresses that authenticated in the last hours, so a flood of
 guesses from many addresses does not lock out the people already using the server.
+
+:class:`TrustedProxies` believes ``X-Forwarded-For`` and ``X-Forwarded-Proto`` from the proxies
+named with ``--trusted-proxy`` only (loopback by default).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 import threading
 import time
@@ -23,7 +27,9 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Throttle", "ThrottleLimits", "Tokens", "same_secret"]
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+__all__ = ["Throttle", "ThrottleLimits", "Tokens", "TrustedProxies", "same_secret"]
 
 
 def _digest(text: str) -> bytes:
@@ -139,3 +145,48 @@ class Throttle:
             return f"{minutes} minutes"
         whole = max(1, math.ceil(seconds))
         return f"{whole} second{'s' if whole != 1 else ''}"
+
+
+class TrustedProxies:
+    """ASGI middleware: the client's address and scheme as a trusted proxy reports them.
+
+    A request that comes from one of ``proxies`` (addresses or networks) is taken to be for the
+    client its ``X-Forwarded-For`` names (the nearest address not itself a trusted proxy) over
+    the scheme its ``X-Forwarded-Proto`` says (``https``: the session cookie is ``Secure``).
+    From anywhere else both headers are ignored, so nobody can pose as another address to
+    dodge the throttle, or as TLS."""
+
+    def __init__(self, app: ASGIApp, proxies: Sequence[str]) -> None:
+        self.app = app
+        self.networks = [ipaddress.ip_network(p.strip(), strict=False) for p in proxies]
+
+    def trusted(self, host: str | None) -> bool:
+        if not host:
+            return False
+        try:
+            address = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            return False
+        return any(address in network for network in self.networks)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        client = scope.get("client")
+        if scope["type"] in ("http", "websocket") and client and self.trusted(client[0]):
+            headers = scope["headers"]
+            proto = [v for k, v in headers if k == b"x-forwarded-proto"]
+            hops = [
+                h.strip()
+                for k, v in headers
+                if k == b"x-forwarded-for"
+                for h in v.decode("latin-1").split(",")
+            ]
+            scope = dict(scope)
+            if proto:
+                scheme = proto[-1].decode("latin-1").split(",")[-1].strip().lower()
+                if scheme in ("http", "https"):
+                    scope["scheme"] = scheme
+            for hop in reversed([h for h in hops if h]):
+                if not self.trusted(hop):
+                    scope["client"] = (hop, 0)
+                    break
+        await self.app(scope, receive, send)

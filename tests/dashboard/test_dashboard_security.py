@@ -54,10 +54,19 @@ def app_of(store: Store, **extra: Any) -> Any:
     )
 
 
-def client_of(app: Any, address: str = "203.0.113.7") -> httpx.Client:
-    return httpx.Client(
-        transport=EmulatorTransport(app, client=(address, 50000)), base_url="http://127.0.0.1"
-    )
+def client_of(
+    app: Any, address: str = "203.0.113.7", base: str = "http://127.0.0.1"
+) -> httpx.Client:
+    return httpx.Client(transport=EmulatorTransport(app, client=(address, 50000)), base_url=base)
+
+
+def plain_http(app: Any) -> Any:
+    """``app`` reached over plain HTTP, as a proxy that terminated TLS reaches it."""
+
+    async def hop(scope: Any, receive: Any, send: Any) -> None:
+        await app({**scope, "scheme": "http"}, receive, send)
+
+    return hop
 
 
 def csrf_of(page: str) -> str:
@@ -203,3 +212,49 @@ def test_whoever_reads_the_store_cannot_forge_a_cookie(store):
     assert ADMIN.encode() not in b"".join(
         str(v).encode() for row in store.raw("SELECT * FROM web_secrets") for v in row
     )
+
+
+# ------------------------------------------------------------------------------ behind a proxy
+
+
+def test_behind_a_named_proxy_the_cookie_is_secure_and_guesses_count_per_real_client(store):
+    """TLS ends at a proxy on 10.0.0.5 (``--trusted-proxy 10.0.0.0/24``): the cookie must be
+    ``Secure``, and each client behind the proxy has its own count of guesses (one attacker
+    does not lock everyone out)."""
+    clock = Clock()
+    app = app_of(store, throttle=Throttle(clock=clock), trusted_proxies=("10.0.0.0/24",))
+
+    def through_proxy(client_address: str) -> httpx.Client:
+        # The browser sees https (the proxy's); the app is reached over plain HTTP.
+        client = client_of(plain_http(app), "10.0.0.5", base="https://hexsync.example")
+        client.headers.update(
+            {"X-Forwarded-Proto": "https", "X-Forwarded-For": f"{client_address}, 10.0.0.7"}
+        )
+        return client
+
+    with through_proxy("198.51.100.20") as person:
+        signed_in = try_token(person, VIEWER)
+        assert signed_in.status_code == 303
+        assert "secure" in [f.strip().lower() for f in signed_in.headers["set-cookie"].split(";")]
+    with through_proxy("203.0.113.66") as attacker:
+        for n in range(10):
+            assert try_token(attacker, f"guess-{n}").status_code == 401
+        assert try_token(attacker, ADMIN).status_code == 429
+    with through_proxy("198.51.100.21") as another_person:
+        assert try_token(another_person, ADMIN).status_code == 303
+
+
+def test_nobody_else_can_claim_tls_or_another_address(store):
+    """The same headers from an address that is not a named proxy are ignored: no ``Secure``
+    claimed over plain HTTP... and no new address for every guess."""
+    app = app_of(store, throttle=Throttle(clock=Clock()), trusted_proxies=("10.0.0.0/24",))
+    with client_of(app, "203.0.113.66") as attacker:
+        for n in range(10):
+            attacker.headers.update(
+                {"X-Forwarded-For": f"192.0.2.{n}", "X-Forwarded-Proto": "https"}
+            )
+            assert try_token(attacker, f"guess-{n}").status_code == 401
+        attacker.headers.update({"X-Forwarded-For": "192.0.2.200"})
+        held = try_token(attacker, VIEWER)
+        assert held.status_code == 429
+        assert "secure" not in held.headers.get("set-cookie", "").lower()

@@ -210,3 +210,17 @@ def test_a_failed_delivery_never_records_or_logs_the_webhook_url(tmp_path):
         assert all("s3cr3tPath" not in line for line in said)
     finally:
         store.close()
+
+
+def test_a_trusted_proxy_that_is_not_an_address_is_refused_before_anything_starts(tmp_path):
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from hexsync.cli.main import cli  # noqa: PLC0415
+
+    result = CliRunner().invoke(
+        cli,
+        ["serve", "--manifests", str(ACME), "--state-dir", str(tmp_path), "--trusted-proxy", "lb"],
+    )
+    assert result.exit_code == 1
+    assert "Invalid value for --trusted-proxy: 'lb' is not an address or a network" in result.output
+    assert not (tmp_path / "hexsync.db").exists()
