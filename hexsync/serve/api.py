@@ -33,13 +33,15 @@ from hexsync.ops.history import (
     parse_when,
     project_access_doc,
 )
-from hexsync.serve.guard import Throttle, Tokens, TrustedProxies, same_secret
+from hexsync.serve.guard import BodyLimit, Throttle, Tokens, TrustedProxies, same_secret
 from hexsync.serve.web import create_web
 from hexsync.store import Store, iso
 
 __all__ = ["ApiContext", "Controller", "TokenAuth", "address_of", "create_api", "too_many"]
 
 MAX_LIMIT = 500
+MAX_BODY = 64 * 1024  # bytes of a request's body: forms, the API
+MAX_HOOK_BODY = 5 * 1024 * 1024  # bytes of a webhook's body (a push of many commits)
 
 
 class Controller(Protocol):
@@ -291,4 +293,5 @@ def create_api(context: ApiContext) -> ASGIApp:
             Mount("", app=create_web(context)),  # the dashboard (docs/dashboard.md)
         ]
     )
-    return TrustedProxies(TokenAuth(app, context), context.trusted_proxies)
+    bounded = BodyLimit(TokenAuth(app, context), MAX_BODY, {"/hooks/": MAX_HOOK_BODY})
+    return TrustedProxies(bounded, context.trusted_proxies)

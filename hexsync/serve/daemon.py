@@ -299,6 +299,7 @@ class Daemon:
                 access_log=False,
                 lifespan="off",
                 proxy_headers=False,  # the API's TrustedProxies decides (--trusted-proxy)
+                http="h11",  # bounded request lines and headers (16 KiB), whatever is installed
                 timeout_graceful_shutdown=2,
             )
         )

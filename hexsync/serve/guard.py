@@ -12,7 +12,8 @@ admin's). The global limit spares addresses that authenticated in the last hours
 guesses from many addresses does not lock out the people already using the server.
 
 :class:`TrustedProxies` believes ``X-Forwarded-For`` and ``X-Forwarded-Proto`` from the proxies
-named with ``--trusted-proxy`` only (loopback by default).
+named with ``--trusted-proxy`` only (loopback by default). :class:`BodyLimit` answers 413 to a
+body over its limit before reading it all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import json
 import math
 import threading
 import time
@@ -27,9 +29,16 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["Throttle", "ThrottleLimits", "Tokens", "TrustedProxies", "same_secret"]
+__all__ = [
+    "BodyLimit",
+    "Throttle",
+    "ThrottleLimits",
+    "Tokens",
+    "TrustedProxies",
+    "same_secret",
+]
 
 
 def _digest(text: str) -> bytes:
@@ -190,3 +199,76 @@ class TrustedProxies:
                     scope["client"] = (hop, 0)
                     break
         await self.app(scope, receive, send)
+
+
+class BodyLimit:
+    """ASGI middleware: a request body longer than its limit is answered 413 without being
+    read (a ``Content-Length`` over it), or as soon as it passes the limit (a chunked one); a
+    body within it is read here and handed on. ``limits`` maps a path prefix to its limit;
+    ``default`` is for every other path."""
+
+    def __init__(self, app: ASGIApp, default: int, limits: dict[str, int] | None = None) -> None:
+        self.app = app
+        self.default = default
+        self.limits = limits or {}
+
+    def limit_of(self, path: str) -> int:
+        for prefix, limit in self.limits.items():
+            if path.startswith(prefix):
+                return limit
+        return self.default
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_of(scope["path"])
+        declared = [v for k, v in scope["headers"] if k == b"content-length"]
+        try:
+            too_long = any(int(v) > limit for v in declared)
+        except ValueError:
+            too_long = True
+        if too_long:
+            await _too_large(send, limit)
+            return
+        parts: list[bytes] = []
+        seen = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            part = message.get("body", b"")
+            seen += len(part)
+            if seen > limit:
+                await _too_large(send, limit)
+                return
+            parts.append(part)
+            if not message.get("more_body", False):
+                break
+        body: bytes | None = b"".join(parts)
+
+        async def replay() -> Message:
+            nonlocal body
+            if body is not None:
+                message = {"type": "http.request", "body": body, "more_body": False}
+                body = None
+                return message
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = json.dumps({"error": f"the request's body is over {limit // 1024} KiB"}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -4,6 +4,7 @@ attack; it fails if the defence is taken away."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import hashlib
@@ -258,3 +259,54 @@ def test_nobody_else_can_claim_tls_or_another_address(store):
         held = try_token(attacker, VIEWER)
         assert held.status_code == 429
         assert "secure" not in held.headers.get("set-cookie", "").lower()
+
+
+# ------------------------------------------------------------------------------ huge requests
+
+
+def _drive(app: Any, path: str, chunks: int, *, length: int | None = None) -> tuple[int, int]:
+    """POST ``chunks`` chunks of 64 KiB to ``path`` straight through ASGI, as a client that
+    never stops sending would; (the status, the bytes the app pulled)."""
+    chunk = b"a" * 65536
+    pulled = 0
+    status: list[int] = []
+    headers = [(b"content-type", b"application/x-www-form-urlencoded")]
+    if length is not None:
+        headers.append((b"content-length", str(length).encode()))
+    scope = {
+        "type": "http", "http_version": "1.1", "method": "POST", "scheme": "http",
+        "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+        "headers": headers, "client": ("203.0.113.7", 50000), "server": ("127.0.0.1", 80),
+    }  # fmt: skip
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        if pulled >= chunks * len(chunk):
+            return {"type": "http.disconnect"}
+        pulled += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": pulled < chunks * len(chunk)}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+
+    asyncio.run(app(scope, receive, send))
+    return status[0], pulled
+
+
+@pytest.mark.parametrize("path", ["/signin", "/signout", "/w/default/sync", "/api/sync"])
+def test_a_body_that_never_ends_is_refused_without_being_read(store, path):
+    """1.6 GB sent to a form (or the API) must not be held in memory: 413 after 64 KiB."""
+    status, pulled = _drive(app_of(store), path, chunks=25_000)
+    assert status == 413
+    assert pulled <= 2 * 65536
+    status, pulled = _drive(app_of(store), path, chunks=25_000, length=25_000 * 65536)
+    assert status == 413
+    assert pulled == 0
+
+
+def test_a_webhook_body_is_bounded_too(store):
+    app = app_of(store, webhook_secret="hook-secret")
+    status, pulled = _drive(app, "/hooks/github", chunks=25_000)
+    assert status == 413
+    assert pulled <= 5 * 1024 * 1024 + 65536
