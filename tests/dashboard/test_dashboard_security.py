@@ -310,3 +310,34 @@ def test_a_webhook_body_is_bounded_too(store):
     status, pulled = _drive(app, "/hooks/github", chunks=25_000)
     assert status == 413
     assert pulled <= 5 * 1024 * 1024 + 65536
+
+
+# ------------------------------------------------------------------------------ cross-site
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},  # a sibling subdomain, perhaps someone else's
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},  # a sandboxed frame or a data: page
+    ],
+)
+def test_a_post_from_another_site_starts_no_sync_even_with_the_token(store, headers):
+    """Should the CSRF token ever leak (a screenshot, a proxy's log), a form on another site
+    still cannot press "Sync now": the browser says where the POST came from."""
+    controller = FakeController(store)
+    app = create_api(
+        ApiContext(store=store, workspace="default", controller=controller, admin_tokens=(ADMIN,))
+    )
+    with client_of(app) as admin:
+        assert try_token(admin, ADMIN).status_code == 303
+        page = admin.get("/w/default")
+        forged = admin.post("/w/default/sync", data={"csrf": csrf_of(page.text)}, headers=headers)
+        assert forged.status_code == 403
+        assert controller.triggered == []
+        same = {"Sec-Fetch-Site": "same-origin", "Origin": "http://127.0.0.1"}
+        pressed = admin.post("/w/default/sync", data={"csrf": csrf_of(page.text)}, headers=same)
+        assert pressed.status_code == 303
+        assert controller.triggered == ["dashboard"]

@@ -18,7 +18,7 @@ import math
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -170,6 +170,20 @@ class _StoreRevocations:
         return self.store.session_revoked(sid)
 
 
+def _same_origin(request: Request) -> bool:
+    """Whether a POST came from a page of this site, as the browser tells it: ``Sec-Fetch-Site``
+    (not ``cross-site`` nor ``same-site``), or else ``Origin`` (this host). A client that sends
+    neither (not a browser) is judged by the CSRF token alone."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    host = request.headers.get("host", "")
+    return origin != "null" and urlsplit(origin).netloc.lower() == host.lower()
+
+
 def create_web(context: WebContext) -> ASGIApp:
     store, home = context.store, context.workspace
     keeper = SessionKeeper(
@@ -276,7 +290,11 @@ def create_web(context: WebContext) -> ASGIApp:
         async def checked(request: Request) -> Response:
             session = session_of(request)
             form = await form_of(request)
-            if session is None or not SessionKeeper.csrf_ok(session, form.get("csrf")):
+            if (
+                session is None
+                or not _same_origin(request)
+                or not SessionKeeper.csrf_ok(session, form.get("csrf"))
+            ):
                 return await run_in_threadpool(
                     refuse,
                     request,
