@@ -33,7 +33,14 @@ from hexsync.ops.history import (
     parse_when,
     project_access_doc,
 )
-from hexsync.serve.guard import BodyLimit, Throttle, Tokens, TrustedProxies, same_secret
+from hexsync.serve.guard import (
+    BodyLimit,
+    Replays,
+    Throttle,
+    Tokens,
+    TrustedProxies,
+    same_secret,
+)
 from hexsync.serve.web import create_web
 from hexsync.store import Store, iso
 
@@ -73,6 +80,7 @@ class ApiContext:
     # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (--trusted-proxy).
     trusted_proxies: Sequence[str] = ("127.0.0.1", "::1")
     hook_throttle: Throttle = field(default_factory=Throttle)
+    deliveries: Replays = field(default_factory=Replays)  # webhook deliveries seen lately
 
 
 def _json(data: Any, status: int = 200) -> JSONResponse:
@@ -238,6 +246,10 @@ def create_api(context: ApiContext) -> ASGIApp:
         event = request.headers.get("x-github-event", "")
         if event == "ping":
             return _json({"triggered": False, "reason": "ping"})
+        # The signature covers the body alone, so a replay may come with any delivery id: a
+        # body seen before is a replay (a new push has a new "after" commit).
+        if event == "push" and not context.deliveries.first(hashlib.sha256(body).hexdigest()):
+            return _json({"triggered": False, "reason": "a replay of a delivery already seen"})
         return _push(event == "push", body)
 
     async def gitlab(request: Request) -> Response:
@@ -252,7 +264,11 @@ def create_api(context: ApiContext) -> ASGIApp:
             context.hook_throttle.failed(address)
             return _error(401, "the token (X-Gitlab-Token) does not match")
         body = await request.body()
-        return _push(request.headers.get("x-gitlab-event", "") == "Push Hook", body)
+        is_push = request.headers.get("x-gitlab-event", "") == "Push Hook"
+        delivery = request.headers.get("x-gitlab-event-uuid") or hashlib.sha256(body).hexdigest()
+        if is_push and not context.deliveries.first(f"gitlab:{delivery}"):
+            return _json({"triggered": False, "reason": "a replay of a delivery already seen"})
+        return _push(is_push, body)
 
     def _push(is_push: bool, body: bytes) -> Response:
         if not is_push:

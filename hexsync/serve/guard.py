@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = [
     "BodyLimit",
+    "Replays",
     "Throttle",
     "ThrottleLimits",
     "Tokens",
@@ -272,3 +273,30 @@ async def _too_large(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+class Replays:
+    """Deliveries seen lately (a webhook's signed body, or its id), so a replay is told apart
+    from a new push. Bounded: the oldest are forgotten first, and after ``window`` seconds."""
+
+    def __init__(
+        self, window: float = 86400.0, size: int = 10_000, clock: Callable[[], float] | None = None
+    ) -> None:
+        self.window = window
+        self.size = size
+        self._now = clock or time.monotonic
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first(self, key: str) -> bool:
+        """Whether ``key`` is new (it is remembered from now on)."""
+        now = self._now()
+        with self._lock:
+            while self._seen and next(iter(self._seen.values())) <= now - self.window:
+                self._seen.popitem(last=False)
+            if key in self._seen:
+                return False
+            self._seen[key] = now
+            while len(self._seen) > self.size:
+                self._seen.popitem(last=False)
+            return True

@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -341,3 +342,71 @@ def test_a_post_from_another_site_starts_no_sync_even_with_the_token(store, head
         pressed = admin.post("/w/default/sync", data={"csrf": csrf_of(page.text)}, headers=same)
         assert pressed.status_code == 303
         assert controller.triggered == ["dashboard"]
+
+
+# ------------------------------------------------------------------------------ webhooks
+
+
+def _signed(body: bytes, secret: str = "hook-secret") -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def test_a_replayed_github_delivery_starts_no_second_sync(store):
+    """Someone who saw one signed push (a proxy's log) sends it again, with a new delivery id:
+    the signature still matches, but no sync starts. A new push does."""
+    controller = FakeController(store)
+    app = create_api(
+        ApiContext(
+            store=store, workspace="default", controller=controller, webhook_secret="hook-secret"
+        )
+    )
+    push = json.dumps({"ref": "refs/heads/main", "after": "a" * 40}).encode()
+    with client_of(app) as sender:
+        for n in range(3):
+            answer = sender.post(
+                "/hooks/github",
+                content=push,
+                headers={
+                    "X-GitHub-Event": "push",
+                    "X-GitHub-Delivery": f"delivery-{n}",
+                    "X-Hub-Signature-256": _signed(push),
+                },
+            )
+            assert answer.is_success
+        assert controller.triggered == ["webhook"]
+        assert answer.json() == {
+            "triggered": False,
+            "reason": "a replay of a delivery already seen",
+        }
+        newer = json.dumps({"ref": "refs/heads/main", "after": "b" * 40}).encode()
+        fresh = sender.post(
+            "/hooks/github",
+            content=newer,
+            headers={"X-GitHub-Event": "push", "X-Hub-Signature-256": _signed(newer)},
+        )
+        assert fresh.status_code == 202
+        assert controller.triggered == ["webhook", "webhook"]
+
+
+def test_guessing_the_webhook_secret_is_throttled(store):
+    controller = FakeController(store)
+    app = create_api(
+        ApiContext(
+            store=store, workspace="default", controller=controller, webhook_secret="hook-secret"
+        )
+    )
+    with client_of(app) as guesser:
+        for n in range(10):
+            wrong = guesser.post(
+                "/hooks/gitlab",
+                content=b"{}",
+                headers={"X-Gitlab-Event": "Push Hook", "X-Gitlab-Token": f"guess-{n}"},
+            )
+            assert wrong.status_code == 401
+        right = guesser.post(
+            "/hooks/gitlab",
+            content=b"{}",
+            headers={"X-Gitlab-Event": "Push Hook", "X-Gitlab-Token": "hook-secret"},
+        )
+        assert right.status_code == 429
+    assert controller.triggered == []
