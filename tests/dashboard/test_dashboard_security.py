@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import csv
 import datetime as dt
 import hashlib
 import hmac
+import io
 import json
 import re
 import time
@@ -25,6 +27,7 @@ from dashboard_support import ADMIN, VIEWER, FakeController
 from hexsync.emulator.transport import EmulatorTransport
 from hexsync.serve.api import ApiContext, create_api
 from hexsync.serve.guard import Throttle, ThrottleLimits
+from hexsync.serve.web.explorer import to_csv
 from hexsync.serve.web.session import Session, SessionKeeper
 from hexsync.store import Store
 
@@ -410,3 +413,29 @@ def test_guessing_the_webhook_secret_is_throttled(store):
         )
         assert right.status_code == 429
     assert controller.triggered == []
+
+
+# ------------------------------------------------------------------------------ the CSV
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '=HYPERLINK("https://evil.test","Revenue")',
+        '  =HYPERLINK("https://evil.test","Revenue")',  # spreadsheets skip leading spaces
+        "\n=1+2",
+        "\uff1d1+2",  # a full-width equals sign, which some spreadsheets read as "="
+        "\uff20SUM(A1)",
+        "+1+2",
+        "-1+2",
+        "@SUM(A1)",
+        "\t=1",
+    ],
+)
+def test_a_name_from_hex_is_never_a_formula_in_the_csv(name):
+    """Anyone who can name a project in Hex names it as a formula; the CSV download must show
+    it as text (prefixed with ')."""
+    table = to_csv(("name", "level"), [{"name": name, "level": "CAN_VIEW"}])
+    (cell, level) = next(csv.reader(io.StringIO(table[table.index("\r\n") + 2 :])))
+    assert cell == "'" + name
+    assert level == "CAN_VIEW"
