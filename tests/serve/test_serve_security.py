@@ -224,3 +224,20 @@ def test_a_trusted_proxy_that_is_not_an_address_is_refused_before_anything_start
     assert result.exit_code == 1
     assert "Invalid value for --trusted-proxy: 'lb' is not an address or a network" in result.output
     assert not (tmp_path / "hexsync.db").exists()
+
+
+def test_a_new_sqlite_store_is_readable_by_its_user_alone(tmp_path):
+    """Another account on the machine must not read the store (people, access, the session
+    key): a new file is 0600, its WAL too, and a new folder 0700, whatever the umask."""
+    import os  # noqa: PLC0415
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "state" / "hexsync.db"
+        with Store(f"sqlite:///{path}") as store:
+            store.web_secret("dashboard-session", dt.datetime.now(dt.timezone.utc))
+            for file in (path, path.with_name("hexsync.db-wal")):
+                assert file.stat().st_mode & 0o077 == 0, file
+            assert path.parent.stat().st_mode & 0o077 == 0
+    finally:
+        os.umask(old)
