@@ -439,3 +439,67 @@ def test_a_name_from_hex_is_never_a_formula_in_the_csv(name):
     (cell, level) = next(csv.reader(io.StringIO(table[table.index("\r\n") + 2 :])))
     assert cell == "'" + name
     assert level == "CAN_VIEW"
+
+
+# ------------------------------------------------------------------------------ judged fine
+
+
+@pytest.mark.parametrize(
+    "nxt",
+    [
+        "//evil.test/",
+        "/\\evil.test",
+        "/\t/evil.test",
+        "/%2F/evil.test",
+        "https://evil.test/",
+        "\\\\evil.test",
+        "/\r\nSet-Cookie: x=1",
+    ],
+)
+def test_sign_in_never_sends_anyone_to_another_site(store, nxt):
+    with client_of(app_of(store)) as person:
+        form = person.get("/signin", params={"next": nxt})
+        assert form.status_code == 200
+        signed_in = person.post(
+            "/signin", data={"csrf": csrf_of(form.text), "token": VIEWER, "next": nxt}
+        )
+        assert signed_in.status_code == 303
+        target = httpx.URL("http://127.0.0.1/").join(signed_in.headers["location"])
+        assert target.host == "127.0.0.1"
+        assert "set-cookie: x" not in str(signed_in.headers).lower()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2fapp.py",
+        "/static/%2e%2e%2fapp.py",
+    ],
+)
+def test_static_files_stay_inside_the_static_folder(store, path):
+    with client_of(app_of(store)) as stranger:
+        answer = stranger.get(path)
+        assert answer.status_code == 404
+        assert "create_web" not in answer.text
+
+
+def test_what_a_page_echoes_is_escaped(store):
+    with client_of(app_of(store)) as person:
+        assert try_token(person, VIEWER).status_code == 303
+        script = "<script>alert(1)</script>"
+        for path, params in [
+            (f"/w/{script}", {}),
+            (f"/w/{script}/history", {}),
+            ("/w/default/access", {"q": script, "kind": "project"}),
+            ("/w/default/access", {"when": "at", "at": script, "tz": script}),
+            ("/w/default/history", {"object": script, "person": script}),
+        ]:
+            page = person.get(path, params=params)
+            assert script not in page.text, path
+            assert "default-src 'self'" in page.headers["content-security-policy"]
+            assert "unsafe-inline" not in page.headers["content-security-policy"]
+            assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+            assert page.headers["x-content-type-options"] == "nosniff"
+            assert page.headers["referrer-policy"] == "same-origin"
