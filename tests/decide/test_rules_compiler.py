@@ -10,12 +10,27 @@ from pathlib import Path
 
 import pytest
 
-from hexsync.decide.rules_compiler import RuleConflictError, compile_rules, parse_moment
+from hexsync.decide.diff import UnresolvedReferenceError, diff
+from hexsync.decide.rules_compiler import (
+    RuleConflictError,
+    compile_rules,
+    count_matches,
+    matcher,
+    parse_moment,
+)
 from hexsync.manifest import load
-from hexsync.values.desired import Desired, FrozenMap
-from hexsync.values.live import Live, LiveGroup, LiveProject, LiveSharing, LiveUser
+from hexsync.values.desired import Desired, FrozenMap, Match, Rule
+from hexsync.values.live import (
+    Live,
+    LiveCollection,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
 
 NOW = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.timezone.utc)
+PID = "0b000000-0000-4000-8000-0000000000ab"
 
 
 def _desired(tmp_path: Path, text: str) -> Desired:
@@ -31,6 +46,7 @@ def _live(*projects: LiveProject) -> Live:
         org_id="org",
         users=FrozenMap(users),
         groups=FrozenMap(groups),
+        collections=FrozenMap({"Finance": LiveCollection("id-Finance", "Finance")}),
         projects=FrozenMap((p.id, p) for p in projects),
     )
 
@@ -182,3 +198,305 @@ rules:
     lost = warning.split("the rule asks: ")[1]
     shown = "; ".join(f"set u{n}@acme.com to CAN_EDIT (NONE stays)" for n in range(1, 6))
     assert lost == shown + more
+
+
+def _changes(tmp_path: Path, text: str, live: Live) -> list[str]:
+    """The plan's changes, one a line: ``P00: path[key]: old -> new (rule NAME) (expired)``."""
+    found = diff(compile_rules(_desired(tmp_path, text), live, now=NOW).desired, live)
+    return [
+        f"{c.name}: {f.path}{f'[{f.key}]' if f.key else ''}: {f.old} -> {f.new}"
+        + (f" (rule {f.rule})" if f.rule else "")
+        + (" (expired)" if f.expired else "")
+        for c in found.changes
+        for f in c.fields
+    ]
+
+
+def _problems(tmp_path: Path, text: str, live: Live) -> list[str]:
+    with pytest.raises(UnresolvedReferenceError) as caught:
+        compile_rules(_desired(tmp_path, text), live, now=NOW)
+    return [f"{p.mark}: {p.message}" for p in caught.value.problems]
+
+
+def test_two_rules_asking_the_same_name_both_rules(tmp_path: Path) -> None:
+    text = """\
+version: 1
+rules:
+  - name: ship
+    match: {all: true}
+    status: Production
+    sharing: {groups: {Admins: CAN_EDIT}, collections: {Finance: CAN_VIEW}}
+  - name: ship-too
+    match: {all: true}
+    priority: 5
+    status: Production
+    sharing: {groups: {Admins: CAN_EDIT}, collections: {Finance: CAN_VIEW}}
+"""
+    assert _changes(tmp_path, text, _live(_project(0))) == [
+        "P00: status: None -> Production (rule ship, ship-too)",
+        "P00: sharing.groups[Admins]: None -> CAN_EDIT (rule ship, ship-too)",
+        "P00: sharing.collections[Finance]: None -> CAN_VIEW (rule ship, ship-too)",
+    ]
+
+
+def test_additive_rules_of_different_priorities_both_grant(tmp_path: Path) -> None:
+    text = """\
+version: 1
+rules:
+  - name: admins
+    match: {all: true}
+    sharing: {groups: {Admins: CAN_EDIT}}
+  - name: board
+    match: {all: true}
+    priority: 5
+    sharing: {groups: {Board: CAN_VIEW}}
+"""
+    compiled = compile_rules(_desired(tmp_path, text), _live(_project(0)), now=NOW)
+    assert compiled.warnings == ()
+    assert _changes(tmp_path, text, _live(_project(0))) == [
+        "P00: sharing.groups[Admins]: None -> CAN_EDIT (rule admins)",
+        "P00: sharing.groups[Board]: None -> CAN_VIEW (rule board)",
+    ]
+
+
+def test_a_rule_authoritative_on_one_dimension_conflicts_with_another_rule_on_it(
+    tmp_path: Path,
+) -> None:
+    text = """\
+version: 1
+rules:
+  - name: admins-only
+    match: {all: true}
+    sharing: {mode: {groups: authoritative}, groups: {Admins: CAN_EDIT}}
+  - name: board
+    match: {all: true}
+    sharing: {groups: {Board: CAN_VIEW}}
+"""
+    with pytest.raises(RuleConflictError) as caught:
+        compile_rules(_desired(tmp_path, text), _live(_project(0)), now=NOW)
+    assert caught.value.conflicts == (
+        "project 'P00' (p00): rule 'admins-only' (m.yaml:3:5) is authoritative on"
+        " sharing.groups, and rule 'board' (m.yaml:6:5) also sets it",
+    )
+
+
+def test_rules_set_aside_together_are_named_together(tmp_path: Path) -> None:
+    text = """\
+version: 1
+rules:
+  - name: admins
+    match: {all: true}
+    sharing: {groups: {Admins: CAN_EDIT}}
+  - name: board
+    match: {all: true}
+    sharing: {groups: {Board: CAN_VIEW}}
+  - name: nobody
+    match: {all: true}
+    priority: 5
+    sharing: {mode: authoritative, groups: {}}
+"""
+    (warning,) = _overridden(tmp_path, text, _live(_project(0)))
+    assert warning == (
+        "m.yaml:9:5: project 'P00': sharing.groups: rule 'nobody' overrides rules 'admins',"
+        " 'board' on this field, so this plan does not do what the rules ask:"
+        " set Admins to CAN_EDIT (NONE stays); set Board to CAN_VIEW (NONE stays)"
+    )
+
+
+def test_an_entry_takes_its_own_fields_and_leaves_the_rules_the_rest(tmp_path: Path) -> None:
+    # P00's entry (by its id upper-cased) sets the workspace and its groups authoritatively; the
+    # rule still sets status and users. P01's entry (by its title, which Hex has with a trailing
+    # space) sets users only. P02 is new: its entry creates it beside the rules.
+    live = _live(
+        LiveProject(PID, "P00", sharing=LiveSharing(groups=FrozenMap({"Board": "CAN_VIEW"}))),
+        LiveProject("p01", "P01 ", owner="amy@acme.com"),
+    )
+    text = """\
+version: 1
+rules:
+  - name: ship
+    match: {all: true}
+    status: Production
+    sharing: {users: {bob@acme.com: CAN_VIEW}, groups: {Admins: CAN_VIEW}}
+projects:
+  - id: 0B000000-0000-4000-8000-0000000000AB
+    sharing: {mode: authoritative, workspace: CAN_VIEW, groups: {Admins: CAN_EDIT}}
+  - title: P01
+    sharing: {users: {u1@acme.com: CAN_EDIT}}
+  - title: P02
+"""
+    assert _changes(tmp_path, text, live) == [
+        "P00: status: None -> Production (rule ship)",
+        "P00: sharing.workspace: NONE -> CAN_VIEW",
+        "P00: sharing.users[bob@acme.com]: None -> CAN_VIEW (rule ship)",
+        "P00: sharing.groups[Admins]: None -> CAN_EDIT",
+        "P00: sharing.groups[Board]: CAN_VIEW -> None",
+        "P01 : status: None -> Production (rule ship)",
+        "P01 : sharing.users[u1@acme.com]: None -> CAN_EDIT",
+        "P01 : sharing.groups[Admins]: None -> CAN_VIEW (rule ship)",
+    ]
+
+
+def test_a_match_on_a_name_nothing_has_is_a_problem_where_it_is_written(tmp_path: Path) -> None:
+    # dan owns a project but is no active user: a rule may still match on him. Production is a
+    # status the policy lists (no project has it yet). The first rule means to match nothing.
+    live = _live(LiveProject("p00", "P00", owner="dan@acme.com", creator="amy@acme.com"))
+    text = """\
+version: 1
+policy: {statuses: [Production, Archive]}
+rules:
+  - name: dormant
+    match: {collection: Nowhere}
+    allow_empty: true
+    status: Archive
+  - name: typos
+    match:
+      all_of:
+        - {title: "P*"}
+        - {owner: dan@acme.com}
+        - {status: [Production, Prodution]}
+        - {creator: q@x.io}
+        - {collection: [Finance, Finanse]}
+    sharing: {groups: {Admins: CAN_VIEW}}
+"""
+    tail = "(allow_empty: true on the rule if it is meant to match nothing yet)"
+    assert _problems(tmp_path, text, live) == [
+        "m.yaml:13:20: rule 'typos': match status 'Prodution' is a status nothing in the"
+        f" workspace or the manifests has, so the rule can never match through it; did you mean"
+        f" 'Production'? {tail}",
+        "m.yaml:14:21: rule 'typos': match creator 'q@x.io' is a user nothing in the"
+        f" workspace or the manifests has, so the rule can never match through it {tail}",
+        "m.yaml:15:24: rule 'typos': match collection 'Finanse' is a collection nothing in the"
+        f" workspace or the manifests has, so the rule can never match through it; did you mean"
+        f" 'Finance'? {tail}",
+    ]
+
+
+def test_a_rule_may_share_with_a_declared_collection_but_not_with_a_user_declared_inactive(
+    tmp_path: Path,
+) -> None:
+    text = """\
+version: 1
+collections:
+  - name: Board pack
+users:
+  - {email: bob@acme.com, active: false}
+rules:
+  - name: plain
+    match: {all: true}
+    status: Production
+  - name: shares
+    match: {all: true}
+    sharing:
+      collections: {Board pack: CAN_VIEW, Finance: CAN_VIEW}
+      users: {bob@acme.com: CAN_VIEW, amy@acme.com: CAN_VIEW}
+"""
+    assert _problems(tmp_path, text, _live(_project(0))) == [
+        "m.yaml:14:15: rule 'shares': bob@acme.com is not an active user of this workspace"
+    ]
+
+
+def _rules(tmp_path: Path, text: str) -> tuple[Rule, ...]:
+    return _desired(tmp_path, text).rules
+
+
+def test_an_except_on_archived_or_trashed_projects_looks_at_them(tmp_path: Path) -> None:
+    # Hidden projects are left out unless a rule asks about them, in match or in except.
+    old = "2020-01-01T00:00:00Z"
+    projects = [
+        LiveProject("p0", "Kept", created_at=old, last_viewed_at=old),
+        LiveProject("p1", "Shelved", archived=True, created_at=old, last_viewed_at=old),
+        LiveProject("p2", "Binned", trashed=True, created_at=old, last_viewed_at=old),
+        LiveProject("p3", "Fresh", created_at="2026-05-31T00:00:00Z"),
+    ]
+    rules = _rules(
+        tmp_path,
+        """\
+version: 1
+rules:
+  - name: only-archived
+    match: {all: true}
+    except: {archived: false}
+    status: Archive
+  - name: only-trashed
+    match: {all: true}
+    except: {any_of: [{trashed: false}]}
+    status: Archive
+  - name: stale-and-visible
+    match: {all: true}
+    except: {last_viewed: {newer_than: 30d}}
+    status: Archive
+  - name: not-fresh
+    match: {all_of: [{title: "*"}, {not: {created: {after: 30d}}}]}
+    status: Archive
+  - name: old-or-nothing
+    match: {any_of: [{created: {before: 2021-01-01}}]}
+    status: Archive
+""",
+    )
+    assert count_matches(rules, projects, now=NOW) == {
+        "only-archived": 1,
+        "only-trashed": 1,
+        "stale-and-visible": 1,
+        "not-fresh": 1,
+        "old-or-nothing": 1,
+    }
+
+
+def test_an_unknown_match_key_is_a_value_error_that_names_it() -> None:
+    with pytest.raises(ValueError, match="unknown match key 'colour'"):
+        matcher(Match("colour", ("red",)), NOW)
+
+
+def _warnings(tmp_path: Path, text: str, live: Live) -> list[str]:
+    found = diff(compile_rules(_desired(tmp_path, text), live, now=NOW).desired, live)
+    return [f"{w.code}: {w.mark}: {w.message}" for _, w in found.warnings]
+
+
+def test_an_owners_grant_is_ignored_where_the_rule_or_the_entry_writes_it(tmp_path: Path) -> None:
+    live = _live(_project(0), _project(1))
+    text = """\
+version: 1
+rules:
+  - name: team
+    match: {all: true}
+    sharing:
+      users: {bob@acme.com: CAN_VIEW, amy@acme.com: CAN_EDIT}
+projects:
+  - title: P01
+    sharing:
+      groups: {Admins: CAN_VIEW}
+      users: {amy@acme.com: FULL_ACCESS}
+"""
+    ignored = "owns it; an owner's own access is never changed (the manifest's level is ignored)"
+    assert _warnings(tmp_path, text, live) == [
+        f"owner_access: m.yaml:6:39: project 'P00': amy@acme.com {ignored}",
+        f"owner_access: m.yaml:11:15: project 'P01': amy@acme.com {ignored}",
+    ]
+
+
+def test_a_grant_expired_in_one_rule_stays_while_another_rule_grants_it(tmp_path: Path) -> None:
+    live = _live(_project(0, LiveSharing(users=FrozenMap({"bob@acme.com": "CAN_VIEW"}))))
+    text = """\
+version: 1
+rules:
+  - name: short
+    match: {all: true}
+    sharing:
+      users: {bob@acme.com: {level: CAN_VIEW, expires: 2026-01-01}}
+      groups: {Board: {level: CAN_VIEW, expires: 2026-01-01}}
+  - name: long
+    match: {all: true}
+    sharing:
+      users: {bob@acme.com: CAN_VIEW}
+      groups: {Admins: CAN_VIEW}
+"""
+    assert _changes(tmp_path, text, live) == [
+        "P00: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
+    ]
+    text = text.replace("Admins: CAN_VIEW", "Admins: CAN_VIEW, Board: CAN_EDIT")
+    live = _live(_project(0, LiveSharing(users=FrozenMap({"bob@acme.com": "CAN_VIEW"}))))
+    assert _changes(tmp_path, text, live) == [
+        "P00: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
+        "P00: sharing.groups[Board]: None -> CAN_EDIT (rule long)",
+    ]
