@@ -13,10 +13,12 @@ import pytest
 from hexsync.decide.diff import UnresolvedReferenceError, diff
 from hexsync.decide.rules_compiler import (
     RuleConflictError,
+    check_violations,
     compile_rules,
     count_matches,
     matcher,
     parse_moment,
+    warn_violations,
 )
 from hexsync.manifest import load
 from hexsync.values.desired import Desired, FrozenMap, Match, Rule
@@ -500,3 +502,69 @@ rules:
         "P00: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
         "P00: sharing.groups[Board]: None -> CAN_EDIT (rule long)",
     ]
+
+
+CHECKS = """\
+version: 1
+groups:
+  - name: Newcomers
+rules:
+  - name: board-views
+    match: {all: true}
+    enforce: check
+    sharing: {groups: {Board: CAN_VIEW}}
+  - name: board-views-too
+    match: {title: "P*"}
+    enforce: check
+    sharing: {groups: {Board: CAN_VIEW}}
+  - name: stale-private
+    match: {last_viewed: {older_than: 365d}}
+    enforce: warn
+    sharing: {mode: authoritative, workspace: NONE}
+"""
+
+
+def test_each_check_rule_a_project_violates_is_a_refusal_of_its_own(tmp_path: Path) -> None:
+    # Nothing is planned (a plan --target'ed elsewhere): the group the manifests would create
+    # is no reason to judge less.
+    live = _live(
+        LiveProject(
+            "p00",
+            "P00",
+            created_at="2020-01-01T00:00:00Z",
+            sharing=LiveSharing(workspace="CAN_VIEW"),
+        )
+    )
+    desired = _desired(tmp_path, CHECKS)
+    refusals = check_violations(desired, live, (), now=NOW)
+    hint = (
+        "fix those projects (in Hex, or with a projects: entry or an apply rule), or change the"
+        " rule; a check rule never changes anything itself"
+    )
+    assert [(r.code, r.message, r.hint, str(r.mark)) for r in refusals] == [
+        (
+            "rule_check",
+            f"rule '{name}' (enforce: check) is violated 1 time:"
+            " 'P00' (sharing.groups[Board] is none, must be CAN_VIEW)",
+            hint,
+            mark,
+        )
+        for name, mark in (("board-views", "m.yaml:5:5"), ("board-views-too", "m.yaml:9:5"))
+    ]
+    assert [(w.message, str(w.mark)) for w in warn_violations(desired, live, (), now=NOW)] == [
+        (
+            "rule 'stale-private' (enforce: warn) is violated 1 time:"
+            " 'P00' (sharing.workspace is CAN_VIEW, must be NONE)",
+            "m.yaml:13:5",
+        )
+    ]
+
+
+def test_check_rules_that_contradict_each_other_are_a_conflict(tmp_path: Path) -> None:
+    text = CHECKS.replace("{groups: {Board: CAN_VIEW}}", "{mode: authoritative, groups: {}}", 1)
+    with pytest.raises(RuleConflictError) as caught:
+        check_violations(_desired(tmp_path, text), _live(_project(0)), (), now=NOW)
+    assert caught.value.conflicts == (
+        "project 'P00' (p00): rule 'board-views' (m.yaml:5:5) is authoritative on"
+        " sharing.groups, and rule 'board-views-too' (m.yaml:9:5) also sets it",
+    )
