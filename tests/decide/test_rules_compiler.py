@@ -509,6 +509,10 @@ version: 1
 groups:
   - name: Newcomers
 rules:
+  - name: anonymous-link-off
+    match: {all: true}
+    enforce: check
+    sharing: {mode: authoritative, public_web: NONE}
   - name: board-views
     match: {all: true}
     enforce: check
@@ -520,7 +524,7 @@ rules:
   - name: stale-private
     match: {last_viewed: {older_than: 365d}}
     enforce: warn
-    sharing: {mode: authoritative, workspace: NONE}
+    sharing: {mode: authoritative, workspace: NONE, users: {}}
 """
 
 
@@ -532,7 +536,9 @@ def test_each_check_rule_a_project_violates_is_a_refusal_of_its_own(tmp_path: Pa
             "p00",
             "P00",
             created_at="2020-01-01T00:00:00Z",
-            sharing=LiveSharing(workspace="CAN_VIEW"),
+            sharing=LiveSharing(
+                workspace="CAN_VIEW", users=FrozenMap({"bob@acme.com": "CAN_VIEW"})
+            ),
         )
     )
     desired = _desired(tmp_path, CHECKS)
@@ -549,13 +555,64 @@ def test_each_check_rule_a_project_violates_is_a_refusal_of_its_own(tmp_path: Pa
             hint,
             mark,
         )
-        for name, mark in (("board-views", "m.yaml:5:5"), ("board-views-too", "m.yaml:9:5"))
+        for name, mark in (("board-views", "m.yaml:9:5"), ("board-views-too", "m.yaml:13:5"))
     ]
     assert [(w.message, str(w.mark)) for w in warn_violations(desired, live, (), now=NOW)] == [
         (
-            "rule 'stale-private' (enforce: warn) is violated 1 time:"
-            " 'P00' (sharing.workspace is CAN_VIEW, must be NONE)",
-            "m.yaml:13:5",
+            "rule 'stale-private' (enforce: warn) is violated 2 times:"
+            " 'P00' (sharing.workspace is CAN_VIEW, must be NONE);"
+            " 'P00' (sharing.users[bob@acme.com] is CAN_VIEW, must be none)",
+            "m.yaml:17:5",
+        )
+    ]
+    # their blast radius is counted on the workspace as it is
+    reports = compile_rules(desired, live, now=NOW).reports
+    assert [(r.name, r.matched) for r in reports] == [
+        ("anonymous-link-off", 1),
+        ("board-views", 1),
+        ("board-views-too", 1),
+        ("stale-private", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("projects", "more"), [(10, ""), (11, "; and 1 more"), (12, "; and 2 more")]
+)
+def test_a_check_rule_names_ten_violations_then_counts_the_rest(
+    tmp_path: Path, projects: int, more: str
+) -> None:
+    live = _live(*(_project(n) for n in range(projects)))
+    (refusal,) = check_violations(
+        _desired(tmp_path, CHECKS.split("  - name: board-views-too", maxsplit=1)[0]),
+        live,
+        (),
+        now=NOW,
+    )
+    shown = "; ".join(
+        f"'P{n:02}' (sharing.groups[Board] is none, must be CAN_VIEW)" for n in range(10)
+    )
+    assert refusal.message == (
+        f"rule 'board-views' (enforce: check) is violated {projects} times: {shown}{more}"
+    )
+
+
+def test_a_rule_matching_more_than_the_policy_allows_is_refused(tmp_path: Path) -> None:
+    text = """\
+version: 1
+policy: {max_rule_matches: 2}
+rules:
+  - name: wide
+    match: {all: true}
+    status: Production
+"""
+    compiled = compile_rules(_desired(tmp_path, text), _live(*map(_project, range(3))), now=NOW)
+    assert [(r.code, r.message, r.hint, str(r.mark)) for r in compiled.refusals] == [
+        (
+            "max_rule_matches",
+            "rule 'wide' matches 3 live projects, more than policy.max_rule_matches (2)",
+            "narrow the rule's match (or add an except), or raise policy.max_rule_matches if that"
+            " many is intended",
+            "m.yaml:4:5",
         )
     ]
 
@@ -565,6 +622,6 @@ def test_check_rules_that_contradict_each_other_are_a_conflict(tmp_path: Path) -
     with pytest.raises(RuleConflictError) as caught:
         check_violations(_desired(tmp_path, text), _live(_project(0)), (), now=NOW)
     assert caught.value.conflicts == (
-        "project 'P00' (p00): rule 'board-views' (m.yaml:5:5) is authoritative on"
-        " sharing.groups, and rule 'board-views-too' (m.yaml:9:5) also sets it",
+        "project 'P00' (p00): rule 'board-views' (m.yaml:9:5) is authoritative on"
+        " sharing.groups, and rule 'board-views-too' (m.yaml:13:5) also sets it",
     )
