@@ -6,6 +6,7 @@ moment that is neither a duration nor a date is refused for what it is. The scen
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -308,10 +309,16 @@ rules:
 def test_an_entry_takes_its_own_fields_and_leaves_the_rules_the_rest(tmp_path: Path) -> None:
     # P00's entry (by its id upper-cased) sets the workspace and its groups authoritatively; the
     # rule still sets status and users. P01's entry (by its title, which Hex has with a trailing
-    # space) sets users only. P02 is new: its entry creates it beside the rules.
+    # space) sets users only, one of them expired. P02 is new: its entry creates it beside the
+    # rules.
     live = _live(
         LiveProject(PID, "P00", sharing=LiveSharing(groups=FrozenMap({"Board": "CAN_VIEW"}))),
-        LiveProject("p01", "P01 ", owner="amy@acme.com"),
+        LiveProject(
+            "p01",
+            "P01 ",
+            owner="amy@acme.com",
+            sharing=LiveSharing(users=FrozenMap({"u2@acme.com": "CAN_VIEW"})),
+        ),
     )
     text = """\
 version: 1
@@ -324,7 +331,7 @@ projects:
   - id: 0B000000-0000-4000-8000-0000000000AB
     sharing: {mode: authoritative, workspace: CAN_VIEW, groups: {Admins: CAN_EDIT}}
   - title: P01
-    sharing: {users: {u1@acme.com: CAN_EDIT}}
+    sharing: {users: {u1@acme.com: CAN_EDIT, u2@acme.com: {level: CAN_VIEW, expires: 2026-01-01}}}
   - title: P02
 """
     assert _changes(tmp_path, text, live) == [
@@ -335,6 +342,7 @@ projects:
         "P00: sharing.groups[Board]: CAN_VIEW -> None",
         "P01 : status: None -> Production (rule ship)",
         "P01 : sharing.users[u1@acme.com]: None -> CAN_EDIT",
+        "P01 : sharing.users[u2@acme.com]: CAN_VIEW -> None (expired)",
         "P01 : sharing.groups[Admins]: None -> CAN_VIEW (rule ship)",
     ]
 
@@ -478,7 +486,10 @@ projects:
 
 
 def test_a_grant_expired_in_one_rule_stays_while_another_rule_grants_it(tmp_path: Path) -> None:
-    live = _live(_project(0, LiveSharing(users=FrozenMap({"bob@acme.com": "CAN_VIEW"}))))
+    live = _live(
+        _project(0, LiveSharing(users=FrozenMap({"bob@acme.com": "CAN_VIEW"}))),
+        _project(1, LiveSharing(groups=FrozenMap({"Board": "CAN_VIEW"}))),
+    )
     text = """\
 version: 1
 rules:
@@ -492,15 +503,26 @@ rules:
     sharing:
       users: {bob@acme.com: CAN_VIEW}
       groups: {Admins: CAN_VIEW}
+  - name: short-too
+    match: {all: true}
+    sharing:
+      users: {u1@acme.com: {level: CAN_VIEW, expires: 2026-01-01}}
+      groups: {Board: {level: CAN_VIEW, expires: 2026-01-01}}
 """
+    # Board's grant ended in both rules that wrote it: P01 loses it, and the change names both
     assert _changes(tmp_path, text, live) == [
         "P00: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
+        "P01: sharing.users[bob@acme.com]: None -> CAN_VIEW (rule long)",
+        "P01: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
+        "P01: sharing.groups[Board]: CAN_VIEW -> None (rule short, short-too) (expired)",
     ]
-    text = text.replace("Admins: CAN_VIEW", "Admins: CAN_VIEW, Board: CAN_EDIT")
-    live = _live(_project(0, LiveSharing(users=FrozenMap({"bob@acme.com": "CAN_VIEW"}))))
+    text = text.replace("Admins: CAN_VIEW}", "Admins: CAN_VIEW, Board: CAN_EDIT}")
     assert _changes(tmp_path, text, live) == [
         "P00: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
         "P00: sharing.groups[Board]: None -> CAN_EDIT (rule long)",
+        "P01: sharing.users[bob@acme.com]: None -> CAN_VIEW (rule long)",
+        "P01: sharing.groups[Admins]: None -> CAN_VIEW (rule long)",
+        "P01: sharing.groups[Board]: CAN_VIEW -> CAN_EDIT (rule long)",
     ]
 
 
@@ -625,3 +647,31 @@ def test_check_rules_that_contradict_each_other_are_a_conflict(tmp_path: Path) -
         "project 'P00' (p00): rule 'board-views' (m.yaml:9:5) is authoritative on"
         " sharing.groups, and rule 'board-views-too' (m.yaml:13:5) also sets it",
     )
+
+
+def test_a_users_rule_counts_users_and_is_no_project_rule(tmp_path: Path) -> None:
+    # amy signed in yesterday; the others never did. A users rule that matches no project is
+    # not "matching nothing", and the policy's cap on project matches is not its business.
+    live = _live(_project(0), _project(1), _project(2))
+    users = dict(live.users)
+    users["amy@acme.com"] = replace(users["amy@acme.com"], last_login="2026-05-31T09:00:00Z")
+    live = replace(live, users=FrozenMap(users))
+    text = """\
+version: 1
+policy: {max_rule_matches: 2}
+rules:
+  - name: dormant
+    match: {last_login: {older_than: 180d}}
+    users: {active: false}
+    enforce: check
+  - name: ship
+    match: {title: P00}
+    status: Production
+"""
+    compiled = compile_rules(_desired(tmp_path, text), live, now=NOW)
+    assert [(r.name, r.matched, r.users) for r in compiled.reports] == [
+        ("dormant", 8, True),
+        ("ship", 1, False),
+    ]
+    assert compiled.warnings == ()
+    assert compiled.refusals == ()
