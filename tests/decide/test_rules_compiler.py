@@ -675,3 +675,23 @@ rules:
     ]
     assert compiled.warnings == ()
     assert compiled.refusals == ()
+
+
+def test_an_entry_by_title_goes_to_the_project_of_that_exact_title_first(tmp_path: Path) -> None:
+    # Hex has "Twin" and "Twin " (a trailing space): the entry for Twin is the first's
+    live = _live(LiveProject("p0", "Twin"), LiveProject("p1", "Twin "))
+    text = """\
+version: 1
+rules:
+  - name: ship
+    match: {all: true}
+    status: Production
+projects:
+  - title: Twin
+    sharing: {users: {bob@acme.com: CAN_VIEW}}
+"""
+    assert _changes(tmp_path, text, live) == [
+        "Twin: status: None -> Production (rule ship)",
+        "Twin: sharing.users[bob@acme.com]: None -> CAN_VIEW",
+        "Twin : status: None -> Production (rule ship)",
+    ]
