@@ -405,6 +405,14 @@ def test_a_created_project_is_the_token_users_and_new_for_time_rules(tmp_path: P
         "rule 'all-closed' (enforce: check) is violated 1 time: 'Fresh' (sharing.workspace is"
         " CAN_VIEW, must be NONE)"
     ]
+    # The token's user made it: a rule on what alice creates sees it
+    mine = closed.replace("all-closed", "alice-closed").replace(
+        "{all: true}", "{creator: alice@acme.com}"
+    )
+    assert _check(mine, live, [create], tmp_path) == [
+        "rule 'alice-closed' (enforce: check) is violated 1 time: 'Fresh' (sharing.workspace is"
+        " CAN_VIEW, must be NONE)"
+    ]
 
 
 def test_status_and_sharing_of_a_project_are_what_the_check_rule_judges(tmp_path: Path) -> None:
