@@ -168,6 +168,23 @@ def test_a_person_who_leaves_moves_every_project_they_could_open() -> None:
     }
 
 
+def test_the_as_planned_moves_cost_the_projects_the_plan_touches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A project whose paths are the same on both sides is skipped without listing its people
+    (against_live's docstring): a plan touching one project of many lists one project's."""
+    listed: Counter[str] = Counter()
+    people = AccessEngine.people
+
+    def counting(engine: AccessEngine, pid: str) -> list[Any]:
+        listed[engine.project(pid).project.title] += 1
+        return people(engine, pid)
+
+    monkeypatch.setattr(AccessEngine, "people", counting)
+    assert list(_vs_live(["project Link: sharing.public_web: APP_ONLY -> NONE"])) == ["Link"]
+    assert listed == {"Link": 2}  # as live, and as planned
+
+
 def _lines(changes_text: list[str], workspace: dict[str, Any]) -> list[str]:
     live = live_of(workspace)
     out = []
