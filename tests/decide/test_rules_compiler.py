@@ -440,7 +440,7 @@ rules:
     match: {all_of: [{title: "*"}, {not: {created: {after: 30d}}}]}
     status: Archive
   - name: old-or-nothing
-    match: {any_of: [{created: {before: 2021-01-01}}]}
+    match: {any_of: [{created: {before: 5y}}]}
     status: Archive
 """,
     )
@@ -587,14 +587,6 @@ def test_each_check_rule_a_project_violates_is_a_refusal_of_its_own(tmp_path: Pa
             "m.yaml:17:5",
         )
     ]
-    # their blast radius is counted on the workspace as it is
-    reports = compile_rules(desired, live, now=NOW).reports
-    assert [(r.name, r.matched) for r in reports] == [
-        ("anonymous-link-off", 1),
-        ("board-views", 1),
-        ("board-views-too", 1),
-        ("stale-private", 1),
-    ]
 
 
 @pytest.mark.parametrize(
@@ -694,4 +686,20 @@ projects:
         "Twin: status: None -> Production (rule ship)",
         "Twin: sharing.users[bob@acme.com]: None -> CAN_VIEW",
         "Twin : status: None -> Production (rule ship)",
+    ]
+
+
+def test_the_blast_radius_of_check_and_warn_rules_is_counted_on_the_workspace_as_it_is(
+    tmp_path: Path,
+) -> None:
+    live = _live(
+        LiveProject("p00", "P00", created_at="2020-01-01T00:00:00Z"),
+        LiveProject("p01", "Q01", created_at="2026-05-01T00:00:00Z"),
+    )
+    reports = compile_rules(_desired(tmp_path, CHECKS), live, now=NOW).reports
+    assert [(r.name, r.matched) for r in reports] == [
+        ("anonymous-link-off", 2),
+        ("board-views", 2),
+        ("board-views-too", 1),
+        ("stale-private", 1),  # Q01 was made a month ago: not stale
     ]
