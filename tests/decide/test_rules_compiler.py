@@ -136,17 +136,26 @@ projects:
   - title: P02
     sharing: {mode: authoritative, public_web: NONE}
 """
-    head = "the projects: entry overrides rule"
-    tail = "on this field, so this plan does not do what the rule asks"
-    # P02's entry leaves public_web as the rule would (NONE): nothing is lost, no warning
-    assert _overridden(tmp_path, text, live) == [
-        f"m.yaml:12:26: project 'P00': sharing.workspace: {head} 'open-up' {tail}:"
-        " set workspace to CAN_EDIT (CAN_VIEW stays)",
-        f"m.yaml:14:26: project 'P01': sharing.workspace: {head} 'open-up' {tail}:"
-        " set workspace to CAN_EDIT (the plan makes it CAN_VIEW)",
-        f"m.yaml:14:48: project 'P01': sharing.public_web: {head} 'no-link' {tail}:"
-        " remove public_web (APP_ONLY stays)",
-    ]
+    # One rule_shadowed warning per rule, naming each overridden field with its place and what
+    # the rule would have done; P02's entry leaves public_web as the rule would (NONE): nothing
+    # lost there, only said to be repeated.
+    compiled = compile_rules(_desired(tmp_path, text), live, now=NOW)
+    shadowed = {w.message.split("'")[1]: w.message for w in compiled.warnings}
+    assert [w.code for w in compiled.warnings] == ["rule_shadowed", "rule_shadowed"]
+    assert (
+        "so it does not do there what it asks: 'P00': sharing.workspace (m.yaml:12:26) set"
+        " workspace to CAN_EDIT (CAN_VIEW stays); 'P01': sharing.workspace (m.yaml:14:26) set"
+        " workspace to CAN_EDIT (the plan makes it CAN_VIEW); take the field out"
+    ) in shadowed["open-up"]
+    assert "overridden on 2 of the 3 projects it matches" in shadowed["open-up"]
+    assert (
+        "so it does not do there what it asks: 'P01': sharing.public_web (m.yaml:14:48) remove"
+        " public_web (APP_ONLY stays); take the field out"
+    ) in shadowed["no-link"]
+    assert (
+        "it changes nothing on 1 of the 3 projects it matches: their projects: entries already"
+        " say what the rules yield there (sharing.public_web 1): 'P02' (m.yaml:15:5)"
+    ) in shadowed["no-link"]
 
 
 def test_an_authoritative_rule_of_higher_priority_says_what_the_additive_one_loses(
@@ -623,9 +632,9 @@ rules:
     assert [(r.code, r.message, r.hint, str(r.mark)) for r in compiled.refusals] == [
         (
             "max_rule_matches",
-            "rule 'wide' matches 3 live projects, more than policy.max_rule_matches (2)",
-            "narrow the rule's match (or add an except), or raise policy.max_rule_matches if that"
-            " many is intended",
+            "rule 'wide' matches 3 of the 3 live projects, more than policy.max_rule_matches (2)",
+            "narrow the rule's match (or add an except); if it is meant to cover that many, say so"
+            " on the rule (max_matches: 100%, or a number) or raise policy.max_rule_matches",
             "m.yaml:4:5",
         )
     ]
