@@ -17,7 +17,7 @@ def test_demo_plans_applies_and_converges(monkeypatch: pytest.MonkeyPatch) -> No
     result = CliRunner().invoke(cli, ["--no-color", "demo"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "ok: 12 files" in out
+    assert "ok: 13 files" in out
     # The first plan shows the example's deliberate differences (examples/acme/README.md) …
     first = out.split("3. Apply that plan")[0]
     for line in (
@@ -53,7 +53,7 @@ def test_demo_runs_from_any_directory(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["--no-color", "demo"])
     assert result.exit_code == 0, result.output
-    assert "ok: 12 files" in result.output
+    assert "ok: 13 files" in result.output
     assert result.output.split("4. Plan again")[1].count("No changes.") == 1
     assert list(tmp_path.iterdir()) == []  # nothing written where it ran
 

@@ -216,7 +216,7 @@ def test_files_read_like_hand_written_manifests() -> None:
         f"""
 projects:
   - id: {_uuid(3)}
-    title: Revenue overview
+    title: Revenue overview  # owner: alice@acme.com
     status: Production
     sharing:
       workspace: APP_ONLY
@@ -400,6 +400,70 @@ def test_parse_kinds() -> None:
         parse_kinds(" , ")
 
 
+# ------------------------------------------------------------------------------------ owners
+
+
+def _entries(projects_yaml: str) -> dict[str, str]:
+    """Each exported project's lines as a reader sees them, by id."""
+    entries: dict[str, str] = {}
+    for block in projects_yaml.split("\n  - id: ")[1:]:
+        entries[block.split()[0]] = block
+    return entries
+
+
+def test_a_new_admin_reading_the_export_can_tell_who_owns_each_project(tmp_path: Path) -> None:
+    """Issue 29: the owner was in Live but nowhere in projects.yaml (Hex seldom lists the owner
+    among the project's users), so whom to ask about a project meant asking Hex. Each entry now
+    says it on the title's line, as a comment: plan reads nothing from it."""
+    odd_owner = "o'brien #1@acme.com"
+    live = make_live(
+        users=["alice@acme.com", "bob@acme.com"],
+        projects=[
+            LiveProject(_uuid(1), "Revenue overview", owner="alice@acme.com", status="Production"),
+            LiveProject(_uuid(2), "x #y", owner=odd_owner, sharing=sharing("CAN_VIEW")),
+            LiveProject(_uuid(3), " padded ", owner="bob@acme.com"),
+            LiveProject(_uuid(4), "Nobody's", owner=None),
+            LiveProject(_uuid(5), "Broken", owner="a\nstatus: x@acme.com"),
+        ],
+    )
+    export = build_export(live)
+    entries = _entries(export.files["projects.yaml"])
+    assert "\n    title: Revenue overview  # owner: alice@acme.com\n" in entries[_uuid(1)]
+    assert "\n    title: 'x #y'  # owner: o'brien #1@acme.com\n" in entries[_uuid(2)]
+    # An owner that would break the line is escaped on it: the rest of the file is unchanged.
+    assert '\n    title: Broken  # owner: "a\\nstatus: x@acme.com"\n' in entries[_uuid(5)]
+    # A title a manifest cannot hold is only a comment: the owner goes on the id's line.
+    assert entries[_uuid(3)].startswith(f"{_uuid(3)}  # owner: bob@acme.com\n")
+    assert "owner" not in entries[_uuid(4)]
+    # Only a comment: the files declare what they declared before, and plan as no change.
+    result = checked(write(tmp_path / "owners", dict(export.files)))
+    assert_no_change(plan_against(live, result))
+    assert result.desired is not None
+    assert {p.id: p.title for p in result.desired.projects} == {
+        _uuid(1): "Revenue overview",
+        _uuid(2): "x #y",
+        _uuid(3): None,
+        _uuid(4): "Nobody's",
+        _uuid(5): "Broken",
+    }
+    # The admin edits the lines around the comment and leaves it: the plan reads the edits alone.
+    text = export.files["projects.yaml"].replace(
+        "title: Revenue overview  # owner: alice@acme.com\n    status: Production",
+        "title: Revenue (2024)  # owner: alice@acme.com\n    status: Deprecated",
+    )
+    files = {**export.files, "projects.yaml": text}
+    files["policy.yaml"] = files["policy.yaml"].replace(
+        "- Production", "- Production\n    - Deprecated"
+    )
+    plan = plan_against(live, checked(write(tmp_path / "edited", files)))
+    assert [(c.id, [(f.path, f.new) for f in c.fields]) for c in plan.changes] == [
+        (_uuid(1), [("status", "Deprecated")])
+    ]
+    # A pinned project's title cannot be changed through the API: plan says so, naming it whole.
+    titled = f"project {_uuid(1)} is titled 'Revenue overview' in Hex, 'Revenue (2024)' in the"
+    assert [w for w in plan.warnings if w.message.startswith(titled)], plan.warnings
+
+
 # ------------------------------------------------------------------------------------ limits
 
 
@@ -452,6 +516,7 @@ def test_what_a_manifest_cannot_say_is_left_unmanaged_and_noted(tmp_path: Path) 
         assert expected in notes, f"{expected!r} not in:\n{notes}"
     projects = export.files["projects.yaml"]
     assert "    # title: 'Title with a trailing space ' (cannot be written" in projects
+    assert f"  - id: {_uuid(5)}\n" in projects  # no owner listed: no owner comment
     assert "      # users: left alone, gone@acme.com is not an active user" in projects
     assert "      public_web: NONE\n" in projects  # the other dimensions are still managed
     # Left alone means plan neither complains nor changes anything.

@@ -132,7 +132,7 @@ def _drop_dave(directory: Path) -> None:
 def _deprecate_arr_bridge(directory: Path) -> None:
     path = directory / "projects.yaml"
     text = path.read_text(encoding="utf-8")
-    before = "    title: ARR bridge\n    status: Production\n"
+    before = "    title: ARR bridge  # owner: frank@acme.com\n    status: Production\n"
     assert text.count(before) == 1
     path.write_text(text.replace(before, before.replace("Production", "Deprecated")), "utf-8")
 
@@ -282,7 +282,8 @@ def test_a_workspace_full_of_traps_round_trips(tricky: str, tmp_path: Path) -> N
         "      groups:\n        'a: b': MEMBER\n        'yes': VIEW\n"
     ) in collections
     projects = (out / "projects.yaml").read_text(encoding="utf-8")
-    assert "    title: '2023-01-01: review #1'\n    status: null\n" in projects
+    assert "    title: '2023-01-01: review #1'  # owner: dana.smith@acme.com\n" in projects
+    assert "    title: Status page  # owner: bob@acme.com\n    status: '1.0'\n" in projects
     assert "        dana.smith@acme.com: CAN_EDIT\n" in projects
     assert "        bob@acme.com: FULL_ACCESS  # owner\n" in projects
     assert "allow_public_web: true" in (out / "policy.yaml").read_text(encoding="utf-8")

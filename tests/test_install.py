@@ -53,7 +53,7 @@ def test_wheel_installed_in_a_fresh_venv_runs_the_demo_anywhere(tmp_path: Path) 
     elsewhere.mkdir()
     demo = _run([str(bin_dir / "hexsync"), "demo"], elsewhere, 120)
     assert demo.returncode == 0, demo.stdout[-3000:] + demo.stderr[-2000:]
-    assert "ok: 12 files" in demo.stdout
+    assert "ok: 13 files" in demo.stdout
     # It ends with the second plan: no changes.
     last_step = demo.stdout.split("4. Plan again")[1]
     assert "No changes." in last_step

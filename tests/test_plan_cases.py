@@ -1,7 +1,9 @@
 """Plan scenarios as data: every ``tests/cases/*.yaml`` through the real path.
 
 Each case is a small workspace (``seed``: top-level keys replacing those of ``_base.yaml``), the
-manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or, with option
+manifests (``manifests``: YAML text, loaded from a file named ``manifests.yaml``; or ``layers``:
+a mapping of layer name to YAML text, each written to ``NAME/manifests.yaml`` and merged in
+order as a workspace of ``hexsync.yaml`` merges them (docs/workspaces.md); or, with option
 ``export: true``, what ``hexsync export`` writes of the seed, followed by ``manifests`` when
 given: top-level keys the export does not write, such as ``rules:``),
 optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, ``target``,
@@ -20,6 +22,10 @@ optional ``options`` (``token``: workspace | admin | member, ``allow_destroy``, 
   ``python tools/fill_case_messages.py`` adds it);
 - ``errors``: substrings of the one error the plan raises instead (``manifests.yaml:LINE``),
   one per problem (unresolved reference, or rule conflict);
+- ``sources``: ``NAME: FILE:LINE:COLUMN`` for every change that points into the manifests, in
+  order (with layers: which layer's line);
+- ``problems``: the manifests' errors instead of a plan (a layer loosening a locked field), each
+  the first line of the problem as printed, all of them in order;
 - ``impact``: lines ``PRINCIPAL gains|loses LEVEL on PROJECT [via GROUP]`` (all of them; none
   when the key is absent);
   ``widening``: the principals whose gains are flagged as high risk;
@@ -50,7 +56,8 @@ from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 from hexsync.export.manifests import export_document
 from hexsync.hexapi import HexClient
-from hexsync.manifest import load
+from hexsync.manifest import ManifestError, load
+from hexsync.manifest.layers import load_layers
 from hexsync.planning.planner import read_and_plan
 from hexsync.planning.saved_plan import uncovered
 from hexsync.readers.workspace import read_live
@@ -61,13 +68,15 @@ from hexsync.values.plan import Action, Change, FieldChange, Plan
 CASES = Path(__file__).parent / "cases"
 BASE = yaml.safe_load((CASES / "_base.yaml").read_text(encoding="utf-8"))
 TOKENS = {"workspace": "hxtw_cases", "admin": "hxtp_admin", "member": "hxtp_member"}
-CASE_KEYS = {"description", "seed", "manifests", "options", "expected"}
+CASE_KEYS = {"description", "seed", "manifests", "layers", "options", "expected"}
 EXPECTED_KEYS = {
     "changes",
     "refusals",
     "warnings",
     "at",
     "errors",
+    "problems",
+    "sources",
     "impact",
     "widening",
     "unmanaged",
@@ -122,6 +131,18 @@ def _impact(plan: Plan) -> list[str]:
     return lines
 
 
+def _manifest_files(case: dict[str, Any]) -> list[str]:
+    """The case's manifest files, relative to its folder, in layer order."""
+    return [f"{name}/manifests.yaml" for name in case.get("layers", {})] or ["manifests.yaml"]
+
+
+def _load(case: dict[str, Any], tmp_path: Path) -> Desired:
+    if "layers" in case:
+        layers = [[tmp_path / name] for name in case["layers"]]
+        return load_layers(layers, relative_to=tmp_path)
+    return load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+
+
 def _run(case: dict[str, Any], tmp_path: Path) -> Plan:
     return _run_and_read(case, tmp_path)[0]
 
@@ -150,8 +171,13 @@ def _run_and_read(case: dict[str, Any], tmp_path: Path) -> tuple[Plan, Live]:
     text = case.get("manifests", "")
     if options.get("export"):  # what export writes, and then the case's own keys (rules:)
         text = asyncio.run(export()) + text
-    (tmp_path / "manifests.yaml").write_text(text, encoding="utf-8")
-    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+    if "layers" in case:
+        for name, layer in case["layers"].items():
+            (tmp_path / name).mkdir(exist_ok=True)
+            (tmp_path / name / "manifests.yaml").write_text(layer, encoding="utf-8")
+    else:
+        (tmp_path / "manifests.yaml").write_text(text, encoding="utf-8")
+    desired = _load(case, tmp_path)
 
     async def plan() -> tuple[Plan, Live]:
         async with connect() as client:
@@ -172,6 +198,13 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     assert set(case) <= CASE_KEYS, f"unknown case keys {set(case) - CASE_KEYS}"
     expected = case["expected"]
     assert set(expected) <= EXPECTED_KEYS, f"unknown keys {set(expected) - EXPECTED_KEYS}"
+
+    if "problems" in expected:
+        with pytest.raises(ManifestError) as refused:
+            _run(case, tmp_path)
+        found = [str(p).splitlines()[0] for p in refused.value.problems if p.severity == "error"]
+        assert found == expected["problems"]
+        return
 
     if "errors" in expected:
         with pytest.raises((UnresolvedReferenceError, RuleConflictError)) as caught:
@@ -198,6 +231,8 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
             " in from the plan (read each before committing)"
         )
         assert [f"{i.code}: {i.message}" for i in items] == wanted
+    if "sources" in expected:
+        assert [f"{c.name}: {c.mark}" for c in plan.changes if c.mark] == expected["sources"]
     if "at" in expected:
         marked = [i for i in (*plan.refusals, *plan.warnings) if i.mark is not None]
         assert [f"{i.code}: {i.mark}" for i in marked] == expected["at"]
@@ -215,7 +250,7 @@ def test_plan_case(path: Path, tmp_path: Path) -> None:
     # The time estimate paces exactly the requests apply sends (Change.operations).
     assert [len(c.operations) for c in plan.changes] == [c.requests for c in plan.changes]
     _check_targeted_warnings(case, plan, live, tmp_path)
-    _check_change_marks(plan, tmp_path)
+    _check_change_marks(plan, tmp_path, _manifest_files(case))
     # Whatever the case, the plan survives its own JSON form unchanged, every change is covered
     # by what it read, and its guardrails evaluated again on its own changes (as apply does for
     # a saved plan) refuse what the plan refused.
@@ -239,19 +274,20 @@ def _check_targeted(case: dict[str, Any], error: UnresolvedReferenceError, tmp_p
         assert str(problem) in [str(p) for p in again.value.problems], problem.address
 
 
-def _check_change_marks(plan: Plan, tmp_path: Path) -> None:
+def _check_change_marks(plan: Plan, tmp_path: Path, files: list[str]) -> None:
     """Each change points at the manifest line that declares its object (markdown plans print
     it as "Declared at"): a create or update always, a delete or deactivation when an entry asks
-    for it (prune has none). Changes a rule made point at the rule, not checked here."""
-    lines = (tmp_path / "manifests.yaml").read_text(encoding="utf-8").splitlines()
+    for it (prune has none). Changes a rule made point at the rule, not checked here. With
+    layers, the line is in the layer that declared the object last."""
+    lines = {f: (tmp_path / f).read_text(encoding="utf-8").splitlines() for f in files}
     for c in plan.changes:
         if any(f.rule for f in c.fields):
             continue
         if c.mark is None:
             assert c.action not in (Action.CREATE, Action.UPDATE), f"{c.address} has no mark"
             continue
-        assert c.mark.file == "manifests.yaml", c.mark
-        line = _line_text(lines[c.mark.line - 1]).lower()  # ids and emails in any case
+        assert c.mark.file in lines, c.mark
+        line = _line_text(lines[c.mark.file][c.mark.line - 1]).lower()  # ids, emails any case
         assert any(n.strip().lower() in line for n in (c.name, c.id) if n), (c.address, line)
 
 
@@ -274,7 +310,7 @@ def _check_targeted_warnings(case: dict[str, Any], plan: Plan, live: Live, tmp_p
     that object: narrowing a plan never hides what it says about the object in view."""
     if (case.get("options") or {}).get("target") or not plan.warnings:
         return
-    desired = load([tmp_path / "manifests.yaml"], relative_to=tmp_path)
+    desired = _load(case, tmp_path)
     found = diff(compile_rules(desired, live, now=_now(case)).desired, live).warnings
     for address, warning in found:
         if address.startswith("rule:") or warning not in plan.warnings:
@@ -292,6 +328,7 @@ def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
     # Rules and policies are in the manifests, not the plan: only `apply --manifests` checks
     # them again. So are grants' expires: (max_grant_duration).
     manifests_only = ("rule_check", "max_rule_matches", "max_grant_duration", "policy")
+    manifests_only += ("reads_unknown",)  # the rules and policies on data classes
     codes = [r.code for r in plan.refusals if r.code not in manifests_only]
     targeted = (case.get("options") or {}).get("target")
     if targeted and "max_destroy" in codes and plan.destructive_count <= _limit(case):
@@ -304,7 +341,10 @@ def _reevaluated(case: dict[str, Any], plan: Plan) -> list[str]:
 
 
 def _limit(case: dict[str, Any]) -> int:
-    policy = (yaml.safe_load(case["manifests"]) or {}).get("policy") or {}
+    texts = case["layers"].values() if "layers" in case else [case["manifests"]]
+    policy: dict[str, Any] = {}
+    for text in texts:
+        policy.update((yaml.safe_load(text) or {}).get("policy") or {})
     limit = policy.get("max_destroy")
     return DEFAULT_MAX_DESTROY if limit is None else int(limit)
 

@@ -18,6 +18,8 @@ from hexsync.emulator.seed import Seed
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
 from hexsync.planning.planner import make_plan, read_and_plan
+from hexsync.readers.tables import TablesStore
+from hexsync.values.desired import Desired
 from hexsync.values.plan import Plan
 
 TOKEN = "hxtw_floor"
@@ -252,3 +254,66 @@ def test_plan_requests_are_the_writes_apply_makes(tmp_path: Path) -> None:
     assert sum(writes.values()) == plan.requests == sum(by_name.values())
     assert writes["EditProjectSharingUsers"] == 2 + 1
     assert writes["EditCollection"] == writes["CreateCollection"] == 1
+
+
+# ------------------------------------------------------------------ data classes: tables read
+
+
+def _per_op(stats: dict[str, Any]) -> dict[str, int]:
+    return {op: sum(by_status.values()) for op, by_status in stats["requests"].items()}
+
+
+def test_plans_read_tables_only_when_a_rule_or_policy_uses_data_classes(tmp_path: Path) -> None:
+    """docs/data.md: declaring data.classes costs nothing; a rule on reads costs one
+    GetQueriedTables per project and one data connections listing, once: a second plan through
+    the same cache reads no table again."""
+    seed = _seed()
+    for i, project in enumerate(seed["projects"]):
+        project["queried_tables"] = [{"connection": "Lake", "table": f"raw.table_{i % 7}"}]
+    seed["data_connections"] = [{"name": "Lake", "type": "snowflake"}]
+    app = create_app(Seed.from_dict(seed, source="floor"), EmulatorConfig(rate_limits=None))
+    classes = 'data: {classes: {pii: ["Lake:raw.table_3"]}}\n'
+    rule = """\
+rules:
+  - name: pii-private
+    match: {reads: {class: pii}}
+    enforce: check
+    sharing: {mode: {workspace: authoritative}, workspace: NONE}
+"""
+    (tmp_path / "declared.yaml").write_text(MANIFESTS + classes, encoding="utf-8")
+    (tmp_path / "used.yaml").write_text(MANIFESTS + classes + rule, encoding="utf-8")
+    declared = load([tmp_path / "declared.yaml"], relative_to=tmp_path)
+    used = load([tmp_path / "used.yaml"], relative_to=tmp_path)
+    store = TablesStore()
+
+    async def plan(desired: Desired) -> tuple[Plan, dict[str, int]]:
+        transport = httpx.ASGITransport(app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as http:
+            before = _per_op((await http.get("/_emulator/stats")).json())
+            async with HexClient(
+                TOKEN, "https://app.hex.tech", transport=transport, pacing=False
+            ) as client:
+                made, _ = await read_and_plan(client, desired, tables=store)
+            after = _per_op((await http.get("/_emulator/stats")).json())
+        return made, {op: n - before.get(op, 0) for op, n in after.items() if n > before.get(op, 0)}
+
+    floor = {
+        "ListProjects": 20,
+        "ListUsers": 2 + 2 + 1,
+        "ListGroups": 1,
+        "ListCollections": 2,
+        "Me": 1,
+    }
+    without, spent = asyncio.run(plan(declared))
+    assert spent == floor  # the same requests as without data.classes: no table read
+    assert without.read_requests == _floor()
+    first, spent = asyncio.run(plan(used))
+    assert spent == {**floor, "ListDataConnections": 1, "GetQueriedTables": PROJECTS}
+    assert first.read_requests == _floor() + 1 + PROJECTS
+    # Projects 3, 10, 17 … read raw.table_3; those shared with the workspace break the rule.
+    (refusal,) = first.refusals
+    assert refusal.code == "rule_check"
+    assert "'Project 0003' (sharing.workspace is APP_ONLY, must be NONE; reads" in refusal.message
+    again, spent = asyncio.run(plan(used))
+    assert spent == {**floor, "ListDataConnections": 1}  # nothing edited: no table read again
+    assert again.refusals == first.refusals

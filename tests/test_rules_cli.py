@@ -310,6 +310,7 @@ def test_a_rule_written_after_export_is_shadowed_and_slim_lets_it_decide(
     text = projects.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")  # comments and layout kept
     assert text.count("# owner") == before.decode().count("# owner")
+    assert "    title: Report 00  # owner: u0@acme.com\n" in text  # who owns it stays said
     exported = yaml.safe_load(before)["projects"]
     now = {p["id"]: p for p in yaml.safe_load(text)["projects"]}
     assert len(now) == len(exported)  # no entry goes: only fields

@@ -310,6 +310,15 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("App DB", "public.workspaces"),
         ("App DB", "public.users"),
     ],
+    # Personal data (the data.classes of manifests/data.yaml): docs/data.md.
+    "Support ticket trends": [("App DB", "public.support_tickets"), ("App DB", "public.users")],
+    "NPS verbatims": [("App DB", "public.survey_responses")],
+    "Customer health score": [
+        ("Warehouse", "analytics.accounts"),
+        ("Warehouse", "raw.zendesk_customers"),
+    ],
+    "Invoice aging": [("Warehouse", "finance.invoices"), ("Warehouse", "raw.stripe_customers")],
+    "Payroll summary": [("Warehouse", "hr.payroll")],
 }
 
 INPUTS: dict[str, list[dict[str, Any]]] = {

@@ -36,7 +36,9 @@ from hexsync.hexapi import (
 )
 from hexsync.planning.planner import build_plan
 from hexsync.planning.saved_plan import listed, shown, uncovered
+from hexsync.readers.tables import TablesStore, read_data
 from hexsync.readers.workspace import read_live, read_members
+from hexsync.values.data_classes import needs_tables
 from hexsync.values.desired import Desired, Policy, Workspace
 from hexsync.values.hex_access import level_or_none
 from hexsync.values.kinds import Kind
@@ -159,6 +161,7 @@ async def apply_saved_plan(
     allow_destroy: bool = False,
     target: str | None = None,
     checked: Callable[[Live], None] | None = None,
+    tables: TablesStore | None = None,
 ) -> ApplyReport:
     """Apply a saved plan exactly as reviewed (``hexsync apply plan.json``).
 
@@ -185,6 +188,8 @@ async def apply_saved_plan(
     live = await read_live(client, desired, member_groups=groups, hidden=True)  # rules: archived
     refuse_if_stale(plan, live)
     if desired is not None:
+        if needs_tables(desired):  # as read_and_plan: the rules and policies on data classes
+            live = await read_data(client, live, tables)
         if desired.policies:  # as read_and_plan: a policy may ask about any group's members
             live = await read_members(client, live, live.groups)
         _refuse_unless_implied(plan, desired, live, allow_destroy, client.base_url, target)

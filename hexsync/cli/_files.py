@@ -9,24 +9,32 @@ tools write too).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from hexsync.errors import ConfigError
+import click
+
+from hexsync.errors import ConfigError, plural
 from hexsync.ops.files import check_regular, resolve_output, write_atomically
+from hexsync.readers.tables import TablesProgress
+from hexsync.render._common import duration
 
 __all__ = [
-    "Progress",
+    "ReadCounter",
     "check_regular",
     "check_writable_dir",
     "check_writable_file",
     "resolve_output",
+    "tables_progress",
     "write_atomically",
 ]
 
 
-class Progress:
-    """``Reading workspace at URL · N requests`` on stderr: redrawn on a TTY, else one line."""
+class ReadCounter:
+    """The requests a workspace read has made so far, as ``Reading workspace at URL · N
+    requests`` on stderr: redrawn on a TTY, else one line when done. (Not
+    :class:`hexsync.apply.report.Progress`, one change of an apply finished.)"""
 
     def __init__(self, url: str, stream: TextIO) -> None:
         self.url, self.stream = url, stream
@@ -46,6 +54,23 @@ class Progress:
     def done(self) -> None:
         self.stream.write(("\r" if self.tty else "") + self.line() + "\n")
         self.stream.flush()
+
+
+def tables_progress(stream: TextIO) -> Callable[[TablesProgress], None]:
+    """``Queried tables: N of M projects read, about T left`` on ``stream``: at the start, every
+    100 projects and at the end (a first read of a large workspace takes hours)."""
+
+    def shown(p: TablesProgress) -> None:
+        if p.done == 0 or p.done % 100 == 0 or p.done == p.todo:
+            left = p.todo - p.done
+            stream.write(
+                f"Queried tables: {p.done:,} of {plural(p.todo, 'project')} read"
+                + (f", about {duration(p.seconds_left)} left" if left else "")
+                + "\n"
+            )
+            stream.flush()
+
+    return shown
 
 
 def _nearest_existing(path: Path) -> Path:
@@ -94,6 +119,14 @@ def manifest_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     """``PATHS``, or ``manifests/`` when none is given (as export and the pre-commit hook)."""
     if paths:
         return paths
+    ctx = click.get_current_context(silent=True)
+    chosen = getattr(ctx.find_root().obj, "workspace_name", None) if ctx is not None else None
+    if chosen is not None:
+        raise ConfigError(
+            f"this command reads one manifest tree, not workspace '{chosen}''s layers",
+            hint="give the manifest files or folder to read (with -w, its host and token"
+            " are still the workspace's)",
+        )
     if not Path(DEFAULT_MANIFESTS).is_dir():
         raise ConfigError(
             f"no manifests given, and there is no ./{DEFAULT_MANIFESTS} directory here",

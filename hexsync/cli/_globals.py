@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from hexsync.manifest.workspaces import WorkspaceConfig, WorkspacesFile
 
 
 def _names(params: list[click.Parameter]) -> tuple[set[str], set[str]]:
@@ -100,3 +104,13 @@ class GlobalOptions:
     verbose: int
     color: bool
     rate_limit: str | None
+    # hexsync.yaml (docs/workspaces.md): the file named with --config, the one read, and the
+    # workspace chosen with --workspace, whose host and token source replace the two above.
+    config: Path | None = None
+    workspaces: WorkspacesFile | None = None
+    workspace: WorkspaceConfig | None = None
+    token_env: str | None = None
+
+    @property
+    def workspace_name(self) -> str | None:
+        return self.workspace.name if self.workspace is not None else None

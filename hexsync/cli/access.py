@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, write_atomically
+from hexsync.cli._files import ReadCounter, check_writable_file, tables_progress, write_atomically
 from hexsync.cli._output import format_options, heading, table, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
@@ -29,13 +29,11 @@ from hexsync.ops.access import (
     report_of,
     user_doc,
 )
-from hexsync.ops.data_access import connection_doc, find_connection
+from hexsync.ops.data_access import class_doc, connection_doc, find_class, find_connection
 from hexsync.ops.findings import DEFAULT_INACTIVE, findings_doc, inactive_span, read_findings
-from hexsync.ops.tables import CACHE_DIR, TablesAnswer, read_tables
+from hexsync.ops.tables import CACHE_DIR, FileTablesStore, TablesAnswer, read_tables
 from hexsync.planning.saved_plan import read_plan
-from hexsync.readers.tables import TablesProgress
 from hexsync.readers.workspace import read_live
-from hexsync.render._common import duration
 from hexsync.render.access_html import render_access_html
 from hexsync.render.access_report import (
     render_access_csv,
@@ -43,7 +41,7 @@ from hexsync.render.access_report import (
     render_access_json,
     sealed,
 )
-from hexsync.render.access_text import render_project_text, render_user_text
+from hexsync.render.access_text import render_class_text, render_project_text, render_user_text
 from hexsync.render.data_text import render_connection_text
 from hexsync.values.plan import Plan
 
@@ -65,12 +63,26 @@ _FROM = click.option(
     "read: no token, no request.",
 )
 _JSON = format_options(as_bool=True, dest="as_json", help="text: for people; json: for scripts.")
+_CLASSES = click.option(
+    "--manifests",
+    "manifests",
+    multiple=True,
+    metavar="PATH",
+    type=click.Path(path_type=str),
+    help="Say which data classes projects read, by these manifests' data.classes (repeat for "
+    "several paths; nothing is planned). Reads the projects' queried tables, through the cache "
+    "under .hexsync/ (docs/data.md).",
+)
 
 
 def _at_options(function: Any) -> Any:
-    """``--at TIME`` (with ``--db``, ``--workspace``): the answer from `hexsync serve`'s store."""
+    """``--at TIME`` (with ``--db``, ``--store-workspace``): the answer from `hexsync serve`'s
+    store. Not ``--workspace``: that is the global option (hexsync.yaml's workspace), whose name
+    is also the default name in the store."""
     function = click.option(
-        "--workspace", "at_workspace", help="With --at: the workspace's name in the store."
+        "--store-workspace",
+        "at_workspace",
+        help="With --at: the workspace's name in the store (default: -w's, when given).",
     )(function)
     function = click.option(
         "--db",
@@ -98,7 +110,7 @@ def _state_at(ctx: click.Context, at: str, db: str | None, workspace: str | None
 
     store = open_store(db, create=False)
     try:
-        name = pick_workspace(store, workspace)
+        name = pick_workspace(store, workspace or ctx.obj.workspace_name)
         answer = access_at(store, name, parse_when(at))
     finally:
         store.close()
@@ -143,13 +155,20 @@ def _state(
     at: str | None = None,
     db: str | None = None,
     workspace: str | None = None,
+    manifests: tuple[str, ...] = (),
+    data_class: bool = False,
 ) -> AccessState:
     if at is not None:
-        if as_planned or saved_report is not None:
-            raise click.UsageError("--at excludes --as-planned and --from")
+        if as_planned or saved_report is not None or manifests:
+            raise click.UsageError("--at excludes --as-planned, --from and --manifests")
         return _state_at(ctx, at, db, workspace)
     if db is not None or workspace is not None:
-        raise click.UsageError("--db and --workspace go with --at")
+        raise click.UsageError("--db and --store-workspace go with --at")
+    if saved_report is not None and manifests:
+        raise HexsyncError(
+            "--from answers from a saved report, which holds no queried tables",
+            hint="drop --manifests, or read the workspace again",
+        )
     if saved_report is not None:
         if as_planned:
             raise HexsyncError(
@@ -161,8 +180,16 @@ def _state(
         return state
     saved = _saved_plan(as_planned)
     desired = load(as_planned) if as_planned and saved is None else None
+    classes = load(manifests).classes if manifests else None
+    if classes is None and data_class and desired is not None:
+        classes = desired.classes  # --class with --as-planned: the classes those declare
+    if manifests and not classes:
+        raise HexsyncError(
+            f"--manifests {' '.join(manifests)}: no data.classes declared there",
+            hint="declare them: data: {classes: {pii: ['Connection:schema.table']}} (docs/data.md)",
+        )
     client = build_client(options(ctx))
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> AccessState:
         async with client:
@@ -173,6 +200,9 @@ def _state(
                 progress=progress,
                 person=person,
                 connections=connections,
+                classes=classes,
+                tables=FileTablesStore(),
+                tables_progress=tables_progress(sys.stderr),
             )
 
     state = asyncio.run(run())
@@ -198,6 +228,7 @@ def _state(
 @_AS_PLANNED
 @_FROM
 @_at_options
+@_CLASSES
 @_JSON
 @click.pass_context
 def access_project(
@@ -208,17 +239,22 @@ def access_project(
     at: str | None,
     at_db: str | None,
     at_workspace: str | None,
+    manifests: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Everyone who can open PROJECT (title or id), their level and every path to it.
+    """Everyone who can open PROJECT (title or id), their level and every path to it; with
+    data classes (--manifests, or --as-planned manifests that declare them), which it reads.
 
     \b
     Examples:
       hexsync access project "Revenue overview"
       hexsync access project "Revenue overview" --as-planned manifests/
       hexsync access project "Revenue overview" --at 2027-01-03T10:00
+      hexsync access project "Customer 360" --manifests manifests/
     """
-    state = _state(ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace)
+    state = _state(
+        ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace, manifests=manifests
+    )
     found, note = match_project(state, project)
     if note is not None:
         click.echo(f"note: {note}.", err=True)
@@ -234,6 +270,15 @@ def access_project(
 @_AS_PLANNED
 @_FROM
 @_at_options
+@_CLASSES
+@click.option(
+    "--class",
+    "data_class",
+    metavar="NAME",
+    help="Only the data of this class of data.classes (needs --manifests or --as-planned): "
+    "each project that reads it, with its tables and every path, and the data connections "
+    "holding it the person can query.",
+)
 @_JSON
 @click.pass_context
 def access_user(
@@ -244,18 +289,46 @@ def access_user(
     at: str | None,
     at_db: str | None,
     at_workspace: str | None,
+    manifests: tuple[str, ...],
+    data_class: str | None,
     as_json: bool,
 ) -> None:
-    """Every project EMAIL can open, the level and every path to it.
+    """Every project EMAIL can open, the level and every path to it; with --class, the
+    sensitive data of that class they can see, and through which path (docs/data.md).
 
     \b
     Examples:
       hexsync access user alice@acme.com
       hexsync access user alice@acme.com --as-planned manifests/ --json
       hexsync access user alice@acme.com --at 2027-01-03T10:00
+      hexsync access user judy@acme.com --class pii --manifests manifests/
     """
-    state = _state(ctx, as_planned, saved, person=email, at=at, db=at_db, workspace=at_workspace)
-    doc = {**user_doc(state, find_user(state, email)), **_as_of(ctx)}
+    if data_class is not None and not (manifests or as_planned):
+        raise HexsyncError(
+            f"--class {data_class}: the data classes are declared in the manifests",
+            hint="name them: --manifests PATH (or --as-planned PATH); see docs/data.md",
+        )
+    state = _state(
+        ctx,
+        as_planned,
+        saved,
+        person=email,
+        connections=data_class is not None,
+        manifests=manifests,
+        data_class=data_class is not None,
+        at=at,
+        db=at_db,
+        workspace=at_workspace,
+    )
+    user = find_user(state, email)
+    if data_class is not None:
+        found = class_doc(state, user, find_class(state, data_class))
+        if as_json:
+            click.echo(to_json(found))
+            return
+        click.echo(render_class_text(found, bold=_bold(ctx)))
+        return
+    doc = {**user_doc(state, user), **_as_of(ctx)}
     if as_json:
         click.echo(to_json(doc))
         return
@@ -308,16 +381,8 @@ def access_tables(ctx: click.Context, cache_dir: Path, as_json: bool) -> None:
     plans only: on another plan hexsync says so and answers without tables. See docs/data.md.
     """
     client = build_client(options(ctx))
-    reading = Progress(client.base_url, sys.stderr)
-
-    def shown(p: TablesProgress) -> None:
-        if p.done == 0 or p.done % 100 == 0 or p.done == p.todo:
-            left = p.todo - p.done
-            click.echo(
-                f"Queried tables: {p.done:,} of {plural(p.todo, 'project')} read"
-                + (f", about {duration(p.seconds_left)} left" if left else ""),
-                err=True,
-            )
+    reading = ReadCounter(client.base_url, sys.stderr)
+    shown = tables_progress(sys.stderr)
 
     async def run() -> TablesAnswer:
         async with client:
@@ -391,7 +456,7 @@ def access_findings(
     span = inactive_span(inactive)
     desired = load(manifests) if manifests else None
     client = build_client(options(ctx))
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
     now = dt.datetime.now(dt.timezone.utc)
 
     async def run() -> list[Finding]:

@@ -27,11 +27,14 @@ from hexsync.apply.lock import WAIT, apply_lock
 from hexsync.apply.report import ApplyReport, Progress
 from hexsync.apply.verify import AlreadyAppliedError
 from hexsync.cli._confirm import ask, interactive, no_terminal
+from hexsync.cli._files import tables_progress
 from hexsync.cli._output import format_options, to_json
+from hexsync.cli._workspaces import desired_for
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import GuardrailError, PartialApplyError, plural
 from hexsync.hexapi import HexClient
 from hexsync.manifest import load
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.estimate import announce
 from hexsync.planning.planner import read_and_plan
 from hexsync.planning.saved_plan import plan_key, read_plan
@@ -253,6 +256,7 @@ async def _apply_saved(
                 allow_destroy=allow_destroy,
                 target=target,
                 checked=lambda live: _announce(client, plan, live, saved=True),
+                tables=FileTablesStore(),
             )
         finally:
             progress.close()
@@ -274,7 +278,14 @@ async def _apply_manifests(
     lock_wait: float,
 ) -> ApplyReport | None:
     async def plan_now() -> tuple[Plan, Live]:
-        return await read_and_plan(client, desired, allow_destroy=allow_destroy, target=target)
+        return await read_and_plan(
+            client,
+            desired,
+            allow_destroy=allow_destroy,
+            target=target,
+            tables=FileTablesStore(),
+            tables_progress=tables_progress(sys.stderr),
+        )
 
     def show(plan: Plan) -> bool:
         """Print the plan; whether there is anything to apply (refusals raise)."""
@@ -326,7 +337,6 @@ async def _apply_manifests(
 @click.argument(
     "paths",
     nargs=-1,
-    required=True,
     type=click.Path(exists=True, path_type=Path),
 )
 @click.option(
@@ -393,6 +403,11 @@ def apply(
       hexsync apply plan.json                   # exactly the reviewed plan
       hexsync apply plan.json --manifests manifests/   # and nothing they do not imply
     """
+    if not paths and opts.workspace is None:
+        raise click.UsageError(
+            "Missing argument 'PATHS...': the manifests or a saved plan (or -w NAME for a"
+            " workspace's layers, hexsync.yaml)"
+        )
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
     as_json = output == "json"
     if _is_saved_plan(paths):
@@ -434,7 +449,9 @@ def apply(
         )
     if not auto_approve and not interactive():
         raise no_terminal("apply", "--auto-approve", "or apply a reviewed `plan --out` file")
-    desired = load([str(p) for p in paths], on_warning=lambda p: click.echo(str(p), err=True))
+    desired = desired_for(
+        opts, tuple(str(p) for p in paths), on_warning=lambda p: click.echo(str(p), err=True)
+    )
     client = build_client(opts)
     seen: list[Plan] = []
     plan_stream = sys.stderr if as_json else sys.stdout

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from hexsync.hexapi import HexClient, load_token, parse_rate_limit
+from hexsync.hexapi import TOKEN_ENV, HexClient, Token, load_token, parse_rate_limit
 from hexsync.hexapi.log import disable_stderr_log, enable_stderr_log
 
 
@@ -35,6 +35,19 @@ class ClientOptions(Protocol):
     def rate_limit(self) -> str | None: ...
 
 
+def token_for(opts: ClientOptions, *, environ: Mapping[str, str] | None = None) -> Token:
+    """The token of ``opts``: ``--token-file`` or ``HEX_API_TOKEN``; with ``--workspace``, the
+    workspace's own variable or file (hexsync.yaml), never ``HEX_API_TOKEN``."""
+    env_name = getattr(opts, "token_env", None) or TOKEN_ENV
+    workspace = getattr(opts, "workspace_name", None)
+    return load_token(
+        Path(opts.token_file) if opts.token_file is not None else None,
+        environ=environ,
+        env_name=env_name,
+        owner=f"workspace '{workspace}'" if workspace else None,
+    )
+
+
 def build_client(
     opts: ClientOptions,
     *,
@@ -48,10 +61,7 @@ def build_client(
     ``--rate-limit off`` turns client-side pacing off (a local emulator without limits).
     ``clock`` and ``sleep`` replace the client's time (``serve --time-scale``).
     """
-    token = load_token(
-        Path(opts.token_file) if opts.token_file is not None else None,
-        environ=environ,
-    )
+    token = token_for(opts, environ=environ)
     pacing = True
     cap = None
     if opts.rate_limit is not None:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import ReadCounter, check_writable_file, write_atomically
+from hexsync.cli._globals import GlobalOptions
 from hexsync.cli._output import format_options
+from hexsync.cli._workspaces import combine_exit_codes, desired_for, each_workspace
 from hexsync.cli.client_factory import build_client
 from hexsync.decide.drift import Drift
-from hexsync.errors import EXIT_CHANGES, EXIT_OK
-from hexsync.manifest import load
+from hexsync.errors import EXIT_CHANGES, EXIT_OK, HexsyncError
 from hexsync.ops.drift import read_drift
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
@@ -41,6 +42,12 @@ RENDER = {
     help="The plan last applied (plan --out plan.json): tells a change merged but not yet "
     "applied from one made in Hex since.",
 )
+@click.option(
+    "--all",
+    "all_workspaces",
+    is_flag=True,
+    help="Every workspace of hexsync.yaml in turn, one section each (the worst exit wins).",
+)
 @click.pass_context
 def drift(
     ctx: click.Context,
@@ -48,6 +55,7 @@ def drift(
     output: str,
     out: Path | None,
     last_applied: Path | None,
+    all_workspaces: bool,
 ) -> None:
     """Read the workspace and name every field that no longer matches the manifests at PATHS
     (default: ./manifests), with the manifests' value and Hex's. Changes nothing.
@@ -64,13 +72,26 @@ def drift(
       hexsync drift manifests/ --format markdown > drift.md
       hexsync drift manifests/ --format json | jq '.objects[].name'
     """
-    opts = ctx.obj
+    opts: GlobalOptions = ctx.obj
+    if all_workspaces:
+        ctx.exit(_drift_all(opts, paths, output, out, last_applied))
     if out is not None:
         check_writable_file(out, "--out")
-    desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
+    ctx.exit(_drift_one(opts, paths, output, out, last_applied))
+
+
+def _drift_one(
+    opts: GlobalOptions,
+    paths: tuple[str, ...],
+    output: str,
+    out: Path | None,
+    last_applied: Path | None,
+) -> int:
+    """One workspace's drift printed (and saved); its exit code."""
+    desired = desired_for(opts, paths, on_warning=lambda p: click.echo(str(p), err=True))
     applied = read_plan(last_applied, verify=False) if last_applied is not None else None
     client = build_client(opts)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> Drift:
         async with client:
@@ -88,4 +109,43 @@ def drift(
     if out is not None:
         write_atomically(out, render_drift_json(found))
     click.echo(RENDER[output](found).rstrip("\n"))
-    ctx.exit(EXIT_CHANGES if found.found else EXIT_OK)
+    return EXIT_CHANGES if found.found else EXIT_OK
+
+
+def _drift_all(
+    opts: GlobalOptions,
+    paths: tuple[str, ...],
+    output: str,
+    out: Path | None,
+    last_applied: Path | None,
+) -> int:
+    """``drift --all``: every workspace in turn, one section each; the worst exit code wins."""
+    if paths or opts.workspace is not None:
+        raise click.UsageError("--all reads every workspace of hexsync.yaml: no PATHS, no -w")
+    if output == "json":
+        raise click.UsageError("--all prints one section per workspace: text or markdown")
+    for option, value in (("--out", out), ("--last-applied", last_applied)):
+        if value is not None and "{workspace}" not in str(value):
+            raise click.UsageError(
+                f"{option} with --all: put {{workspace}} in the name, e.g. drift-{{workspace}}.json"
+            )
+    codes = []
+    for section in each_workspace(opts):
+        name = section.workspace.name
+        heading = section.heading
+        click.echo(f"## {heading}\n" if output == "markdown" else f"=== {heading} ===")
+        saved = Path(str(out).replace("{workspace}", name)) if out else None
+        applied = Path(str(last_applied).replace("{workspace}", name)) if last_applied else None
+        try:
+            if section.error is not None:
+                raise section.error
+            assert section.opts is not None
+            if saved is not None:
+                check_writable_file(saved, "--out")
+            code = _drift_one(section.opts, (), output, saved, applied)
+        except HexsyncError as exc:
+            click.echo(f"error: {exc}")
+            code = exc.exit_code
+        codes.append(code)
+        click.echo("")
+    return combine_exit_codes(codes)

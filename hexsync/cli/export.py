@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_regular, check_writable_dir, write_atomically
+from hexsync.cli._files import ReadCounter, check_regular, check_writable_dir, write_atomically
 from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.cli.schema import LOCAL_NAME, schema_text
@@ -243,7 +243,7 @@ def export(
     members = "groups.yaml" in export_files(kinds)
     desired = Desired(policy=Policy(prune_groups=True)) if members else None
     client = build_client(ctx.obj)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> Live:
         async with client:

@@ -16,12 +16,14 @@ import click
 
 from hexsync import __version__
 from hexsync.cli._globals import GlobalOptions, hoist_global_options
+from hexsync.cli._workspaces import root_workspace_options
 from hexsync.cli.access import access
 from hexsync.cli.apply import apply
 from hexsync.cli.collections import collections
 from hexsync.cli.completion import completion
 from hexsync.cli.connections import connections
 from hexsync.cli.demo import demo
+from hexsync.cli.doctor import doctor
 from hexsync.cli.drift import drift
 from hexsync.cli.embed import embed
 from hexsync.cli.emulator import emulator
@@ -138,6 +140,17 @@ class HexsyncGroup(click.Group):
     type=click.Path(path_type=Path),
     help="Read the API token from this file instead of HEX_API_TOKEN (never pass it on argv).",
 )
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workspaces file (default: hexsync.yaml here or in a folder above).",
+)
+@click.option(
+    "-w",
+    "--workspace",
+    metavar="NAME",
+    help="The workspace of hexsync.yaml to talk to: its host, its token, its manifest layers.",
+)
 @click.option("-v", "--verbose", count=True, help="Log requests to stderr (token redacted).")
 @click.option("--no-color", is_flag=True, help="No colour in output (also: NO_COLOR set).")
 @click.option(
@@ -150,6 +163,8 @@ def cli(
     ctx: click.Context,
     api_url: str,
     token_file: Path | None,
+    config: Path | None,
+    workspace: str | None,
     verbose: int,
     no_color: bool,
     rate_limit: str | None,
@@ -158,13 +173,15 @@ def cli(
     # Known before anything can fail, so that no message ever shows it (an --api-url with the
     # token pasted into it, say); a --token-file's content is remembered when it is read.
     remember_secret(os.environ.get("HEX_API_TOKEN"))
-    ctx.obj = GlobalOptions(
+    opts = GlobalOptions(
         api_url=api_url,
         token_file=token_file,
         verbose=verbose,
         color=not no_color and "NO_COLOR" not in os.environ,
         rate_limit=rate_limit,
+        config=config,
     )
+    ctx.obj = root_workspace_options(ctx, opts, workspace)
 
 
 cli.add_command(validate)
@@ -192,6 +209,7 @@ cli.add_command(serve)
 cli.add_command(history)
 cli.add_command(completion)
 cli.add_command(policy)
+cli.add_command(doctor)
 groups.add_command(show_group)
 collections.add_command(show_collection)
 users.add_command(show_user)

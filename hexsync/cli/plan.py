@@ -8,11 +8,18 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, check_writable_file, manifest_paths, write_atomically
+from hexsync.cli._files import (
+    ReadCounter,
+    check_writable_file,
+    tables_progress,
+    write_atomically,
+)
+from hexsync.cli._globals import GlobalOptions
 from hexsync.cli._output import format_options
+from hexsync.cli._workspaces import combine_exit_codes, desired_for, each_workspace
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
-from hexsync.manifest import load
+from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED, HexsyncError
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import plan_key
 from hexsync.render import render_json, render_markdown, render_text
@@ -44,6 +51,12 @@ def _render(plan: Plan, output: str, color: bool, artifact: str | None) -> str:
 @click.option(
     "--allow-destroy", is_flag=True, help="Allow more destructive changes than max_destroy."
 )
+@click.option(
+    "--all",
+    "all_workspaces",
+    is_flag=True,
+    help="Plan every workspace of hexsync.yaml in turn, one section each (the worst exit wins).",
+)
 @click.pass_context
 def plan(
     ctx: click.Context,
@@ -53,11 +66,14 @@ def plan(
     detailed_exitcode: bool,
     target: str | None,
     allow_destroy: bool,
+    all_workspaces: bool,
 ) -> None:
     """Read the live workspace and print what applying PATHS (default: ./manifests) would change.
 
     Exit status: 0 no changes (or changes without --detailed-exitcode), 2 changes with
     --detailed-exitcode, 3 refused by a guardrail (the plan is still printed), 1 error.
+    With --all (every workspace of hexsync.yaml, docs/workspaces.md), the worst of the
+    workspaces' (1, then 3, then 2, then 0).
     Progress goes to stderr, the plan to stdout.
 
     \b
@@ -66,19 +82,40 @@ def plan(
       hexsync plan manifests/ --out plan.json --format markdown > plan.md
       hexsync plan manifests/ --target group:Analysts --detailed-exitcode
     """
-    opts = ctx.obj
+    opts: GlobalOptions = ctx.obj
+    if all_workspaces:
+        ctx.exit(_plan_all(opts, paths, out, output, detailed_exitcode, target, allow_destroy))
     if out is not None:
         check_writable_file(out, "--out")
+    ctx.exit(_plan_one(opts, paths, out, output, detailed_exitcode, target, allow_destroy))
+
+
+def _plan_one(
+    opts: GlobalOptions,
+    paths: tuple[str, ...],
+    out: Path | None,
+    output: str,
+    detailed_exitcode: bool,
+    target: str | None,
+    allow_destroy: bool,
+) -> int:
+    """One workspace's plan printed (and saved); its exit code."""
     key = plan_key()  # a set but empty key fails before any request
-    desired = load(manifest_paths(paths), on_warning=lambda p: click.echo(str(p), err=True))
+    desired = desired_for(opts, paths, on_warning=lambda p: click.echo(str(p), err=True))
     selected = Target.parse(target) if target else None
     client = build_client(opts)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> Plan:
         async with client:
             return await make_plan(
-                client, desired, allow_destroy=allow_destroy, target=selected, progress=progress
+                client,
+                desired,
+                allow_destroy=allow_destroy,
+                target=selected,
+                progress=progress,
+                tables=FileTablesStore(),
+                tables_progress=tables_progress(sys.stderr),
             )
 
     result = asyncio.run(run())
@@ -90,5 +127,46 @@ def plan(
     color = opts.color and output == "text" and sys.stdout.isatty()
     click.echo(_render(result, output, color, str(out) if out else None).rstrip("\n"))
     if result.refusals:
-        ctx.exit(EXIT_REFUSED)
-    ctx.exit(EXIT_CHANGES if detailed_exitcode and result.changes else EXIT_OK)
+        return EXIT_REFUSED
+    return EXIT_CHANGES if detailed_exitcode and result.changes else EXIT_OK
+
+
+def _plan_all(
+    opts: GlobalOptions,
+    paths: tuple[str, ...],
+    out: Path | None,
+    output: str,
+    detailed_exitcode: bool,
+    target: str | None,
+    allow_destroy: bool,
+) -> int:
+    """``plan --all``: every workspace of hexsync.yaml in turn, one section each; the worst
+    exit code wins. A workspace that fails (its token missing) fails alone."""
+    if paths or opts.workspace is not None:
+        raise click.UsageError("--all plans every workspace of hexsync.yaml: no PATHS, no -w")
+    if output == "json":
+        raise click.UsageError("--all prints one section per workspace: text or markdown")
+    if out is not None and "{workspace}" not in str(out):
+        raise click.UsageError(
+            "--out with --all: put {workspace} in the name, e.g. --out plan-{workspace}.json"
+        )
+    codes = []
+    for section in each_workspace(opts):
+        heading = section.heading
+        click.echo(f"## {heading}\n" if output == "markdown" else f"=== {heading} ===")
+        saved = Path(str(out).replace("{workspace}", section.workspace.name)) if out else None
+        try:
+            if section.error is not None:
+                raise section.error
+            assert section.opts is not None
+            if saved is not None:
+                check_writable_file(saved, "--out")
+            code = _plan_one(
+                section.opts, (), saved, output, detailed_exitcode, target, allow_destroy
+            )
+        except HexsyncError as exc:
+            click.echo(f"error: {exc}")
+            code = exc.exit_code
+        codes.append(code)
+        click.echo("")
+    return combine_exit_codes(codes)

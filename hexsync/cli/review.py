@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from hexsync.cli._files import Progress, manifest_paths
+from hexsync.cli._files import ReadCounter, manifest_paths
 from hexsync.cli._output import format_options, table, to_json
 from hexsync.cli._resolve import options
 from hexsync.cli.client_factory import build_client
@@ -89,7 +89,7 @@ def review_start(
     files = manifest_paths(paths)
     desired = load(files)
     client = build_client(options(ctx))
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> AccessState:
         async with client:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import ipaddress
 import os
 import secrets
 import sys
@@ -80,6 +81,20 @@ def _listen(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
+def _proxies(given: tuple[str, ...]) -> tuple[str, ...]:
+    if not given:
+        return ("127.0.0.1", "::1")
+    for text in given:
+        try:
+            ipaddress.ip_network(text.strip(), strict=False)
+        except ValueError:
+            raise click.BadParameter(
+                f"{text!r} is not an address or a network (e.g. 10.0.0.5 or 10.0.0.0/8)",
+                param_hint="--trusted-proxy",
+            ) from None
+    return tuple(t.strip() for t in given)
+
+
 def _duration(text: str, option: str) -> float:
     from hexsync.values.windows import WindowError, parse_duration  # noqa: PLC0415
 
@@ -147,6 +162,14 @@ def _duration(text: str, option: str) -> float:
     "--webhook-secret-file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Shared secret of /hooks/github and /hooks/gitlab (else HEXSYNC_SERVE_WEBHOOK_SECRET).",
+)
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    metavar="ADDR",
+    help="A proxy (address or network, e.g. 10.0.0.0/8) whose X-Forwarded-For and "
+    "X-Forwarded-Proto are believed. Repeatable. [default: 127.0.0.1 and ::1]",
 )
 @click.option(
     "--notify", multiple=True, metavar="URL", help="POST events here as JSON. Repeatable."
@@ -227,6 +250,7 @@ def _run(
             options["webhook_secret_file"], "HEXSYNC_SERVE_WEBHOOK_SECRET", "webhook secret"
         ),
         branch=options["branch"] if options["repo"] else None,
+        trusted_proxies=_proxies(options["trusted_proxies"]),
         notify=tuple(options["notify"]),
         retention=_duration(options["retention"], "--retention") if options["retention"] else None,
         lock_wait=_duration(options["lock_wait"], "--lock-wait"),
@@ -319,7 +343,9 @@ def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
     help="As given to `hexsync serve` (the default store is there).",
 )
 @click.option(
-    "--workspace", help="The workspace's name in the store (needed when it holds several)."
+    "--store-workspace",
+    "workspace",
+    help="The workspace's name in the store, when it holds several (default: -w's, when given).",
 )
 @click.option(
     "--limit", type=click.IntRange(min=1), default=200, show_default=True, help="At most this many."
@@ -347,7 +373,8 @@ def history(
 
     store = open_store(db, state_dir, create=False)
     try:
-        name = pick_workspace(store, workspace)
+        chosen = getattr(click.get_current_context().obj, "workspace_name", None)
+        name = pick_workspace(store, workspace or chosen)
         when = parse_when(since, option="--since") if since else None
         events = history_events(store, name, since=when, subject=subject, limit=limit)
     finally:

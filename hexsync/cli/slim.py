@@ -8,12 +8,13 @@ import sys
 
 import click
 
-from hexsync.cli._files import Progress, manifest_paths
+from hexsync.cli._files import ReadCounter, manifest_paths
 from hexsync.cli._output import format_options, to_json
 from hexsync.cli.client_factory import build_client
 from hexsync.errors import plural
 from hexsync.manifest import load
 from hexsync.ops.slim import Slimmed, slim_manifests
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import read_and_plan
 from hexsync.values.live import Live
 from hexsync.values.plan import Plan
@@ -71,12 +72,14 @@ def slim(ctx: click.Context, paths: tuple[str, ...], dry_run: bool, output: str)
     files = manifest_paths(paths)
     desired = load(files, on_warning=lambda p: click.echo(str(p), err=True))
     client = build_client(ctx.obj)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
     now = dt.datetime.now(dt.timezone.utc)
 
     async def run() -> tuple[Plan, Live]:
         async with client:
-            return await read_and_plan(client, desired, progress=progress, now=now)
+            return await read_and_plan(
+                client, desired, progress=progress, now=now, tables=FileTablesStore()
+            )
 
     before, live = asyncio.run(run())
     progress.done()

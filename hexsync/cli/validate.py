@@ -9,11 +9,11 @@ from typing import Any
 
 import click
 
-from hexsync.cli._files import Progress, manifest_paths
+from hexsync.cli._files import ReadCounter
 from hexsync.cli._output import format_options
+from hexsync.cli._workspaces import check_for, validate_all
 from hexsync.cli.client_factory import ClientOptions, build_client
 from hexsync.errors import EXIT_ERROR, EXIT_OK, plural
-from hexsync.manifest import check
 from hexsync.ops.expiry import with_expiry
 from hexsync.ops.validate import rule_matches, summary_line
 from hexsync.values.desired import Desired
@@ -22,7 +22,7 @@ from hexsync.values.desired import Desired
 def blast_radius(opts: ClientOptions, desired: Desired) -> list[dict[str, Any]]:
     """Each rule with the number of live projects it matches now: one project listing."""
     client = build_client(opts)
-    progress = Progress(client.base_url, sys.stderr)
+    progress = ReadCounter(client.base_url, sys.stderr)
 
     async def run() -> list[dict[str, Any]]:
         async with client:
@@ -56,13 +56,15 @@ def validate(ctx: click.Context, paths: tuple[str, ...], live: bool, output: str
     """Check manifests offline: YAML, schema, duplicates, internal references.
 
     PATHS are manifest files or directories (searched recursively for *.yaml and *.yml);
-    default: ./manifests.
+    default: a workspace's layers with -w; else, beside a hexsync.yaml, that file and every
+    workspace's layers (docs/workspaces.md); else ./manifests.
     Every problem is reported, one per line as file:line:column: path: message.
     With --live, each rule's match count on the live workspace follows (one read of the project
     listing, 100 projects per request).
     Exit status: 0 when there is no error (warnings allowed), 1 otherwise.
     """
-    result = with_expiry(check(manifest_paths(paths)))
+    everything = None if paths or ctx.obj.workspace is not None else validate_all(ctx.obj)
+    result = with_expiry(everything or check_for(ctx.obj, paths))
     rules = []
     if live and result.ok and result.desired is not None and result.desired.rules:
         rules = blast_radius(ctx.obj, result.desired)

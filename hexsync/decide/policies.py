@@ -31,7 +31,8 @@ from typing import Any, NamedTuple
 
 from hexsync.decide import projection
 from hexsync.decide.access_engine import AccessEngine, Path, level_of
-from hexsync.values.desired import Access, AccessPolicy, parse_timestamp
+from hexsync.values.data_classes import DataView
+from hexsync.values.desired import Access, AccessPolicy, TablePattern, parse_timestamp
 from hexsync.values.hex_access import collection_grant, highest
 from hexsync.values.live import Live
 from hexsync.values.plan import Change, PlanWarning, Refusal
@@ -130,9 +131,13 @@ def _timestamp(text: str | None) -> dt.datetime | None:
     return parse_timestamp(text) if text else None
 
 
-def grants(engine: AccessEngine) -> Iterator[GrantView]:
-    """Every grant of the engine's workspace, project by project (by title)."""
+def grants(
+    engine: AccessEngine, classes: Mapping[str, tuple[TablePattern, ...]] | None = None
+) -> Iterator[GrantView]:
+    """Every grant of the engine's workspace, project by project (by title); ``classes``: the
+    manifests' data classes, which ``object.classes`` names from the tables read."""
     live = engine.live
+    view = DataView(classes or {}, live.data)
     member_of: dict[str, list[str]] = {}
     for name in sorted(live.groups):
         for email in live.groups[name].members or ():
@@ -178,7 +183,7 @@ def grants(engine: AccessEngine) -> Iterator[GrantView]:
                 "collections": tuple(sorted(p.sharing.collections)),
                 "owner": p.owner or "",
                 "creator": p.creator or "",
-                "classes": (),
+                "classes": tuple(view.classes_of(p.id)) if classes else (),
             },
         )
         for email in pa.named:
@@ -419,10 +424,14 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def evaluate(evaluator: Evaluator, live: Live) -> list[Violation]:
+def evaluate(
+    evaluator: Evaluator,
+    live: Live,
+    classes: Mapping[str, tuple[TablePattern, ...]] | None = None,
+) -> list[Violation]:
     """Every violation in ``live``, ordered by policy, object and principal."""
     with _paused_gc():
-        found = [v for g in grants(AccessEngine(live)) for v in evaluator.violations(g)]
+        found = [v for g in grants(AccessEngine(live), classes) for v in evaluator.violations(g)]
     rank = {p.name: i for i, p in enumerate(evaluator.policies)}
     return sorted(found, key=lambda v: (rank[v.policy.name], v.order))
 
@@ -454,6 +463,7 @@ def check_policies(
     *,
     now: dt.datetime,
     engine: str | None = None,
+    classes: Mapping[str, tuple[TablePattern, ...]] | None = None,
 ) -> tuple[tuple[Refusal, ...], tuple[PlanWarning, ...]]:
     """The policies judged on the workspace as ``changes`` leave it, against the workspace as
     it is: a ``refuse`` policy still violated after the plan refuses it (one refusal per
@@ -463,8 +473,8 @@ def check_policies(
         return (), ()
     evaluator = Evaluator(policies, now=now, engine=engine)
     after_live = projection.project(live, changes)
-    before = evaluate(evaluator, live)
-    after = evaluate(evaluator, after_live)
+    before = evaluate(evaluator, live, classes)
+    after = evaluate(evaluator, after_live, classes)
     was = {v.key for v in before}
     stays = {v.key for v in after}
     refusals: list[Refusal] = []

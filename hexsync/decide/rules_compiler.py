@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hexsync.decide import expiry, projection, user_rules
+from hexsync.decide.data_rules import data_problems, reads_evidence
 from hexsync.decide.diff import (
     SCALAR_DIMENSIONS,
     SET_DIMENSIONS,
@@ -43,6 +44,7 @@ from hexsync.decide.diff import (
 from hexsync.decide.rule_effect import as_map, combine, lost_effect, scalar_field
 from hexsync.decide.shadowing import Shadows, Slim
 from hexsync.errors import HexsyncError, did_you_mean
+from hexsync.values.data_classes import DataView, mentions_reads
 from hexsync.values.desired import (
     DEFAULT_MATCH_FLOOR,
     DEFAULT_MATCH_SHARE,
@@ -154,20 +156,25 @@ def _stamp(text: str | None) -> dt.datetime | None:
 # ---------------------------------------------------------------- matching
 
 
-def matcher(match: Match, now: dt.datetime) -> Predicate:
-    """``match`` as a predicate over live projects (built once per rule, called per project)."""
+def matcher(match: Match, now: dt.datetime, view: DataView | None = None) -> Predicate:
+    """``match`` as a predicate over live projects (built once per rule, called per project);
+    ``view``: the data classes and the tables read, for ``reads`` (none without it)."""
     op, values = match.op, match.values
     if op == "all_of":
-        parts = [matcher(c, now) for c in match.children]
+        parts = [matcher(c, now, view) for c in match.children]
         return lambda p: all(part(p) for part in parts)
     if op == "any_of":
-        parts = [matcher(c, now) for c in match.children]
+        parts = [matcher(c, now, view) for c in match.children]
         return lambda p: any(part(p) for part in parts)
     if op == "not":
-        inner = matcher(match.children[0], now)
+        inner = matcher(match.children[0], now, view)
         return lambda p: not inner(p)
     if op == "all":
         return _always
+    if op == "reads":
+        if view is None:
+            return _never
+        return lambda p: bool(view.reads(match, p.id))
     if op == "status":
         statuses = frozenset(values)
         return lambda p: p.status in statuses
@@ -197,6 +204,10 @@ def _always(_project: LiveProject) -> bool:
     return True
 
 
+def _never(_project: LiveProject) -> bool:
+    return False
+
+
 def _bounded(op: str, bounds: Mapping[str | None, str | None], now: dt.datetime) -> Predicate:
     """``last_viewed: {older_than, newer_than}`` or ``created: {before, after}``."""
     before = [parse_moment(str(t), now) for w, t in bounds.items() if w in ("older_than", "before")]
@@ -217,13 +228,19 @@ def _bounded(op: str, bounds: Mapping[str | None, str | None], now: dt.datetime)
     return lambda p: check(when(p))
 
 
+def _reads(rule: Rule) -> bool:
+    return mentions_reads(rule.match) or mentions_reads(rule.exclude)
+
+
 def _mentions(match: Match | None, op: str) -> bool:
     return match is not None and (match.op == op or any(_mentions(c, op) for c in match.children))
 
 
-def _rule_predicate(rule: Rule, now: dt.datetime) -> Predicate:
-    base = matcher(rule.match, now)
-    exclude = matcher(rule.exclude, now) if rule.exclude is not None else None
+def _rule_predicate(rule: Rule, now: dt.datetime, view: DataView | None = None) -> Predicate:
+    if (view is None or not view.known) and _reads(rule):
+        return _never  # what it reads is unknown: decide.data_rules says so, never silently
+    base = matcher(rule.match, now, view)
+    exclude = matcher(rule.exclude, now, view) if rule.exclude is not None else None
     # Like Hex's own listing, a rule leaves archived and trashed projects out unless it asks.
     hidden_ok = _mentions(rule.match, "archived") or _mentions(rule.exclude, "archived")
     trash_ok = _mentions(rule.match, "trashed") or _mentions(rule.exclude, "trashed")
@@ -485,11 +502,12 @@ def _compile(
     live: Live,
     now: dt.datetime,
     shadows: Shadows | None = None,
+    view: DataView | None = None,
 ) -> tuple[dict[str, Project], dict[str, int], list[str], list[PlanWarning]]:
     """(live id → the desired state of each project the rules cover, matches per rule,
     conflicts, rules a higher priority overrode on a field to some effect); the fields an
     explicit entry takes from a rule go to ``shadows``."""
-    predicates = [(rule, _rule_predicate(rule, now)) for rule in rules]
+    predicates = [(rule, _rule_predicate(rule, now, view)) for rule in rules]
     matched = {rule.name: 0 for rule in rules}
     projects: dict[str, Project] = {}
     errors: list[str] = []
@@ -542,10 +560,16 @@ def _compile(
 
 
 def count_matches(
-    rules: Sequence[Rule], projects: Iterable[LiveProject], *, now: dt.datetime
+    rules: Sequence[Rule],
+    projects: Iterable[LiveProject],
+    *,
+    now: dt.datetime,
+    view: DataView | None = None,
 ) -> dict[str, int]:
     """How many of ``projects`` each rule matches (``validate --live``'s blast radius)."""
-    predicates = [(rule.name, _rule_predicate(rule, now)) for rule in rules if not rule.for_users]
+    predicates = [
+        (rule.name, _rule_predicate(rule, now, view)) for rule in rules if not rule.for_users
+    ]
     counts = dict.fromkeys((name for name, _ in predicates), 0)
     for project in projects:
         for name, predicate in predicates:
@@ -563,18 +587,21 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
     desired = resolved.desired
     if not desired.rules:
         return Compiled(desired, expiry=resolved.notices)
-    problems = _reference_problems(desired.rules, desired, live)
+    problems = _reference_problems(desired.rules, desired, live) + data_problems(desired, live)
     if problems:
         raise UnresolvedReferenceError(problems)
     apply_rules = [r for r in desired.rules if r.enforce is Enforce.APPLY and not r.for_users]
     explicit = _explicit_ids(desired, live)
     shadows = Shadows()
-    projects, matched, errors, overridden = _compile(apply_rules, explicit, live, now, shadows)
+    view = DataView(desired.classes, live.data)
+    projects, matched, errors, overridden = _compile(
+        apply_rules, explicit, live, now, shadows, view
+    )
     if errors:
         raise RuleConflictError(errors)
     check_rules = [r for r in desired.rules if r.enforce is not Enforce.APPLY and not r.for_users]
     # A check rule's blast radius is counted on the workspace as it is (before the plan).
-    matched.update(count_matches(check_rules, live.projects.values(), now=now))
+    matched.update(count_matches(check_rules, live.projects.values(), now=now, view=view))
     for rule in (r for r in desired.rules if r.for_users):  # its blast radius: active users
         matched[rule.name] = len(user_rules.matched_users(rule, live.users.values(), now))
     # Entries merged into a rule-compiled project are that project now (kept by identity: two
@@ -593,7 +620,9 @@ def compile_rules(desired: Desired, live: Live, *, now: dt.datetime) -> Compiled
                 r.mark,
             )
             for r in reports
-            if r.matched == 0 and not by_name[r.name].for_users  # no dormant user: all is well
+            if r.matched == 0
+            and not by_name[r.name].for_users  # no dormant user: all is well
+            and (view.known or not _reads(by_name[r.name]))  # unknown reads: data_rules says
         )
         + tuple(overridden)
         + tuple(shadows.warnings(apply_rules, matched))
@@ -706,11 +735,13 @@ def _violations(
     desired = expiry.resolve(desired, now).desired  # a check rule's expired grant: not required
     rules = [r for r in desired.rules if r.enforce is enforce and not r.for_users]
     after = projection.project(live, changes, now=now)
-    projects, _, errors, _ = _compile(rules, {}, after, now)
+    view = DataView(desired.classes, after.data)
+    projects, _, errors, _ = _compile(rules, {}, after, now, view=view)
     if errors:
         raise RuleConflictError(errors)
     found = diff(replace(desired, projects=tuple(projects.values()), rules=()), after)
     by_rule: dict[str, list[str]] = {}
+    named = {r.name: r for r in rules}
     for change in found.changes:
         if change.kind is not Kind.PROJECT:
             continue
@@ -719,6 +750,8 @@ def _violations(
                 if name:
                     key = f"[{f.key}]" if f.key is not None else ""
                     what = f"{f.path}{key} is {f.old or 'none'}, must be {f.new or 'none'}"
+                    why = reads_evidence(named.get(name), view, change.id or "")
+                    what += f"; {why}" if why else ""
                     by_rule.setdefault(name, []).append(f"'{change.name}' ({what})")
     out = []
     for rule in rules:

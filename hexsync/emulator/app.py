@@ -5,7 +5,10 @@
 (no auth, loopback clients only):
 
 - ``GET /_emulator/stats`` → ``{"requests": {operationId: {status: count}}, "rate_limited": N,
-  "total": N}``; a request dropped (before or during its response) counts under ``"dropped"``;
+  "total": N, "tokens": {fingerprint: count}}``; a request dropped (before or during its
+  response) counts under ``"dropped"``; ``tokens`` counts the API requests by the bearer token
+  they carried, each named by :func:`token_fingerprint` (never the token), ``"none"`` without
+  one: which tokens reached this emulator, say a test that two workspaces' never cross;
 - ``POST /_emulator/reset`` → the workspace back to the seed; stats, rate-limit quotas and
   scheduled faults start over;
 - ``GET /_emulator/state`` → the whole workspace in seed format (``hexsync.emulator.seed``);
@@ -20,6 +23,7 @@ and ``.clock`` for tests to inspect.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,19 +48,35 @@ CONTROL_PREFIX = "/_emulator/"
 LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
 
 
+def token_fingerprint(token: str) -> str:
+    """A bearer token as the stats name it: ``sha256:`` and 12 hex digits of its hash."""
+    return "sha256:" + hashlib.sha256(token.encode("utf-8")).hexdigest()[:12]
+
+
+def _bearer(scope: Scope) -> str:
+    for name, value in scope.get("headers", ()):
+        if name == b"authorization":
+            scheme, _, token = value.decode("latin-1").partition(" ")
+            if scheme.lower() == "bearer" and token.strip():
+                return token_fingerprint(token.strip())
+    return "none"
+
+
 class Stats:
-    """Request counts per operationId and status, thread-safe."""
+    """Request counts per operationId and status, and per token, thread-safe."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
+        self._tokens: dict[str, int] = {}
         self._rate_limited = 0
         self._total = 0
 
-    def record(self, operation_id: str, status: str) -> None:
+    def record(self, operation_id: str, status: str, token: str = "none") -> None:  # noqa: S107
         with self._lock:
             per_status = self._counts.setdefault(operation_id, {})
             per_status[status] = per_status.get(status, 0) + 1
+            self._tokens[token] = self._tokens.get(token, 0) + 1
             self._total += 1
             if status == "429":
                 self._rate_limited += 1
@@ -67,11 +87,13 @@ class Stats:
                 "requests": {op: dict(sorted(c.items())) for op, c in sorted(self._counts.items())},
                 "rate_limited": self._rate_limited,
                 "total": self._total,
+                "tokens": dict(sorted(self._tokens.items())),
             }
 
     def reset(self) -> None:
         with self._lock:
             self._counts.clear()
+            self._tokens.clear()
             self._rate_limited = 0
             self._total = 0
 
@@ -102,7 +124,7 @@ class StatsMiddleware:
                 outcome = str(status[0])
         finally:
             if op is not None:
-                self.stats.record(op.operation_id, outcome)
+                self.stats.record(op.operation_id, outcome, _bearer(scope))
 
 
 def _loopback_only(request: Request) -> Response | None:

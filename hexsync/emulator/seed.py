@@ -17,6 +17,7 @@ tokens:                                  # the bearer tokens the emulator accept
   # without it, the first active ADMIN by email is the owner of projects it creates.
 statuses: [Exploratory, In development, Production, Deprecated]   # UpdateProject accepts these
 categories: [{name: Finance, description: null}]  # optional descriptions for project categories
+undocumented_roles: [BILLING_ADMIN]              # optional: roles beyond the API's enum (doctor)
 users:
   - {id: <uuid>, email: alice@acme.com, name: Alice, role: ADMIN,  # role default EDITOR
      active: true, last_login_date: null}         # lastLoginDate is accepted too

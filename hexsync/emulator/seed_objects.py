@@ -4,6 +4,7 @@ projects, connections, tokens, runs), each problem with its line."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -37,6 +38,7 @@ TOP_KEYS = (
     "projects",
     "data_connections",
     "runs",
+    "undocumented_roles",
 )
 
 
@@ -76,7 +78,8 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
         statuses.append(name)
 
     categories = _categories(c, top, at("categories"))
-    users = _users(c, top.get("users"), at("users"))
+    extra_roles = _undocumented_roles(c, top.get("undocumented_roles"), at("undocumented_roles"))
+    users = _users(c, top.get("users"), at("users"), (*ROLES, *extra_roles))
     emails = {u["email"] for u in users}
     groups = _groups(c, top.get("groups"), at("groups"), emails)
     group_names = {g["name"] for g in groups}
@@ -113,7 +116,23 @@ def _normalize(c: _Checker, raw: Mapping[str, Any]) -> dict[str, Any]:
         "projects": projects,
         "data_connections": connections,
         "runs": runs,
+        **({"undocumented_roles": extra_roles} if extra_roles else {}),
     }
+
+
+def _undocumented_roles(c: _Checker, value: Any, line: int) -> list[str]:
+    """Roles beyond the API's documented enum that users may have: what a real workspace may
+    send, for rehearsing ``hexsync doctor`` (docs/emulator.md)."""
+    found: list[str] = []
+    for i, role in enumerate(c.sequence(value, line, "undocumented_roles")):
+        name = c.text(role, line_of(value, i, line), "an undocumented role", required=True)
+        if name is None:
+            continue
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name) or name in ROLES:
+            c.error(line, f"undocumented role {name!r}: an upper-case word not in {ROLES}")
+            continue
+        found.append(name)
+    return found
 
 
 def _each(
@@ -157,7 +176,9 @@ def _categories(c: _Checker, top: Mapping[str, Any], line: int) -> list[dict[str
 USER_KEYS = ("id", "email", "name", "role", "active", "last_login_date", "lastLoginDate")
 
 
-def _users(c: _Checker, value: Any, line: int) -> list[dict[str, Any]]:
+def _users(
+    c: _Checker, value: Any, line: int, roles: tuple[str, ...] = ROLES
+) -> list[dict[str, Any]]:
     result = []
     seen: dict[str, int] = {}
     for item_line, u in _each(c, value, line, "users", USER_KEYS):
@@ -174,7 +195,7 @@ def _users(c: _Checker, value: Any, line: int) -> list[dict[str, Any]]:
                 "id": c.uuid(u.get("id"), item_line, "user id") or stable_id("user", email),
                 "email": email,
                 "name": c.text(u.get("name"), line_of(u, "name", item_line), "user name"),
-                "role": c.choice(u.get("role"), line_of(u, "role", item_line), "user role", ROLES)
+                "role": c.choice(u.get("role"), line_of(u, "role", item_line), "user role", roles)
                 or "EDITOR",
                 "active": c.boolean(u.get("active"), item_line, "user active", True),
                 "last_login_date": c.timestamp(last_login, item_line, "user last_login_date"),

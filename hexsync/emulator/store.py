@@ -177,6 +177,7 @@ class Store:
         self.embedding: bool = data["org"].get("embedding", True)
         self.share_to_web: bool = data["org"].get("share_to_web", True)
         self.statuses: list[str] = list(data["statuses"])
+        self.undocumented_roles: list[str] = list(data.get("undocumented_roles", ()))
         self.categories: dict[str, str | None] = {
             c["name"]: c["description"] for c in data["categories"]
         }
@@ -309,6 +310,7 @@ class Store:
                 for t in self.tokens.values()
             ],
             "statuses": list(self.statuses),
+            **({"undocumented_roles": self.undocumented_roles} if self.undocumented_roles else {}),
             "categories": [{"name": k, "description": v} for k, v in self.categories.items()],
             "users": [
                 {

@@ -6,6 +6,8 @@ same workspace reports no change:
 - Projects are pinned by ``id`` and every sharing dimension is written (``NONE`` and ``{}``
   included), so each exported project's sharing is authoritative and equal to live. A project
   owner's own entry is written at its live level (marked ``# owner``); plan never changes it.
+  The owner itself, which a manifest cannot set, is a comment on the title's line
+  (``title: Revenue  # owner: ana@acme.com``), for the reader only.
 - Collections are written with every sharing dimension too (levels as Hex's strings, the
   creator's entry marked ``# creator``).
 - Groups list every member: the reader must have read them (``read_live`` with prune.groups on).
@@ -508,11 +510,18 @@ class _Exporter:
         return out
 
     def project(self, out: _Text, p: LiveProject) -> None:
-        out.add(1, f"- id: {scalar(p.id)}")
+        # Who owns the project, for the reader: a manifest cannot set an owner, so only a comment
+        # (on the title's line, or the id's when the title cannot be written) that plan ignores.
+        # As Hex lists it; escaped (quoted, on one line) only if it would break the line.
+        owner = None
+        if p.owner is not None:
+            owner = f"owner: {p.owner if p.owner.isprintable() else scalar(p.owner)}"
         if self.name_ok(p.title):
-            out.add(2, f"title: {scalar(p.title)}")
+            out.add(1, f"- id: {scalar(p.id)}")
+            out.add(2, f"title: {scalar(p.title)}", owner)
         else:
             # The id is the identity; a title the schema refuses is only shown.
+            out.add(1, f"- id: {scalar(p.id)}", owner)
             out.comment(2, f"title: {scalar(p.title)} (cannot be written: spaces at its ends)")
         if p.status is None:
             out.add(2, "status: null")

@@ -187,31 +187,47 @@ def _check_token(value: str, source: str) -> Token:
 def load_token(
     token_file: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    *,
+    env_name: str = TOKEN_ENV,
+    owner: str | None = None,
 ) -> Token:
-    """The token from ``token_file`` if given, else from ``HEX_API_TOKEN``."""
+    """The token from ``token_file`` if given, else from the variable ``env_name``.
+
+    ``owner`` names the workspace of ``hexsync.yaml`` the token is for: its messages say so,
+    and no other variable is ever read in its place (``HEX_API_TOKEN`` is another workspace's).
+    """
     env = os.environ if environ is None else environ
     if token_file is not None:
+        given = "the file given to --token-file" if owner is None else f"the token_file of {owner}"
         # The path is never quoted: someone who pastes the token itself after --token-file
         # (hxtw_…) would see it echoed in "no such file" otherwise, in a CI log for good.
         try:
             text = Path(token_file).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(
-                f"cannot read the file given to --token-file: {exc.strerror or type(exc).__name__}",
+                f"cannot read {given}: {exc.strerror or type(exc).__name__}",
                 hint="give the path of a file that holds the token (the token itself never "
-                "goes on the command line: use HEX_API_TOKEN or a file)",
+                "goes on the command line: use HEX_API_TOKEN or a file)"
+                if owner is None
+                else "create it (kept out of git), or name token_env: in hexsync.yaml instead",
             ) from None
         except UnicodeDecodeError:
-            raise ConfigError("the file given to --token-file is not text") from None
-        return _check_token(text, "the file given to --token-file")
-    value = env.get(TOKEN_ENV)
+            raise ConfigError(f"{given} is not text") from None
+        return _check_token(text, given)
+    value = env.get(env_name)
     if value is None:
+        if owner is not None:
+            raise ConfigError(
+                f"no Hex API token for {owner}: {env_name} is not set",
+                hint=f"set {env_name} to that workspace's token (hexsync.yaml says it comes from"
+                " there); another workspace's token is never used in its place",
+            )
         raise ConfigError(
             "no Hex API token",
             hint=f"set {TOKEN_ENV}, or pass --token-file FILE (never the token itself on the "
             "command line); create one under Settings → API keys in Hex",
         )
-    return _check_token(value, TOKEN_ENV)
+    return _check_token(value, env_name)
 
 
 @dataclass(frozen=True)

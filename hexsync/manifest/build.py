@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hexsync.manifest.connections import check_connections, connections_of
+from hexsync.manifest.data_classes import check_reads, classes_of, reads_leaf
 from hexsync.manifest.policies import access_policy
 from hexsync.manifest.problems import Path, Problem, Severity
 from hexsync.manifest.yamlsafe import Document
@@ -40,6 +41,7 @@ from hexsync.values.desired import (
     Rule,
     Sharing,
     Status,
+    TablePattern,
     User,
     Workspace,
     parse_duration,
@@ -92,6 +94,7 @@ class _Builder:
         self.forms: dict[tuple[str, str], tuple[str, Mark]] = {}
         # (record mark, field) -> where that field was written, for the consistency checks
         self.where: dict[tuple[Mark, str], tuple[Mark, Path]] = {}
+        self.reads: list[tuple[Match, Path]] = []  # rules' reads: leaves, checked once merged
 
     def note(
         self, record: Mark, name: str, doc: Document, path: Path, *, key: bool = False
@@ -170,6 +173,8 @@ def build_desired(
     connections: list[Connection] = []
     seen_connections: dict[tuple[str, str], Mark] = {}
     policies: list[AccessPolicy] = []
+    classes: dict[str, tuple[TablePattern, ...]] = {}
+    seen_classes: dict[str, Mark] = {}
 
     for p in parsed:
         doc, data = p.doc, p.doc.data
@@ -177,6 +182,9 @@ def build_desired(
             continue
         found, problems = connections_of(doc, p.clean, seen_connections)
         connections.extend(found)
+        b.problems.extend(problems)
+        declared, problems = classes_of(doc, p.clean, seen_classes)
+        classes.update(declared)
         b.problems.extend(problems)
         if "version" in data:
             version_seen = True
@@ -267,8 +275,10 @@ def build_desired(
         files=tuple(p.doc.file for p in parsed),
         reviewers=reviewers,
         policies=tuple(policies),
+        classes=FrozenMap(classes),
     )
     _consistency(desired, b)
+    b.problems.extend(check_reads(b.reads, desired.classes))
     b.problems.extend(check_connections(desired.connections, desired.groups))
     if any(problem.severity == "error" for problem in b.problems):
         return None, b.problems
@@ -868,6 +878,10 @@ def _leaf(key: str, value: Any, path: Path, doc: Document, b: _Builder) -> Match
         return Match(key, mark=mark)
     if key in _FLAG_LEAVES:
         return Match(key, ("true" if value else "false",), mark=mark)
+    if key == "reads":
+        leaf = reads_leaf(value, path, doc, b.problems)
+        b.reads.append((leaf, path))
+        return leaf
     if key in _BOUNDED_LEAVES:
         for word, moment in value.items():
             text = str(moment)

@@ -111,33 +111,49 @@ def check(
         return _check(paths, limits, relative_to)
 
 
-def _check(
-    paths: Sequence[str | os.PathLike[str]], limits: FileLimits, relative_to: Path | None
-) -> CheckResult:
-    base = (relative_to or Path.cwd()).resolve()
+@dataclass
+class ReadFiles:
+    """Manifest files read and schema-checked, not yet merged."""
+
+    files: list[tuple[Path, str]]
+    parsed: list[ParsedDocument]
+    problems: list[Problem]
+    all_read: bool
+    skipped: set[str]
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        return tuple(shown for _, shown in self.files if shown not in self.skipped)
+
+
+def read_files(
+    paths: Sequence[str | os.PathLike[str]], limits: FileLimits, base: Path
+) -> ReadFiles:
+    """The files at ``paths`` read safely and checked against the schema, each problem located."""
     files, problems = find_files(paths, base)
     named = {Path(p).resolve() for p in paths if Path(p).is_file()}
-    parsed: list[ParsedDocument] = []
-    all_read = True
-    skipped: set[str] = set()
+    read = ReadFiles(files, [], problems, True, set())
     for path, shown in files:
         doc = read_document(path, shown, limits)
         if isinstance(doc, Problem):
             problems.append(doc)
-            all_read = False
+            read.all_read = False
             continue
         kind = foreign_kind(doc.data)
         if kind is not None:
             is_named = path.resolve() in named
             problems.append(_foreign(shown, kind, named=is_named))
             if not is_named:
-                skipped.add(shown)
+                read.skipped.add(shown)
             continue
         found, bad = schema_problems(doc)
         problems.extend(found)
-        parsed.append(ParsedDocument(doc, bad))
-    desired, more = build_desired(parsed, all_read=all_read)
-    problems.extend(more)
+        read.parsed.append(ParsedDocument(doc, bad))
+    return read
+
+
+def finish(desired: Desired | None, problems: list[Problem], files: Sequence[str]) -> CheckResult:
+    """The look-alike warnings, problems in file order, and no desired state with an error."""
     if desired is not None:
         problems.extend(
             Problem(f.mark.file, f.mark.line, f.mark.column, "", f.message, f.hint, "warning")
@@ -145,10 +161,19 @@ def _check(
         )
     if any(p.severity == "error" for p in problems):
         desired = None
-    order = {shown: i for i, (_, shown) in enumerate(files)}
+    order = {shown: i for i, shown in enumerate(files)}
     problems.sort(key=lambda p: (order.get(p.file, -1), p.line, p.column))
-    read = tuple(shown for _, shown in files if shown not in skipped)
-    return CheckResult(desired, tuple(problems), read)
+    return CheckResult(desired, tuple(problems), tuple(files))
+
+
+def _check(
+    paths: Sequence[str | os.PathLike[str]], limits: FileLimits, relative_to: Path | None
+) -> CheckResult:
+    base = (relative_to or Path.cwd()).resolve()
+    read = read_files(paths, limits, base)
+    desired, more = build_desired(read.parsed, all_read=read.all_read)
+    result = finish(desired, [*read.problems, *more], [shown for _, shown in read.files])
+    return CheckResult(result.desired, result.problems, read.shown)
 
 
 def _foreign(shown: str, kind: str, *, named: bool) -> Problem:

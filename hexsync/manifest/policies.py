@@ -51,6 +51,7 @@ def _segments(doc: Document, node: yaml.ScalarNode) -> list[tuple[int, int, str]
 
 def locate(doc: Document, path: Path, line: int, column: int, value: str) -> Mark:
     """Where ``line``:``column`` of ``value`` (the string at ``path``) is in the file."""
+    doc, path = doc.located(path)  # merged layers: the file the value was written in
     base = doc.mark(path)
     node = doc.node(path)
     if not isinstance(node, yaml.ScalarNode) or not doc.text:

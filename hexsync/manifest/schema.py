@@ -17,7 +17,7 @@ from hexsync.errors import excerpt
 from hexsync.manifest.problems import Path, Problem
 from hexsync.manifest.yamlsafe import Document
 
-__all__ = ["SCHEMA_RESOURCE", "schema", "schema_problems"]
+__all__ = ["SCHEMA_RESOURCE", "schema", "schema_problems", "shipped_schema", "validate_against"]
 
 SCHEMA_RESOURCE = "schemas/manifest.schema.json"
 _MANIFEST_VERSION = 1
@@ -275,6 +275,28 @@ def schema_problems(doc: Document) -> tuple[list[Problem], set[Path]]:
     problems: set[Problem] = set()
     bad: set[Path] = set()
     for error in _validator().iter_errors(doc.data):
+        for path, problem in _translate(error, doc):
+            problems.add(problem)
+            bad.add(path)
+    return sorted(problems), bad
+
+
+@functools.cache
+def shipped_schema(resource: str) -> dict[str, Any]:
+    """Another schema shipped beside the manifest's (``schemas/workspaces.schema.json``)."""
+    text = resources.files("hexsync").joinpath(resource).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def validate_against(doc: Document, source: dict[str, Any]) -> tuple[list[Problem], set[Path]]:
+    """Every way ``doc`` breaks the schema ``source``, located and worded as manifests' are."""
+    problems: set[Problem] = set()
+    bad: set[Path] = set()
+    defs = source.get("$defs", {})
+    for error in strict_validator({**_inline_refs(source, defs), "$defs": defs}).iter_errors(
+        doc.data
+    ):
         for path, problem in _translate(error, doc):
             problems.add(problem)
             bad.add(path)

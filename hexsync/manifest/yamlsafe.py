@@ -60,6 +60,11 @@ class Document:
         node, _ = self._walk(path)
         return Mark(self.file, 1, 1) if node is None else _mark(self.file, node)
 
+    def located(self, path: Path) -> tuple[Document, Path]:
+        """The document and path where ``path`` was written: this one, unless layers were
+        merged (``hexsync.manifest.layers``), where each value keeps its own file."""
+        return self, path
+
     def node(self, path: Path) -> yaml.Node | None:
         """The YAML node at ``path``, or None when it is not there."""
         node, found = self._walk(path)

@@ -17,7 +17,7 @@ import difflib
 import functools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,9 +38,11 @@ from hexsync.errors import HexsyncError, did_you_mean, excerpt
 from hexsync.hexapi import HexClient
 from hexsync.ops.resolve import is_uuid
 from hexsync.planning.planner import build_plan
+from hexsync.readers.tables import TablesProgress, TablesStore, read_data
 from hexsync.readers.workspace import read_live, read_members, read_users
 from hexsync.render.access_report import data_digest, sealed
-from hexsync.values.desired import Access, Desired
+from hexsync.values.data_classes import DataView, needs_tables
+from hexsync.values.desired import Access, Desired, FrozenMap, TablePattern
 from hexsync.values.hex_access import role_reach
 from hexsync.values.kinds import Kind
 from hexsync.values.live import Live, LiveProject, LiveUser
@@ -57,6 +59,7 @@ __all__ = [
     "public_projects",
     "read_access",
     "read_saved_report",
+    "reads_data",
     "report_of",
     "resolve_user",
     "user_doc",
@@ -73,6 +76,13 @@ class AccessState:
     read_at: str | None = None  # when the reading began, ISO 8601 UTC ("…Z")
     saved: Mapping[str, Any] | None = None  # the saved report answered from (--from)
     saved_from: str | None = None  # its file
+    # data.classes of the manifests given (docs/data.md): the projects' tables were read
+    classes: FrozenMap[str, tuple[TablePattern, ...]] = field(default_factory=FrozenMap)
+
+    @property
+    def data(self) -> DataView:
+        """The classes over the tables read (of the state asked about)."""
+        return DataView(self.classes, self.engine.live.data)
 
     @property
     def source(self) -> str:
@@ -96,6 +106,9 @@ async def read_access(
     progress: Callable[[int], None] | None = None,
     person: str | None = None,
     connections: bool = False,
+    classes: Mapping[str, tuple[TablePattern, ...]] | None = None,
+    tables: TablesStore | None = None,
+    tables_progress: Callable[[TablesProgress], None] | None = None,
 ) -> AccessState:
     """Read the workspace (and plan ``desired`` against it, or take a ``saved`` plan's changes)
     for the access engine.
@@ -104,7 +117,9 @@ async def read_access(
     reviewer asks what a change would do before it is allowed (``max_destroy`` is not applied).
     ``person``: the user ``access user`` asks about, checked against the users listing before
     the rest is read (:func:`resolve_user`). ``connections``: list the data connections too
-    (docs/data.md).
+    (docs/data.md). ``classes`` (the ``data.classes`` of manifests): read the projects'
+    queried tables through ``tables`` too, to say which classes each project reads (as the
+    plan does when ``desired`` uses data classes; declared alone, they cost nothing).
     """
     read_at = now_utc()
     users: list[LiveUser] | None = None
@@ -119,9 +134,12 @@ async def read_access(
     )
     if users is not None:
         live = dataclasses.replace(live, read_requests=client.counters.total_requests - start)
+    named = FrozenMap(classes or {})
+    if named or (desired is not None and needs_tables(desired)):
+        live = await read_data(client, live, tables, progress=tables_progress)
     if desired is None and saved is None:
         live = await read_members(client, live, shared_groups(live))
-        return AccessState(AccessEngine(live), live, read_at=read_at)
+        return AccessState(AccessEngine(live), live, read_at=read_at, classes=named)
     if saved is not None and saved.workspace.org_id != live.org_id:
         raise HexsyncError(
             f"the saved plan was made for workspace {saved.workspace.org_id}, this token reads"
@@ -135,7 +153,7 @@ async def read_access(
     touched = {c.name for c in plan.changes if c.kind is Kind.GROUP}
     live = await read_members(client, live, shared_groups(live) | shared_groups(after) | touched)
     after = projection.project(live, plan.changes)
-    return AccessState(AccessEngine(after), live, plan, read_at)
+    return AccessState(AccessEngine(after), live, plan, read_at, classes=named)
 
 
 MAX_REPORT_BYTES = 500_000_000  # a report of 10,000 projects by 2,000 people is about 12 MB
@@ -397,6 +415,7 @@ def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
     roles = engine.role_paths(found.id)
     return state.stamped(
         {
+            **reads_data(state, found.id),
             "source": state.source,
             "project": {
                 "id": found.id,
@@ -418,6 +437,20 @@ def project_doc(state: AccessState, found: LiveProject) -> dict[str, Any]:
             },
         }
     )
+
+
+def reads_data(state: AccessState, project_id: str) -> dict[str, Any]:
+    """What a project reads, when data classes were given: ``classes`` (each class it reads,
+    with its tables of that class), or ``classes_unknown`` (why its tables are not known)."""
+    if not state.classes:
+        return {}
+    view = state.data
+    if not view.known:
+        facts = view.facts
+        why = facts.unavailable if facts is not None else None
+        return {"classes_unknown": why or "the queried tables were not read"}
+    found = view.classes_of(project_id)
+    return {"classes": {name: [str(t) for t in tables] for name, tables in found.items()}}
 
 
 def user_doc(state: AccessState, user: LiveUser) -> dict[str, Any]:

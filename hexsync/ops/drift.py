@@ -14,6 +14,7 @@ from hexsync.decide.access_engine import shared_groups
 from hexsync.decide.drift import Drift, drift_of
 from hexsync.errors import HexsyncError
 from hexsync.hexapi import HexClient
+from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import read_and_plan
 from hexsync.readers.workspace import read_members
 from hexsync.values.desired import Desired
@@ -33,7 +34,9 @@ async def read_drift(
     """Read the workspace, plan ``desired`` against it (``allow_destroy``: drift reports; the
     max_destroy guardrail is about applying) and tell the drift, against ``last_applied`` (the
     plan last applied, ``plan --out``) when given."""
-    plan, live = await read_and_plan(client, desired, allow_destroy=True, progress=progress)
+    plan, live = await read_and_plan(
+        client, desired, allow_destroy=True, progress=progress, tables=FileTablesStore()
+    )
     if last_applied is not None and last_applied.workspace.org_id != live.org_id:
         raise HexsyncError(
             f"--last-applied: that plan was made for workspace {last_applied.workspace.org_id},"

@@ -15,11 +15,18 @@ from pathlib import Path
 
 from hexsync.hexapi import HexClient
 from hexsync.ops.files import write_atomically
-from hexsync.readers.tables import TablesProgress, TablesRead, read_queried_tables
+from hexsync.readers.tables import TablesProgress, TablesRead, TablesStore, read_queried_tables
 from hexsync.values.live import Live
 from hexsync.values.tables import QueriedTables
 
-__all__ = ["CACHE_DIR", "TablesAnswer", "cache_path", "load_cache", "read_tables"]
+__all__ = [
+    "CACHE_DIR",
+    "FileTablesStore",
+    "TablesAnswer",
+    "cache_path",
+    "load_cache",
+    "read_tables",
+]
 
 CACHE_DIR = Path(".hexsync")
 
@@ -48,6 +55,21 @@ def _saver(org_id: str, directory: Path) -> Callable[[QueriedTables], None]:
         write_atomically(path, json.dumps(cache.data, indent=1) + "\n", option="cache")
 
     return save
+
+
+class FileTablesStore(TablesStore):
+    """The cache in ``directory`` (``.hexsync/`` by default), one file per workspace: what
+    plan, apply and the access answers read the tables through."""
+
+    def __init__(self, directory: Path = CACHE_DIR) -> None:
+        super().__init__()
+        self.directory = directory
+
+    def load(self, org_id: str) -> QueriedTables:
+        return load_cache(org_id, self.directory)
+
+    def save(self, cache: QueriedTables) -> None:
+        _saver(cache.org_id, self.directory)(cache)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hexsync.decide import user_rules
+from hexsync.decide.data_rules import unknown_tables
 from hexsync.decide.diff import Diff, UnresolvedReferenceError, diff
 from hexsync.decide.guardrails import check_guardrails
 from hexsync.decide.impact import assess
@@ -23,7 +24,9 @@ from hexsync.errors import ConfigError, GuardrailError, plural
 from hexsync.hexapi import DEFAULT_LIMITS, HexClient, Me
 from hexsync.manifest.lookalike import lookalikes, visible
 from hexsync.planning.estimate import Limits, estimate_apply, limits_of, plan_spent
+from hexsync.readers.tables import TablesProgress, TablesStore, read_data
 from hexsync.readers.workspace import read_live, read_members
+from hexsync.values.data_classes import needs_tables
 from hexsync.values.desired import Desired, FrozenMap
 from hexsync.values.kinds import Kind
 from hexsync.values.live import LOCK_GROUPS, Live
@@ -206,8 +209,11 @@ def build_plan(
     unmanaged = {k: v for k, v in result.unmanaged.items() if sel is None or k == sel.kind.value}
     unmanaged_names = {k: v for k, v in result.unmanaged_names.items() if k in unmanaged}
     impact, notes = assess(changes, live)
-    policy_refusals, policy_warnings = check_policies(desired.policies, live, changes, now=now)
-    refusals += policy_refusals
+    policy_refusals, policy_warnings = check_policies(
+        desired.policies, live, changes, now=now, classes=desired.classes
+    )
+    unknown_refusals, unknown_warnings = unknown_tables(desired, live)
+    refusals += policy_refusals + unknown_refusals
     return Plan(
         workspace=WorkspaceInfo(
             api_url=api_url,
@@ -230,7 +236,8 @@ def build_plan(
         + tuple(_protect_warnings(desired, live))
         + tuple(_lock_name_warnings(live))
         + notes
-        + policy_warnings,
+        + policy_warnings
+        + unknown_warnings,
         refusals=refusals,
         impact=impact,
         unmanaged=FrozenMap(unmanaged),
@@ -399,9 +406,13 @@ async def read_and_plan(
     target: Target | str | None = None,
     progress: Callable[[int], None] | None = None,
     now: dt.datetime | None = None,
+    tables: TablesStore | None = None,
+    tables_progress: Callable[[TablesProgress], None] | None = None,
 ) -> tuple[Plan, Live]:
     """Read the workspace behind ``client`` and build the plan; also the reading, which
-    ``apply_plan`` takes so that it need not read principals' ids again."""
+    ``apply_plan`` takes so that it need not read principals' ids again. When the manifests
+    use data classes, the projects' queried tables too, through ``tables`` (the cache; in
+    memory when None), with ``tables_progress``; otherwise no table is read."""
     sel = Target.parse(target) if isinstance(target, str) else target
     # Who the token is, first: the wrong workspace stops here, before the whole workspace is read.
     me = await client.me()
@@ -413,6 +424,8 @@ async def read_and_plan(
             hint="use the token of the workspace the manifests declare, or fix workspace.org_id",
         )
     live = await read_live(client, desired, progress=progress, me=me)
+    if needs_tables(desired):
+        live = await read_data(client, live, tables, progress=tables_progress)
     if desired.policies:
         # A policy may ask who is in any group (principal.groups), and whom a group reaches.
         live = await read_members(client, live, live.groups)
@@ -454,9 +467,18 @@ async def make_plan(
     target: Target | str | None = None,
     progress: Callable[[int], None] | None = None,
     now: dt.datetime | None = None,
+    tables: TablesStore | None = None,
+    tables_progress: Callable[[TablesProgress], None] | None = None,
 ) -> Plan:
     """Read the workspace behind ``client`` and build the plan (what ``hexsync plan`` runs)."""
     plan, _ = await read_and_plan(
-        client, desired, allow_destroy=allow_destroy, target=target, progress=progress, now=now
+        client,
+        desired,
+        allow_destroy=allow_destroy,
+        target=target,
+        progress=progress,
+        now=now,
+        tables=tables,
+        tables_progress=tables_progress,
     )
     return plan

@@ -10,15 +10,18 @@ the endpoint (Enterprise only: a 403), it stops at the first answer and says so 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hexsync.hexapi import ForbiddenError, HexClient, NotFoundError
-from hexsync.values.live import LiveProject
+from hexsync.values.data_classes import DataFacts
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import Live, LiveProject
 from hexsync.values.tables import QueriedTables, TableRef
 
-__all__ = ["TablesProgress", "TablesRead", "read_queried_tables"]
+__all__ = ["TablesProgress", "TablesRead", "TablesStore", "read_data", "read_queried_tables"]
 
 PER_MINUTE = 30.0  # GetQueriedTables' documented rate limit (hex-api group)
 SAVE_EVERY = 25  # projects read between two saves of the cache
@@ -71,7 +74,8 @@ async def read_queried_tables(
             except NotFoundError:
                 tables = []  # gone (or out of sight) since the listing: nothing it queries
             except ForbiddenError as exc:
-                cache.unavailable = exc.message
+                # Hex's words and status; not the trace id, which differs on every answer.
+                cache.unavailable = f"{exc.api_message} (HTTP {exc.status})"
                 break
             cache.put(project.id, project.last_edited_at, tables)
             done += 1
@@ -93,3 +97,46 @@ def _left(done: int, todo: int, began: float) -> float:
     if done < 5:
         return documented
     return left * (time.monotonic() - began) / done
+
+
+class TablesStore:
+    """Where the queried tables are kept between two reads: in memory here (a process that
+    plans once reads every project), in a file under ``.hexsync/`` with
+    :class:`hexsync.ops.tables.FileTablesStore` (what the commands use)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, QueriedTables] = {}
+
+    def load(self, org_id: str) -> QueriedTables:
+        return self._kept.get(org_id) or QueriedTables(org_id)
+
+    def save(self, cache: QueriedTables) -> None:
+        self._kept[cache.org_id] = cache
+
+
+async def read_data(
+    client: HexClient,
+    live: Live,
+    store: TablesStore | None = None,
+    *,
+    progress: Callable[[TablesProgress], None] | None = None,
+) -> Live:
+    """``live`` with :class:`~hexsync.values.data_classes.DataFacts`: the data connections'
+    names (one listing, unless ``live`` has them) and every listed project's queried tables,
+    read through ``store`` (only projects edited since its reading). What it costs is added to
+    ``read_requests``. Without the endpoint (Enterprise only) the facts say why."""
+    start = client.counters.total_requests
+    names = set(live.connections)
+    if not names:
+        names = {c.name async for c in client.iter_data_connections()}
+    kept = store if store is not None else TablesStore()
+    cache = kept.load(live.org_id)
+    projects = list(live.projects.values())
+    await read_queried_tables(client, projects, cache, save=kept.save, progress=progress)
+    facts = DataFacts(
+        tables=FrozenMap((p.id, cache.tables(p.id)) for p in projects),
+        connections=frozenset(names),
+        unavailable=cache.unavailable,
+    )
+    spent = client.counters.total_requests - start
+    return dataclasses.replace(live, data=facts, read_requests=live.read_requests + spent)

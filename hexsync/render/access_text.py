@@ -12,8 +12,9 @@ from typing import Any
 
 from hexsync.errors import plural
 from hexsync.render._common import clean
+from hexsync.render.data_text import render_reads
 
-__all__ = ["render_project_text", "render_user_text", "role_summary"]
+__all__ = ["render_class_text", "render_project_text", "render_user_text", "role_summary"]
 
 Style = Callable[[str], str]
 
@@ -94,6 +95,7 @@ def render_project_text(doc: Mapping[str, Any], *, bold: Style = _plain) -> str:
         )
     else:
         lines.append(f"  owner: {clean(owner)}")
+    lines += render_reads(doc)
     public = doc["public_web"]
     if public != "NONE":
         lines.append(f"  public web: anyone with the link gets {public}  ! public")
@@ -164,4 +166,50 @@ def render_user_text(doc: Mapping[str, Any], *, bold: Style = _plain) -> str:
         names = ", ".join(f'"{clean(p["title"])}"' for p in public[:5])
         more = f" and {len(public) - 5} more" if len(public) > 5 else ""
         lines.append(f"Like anyone with the link, also {len(public)} public: {names}{more}.")
+    return "\n".join(lines)
+
+
+def render_class_text(doc: Mapping[str, Any], *, bold: Style = _plain) -> str:
+    """``access user EMAIL --class NAME``: the data of the class the person can see, and
+    through which path: the projects that read it (their tables of the class, the level, every
+    path), the public ones, their role's reach, and the data connections holding the class."""
+    user, name = doc["user"], clean(doc["class"])
+    lines = [
+        bold(f"{clean(user['email'])} ({user['role'] or 'role unknown'}): data of class {name}")
+    ]
+    if "classes_unknown" in doc:
+        lines.append(
+            f"Which projects read {name} is not known ({clean(doc['classes_unknown'])}): no"
+            " project is listed for that reason."
+        )
+    projects = doc["projects"]
+    reading = plural(doc["reading"], "project")
+    if projects:
+        rows = [
+            (clean(p["title"]), p["level"], clean(", ".join(p["tables"])), clean(_explain(p)))
+            for p in projects
+        ]
+        lines.append(_table(["PROJECT", "LEVEL", "TABLES", "PATHS"], rows))
+        lines.append("")
+        lines.append(f"Can open {len(projects)} of the {reading} that read {name} (given access).")
+    else:
+        lines.append(f"Has been given access to none of the {reading} that read {name}.")
+    role = doc.get("role_reach")
+    if role is not None and role["projects"]:
+        lines.append(
+            f"Through the {role['name']} role, not a grant: could reach all {reading} that read"
+            f" {name}, {role['without_grant']} of them without a grant."
+        )
+    public = doc["public_web"]
+    if public:
+        names = ", ".join(f'"{clean(p["title"])}"' for p in public)
+        lines.append(f"Like anyone with the link, also {len(public)} public: {names}.")
+    conns = doc["connections"]
+    if conns:
+        lines += ["", f"Data connections holding {name}:"]
+        for c in conns:
+            why = ", ".join(f"via {clean(p['via'])} ({p['level']})" for p in c["paths"])
+            what = "can query" if c["level"] == "QUERY" else "sees query results of"
+            held = clean(", ".join(c["tables"]))
+            lines.append(f"  {what} {clean(c['connection'])} ({held}): {why}")
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from typing import Any
 from hexsync.errors import plural
 from hexsync.render._common import clean
 
-__all__ = ["render_connection_text"]
+__all__ = ["render_connection_text", "render_reads"]
 
 Style = Callable[[str], str]
 
@@ -58,3 +58,18 @@ def _person(p: Mapping[str, Any]) -> str:
     why = ", ".join(f"via {clean(path['via'])} ({path['level']})" for path in p["paths"])
     role = f" [{p['role']}]" if p.get("role") else ""
     return f"  {p['email']}{role}  {why}"
+
+
+def render_reads(doc: Mapping[str, Any]) -> list[str]:
+    """``access project``'s lines on the data classes it reads (none without classes)."""
+    if "classes_unknown" in doc:
+        return [f"  data classes: not known ({clean(doc['classes_unknown'])})"]
+    if "classes" not in doc:
+        return []
+    found = doc["classes"]
+    if not found:
+        return ["  data classes: reads none of data.classes"]
+    return [
+        f"  reads {clean(name)}: {clean(', '.join(tables))}  ! {clean(name)}"
+        for name, tables in found.items()
+    ]

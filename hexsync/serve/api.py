@@ -1,10 +1,11 @@
 """The controller's HTTP API (Starlette), served by the same process as the reconciler.
 
 Reads (``GET /api/…``) need a viewer's or an admin's token, writes an admin's
-(``Authorization: Bearer``), checked in one middleware (:class:`TokenAuth`) in constant time;
-tokens are never logged. ``/healthz``, ``/readyz`` and ``/metrics`` are open (probes and
-scrapers); ``/hooks/github`` and ``/hooks/gitlab`` carry their own shared secret. Every answer is
-JSON but ``/metrics``. The shapes are in docs/serve.md, "The API".
+(``Authorization: Bearer``), checked in one middleware (:class:`TokenAuth`) in constant time
+and throttled per address (:mod:`~hexsync.serve.guard`); tokens are never logged. ``/healthz``,
+``/readyz`` and ``/metrics`` are open (probes and scrapers); ``/hooks/github`` and
+``/hooks/gitlab`` carry their own shared secret. Every answer is JSON but ``/metrics``. The
+shapes are in docs/serve.md, "The API".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -31,12 +33,22 @@ from hexsync.ops.history import (
     parse_when,
     project_access_doc,
 )
+from hexsync.serve.guard import (
+    BodyLimit,
+    Replays,
+    Throttle,
+    Tokens,
+    TrustedProxies,
+    same_secret,
+)
 from hexsync.serve.web import create_web
 from hexsync.store import Store, iso
 
-__all__ = ["ApiContext", "Controller", "TokenAuth", "create_api"]
+__all__ = ["ApiContext", "Controller", "TokenAuth", "address_of", "create_api", "too_many"]
 
 MAX_LIMIT = 500
+MAX_BODY = 64 * 1024  # bytes of a request's body: forms, the API
+MAX_HOOK_BODY = 5 * 1024 * 1024  # bytes of a webhook's body (a push of many commits)
 
 
 class Controller(Protocol):
@@ -63,6 +75,12 @@ class ApiContext:
     webhook_secret: str | None = None
     branch: str | None = None  # pushes to other branches trigger nothing
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
+    # Failed guesses at the API's tokens (bearer and sign-in alike), and at the webhook secret.
+    throttle: Throttle = field(default_factory=Throttle)
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (--trusted-proxy).
+    trusted_proxies: Sequence[str] = ("127.0.0.1", "::1")
+    hook_throttle: Throttle = field(default_factory=Throttle)
+    deliveries: Replays = field(default_factory=Replays)  # webhook deliveries seen lately
 
 
 def _json(data: Any, status: int = 200) -> JSONResponse:
@@ -73,12 +91,18 @@ def _error(status: int, message: str, **extra: Any) -> JSONResponse:
     return _json({"error": message, **extra}, status)
 
 
-def _matches(given: str, tokens: Sequence[str]) -> bool:
-    """Whether ``given`` is one of ``tokens``, comparing all of them in constant time."""
-    found = False
-    for token in tokens:
-        found |= hmac.compare_digest(given.encode(), token.encode())
-    return found
+def address_of(scope: Scope) -> str:
+    """The client's address (uvicorn takes it from X-Forwarded-For only from a trusted proxy)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+def too_many(seconds: float) -> JSONResponse:
+    response = _error(
+        429, f"too many failed attempts from this address; try again in {Throttle.words(seconds)}"
+    )
+    response.headers["Retry-After"] = str(max(1, math.ceil(seconds)))
+    return response
 
 
 class TokenAuth:
@@ -88,6 +112,7 @@ class TokenAuth:
     def __init__(self, app: ASGIApp, context: ApiContext) -> None:
         self.app = app
         self.context = context
+        self.tokens = Tokens(context.admin_tokens, context.viewer_tokens)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
@@ -96,12 +121,23 @@ class TokenAuth:
         header = dict(scope["headers"]).get(b"authorization", b"").decode("latin-1")
         scheme, _, token = header.partition(" ")
         token = token.strip() if scheme.lower() == "bearer" else ""
-        admin = bool(token) and _matches(token, self.context.admin_tokens)
-        viewer = bool(token) and _matches(token, self.context.viewer_tokens)
-        if not (admin or viewer):
-            response: Response = _error(401, "a viewer's or an admin's token is needed")
+        role = None
+        if token:
+            address = address_of(scope)
+            wait = self.context.throttle.wait(address)
+            if wait > 0:  # refused before the token is looked at: a guess learns nothing
+                await too_many(wait)(scope, receive, send)
+                return
+            role = self.tokens.role_of(token)
+            if role is None:
+                self.context.throttle.failed(address)
+            else:
+                self.context.throttle.succeeded(address)
+        response: Response
+        if role is None:
+            response = _error(401, "a viewer's or an admin's token is needed")
             response.headers["WWW-Authenticate"] = 'Bearer realm="hexsync"'
-        elif scope["method"] not in ("GET", "HEAD") and not admin:
+        elif scope["method"] not in ("GET", "HEAD") and role != "admin":
             response = _error(403, "this needs an admin's token")
         else:
             await self.app(scope, receive, send)
@@ -195,26 +231,44 @@ def create_api(context: ApiContext) -> ASGIApp:
     async def github(request: Request) -> Response:
         if context.webhook_secret is None:
             return _error(404, "webhooks are off (no --webhook-secret-file)")
+        address = address_of(request.scope)
+        wait = context.hook_throttle.wait(address)
+        if wait > 0:
+            return too_many(wait)
         body = await request.body()
         expected = (
             "sha256=" + hmac.new(context.webhook_secret.encode(), body, hashlib.sha256).hexdigest()
         )
         given = request.headers.get("x-hub-signature-256", "")
-        if not hmac.compare_digest(given.encode(), expected.encode()):
+        if not same_secret(given, expected):
+            context.hook_throttle.failed(address)
             return _error(401, "the signature (X-Hub-Signature-256) does not match")
         event = request.headers.get("x-github-event", "")
         if event == "ping":
             return _json({"triggered": False, "reason": "ping"})
+        # The signature covers the body alone, so a replay may come with any delivery id: a
+        # body seen before is a replay (a new push has a new "after" commit).
+        if event == "push" and not context.deliveries.first(hashlib.sha256(body).hexdigest()):
+            return _json({"triggered": False, "reason": "a replay of a delivery already seen"})
         return _push(event == "push", body)
 
     async def gitlab(request: Request) -> Response:
         if context.webhook_secret is None:
             return _error(404, "webhooks are off (no --webhook-secret-file)")
+        address = address_of(request.scope)
+        wait = context.hook_throttle.wait(address)
+        if wait > 0:
+            return too_many(wait)
         given = request.headers.get("x-gitlab-token", "")
-        if not hmac.compare_digest(given.encode(), context.webhook_secret.encode()):
+        if not same_secret(given, context.webhook_secret):
+            context.hook_throttle.failed(address)
             return _error(401, "the token (X-Gitlab-Token) does not match")
         body = await request.body()
-        return _push(request.headers.get("x-gitlab-event", "") == "Push Hook", body)
+        is_push = request.headers.get("x-gitlab-event", "") == "Push Hook"
+        delivery = request.headers.get("x-gitlab-event-uuid") or hashlib.sha256(body).hexdigest()
+        if is_push and not context.deliveries.first(f"gitlab:{delivery}"):
+            return _json({"triggered": False, "reason": "a replay of a delivery already seen"})
+        return _push(is_push, body)
 
     def _push(is_push: bool, body: bytes) -> Response:
         if not is_push:
@@ -255,4 +309,5 @@ def create_api(context: ApiContext) -> ASGIApp:
             Mount("", app=create_web(context)),  # the dashboard (docs/dashboard.md)
         ]
     )
-    return TokenAuth(app, context)
+    bounded = BodyLimit(TokenAuth(app, context), MAX_BODY, {"/hooks/": MAX_HOOK_BODY})
+    return TrustedProxies(bounded, context.trusted_proxies)

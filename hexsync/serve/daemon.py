@@ -96,6 +96,7 @@ class ServeSettings:
     admin_tokens: tuple[str, ...] = ()
     viewer_tokens: tuple[str, ...] = ()
     webhook_secret: str | None = None
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")  # X-Forwarded-* believed from these
     branch: str | None = None
     notify: tuple[str, ...] = ()
     retention: float | None = None  # seconds of history kept; None: all
@@ -287,6 +288,7 @@ class Daemon:
             webhook_secret=s.webhook_secret,
             branch=s.branch,
             clock=self.clock.now,
+            trusted_proxies=s.trusted_proxies,
         )
         sock = bind(s.host, s.port)
         server = _Server(
@@ -296,6 +298,8 @@ class Daemon:
                 log_level=logging.WARNING,
                 access_log=False,
                 lifespan="off",
+                proxy_headers=False,  # the API's TrustedProxies decides (--trusted-proxy)
+                http="h11",  # bounded request lines and headers (16 KiB), whatever is installed
                 timeout_graceful_shutdown=2,
             )
         )

@@ -3,7 +3,10 @@ syncs, retried with backoff.
 
 ``--notify URL`` (repeatable) gets a POST of JSON for each event: Slack's ``text`` plus the
 structured fields (``event``, ``workspace``, ``sync_id``, ``items``/``error``/``report``). The
-store keeps a digest of each URL, never the URL (a Slack webhook URL is a secret).
+store keeps a digest of each URL, never the URL (a Slack webhook URL is a secret), and an error
+that quotes the URL is stored and logged with its host alone. ``text`` is escaped as Slack asks
+(``&``, ``<``, ``>``): a name someone gave a project in Hex cannot mention ``<!channel>`` or
+show a disguised link; the structured fields keep names as they are.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import httpx
 from hexsync.serve.cycle import Event
 from hexsync.store import Store
 
-__all__ = ["DELAYS", "QueueNotifier", "deliver_due", "target_of"]
+__all__ = ["DELAYS", "QueueNotifier", "deliver_due", "slack_text", "target_of"]
 
 # Seconds before each retry; after the last one the notification is marked failed.
 DELAYS = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
@@ -27,6 +30,11 @@ TIMEOUT = 10.0
 
 def target_of(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:32]
+
+
+def slack_text(text: str) -> str:
+    """``text`` as Slack shows it literally (its control sequences are ``<…>`` and entities)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class QueueNotifier:
@@ -43,7 +51,7 @@ class QueueNotifier:
                 event_key=event.key,
                 event=event.event,
                 targets=list(self.targets),
-                payload=event.payload,
+                payload={**event.payload, "text": slack_text(event.text)},
                 now=now,
             )
 
@@ -78,6 +86,8 @@ async def deliver_due(
             ok, problem = response.is_success, f"HTTP {response.status_code}"
         except httpx.HTTPError as exc:
             ok, problem = False, f"{type(exc).__name__}: {exc}"
+            for quoted in sorted({url, str(httpx.URL(url))}, key=len, reverse=True):
+                problem = problem.replace(quoted, f"{httpx.URL(url).host}/…")
         if ok:
             await asyncio.to_thread(store.notification_sent, item.id, now())
             sent += 1

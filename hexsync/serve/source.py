@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,8 +88,25 @@ class GitError(HexsyncError):
     """git failed (the message has its own words)."""
 
 
+# The controller's own secrets, which git, its credential helpers and ssh have no use for.
+_WITHHELD = ("HEX_API_TOKEN",)
+_WITHHELD_PREFIX = "HEXSYNC_"
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/@\s]*@")
+
+
+def shown_url(url: str) -> str:
+    """A repository URL fit to show: a ``scheme://`` URL's user and password (a token is
+    often given as either) replaced by ``***``."""
+    return _USERINFO.sub(r"\1***@", url)
+
+
 async def _git(*args: str, cwd: Path | None = None) -> str:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "echo", "LC_ALL": "C"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in _WITHHELD and not k.startswith(_WITHHELD_PREFIX)
+    }
+    env.update(GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="echo", LC_ALL="C")
     process = await asyncio.create_subprocess_exec(
         "git",
         *args,
@@ -106,8 +124,31 @@ async def _git(*args: str, cwd: Path | None = None) -> str:
         raise
     if process.returncode != 0:
         lines = err.decode(errors="replace").strip().splitlines()
-        raise GitError(f"git {args[0]} failed: {lines[-1] if lines else 'no message'}")
+        said = shown_url(lines[-1]) if lines else "no message"
+        raise GitError(f"git {args[0]} failed: {said}")
     return out.decode().strip()
+
+
+def _links_out(folder: Path, root: Path) -> list[str]:
+    """The symlinks at or under ``folder`` whose target is not inside ``root`` (relative to
+    ``root``). A repository may hold symlinks; one that leads out of the checkout would make
+    the sync read a file of the server (a token, a key) and show it in its error."""
+    real_root = root.resolve()
+    out: list[str] = []
+
+    def outside(path: Path) -> bool:
+        target = path.resolve()
+        return target != real_root and real_root not in target.parents
+
+    if folder.is_symlink() and outside(folder):
+        return [folder.relative_to(root).as_posix()]
+    for current, dirs, files in os.walk(folder):  # links are not followed: each is checked
+        here = Path(current)
+        for name in [*dirs, *files]:
+            path = here / name
+            if path.is_symlink() and outside(path):
+                out.append(path.relative_to(root).as_posix())
+    return sorted(out)
 
 
 class GitSource:
@@ -121,7 +162,7 @@ class GitSource:
         self.branch = branch
         self.path = path
         self.checkout = checkout
-        self.description = f"{url} ({branch}, {path})"
+        self.description = f"{shown_url(url)} ({branch}, {path})"
         self._last: Fetched | None = None
 
     async def fetch(self) -> Fetched:
@@ -140,6 +181,16 @@ class GitSource:
         if self._last is not None and self._last.commit == commit:
             return self._last
         folder = self.checkout / self.path
+        leaving = _links_out(folder, self.checkout)
+        if leaving:
+            shown = ", ".join(leaving[:5]) + (
+                f" and {len(leaving) - 5} more" if len(leaving) > 5 else ""
+            )
+            raise ConfigError(
+                f"commit {commit[:10]} has a symlink that leads out of the repository: {shown};"
+                " nothing was read",
+                hint="make it a file of its own, or a link to a file inside the repository",
+            )
         if not folder.is_dir():
             raise ConfigError(f"commit {commit[:10]} has no folder {self.path!r}")
         desired = await asyncio.to_thread(load, [str(folder)], relative_to=self.checkout)

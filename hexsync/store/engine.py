@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +37,12 @@ def _url(text: str) -> URL:
 
 
 def redacted(text: str) -> str:
-    """The URL with its password hidden (for messages and logs)."""
+    """The URL with its password hidden, in its user part or its query (for messages, logs and
+    ``GET /api/status``)."""
     try:
-        return make_url(text).render_as_string(hide_password=True)
+        url = make_url(text)
+        hidden = {k: "***" for k in url.query if "password" in k.lower()}
+        return url.update_query_dict(hidden).render_as_string(hide_password=True)
     except Exception:
         return "<unparseable URL>"
 
@@ -50,8 +55,20 @@ def sqlite_path(text: str) -> Path | None:
     return Path(url.database)
 
 
+def _private_file(path: Path) -> None:
+    """Make a new SQLite file (and its folder) readable by this user alone: the store holds
+    the workspace's people and access, and the dashboard's session key. SQLite gives the
+    ``-wal`` and ``-shm`` files the database file's mode. An existing file is left as it is."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(text: str) -> Engine:
-    """An engine for ``text``; SQLite files get WAL and their folder is made if missing."""
+    """An engine for ``text``; SQLite files get WAL, and a new file and its folder are made
+    private to this user."""
     url = _url(text)
     if url.get_backend_name() == "postgresql":
         return create_engine(
@@ -61,7 +78,7 @@ def make_engine(text: str) -> Engine:
         )
     path = sqlite_path(text)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_file(path)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
 
     @event.listens_for(engine, "connect")

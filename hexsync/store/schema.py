@@ -36,8 +36,10 @@ __all__ = [
     "intents",
     "metadata",
     "notifications",
+    "revoked_sessions",
     "snapshots",
     "syncs",
+    "web_secrets",
 ]
 
 
@@ -205,4 +207,23 @@ notifications = Table(
     Column("last_error", Text),
     UniqueConstraint("event_key", "target"),
     Index("ix_notifications_state", "state", "next_attempt_at"),
+)
+
+# The dashboard's sessions (hexsync/serve/web/session.py): a random key, shared by the replicas,
+# that signs the session cookies together with the tokens (neither alone can); and the sessions
+# signed out before they expired, which every replica then refuses.
+web_secrets = Table(
+    "web_secrets",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", String(128), nullable=False),  # hex
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+revoked_sessions = Table(
+    "revoked_sessions",
+    metadata,
+    Column("sid", String(64), primary_key=True),
+    Column("expires_at", UTCDateTime, nullable=False),  # kept until then, then pruned
+    Index("ix_revoked_sessions_expires_at", "expires_at"),
 )

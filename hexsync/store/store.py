@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Row, and_, delete, func, insert, or_, select, text, union, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from hexsync.store.engine import make_engine, redacted, sqlite_path
 from hexsync.store.migrate import current_revision, head_revision, upgrade
@@ -41,8 +43,10 @@ from hexsync.store.schema import (
     drift_items,
     intents,
     notifications,
+    revoked_sessions,
     snapshots,
     syncs,
+    web_secrets,
 )
 
 __all__ = ["Store", "canonical", "digest_of"]
@@ -706,6 +710,43 @@ class Store:
                     last_error=error[:500],
                 )
             )
+
+    # ------------------------------------------------------------------------ dashboard sessions
+
+    def web_secret(self, name: str, now: dt.datetime) -> bytes:
+        """A random 32-byte key by name, made on first use and the same for every process on
+        this store (the dashboard signs its cookies with it)."""
+        query = select(web_secrets.c.value).where(web_secrets.c.name == name)
+        with self._read() as c:
+            found = c.execute(query).scalar()
+        if found is None:
+            try:
+                with self._write() as c:
+                    c.execute(
+                        insert(web_secrets).values(
+                            name=name, value=secrets.token_hex(32), created_at=now
+                        )
+                    )
+            except IntegrityError:  # another process made it first: theirs is read below
+                pass
+            with self._read() as c:
+                found = c.execute(query).scalar_one()
+        return bytes.fromhex(found)
+
+    def revoke_session(self, sid: str, expires_at: dt.datetime, now: dt.datetime) -> None:
+        """Remember that a session was signed out, until it would have expired."""
+        with self._write() as c:
+            c.execute(delete(revoked_sessions).where(revoked_sessions.c.expires_at < now))
+            known = c.execute(select(revoked_sessions.c.sid).where(revoked_sessions.c.sid == sid))
+            if known.first() is None:
+                c.execute(insert(revoked_sessions).values(sid=sid, expires_at=expires_at))
+
+    def session_revoked(self, sid: str) -> bool:
+        with self._read() as c:
+            found = c.execute(
+                select(revoked_sessions.c.sid).where(revoked_sessions.c.sid == sid)
+            ).first()
+        return found is not None
 
     # ------------------------------------------------------------------------------- retention
 

@@ -43,6 +43,7 @@ __all__ = [
     "Reviewers",
     "Rule",
     "Sharing",
+    "TablePattern",
     "Unmanaged",
     "User",
     "Workspace",
@@ -308,6 +309,19 @@ class Connection:
 
 
 @dataclass(frozen=True)
+class TablePattern:
+    """One entry of a data class (``data.classes``): a data connection's exact name and a glob
+    on the table as Hex names it (``schema.table``), matched in any case (docs/data.md)."""
+
+    connection: str
+    glob: str
+    mark: Mark = field(default=NOWHERE, compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.connection}:{self.glob}"
+
+
+@dataclass(frozen=True)
 class Group:
     """A group and its members (lower-cased emails); ``members=None`` leaves membership alone."""
 
@@ -423,6 +437,8 @@ class Desired:
     files: tuple[str, ...] = field(default=(), compare=False)
     reviewers: Reviewers | None = None
     policies: tuple[AccessPolicy, ...] = ()  # ``policies:``, in the order declared
+    # ``data.classes``: each class of data, the tables it holds (docs/data.md).
+    classes: FrozenMap[str, tuple[TablePattern, ...]] = field(default_factory=FrozenMap)
 
     # Lookups by identity, indexed once: checks call them per reference, so a scan would make
     # loading 10,000 projects quadratic. (cached_property writes the instance __dict__ directly,

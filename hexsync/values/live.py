@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from hexsync.values.connections import LiveConnection
+from hexsync.values.data_classes import DataFacts
 from hexsync.values.desired import FrozenMap
 from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.kinds import Kind
@@ -146,6 +147,8 @@ class Live:
     # Data connections by name: read only when the manifests declare some, or when asked.
     connections: FrozenMap[str, LiveConnection] = field(default_factory=FrozenMap)
     read_requests: int = 0
+    # The projects' queried tables, read only when the manifests use data classes (docs/data.md)
+    data: DataFacts | None = None
     # Apply locks held while this was read (empty, shared with nothing): left out of ``groups``,
     # so no plan, prune, export or access answer ever sees them. A group of a lock's name that
     # has members or grants is not a lock: it stays in ``groups``, and plan says so.

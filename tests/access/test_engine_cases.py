@@ -1,8 +1,8 @@
 """The access engine as data: small workspaces and their whole effective-access tables.
 
 Each ``cases/*.yaml`` gives a workspace (``users`` email → role, ``groups`` name → members,
-``collections`` name → sharing, ``projects`` title → owner and sharing), optionally a ``plan``
-(changes, one a line: ``project TITLE: PATH[KEY]: OLD -> NEW``, ``group NAME: delete``,
+``collections`` name → sharing, ``projects`` title → owner, status and sharing), optionally a
+``plan`` (changes, one a line: ``project TITLE: PATH[KEY]: OLD -> NEW``, ``group NAME: delete``,
 ``user EMAIL: deactivate``) and ``expected``: per project, ``public_web`` and *every* person with
 access as ``LEVEL: PATHS`` (``Grant.explain``). A person missing from the table has no access;
 an extra one fails. With a ``plan``, the table is of the workspace as the plan leaves it
@@ -11,6 +11,8 @@ an extra one fails. With a ``plan``, the table is of the workspace as the plan l
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from hexsync.decide.access_engine import AccessEngine
+from hexsync.decide.access_engine import AccessEngine, live_from_report
 from hexsync.decide.projection import project
 from hexsync.values.desired import FrozenMap
 from hexsync.values.kinds import Kind
@@ -69,6 +71,7 @@ def live_of(case: dict[str, Any]) -> Live:
             f"p{i}",
             title,
             owner=p.get("owner"),
+            status=p.get("status"),
             archived=p.get("archived", False),
             trashed=p.get("trashed", False),
             sharing=LiveSharing(
@@ -145,6 +148,49 @@ def test_each_person_sees_the_same_from_both_sides(path: Path) -> None:
     assert by_project == by_user
 
 
+def _case_live(path: Path) -> Live:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    live = live_of(case)
+    if case.get("plan"):
+        live = project(live, changes_of(case["plan"], live))
+    return dataclasses.replace(live, org_name="Acme")
+
+
+@pytest.mark.parametrize("path", _cases(), ids=lambda p: p.stem)
+def test_a_saved_report_answers_as_the_reading_did(path: Path) -> None:
+    """``access … --from access.json`` answers from the workspace rebuilt out of the report: every
+    person's level and paths, each project's public web, who could reach it through their role,
+    and the report written again, are those of the reading."""
+    live = _case_live(path)
+    engine = AccessEngine(live)
+    report = json.loads(json.dumps(engine.report(source="live")))
+    again = live_from_report(report)
+    rebuilt = AccessEngine(again)
+    assert table(again) == table(live)
+    assert rebuilt.report(source="live") == report
+    for pid in engine.projects:
+        assert [r.data for r in rebuilt.role_paths(pid)] == [r.data for r in engine.role_paths(pid)]
+    assert {pid: p.status for pid, p in again.projects.items()} == {
+        pid: p.status for pid, p in engine.projects.items()
+    }
+
+
+@pytest.mark.parametrize("path", _cases(), ids=lambda p: p.stem)
+def test_one_persons_reach_through_their_role_is_their_row_of_the_projects(path: Path) -> None:
+    """``role_path`` (one person) answers as ``role_paths`` (everyone) does for them: the same
+    role and the level their grants give, nobody for a person whose role reaches nothing, for
+    someone who is no user, or for a project left out (archived, trashed) or unknown."""
+    live = _case_live(path)
+    engine = AccessEngine(live)
+    for pid in live.projects:
+        everyone = {r.email: r for r in engine.role_paths(pid)}
+        for email in live.users:
+            assert engine.role_path(pid, email) == everyone.get(email), (pid, email)
+        assert engine.role_path(pid, "nobody@acme.com") is None
+    for email in live.users:
+        assert engine.role_path("no-such-project", email) is None
+
+
 def test_the_cases_cover_every_path_and_rule() -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in _cases())
     for needle in (
@@ -158,5 +204,7 @@ def test_the_cases_cover_every_path_and_rule() -> None:
         "GUEST",
         "deactivate",
         "public_web: APP_ONLY",
+        "status: ",
+        "archived: true",
     ):
         assert needle in text, needle

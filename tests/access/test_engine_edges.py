@@ -14,7 +14,7 @@ import pytest
 from test_engine_cases import changes_of, live_of
 
 from hexsync.decide import access_engine
-from hexsync.decide.access_engine import AccessEngine
+from hexsync.decide.access_engine import AccessEngine, against_live
 from hexsync.decide.impact import access_impact, assess, deactivation_warnings
 from hexsync.decide.projection import project
 from hexsync.values.desired import Mark
@@ -63,6 +63,126 @@ def test_the_report_lists_the_members_of_read_groups_only() -> None:
         {"name": "Team", "members": [0]},  # amy, by her index in people
         {"name": "Unread", "members": None},
     ]
+
+
+def test_the_report_says_whether_each_projects_owner_is_still_active() -> None:
+    # bob owns Revenue and leaves; a project the plan creates with a workspace token has no owner
+    live = live_of(
+        {
+            "users": {"zed@acme.com": "ADMIN", "bob@acme.com": "EDITOR"},
+            "projects": {"Revenue": {"owner": "bob@acme.com"}, "Churn": {"owner": "zed@acme.com"}},
+        }
+    )
+    changes = changes_of(
+        ["user bob@acme.com: deactivate", "project Launch: sharing.workspace: None -> CAN_VIEW"],
+        live,
+    )
+    report = AccessEngine(project(live, changes)).report(source="planned")
+    assert [(p["title"], p["owner"], p["owner_active"]) for p in report["projects"]] == [
+        ("Churn", "zed@acme.com", True),
+        ("Launch", None, None),
+        ("Revenue", "bob@acme.com", False),
+    ]
+
+
+MOVES: dict[str, Any] = {
+    "users": {
+        "zed@acme.com": "ADMIN",
+        "amy@acme.com": "MEMBER",  # a Viewer: capped at CAN_VIEW
+        "bob@acme.com": "EDITOR",
+        "gus@acme.com": "GUEST",
+    },
+    "groups": {"Team": ["amy@acme.com", "bob@acme.com"]},
+    "projects": {
+        "Quiet": {"owner": "zed@acme.com", "sharing": {"groups": {"Team": "CAN_VIEW"}}},
+        "Capped": {"owner": "zed@acme.com", "sharing": {"users": {"amy@acme.com": "CAN_VIEW"}}},
+        "Link": {"owner": "zed@acme.com", "sharing": {"public_web": "APP_ONLY"}},
+        "Everyone": {
+            "owner": "zed@acme.com",
+            "sharing": {
+                "users": {"amy@acme.com": "CAN_VIEW", "bob@acme.com": "CAN_EDIT"},
+                "workspace": "APP_ONLY",
+            },
+        },
+        "Moved": {"owner": "zed@acme.com", "sharing": {"users": {"bob@acme.com": "CAN_EDIT"}}},
+        "Open": {"owner": "zed@acme.com", "sharing": {"workspace": "CAN_VIEW"}},
+    },
+}
+
+
+def _vs_live(plan: list[str]) -> dict[str, dict[str, Any]]:
+    """The as-planned report's ``vs_live`` per project title: what the plan moves."""
+    live = live_of(MOVES)
+    after = project(live, changes_of(plan, live))
+    titles = {pid: p.title for pid, p in after.projects.items()}
+    moved = against_live(AccessEngine(live), AccessEngine(after))
+    return {titles[pid]: found for pid, found in moved.items()}
+
+
+def test_the_as_planned_report_lists_what_moves_against_live_and_nothing_else() -> None:
+    moved = _vs_live(
+        [
+            # amy is a Viewer: CAN_EDIT leaves her at CAN_VIEW, so Capped does not move
+            "project Capped: sharing.users[amy@acme.com]: CAN_VIEW -> CAN_EDIT",
+            "project Link: sharing.public_web: APP_ONLY -> NONE",
+            # every member already has more than the workspace's CAN_VIEW: only its level moves
+            "project Everyone: sharing.workspace: APP_ONLY -> CAN_VIEW",
+            "project Moved: sharing.users[bob@acme.com]: CAN_EDIT -> None",
+            "project Moved: sharing.users[amy@acme.com]: None -> CAN_VIEW",
+            "project Fresh: sharing.groups[Team]: None -> CAN_EDIT",
+        ]
+    )
+    live_side = {"new": False, "public_web": "NONE", "everyone_level": "NONE"}
+    assert moved == {
+        "Link": {**live_side, "public_web": "APP_ONLY", "changes": []},
+        "Everyone": {**live_side, "everyone_level": "APP_ONLY", "changes": []},
+        "Moved": {
+            **live_side,
+            "changes": [["amy@acme.com", None, "CAN_VIEW"], ["bob@acme.com", "CAN_EDIT", None]],
+        },
+        "Fresh": {
+            **live_side,
+            "new": True,
+            "changes": [["amy@acme.com", None, "CAN_VIEW"], ["bob@acme.com", None, "CAN_EDIT"]],
+        },
+    }
+
+
+def test_a_person_who_leaves_moves_every_project_they_could_open() -> None:
+    # Open reaches bob only through the workspace share: its paths are the same on both sides
+    moved = _vs_live(["user bob@acme.com: deactivate"])
+    live_side = {"new": False, "public_web": "NONE", "everyone_level": "NONE"}
+    assert moved == {
+        "Quiet": {**live_side, "changes": [["bob@acme.com", "CAN_VIEW", None]]},
+        "Everyone": {
+            **live_side,
+            "everyone_level": "APP_ONLY",
+            "changes": [["bob@acme.com", "CAN_EDIT", None]],
+        },
+        "Moved": {**live_side, "changes": [["bob@acme.com", "CAN_EDIT", None]]},
+        "Open": {
+            **live_side,
+            "everyone_level": "CAN_VIEW",
+            "changes": [["bob@acme.com", "CAN_VIEW", None]],
+        },
+    }
+
+
+def test_the_as_planned_moves_cost_the_projects_the_plan_touches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A project whose paths are the same on both sides is skipped without listing its people
+    (against_live's docstring): a plan touching one project of many lists one project's."""
+    listed: Counter[str] = Counter()
+    people = AccessEngine.people
+
+    def counting(engine: AccessEngine, pid: str) -> list[Any]:
+        listed[engine.project(pid).project.title] += 1
+        return people(engine, pid)
+
+    monkeypatch.setattr(AccessEngine, "people", counting)
+    assert list(_vs_live(["project Link: sharing.public_web: APP_ONLY -> NONE"])) == ["Link"]
+    assert listed == {"Link": 2}  # as live, and as planned
 
 
 def _lines(changes_text: list[str], workspace: dict[str, Any]) -> list[str]:

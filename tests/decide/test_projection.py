@@ -405,6 +405,14 @@ def test_a_created_project_is_the_token_users_and_new_for_time_rules(tmp_path: P
         "rule 'all-closed' (enforce: check) is violated 1 time: 'Fresh' (sharing.workspace is"
         " CAN_VIEW, must be NONE)"
     ]
+    # The token's user made it: a rule on what alice creates sees it
+    mine = closed.replace("all-closed", "alice-closed").replace(
+        "{all: true}", "{creator: alice@acme.com}"
+    )
+    assert _check(mine, live, [create], tmp_path) == [
+        "rule 'alice-closed' (enforce: check) is violated 1 time: 'Fresh' (sharing.workspace is"
+        " CAN_VIEW, must be NONE)"
+    ]
 
 
 def test_status_and_sharing_of_a_project_are_what_the_check_rule_judges(tmp_path: Path) -> None:
@@ -503,3 +511,89 @@ def test_a_create_holds_only_where_one_object_has_its_name() -> None:
     assert holds(create, live)
     assert find(both, create) is None
     assert not holds(create, both)
+
+
+def test_a_plan_hex_already_carried_out_in_part_projects_to_the_same_workspace() -> None:
+    """``access --as-planned plan.json`` reads the workspace now: some of a saved plan may have
+    happened in Hex since (a share removed, a user deactivated, a group deleted, a group and a
+    collection renamed). The projection is still the workspace the plan leaves, and the renamed
+    group keeps its members, the renamed collection its sharing."""
+    live = _live()
+    users = {e: u for e, u in live.users.items() if e != "dave@acme.com"}
+    groups = {
+        "Data": dataclasses.replace(live.groups["Analysts"], name="Data"),
+    }
+    finance = live.collections["Finance"]
+    ledger = dataclasses.replace(
+        finance, name="Ledger", sharing=LiveCollectionSharing(groups=FrozenMap({"Data": "VIEW"}))
+    )
+    revenue = live.projects[REVENUE]
+    revenue = dataclasses.replace(
+        revenue,
+        sharing=LiveSharing(
+            groups=FrozenMap({"Data": "CAN_VIEW"}), collections=FrozenMap({"Ledger": "CAN_VIEW"})
+        ),
+    )
+    payroll = dataclasses.replace(live.projects[PAYROLL], sharing=LiveSharing())
+    now = dataclasses.replace(
+        live,
+        users=FrozenMap(users),
+        groups=FrozenMap(groups),
+        collections=FrozenMap({"Ledger": ledger}),
+        projects=FrozenMap({REVENUE: revenue, PAYROLL: payroll}),
+    )
+    plan = [
+        _change(Kind.USER, Action.DEACTIVATE, "Dave@acme.com", "u-dav"),
+        _change(Kind.GROUP, Action.DELETE, "Contractors", "g-contractors"),
+        _change(
+            Kind.GROUP, Action.UPDATE, "Data", "g-analysts", FieldChange("name", "Analysts", "Data")
+        ),
+        _change(
+            Kind.COLLECTION,
+            Action.UPDATE,
+            "Ledger",
+            "c-finance",
+            FieldChange("name", "Finance", "Ledger"),
+        ),
+        _change(
+            Kind.PROJECT,
+            Action.UPDATE,
+            "Payroll",
+            PAYROLL,
+            FieldChange("sharing.users", "CAN_EDIT", None, key="carol@acme.com"),
+        ),
+    ]
+    after = project(now, plan, now=NOW)
+    assert after == now
+    assert [c.address for c in plan if not holds(c, after)] == []
+    assert _explain(AccessEngine(after), "bob@acme.com") == {
+        "Revenue": "via group Data (CAN_VIEW), via collection Ledger via group Data (CAN_VIEW)"
+    }
+
+
+def test_what_a_change_is_about_is_found_by_id_not_by_a_name_taken_again() -> None:
+    # In Hex since the plan was made: Contractors deleted and made again (another id), Finance
+    # deleted and another collection named Finance made. The plan's deletion holds; its change
+    # to the old Finance's description is about an object that is gone, whatever the new one
+    # holds.
+    live = _live()
+    contractors = dataclasses.replace(live.groups["Contractors"], id="g-contractors-2")
+    finance = dataclasses.replace(
+        live.collections["Finance"], id="c-finance-2", description="Money"
+    )
+    now = dataclasses.replace(
+        live,
+        groups=FrozenMap({**live.groups, "Contractors": contractors}),
+        collections=FrozenMap({"Finance": finance}),
+    )
+    delete = _change(Kind.GROUP, Action.DELETE, "Contractors", "g-contractors")
+    describe = _change(
+        Kind.COLLECTION,
+        Action.UPDATE,
+        "Finance",
+        "c-finance",
+        FieldChange("description", None, "Money"),
+    )
+    assert holds(delete, now)
+    assert find(now, describe) is None
+    assert not holds(describe, now)

@@ -8,7 +8,7 @@ import stat
 
 import httpx
 
-from hexsync.emulator.app import create_app
+from hexsync.emulator.app import create_app, token_fingerprint
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
 
@@ -27,7 +27,10 @@ def test_stats_count_every_operation_and_status(emulator_client, seed):
         "requests": {"ListGroups": {"200": 2}, "Me": {"401": 1}},
         "rate_limited": 0,
         "total": 3,
+        # by the token they carried, named by a hash (never the token); none: no token at all
+        "tokens": {token_fingerprint(seed.token_for()): 2, "none": 1},
     }
+    assert seed.token_for() not in str(stats)
 
 
 def test_reset_goes_back_to_the_seed_and_zeroes_stats(emulator_client, seed):

@@ -37,7 +37,7 @@ def test_validate_the_whole_examples_folder(monkeypatch: pytest.MonkeyPatch) -> 
         "examples/policies/policies_test.yaml:1:1: warning: not a manifest, skipped: "
         "this looks like policy tests (`hexsync policy test` reads them)"
     ) in lines
-    assert "ok: 13 files, 7 collections, 8 groups, 3 users, 61 projects" in lines[-1]
+    assert "ok: 14 files, 7 collections, 8 groups, 3 users, 61 projects" in lines[-1]
 
 
 def test_a_seed_named_on_its_own_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,7 @@ def test_the_examples_validate_clean(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(cli, ["validate", "examples/acme/manifests"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == ("ok: 12 files, 7 collections, 8 groups, 3 users, 61 projects")
+    assert result.output.strip() == ("ok: 13 files, 7 collections, 8 groups, 3 users, 61 projects")
 
 
 def test_json_format_lists_every_problem(tmp_path, monkeypatch):

@@ -182,3 +182,22 @@ def test_no_sql_outside_the_store_package():
             ):
                 users.add(path.relative_to(root).parts[0])
     assert users == {"store"}
+
+
+def test_the_dashboards_session_secret_and_signed_out_sessions_are_shared_by_replicas(
+    store_url, open_store
+):
+    one, two = open_store(store_url), open_store(store_url)
+    now = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.timezone.utc)
+    key = one.web_secret("dashboard-session", now)
+    assert len(key) == 32
+    assert two.web_secret("dashboard-session", now) == key
+    assert one.web_secret("another", now) != key
+    one.revoke_session("sid-1", now + dt.timedelta(hours=8), now)
+    one.revoke_session("sid-1", now + dt.timedelta(hours=8), now)  # twice: harmless
+    assert two.session_revoked("sid-1")
+    assert not two.session_revoked("sid-2")
+    # Once it would have expired anyway, it is pruned at the next sign-out.
+    two.revoke_session("sid-2", now + dt.timedelta(hours=20), now + dt.timedelta(hours=9))
+    assert not one.session_revoked("sid-1")
+    assert one.session_revoked("sid-2")

@@ -19,6 +19,7 @@ from hexsync.mcp.guard import bind_policy, confine, plan_refusals
 from hexsync.mcp.server import ToolError, ToolResult
 from hexsync.mcp.tools._declare import CONFIRM, SOURCES, Toolbox, schema
 from hexsync.ops.files import write_atomically
+from hexsync.ops.tables import FileTablesStore
 from hexsync.ops.validate import summary_line
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import parse_plan, plan_key, read_plan
@@ -118,7 +119,9 @@ async def plan(ctx: ToolContext, args: dict[str, Any]) -> ToolResult:
     with ctx.sources(args) as (paths, base):
         desired = load(paths, relative_to=base)
     desired = replace(desired, policy=bind_policy(ctx.policy, desired.policy))
-    made = await make_plan(client, desired, allow_destroy=allow_destroy, target=target)
+    made = await make_plan(
+        client, desired, allow_destroy=allow_destroy, target=target, tables=FileTablesStore()
+    )
     key = plan_key()
     if key is not None:
         made = made.signed(key)

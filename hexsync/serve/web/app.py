@@ -14,10 +14,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -39,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from hexsync._version import __version__
 from hexsync.errors import HexsyncError
 from hexsync.ops.history import history_events, parse_when
+from hexsync.serve.guard import Throttle
 from hexsync.serve.web.explorer import KINDS, ExplorerCache, View, resolve_basis, to_csv
 from hexsync.serve.web.session import COOKIE, LIFETIME, Session, SessionKeeper
 from hexsync.serve.web.views import (
@@ -89,6 +91,9 @@ class WebContext(Protocol):
 
     @property
     def clock(self) -> Callable[[], dt.datetime]: ...
+
+    @property
+    def throttle(self) -> Throttle: ...
 
 
 CSP = (
@@ -150,9 +155,43 @@ def _safe_next(value: str | None) -> str:
     return value
 
 
+class _StoreRevocations:
+    """Signed-out sessions kept in the store, for every replica."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def revoke(self, sid: str, expires: float) -> None:
+        # A session's expiry is wall-clock time (the cookie's), not the controller's clock.
+        until = dt.datetime.fromtimestamp(expires, dt.timezone.utc)
+        self.store.revoke_session(sid, until, dt.datetime.now(dt.timezone.utc))
+
+    def revoked(self, sid: str) -> bool:
+        return self.store.session_revoked(sid)
+
+
+def _same_origin(request: Request) -> bool:
+    """Whether a POST came from a page of this site, as the browser tells it: ``Sec-Fetch-Site``
+    (not ``cross-site`` nor ``same-site``), or else ``Origin`` (this host). A client that sends
+    neither (not a browser) is judged by the CSRF token alone."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    host = request.headers.get("host", "")
+    return origin != "null" and urlsplit(origin).netloc.lower() == host.lower()
+
+
 def create_web(context: WebContext) -> ASGIApp:
     store, home = context.store, context.workspace
-    keeper = SessionKeeper(context.admin_tokens, context.viewer_tokens)
+    keeper = SessionKeeper(
+        context.admin_tokens,
+        context.viewer_tokens,
+        secret=store.web_secret("dashboard-session", context.clock()),
+        revocations=_StoreRevocations(store),
+    )
     explorers = ExplorerCache(store)
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -251,7 +290,11 @@ def create_web(context: WebContext) -> ASGIApp:
         async def checked(request: Request) -> Response:
             session = session_of(request)
             form = await form_of(request)
-            if session is None or not SessionKeeper.csrf_ok(session, form.get("csrf")):
+            if (
+                session is None
+                or not _same_origin(request)
+                or not SessionKeeper.csrf_ok(session, form.get("csrf"))
+            ):
                 return await run_in_threadpool(
                     refuse,
                     request,
@@ -295,8 +338,24 @@ def create_web(context: WebContext) -> ASGIApp:
 
     def signin_post(request: Request, session: Session, form: dict[str, str]) -> Response:
         nxt = _safe_next(form.get("next"))
+        client = request.client.host if request.client else "unknown"
+        wait = context.throttle.wait(client)
+        if wait > 0:  # refused before the token is looked at: a guess learns nothing
+            refused = render(
+                request,
+                "signin.html",
+                session,
+                429,
+                next=nxt,
+                configured=keeper.configured,
+                error="Too many tokens were not accepted from here. Try again in "
+                f"{Throttle.words(wait)}.",
+            )
+            refused.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+            return refused
         role = keeper.role_of(form.get("token", ""))
         if role is None:
+            context.throttle.failed(client)
             return render(
                 request,
                 "signin.html",
@@ -306,6 +365,7 @@ def create_web(context: WebContext) -> ASGIApp:
                 configured=keeper.configured,
                 error="That token was not accepted.",
             )
+        context.throttle.succeeded(client)
         response = RedirectResponse(nxt, status_code=303)
         set_cookie(request, response, keeper.new(role))  # a new session: no fixation
         return response

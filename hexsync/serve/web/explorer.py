@@ -458,10 +458,17 @@ def _rebased(explorer: Explorer, basis: Basis) -> Explorer:
     return clone
 
 
+# What makes a spreadsheet read a cell as a formula (full-width forms included), even after
+# the blanks it skips at the start of a cell.
+_FORMULA = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_BLANKS = " \t\r\n\u00a0\u3000"
+
+
 def _cell(value: Any) -> str:
     """A CSV cell that a spreadsheet will not run as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    risky = text[:1] in ("\t", "\r", "\n") or text.lstrip(_BLANKS)[:1] in _FORMULA
+    return "'" + text if risky else text
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
