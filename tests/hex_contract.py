@@ -76,6 +76,21 @@ def operations(contract: dict[str, Any] | None = None) -> dict[str, dict[str, An
     return found
 
 
+def _checkable(node: Any) -> Any:
+    """``node`` as validators read it: a nullable ``anyOf`` gets a ``null`` alternative (OpenAPI
+    3.0 validators check ``null`` against each alternative and would refuse it)."""
+    if isinstance(node, list):
+        return [_checkable(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _checkable(value) for key, value in node.items()}
+    if node.get("nullable") and "anyOf" in node:
+        null = {"type": "object", "nullable": True, "enum": [None]}
+        node = {k: v for k, v in node.items() if k != "nullable"}
+        node["anyOf"] = [*node["anyOf"], null]
+    return node
+
+
 def _parameters(op: dict[str, Any]) -> list[dict[str, Any]]:
     params: list[dict[str, Any]] = []
     names = [part[1:-1] for part in op["path"].split("/") if part.startswith("{")]
@@ -106,7 +121,7 @@ def to_openapi(ops: dict[str, dict[str, Any]]) -> dict[str, Any]:
                 answer["content"] = {"application/json": {"schema": schema}}
             responses[status] = answer
         item["responses"] = responses
-        paths.setdefault(op["path"], {})[op["method"].lower()] = item
+        paths.setdefault(op["path"], {})[op["method"].lower()] = _checkable(item)
     return {
         "openapi": "3.0.3",
         "info": {"title": "What hexsync relies on from Hex's API", "version": "1"},
