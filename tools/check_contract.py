@@ -220,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as err:
         print(f"check_contract: cannot read Hex's document {openapi_path}: {err}")
         return 2
+    if not isinstance(raw, dict) or not isinstance(raw.get("paths"), dict):
+        print(f"check_contract: {openapi_path} is not an OpenAPI document (no `paths` object)")
+        return 2
     try:
         ours = loader.operations(loader.load(contract_path))
     except (OSError, ValueError) as err:
