@@ -3,6 +3,7 @@ API on loopback and the Hex emulator, as the composite action runs it (same envi
 
 from __future__ import annotations
 
+import copy
 import importlib.metadata
 import json
 import re
@@ -13,12 +14,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
+from acme import EXAMPLE_SEED
 from acme import EXAMPLE_TOKEN as HEX_TOKEN
 from actions_runner import Job, Runner, runner_env
 from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
 from fake_github import REPO, TOKEN, FakeGitHub, fake_github
+
+from hexsync.emulator.app import token_fingerprint
+from hexsync.emulator.background import running_emulator
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import Seed
 
 pytestmark = pytest.mark.slow
 
@@ -636,3 +644,160 @@ def test_a_plan_key_secret_that_is_not_set_plans_unsigned_and_says_so(
     done, outputs, _ = run_step("plan", checkout, hex_url, github, HEXSYNC_PLAN_KEY=PLAN_KEY)
     assert "no plan key" not in done.stderr
     assert json.loads(Path(outputs["plan-path"]).read_text(encoding="utf-8"))["signature"]
+
+
+# ------------------------------------------------ the matrix over the workspaces of hexsync.yaml
+# Issue 26: one repository, a US and an EU workspace (docs/workspaces.md), planned and applied
+# by examples/ci/github-workspaces/ (the same action): a job per workspace, each holding its own
+# workspace's token alone (an environment's secret), its own sticky comment, its own artifact.
+
+WORKSPACE_EXAMPLES = ROOT / "examples" / "ci" / "github-workspaces"
+TOKENS = {  # each emulator knows its own two: read (plan) and write (apply)
+    "us": {"read": "hxtw_us_read_token", "write": "hxtw_us_write_token"},
+    "eu": {"read": "hxtw_eu_read_token", "write": "hxtw_eu_write_token"},
+}
+ORGS = {"us": "0f000000-0000-4000-8000-0000000000a1", "eu": "0f000000-0000-4000-8000-0000000000e1"}
+
+
+def _ws_marker(name: str) -> str:
+    return f"<!-- hexsync:plan workspace={name} -->"
+
+
+@pytest.fixture
+def emulators() -> Iterator[dict[str, str]]:
+    """The Acme example twice, as the US and the EU workspace, each with its own tokens."""
+    data = yaml.safe_load(EXAMPLE_SEED.read_text(encoding="utf-8"))
+    seeds = {}
+    for name, tokens in TOKENS.items():
+        seed = copy.deepcopy(data)
+        seed["org"] = {"id": ORGS[name], "name": f"Acme {name.upper()}"}
+        seed["tokens"] = [{"token": t, "kind": "workspace"} for t in tokens.values()]
+        seeds[name] = Seed.from_dict(seed, source=f"{name} seed")
+    fast = EmulatorConfig(rate_limits=None)
+    with running_emulator(seeds["us"], fast) as us, running_emulator(seeds["eu"], fast) as eu:
+        yield {"us": us, "eu": eu}
+
+
+def _tokens_seen(url: str) -> set[str]:
+    stats = httpx.get(f"{url}/_emulator/stats").json()
+    return set(stats["tokens"])
+
+
+def _groups(url: str) -> set[str]:
+    return {g["name"] for g in httpx.get(f"{url}/_emulator/state").json()["groups"]}
+
+
+def _workspaces_repository(base: Path, wheel: Path, emulators: dict[str, str]) -> Path:
+    """The examples copied as docs/workspaces.md says: the action as for one workspace, the
+    matrix workflows instead of the others; hexsync.yaml with a base layer (the Acme manifests)
+    and a layer per workspace."""
+    repo = _copied_repository(base, wheel)
+    shutil.rmtree(repo / ".github" / "workflows")
+    shutil.copytree(WORKSPACE_EXAMPLES / "workflows", repo / ".github" / "workflows")
+    (repo / "manifests").rename(repo / "base")
+    for name in emulators:
+        (repo / name).mkdir()
+        team = f"groups:\n  - name: {name.upper()} team\n"
+        (repo / name / "groups.yaml").write_text(team, encoding="utf-8")
+        own = f"version: 1\nworkspace:\n  org_id: {ORGS[name]}\n"  # the base layer's: Acme's
+        (repo / name / "workspace.yaml").write_text(own, encoding="utf-8")
+    (repo / "hexsync.yaml").write_text(
+        "version: 1\nworkspaces:\n"
+        + "".join(
+            f"  - name: {name}\n    api_url: {url}\n    token_env: HEX_TOKEN_{name.upper()}\n"
+            f"    manifests: [base/, {name}/]\n"
+            for name, url in emulators.items()
+        ),
+        encoding="utf-8",
+    )
+    return repo
+
+
+@pytest.mark.timeout(900)  # six jobs on one runner, hexsync installed once
+def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its_plan(
+    tmp_path: Path, wheel: Path, emulators: dict[str, str], github: FakeGitHub
+) -> None:
+    repo = _workspaces_repository(tmp_path, wheel, emulators)
+    temp = tmp_path / "runner"
+    temp.mkdir()
+    event = temp / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
+    # One runner running the jobs in turn (its virtualenv kept: the install is tested above).
+    runner = Runner(
+        repo=repo,
+        env=runner_env(
+            temp,
+            sys._base_executable,
+            GITHUB_API_URL=github.url,
+            GITHUB_REPOSITORY=REPO,
+            GITHUB_EVENT_PATH=str(event),
+            GITHUB_STEP_SUMMARY=str(temp / "summary"),
+            GITHUB_SHA=HEAD_SHA,
+        ),
+        secrets={"HEXSYNC_PLAN_KEY": PLAN_KEY},
+        environments={
+            **{f"hex-{n}-read": {"HEX_WORKSPACE_READ_TOKEN": t["read"]} for n, t in TOKENS.items()},
+            **{f"hex-{n}": {"HEX_WORKSPACE_WRITE_TOKEN": t["write"]} for n, t in TOKENS.items()},
+        },
+        github_token=TOKEN,
+    )
+    every_token = [t for tokens in TOKENS.values() for t in tokens.values()]
+
+    def run(workflow: str, job: str) -> dict[str, Job]:
+        matrix = runner.matrix(workflow, job)
+        assert matrix == [{"workspace": "us"}, {"workspace": "eu"}]
+        done = {m["workspace"]: runner.job(workflow, job, m) for m in matrix}
+        for name, result in done.items():
+            assert result.ok, (name, result.log[-3000:])
+            assert not any(token in result.log for token in [*every_token, PLAN_KEY, TOKEN])
+        return done
+
+    plans = run("hexsync-plan.yml", "plan")
+    comments = github.comments[7]
+    assert [c["body"].split("\n", 1)[0] for c in comments] == [_ws_marker("us"), _ws_marker("eu")]
+    us_comment, eu_comment = (dict(c) for c in comments)
+    assert "US team" in us_comment["body"]
+    assert "EU team" not in us_comment["body"]
+    assert "EU team" in eu_comment["body"]
+    assert "US team" not in eu_comment["body"]
+    assert "plan comment of workspace eu created on pull request #7" in plans["eu"].log
+    # Each job uploaded its own workspace's signed plan, under its own name.
+    assert sorted(runner.artifacts) == ["hexsync-plan-eu", "hexsync-plan-us"]
+    for name in TOKENS:
+        plan = json.loads(runner.artifacts[f"hexsync-plan-{name}"])
+        assert plan.get("signature")
+        assert f"{name.upper()} team" in json.dumps(plan["changes"])
+    # Each emulator was read with its own read-only token, and nothing else.
+    for name, url in emulators.items():
+        assert _tokens_seen(url) == {token_fingerprint(TOKENS[name]["read"])}, name
+
+    # A second push, to the EU layer only: both comments are updated, none added.
+    auditors = "groups:\n  - name: EU team\n  - name: EU auditors\n"
+    (repo / "eu" / "groups.yaml").write_text(auditors, encoding="utf-8")
+    plans = run("hexsync-plan.yml", "plan")
+    assert [c["id"] for c in github.comments[7]] == [us_comment["id"], eu_comment["id"]]
+    assert "EU auditors" in github.comments[7][1]["body"]
+    assert "EU auditors" not in github.comments[7][0]["body"]
+    assert github.comments[7][0]["body"] == us_comment["body"]  # the same plan, rewritten
+    assert "plan comment of workspace us updated on pull request #7" in plans["us"].log
+
+    # Merged: each apply job applies its own workspace's reviewed plan with its write token.
+    github.pulls_of_commit[MERGED] = [
+        {"number": 7, "merged_at": "2026-01-01T00:00:00Z", "head": {"sha": HEAD_SHA}}
+    ]
+    github.runs.append({"id": 98, "head_sha": HEAD_SHA, "created_at": "2026-01-01T00:00:00Z"})
+    for name in TOKENS:
+        artifact = f"hexsync-plan-{name}"
+        github.add_artifact(98, artifact, "plan.json", runner.artifacts[artifact])
+    runner.env["GITHUB_SHA"] = MERGED
+    applies = run("hexsync-apply.yml", "apply")
+    for result in applies.values():
+        assert "applying the plan reviewed in pull request #7" in result.log
+        assert "no plan key" not in result.log
+    assert {"US team"} <= _groups(emulators["us"])
+    assert not {"EU team", "EU auditors"} & _groups(emulators["us"])
+    assert {"EU team", "EU auditors"} <= _groups(emulators["eu"])
+    assert "US team" not in _groups(emulators["eu"])
+    for name, url in emulators.items():
+        own = {token_fingerprint(TOKENS[name][kind]) for kind in ("read", "write")}
+        assert _tokens_seen(url) == own, name  # and never the other workspace's
