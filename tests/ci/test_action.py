@@ -21,7 +21,7 @@ from acme import EXAMPLE_SEED
 from acme import EXAMPLE_TOKEN as HEX_TOKEN
 from actions_runner import Job, Runner, runner_env
 from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
-from fake_github import REPO, TOKEN, FakeGitHub, fake_github
+from fake_github import ACTIONS_BOT, REPO, TOKEN, FakeGitHub, fake_github
 
 from hexsync.emulator.app import token_fingerprint
 from hexsync.emulator.background import running_emulator
@@ -322,6 +322,9 @@ def _runs(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
 
 
 WORKFLOWS = sorted((ROOT / "examples" / "ci" / "github" / "workflows").glob("*.yml"))
+WORKSPACE_WORKFLOWS = sorted(
+    (ROOT / "examples" / "ci" / "github-workspaces" / "workflows").glob("*.yml")
+)
 ACTIONS = [
     ROOT / "action.yml",
     ROOT / "examples" / "ci" / "github" / "actions" / "hexsync" / "action.yml",
@@ -335,7 +338,16 @@ def test_the_action_and_the_example_workflows_pass_actionlint(tmp_path: Path) ->
         "hexsync-drift.yml",
         "hexsync-plan.yml",
     ]
+    assert [p.name for p in WORKSPACE_WORKFLOWS] == [p.name for p in WORKFLOWS]
     done = _runs(["actionlint", "-no-color", *map(str, WORKFLOWS), str(RELEASE)])
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The matrix workflows, in a repository holding the action they use (its inputs checked).
+    repo = tmp_path / "workspaces"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    shutil.copytree(ROOT / "examples" / "ci" / "github", repo / ".github")
+    for path in WORKSPACE_WORKFLOWS:
+        shutil.copy(path, repo / ".github" / "workflows" / path.name)
+    done = _runs(["actionlint", "-no-color"], cwd=repo)
     assert done.returncode == 0, done.stdout + done.stderr
     # actionlint reads an action when a workflow uses it from a path: every mode and input,
     # of hexsync's own action.yml and of the one the examples copy into .github/actions/.
@@ -379,7 +391,13 @@ def test_every_file_to_copy_into_github_workflows_is_a_workflow() -> None:
 def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
     # No configuration: every action they use is pinned by commit SHA but the one from a path.
     done = _runs(
-        ["zizmor", "--offline", "--no-progress", *map(str, ACTIONS + WORKFLOWS), str(RELEASE)]
+        [
+            "zizmor",
+            "--offline",
+            "--no-progress",
+            *map(str, ACTIONS + WORKFLOWS + WORKSPACE_WORKFLOWS),
+            str(RELEASE),
+        ]
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
@@ -387,7 +405,7 @@ def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
 
 def test_the_examples_use_no_placeholder_release_only_pinned_actions_and_the_copied_one() -> None:
     # The mistake met: `uses: OWNER/hexsync@v0.1.0`, a release that does not exist.
-    for path in WORKFLOWS:
+    for path in WORKFLOWS + WORKSPACE_WORKFLOWS:
         text = path.read_text(encoding="utf-8")
         for uses in re.findall(r"uses: (\S+)", text):
             assert uses == "./.github/actions/hexsync" or re.fullmatch(
@@ -632,6 +650,36 @@ def test_only_the_apply_job_behind_its_environment_holds_the_token_that_writes()
         assert step["with"]["plan-key"] == "${{ secrets.HEXSYNC_PLAN_KEY }}"
 
 
+def test_each_workspace_job_holds_its_own_environments_token_only() -> None:
+    # A secret named by the matrix (secrets[format(…)]) would hand the runner every secret of
+    # the repository; a job's environment holds its workspace's token, and no other's.
+    plan, apply, drift = (
+        yaml.safe_load(
+            (ROOT / "examples/ci/github-workspaces/workflows" / name).read_text("utf-8")
+        )["jobs"][mode]
+        for name, mode in (
+            ("hexsync-plan.yml", "plan"),
+            ("hexsync-apply.yml", "apply"),
+            ("hexsync-drift.yml", "drift"),
+        )
+    )
+    for job, environment, secret in (
+        (plan, "hex-${{ matrix.workspace }}-read", "HEX_WORKSPACE_READ_TOKEN"),
+        (drift, "hex-${{ matrix.workspace }}-read", "HEX_WORKSPACE_READ_TOKEN"),
+        (apply, "hex-${{ matrix.workspace }}", "HEX_WORKSPACE_WRITE_TOKEN"),
+    ):
+        assert job["strategy"]["matrix"] == {"workspace": ["us", "eu"]}
+        assert job["strategy"]["fail-fast"] is False
+        assert job["environment"] == environment
+        text = json.dumps(job)
+        assert "secrets[" not in text
+        assert set(re.findall(r"secrets\.(\w+)", text)) <= {secret, "HEXSYNC_PLAN_KEY"}
+        (step,) = [s for s in job["steps"] if s.get("uses") == "./.github/actions/hexsync"]
+        assert step["with"]["workspace"] == "${{ matrix.workspace }}"
+        assert step["with"]["hex-token"] == f"${{{{ secrets.{secret} }}}}"
+    assert apply["concurrency"]["group"] == "hexsync-apply-${{ matrix.workspace }}"
+
+
 def test_a_plan_key_secret_that_is_not_set_plans_unsigned_and_says_so(
     checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
@@ -801,3 +849,63 @@ def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its
     for name, url in emulators.items():
         own = {token_fingerprint(TOKENS[name][kind]) for kind in ("read", "write")}
         assert _tokens_seen(url) == own, name  # and never the other workspace's
+
+
+def _one_workspace(checkout: Path, url: str, source: str = "token_env: HEX_TOKEN_US") -> None:
+    """hexsync.yaml with the workspace ``us`` at ``url``: the Acme manifests, one layer."""
+    (checkout / "hexsync.yaml").write_text(
+        f"version: 1\nworkspaces:\n  - name: us\n    api_url: {url}\n    {source}\n"
+        "    manifests: [manifests/]\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_workspace_job_plans_with_its_own_marker_artifact_and_token_variable(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    _one_workspace(checkout, hex_url)
+    github.comments[7] = [{"id": 1, "body": MARKER + "\nthe manifests' plan", "user": ACTIONS_BOT}]
+    # The job's one token is HEX_API_TOKEN; hexsync -w us reads HEX_TOKEN_US only.
+    done, outputs, summary = run_step("plan", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 0, done.stderr
+    assert outputs["exit-code"] == "2"
+    assert outputs["artifact"] == "hexsync-plan-us"
+    assert "workspace us of hexsync.yaml: hexsync -w us" in done.stderr
+    # The comment without a workspace is not this job's: a second one, the workspace's.
+    assert github.comments[7][0]["body"] == MARKER + "\nthe manifests' plan"
+    assert github.comments[7][1]["body"] == "<!-- hexsync:plan workspace=us -->\n" + summary
+    done, outputs, _ = run_step("plan", checkout, hex_url, github)
+    assert outputs["artifact"] == "hexsync-plan"  # no workspace: the names of before
+    assert [c["body"].split("\n")[0] for c in github.comments[7]] == [MARKER, _ws_marker("us")]
+
+
+@pytest.mark.parametrize(
+    ("workspace", "source", "token", "said"),
+    [
+        ("eu", "token_env: HEX_TOKEN_US", HEX_TOKEN, "no workspace 'eu' in hexsync.yaml (its"),
+        ("us", "token_env: HEX_TOKEN_US", "", "no Hex token for workspace 'us': the job was"),
+        ("us", "token_file: us.token", HEX_TOKEN, "workspace 'us' has no token_env in hexsync"),
+        ("us", "token_env: PATH", HEX_TOKEN, "token_env 'PATH' in hexsync.yaml is not a var"),
+        ("../us", "token_env: HEX_TOKEN_US", HEX_TOKEN, "HEXSYNC_WORKSPACE='../us' is no work"),
+    ],
+    ids=["unknown", "empty-token", "token-file", "job-variable", "bad-name"],
+)
+def test_a_workspace_job_that_cannot_get_its_token_says_why_and_posts_nothing(
+    checkout: Path,
+    hex_url: str,
+    github: FakeGitHub,
+    workspace: str,
+    source: str,
+    token: str,
+    said: str,
+) -> None:
+    _one_workspace(checkout, hex_url, source)
+    done, outputs, _ = run_step(
+        "plan", checkout, hex_url, github, HEXSYNC_WORKSPACE=workspace, HEX_API_TOKEN=token
+    )
+    assert done.returncode == 1
+    assert said in done.stderr
+    assert outputs == {}
+    assert github.comments == {}
+    stats = httpx.get(f"{hex_url}/_emulator/stats").json()
+    assert stats["total"] == 0  # nothing was sent to Hex
