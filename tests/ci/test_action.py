@@ -909,3 +909,34 @@ def test_a_workspace_job_that_cannot_get_its_token_says_why_and_posts_nothing(
     assert github.comments == {}
     stats = httpx.get(f"{hex_url}/_emulator/stats").json()
     assert stats["total"] == 0  # nothing was sent to Hex
+
+
+@needs_apply_manifests
+def test_a_workspace_apply_takes_its_own_artifact_and_refuses_a_plan_its_layers_do_not_make(
+    checkout: Path, hex_url: str, github: FakeGitHub, tmp_path: Path
+) -> None:
+    _one_workspace(checkout, hex_url)
+    other = tmp_path / "other"
+    shutil.copytree(checkout / "manifests", other)
+    (other / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    _reviewed(github, _plan_json(hex_url, other, tmp_path / "forged.json"))  # hexsync-plan
+    github.add_artifact(99, "hexsync-plan-eu", "plan.json", b"{}")  # another workspace's
+    done, outputs, _ = run_step("apply", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 1
+    assert "no 'hexsync-plan-us' artifact from a successful run of hexsync-plan.yml" in done.stderr
+
+    # Its own artifact, but made from other manifests than the workspace's layers: refused.
+    github.add_artifact(99, "hexsync-plan-us", "plan.json", (tmp_path / "forged.json").read_bytes())
+    done, outputs, _ = run_step("apply", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 3, done.stderr
+    assert outputs["exit-code"] == "3"
+    assert "the saved plan is not what the manifests imply" in done.stderr
+
+    # The plan of its layers is applied.
+    reviewed = _plan_json(hex_url, checkout / "manifests", tmp_path / "reviewed.json")
+    github.artifacts[99] = []
+    github.add_artifact(99, "hexsync-plan-us", "plan.json", reviewed)
+    done, outputs, _ = run_step("apply", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 0, done.stderr
+    again = run_hexsync(hex_url, "plan", str(checkout / "manifests"), "--detailed-exitcode")
+    assert again.exit_code == 0, again.output
