@@ -3,7 +3,6 @@ API on loopback and the Hex emulator, as the composite action runs it (same envi
 
 from __future__ import annotations
 
-import copy
 import importlib.metadata
 import json
 import re
@@ -17,16 +16,22 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from acme import EXAMPLE_SEED
 from acme import EXAMPLE_TOKEN as HEX_TOKEN
 from actions_runner import Job, Runner, runner_env
-from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
+from ci_support import (
+    EVERY_TOKEN,
+    ROOT,
+    TOKENS,
+    groups_of,
+    job_env,
+    needs_apply_manifests,
+    own_tokens,
+    run_hexsync,
+    run_in_job,
+    tokens_seen,
+    write_workspaces,
+)
 from fake_github import ACTIONS_BOT, REPO, TOKEN, FakeGitHub, fake_github
-
-from hexsync.emulator.app import token_fingerprint
-from hexsync.emulator.background import running_emulator
-from hexsync.emulator.config import EmulatorConfig
-from hexsync.emulator.seed import Seed
 
 pytestmark = pytest.mark.slow
 
@@ -700,39 +705,10 @@ def test_a_plan_key_secret_that_is_not_set_plans_unsigned_and_says_so(
 # workspace's token alone (an environment's secret), its own sticky comment, its own artifact.
 
 WORKSPACE_EXAMPLES = ROOT / "examples" / "ci" / "github-workspaces"
-TOKENS = {  # each emulator knows its own two: read (plan) and write (apply)
-    "us": {"read": "hxtw_us_read_token", "write": "hxtw_us_write_token"},
-    "eu": {"read": "hxtw_eu_read_token", "write": "hxtw_eu_write_token"},
-}
-ORGS = {"us": "0f000000-0000-4000-8000-0000000000a1", "eu": "0f000000-0000-4000-8000-0000000000e1"}
 
 
 def _ws_marker(name: str) -> str:
     return f"<!-- hexsync:plan workspace={name} -->"
-
-
-@pytest.fixture
-def emulators() -> Iterator[dict[str, str]]:
-    """The Acme example twice, as the US and the EU workspace, each with its own tokens."""
-    data = yaml.safe_load(EXAMPLE_SEED.read_text(encoding="utf-8"))
-    seeds = {}
-    for name, tokens in TOKENS.items():
-        seed = copy.deepcopy(data)
-        seed["org"] = {"id": ORGS[name], "name": f"Acme {name.upper()}"}
-        seed["tokens"] = [{"token": t, "kind": "workspace"} for t in tokens.values()]
-        seeds[name] = Seed.from_dict(seed, source=f"{name} seed")
-    fast = EmulatorConfig(rate_limits=None)
-    with running_emulator(seeds["us"], fast) as us, running_emulator(seeds["eu"], fast) as eu:
-        yield {"us": us, "eu": eu}
-
-
-def _tokens_seen(url: str) -> set[str]:
-    stats = httpx.get(f"{url}/_emulator/stats").json()
-    return set(stats["tokens"])
-
-
-def _groups(url: str) -> set[str]:
-    return {g["name"] for g in httpx.get(f"{url}/_emulator/state").json()["groups"]}
 
 
 def _workspaces_repository(base: Path, wheel: Path, emulators: dict[str, str]) -> Path:
@@ -743,21 +719,7 @@ def _workspaces_repository(base: Path, wheel: Path, emulators: dict[str, str]) -
     shutil.rmtree(repo / ".github" / "workflows")
     shutil.copytree(WORKSPACE_EXAMPLES / "workflows", repo / ".github" / "workflows")
     (repo / "manifests").rename(repo / "base")
-    for name in emulators:
-        (repo / name).mkdir()
-        team = f"groups:\n  - name: {name.upper()} team\n"
-        (repo / name / "groups.yaml").write_text(team, encoding="utf-8")
-        own = f"version: 1\nworkspace:\n  org_id: {ORGS[name]}\n"  # the base layer's: Acme's
-        (repo / name / "workspace.yaml").write_text(own, encoding="utf-8")
-    (repo / "hexsync.yaml").write_text(
-        "version: 1\nworkspaces:\n"
-        + "".join(
-            f"  - name: {name}\n    api_url: {url}\n    token_env: HEX_TOKEN_{name.upper()}\n"
-            f"    manifests: [base/, {name}/]\n"
-            for name, url in emulators.items()
-        ),
-        encoding="utf-8",
-    )
+    write_workspaces(repo, emulators)
     return repo
 
 
@@ -789,7 +751,6 @@ def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its
         },
         github_token=TOKEN,
     )
-    every_token = [t for tokens in TOKENS.values() for t in tokens.values()]
 
     def run(workflow: str, job: str) -> dict[str, Job]:
         matrix = runner.matrix(workflow, job)
@@ -797,7 +758,7 @@ def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its
         done = {m["workspace"]: runner.job(workflow, job, m) for m in matrix}
         for name, result in done.items():
             assert result.ok, (name, result.log[-3000:])
-            assert not any(token in result.log for token in [*every_token, PLAN_KEY, TOKEN])
+            assert not any(token in result.log for token in [*EVERY_TOKEN, PLAN_KEY, TOKEN])
         return done
 
     plans = run("hexsync-plan.yml", "plan")
@@ -817,7 +778,7 @@ def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its
         assert f"{name.upper()} team" in json.dumps(plan["changes"])
     # Each emulator was read with its own read-only token, and nothing else.
     for name, url in emulators.items():
-        assert _tokens_seen(url) == {token_fingerprint(TOKENS[name]["read"])}, name
+        assert tokens_seen(url) == own_tokens(name, "read"), name
 
     # A second push, to the EU layer only: both comments are updated, none added.
     auditors = "groups:\n  - name: EU team\n  - name: EU auditors\n"
@@ -842,13 +803,12 @@ def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its
     for result in applies.values():
         assert "applying the plan reviewed in pull request #7" in result.log
         assert "no plan key" not in result.log
-    assert {"US team"} <= _groups(emulators["us"])
-    assert not {"EU team", "EU auditors"} & _groups(emulators["us"])
-    assert {"EU team", "EU auditors"} <= _groups(emulators["eu"])
-    assert "US team" not in _groups(emulators["eu"])
+    assert {"US team"} <= groups_of(emulators["us"])
+    assert not {"EU team", "EU auditors"} & groups_of(emulators["us"])
+    assert {"EU team", "EU auditors"} <= groups_of(emulators["eu"])
+    assert "US team" not in groups_of(emulators["eu"])
     for name, url in emulators.items():
-        own = {token_fingerprint(TOKENS[name][kind]) for kind in ("read", "write")}
-        assert _tokens_seen(url) == own, name  # and never the other workspace's
+        assert tokens_seen(url) == own_tokens(name, "read", "write"), name  # never another's
 
 
 def _one_workspace(checkout: Path, url: str, source: str = "token_env: HEX_TOKEN_US") -> None:
