@@ -67,7 +67,7 @@ def exported(emulators: dict[str, str], tmp_path_factory: pytest.TempPathFactory
     out = tmp_path_factory.mktemp("base")
     result = CliRunner().invoke(
         cli,
-        ["--api-url", emulators["us"], "--rate-limit", "off", "export", "--out", str(out), "-f"],
+        ["--api-url", emulators["us"], "--rate-limit", "off", "export", "--out", str(out)],
         env={"HEX_API_TOKEN": US_TOKEN},
     )
     assert result.exit_code == 0, result.output
