@@ -215,6 +215,8 @@ class Reconciler:
             await self._reconcile()
         finally:
             await asyncio.to_thread(self.lead.release)
+            self.leader = False
+            self.meters.leader.labels(self.name).set(0)
             if self._owned is not None:
                 with contextlib.suppress(Exception):
                     await self._owned.aclose()
