@@ -214,7 +214,7 @@ def serve(ctx: click.Context, /, **options: Any) -> None:
       hexsync serve --manifests manifests/ --admin-token-file admin.token
       hexsync serve --repo https://github.com/acme/hex-access --branch main --mode heal \\
           --db postgresql://hexsync@db/hexsync --notify https://hooks.slack.com/services/…
-      hexsync --config hexsync.yaml serve -w us -w eu --admin-token-file admin.token
+      hexsync serve -w us -w eu --admin-token-file admin.token   # beside a hexsync.yaml
     """
     need_extra()
     if options["demo"]:
