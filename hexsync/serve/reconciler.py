@@ -239,7 +239,7 @@ class Reconciler:
         try:
             client = self.target.connect()
         except HexsyncError as exc:
-            said = exc.message + (f" ({exc.hint})" if exc.hint else "")
+            said = exc.message + (f"; {exc.hint}" if exc.hint else "")
             if said != self.setup_error:
                 self.log(f"cannot reconcile workspace {self.name!r}: {said}")
             self.setup_error = said
