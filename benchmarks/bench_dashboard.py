@@ -121,14 +121,22 @@ class StandIn:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def status(self) -> dict[str, Any]:
-        return store_status(self.store, WS)
+    def workspaces(self) -> list[str]:
+        return [WS]
 
-    def trigger(self, reason: str) -> bool:
-        del reason
-        return False
+    def status(self, workspace: str) -> dict[str, Any]:
+        return store_status(self.store, workspace)
 
-    def ready(self) -> tuple[bool, str]:
+    def trigger(self, reason: str, workspace: str | None = None) -> list[str]:
+        del reason, workspace
+        return []
+
+    def affected(self, paths: Any) -> list[str]:
+        del paths
+        return [WS]
+
+    def ready(self, workspace: str | None = None) -> tuple[bool, str]:
+        del workspace
         return True, "benchmark"
 
     def metrics(self) -> bytes:

@@ -34,6 +34,7 @@ __all__ = [
     "combine_exit_codes",
     "desired_for",
     "each_workspace",
+    "overrides_for",
     "read_workspaces",
     "validate_all",
     "with_workspace",
@@ -78,6 +79,12 @@ def _overrides(config: WorkspacesFile, workspace: WorkspaceConfig) -> Overrides 
     if workspace.policy is None:
         return None
     return Overrides(config.document, ("workspaces", workspace.index, "policy"), workspace.policy)
+
+
+def overrides_for(config: WorkspacesFile, workspace: WorkspaceConfig) -> Overrides | None:
+    """The workspace's ``policy:`` in hexsync.yaml as a last layer (``serve`` reads each
+    workspace's layers under a root of its own)."""
+    return _overrides(config, workspace)
 
 
 def _layers(workspace: WorkspaceConfig) -> list[list[str]]:

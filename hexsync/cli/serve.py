@@ -6,12 +6,14 @@ Both need the ``serve`` extra; they import it when run, so a plain install stays
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import ipaddress
 import os
 import secrets
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,8 @@ from hexsync.cli._output import format_options, to_json
 from hexsync.errors import ConfigError
 
 if TYPE_CHECKING:
+    from hexsync.manifest.workspaces import WorkspacesFile
+    from hexsync.serve.daemon import ScaledClock, ServeSettings, Target
     from hexsync.store import Store
 
 DEFAULT_STATE_DIR = ".hexsync-serve"
@@ -146,7 +150,13 @@ def _duration(text: str, option: str) -> float:
     help="HOST:PORT of the API (port 0: any).",
 )
 @click.option(
-    "--workspace", "workspace", default="default", show_default=True, help="Its name in the store."
+    "-w",
+    "--workspace",
+    "workspaces",
+    multiple=True,
+    metavar="NAME",
+    help="With hexsync.yaml: a workspace of it to reconcile (repeatable) [default: all of"
+    " them]. Without one: the workspace's name in the store [default: default].",
 )
 @click.option(
     "--admin-token-file",
@@ -191,8 +201,12 @@ def _duration(text: str, option: str) -> float:
 @click.option("--demo", is_flag=True, help="Run against the bundled emulator and the Acme example.")
 @click.pass_context
 def serve(ctx: click.Context, /, **options: Any) -> None:
-    """Reconcile one workspace continuously against its manifests, remember every sync, drift
+    """Reconcile workspaces continuously against their manifests, remember every sync, drift
     and change made in Hex, and serve an HTTP API (docs/serve.md).
+
+    Beside a hexsync.yaml (here or in a folder above, or --config FILE), every workspace of it
+    (or those named with -w), each with its own host, token, layers, schedule and lock
+    (docs/workspaces.md). Without one, the workspace of --api-url and HEX_API_TOKEN.
 
     \b
     Examples:
@@ -200,34 +214,47 @@ def serve(ctx: click.Context, /, **options: Any) -> None:
       hexsync serve --manifests manifests/ --admin-token-file admin.token
       hexsync serve --repo https://github.com/acme/hex-access --branch main --mode heal \\
           --db postgresql://hexsync@db/hexsync --notify https://hooks.slack.com/services/…
+      hexsync serve -w us -w eu --admin-token-file admin.token   # beside a hexsync.yaml
     """
     need_extra()
     if options["demo"]:
         _demo(ctx, options)
         return
-    if not options["manifests"] and not options["repo"]:
-        raise click.UsageError("give --manifests DIR or --repo URL (or --demo)")
     if options["manifests"] and options["repo"]:
         raise click.UsageError("--manifests and --repo exclude each other")
+    config = _config_of(ctx)
+    if config is not None:
+        _run_config(ctx, options, config)
+        return
+    if not options["manifests"] and not options["repo"]:
+        raise click.UsageError("give --manifests DIR or --repo URL (or --demo)")
+    if len(options["workspaces"]) > 1:
+        raise click.UsageError(
+            "several workspaces need a hexsync.yaml (docs/workspaces.md); without one, -w names"
+            " the one workspace in the store"
+        )
     _run(ctx, options, api_url=ctx.obj.api_url)
 
 
-def _run(
-    ctx: click.Context,
-    options: dict[str, Any],
-    *,
-    api_url: str,
-    token: str | None = None,
-    rate_limit_off: bool = False,
-) -> None:
-    from hexsync.cli.client_factory import build_client  # noqa: PLC0415
-    from hexsync.serve.daemon import Daemon, ScaledClock, ServeSettings  # noqa: PLC0415
-    from hexsync.serve.source import GitSource, ManifestSource, Source  # noqa: PLC0415
+def _config_of(ctx: click.Context) -> WorkspacesFile | None:
+    """hexsync.yaml, when there is one (--config, or here or in a folder above)."""
+    from hexsync.cli._workspaces import read_workspaces  # noqa: PLC0415
+    from hexsync.manifest.workspaces import find_config  # noqa: PLC0415
 
-    state_dir: Path = options["state_dir"]
+    opts = ctx.obj
+    if opts.workspaces is not None:  # the root's -w read it already
+        return opts.workspaces  # type: ignore[no-any-return]
+    if opts.config is None and find_config(Path.cwd()) is None:
+        return None
+    return read_workspaces(opts.config)
+
+
+def _settings(options: dict[str, Any], workspace: str) -> ServeSettings:
+    from hexsync.serve.daemon import ServeSettings  # noqa: PLC0415
+
     host, port = _listen(options["listen"])
     settings = ServeSettings(
-        workspace=options["workspace"],
+        workspace=workspace,
         mode=options["mode"],
         interval=_duration(options["interval"], "--interval"),
         host=host,
@@ -257,6 +284,25 @@ def _run(
     )
     if settings.interval <= 0:
         raise click.BadParameter("must be more than 0s", param_hint="--interval")
+    return settings
+
+
+def _run(
+    ctx: click.Context,
+    options: dict[str, Any],
+    *,
+    api_url: str,
+    token: str | None = None,
+    rate_limit_off: bool = False,
+) -> None:
+    """One workspace: --api-url and HEX_API_TOKEN (or --token-file), as before hexsync.yaml."""
+    from hexsync.cli.client_factory import build_client  # noqa: PLC0415
+    from hexsync.serve.daemon import ScaledClock, Target  # noqa: PLC0415
+    from hexsync.serve.source import GitSource, ManifestSource, Source  # noqa: PLC0415
+
+    state_dir: Path = options["state_dir"]
+    chosen = options["workspaces"] or (ctx.obj.workspace_name,)
+    settings = _settings(options, chosen[0] or "default")
     source: Source
     if options["repo"]:
         source = GitSource(
@@ -274,17 +320,108 @@ def _run(
         )
     environ = {**os.environ, "HEX_API_TOKEN": token} if token is not None else None
     client = build_client(opts, environ=environ, clock=clock.monotonic, sleep=clock.sleep)
-    store = open_store(options["db"], state_dir, create=True)
+    target = Target(settings.workspace, source, client=client, api_url=opts.api_url)
+    _serve(ctx, options, settings, [target], clock, client)
+
+
+def _run_config(ctx: click.Context, options: dict[str, Any], config: WorkspacesFile) -> None:
+    """Every workspace of hexsync.yaml (or those named with -w): each its own host, token,
+    layers, schedule and lock. A workspace whose client cannot be made fails alone."""
+    from hexsync.cli._workspaces import overrides_for, with_workspace  # noqa: PLC0415
+    from hexsync.cli.client_factory import build_client  # noqa: PLC0415
+    from hexsync.hexapi import HexClient  # noqa: PLC0415
+    from hexsync.manifest.workspaces import WorkspaceConfig  # noqa: PLC0415
+    from hexsync.serve.daemon import ScaledClock, Target  # noqa: PLC0415
+    from hexsync.serve.source import GitSource, Layers, ManifestSource, Source  # noqa: PLC0415
+
+    root_ctx = ctx.find_root()
+    for name, option in (("api_url", "--api-url"), ("token_file", "--token-file")):
+        if root_ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError(
+                f"{option} and {config.shown}: each workspace names its host and token source there"
+            )
+    if len(options["manifests"]) > 1:
+        raise click.UsageError(
+            f"with {config.shown}, --manifests names one folder: the root its workspaces'"
+            " layers are read under"
+        )
+    opts = ctx.obj
+    names = [*options["workspaces"], *([opts.workspace_name] if opts.workspace_name else [])]
+    chosen = [config.get(n) for n in dict.fromkeys(names)] or list(config.workspaces)
+    state_dir: Path = options["state_dir"]
+    settings = _settings(options, chosen[0].name)
+    clock = ScaledClock(options["time_scale"])
+    folder = config.path.parent
+    repo_root = options["repo_path"] if _given(ctx, "repo_path") else "."
+    withheld = tuple(sorted({w.token_env for w in config.workspaces if w.token_env}))
+
+    def connect(workspace: WorkspaceConfig) -> Callable[[], HexClient]:
+        def make() -> HexClient:
+            ws_opts = with_workspace(opts, config, workspace)
+            return build_client(ws_opts, clock=clock.monotonic, sleep=clock.sleep)
+
+        return make
+
+    targets: list[Target] = []
+    for workspace in chosen:
+        relative = tuple(
+            Path(os.path.relpath(layer, folder)).as_posix() for layer in workspace.layers
+        )
+        layers = Layers(workspace.name, relative, overrides_for(config, workspace))
+        source: Source
+        if options["repo"]:
+            source = GitSource(
+                options["repo"],
+                options["branch"],
+                repo_root,
+                state_dir / "checkouts" / workspace.name,
+                layers=layers,
+                withheld=withheld,
+            )
+            watched = tuple(os.path.normpath(f"{repo_root}/{r}") for r in relative)
+        else:
+            root = options["manifests"][0] if options["manifests"] else folder
+            source = ManifestSource.layered(Path(root), layers)
+            watched = relative
+        targets.append(
+            Target(
+                workspace.name,
+                source,
+                connect=connect(workspace),
+                api_url=workspace.api_url,
+                watched=watched,
+            )
+        )
+    _serve(ctx, options, settings, targets, clock)
+
+
+def _given(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+
+def _serve(
+    ctx: click.Context,
+    options: dict[str, Any],
+    settings: ServeSettings,
+    targets: list[Target],
+    clock: ScaledClock,
+    client: Any = None,
+) -> None:
+    """Run the daemon over ``targets`` until it stops; ``client`` (one workspace's) is closed
+    at the end."""
+    from hexsync.serve.daemon import Daemon  # noqa: PLC0415
+
+    store = open_store(options["db"], options["state_dir"], create=True)
 
     def out(text: str) -> None:
         click.echo(text)
         sys.stdout.flush()
 
     async def main() -> int:
-        async with client:
-            return await Daemon(
-                settings, store=store, client=client, source=source, clock=clock, out=out
-            ).run()
+        async with contextlib.AsyncExitStack() as stack:
+            if client is not None:
+                await stack.enter_async_context(client)
+            return await Daemon(settings, store=store, targets=targets, clock=clock, out=out).run()
 
     try:
         code = asyncio.run(main())

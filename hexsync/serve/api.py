@@ -6,6 +6,10 @@ and throttled per address (:mod:`~hexsync.serve.guard`); tokens are never logged
 ``/readyz`` and ``/metrics`` are open (probes and scrapers); ``/hooks/github`` and
 ``/hooks/gitlab`` carry their own shared secret. Every answer is JSON but ``/metrics``. The
 shapes are in docs/serve.md, "The API".
+
+A process may reconcile several workspaces (``hexsync.yaml``): the reads take ``?workspace=NAME``
+(the first workspace when it is not given), ``POST /api/sync`` syncs the one it names or all,
+and a push syncs the workspaces whose manifests it changed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import hashlib
 import hmac
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -54,13 +58,20 @@ MAX_HOOK_BODY = 5 * 1024 * 1024  # bytes of a webhook's body (a push of many com
 class Controller(Protocol):
     """What the API asks of the running process."""
 
-    def status(self) -> dict[str, Any]:
+    def workspaces(self) -> list[str]:
+        """The workspaces this process reconciles, in order."""
+
+    def status(self, workspace: str) -> dict[str, Any]:
         """The workspace's line of ``GET /api/status``."""
 
-    def trigger(self, reason: str) -> bool:
-        """Ask for a sync now; False on a replica that stands by."""
+    def trigger(self, reason: str, workspace: str | None = None) -> list[str]:
+        """Ask for a sync now of ``workspace`` (None: all); the workspaces queued (none on a
+        replica that stands by)."""
 
-    def ready(self) -> tuple[bool, str]: ...
+    def affected(self, paths: Collection[str] | None) -> list[str]:
+        """The workspaces whose manifests a push that changed ``paths`` may have changed."""
+
+    def ready(self, workspace: str | None = None) -> tuple[bool, str]: ...
 
     def metrics(self) -> bytes: ...
 
@@ -68,7 +79,7 @@ class Controller(Protocol):
 @dataclass
 class ApiContext:
     store: Store
-    workspace: str
+    workspace: str  # the default of ``?workspace=`` (the first the process reconciles)
     controller: Controller
     admin_tokens: Sequence[str] = ()
     viewer_tokens: Sequence[str] = ()
@@ -153,22 +164,72 @@ def _limit(request: Request, default: int = 50) -> int:
     return max(1, min(MAX_LIMIT, value))
 
 
+MAX_LISTED_COMMITS = 2048  # GitHub lists at most this many commits of a push
+
+
+def changed_paths(body: Any) -> set[str] | None:
+    """The paths a push (GitHub's or GitLab's payload) added, modified or removed; None when
+    the payload does not list them all (a new branch, a force-push, more commits than listed)."""
+    if not isinstance(body, dict):
+        return None
+    commits = body.get("commits")
+    if not isinstance(commits, list) or not commits or len(commits) >= MAX_LISTED_COMMITS:
+        return None
+    total = body.get("total_commits_count")  # GitLab lists the first 20 of a larger push
+    if isinstance(total, int) and total > len(commits):
+        return None
+    if body.get("created") or body.get("forced") or body.get("deleted"):
+        return None
+    paths: set[str] = set()
+    for commit in commits:
+        if not isinstance(commit, dict):
+            return None
+        for key in ("added", "modified", "removed"):
+            listed = commit.get(key)
+            if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+                return None
+            paths.update(listed)
+    return paths
+
+
 def create_api(context: ApiContext) -> ASGIApp:
-    store, workspace = context.store, context.workspace
+    store = context.store
+
+    def known() -> list[str]:
+        own = context.controller.workspaces()
+        try:
+            others = [w for w in store.workspaces() if w not in own]
+        except Exception:
+            others = []
+        return [*own, *others]
+
+    def chosen(request: Request) -> str | Response:
+        """``?workspace=NAME`` (the first workspace when not given), or a 404 naming them."""
+        name = request.query_params.get("workspace") or context.workspace
+        if name == context.workspace or name in known():
+            return name
+        return _error(404, f"no workspace {name!r} here", workspaces=known())
 
     def status(_request: Request) -> Response:
         try:
-            return _json({"workspaces": [context.controller.status()]})
+            controller = context.controller
+            return _json({"workspaces": [controller.status(w) for w in controller.workspaces()]})
         except Exception as exc:
             return _error(503, f"the store does not answer: {type(exc).__name__}")
 
-    def drift(_request: Request) -> Response:
+    def drift(request: Request) -> Response:
+        workspace = chosen(request)
+        if isinstance(workspace, Response):
+            return workspace
         items = store.open_drift(workspace)
         return _json(
             {"workspace": workspace, "count": len(items), "items": [i.data for i in items]}
         )
 
     def syncs(request: Request) -> Response:
+        workspace = chosen(request)
+        if isinstance(workspace, Response):
+            return workspace
         before = request.query_params.get("before")
         limit = _limit(request)
         found = store.syncs(
@@ -176,13 +237,18 @@ def create_api(context: ApiContext) -> ASGIApp:
         )
         more = len(found) == limit
         return _json(
-            {"syncs": [s.data for s in found], "next_before": found[-1].id if more else None}
+            {
+                "workspace": workspace,
+                "syncs": [s.data for s in found],
+                "next_before": found[-1].id if more else None,
+            }
         )
 
     def one_sync(request: Request) -> Response:
         ident = request.path_params["ident"]
         found = store.sync(ident)
-        if found is None or found.workspace != workspace:
+        asked = request.query_params.get("workspace")
+        if found is None or found.workspace not in known() or asked not in (None, found.workspace):
             return _error(404, f"no sync {ident}")
         return _json(
             {
@@ -193,6 +259,9 @@ def create_api(context: ApiContext) -> ASGIApp:
         )
 
     def history(request: Request) -> Response:
+        workspace = chosen(request)
+        if isinstance(workspace, Response):
+            return workspace
         since_text = request.query_params.get("since")
         try:
             since = (
@@ -210,6 +279,9 @@ def create_api(context: ApiContext) -> ASGIApp:
         return _json({"workspace": workspace, "events": events})
 
     def access_project(request: Request) -> Response:
+        workspace = chosen(request)
+        if isinstance(workspace, Response):
+            return workspace
         at_text = request.query_params.get("at")
         try:
             at = (
@@ -223,10 +295,30 @@ def create_api(context: ApiContext) -> ASGIApp:
             return _error(404, exc.message, hint=exc.hint)
         return _json(project_access_doc(answer, project))
 
-    def sync_now(_request: Request) -> Response:
-        if not context.controller.trigger("api"):
-            return _error(409, "this replica stands by; another one reconciles the workspace")
-        return _json({"queued": True, "at": iso(context.clock())}, 202)
+    async def sync_now(request: Request) -> Response:
+        """A sync now of ``?workspace=NAME`` (or ``{"workspace": NAME}``), else of every
+        workspace this process reconciles."""
+        name = request.query_params.get("workspace")
+        body = await request.body()
+        if name is None and body.strip():
+            try:
+                given = json.loads(body)
+            except ValueError:
+                return _error(400, 'the body is not JSON: send {"workspace": NAME} or nothing')
+            if not isinstance(given, dict) or not isinstance(given.get("workspace", ""), str):
+                return _error(400, 'send {"workspace": NAME} or nothing')
+            name = given.get("workspace") or None
+        own = context.controller.workspaces()
+        if name is not None and name not in own:
+            return _error(404, f"this process does not reconcile {name!r}", workspaces=own)
+        queued = context.controller.trigger("api", name)
+        if not queued:
+            return _error(
+                409,
+                "this replica stands by; another one reconciles the workspace"
+                + ("" if name is not None or len(own) == 1 else "s"),
+            )
+        return _json({"queued": True, "workspaces": queued, "at": iso(context.clock())}, 202)
 
     async def github(request: Request) -> Response:
         if context.webhook_secret is None:
@@ -274,19 +366,30 @@ def create_api(context: ApiContext) -> ASGIApp:
         if not is_push:
             return _json({"triggered": False, "reason": "not a push"})
         try:
-            ref = json.loads(body or b"{}").get("ref")
+            payload = json.loads(body or b"{}")
+            ref = payload.get("ref")
         except (ValueError, AttributeError):
-            ref = None
+            payload, ref = None, None
         if context.branch is not None and ref not in (None, f"refs/heads/{context.branch}"):
             return _json({"triggered": False, "reason": f"a push to {ref}, not {context.branch}"})
-        triggered = context.controller.trigger("webhook")
-        return _json({"triggered": triggered}, 202 if triggered else 200)
+        affected = context.controller.affected(changed_paths(payload))
+        if not affected:
+            return _json(
+                {"triggered": False, "reason": "the push changes no workspace's manifests"}
+            )
+        queued = [w for w in affected if context.controller.trigger("webhook", w)]
+        return _json({"triggered": bool(queued), "workspaces": queued}, 202 if queued else 200)
 
     def healthz(_request: Request) -> Response:
         return _json({"ok": True})
 
-    def readyz(_request: Request) -> Response:
-        ready, reason = context.controller.ready()
+    def readyz(request: Request) -> Response:
+        name = request.query_params.get("workspace")
+        if name is not None and name not in context.controller.workspaces():
+            return _json(
+                {"ready": False, "reason": f"this process does not reconcile {name!r}"}, 404
+            )
+        ready, reason = context.controller.ready(name)
         return _json({"ready": ready, "reason": reason}, 200 if ready else 503)
 
     def metrics(_request: Request) -> Response:

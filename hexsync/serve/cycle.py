@@ -542,13 +542,27 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
     run = _Run(c, config)
     store = c.store
     run.previous = await _db(store.last_success, run.ws)
-    run.sync_id = await _db(
-        store.begin_sync,
-        run.ws,
-        started_at=c.clock(),
-        trigger=config.trigger,
-        mode=config.mode,
+    begin = asyncio.ensure_future(
+        _db(
+            store.begin_sync,
+            run.ws,
+            started_at=c.clock(),
+            trigger=config.trigger,
+            mode=config.mode,
+        )
     )
+    try:
+        run.sync_id = await asyncio.shield(begin)
+    except asyncio.CancelledError:  # SIGTERM while the row was written: it ends interrupted
+        begun = await begin
+        await _db(
+            store.finish_sync,
+            begun,
+            finished_at=c.clock(),
+            outcome="interrupted",
+            error="stopped (SIGTERM) before the sync ended",
+        )
+        raise
     outcome, note, error, applied = "failed", None, None, 0
     plan: Plan | None = None
     report: Any = None

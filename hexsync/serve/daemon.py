@@ -1,7 +1,8 @@
-"""``hexsync serve``: the process around the reconcile cycle.
+"""``hexsync serve``: the process around the reconcilers.
 
-It serves the HTTP API, takes the workspace's leader lock in the store (or stands by, serving
-reads, until it can), closes what a process that died left open, then runs
+It serves the HTTP API and runs one :class:`~hexsync.serve.reconciler.Reconciler` per workspace
+side by side: each takes its workspace's leader lock in the store (or stands by, serving reads,
+until it can), closes what a process that died left open, then runs
 :func:`~hexsync.serve.cycle.run_cycle` on schedule (``--interval``), at once on a webhook or
 ``POST /api/sync``, and again after a failure with exponential backoff. Notifications are
 delivered by a task of their own. SIGTERM lets a write in flight finish (up to ``stop_grace``
@@ -22,32 +23,22 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import uvicorn
 
-from hexsync.errors import HexsyncError
-from hexsync.hexapi import HexClient, NotFoundError
+from hexsync.hexapi import HexClient
 from hexsync.serve.api import ApiContext, create_api
-from hexsync.serve.cycle import (
-    Collaborators,
-    CycleConfig,
-    CycleResult,
-    Phase,
-    StoreDownError,
-    run_cycle,
-)
 from hexsync.serve.metrics import Metrics
 from hexsync.serve.notify import QueueNotifier, deliver_due
+from hexsync.serve.reconciler import Reconciler, Target, WorkspaceTiming
 from hexsync.serve.source import Source
-from hexsync.serve.windows_now import WindowWatch
-from hexsync.store import Store, iso, leadership
-from hexsync.values.windows import format_duration
+from hexsync.store import Store
 
-__all__ = ["Daemon", "ScaledClock", "ServeSettings", "bind"]
+__all__ = ["Daemon", "ScaledClock", "ServeSettings", "Target", "bind", "touches"]
 
 
 class ScaledClock:
@@ -88,7 +79,7 @@ class ScaledClock:
 
 @dataclass(frozen=True)
 class ServeSettings:
-    workspace: str = "default"
+    workspace: str = "default"  # the name in the store of a workspace given without a Target
     mode: str = "warn"
     interval: float = 600.0  # seconds between scheduled syncs
     host: str = "127.0.0.1"
@@ -105,6 +96,19 @@ class ServeSettings:
     stop_grace: float = 5.0  # real seconds a write in flight may take after SIGTERM
     backoff_base: float = 10.0  # seconds before the first retry after a failed sync
     standby_poll: float = 10.0  # seconds between two tries at the leader lock (a takeover)
+
+    @property
+    def timing(self) -> WorkspaceTiming:
+        """How each workspace is reconciled."""
+        return WorkspaceTiming(
+            mode=self.mode,
+            interval=self.interval,
+            retention=self.retention,
+            lock_wait=self.lock_wait,
+            settle=self.settle,
+            backoff_base=self.backoff_base,
+            standby_poll=self.standby_poll,
+        )
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -133,145 +137,111 @@ def _stderr(text: str) -> None:
 
 
 class Daemon:
+    """The process: the API, signals, notifications, and one :class:`Reconciler` per
+    workspace (``targets``; or the one workspace of ``settings`` with ``client`` and
+    ``source``)."""
+
     def __init__(
         self,
         settings: ServeSettings,
         *,
         store: Store,
-        client: HexClient,
-        source: Source,
+        client: HexClient | None = None,
+        source: Source | None = None,
+        targets: Sequence[Target] = (),
         clock: ScaledClock | None = None,
         out: Callable[[str], None] = print,
         log: Callable[[str], None] = _stderr,
     ) -> None:
+        if not targets:
+            if client is None or source is None:
+                raise ValueError("give targets, or a client and a source")
+            targets = (Target(settings.workspace, source, client=client),)
         self.settings = settings
         self.store = store
-        self.client = client
-        self.source = source
         self.clock = clock or ScaledClock()
         self.out = out
         self.log = log
         self.meters = Metrics()
-        self.lead = leadership(store, settings.workspace)
-        self.leader = False
         self.stopping = False
-        self.started_at = self.clock.now()
-        self.next_sync_at: dt.datetime | None = None
-        self.store_error: str | None = None
-        self.last: CycleResult | None = None
-        self.failures = 0
         self.url: str | None = None
-        self._pending: str | None = "start"
-        self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._cycle: asyncio.Task[CycleResult] | None = None
-        self._last_prune = 0.0
-        self.windows = WindowWatch(source)  # the sync window in force, for the status
-        self.collab = Collaborators(
-            clock=self.clock.now,
-            client=client,
-            store=store,
-            notifier=QueueNotifier(store, settings.notify),
-            source=self.windows,
-            stopping=lambda: self.stopping,
-            say=log,
-        )
-        self.meters.leader.labels(settings.workspace).set(0)
+        several = len(targets) > 1
+        self.reconcilers = {
+            t.name: Reconciler(
+                t,
+                settings.timing,
+                store=store,
+                clock=self.clock,
+                meters=self.meters,
+                notify=settings.notify,
+                log=_prefixed(log, t.name) if several else log,
+            )
+            for t in targets
+        }
+        if len(self.reconcilers) != len(targets):
+            raise ValueError("two targets have one name")
+        self.notify_targets = dict(QueueNotifier(store, settings.notify).targets)
 
     # ------------------------------------------------------------------------- the API's view
 
-    def status(self) -> dict[str, Any]:
-        ws = self.settings.workspace
-        last = self.store.last_sync(ws)
-        current = self.store.last_sync(ws, finished=False)
-        success = self.store.last_success(ws)
-        drift = len(self.store.open_drift(ws))
-        reason = None
-        if last is None:
-            state, reason = "Unknown", "no sync has finished yet"
-        elif not last.successful:
-            state, reason = "Unknown", last.error or last.outcome
-        else:
-            state = "OutOfSync" if drift else "Synced"
-        if self.store_error is not None:
-            state, reason = "Unknown", self.store_error
-        return {
-            "name": ws,
-            "sync_status": state,
-            "reason": reason,
-            "mode": self.settings.mode,
-            "role": "reconciling" if self.leader else "standby",
-            "syncing": current is not None and current.outcome == "running",
-            "last_sync": None if last is None else last.data,
-            "last_success_at": None if success is None else iso(success.finished_at),
-            "commit": None if success is None else success.commit,
-            "drift_count": drift,
-            "held": last.note if last is not None and last.outcome == "held" else None,
-            "window": self.windows.state(self.clock.now()),
-            "interval": format_duration(dt.timedelta(seconds=self.settings.interval)),
-            "next_sync_at": iso(self.next_sync_at) if self.leader else None,
-            "source": self.source.description,
-            "store": self.store.url,
-        }
+    def workspaces(self) -> list[str]:
+        return list(self.reconcilers)
 
-    def trigger(self, reason: str) -> bool:
-        if not self.leader or self._loop is None or self._wake is None:
-            return False
-        self._pending = reason
-        self._loop.call_soon_threadsafe(self._wake.set)
-        return True
+    def status(self, workspace: str) -> dict[str, Any]:
+        return self.reconcilers[workspace].status()
+
+    def trigger(self, reason: str, workspace: str | None = None) -> list[str]:
+        """Ask for a sync now of ``workspace`` (None: every one); the workspaces queued (a
+        replica that stands by for one queues nothing there)."""
+        chosen = [workspace] if workspace is not None else list(self.reconcilers)
+        return [n for n in chosen if n in self.reconcilers and self.reconcilers[n].trigger(reason)]
+
+    def affected(self, paths: Collection[str] | None) -> list[str]:
+        """The workspaces whose manifests a push that changed ``paths`` may have changed
+        (None: not known, so every one)."""
+        return [
+            name
+            for name, r in self.reconcilers.items()
+            if paths is None or touches(r.target.watched, paths)
+        ]
 
     def metrics(self) -> bytes:
         return self.meters.render()
 
-    def ready(self) -> tuple[bool, str]:
+    def ready(self, workspace: str | None = None) -> tuple[bool, str]:
+        """The store answers and each workspace (or ``workspace``) synced successfully within
+        three intervals (or the process started less than three intervals ago)."""
         try:
             self.store.ping()
         except Exception as exc:
             return False, f"the store does not answer ({type(exc).__name__})"
-        now = self.clock.now()
-        bound = dt.timedelta(seconds=3 * self.settings.interval)
-        success = self.store.last_success(self.settings.workspace)
-        if success is not None and success.finished_at is not None:
-            if now - success.finished_at <= bound:
-                return True, f"last successful sync at {iso(success.finished_at)}"
-            return False, f"the last successful sync was at {iso(success.finished_at)}"
-        if now - self.started_at <= bound:
-            return True, "starting: no successful sync yet"
-        return False, "no successful sync yet"
+        chosen = [workspace] if workspace is not None else list(self.reconcilers)
+        answers = [(n, *self.reconcilers[n].ready()) for n in chosen]
+        if len(answers) == 1:
+            return answers[0][1], answers[0][2]
+        bad = [f"{n}: {why}" for n, ok, why in answers if not ok]
+        if bad:
+            return False, "; ".join(bad)
+        return True, "; ".join(f"{n}: {why}" for n, _ok, why in answers)
 
     # ------------------------------------------------------------------------- the process
 
-    def _stopped(self) -> bool:
-        return self.stopping
-
     def request_stop(self) -> None:
         """SIGTERM / SIGINT: no new sync or write; a write in flight gets ``stop_grace``."""
-        if self.stopping:  # a second signal: stop now
-            if self._cycle is not None:
-                self._cycle.cancel()
-            return
+        if not self.stopping:
+            self.log("stopping")
         self.stopping = True
-        self.log("stopping")
-        if self._wake is not None:
-            self._wake.set()
-        cycle = self._cycle
-        if cycle is None or cycle.done():
-            return
-        if self.collab.phase is Phase.WRITING and self._loop is not None:
-            self.log(f"letting the write in flight finish (up to {self.settings.stop_grace:g} s)")
-            self._loop.call_later(self.settings.stop_grace, cycle.cancel)
-        else:
-            cycle.cancel()
+        for reconciler in self.reconcilers.values():
+            reconciler.stop(self.settings.stop_grace)
 
     async def run(self) -> int:
         """Serve until stopped; 0 on a clean stop."""
         self._loop = asyncio.get_running_loop()
-        self._wake = asyncio.Event()
-        self.clock.resume_after(
-            await asyncio.to_thread(self.store.latest_time, self.settings.workspace)
-        )
-        self.started_at = self.clock.now()
+        for name in self.reconcilers:
+            self.clock.resume_after(await asyncio.to_thread(self.store.latest_time, name))
+        for reconciler in self.reconcilers.values():
+            reconciler.started_at = self.clock.now()
         handled = []
         if threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGTERM, signal.SIGINT):
@@ -281,7 +251,7 @@ class Daemon:
         s = self.settings
         context = ApiContext(
             store=self.store,
-            workspace=s.workspace,
+            workspace=next(iter(self.reconcilers)),
             controller=self,
             admin_tokens=s.admin_tokens,
             viewer_tokens=s.viewer_tokens,
@@ -314,12 +284,11 @@ class Daemon:
             self.log("no API token given: every /api/ request is answered 401 (docs/serve.md)")
         delivery = asyncio.create_task(self._deliver())
         try:
-            await self._reconcile()
+            await asyncio.gather(*(r.run() for r in self.reconcilers.values()))
         finally:
             delivery.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await delivery
-            await asyncio.to_thread(self.lead.release)
             server.should_exit = True
             with contextlib.suppress(asyncio.CancelledError):
                 await api
@@ -329,155 +298,39 @@ class Daemon:
         self.log("stopped")
         return 0
 
-    async def _wait(self, seconds: float) -> None:
-        assert self._wake is not None
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), self.clock.real(seconds))
-        self._wake.clear()
-
-    async def _become_leader(self) -> bool:
-        ws = self.settings.workspace
-        try:
-            got = await asyncio.to_thread(self.lead.acquire)
-        except Exception as exc:
-            self.store_error = f"the store does not answer ({type(exc).__name__})"
-            return False
-        if not got:
-            return False
-        self.leader = True
-        self.meters.leader.labels(ws).set(1)
-        self.log(f"reconciling workspace {ws!r} (mode {self.settings.mode})")
-        recovery = await asyncio.to_thread(self.store.recover, ws, self.clock.now())
-        for intent in recovery.intents:
-            if intent.lock_id is None:
-                continue
-            try:
-                await self.client.delete_group(intent.lock_id)
-            except NotFoundError:
-                pass
-            except HexsyncError as exc:
-                self.log(
-                    f"could not remove the apply lock left by heal #{intent.id}: {exc.message}"
-                )
-        if recovery.syncs or recovery.intents:
-            self.log(
-                f"recovered from a stop: {len(recovery.syncs)} sync(s) and "
-                f"{len(recovery.intents)} heal(s) marked interrupted; planning again from Hex"
-            )
-        return True
-
-    async def _reconcile(self) -> None:
-        s = self.settings
-        said_standby = False
-        while not self.stopping:
-            if not self.leader:
-                if not await self._become_leader():
-                    if not said_standby:
-                        self.log(
-                            f"standing by: another process reconciles workspace {s.workspace!r};"
-                            " serving reads"
-                        )
-                        said_standby = True
-                    await asyncio.sleep(0)
-                    assert self._wake is not None
-                    with contextlib.suppress(asyncio.TimeoutError):
-                        await asyncio.wait_for(self._wake.wait(), self.clock.real(s.standby_poll))
-                    self._wake.clear()
-                    continue
-            elif not await asyncio.to_thread(self.lead.held):
-                self.leader = False
-                self.meters.leader.labels(s.workspace).set(0)
-                self.log("lost the leader lock (the store's connection): standing by")
-                continue
-            trigger, self._pending = self._pending or "schedule", None
-            delay = await self._one(trigger)
-            if self._stopped():
-                break
-            self.next_sync_at = self.clock.now() + dt.timedelta(seconds=delay)
-            await self._prune()
-            if self._pending is None:
-                await self._wait(delay)
-
-    async def _one(self, trigger: str) -> float:
-        """Run one cycle; the seconds until the next."""
-        s = self.settings
-        config = CycleConfig(s.workspace, s.mode, trigger, s.lock_wait, s.settle)
-        self._cycle = asyncio.create_task(run_cycle(self.collab, config))
-        try:
-            result = await self._cycle
-        except StoreDownError as exc:
-            self.store_error = str(exc)
-            self.failures += 1
-            self.log(f"{exc}; nothing was written to Hex")
-            return self._backoff()
-        except asyncio.CancelledError:
-            if not self.stopping:
-                raise
-            self.log("the sync in progress was stopped and recorded as interrupted")
-            return 0.0
-        finally:
-            self._cycle = None
-        self.store_error = None
-        self.last = result
-        self.meters.observe(s.workspace, result, self.clock.seconds())
-        self.log(_line(result, trigger))
-        if result.successful:
-            self.failures = 0
-            return s.interval
-        self.failures += 1
-        return self._backoff()
-
-    def _backoff(self) -> float:
-        s = self.settings
-        return min(s.interval, s.backoff_base * 2.0 ** max(0, self.failures - 1))
-
-    async def _prune(self) -> None:
-        retention = self.settings.retention
-        if retention is None:
-            return
-        now = self.clock.seconds()
-        if now - self._last_prune < min(3600.0, retention / 10):
-            return
-        self._last_prune = now
-        before = self.clock.now() - dt.timedelta(seconds=retention)
-        try:
-            counts = await asyncio.to_thread(self.store.prune, self.settings.workspace, before)
-        except Exception as exc:
-            self.log(f"pruning the store failed: {exc}")
-            return
-        if any(counts.values()):
-            shown = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-            self.log(f"retention: pruned {shown} older than {iso(before)}")
-
     async def _deliver(self) -> None:
-        targets = (
-            dict(self.collab.notifier.targets)
-            if isinstance(self.collab.notifier, QueueNotifier)
-            else {}
-        )
+        """Send the notifications of the workspaces this process reconciles now (another
+        replica sends those of the workspaces it reconciles)."""
+        targets = self.notify_targets
         if not targets:
             return
         async with httpx.AsyncClient() as http:
             while True:
-                if self.leader:
+                led = [n for n, r in self.reconcilers.items() if r.leader]
+                if led:
                     try:
-                        await deliver_due(self.store, targets, http, self.clock.now, self.log)
+                        await deliver_due(
+                            self.store, targets, http, self.clock.now, self.log, workspaces=led
+                        )
                     except Exception as exc:
                         self.log(f"notifications: {type(exc).__name__}: {exc}")
                 await asyncio.sleep(max(0.05, self.clock.real(5.0)))
 
 
-def _line(result: CycleResult, trigger: str) -> str:
-    head = f"sync #{result.sync_id} ({trigger}): {result.outcome}"
-    if result.outcome in ("failed", "interrupted"):
-        return f"{head}: {result.error or result.note}"
-    drift = f"{result.drift_count} drift"
-    if result.opened or result.resolved:
-        drift += f" ({len(result.opened)} new, {len(result.resolved)} resolved)"
-    extra = f", {result.applied} applied" if result.applied else ""
-    note = f"; {result.note}" if result.note else ""
-    commit = f", commit {result.commit[:10]}" if result.commit else ""
-    return (
-        f"{head}, {drift}{extra}, {result.logged} change(s) seen in Hex, {result.requests} "
-        f"requests, {result.seconds:.1f} s{commit}{note}"
-    )
+def _prefixed(log: Callable[[str], None], name: str) -> Callable[[str], None]:
+    """Each line of a workspace's reconciler names it (several run in one process)."""
+    return lambda text: log(f"[{name}] {text}")
+
+
+def touches(watched: tuple[str, ...] | None, paths: Collection[str]) -> bool:
+    """Whether a change to ``paths`` (relative to the repository's root) may change manifests
+    read from ``watched`` (None: from anywhere)."""
+    if watched is None:
+        return True
+    for path in paths:
+        clean = path.strip("/")
+        for place in watched:
+            root = place.strip("/")
+            if root in ("", ".") or clean == root or clean.startswith(root + "/"):
+                return True
+    return False

@@ -62,9 +62,12 @@ async def deliver_due(
     http: httpx.AsyncClient,
     now: Callable[[], dt.datetime],
     say: Callable[[str], None] = lambda _text: None,
+    *,
+    workspaces: Sequence[str] | None = None,
 ) -> int:
-    """Send every notification that is due; the number sent. A failure is retried later."""
-    due = await asyncio.to_thread(store.due_notifications, now())
+    """Send every notification that is due (of ``workspaces``: those this process reconciles;
+    None: all); the number sent. A failure is retried later."""
+    due = await asyncio.to_thread(store.due_notifications, now(), workspaces=workspaces)
     sent = 0
     for item in due:
         url = targets.get(item.target)

@@ -1,5 +1,7 @@
 """Where the controller's manifests come from: a folder, or a git repository that it clones
 once and fetches before every sync (with the ``git`` binary), recording the commit it used.
+With ``hexsync.yaml``, a workspace's manifests are its :class:`Layers`, read under a root (a
+folder, or the checkout) and merged as every command merges them (docs/workspaces.md).
 
 Manifests that did not change since the last sync are not parsed again (10,000 projects take
 seconds to load, between two reads that should follow each other closely): a folder's files are
@@ -15,15 +17,16 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from hexsync.errors import ConfigError, HexsyncError
 from hexsync.manifest import load
+from hexsync.manifest.layers import Overrides, load_layers
 from hexsync.manifest.load import find_files
 from hexsync.values.desired import Desired
 
-__all__ = ["Fetched", "GitSource", "ManifestSource", "Source"]
+__all__ = ["Fetched", "GitSource", "Layers", "ManifestSource", "Source"]
 
 GIT_TIMEOUT = 120.0  # seconds a clone or fetch may take
 
@@ -39,6 +42,37 @@ class Source(Protocol):
 
     async def fetch(self) -> Fetched:
         """The manifests as they are now (raises HexsyncError when they cannot be read)."""
+
+
+@dataclass(frozen=True)
+class Layers:
+    """One workspace's layers of ``hexsync.yaml``: paths relative to a root (``base/``,
+    ``eu/``), merged in order, then its policy overrides."""
+
+    workspace: str
+    relative: tuple[str, ...]
+    overrides: Overrides | None = None
+
+    def __post_init__(self) -> None:
+        for layer in self.relative:
+            pure = PurePosixPath(layer)
+            if pure.is_absolute() or ".." in pure.parts:
+                raise ConfigError(
+                    f"workspace '{self.workspace}': the layer {layer!r} is not inside the"
+                    " folder its manifests are read from",
+                    hint="hexsync serve reads every layer under one root (--manifests DIR, the"
+                    " checkout of --repo, or the folder of hexsync.yaml): keep them below it",
+                )
+
+    def under(self, root: Path) -> list[Path]:
+        return [root / layer for layer in self.relative]
+
+    def load(self, root: Path) -> Desired:
+        return load_layers(
+            [[str(path)] for path in self.under(root)],
+            overrides=self.overrides,
+            relative_to=root,
+        )
 
 
 RACY = 2.0  # seconds: a file modified this recently is read again whatever its time says
@@ -67,18 +101,31 @@ def _stamp(paths: list[Path]) -> Stamp | None:
 
 class ManifestSource:
     """``--manifests DIR``: read again at every sync when any file changed (an edit shows at
-    the next one)."""
+    the next one). With ``layers``: a workspace's layers under the folder ``root``."""
 
-    def __init__(self, paths: list[Path]) -> None:
-        self.paths = paths
-        self.description = ", ".join(str(p) for p in paths)
+    def __init__(
+        self, paths: list[Path], *, layers: Layers | None = None, root: Path | None = None
+    ) -> None:
+        self.layers = layers
+        self.root = root or Path.cwd()
+        self.paths = layers.under(self.root) if layers is not None else paths
+        self.description = ", ".join(str(p) for p in self.paths)
         self._last: tuple[Stamp, Fetched] | None = None
+
+    @classmethod
+    def layered(cls, root: Path, layers: Layers) -> ManifestSource:
+        return cls([], layers=layers, root=root)
+
+    def _load(self) -> Desired:
+        if self.layers is not None:
+            return self.layers.load(self.root)
+        return load([str(p) for p in self.paths])
 
     async def fetch(self) -> Fetched:
         stamp = await asyncio.to_thread(_stamp, self.paths)
         if stamp is not None and self._last is not None and self._last[0] == stamp:
             return self._last[1]
-        desired = await asyncio.to_thread(load, [str(p) for p in self.paths])
+        desired = await asyncio.to_thread(self._load)
         fetched = Fetched(desired, None)
         self._last = None if stamp is None else (stamp, fetched)
         return fetched
@@ -100,11 +147,11 @@ def shown_url(url: str) -> str:
     return _USERINFO.sub(r"\1***@", url)
 
 
-async def _git(*args: str, cwd: Path | None = None) -> str:
+async def _git(*args: str, cwd: Path | None = None, withheld: tuple[str, ...] = ()) -> str:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in _WITHHELD and not k.startswith(_WITHHELD_PREFIX)
+        if k not in _WITHHELD and k not in withheld and not k.startswith(_WITHHELD_PREFIX)
     }
     env.update(GIT_TERMINAL_PROMPT="0", GIT_ASKPASS="echo", LC_ALL="C")
     process = await asyncio.create_subprocess_exec(
@@ -140,7 +187,7 @@ def _links_out(folder: Path, root: Path) -> list[str]:
         target = path.resolve()
         return target != real_root and real_root not in target.parents
 
-    if folder.is_symlink() and outside(folder):
+    if outside(folder):  # itself a link out, or below a folder that is one
         return [folder.relative_to(root).as_posix()]
     for current, dirs, files in os.walk(folder):  # links are not followed: each is checked
         here = Path(current)
@@ -153,16 +200,29 @@ def _links_out(folder: Path, root: Path) -> list[str]:
 
 class GitSource:
     """``--repo URL_OR_PATH --branch B [--path manifests/]``: cloned into ``checkout`` once;
-    before each sync ``git fetch`` and a detached checkout of what the branch points at."""
+    before each sync ``git fetch`` and a detached checkout of what the branch points at. With
+    ``layers``: a workspace's layers, under the folder ``path`` of the repository."""
 
-    def __init__(self, url: str, branch: str, path: str, checkout: Path) -> None:
+    def __init__(
+        self,
+        url: str,
+        branch: str,
+        path: str,
+        checkout: Path,
+        *,
+        layers: Layers | None = None,
+        withheld: tuple[str, ...] = (),
+    ) -> None:
         if Path(path).is_absolute() or ".." in Path(path).parts:
             raise ConfigError(f"--path {path!r} must be a folder inside the repository")
         self.url = url
         self.branch = branch
         self.path = path
         self.checkout = checkout
-        self.description = f"{shown_url(url)} ({branch}, {path})"
+        self.layers = layers
+        self.withheld = withheld  # more variables git is not given (hexsync.yaml's token_env)
+        shown = path if layers is None else ", ".join(layers.relative)
+        self.description = f"{shown_url(url)} ({branch}, {shown})"
         self._last: Fetched | None = None
 
     async def fetch(self) -> Fetched:
@@ -170,18 +230,23 @@ class GitSource:
             self.checkout.parent.mkdir(parents=True, exist_ok=True)
             await _git(
                 "clone", "--quiet", "--no-tags", "--single-branch", "--branch", self.branch,
-                "--", self.url, str(self.checkout),
+                "--", self.url, str(self.checkout), withheld=self.withheld,
             )  # fmt: skip
         else:
-            await _git("fetch", "--quiet", "--no-tags", "origin", self.branch, cwd=self.checkout)
             await _git(
-                "checkout", "--quiet", "--detach", "--force", "FETCH_HEAD", cwd=self.checkout
-            )
-        commit = await _git("rev-parse", "HEAD", cwd=self.checkout)
+                "fetch", "--quiet", "--no-tags", "origin", self.branch,
+                cwd=self.checkout, withheld=self.withheld,
+            )  # fmt: skip
+            await _git(
+                "checkout", "--quiet", "--detach", "--force", "FETCH_HEAD",
+                cwd=self.checkout, withheld=self.withheld,
+            )  # fmt: skip
+        commit = await _git("rev-parse", "HEAD", cwd=self.checkout, withheld=self.withheld)
         if self._last is not None and self._last.commit == commit:
             return self._last
         folder = self.checkout / self.path
-        leaving = _links_out(folder, self.checkout)
+        places = [folder] if self.layers is None else self.layers.under(folder)
+        leaving = sorted({link for place in places for link in _links_out(place, self.checkout)})
         if leaving:
             shown = ", ".join(leaving[:5]) + (
                 f" and {len(leaving) - 5} more" if len(leaving) > 5 else ""
@@ -193,6 +258,9 @@ class GitSource:
             )
         if not folder.is_dir():
             raise ConfigError(f"commit {commit[:10]} has no folder {self.path!r}")
-        desired = await asyncio.to_thread(load, [str(folder)], relative_to=self.checkout)
+        if self.layers is not None:
+            desired = await asyncio.to_thread(self.layers.load, folder)
+        else:
+            desired = await asyncio.to_thread(load, [str(folder)], relative_to=self.checkout)
         self._last = Fetched(desired, commit)
         return self._last

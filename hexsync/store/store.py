@@ -663,13 +663,22 @@ class Store:
         m = row._mapping
         return NotificationRecord(**{k: m[k] for k in NotificationRecord.__dataclass_fields__})
 
-    def due_notifications(self, now: dt.datetime, *, limit: int = 20) -> list[NotificationRecord]:
+    def due_notifications(
+        self,
+        now: dt.datetime,
+        *,
+        limit: int = 20,
+        workspaces: Sequence[str] | None = None,
+    ) -> list[NotificationRecord]:
+        """The pending notifications due at ``now`` (of ``workspaces`` only, when given)."""
         query = (
             select(notifications)
             .where(notifications.c.state == "pending", notifications.c.next_attempt_at <= now)
             .order_by(notifications.c.id)
             .limit(limit)
         )
+        if workspaces is not None:
+            query = query.where(notifications.c.workspace.in_(list(workspaces)))
         with self._read() as c:
             return [self._notification(r) for r in c.execute(query)]
 

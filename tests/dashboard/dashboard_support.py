@@ -81,8 +81,11 @@ class FakeController:
     workspace: str = "default"
     triggered: list[str] = field(default_factory=list)
 
-    def status(self) -> dict[str, Any]:
-        out = store_status(self.store, self.workspace)
+    def workspaces(self) -> list[str]:
+        return [self.workspace]
+
+    def status(self, workspace: str) -> dict[str, Any]:
+        out = store_status(self.store, workspace)
         out.update(
             role="reconciling",
             interval="10m",
@@ -93,11 +96,19 @@ class FakeController:
         )  # fmt: skip
         return out
 
-    def trigger(self, reason: str) -> bool:
+    def trigger(self, reason: str, workspace: str | None = None) -> list[str]:
+        chosen = workspace or self.workspace
+        if chosen != self.workspace:
+            return []
         self.triggered.append(reason)
-        return True
+        return [chosen]
 
-    def ready(self) -> tuple[bool, str]:
+    def affected(self, paths: Any) -> list[str]:
+        del paths
+        return [self.workspace]
+
+    def ready(self, workspace: str | None = None) -> tuple[bool, str]:
+        del workspace
         return True, "ok"
 
     def metrics(self) -> bytes:

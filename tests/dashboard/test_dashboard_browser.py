@@ -337,14 +337,14 @@ def test_a_drift_made_behind_the_controllers_back_shows_on_the_overview_within_a
     admin, served
 ):
     admin.go("/")
-    count = admin.page.locator("dt:text('Open drift') + dd")
+    count = admin.page.locator("#workspaces tbody tr:first-child td:nth-of-type(4)")
     before = int(count.inner_text().split()[0])
     started = time.monotonic()
     share_arr_bridge(served, "CAN_EDIT")
     try:
         # No reload: the page looks at /state.json every two seconds and refreshes itself.
         admin.page.wait_for_function(
-            "n => parseInt(document.querySelector('#workspaces dd a[href$=\"#drift\"]')"
+            "n => parseInt(document.querySelector('#workspaces td a[href$=\"#drift\"]')"
             "?.textContent || '0') > n",
             arg=before,
             timeout=(2 * INTERVAL + POLL + 10) * 1000,

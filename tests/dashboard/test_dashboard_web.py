@@ -185,22 +185,29 @@ def test_signing_out_ends_the_session_even_for_a_copy_of_its_cookie(admin):
 
 def test_the_overview_shows_status_mode_last_sync_drift_next_sync_and_window(admin, filled):
     store, facts = filled
-    said = text_of(admin.get("/").text)
+    page = admin.get("/").text
     drift = len(store.open_drift(WS))
     assert drift > 0
-    assert "default ⚠ OutOfSync" in said
-    assert "Mode warn" in said
-    assert f"Last sync #{facts['second']} ⚠ out of sync 2027-01-04 10:00:00 UTC" in said
+    # One row per workspace: the one this process reconciles first, then the store's others.
+    rows = [text_of(r) for r in re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</tr>", page, re.S)]
+    assert len(rows) == 2, rows
+    assert rows[0] == (
+        f"default ⚠ OutOfSync warn #{facts['second']} ⚠ out of sync 2027-01-04 10:00:00 UTC"
+        f" {drift} items 2027-01-04 10:10:00 UTC (every 10m)"
+        " none declared: heals may write at any time"
+    )
+    assert "2 workspaces; this process reconciles default." in text_of(page)
+    # A workspace this process does not reconcile: from the store alone, no Sync now.
+    assert rows[1].startswith("staging ⚠ OutOfSync warn (not reconciled by this process)")
+    assert rows[1].endswith(
+        "not scheduled here not known here (another process reconciles this workspace)"
+    )
+    # The workspace's page has the rest: the commit and the requests its last sync used.
+    said = text_of(admin.get("/w/default").text)
     assert "Commit a folder (no commit)" in said
     last = store.sync(facts["second"])
     assert f"Requests used {last.requests}" in said
-    assert f"Open drift {drift} items" in said
     assert "Next sync 2027-01-04 10:10:00 UTC (every 10m)" in said
-    assert "Sync window none declared: heals may write at any time" in said
-    # A workspace this process does not reconcile: from the store alone, no Sync now.
-    assert "staging ⚠ OutOfSync" in said
-    assert "Mode warn (not reconciled by this process)" in said
-    assert "Sync window not known here (another process reconciles this workspace)" in said
     staging = admin.get("/w/staging")
     assert staging.status_code == 200
     assert "Sync now" not in staging.text

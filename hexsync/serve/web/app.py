@@ -66,9 +66,11 @@ POLL_SECONDS = 2  # how often the overview asks whether a sync ended
 
 
 class WebController(Protocol):
-    def status(self) -> dict[str, Any]: ...
+    def workspaces(self) -> list[str]: ...
 
-    def trigger(self, reason: str) -> bool: ...
+    def status(self, workspace: str) -> dict[str, Any]: ...
+
+    def trigger(self, reason: str, workspace: str | None = None) -> list[str]: ...
 
 
 class WebContext(Protocol):
@@ -247,11 +249,16 @@ def create_web(context: WebContext) -> ASGIApp:
         return response
 
     def workspaces() -> list[str]:
+        """The workspaces this process reconciles, in order, then the others the store holds."""
+        own = reconciled()
         try:
             known = store.workspaces()
         except Exception:
             known = []
-        return [home, *[w for w in known if w != home]]
+        return [*own, *[w for w in known if w not in own]]
+
+    def reconciled() -> list[str]:
+        return context.controller.workspaces() or [home]
 
     def refuse(request: Request, session: Session | None, status: int, message: str) -> Response:
         return render(request, "error.html", session, status, title=message, message=message)
@@ -316,8 +323,8 @@ def create_web(context: WebContext) -> ASGIApp:
             explorers.warm(resolve_basis(store, name, at=None, as_planned=False))
 
     def status_of(name: str) -> dict[str, Any]:
-        if name == home:
-            return context.controller.status()
+        if name in context.controller.workspaces():
+            return context.controller.status(name)
         return store_status(store, name)
 
     # --------------------------------------------------------------------------- sign-in
@@ -386,7 +393,14 @@ def create_web(context: WebContext) -> ASGIApp:
             window, window_until = window_text(st)
             rows.append({"status": st, "window": window, "window_until": window_until})
             warm(name)
-        return render(request, "overview.html", session, rows=rows, active="overview")
+        return render(
+            request,
+            "overview.html",
+            session,
+            rows=rows,
+            reconciled=", ".join(context.controller.workspaces()),
+            active="overview",
+        )
 
     def state(request: Request, session: Session) -> Response:
         """What changes when a sync ends (app.js refreshes the page when it does)."""
@@ -421,7 +435,7 @@ def create_web(context: WebContext) -> ASGIApp:
             drift=store.open_drift(name),
             window=window,
             window_until=window_until,
-            can_sync=session.admin and name == home,
+            can_sync=session.admin and name in context.controller.workspaces(),
             queued=request.query_params.get("queued"),
             active="workspace",
         )
@@ -431,12 +445,13 @@ def create_web(context: WebContext) -> ASGIApp:
         name = request.path_params["ws"]
         if not session.admin:
             return refuse(request, session, 403, "Only an admin can start a sync.")
-        if name != home:
+        if name not in context.controller.workspaces():
             return refuse(request, session, 404, f"This process does not reconcile {name!r}.")
-        queued = context.controller.trigger("dashboard")
-        return RedirectResponse(
-            f"/w/{quote(name)}?queued={'1' if queued else 'standby'}", status_code=303
-        )
+        queued = name in context.controller.trigger("dashboard", name)
+        said = "1" if queued else "standby"
+        if not queued and context.controller.status(name).get("role") == "failed":
+            said = "failed"  # its client cannot be made (a missing token): the status says why
+        return RedirectResponse(f"/w/{quote(name)}?queued={said}", status_code=303)
 
     def history(request: Request, session: Session) -> Response:
         name = request.path_params["ws"]
