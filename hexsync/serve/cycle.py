@@ -93,6 +93,17 @@ class Notifier(Protocol):
         """Queue the events (never blocks on delivery)."""
 
 
+class TablesKnown(Protocol):
+    """The projects' queried tables read so far in the background (:mod:`hexsync.serve.tables`)."""
+
+    def facts(self, desired: Desired, live: Live) -> Live:
+        """``live`` with the data facts known so far (unchanged when the manifests use none)."""
+
+    def unread(self, desired: Desired) -> str | None:
+        """Which projects' tables are not read yet, when the plan of ``desired`` depends on
+        them (None: it does not, or every listed project is read): a heal waits for them."""
+
+
 @dataclass(frozen=True)
 class CycleConfig:
     workspace: str
@@ -114,6 +125,7 @@ class Collaborators:
     stopping: Callable[[], bool] = lambda: False  # SIGTERM: no write begins any more
     phase: Phase = Phase.IDLE  # what the cycle is doing now (the daemon reads it on SIGTERM)
     say: Callable[[str], None] = lambda _text: None  # a line for the log
+    tables: TablesKnown | None = None  # the queried tables read in the background, if any
 
 
 @dataclass(frozen=True)
@@ -313,6 +325,8 @@ class _Run:
         client = self.c.client
         live = await read_live(client, desired)
         live = await read_members(client, live, shared_groups(live))
+        if self.c.tables is not None:
+            live = self.c.tables.facts(desired, live)
         plan = build_plan(
             desired,
             live,
@@ -495,9 +509,12 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
             _live, plan = await run.read(desired)
             drift_count = await run.record(_live, plan, desired, by_hexsync=False)
             outcome = "out_of_sync" if drift_count else "synced"
+            unread = c.tables.unread(desired) if c.tables is not None else None
             if config.mode == "heal" and not plan.empty:
                 verdict = heal_verdict(desired.policy.windows, c.clock())
-                if plan.refusals:
+                if unread is not None:  # a data-class rule may decide otherwise once read
+                    outcome, note = "held", f"not healed before the tables are read: {unread}"
+                elif plan.refusals:
                     outcome, note = "refused", _refusal_note(plan)
                 elif not verdict.allowed:
                     outcome, note = "held", verdict.reason
@@ -516,6 +533,7 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
                         if outcome == "healed" and drift_count:
                             outcome = "out_of_sync"
                             note = note or "healed, but drift remains"
+            note = note or unread
         except StoreDownError:
             raise
         except HexsyncError as exc:

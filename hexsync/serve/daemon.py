@@ -43,6 +43,7 @@ from hexsync.serve.cycle import (
 from hexsync.serve.metrics import Metrics
 from hexsync.serve.notify import QueueNotifier, deliver_due
 from hexsync.serve.source import Source
+from hexsync.serve.tables import TablesJob
 from hexsync.serve.windows_now import WindowWatch
 from hexsync.store import Store, iso, leadership
 from hexsync.values.windows import format_duration
@@ -167,6 +168,15 @@ class Daemon:
         self._cycle: asyncio.Task[CycleResult] | None = None
         self._last_prune = 0.0
         self.windows = WindowWatch(source)  # the sync window in force, for the status
+        self.tables = TablesJob(  # the queried tables, read in the background (data classes)
+            store,
+            settings.workspace,
+            clock=self.clock.now,
+            sleep=self.clock.sleep,
+            say=log,
+            meters=self.meters,
+            on_complete=lambda: self.trigger("tables"),
+        )
         self.collab = Collaborators(
             clock=self.clock.now,
             client=client,
@@ -175,6 +185,7 @@ class Daemon:
             source=self.windows,
             stopping=lambda: self.stopping,
             say=log,
+            tables=self.tables,
         )
         self.meters.leader.labels(settings.workspace).set(0)
 
@@ -212,6 +223,7 @@ class Daemon:
             "next_sync_at": iso(self.next_sync_at) if self.leader else None,
             "source": self.source.description,
             "store": self.store.url,
+            "queried_tables": self.tables.status(),
         }
 
     def trigger(self, reason: str) -> bool:
@@ -313,12 +325,16 @@ class Daemon:
         if not (s.admin_tokens or s.viewer_tokens):
             self.log("no API token given: every /api/ request is answered 401 (docs/serve.md)")
         delivery = asyncio.create_task(self._deliver())
+        reader = self.client.sibling()  # the same rate limit, its own counters
+        tables = asyncio.create_task(self.tables.run(reader, lambda: self.leader))
         try:
             await self._reconcile()
         finally:
-            delivery.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await delivery
+            for task in (delivery, tables):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await reader.aclose()
             await asyncio.to_thread(self.lead.release)
             server.should_exit = True
             with contextlib.suppress(asyncio.CancelledError):
