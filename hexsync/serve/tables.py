@@ -255,6 +255,12 @@ class TablesJob:
         assert self.client is not None
         listed = dict(self.listed)  # the listing this round reads (a sync may bring another)
         todo = [pid for pid, (at, _) in listed.items() if not cache.fresh(pid, at)]
+        if todo:  # what another replica read while it led is not read again
+            rows = await asyncio.to_thread(self.store.queried_tables, self.workspace)
+            for org, pid, at, names in rows:
+                if org == cache.org_id and pid in listed and listed[pid][0] == at:
+                    cache.entries[pid] = (at, tuple(_ref(t) for t in names))
+            todo = [pid for pid in todo if not cache.fresh(pid, listed[pid][0])]
         gone = [pid for pid in cache.entries if pid not in listed]
         cache.keep_only(listed)
         batch: list[tuple[str, str | None, list[str]]] = []
