@@ -1,9 +1,11 @@
-"""What the GitHub and GitLab glue share: running hexsync, environment, markers, limits."""
+"""What the GitHub and GitLab glue share: running hexsync, environment, markers, limits, and
+the workspace of ``hexsync.yaml`` a job is for (``HEXSYNC_WORKSPACE``)."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.error
@@ -12,8 +14,26 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+import yaml
+
 PLAN_MARKER = "<!-- hexsync:plan manifests={manifests} -->"
 DRIFT_MARKER = "<!-- hexsync:drift manifests={manifests} -->"
+# A job for one workspace of hexsync.yaml: its own comment, note and drift issue.
+WORKSPACE_PLAN_MARKER = "<!-- hexsync:plan workspace={workspace} -->"
+WORKSPACE_DRIFT_MARKER = "<!-- hexsync:drift workspace={workspace} -->"
+WORKSPACE_ENV = "HEXSYNC_WORKSPACE"
+# The variable of the job's one Hex token, as the action and the template pass it.
+TOKEN_ENV = "HEX_API_TOKEN"  # noqa: S105 - a variable's name
+CONFIG_NAME = "hexsync.yaml"
+_WORKSPACE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # as hexsync.yaml names a workspace
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Variables the job itself runs on: a workspace's token_env (from the checkout, which a pull
+# request may change) is never one of them.
+_JOB_VARIABLES = re.compile(
+    r"(GITHUB_|RUNNER_|ACTIONS_|CI_|GITLAB_|HEXSYNC|LD_|PYTHON|PIP_).*"
+    r"|PATH|HOME|SHELL|TMPDIR|NO_COLOR|HEX_API_URL|SSL_CERT_FILE|HTTPS?_PROXY|NO_PROXY",
+    re.IGNORECASE,
+)
 BODY_LIMIT = 65_536  # GitHub refuses longer comments and issue bodies; GitLab notes: 1,000,000
 PLAN_LIMIT = 50_000_000  # hexsync's own cap on a saved plan (saved_plan.MAX_PLAN_BYTES)
 # The files a job writes in its folder: removed first, since a checkout may hold one (or a link).
@@ -41,14 +61,109 @@ def env(name: str, default: str | None = None) -> str:
     return value
 
 
+def workspace() -> str | None:
+    """The workspace of hexsync.yaml the job is for (``HEXSYNC_WORKSPACE``), or None."""
+    name = os.environ.get(WORKSPACE_ENV, "").strip()
+    if not name:
+        return None
+    if not _WORKSPACE_NAME.fullmatch(name):
+        raise CiError(
+            f"{WORKSPACE_ENV}={name[:64]!r} is no workspace name: hexsync.yaml names each with "
+            "letters, digits, '-' and '_'"
+        )
+    return name
+
+
+def subject() -> str:
+    """What the job plans, for titles and log lines: its workspace, or its manifests."""
+    name = workspace()
+    return f"workspace {name}" if name else os.environ.get("HEXSYNC_MANIFESTS", "manifests")
+
+
+def plan_marker(manifests: str) -> str:
+    name = workspace()
+    if name:
+        return WORKSPACE_PLAN_MARKER.format(workspace=name)
+    return PLAN_MARKER.format(manifests=manifests)
+
+
+def drift_marker(manifests: str) -> str:
+    name = workspace()
+    if name:
+        return WORKSPACE_DRIFT_MARKER.format(workspace=name)
+    return DRIFT_MARKER.format(manifests=manifests)
+
+
+def _find_config() -> Path:
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder / CONFIG_NAME
+    raise CiError(
+        f"{WORKSPACE_ENV} names a workspace, and there is no {CONFIG_NAME} in the job's folder "
+        "or any above it: commit it at the repository's root (docs/workspaces.md)"
+    )
+
+
+def token_variable(name: str) -> str:
+    """The variable hexsync reads workspace ``name``'s token from: its ``token_env`` in
+    hexsync.yaml. Only read here; hexsync itself checks the whole file."""
+    path = _find_config()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        what = type(exc).__name__
+        raise CiError(f"{path.name}: cannot read it ({what}): run hexsync validate") from None
+    entries = data.get("workspaces") if isinstance(data, dict) else None
+    found = [e for e in entries or [] if isinstance(e, dict) and str(e.get("name", "")) == name]
+    if not found:
+        names = [str(e.get("name")) for e in entries or [] if isinstance(e, dict)]
+        raise CiError(
+            f"no workspace {name!r} in {path.name} (its workspaces: {', '.join(names) or 'none'})"
+        )
+    variable = found[0].get("token_env")
+    if not isinstance(variable, str):
+        raise CiError(
+            f"workspace {name!r} has no token_env in {path.name} (a token_file is not in the "
+            "job): give it token_env: VARIABLE, which the job sets from the token it is given"
+        )
+    if not _VARIABLE.fullmatch(variable) or _JOB_VARIABLES.fullmatch(variable):
+        raise CiError(
+            f"workspace {name!r}: token_env {variable[:64]!r} in {path.name} is not a variable "
+            "the job may set for it (one of the job's own, or not a variable name): name it "
+            "HEX_TOKEN_..."
+        )
+    return variable
+
+
+def _environment() -> dict[str, str] | None:
+    """hexsync's environment: the job's, but with a workspace its one Hex token moved to the
+    variable hexsync reads for that workspace (``-w`` never reads HEX_API_TOKEN)."""
+    name = workspace()
+    if name is None:
+        return None
+    variable = token_variable(name)
+    environ = dict(os.environ)
+    token = environ.pop(TOKEN_ENV, "").strip()
+    if not token:
+        raise CiError(
+            f"no Hex token for workspace {name!r}: the job was given an empty one (the secret or "
+            "variable is not set where this job can read it: its workspace's environment)"
+        )
+    environ[variable] = token
+    return environ
+
+
 def hexsync(*args: str, keep_stderr: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run hexsync; its stderr (progress, errors) goes to the log, and is also kept in the
-    result with ``keep_stderr`` (apply's report is written there)."""
-    command = [*env("HEXSYNC", "hexsync").split(), *args]
+    """Run hexsync (``-w NAME`` for the job's workspace); its stderr (progress, errors) goes to
+    the log, and is also kept in the result with ``keep_stderr`` (apply's report is there)."""
+    name = workspace()
+    command = [*env("HEXSYNC", "hexsync").split(), *(["-w", name] if name else []), *args]
+    environ = _environment()
     stderr = subprocess.PIPE if keep_stderr else None
     # The command is the installed hexsync (or HEXSYNC, set by the action itself).
     done = subprocess.run(  # noqa: S603
-        command, stdout=subprocess.PIPE, stderr=stderr, text=True, check=False
+        command, stdout=subprocess.PIPE, stderr=stderr, text=True, check=False, env=environ
     )
     if keep_stderr:
         sys.stderr.write(done.stderr)
@@ -208,8 +323,10 @@ class Forge(Protocol):
 
 def run_plan(forge: Forge, manifests: str, workdir: Path) -> int:
     plan_path = workdir / "plan.json"
+    # With a workspace, hexsync plans its layers (hexsync.yaml); the manifests are not read.
+    paths = [] if workspace() else [manifests]
     done = hexsync(
-        "plan", manifests, "--out", str(plan_path), "--format", "markdown", "--detailed-exitcode"
+        "plan", *paths, "--out", str(plan_path), "--format", "markdown", "--detailed-exitcode"
     )
     code = done.returncode
     values = {"exit-code": str(code), "has-changes": "true" if code == 2 else "false"}
@@ -225,14 +342,16 @@ def run_plan(forge: Forge, manifests: str, workdir: Path) -> int:
         return code  # an error: hexsync said why on stderr; nothing to post
     forge.summary("plan", done.stdout)
     if os.environ.get("HEXSYNC_COMMENT", "true") == "true":
-        forge.post_plan(PLAN_MARKER.format(manifests=manifests), done.stdout)
+        forge.post_plan(plan_marker(manifests), done.stdout)
     return 0 if code == 2 else code
 
 
 def run_apply(forge: Forge, manifests: str, workdir: Path) -> int:
     given = os.environ.get("HEXSYNC_PLAN_PATH", "")
     plan_path = Path(given) if given else forge.reviewed_plan(workdir)
-    done = hexsync("apply", str(plan_path), "--manifests", manifests, keep_stderr=True)
+    # The plan is made again from what was merged, and refused unless it is the same.
+    again = ["--layers"] if workspace() else ["--manifests", manifests]
+    done = hexsync("apply", str(plan_path), *again, keep_stderr=True)
     print(done.stdout, end="")
     forge.output({"exit-code": str(done.returncode)})
     report = "\n".join(part.strip() for part in (done.stdout, done.stderr) if part.strip())
@@ -241,14 +360,15 @@ def run_apply(forge: Forge, manifests: str, workdir: Path) -> int:
 
 
 def run_drift(forge: Forge, manifests: str, workdir: Path) -> int:
-    done = hexsync("drift", manifests, "--format", "markdown", "--out", str(workdir / "drift.json"))
+    paths = [] if workspace() else [manifests]
+    done = hexsync("drift", *paths, "--format", "markdown", "--out", str(workdir / "drift.json"))
     code = done.returncode
     forge.output({"exit-code": str(code), "drift": "true" if code == 2 else "false"})
     if code not in (0, 2):
         return code
     forge.summary("drift", done.stdout)
     if os.environ.get("HEXSYNC_ISSUE", "true") == "true":
-        forge.drift_issue(DRIFT_MARKER.format(manifests=manifests), done.stdout, drift=code == 2)
+        forge.drift_issue(drift_marker(manifests), done.stdout, drift=code == 2)
     return 0
 
 
@@ -296,6 +416,9 @@ def main(
     manifests = os.environ.get("HEXSYNC_MANIFESTS", "manifests")
     plan_key(argv[0])
     try:
+        name = workspace()  # a bad name is refused before anything runs
+        if name:
+            log(f"workspace {name} of {CONFIG_NAME}: hexsync -w {name}")
         own_workdir(workdir)
         return MODES[argv[0]](forge(), manifests, workdir)
     except CiError as exc:

@@ -4,10 +4,15 @@
 
 Everything the composite action does besides installing hexsync and uploading the artifact is
 here, so it can be run and tested locally against a fake GitHub API (``GITHUB_API_URL``) and the
-Hex emulator (``HEX_API_URL``). Standard library only; ``hexsync`` is the installed command
-(``HEXSYNC`` overrides it).
+Hex emulator (``HEX_API_URL``). Standard library only (and PyYAML, for hexsync.yaml);
+``hexsync`` is the installed command (``HEXSYNC`` overrides it).
 
 The modes are ``hexsync.ci._common``'s, the same as GitLab's; this module is GitHub's side:
+
+With ``HEXSYNC_WORKSPACE`` (the ``workspace`` input) the job is for that workspace of
+hexsync.yaml: hexsync runs with ``-w NAME`` (its host and layers), the job's one Hex token is
+handed to it in the variable the workspace's ``token_env`` names, and the comment, the drift
+issue and the plan artifact (``hexsync-plan-NAME``) are the workspace's own.
 
 - ``plan``: ``hexsync plan --out plan.json --format markdown --detailed-exitcode``; the markdown
   goes to the job summary and to one sticky pull-request comment (found again by a hidden
@@ -49,8 +54,10 @@ from hexsync.ci._common import (
     env,
     log,
     main,
+    subject,
     upsert_sticky,
     with_marker,
+    workspace,
 )
 
 # Who the job's GITHUB_TOKEN (an installation token of GitHub Actions) writes as.
@@ -66,6 +73,14 @@ def github_api() -> RestApi:
         "X-GitHub-Api-Version": "2022-11-28",
     }
     return RestApi(api, f"/repos/{env('GITHUB_REPOSITORY')}", headers, "GitHub API")
+
+
+def artifact_name() -> str:
+    """The plan artifact's name: ``HEXSYNC_ARTIFACT``, and with a workspace ``-NAME`` after it,
+    so the jobs of a matrix over the workspaces upload (and apply) each its own."""
+    base = env("HEXSYNC_ARTIFACT", "hexsync-plan")
+    name = workspace()
+    return f"{base}-{name}" if name else base
 
 
 def _event() -> Mapping[str, Any]:
@@ -109,7 +124,10 @@ class GitHub:
         return lambda c: (c.get("user") or {}).get("id") == ident
 
     def output(self, values: Mapping[str, str]) -> None:
-        """Step outputs (``$GITHUB_OUTPUT``); printed when run by hand."""
+        """Step outputs (``$GITHUB_OUTPUT``); printed when run by hand. A saved plan comes
+        with the name of the artifact to upload it as."""
+        if "plan-path" in values:
+            values = {**values, "artifact": artifact_name()}
         text = "".join(f"{k}={v}\n" for k, v in values.items())
         if not _append("GITHUB_OUTPUT", text):
             print(text, end="")
@@ -132,14 +150,16 @@ class GitHub:
             method="PATCH",
             create=f"/issues/{number}/comments",
         )
-        log(f"plan comment {'updated' if updated else 'created'} on pull request #{number}")
+        name = workspace()
+        what = f"plan comment of workspace {name}" if name else "plan comment"
+        log(f"{what} {'updated' if updated else 'created'} on pull request #{number}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
         """The newest successful pull_request run of the plan workflow on the merged pull
         request's head, and the plan artifact it uploaded. A pull request that was not merged
         was reviewed by nobody; another workflow (one a pull request may add) may upload an
         artifact of the same name."""
-        sha, artifact = env("GITHUB_SHA"), env("HEXSYNC_ARTIFACT", "hexsync-plan")
+        sha, artifact = env("GITHUB_SHA"), artifact_name()
         workflow = env("HEXSYNC_PLAN_WORKFLOW", "hexsync-plan.yml")
         pulls = self.api.request("GET", f"/commits/{sha}/pulls")
         merged = [p for p in pulls if p.get("merged_at")]
@@ -186,7 +206,7 @@ class GitHub:
             self.api.request("PATCH", f"/issues/{number}", {"body": body})
             log(f"drift issue #{number} updated")
         elif drift:
-            title = f"Hex drift: {os.environ.get('HEXSYNC_MANIFESTS', 'manifests')}"
+            title = f"Hex drift: {subject()}"
             made = self.api.request(
                 "POST", "/issues", {"title": title, "body": body, "labels": [label]}
             )

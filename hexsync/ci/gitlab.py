@@ -17,6 +17,11 @@ it): the checkout is the merge request's, and may hold a file or a link by any n
 - ``drift`` (scheduled pipelines): ``hexsync drift``; one issue labelled ``drift`` opened or
   updated while there is drift, closed with a note once there is none.
 
+With ``HEXSYNC_WORKSPACE`` (a ``parallel: matrix`` over the workspaces of hexsync.yaml) a job is
+for that workspace: hexsync runs with ``-w NAME``, the job's Hex token is handed to it in the
+variable the workspace's ``token_env`` names, the note and the drift issue are the workspace's
+own, and apply takes the plan of the matrix job of its workspace (``hexsync-plan: [NAME]``).
+
 GitLab's API is ``CI_API_V4_URL``; the token is ``HEXSYNC_GITLAB_TOKEN`` (a project access token
 with the ``api`` scope and the Reporter role: the job token cannot write notes or issues), sent
 only there.
@@ -39,8 +44,10 @@ from hexsync.ci._common import (
     env,
     log,
     main,
+    subject,
     upsert_sticky,
     with_marker,
+    workspace,
 )
 
 NOTE_LIMIT = 1_000_000  # GitLab's limit for a note or an issue description
@@ -108,7 +115,9 @@ class GitLab:
             method="PUT",
             create=f"/merge_requests/{iid}/notes",
         )
-        log(f"plan note {'updated' if updated else 'created'} on merge request !{iid}")
+        name = workspace()
+        what = f"plan note of workspace {name}" if name else "plan note"
+        log(f"{what} {'updated' if updated else 'created'} on merge request !{iid}")
 
     def reviewed_plan(self, workdir: Path) -> Path:
         """The newest successful plan job of the merged merge request's pipelines on its head
@@ -127,7 +136,7 @@ class GitLab:
             if not head or pipeline.get("sha") != head:
                 continue
             jobs = self.api.request("GET", f"/pipelines/{pipeline['id']}/jobs?scope[]=success")
-            job = next((j for j in jobs if j.get("name") == job_name), None)
+            job = next((j for j in jobs if _plans(str(j.get("name")), job_name)), None)
             if job is not None:
                 target = workdir / "reviewed-plan.json"
                 path = f"/jobs/{job['id']}/artifacts/{OUT_DIR}/plan.json"
@@ -150,7 +159,7 @@ class GitLab:
             self.api.request("PUT", f"/issues/{issues[0]['iid']}", {"description": text})
             log(f"drift issue #{issues[0]['iid']} updated")
         elif drift:
-            title = f"Hex drift: {os.environ.get('HEXSYNC_MANIFESTS', 'manifests')}"
+            title = f"Hex drift: {subject()}"
             made = self.api.request(
                 "POST", "/issues", {"title": title, "description": text, "labels": label}
             )
@@ -162,6 +171,18 @@ class GitLab:
             self.api.request("POST", f"/issues/{issue['iid']}/notes", note)
             self.api.request("PUT", f"/issues/{issue['iid']}", {"state_event": "close"})
             log(f"drift issue #{issue['iid']} closed")
+
+
+def _plans(name: str, job_name: str) -> bool:
+    """Whether the job called ``name`` is the plan job of this job's workspace: ``job_name``
+    itself, or with a workspace one of its ``parallel: matrix`` jobs (``hexsync-plan: [eu]``,
+    as GitLab names them) whose values hold the workspace."""
+    if name == job_name:
+        return True
+    ours, prefix = workspace(), f"{job_name}: ["
+    if ours is None or not (name.startswith(prefix) and name.endswith("]")):
+        return False
+    return ours in name[len(prefix) : -1].split(", ")
 
 
 if __name__ == "__main__":

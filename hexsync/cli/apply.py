@@ -358,6 +358,13 @@ async def _apply_manifests(
     "changes are the same. Repeatable.",
 )
 @click.option(
+    "--layers",
+    "layers",
+    is_flag=True,
+    help="With a saved plan and -w NAME: plan again from the workspace's layers (hexsync.yaml), "
+    "as --manifests does from its paths.",
+)
+@click.option(
     "--target",
     metavar="KIND[:NAME]",
     help="Apply only this subset, as `plan --target`. With a saved plan and --manifests: the "
@@ -386,6 +393,7 @@ def apply(
     lock_wait: float,
     output: str,
     manifests: tuple[Path, ...],
+    layers: bool,
 ) -> None:
     """Apply manifests (plan, show, confirm) or a saved plan.json exactly as reviewed.
 
@@ -410,13 +418,18 @@ def apply(
         )
     progress = ProgressPrinter(sys.stderr, tty=sys.stderr.isatty())
     as_json = output == "json"
+    if layers and (opts.workspace is None or manifests or not _is_saved_plan(paths)):
+        raise click.UsageError(
+            "--layers goes with a saved plan and -w NAME, instead of --manifests: "
+            "hexsync -w NAME apply plan.json --layers"
+        )
     if _is_saved_plan(paths):
-        if target and not manifests:
+        if target and not (manifests or layers):
             raise click.UsageError(
                 "--target with a saved plan needs --manifests (it names the subset the manifests "
                 "are planned again for)"
             )
-        if allow_destroy and not manifests:
+        if allow_destroy and not (manifests or layers):
             raise click.UsageError(
                 "--allow-destroy with a saved plan needs --manifests (the plan says whether it "
                 "was made with --allow-destroy)"
@@ -427,6 +440,8 @@ def apply(
             _say(as_json, "The saved plan has no changes: nothing to apply.", plan, None)
             return
         desired = load([str(p) for p in manifests]) if manifests else None
+        if layers:
+            desired = desired_for(opts, ())  # the workspace's layers, merged
         client = build_client(opts)
 
         async def run_saved() -> ApplyReport:

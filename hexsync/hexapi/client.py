@@ -224,6 +224,40 @@ class HexClient:
         page_size: int | None = None,
     ) -> AsyncIterator[Project]:
         """Every project, 100 per request: N projects with sharing cost ceil(N/100) requests."""
+        async for page in self.iter_project_pages(
+            include_sharing=include_sharing,
+            include_archived=include_archived,
+            include_trashed=include_trashed,
+            include_components=include_components,
+            statuses=statuses,
+            categories=categories,
+            creator_email=creator_email,
+            owner_email=owner_email,
+            collection_id=collection_id,
+            sort_by=sort_by,
+            sort_direction=sort_direction,
+            page_size=page_size,
+        ):
+            for project in page:
+                yield project
+
+    async def iter_project_pages(
+        self,
+        *,
+        include_sharing: bool = False,
+        include_archived: bool = False,
+        include_trashed: bool = False,
+        include_components: bool = False,
+        statuses: Sequence[str] = (),
+        categories: Sequence[str] = (),
+        creator_email: str | None = None,
+        owner_email: str | None = None,
+        collection_id: str | None = None,
+        sort_by: str | None = None,
+        sort_direction: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[tuple[Project, ...]]:
+        """:meth:`iter_projects` a page at a time, each as soon as it arrives."""
         params = project_filters(
             include_sharing,
             include_archived,
@@ -237,10 +271,10 @@ class HexClient:
             sort_by,
             sort_direction,
         )
-        async for project in self._pipe.cursor(
+        async for page in self._pipe.cursor_pages(
             "ListProjects", None, params, Project.from_api, page_size
         ):
-            yield project
+            yield page
 
     async def get_project(self, project_id: str, *, include_sharing: bool = False) -> Project:
         """GetProject."""
@@ -491,9 +525,31 @@ class HexClient:
         page_size: int | None = None,
     ) -> AsyncIterator[User]:
         """Every user (of a group, with ``group_id``), 500 per request."""
+        async for page in self.iter_user_pages(
+            group_id=group_id,
+            user_ids=user_ids,
+            sort_by=sort_by,
+            sort_direction=sort_direction,
+            page_size=page_size,
+        ):
+            for user in page:
+                yield user
+
+    async def iter_user_pages(
+        self,
+        *,
+        group_id: str | None = None,
+        user_ids: Sequence[str] = (),
+        sort_by: str | None = None,
+        sort_direction: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[tuple[User, ...]]:
+        """:meth:`iter_users` a page at a time, each as soon as it arrives."""
         params = user_filters(group_id, user_ids, sort_by, sort_direction)
-        async for user in self._pipe.cursor("ListUsers", None, params, User.from_api, page_size):
-            yield user
+        async for page in self._pipe.cursor_pages(
+            "ListUsers", None, params, User.from_api, page_size
+        ):
+            yield page
 
     async def deactivate_user(self, user_id: str) -> User:
         """DeactivateUser (there is no re-activation in the API)."""
@@ -534,9 +590,25 @@ class HexClient:
         page_size: int | None = None,
     ) -> AsyncIterator[Group]:
         """Every group, 500 per request (members: ``iter_users(group_id=…)``)."""
+        async for page in self.iter_group_pages(
+            sort_by=sort_by, sort_direction=sort_direction, page_size=page_size
+        ):
+            for group in page:
+                yield group
+
+    async def iter_group_pages(
+        self,
+        *,
+        sort_by: str | None = None,
+        sort_direction: str | None = None,
+        page_size: int | None = None,
+    ) -> AsyncIterator[tuple[Group, ...]]:
+        """:meth:`iter_groups` a page at a time, each as soon as it arrives."""
         params = {"sortBy": sort_by, "sortDirection": sort_direction}
-        async for group in self._pipe.cursor("ListGroups", None, params, Group.from_api, page_size):
-            yield group
+        async for page in self._pipe.cursor_pages(
+            "ListGroups", None, params, Group.from_api, page_size
+        ):
+            yield page
 
     async def get_group(self, group_id: str) -> Group:
         """GetGroup: id, name, createdAt (no members)."""
@@ -616,10 +688,18 @@ class HexClient:
         self, *, sort_by: str | None = None, page_size: int | None = None
     ) -> AsyncIterator[Collection]:
         """Every collection, 100 per request."""
-        async for collection in self._pipe.cursor(
+        async for page in self.iter_collection_pages(sort_by=sort_by, page_size=page_size):
+            for collection in page:
+                yield collection
+
+    async def iter_collection_pages(
+        self, *, sort_by: str | None = None, page_size: int | None = None
+    ) -> AsyncIterator[tuple[Collection, ...]]:
+        """:meth:`iter_collections` a page at a time, each as soon as it arrives."""
+        async for page in self._pipe.cursor_pages(
             "ListCollections", None, {"sortBy": sort_by}, Collection.from_api, page_size
         ):
-            yield collection
+            yield page
 
     async def get_collection(self, collection_id: str) -> Collection:
         """GetCollection."""

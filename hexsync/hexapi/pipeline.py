@@ -496,6 +496,20 @@ class Pipeline:
         page_size: int | None,
     ) -> AsyncIterator[T]:
         """Every item of a cursor listing, asking for the largest page the API allows."""
+        async for values in self.cursor_pages(operation_id, path_params, params, parse, page_size):
+            for value in values:
+                yield value
+
+    async def cursor_pages(
+        self,
+        operation_id: str,
+        path_params: Mapping[str, str] | None,
+        params: Mapping[str, Any],
+        parse: Callable[[Mapping[str, Any]], T],
+        page_size: int | None,
+    ) -> AsyncIterator[tuple[T, ...]]:
+        """Each page of a cursor listing as it arrives (the next is asked for when the caller
+        takes it), asking for the largest page the API allows."""
         op = OPS[operation_id]
         limit = min(page_size or op.max_page or 100, op.max_page or 100)
         after: str | None = None
@@ -510,8 +524,8 @@ class Pipeline:
             items += len(page.values)
             if page.after is not None:
                 self.notices.page(operation_id, pages, items)
-            for value in page.values:
-                yield value
+            if page.values:
+                yield page.values
             if page.after is None or not page.values:
                 return
             if page.after in seen:

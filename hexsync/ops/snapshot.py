@@ -22,7 +22,15 @@ from hexsync.values.live import (
     LiveUser,
 )
 
-__all__ = ["SNAPSHOT_FORMAT", "live_of", "snapshot_of"]
+__all__ = [
+    "SNAPSHOT_FORMAT",
+    "collection_doc",
+    "group_doc",
+    "live_of",
+    "project_doc",
+    "snapshot_of",
+    "user_doc",
+]
 
 SNAPSHOT_FORMAT = 1
 
@@ -31,54 +39,63 @@ def _map(entries: FrozenMap[str, str]) -> dict[str, str]:
     return dict(entries.items())
 
 
+def user_doc(u: LiveUser) -> dict[str, Any]:
+    """One user as a snapshot keeps it (under its id)."""
+    return {"email": u.email, "name": u.name, "role": u.role}
+
+
+def group_doc(g: LiveGroup) -> dict[str, Any]:
+    """One group as a snapshot keeps it (under its id)."""
+    return {"name": g.name, "members": None if g.members is None else sorted(g.members)}
+
+
+def collection_doc(c: LiveCollection) -> dict[str, Any]:
+    """One collection as a snapshot keeps it (under its id)."""
+    return {
+        "name": c.name,
+        "description": c.description,
+        "creator": c.creator,
+        "sharing": {
+            "users": _map(c.sharing.users),
+            "groups": _map(c.sharing.groups),
+            "workspace": c.sharing.workspace,
+        },
+    }
+
+
+def project_doc(p: LiveProject) -> dict[str, Any]:
+    """One project as a snapshot keeps it (under its id)."""
+    return {
+        "title": p.title,
+        "description": p.description,
+        "owner": p.owner,
+        "status": p.status,
+        "creator": p.creator,
+        "categories": sorted(p.categories),
+        "published": p.published,
+        "archived": p.archived,
+        "trashed": p.trashed,
+        "created_at": p.created_at,
+        "sharing": {
+            "users": _map(p.sharing.users),
+            "groups": _map(p.sharing.groups),
+            "collections": _map(p.sharing.collections),
+            "workspace": p.sharing.workspace,
+            "public_web": p.sharing.public_web,
+        },
+    }
+
+
 def snapshot_of(live: Live) -> dict[str, Any]:
     """``live`` as a JSON document (see the module docstring)."""
     return {
         "format": SNAPSHOT_FORMAT,
         "org": {"id": live.org_id, "name": live.org_name},
         "me": {"email": live.me_email, "role": live.me_role},
-        "users": {
-            u.id: {"email": u.email, "name": u.name, "role": u.role} for u in live.users.values()
-        },
-        "groups": {
-            g.id: {"name": g.name, "members": None if g.members is None else sorted(g.members)}
-            for g in live.groups.values()
-        },
-        "collections": {
-            c.id: {
-                "name": c.name,
-                "description": c.description,
-                "creator": c.creator,
-                "sharing": {
-                    "users": _map(c.sharing.users),
-                    "groups": _map(c.sharing.groups),
-                    "workspace": c.sharing.workspace,
-                },
-            }
-            for c in live.collections.values()
-        },
-        "projects": {
-            p.id: {
-                "title": p.title,
-                "description": p.description,
-                "owner": p.owner,
-                "status": p.status,
-                "creator": p.creator,
-                "categories": sorted(p.categories),
-                "published": p.published,
-                "archived": p.archived,
-                "trashed": p.trashed,
-                "created_at": p.created_at,
-                "sharing": {
-                    "users": _map(p.sharing.users),
-                    "groups": _map(p.sharing.groups),
-                    "collections": _map(p.sharing.collections),
-                    "workspace": p.sharing.workspace,
-                    "public_web": p.sharing.public_web,
-                },
-            }
-            for p in live.projects.values()
-        },
+        "users": {u.id: user_doc(u) for u in live.users.values()},
+        "groups": {g.id: group_doc(g) for g in live.groups.values()},
+        "collections": {c.id: collection_doc(c) for c in live.collections.values()},
+        "projects": {p.id: project_doc(p) for p in live.projects.values()},
     }
 
 

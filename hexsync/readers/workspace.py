@@ -14,9 +14,11 @@ import contextlib
 import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
 from hexsync.hexapi import Collection as ApiCollection
 from hexsync.hexapi import DataConnection as ApiConnection
+from hexsync.hexapi import Group as ApiGroup
 from hexsync.hexapi import HexClient, Me
 from hexsync.hexapi import Project as ApiProject
 from hexsync.values.connections import LiveConnection
@@ -34,6 +36,28 @@ from hexsync.values.live import (
 )
 
 ReadProgress = Callable[[int], None]
+
+
+class PageWatch(Protocol):
+    """Hears each page of a reading as soon as it arrives, before the reading ends (``hexsync
+    serve`` compares it with its last snapshot, so that a change made in Hex is seen when its
+    page is read rather than when the whole read is). The listing asks for its next page once
+    the watch has returned."""
+
+    async def projects(self, page: Sequence[LiveProject]) -> None:
+        """A page of the projects listing."""
+
+    async def users(self, page: Sequence[LiveUser]) -> None:
+        """A page of the users listing."""
+
+    async def groups(self, page: Sequence[LiveGroup]) -> None:
+        """A page of the groups listing (``members`` None: not read yet)."""
+
+    async def members(self, group: LiveGroup) -> None:
+        """A group whose members were all read."""
+
+    async def collections(self, page: Sequence[ApiCollection]) -> None:
+        """A page of the collections listing, as the API gives it (sharing by ids)."""
 
 
 # Reading 10,000 projects makes hundreds of thousands of small objects, and keeps them. Python's
@@ -172,6 +196,7 @@ async def read_projects(
     *,
     hidden: bool = False,
     tick: Callable[[], None] | None = None,
+    watch: PageWatch | None = None,
 ) -> list[LiveProject]:
     """Every project with its sharing, 100 per request: the one listing rules match on.
 
@@ -181,12 +206,15 @@ async def read_projects(
     archived = hidden or _rules_ask(desired, "archived")
     trashed = hidden or _rules_ask(desired, "trashed")
     out = []
-    async for p in client.iter_projects(
+    async for page in client.iter_project_pages(
         include_sharing=True, include_archived=archived, include_trashed=trashed
     ):
         if tick is not None:
             tick()
-        out.append(live_project(p))
+        read = [live_project(p) for p in page]
+        out += read
+        if watch is not None:
+            await watch.projects(read)
     return out
 
 
@@ -205,6 +233,7 @@ async def read_live(
     me: Me | None = None,
     users_read: Sequence[LiveUser] | None = None,
     connections: bool = False,
+    watch: PageWatch | None = None,
 ) -> Live:
     """Read the workspace at the request floor; ``progress(n)`` hears the request count.
     ``me``: the token's ``users/me`` answer when the caller read it already (not read again).
@@ -220,6 +249,8 @@ async def read_live(
 
     Data connections (100 per request) are listed when the manifests declare some, or with
     ``connections`` (export, ``hexsync access connection``); otherwise not at all.
+
+    ``watch`` hears each page as it arrives (:class:`PageWatch`); it changes no request.
     """
     desired = desired or Desired()
     counters = client.counters
@@ -237,43 +268,54 @@ async def read_live(
         if users_read is not None:
             return list(users_read)
         out = []
-        async for u in client.iter_users():
+        async for page in client.iter_user_pages():
             tick()
-            out.append(LiveUser(u.id, u.email.lower(), u.name, u.role, u.last_login_date))
+            read = [
+                LiveUser(u.id, u.email.lower(), u.name, u.role, u.last_login_date) for u in page
+            ]
+            out += read
+            if watch is not None:
+                await watch.users(read)
         return out
 
-    async def members_of(group_id: str) -> frozenset[str]:
-        emails = set()
-        async for u in client.iter_users(group_id=group_id):
+    async def members_of(group: ApiGroup) -> frozenset[str]:
+        emails: set[str] = set()
+        async for page in client.iter_user_pages(group_id=group.id):
             tick()
-            emails.add(u.email.lower())
+            emails.update(u.email.lower() for u in page)
+        if watch is not None:
+            await watch.members(LiveGroup(group.id, group.name, frozenset(emails)))
         return frozenset(emails)
 
     wanted = _member_groups(desired) | set(member_groups)
 
     async def groups() -> list[LiveGroup]:
-        listed = []
-        async for g in client.iter_groups():
+        listed: list[ApiGroup] = []
+        async for page in client.iter_group_pages():
             tick()
-            listed.append(g)
+            listed += page
+            if watch is not None:
+                await watch.groups([LiveGroup(g.id, g.name, None) for g in page])
         read = [
             g
             for g in listed
             if desired.policy.prune_groups or g.name in wanted or is_lock_name(g.name)
         ]
-        members = await asyncio.gather(*(members_of(g.id) for g in read))
+        members = await asyncio.gather(*(members_of(g) for g in read))
         by_id = {g.id: m for g, m in zip(read, members, strict=True)}
         return [LiveGroup(g.id, g.name, by_id.get(g.id)) for g in listed]
 
     async def collections() -> list[ApiCollection]:
-        out = []
-        async for c in client.iter_collections():
+        out: list[ApiCollection] = []
+        async for page in client.iter_collection_pages():
             tick()
-            out.append(c)
+            out += page
+            if watch is not None:
+                await watch.collections(page)
         return out
 
     async def projects() -> list[LiveProject]:
-        return await read_projects(client, desired, hidden=hidden, tick=tick)
+        return await read_projects(client, desired, hidden=hidden, tick=tick, watch=watch)
 
     async def data_connections() -> list[ApiConnection]:
         if not (connections or desired.connections):
@@ -350,10 +392,13 @@ async def read_users(client: HexClient) -> list[LiveUser]:
     return [LiveUser(u.id, u.email.lower(), u.name, u.role) async for u in client.iter_users()]
 
 
-async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> Live:
+async def read_members(
+    client: HexClient, live: Live, names: Iterable[str], *, watch: PageWatch | None = None
+) -> Live:
     """``live`` with the members of the groups ``names`` read too (500 per request, one listing
     per group), those already read left alone: what ``hexsync access`` adds to a reading so
-    that every shared group counts (the floor's Σ ceil(members/500))."""
+    that every shared group counts (the floor's Σ ceil(members/500)). ``watch`` hears each
+    group as its members are read."""
     wanted = [
         g for n in sorted(set(names)) if (g := live.groups.get(n)) is not None and g.members is None
     ]
@@ -363,7 +408,10 @@ async def read_members(client: HexClient, live: Live, names: Iterable[str]) -> L
 
     async def members_of(group: LiveGroup) -> LiveGroup:
         emails = {u.email.lower() async for u in client.iter_users(group_id=group.id)}
-        return LiveGroup(group.id, group.name, frozenset(emails))
+        read = LiveGroup(group.id, group.name, frozenset(emails))
+        if watch is not None:
+            await watch.members(read)
+        return read
 
     read = await asyncio.gather(*(members_of(g) for g in wanted))
     groups = dict(live.groups)

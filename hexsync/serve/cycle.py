@@ -36,11 +36,12 @@ from hexsync.decide.access_engine import shared_groups
 from hexsync.decide.drift import drift_of
 from hexsync.errors import HexsyncError
 from hexsync.hexapi import HexClient, NotFoundError
-from hexsync.ops.snapshot import snapshot_of
+from hexsync.ops.snapshot import live_of, snapshot_of
 from hexsync.planning.estimate import limits_of
 from hexsync.planning.planner import build_plan
-from hexsync.readers.workspace import read_live, read_members
+from hexsync.readers.workspace import PageWatch, read_live, read_members
 from hexsync.serve.changes import compare_snapshots
+from hexsync.serve.pages import Baseline, PageCheck, Scope
 from hexsync.serve.source import Source
 from hexsync.store import DriftObservation, DriftRecord, DriftUpdate, Store, SyncRecord
 from hexsync.values.desired import Desired
@@ -96,12 +97,13 @@ class Notifier(Protocol):
 class TablesKnown(Protocol):
     """The projects' queried tables read so far in the background (:mod:`hexsync.serve.tables`)."""
 
-    def facts(self, desired: Desired, live: Live) -> Live:
-        """``live`` with the data facts known so far (unchanged when the manifests use none)."""
+    def facts(self, desired: Desired, live: Live, *, listing: bool = True) -> Live:
+        """``live`` with the data facts known so far (unchanged when the manifests use none);
+        ``listing``: ``live`` is a whole reading, whose projects are the ones to read."""
 
     def unread(self, desired: Desired) -> str | None:
-        """Which projects' tables are not read yet, when the plan of ``desired`` depends on
-        them (None: it does not, or every listed project is read): a heal waits for them."""
+        """Which projects' tables were not read when the last plan was made, when the plan of
+        ``desired`` depends on them (None: it does not, or all were read): a heal waits."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ class Collaborators:
     stopping: Callable[[], bool] = lambda: False  # SIGTERM: no write begins any more
     phase: Phase = Phase.IDLE  # what the cycle is doing now (the daemon reads it on SIGTERM)
     say: Callable[[str], None] = lambda _text: None  # a line for the log
+    # The last snapshot recorded and the reading it was made of: each page of the next read is
+    # compared with it as it arrives (hexsync.serve.pages). None: loaded from the store.
+    memory: Baseline | None = None
     tables: TablesKnown | None = None  # the queried tables read in the background, if any
 
 
@@ -256,13 +261,15 @@ def _drift_text(item: DriftRecord) -> str:
     )
 
 
-def _events(workspace: str, sync_id: int, update: DriftUpdate) -> list[Event]:
+def _events(workspace: str, sync_id: int, update: DriftUpdate, part: str = "") -> list[Event]:
+    """The events of one drift update; ``part`` tells apart the updates of one sync (a page
+    read before the rest: ``:page3``)."""
     events = []
     if update.opened:
         lines = [_drift_text(i) for i in update.opened]
         events.append(
             Event(
-                f"drift-opened:{workspace}:{sync_id}",
+                f"drift-opened:{workspace}:{sync_id}{part}",
                 "drift_opened",
                 f"hexsync: {len(lines)} new drift in {workspace}: "
                 + "; ".join(lines[:10])
@@ -278,7 +285,7 @@ def _events(workspace: str, sync_id: int, update: DriftUpdate) -> list[Event]:
         lines = [f"{i.kind} {i.object_name!r} {i.field}".rstrip() for i in update.resolved]
         events.append(
             Event(
-                f"drift-resolved:{workspace}:{sync_id}",
+                f"drift-resolved:{workspace}:{sync_id}{part}",
                 "drift_resolved",
                 f"hexsync: {len(lines)} drift resolved in {workspace}: " + "; ".join(lines[:10]),
                 {
@@ -305,7 +312,8 @@ class _Run:
         self.commit: str | None = None
         self.opened: list[DriftRecord] = []
         self.resolved: list[DriftRecord] = []
-        self.events: list[Event] = []
+        self.events: list[Event] = []  # told when the sync ends
+        self.told: list[Event] = []  # told while it ran (pages read before the rest)
         self.logged = 0
         self.snapshot_changed = False
         self.snapshot_id: int | None = None
@@ -321,25 +329,93 @@ class _Run:
             dict(sorted(per_op.items())),
         )
 
-    async def read(self, desired: Desired) -> tuple[Live, Plan]:
+    def plan(self, desired: Desired, live: Live) -> Plan:
         client = self.c.client
-        live = await read_live(client, desired)
-        live = await read_members(client, live, shared_groups(live))
-        if self.c.tables is not None:
-            live = self.c.tables.facts(desired, live)
-        plan = build_plan(
+        if self.c.tables is not None:  # the tables known now (a page's reading too)
+            live = self.c.tables.facts(desired, live, listing=False)
+        return build_plan(
             desired,
             live,
             api_url=client.base_url,
             now=self.c.clock(),
             limits=limits_of(client),
         )
-        return live, plan
+
+    async def read(self, desired: Desired, watch: PageWatch | None = None) -> tuple[Live, Plan]:
+        client = self.c.client
+        live = await read_live(client, desired, watch=watch)
+        live = await read_members(client, live, shared_groups(live), watch=watch)
+        if self.c.tables is not None:  # a whole reading: its projects are the ones to read
+            live = self.c.tables.facts(desired, live)
+        return live, self.plan(desired, live)
+
+    async def baseline(self) -> Baseline | None:
+        """The last snapshot recorded, to compare each page with (None: there is none yet,
+        or it cannot be used; the read's end sees every change then)."""
+        c = self.c
+        latest = await _db(c.store.latest_snapshot_id, self.ws)
+        if latest is None:
+            return None
+        if c.memory is not None and c.memory.snapshot_id == latest:
+            return c.memory
+        record = await _db(c.store.snapshot_at, self.ws)
+        if record is None:
+            return None
+        try:
+            live = await asyncio.to_thread(live_of, record.document)
+        except (ValueError, KeyError, TypeError) as exc:
+            c.say(f"the last snapshot cannot be compared page by page: {exc}")
+            return None
+        c.memory = Baseline(record.id, record.document, live)
+        return c.memory
+
+    def page_check(self, desired: Desired, baseline: Baseline) -> PageCheck:
+        """A check of each page against ``baseline`` that records the drift of the objects a
+        page shows changed at once (and tells people), before the read ends."""
+        c = self.c
+
+        async def found(live: Live, scope: Scope) -> None:
+            read_at = c.clock()  # when Hex was seen so: the items' first (or last) seen
+            plan = await asyncio.to_thread(self.plan, desired, live)
+            update = await _db(
+                c.store.observe_drift,
+                self.ws,
+                self.sync_id,
+                read_at,
+                _observations(plan),
+                scope=scope,
+            )
+            self.opened += update.opened
+            self.resolved += update.resolved
+            events = _events(self.ws, self.sync_id, update, f":page{check.changed_pages}")
+            self.told += events
+            if events:
+                await asyncio.to_thread(c.notifier.notify, self.ws, events, c.clock())
+            # What is known of the workspace now, so that `access --at` agrees with the drift.
+            await self.snapshot(check.document(), read_at, desired, by_hexsync=False)
+
+        check = PageCheck(baseline, found, c.say)
+        return check
 
     async def record(self, live: Live, plan: Plan, desired: Desired, *, by_hexsync: bool) -> int:
         """Snapshot, change log and drift for one reading; the open drift count."""
         now = self.c.clock()
         document = snapshot_of(live)
+        snapshot_id = await self.snapshot(document, now, desired, by_hexsync=by_hexsync)
+        self.c.memory = Baseline(snapshot_id, document, live)
+        update = await _db(
+            self.c.store.observe_drift, self.ws, self.sync_id, now, _observations(plan)
+        )
+        self.opened += update.opened
+        self.resolved += update.resolved
+        self.events += _events(self.ws, self.sync_id, update)
+        return update.open_count
+
+    async def snapshot(
+        self, document: dict[str, Any], now: dt.datetime, desired: Desired, *, by_hexsync: bool
+    ) -> int:
+        """Record ``document`` as the snapshot taken at ``now`` (when it differs from the last
+        one) and the changes since the last one; the snapshot's id."""
         snapshot_id, previous = await _db(self.c.store.put_snapshot, self.ws, now, document)
         self.snapshot_id = snapshot_id
         if previous is not None:
@@ -357,13 +433,7 @@ class _Run:
                 items=found,
             )
             self.logged += len(found)
-        update = await _db(
-            self.c.store.observe_drift, self.ws, self.sync_id, now, _observations(plan)
-        )
-        self.opened += update.opened
-        self.resolved += update.resolved
-        self.events += _events(self.ws, self.sync_id, update)
-        return update.open_count
+        return snapshot_id
 
     async def drop_own_lock(self) -> None:
         """Delete the apply lock the previous heal took, if it is still there: letting go of it
@@ -506,7 +576,9 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
             fetched = await c.source.fetch()
             run.commit = fetched.commit
             desired = fetched.desired
-            _live, plan = await run.read(desired)
+            baseline = await run.baseline()
+            watch = run.page_check(desired, baseline) if baseline is not None else None
+            _live, plan = await run.read(desired, watch)
             drift_count = await run.record(_live, plan, desired, by_hexsync=False)
             outcome = "out_of_sync" if drift_count else "synced"
             unread = c.tables.unread(desired) if c.tables is not None else None
@@ -619,5 +691,5 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
         resolved=tuple(run.resolved),
         logged=run.logged,
         snapshot_changed=run.snapshot_changed,
-        events=tuple(run.events),
+        events=(*run.told, *run.events),
     )

@@ -102,16 +102,21 @@ class TablesJob:
 
     # ------------------------------------------------------------------ what a sync asks
 
-    def facts(self, desired: Desired, live: Live) -> Live:
-        """``live`` with the data facts known so far; the listing kept for the job to read."""
-        self.active = wanted(desired)
-        if not self.active:
+    def facts(self, desired: Desired, live: Live, *, listing: bool = True) -> Live:
+        """``live`` with the data facts known so far; with ``listing`` (a whole reading, not a
+        page of one, planned in a worker thread: then nothing here changes but the cache's
+        first building), its projects kept for the job to read."""
+        if listing:
+            self.active = wanted(desired)
+        if not wanted(desired):
             return live
-        self.listed = {p.id: (p.last_edited_at, p.title) for p in live.projects.values()}
-        self.org_id = live.org_id
+        if listing:
+            self.listed = {p.id: (p.last_edited_at, p.title) for p in live.projects.values()}
+            self.org_id = live.org_id
         cache = self._cache(live.org_id)
-        self.planned_without = self._missing()  # what the plan is made without
-        self._wake.set()
+        if listing:
+            self.planned_without = self._missing()  # what the plan is made without
+            self._wake.set()
         if cache is None:
             return live  # the store's rows not loaded yet: nothing known
         names = frozenset(live.connections) or self.names
@@ -120,7 +125,8 @@ class TablesJob:
         if self.unavailable is not None:
             facts = DataFacts(connections=names, unavailable=self.unavailable)
             return dataclasses.replace(live, data=facts)
-        tables = FrozenMap((pid, cache.tables(pid)) for pid in self.listed if pid in cache.entries)
+        known = cache.entries
+        tables = FrozenMap((pid, cache.tables(pid)) for pid in live.projects if pid in known)
         return dataclasses.replace(live, data=DataFacts(tables=tables, connections=names))
 
     def unread(self, desired: Desired) -> str | None:

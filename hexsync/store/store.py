@@ -13,7 +13,7 @@ import hashlib
 import json
 import secrets
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -403,6 +403,18 @@ class Store:
                 int(row.id), workspace, row.taken_at, row.digest, self._blob(c, row.digest)
             )
 
+    def latest_snapshot_id(self, workspace: str) -> int | None:
+        """The id of the newest snapshot (its document not read)."""
+        query = (
+            select(snapshots.c.id)
+            .where(snapshots.c.workspace == workspace)
+            .order_by(snapshots.c.taken_at.desc(), snapshots.c.id.desc())
+            .limit(1)
+        )
+        with self._read() as c:
+            value = c.execute(query).scalar()
+        return None if value is None else int(value)
+
     def latest_time(self, workspace: str) -> dt.datetime | None:
         """The latest time recorded for the workspace (a restarted clock resumes after it)."""
         with self._read() as c:
@@ -506,11 +518,19 @@ class Store:
         sync_id: int,
         now: dt.datetime,
         observed: Iterable[DriftObservation],
+        *,
+        scope: Collection[tuple[str, str]] | None = None,
     ) -> DriftUpdate:
         """Match what a sync saw with the open items: new ones open, seen ones are touched,
-        open ones no longer seen are resolved (each event exactly once)."""
+        open ones no longer seen are resolved (each event exactly once).
+
+        ``scope``: (kind, object id) pairs, when the sync saw only these objects so far (a page
+        read before the rest): only their items are matched, observations of other objects are
+        left out, and the other open items are left as they are."""
         seen: dict[str, DriftObservation] = {}
         for o in observed:
+            if scope is not None and (o.kind, o.object_id or "") not in scope:
+                continue
             seen.setdefault(_drift_key(o.kind, o.object_id, o.object_name, o.field), o)
         with self._write() as c:
             open_rows = {
@@ -521,6 +541,13 @@ class Store:
                     )
                 )
             }
+            elsewhere = 0
+            if scope is not None:
+                inside = {
+                    k: r for k, r in open_rows.items() if (r.kind, r.object_id or "") in scope
+                }
+                elsewhere = len(open_rows) - len(inside)
+                open_rows = inside
             opened: list[int] = []
             for key, o in seen.items():
                 row = open_rows.get(key)
@@ -561,7 +588,9 @@ class Store:
                 for r in c.execute(select(drift_items).where(drift_items.c.id.in_(ids)))
             }
         return DriftUpdate(
-            tuple(rows[i] for i in opened), tuple(rows[i] for i in gone), open_count=len(seen)
+            tuple(rows[i] for i in opened),
+            tuple(rows[i] for i in gone),
+            open_count=len(seen) + elsewhere,
         )
 
     def open_drift(self, workspace: str | None = None) -> list[DriftRecord]:

@@ -9,15 +9,20 @@ GitHub:
 - ``uses: actions/upload-artifact@…`` keeps the file's bytes in ``artifacts[name]``;
 - ``run`` steps run in ``bash --noprofile --norc -eo pipefail`` with the step's ``env``, the
   ``GITHUB_*`` files, and ``GITHUB_ACTION_PATH`` inside an action;
-- ``${{ … }}`` knows ``inputs.*``, ``steps.ID.outputs.*``, ``secrets.*``, ``github.token``,
-  quoted strings, ``==``, ``!=``, ``&&`` and ``||``; ``if:`` is such an expression.
+- ``${{ … }}`` knows ``inputs.*``, ``steps.ID.outputs.*``, ``secrets.*``, ``matrix.*``,
+  ``github.token``, quoted strings, ``==``, ``!=``, ``&&`` and ``||``; ``if:`` is such an
+  expression;
+- ``strategy.matrix`` (lists of values, no ``include``/``exclude``): ``matrix(workflow, job)``
+  lists its combinations, and ``job(…, matrix=…)`` runs the job of one of them.
 
 A job gets the repository's secrets, and its environment's only when it names that environment
-(``environment:``), as GitHub gives them.
+(``environment:``, an expression of the matrix too), as GitHub gives them: an environment's
+secret wins over the repository's of the same name.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -29,7 +34,7 @@ from typing import Any
 import yaml
 
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
-NAME = re.compile(r"\b(inputs|steps|secrets|github)\.([\w.-]+)")
+NAME = re.compile(r"\b(inputs|steps|secrets|matrix|github)\.([\w.-]+)")
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Context:
     inputs: dict[str, str] = field(default_factory=dict)
     steps: dict[str, dict[str, str]] = field(default_factory=dict)
     secrets: Mapping[str, str] = field(default_factory=dict)
+    matrix: Mapping[str, str] = field(default_factory=dict)
     github_token: str = ""
 
     def lookup(self, scope: str, path: str) -> str:
@@ -46,6 +52,8 @@ class Context:
             return self.inputs.get(path, "")
         if scope == "secrets":
             return self.secrets.get(path, "")
+        if scope == "matrix":
+            return self.matrix[path]
         if scope == "github":
             assert path == "token", f"github.{path} is not known to this runner"
             return self.github_token
@@ -93,11 +101,26 @@ class Runner:
     artifacts: dict[str, bytes] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
 
-    def job(self, workflow: str, name: str) -> Job:
+    def _job_spec(self, workflow: str, name: str) -> dict[str, Any]:
         data = yaml.safe_load((self.repo / ".github" / "workflows" / workflow).read_text("utf-8"))
-        job = data["jobs"][name]
-        secrets = {**self.secrets, **self.environments.get(job.get("environment", ""), {})}
-        context = Context(secrets=secrets, github_token=self.github_token)
+        job: dict[str, Any] = data["jobs"][name]
+        return job
+
+    def matrix(self, workflow: str, name: str) -> list[dict[str, str]]:
+        """Every combination of the job's ``strategy.matrix``, in GitHub's order."""
+        axes: dict[str, list[Any]] = self._job_spec(workflow, name)["strategy"]["matrix"]
+        assert not {"include", "exclude"} & set(axes), "this runner knows plain matrices only"
+        return [
+            dict(zip(axes, map(str, values), strict=True))
+            for values in itertools.product(*axes.values())
+        ]
+
+    def job(self, workflow: str, name: str, matrix: Mapping[str, str] | None = None) -> Job:
+        job = self._job_spec(workflow, name)
+        assert ("strategy" in job) == (matrix is not None), "a matrix job runs with its values"
+        context = Context(matrix=matrix or {}, github_token=self.github_token)
+        environment = context.substitute(job.get("environment", ""))
+        context.secrets = {**self.secrets, **self.environments.get(environment, {})}
         start = len(self.log)
         ok = self._steps(job["steps"], context, action_path=None)
         return Job(ok, context.steps, "".join(self.log[start:]))
@@ -151,7 +174,7 @@ class Runner:
         self, step: Mapping[str, Any], context: Context, action_path: Path | None
     ) -> tuple[bool, dict[str, str]]:
         runner_temp = Path(self.env["RUNNER_TEMP"])
-        files = runner_temp / f"step-{len(self.log)}"
+        files = runner_temp / f"step-{len(list(runner_temp.glob('step-*')))}"
         files.mkdir()
         script, output = files / "script.sh", files / "output"
         script.write_text(step["run"], encoding="utf-8")

@@ -13,12 +13,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 from acme import EXAMPLE_TOKEN as HEX_TOKEN
 from actions_runner import Job, Runner, runner_env
-from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
-from fake_github import REPO, TOKEN, FakeGitHub, fake_github
+from ci_support import (
+    EVERY_TOKEN,
+    ROOT,
+    TOKENS,
+    groups_of,
+    job_env,
+    needs_apply_manifests,
+    own_tokens,
+    run_hexsync,
+    run_in_job,
+    tokens_seen,
+    write_workspaces,
+)
+from fake_github import ACTIONS_BOT, REPO, TOKEN, FakeGitHub, fake_github
 
 pytestmark = pytest.mark.slow
 
@@ -314,6 +327,9 @@ def _runs(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]
 
 
 WORKFLOWS = sorted((ROOT / "examples" / "ci" / "github" / "workflows").glob("*.yml"))
+WORKSPACE_WORKFLOWS = sorted(
+    (ROOT / "examples" / "ci" / "github-workspaces" / "workflows").glob("*.yml")
+)
 ACTIONS = [
     ROOT / "action.yml",
     ROOT / "examples" / "ci" / "github" / "actions" / "hexsync" / "action.yml",
@@ -327,7 +343,16 @@ def test_the_action_and_the_example_workflows_pass_actionlint(tmp_path: Path) ->
         "hexsync-drift.yml",
         "hexsync-plan.yml",
     ]
+    assert [p.name for p in WORKSPACE_WORKFLOWS] == [p.name for p in WORKFLOWS]
     done = _runs(["actionlint", "-no-color", *map(str, WORKFLOWS), str(RELEASE)])
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The matrix workflows, in a repository holding the action they use (its inputs checked).
+    repo = tmp_path / "workspaces"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    shutil.copytree(ROOT / "examples" / "ci" / "github", repo / ".github")
+    for path in WORKSPACE_WORKFLOWS:
+        shutil.copy(path, repo / ".github" / "workflows" / path.name)
+    done = _runs(["actionlint", "-no-color"], cwd=repo)
     assert done.returncode == 0, done.stdout + done.stderr
     # actionlint reads an action when a workflow uses it from a path: every mode and input,
     # of hexsync's own action.yml and of the one the examples copy into .github/actions/.
@@ -371,7 +396,13 @@ def test_every_file_to_copy_into_github_workflows_is_a_workflow() -> None:
 def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
     # No configuration: every action they use is pinned by commit SHA but the one from a path.
     done = _runs(
-        ["zizmor", "--offline", "--no-progress", *map(str, ACTIONS + WORKFLOWS), str(RELEASE)]
+        [
+            "zizmor",
+            "--offline",
+            "--no-progress",
+            *map(str, ACTIONS + WORKFLOWS + WORKSPACE_WORKFLOWS),
+            str(RELEASE),
+        ]
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout + done.stderr
@@ -379,7 +410,7 @@ def test_the_action_and_the_example_workflows_pass_zizmor() -> None:
 
 def test_the_examples_use_no_placeholder_release_only_pinned_actions_and_the_copied_one() -> None:
     # The mistake met: `uses: OWNER/hexsync@v0.1.0`, a release that does not exist.
-    for path in WORKFLOWS:
+    for path in WORKFLOWS + WORKSPACE_WORKFLOWS:
         text = path.read_text(encoding="utf-8")
         for uses in re.findall(r"uses: (\S+)", text):
             assert uses == "./.github/actions/hexsync" or re.fullmatch(
@@ -624,6 +655,36 @@ def test_only_the_apply_job_behind_its_environment_holds_the_token_that_writes()
         assert step["with"]["plan-key"] == "${{ secrets.HEXSYNC_PLAN_KEY }}"
 
 
+def test_each_workspace_job_holds_its_own_environments_token_only() -> None:
+    # A secret named by the matrix (secrets[format(…)]) would hand the runner every secret of
+    # the repository; a job's environment holds its workspace's token, and no other's.
+    plan, apply, drift = (
+        yaml.safe_load(
+            (ROOT / "examples/ci/github-workspaces/workflows" / name).read_text("utf-8")
+        )["jobs"][mode]
+        for name, mode in (
+            ("hexsync-plan.yml", "plan"),
+            ("hexsync-apply.yml", "apply"),
+            ("hexsync-drift.yml", "drift"),
+        )
+    )
+    for job, environment, secret in (
+        (plan, "hex-${{ matrix.workspace }}-read", "HEX_WORKSPACE_READ_TOKEN"),
+        (drift, "hex-${{ matrix.workspace }}-read", "HEX_WORKSPACE_READ_TOKEN"),
+        (apply, "hex-${{ matrix.workspace }}", "HEX_WORKSPACE_WRITE_TOKEN"),
+    ):
+        assert job["strategy"]["matrix"] == {"workspace": ["us", "eu"]}
+        assert job["strategy"]["fail-fast"] is False
+        assert job["environment"] == environment
+        text = json.dumps(job)
+        assert "secrets[" not in text
+        assert set(re.findall(r"secrets\.(\w+)", text)) <= {secret, "HEXSYNC_PLAN_KEY"}
+        (step,) = [s for s in job["steps"] if s.get("uses") == "./.github/actions/hexsync"]
+        assert step["with"]["workspace"] == "${{ matrix.workspace }}"
+        assert step["with"]["hex-token"] == f"${{{{ secrets.{secret} }}}}"
+    assert apply["concurrency"]["group"] == "hexsync-apply-${{ matrix.workspace }}"
+
+
 def test_a_plan_key_secret_that_is_not_set_plans_unsigned_and_says_so(
     checkout: Path, hex_url: str, github: FakeGitHub
 ) -> None:
@@ -636,3 +697,206 @@ def test_a_plan_key_secret_that_is_not_set_plans_unsigned_and_says_so(
     done, outputs, _ = run_step("plan", checkout, hex_url, github, HEXSYNC_PLAN_KEY=PLAN_KEY)
     assert "no plan key" not in done.stderr
     assert json.loads(Path(outputs["plan-path"]).read_text(encoding="utf-8"))["signature"]
+
+
+# ------------------------------------------------ the matrix over the workspaces of hexsync.yaml
+# Issue 26: one repository, a US and an EU workspace (docs/workspaces.md), planned and applied
+# by examples/ci/github-workspaces/ (the same action): a job per workspace, each holding its own
+# workspace's token alone (an environment's secret), its own sticky comment, its own artifact.
+
+WORKSPACE_EXAMPLES = ROOT / "examples" / "ci" / "github-workspaces"
+
+
+def _ws_marker(name: str) -> str:
+    return f"<!-- hexsync:plan workspace={name} -->"
+
+
+def _workspaces_repository(base: Path, wheel: Path, emulators: dict[str, str]) -> Path:
+    """The examples copied as docs/workspaces.md says: the action as for one workspace, the
+    matrix workflows instead of the others; hexsync.yaml with a base layer (the Acme manifests)
+    and a layer per workspace."""
+    repo = _copied_repository(base, wheel)
+    shutil.rmtree(repo / ".github" / "workflows")
+    shutil.copytree(WORKSPACE_EXAMPLES / "workflows", repo / ".github" / "workflows")
+    (repo / "manifests").rename(repo / "base")
+    write_workspaces(repo, emulators)
+    return repo
+
+
+@pytest.mark.timeout(900)  # six jobs on one runner, hexsync installed once
+def test_the_matrix_over_the_workspaces_gives_each_its_comment_its_token_and_its_plan(
+    tmp_path: Path, wheel: Path, emulators: dict[str, str], github: FakeGitHub
+) -> None:
+    repo = _workspaces_repository(tmp_path, wheel, emulators)
+    temp = tmp_path / "runner"
+    temp.mkdir()
+    event = temp / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
+    # One runner running the jobs in turn (its virtualenv kept: the install is tested above).
+    runner = Runner(
+        repo=repo,
+        env=runner_env(
+            temp,
+            sys._base_executable,
+            GITHUB_API_URL=github.url,
+            GITHUB_REPOSITORY=REPO,
+            GITHUB_EVENT_PATH=str(event),
+            GITHUB_STEP_SUMMARY=str(temp / "summary"),
+            GITHUB_SHA=HEAD_SHA,
+        ),
+        secrets={"HEXSYNC_PLAN_KEY": PLAN_KEY},
+        environments={
+            **{f"hex-{n}-read": {"HEX_WORKSPACE_READ_TOKEN": t["read"]} for n, t in TOKENS.items()},
+            **{f"hex-{n}": {"HEX_WORKSPACE_WRITE_TOKEN": t["write"]} for n, t in TOKENS.items()},
+        },
+        github_token=TOKEN,
+    )
+
+    def run(workflow: str, job: str) -> dict[str, Job]:
+        matrix = runner.matrix(workflow, job)
+        assert matrix == [{"workspace": "us"}, {"workspace": "eu"}]
+        done = {m["workspace"]: runner.job(workflow, job, m) for m in matrix}
+        for name, result in done.items():
+            assert result.ok, (name, result.log[-3000:])
+            assert not any(token in result.log for token in [*EVERY_TOKEN, PLAN_KEY, TOKEN])
+        return done
+
+    plans = run("hexsync-plan.yml", "plan")
+    comments = github.comments[7]
+    assert [c["body"].split("\n", 1)[0] for c in comments] == [_ws_marker("us"), _ws_marker("eu")]
+    us_comment, eu_comment = (dict(c) for c in comments)
+    assert "US team" in us_comment["body"]
+    assert "EU team" not in us_comment["body"]
+    assert "EU team" in eu_comment["body"]
+    assert "US team" not in eu_comment["body"]
+    assert "plan comment of workspace eu created on pull request #7" in plans["eu"].log
+    # Each job uploaded its own workspace's signed plan, under its own name.
+    assert sorted(runner.artifacts) == ["hexsync-plan-eu", "hexsync-plan-us"]
+    for name in TOKENS:
+        plan = json.loads(runner.artifacts[f"hexsync-plan-{name}"])
+        assert plan.get("signature")
+        assert f"{name.upper()} team" in json.dumps(plan["changes"])
+    # Each emulator was read with its own read-only token, and nothing else.
+    for name, url in emulators.items():
+        assert tokens_seen(url) == own_tokens(name, "read"), name
+
+    # A second push, to the EU layer only: both comments are updated, none added.
+    auditors = "groups:\n  - name: EU team\n  - name: EU auditors\n"
+    (repo / "eu" / "groups.yaml").write_text(auditors, encoding="utf-8")
+    plans = run("hexsync-plan.yml", "plan")
+    assert [c["id"] for c in github.comments[7]] == [us_comment["id"], eu_comment["id"]]
+    assert "EU auditors" in github.comments[7][1]["body"]
+    assert "EU auditors" not in github.comments[7][0]["body"]
+    assert github.comments[7][0]["body"] == us_comment["body"]  # the same plan, rewritten
+    assert "plan comment of workspace us updated on pull request #7" in plans["us"].log
+
+    # Merged: each apply job applies its own workspace's reviewed plan with its write token.
+    github.pulls_of_commit[MERGED] = [
+        {"number": 7, "merged_at": "2026-01-01T00:00:00Z", "head": {"sha": HEAD_SHA}}
+    ]
+    github.runs.append({"id": 98, "head_sha": HEAD_SHA, "created_at": "2026-01-01T00:00:00Z"})
+    for name in TOKENS:
+        artifact = f"hexsync-plan-{name}"
+        github.add_artifact(98, artifact, "plan.json", runner.artifacts[artifact])
+    runner.env["GITHUB_SHA"] = MERGED
+    applies = run("hexsync-apply.yml", "apply")
+    for result in applies.values():
+        assert "applying the plan reviewed in pull request #7" in result.log
+        assert "no plan key" not in result.log
+    assert {"US team"} <= groups_of(emulators["us"])
+    assert not {"EU team", "EU auditors"} & groups_of(emulators["us"])
+    assert {"EU team", "EU auditors"} <= groups_of(emulators["eu"])
+    assert "US team" not in groups_of(emulators["eu"])
+    for name, url in emulators.items():
+        assert tokens_seen(url) == own_tokens(name, "read", "write"), name  # never another's
+
+
+def _one_workspace(checkout: Path, url: str, source: str = "token_env: HEX_TOKEN_US") -> None:
+    """hexsync.yaml with the workspace ``us`` at ``url``: the Acme manifests, one layer."""
+    (checkout / "hexsync.yaml").write_text(
+        f"version: 1\nworkspaces:\n  - name: us\n    api_url: {url}\n    {source}\n"
+        "    manifests: [manifests/]\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_workspace_job_plans_with_its_own_marker_artifact_and_token_variable(
+    checkout: Path, hex_url: str, github: FakeGitHub
+) -> None:
+    _one_workspace(checkout, hex_url)
+    github.comments[7] = [{"id": 1, "body": MARKER + "\nthe manifests' plan", "user": ACTIONS_BOT}]
+    # The job's one token is HEX_API_TOKEN; hexsync -w us reads HEX_TOKEN_US only.
+    done, outputs, summary = run_step("plan", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 0, done.stderr
+    assert outputs["exit-code"] == "2"
+    assert outputs["artifact"] == "hexsync-plan-us"
+    assert "workspace us of hexsync.yaml: hexsync -w us" in done.stderr
+    # The comment without a workspace is not this job's: a second one, the workspace's.
+    assert github.comments[7][0]["body"] == MARKER + "\nthe manifests' plan"
+    assert github.comments[7][1]["body"] == "<!-- hexsync:plan workspace=us -->\n" + summary
+    done, outputs, _ = run_step("plan", checkout, hex_url, github)
+    assert outputs["artifact"] == "hexsync-plan"  # no workspace: the names of before
+    assert [c["body"].split("\n")[0] for c in github.comments[7]] == [MARKER, _ws_marker("us")]
+
+
+@pytest.mark.parametrize(
+    ("workspace", "source", "token", "said"),
+    [
+        ("eu", "token_env: HEX_TOKEN_US", HEX_TOKEN, "no workspace 'eu' in hexsync.yaml (its"),
+        ("us", "token_env: HEX_TOKEN_US", "", "no Hex token for workspace 'us': the job was"),
+        ("us", "token_file: us.token", HEX_TOKEN, "workspace 'us' has no token_env in hexsync"),
+        ("us", "token_env: PATH", HEX_TOKEN, "token_env 'PATH' in hexsync.yaml is not a var"),
+        ("../us", "token_env: HEX_TOKEN_US", HEX_TOKEN, "HEXSYNC_WORKSPACE='../us' is no work"),
+    ],
+    ids=["unknown", "empty-token", "token-file", "job-variable", "bad-name"],
+)
+def test_a_workspace_job_that_cannot_get_its_token_says_why_and_posts_nothing(
+    checkout: Path,
+    hex_url: str,
+    github: FakeGitHub,
+    workspace: str,
+    source: str,
+    token: str,
+    said: str,
+) -> None:
+    _one_workspace(checkout, hex_url, source)
+    done, outputs, _ = run_step(
+        "plan", checkout, hex_url, github, HEXSYNC_WORKSPACE=workspace, HEX_API_TOKEN=token
+    )
+    assert done.returncode == 1
+    assert said in done.stderr
+    assert outputs == {}
+    assert github.comments == {}
+    stats = httpx.get(f"{hex_url}/_emulator/stats").json()
+    assert stats["total"] == 0  # nothing was sent to Hex
+
+
+@needs_apply_manifests
+def test_a_workspace_apply_takes_its_own_artifact_and_refuses_a_plan_its_layers_do_not_make(
+    checkout: Path, hex_url: str, github: FakeGitHub, tmp_path: Path
+) -> None:
+    _one_workspace(checkout, hex_url)
+    other = tmp_path / "other"
+    shutil.copytree(checkout / "manifests", other)
+    (other / "users.yaml").write_text("users: []\n", encoding="utf-8")
+    _reviewed(github, _plan_json(hex_url, other, tmp_path / "forged.json"))  # hexsync-plan
+    github.add_artifact(99, "hexsync-plan-eu", "plan.json", b"{}")  # another workspace's
+    done, outputs, _ = run_step("apply", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 1
+    assert "no 'hexsync-plan-us' artifact from a successful run of hexsync-plan.yml" in done.stderr
+
+    # Its own artifact, but made from other manifests than the workspace's layers: refused.
+    github.add_artifact(99, "hexsync-plan-us", "plan.json", (tmp_path / "forged.json").read_bytes())
+    done, outputs, _ = run_step("apply", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 3, done.stderr
+    assert outputs["exit-code"] == "3"
+    assert "the saved plan is not what the manifests imply" in done.stderr
+
+    # The plan of its layers is applied.
+    reviewed = _plan_json(hex_url, checkout / "manifests", tmp_path / "reviewed.json")
+    github.artifacts[99] = []
+    github.add_artifact(99, "hexsync-plan-us", "plan.json", reviewed)
+    done, outputs, _ = run_step("apply", checkout, hex_url, github, HEXSYNC_WORKSPACE="us")
+    assert done.returncode == 0, done.stderr
+    again = run_hexsync(hex_url, "plan", str(checkout / "manifests"), "--detailed-exitcode")
+    assert again.exit_code == 0, again.output

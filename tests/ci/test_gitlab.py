@@ -3,8 +3,12 @@ GitLab's environment, against a fake GitLab API on loopback and the Hex emulator
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,12 +16,25 @@ from typing import Any
 import pytest
 import yaml
 from acme import EXAMPLE_TOKEN as HEX_TOKEN
-from ci_support import ROOT, job_env, needs_apply_manifests, run_hexsync, run_in_job
+from ci_support import (
+    EVERY_TOKEN,
+    ROOT,
+    TOKENS,
+    groups_of,
+    job_env,
+    needs_apply_manifests,
+    own_tokens,
+    run_hexsync,
+    run_in_job,
+    tokens_seen,
+    write_workspaces,
+)
 from fake_gitlab import PROJECT, TOKEN, TOKEN_USER, FakeGitLab, fake_gitlab
 
 pytestmark = pytest.mark.slow
 
 TEMPLATE = ROOT / "examples" / "ci" / "gitlab" / "hexsync.gitlab-ci.yml"
+WORKSPACES_TEMPLATE = ROOT / "examples" / "ci" / "gitlab" / "hexsync-workspaces.gitlab-ci.yml"
 MARKER = "<!-- hexsync:plan manifests=manifests -->"
 SHA = "c3" * 20  # the pushed commit (on the default branch)
 HEAD = "d4" * 20  # the merged merge request's head
@@ -296,16 +313,52 @@ def stage_of(config: dict[str, Any], job: str) -> str:
     return "test"
 
 
+# What an `include: local:` names, in the project that copied the examples to ci/.
+FILES = {
+    "ci/hexsync.gitlab-ci.yml": TEMPLATE,
+    "ci/hexsync-workspaces.gitlab-ci.yml": WORKSPACES_TEMPLATE,
+}
+
+
+def pipeline(project: dict[str, Any]) -> dict[str, Any]:
+    """The configuration GitLab builds from ``project``: each file it includes (with what that
+    one includes) first, then the project's own keys merged over them."""
+    config: dict[str, Any] = {}
+    for entry in project.get("include", []):
+        included = yaml.safe_load(FILES[entry["local"]].read_text(encoding="utf-8"))
+        config = gitlab_merge(config, pipeline(included))
+    return gitlab_merge(config, {k: v for k, v in project.items() if k != "include"})
+
+
+def jobs_of(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The pipeline's jobs; a ``parallel: matrix`` job is one job per combination of its values,
+    named as GitLab names them (``hexsync-plan: [eu]``), the values among its variables."""
+    jobs: dict[str, dict[str, Any]] = {}
+    for name, spec in config.items():
+        if name in RESERVED or name.startswith("."):
+            continue
+        matrix = (spec.get("parallel") or {}).get("matrix")
+        if not matrix:
+            jobs[name] = spec
+            continue
+        for entry in matrix:
+            axes = {k: v if isinstance(v, list) else [v] for k, v in entry.items()}
+            for values in itertools.product(*axes.values()):
+                combo = dict(zip(axes, map(str, values), strict=True))
+                variables = {**spec.get("variables", {}), **combo}
+                jobs[f"{name}: [{', '.join(combo.values())}]"] = {**spec, "variables": variables}
+    return jobs
+
+
 def missing_stages(project_yaml: str) -> dict[str, str]:
     """The jobs whose stage the pipeline does not have, after including the template."""
-    project = yaml.safe_load(project_yaml)
-    assert project["include"] == [{"local": "ci/hexsync.gitlab-ci.yml"}]
-    config = gitlab_merge(template(), {k: v for k, v in project.items() if k != "include"})
+    config = pipeline(yaml.safe_load(project_yaml))
     stages = config.get("stages", DEFAULT_STAGES[1:-1])
     stages = [".pre", *stages, ".post"]
-    jobs = [k for k in config if k not in RESERVED and not k.startswith(".")]
-    assert {"hexsync-plan", "hexsync-apply", "hexsync-drift"} <= set(jobs)
-    return {job: stage_of(config, job) for job in jobs if stage_of(config, job) not in stages}
+    jobs = jobs_of(config)
+    assert {j.split(":")[0] for j in jobs} >= {"hexsync-plan", "hexsync-apply", "hexsync-drift"}
+    full = {**config, **jobs}
+    return {job: stage_of(full, job) for job in jobs if stage_of(full, job) not in stages}
 
 
 def test_gitlab_merge_replaces_an_included_stages_list_as_gitlab_does() -> None:
@@ -363,3 +416,158 @@ style: {stage: lint, script: [make lint]}
     assert missing_stages(fixed) == {}
     merged = gitlab_merge(template(), yaml.safe_load(fixed))
     assert merged["hexsync-plan"]["script"] == template()["hexsync-plan"]["script"]  # kept
+
+
+# --------------------------------------------- the matrix over the workspaces of hexsync.yaml
+# Issue 26: hexsync-workspaces.gitlab-ci.yml includes the template and runs each job once per
+# workspace; each job gets the variables of its own environment, as GitLab scopes them.
+
+WORKSPACES_PROJECT = """
+include:
+  - local: ci/hexsync-workspaces.gitlab-ci.yml
+stages: [build, test, deploy]
+compile: {stage: build, script: [make]}
+"""
+SCOPED = {  # the project's variables, each scoped to one environment
+    **{f"hex-{n}-read": {"HEX_WORKSPACE_READ_TOKEN": t["read"]} for n, t in TOKENS.items()},
+    **{f"hex-{n}": {"HEX_WORKSPACE_WRITE_TOKEN": t["write"]} for n, t in TOKENS.items()},
+}
+
+
+def _expand(text: str, variables: dict[str, str]) -> str:
+    return re.sub(r"\$\{?(\w+)\}?", lambda m: variables[m[1]], text)
+
+
+def test_the_workspaces_include_runs_each_job_per_workspace_in_its_own_environment() -> None:
+    assert missing_stages(WORKSPACES_PROJECT) == {}
+    config = pipeline(yaml.safe_load(WORKSPACES_PROJECT))
+    jobs = jobs_of(config)
+    assert sorted(j for j in jobs if j.startswith("hexsync-")) == [
+        "hexsync-apply: [eu]",
+        "hexsync-apply: [us]",
+        "hexsync-drift: [eu]",
+        "hexsync-drift: [us]",
+        "hexsync-plan: [eu]",
+        "hexsync-plan: [us]",
+    ]
+    expected = {
+        "plan": ("hex-{}-read", "prepare"),
+        "drift": ("hex-{}-read", "prepare"),
+        "apply": ("hex-{}", None),
+    }
+    for mode, (environment, action) in expected.items():
+        for name in TOKENS:
+            job = jobs[f"hexsync-{mode}: [{name}]"]
+            assert job["variables"] == {"HEXSYNC_WORKSPACE": name}
+            assert _expand(job["environment"]["name"], job["variables"]) == environment.format(name)
+            assert job["environment"].get("action") == action  # plan and drift deploy nothing
+            assert job["script"] == template()[f"hexsync-{mode}"]["script"]  # the template's
+            assert job["extends"] == ".hexsync"
+    apply_us = jobs["hexsync-apply: [us]"]
+    assert _expand(apply_us["resource_group"], apply_us["variables"]) == "hexsync-apply-us"
+    for mode in ("plan", "apply"):
+        changes = jobs[f"hexsync-{mode}: [us]"]["rules"][0]["changes"]
+        assert changes == ["hexsync.yaml", "base/**/*", "us/**/*", "eu/**/*"]
+
+
+def run_matrix_job(
+    job: str, repo: Path, gitlab: FakeGitLab, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """The matrix job ``job`` of the workspaces include as GitLab runs it: the template's
+    variables, then the job's own (its workspace), then the project's variables scoped to the
+    job's environment, and no others."""
+    config = pipeline(yaml.safe_load(WORKSPACES_PROJECT))
+    spec = jobs_of(config)[job]
+    variables = {**config["variables"], **spec["variables"]}
+    environment = _expand(spec["environment"]["name"], variables)
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "HEXSYNC": f"{sys.executable} -m hexsync --rate-limit off",
+        **variables,
+        "HEX_API_URL": "http://127.0.0.1:9",  # never read with a workspace: hexsync.yaml's host
+        "CI_API_V4_URL": f"{gitlab.url}/api/v4",
+        "CI_PROJECT_ID": PROJECT,
+        "CI_PROJECT_DIR": str(repo),
+        "CI_COMMIT_SHA": SHA,
+        "HEXSYNC_GITLAB_TOKEN": TOKEN,
+        **SCOPED[environment],
+        **extra,
+    }
+    done = run_in_job(["bash", "-euc", "\n".join(spec["script"])], repo, env, TOKEN)
+    for token in EVERY_TOKEN:
+        assert token not in done.stdout + done.stderr
+    return done
+
+
+@needs_apply_manifests
+def test_the_workspaces_matrix_notes_plans_and_applies_each_workspace_with_its_own_token(
+    tmp_path: Path, emulators: dict[str, str], gitlab: FakeGitLab
+) -> None:
+    repo = tmp_path / "project"
+    repo.mkdir()
+    write_workspaces(repo, emulators)
+    plans: dict[str, bytes] = {}
+
+    def plan_all() -> None:
+        for name in TOKENS:
+            done = run_matrix_job(f"hexsync-plan: [{name}]", repo, gitlab, CI_MERGE_REQUEST_IID="3")
+            assert done.returncode == 0, done.stderr
+            assert _dotenv(repo / "hexsync-ci" / "hexsync.env")["HEXSYNC_EXIT_CODE"] == "2"
+            plans[name] = (repo / "hexsync-ci" / "plan.json").read_bytes()
+
+    plan_all()
+    notes = gitlab.notes[3]
+    assert [n["body"].split("\n")[0] for n in notes] == [
+        "<!-- hexsync:plan workspace=us -->",
+        "<!-- hexsync:plan workspace=eu -->",
+    ]
+    assert "US team" in notes[0]["body"]
+    assert "EU team" not in notes[0]["body"]
+    assert "EU team" in notes[1]["body"]
+    ids = [n["id"] for n in notes]
+    for name, url in emulators.items():
+        assert tokens_seen(url) == own_tokens(name, "read"), name
+
+    # The next push changes the EU layer: each note is updated in place, none added.
+    auditors = "groups:\n  - name: EU team\n  - name: EU auditors\n"
+    (repo / "eu" / "groups.yaml").write_text(auditors, encoding="utf-8")
+    plan_all()
+    assert [n["id"] for n in gitlab.notes[3]] == ids
+    assert "EU auditors" in gitlab.notes[3][1]["body"]
+    assert "EU auditors" not in gitlab.notes[3][0]["body"]
+
+    # Merged: each apply job takes the plan of its own workspace's matrix job.
+    gitlab.mrs_of_commit[SHA] = [{"iid": 3, "state": "merged", "sha": HEAD}]
+    gitlab.pipelines[3] = [{"id": 70, "sha": HEAD}]
+    gitlab.jobs[70] = [
+        {"id": 700, "name": "hexsync-plan: [us]", "status": "success"},
+        {"id": 701, "name": "hexsync-plan: [eu]", "status": "success"},
+    ]
+    gitlab.blobs[700], gitlab.blobs[701] = plans["us"], plans["eu"]
+    for name, job in (("eu", 701), ("us", 700)):
+        done = run_matrix_job(f"hexsync-apply: [{name}]", repo, gitlab)
+        assert done.returncode == 0, done.stderr
+        assert f"applying the plan reviewed in merge request !3 (job {job})" in done.stderr
+    assert "US team" in groups_of(emulators["us"])
+    assert not {"EU team", "EU auditors"} & groups_of(emulators["us"])
+    assert {"EU team", "EU auditors"} <= groups_of(emulators["eu"])
+    for name, url in emulators.items():
+        assert tokens_seen(url) == own_tokens(name, "read", "write"), name  # never another's
+
+
+def test_a_workspace_job_missing_its_environments_token_says_so(
+    tmp_path: Path, emulators: dict[str, str], gitlab: FakeGitLab
+) -> None:
+    # The EU read token is not scoped to hex-eu-read (a typo in the scope): the job fails with
+    # the variable's name, and hands hexsync no other token.
+    repo = tmp_path / "project"
+    repo.mkdir()
+    write_workspaces(repo, emulators)
+    done = run_matrix_job(
+        "hexsync-plan: [eu]", repo, gitlab, CI_MERGE_REQUEST_IID="3", HEX_WORKSPACE_READ_TOKEN=""
+    )
+    assert done.returncode != 0
+    assert "set HEX_WORKSPACE_READ_TOKEN, the read-only Hex token of the workspace" in done.stderr
+    assert gitlab.notes == {}
+    assert tokens_seen(emulators["eu"]) == set()

@@ -179,3 +179,25 @@ def test_a_layer_loosening_the_baseline_stops_its_workspace_before_any_request(
     assert "base/base.yaml:3:16), locked at" in eu_section
     assert _stats(emulators["eu"])["total"] == 0
     assert _stats(emulators["us"])["total"] > 0
+
+
+def test_a_saved_plan_applied_with_layers_must_be_what_the_workspaces_layers_make(
+    repo: Path, emulators: dict[str, str]
+) -> None:
+    # CI applies the plan reviewed for a workspace with `-w eu apply plan.json --layers`.
+    saved = repo / "eu-plan.json"
+    assert _run(repo, "plan", "-w", "eu", "--out", str(saved)).exit_code == 0
+    refused = _run(repo, "apply", str(saved), "--layers")
+    assert refused.exit_code == 1
+    assert "--layers goes with a saved plan and -w NAME" in refused.output
+    (repo / "eu" / "eu.yaml").write_text("groups:\n  - name: EU auditors\n", encoding="utf-8")
+    stale = _run(repo, "-w", "eu", "apply", str(saved), "--layers")
+    assert stale.exit_code == 3, stale.output
+    assert "the saved plan is not what the manifests imply" in stale.output
+    assert "EU team" not in [g["name"] for g in _state(emulators["eu"])["groups"]]
+    (repo / "eu" / "eu.yaml").write_text("groups:\n  - name: EU team\n", encoding="utf-8")
+    done = _run(repo, "-w", "eu", "apply", str(saved), "--layers")
+    assert done.exit_code == 0, done.output
+    assert "EU team" in [g["name"] for g in _state(emulators["eu"])["groups"]]
+    assert _stats(emulators["us"])["total"] == 0
+    _only_own_token(emulators)

@@ -1,4 +1,5 @@
-"""Where Hex's OpenAPI document closes a request body's object (``additionalProperties: false``),
+"""Where Hex closes a request body's object (``additionalProperties: false`` in the project's
+contract of Hex's API, tests/contract/hex_api.yaml, as in Hex's OpenAPI document),
 the emulator refuses an unknown key there even when it ignores unknown keys elsewhere (the
 default), as Hex does: a 400 in the operation's error envelope, and nothing changed.
 
@@ -15,8 +16,8 @@ import copy
 from typing import Any
 
 import pytest
+from hex_contract import openapi
 from openapi_schema_validator import OAS30Validator
-from shared_reference import reference_dict, require_reference
 
 from hexsync.emulator.config import EmulatorConfig
 
@@ -132,7 +133,8 @@ def test_the_same_request_without_the_unknown_key_succeeds(serve_emulator, seed,
 
 
 def test_an_unknown_key_where_hex_allows_one_is_still_ignored(serve_emulator, seed):
-    # CreateGroup's own top level is open in the document: only its `members` is closed.
+    # CreateGroup's own top level is open (in Hex's document and the contract): only its
+    # `members` is closed.
     client = serve_emulator(seed, EmulatorConfig(rate_limits=None))
     body = {"name": "Partners", UNKNOWN: "red", "members": {"users": []}}
     response = client.post("/api/v1/groups", json=body, headers=_headers(seed))
@@ -142,42 +144,38 @@ def test_an_unknown_key_where_hex_allows_one_is_still_ignored(serve_emulator, se
 Where = tuple[str | int, ...]
 
 
-def _closed_paths(node: Any, components: dict[str, Any], where: Where) -> set[Where]:
+def _closed_paths(node: Any, where: Where) -> set[Where]:
     """The places in a request body schema whose object forbids other keys."""
     found: set[Where] = set()
     if isinstance(node, dict):
-        if "$ref" in node:
-            name = node["$ref"].rsplit("/", 1)[-1]
-            return _closed_paths(components[name], components, where)
         if node.get("additionalProperties") is False:
             found.add(where)
         for key, child in (node.get("properties") or {}).items():
-            found |= _closed_paths(child, components, (*where, key))
+            found |= _closed_paths(child, (*where, key))
         if "items" in node:
-            found |= _closed_paths(node["items"], components, (*where, 0))
+            found |= _closed_paths(node["items"], (*where, 0))
         for combined in ("allOf", "anyOf", "oneOf"):
             for branch in node.get(combined, []):
-                found |= _closed_paths(branch, components, where)
+                found |= _closed_paths(branch, where)
     return found
 
 
-def test_the_closed_places_are_exactly_the_documents():
-    spec = reference_dict(require_reference())
-    components = spec["components"]["schemas"]
+def test_the_closed_places_are_exactly_the_contracts():
+    spec = openapi()
     documented = set()
     for operations in spec["paths"].values():
         for operation in operations.values():
             if not isinstance(operation, dict) or "requestBody" not in operation:
                 continue
             schema = operation["requestBody"]["content"]["application/json"]["schema"]
-            for where in _closed_paths(schema, components, ()):
+            for where in _closed_paths(schema, ()):
                 documented.add((operation["operationId"], where))
     assert documented == set(CLOSED)
 
 
 @pytest.mark.parametrize("operation", sorted({op for op, _ in CLOSED}))
 def test_the_refusal_is_the_documented_400(serve_emulator, seed, operation):
-    spec = reference_dict(require_reference())
+    spec = openapi()
     declared = next(
         o["responses"]["400"]["content"]["application/json"]["schema"]
         for operations in spec["paths"].values()
@@ -190,4 +188,4 @@ def test_the_refusal_is_the_documented_400(serve_emulator, seed, operation):
     sent = _with_unknown_key(body, where)
     response = client.request(method, path, json=sent, headers=_headers(seed))
     assert response.status_code == 400
-    OAS30Validator({**declared, "components": spec["components"]}).validate(response.json())
+    OAS30Validator(declared).validate(response.json())

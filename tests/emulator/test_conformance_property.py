@@ -1,7 +1,8 @@
-"""Property-based conformance: requests generated from Hex's OpenAPI document, answered by the
-emulator in process, every answer checked against the document (schemathesis).
+"""Property-based conformance: requests generated from the project's contract of Hex's API
+(tests/contract/hex_api.yaml, docs/hex-api.md, "The contract"), answered by the emulator in
+process, every answer checked against the contract (schemathesis).
 
-For each of the document's 31 operations, ``EXAMPLES`` requests (seeded: the same requests on
+For each of the contract's 31 operations, ``EXAMPLES`` requests (seeded: the same requests on
 every run) with generated query strings and bodies; path ids are the seed's real objects seven
 times in eight (so the handlers run, not only the 404s), and the token is the workspace's or a
 personal one of an admin, an editor or a guest. Checks, 0 failures the bar:
@@ -27,6 +28,7 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
+from hex_contract import envelope_validator, openapi
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -35,7 +37,6 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from shared_reference import envelope_validator, reference_dict, require_reference
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.clock import ManualClock
@@ -54,7 +55,7 @@ CHECKS = [
 UNDECLARED_BUT_REAL = (401, 404)
 BASE_URL = "https://app.hex.tech"
 
-SPEC = reference_dict(require_reference())
+SPEC = openapi()
 SPEC["servers"] = [{"url": f"{BASE_URL}/api"}]
 SCHEMA = schemathesis.openapi.from_dict(SPEC)
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
@@ -98,7 +99,7 @@ def known_ids(seed: Seed) -> dict[str, list[str]]:
     }
 
 
-def test_the_whole_reference_is_exercised() -> None:
+def test_the_whole_contract_is_exercised() -> None:
     assert len(OPERATIONS) == 31
 
 
@@ -108,14 +109,14 @@ def _check(case: Any, response: httpx.Response) -> None:
         # An id with a "/" in it is another path: the emulator's "no such endpoint" (new envelope).
         op = resolve(case.method, response.request.url.path)
         assert response.headers["content-type"] == "application/json"
-        envelope_validator(SPEC, op.envelope if op else "new").validate(response.json())
+        envelope_validator(op.envelope if op else "new").validate(response.json())
         case.validate_response(response, checks=[not_a_server_error])
         return
     case.validate_response(response, checks=CHECKS)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.label)
-def test_every_generated_request_is_answered_per_the_reference(operation: Any, seed: Seed) -> None:
+def test_every_generated_request_is_answered_per_the_contract(operation: Any, seed: Seed) -> None:
     clock = ManualClock()
     app = create_app(seed, EmulatorConfig(rate_limits=None), clock=clock)
     known = known_ids(seed)

@@ -1,16 +1,16 @@
-"""Contract: every operation answers what Hex's OpenAPI document declares, success and errors.
+"""Contract: every operation answers what the project's contract of Hex's API declares
+(tests/contract/hex_api.yaml, written from Hex's API reference; docs/hex-api.md, "The contract"),
+success and errors.
 
 Each of the 31 operations (and the 4 legacy run paths) is called at least once successfully and
 at least once failing; every response body is validated with openapi-core against the schema the
-document declares for that operation and status. Statuses the document does not declare for an
+contract declares for that operation and status. Statuses the contract does not declare for an
 endpoint (401, undeclared 404s) are held to that endpoint's error envelope
 (docs/hex-api.md, "Error envelopes").
 
 The requests are one table, ``CALLS`` (and ``LEGACY_CALLS``): a row per request with the status
 it must answer and, where it matters, what its body must hold. Each row is its own test case,
 against a freshly seeded emulator.
-
-This is the only place the project reads ``shared/``; CI clones the repo with ``shared/`` beside it.
 """
 
 from __future__ import annotations
@@ -21,23 +21,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from openapi_core import Config, OpenAPI
+from hex_contract import envelope_validator, openapi
+from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_schema_validator import OAS30Validator
-from shared_reference import envelope_validator, reference_dict, require_reference
 
 from hexsync.emulator.operations import OPERATIONS, Operation
 
-SPEC_PATH = require_reference()
 HOST = "https://app.hex.tech"
 NOBODY = "00000000-0000-4000-8000-000000000000"
 
 
-RAW_SPEC: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
-SPEC_DICT: dict[str, Any] = reference_dict(SPEC_PATH)
-# Hex's document is not itself valid (e.g. ``default: null`` on non-nullable strings): skip the
-# spec check, keep the response checks.
-SPEC = OpenAPI.from_dict(SPEC_DICT, config=Config(spec_validator_cls=None))
+SPEC_DICT: dict[str, Any] = openapi()
+SPEC = OpenAPI.from_dict(SPEC_DICT)
 MODERN = {op.operation_id: op for op in OPERATIONS if not op.legacy_path}
 LEGACY = next(op for op in OPERATIONS if op.legacy_path)
 SPEC_OPERATIONS = {
@@ -49,11 +45,11 @@ SPEC_OPERATIONS = {
 
 
 def _envelope_validator(op: Operation) -> OAS30Validator:
-    return envelope_validator(SPEC_DICT, op.envelope)
+    return envelope_validator(op.envelope)
 
 
 class Checker:
-    """Calls the emulator and validates each answer against the reference."""
+    """Calls the emulator and validates each answer against the contract."""
 
     def __init__(self, client: Any, seed: Any) -> None:
         self.client = client
@@ -157,7 +153,7 @@ class Call:
 
     @property
     def method(self) -> str:
-        return SPEC_OPERATIONS[self.operation][0]  # as the reference declares it
+        return SPEC_OPERATIONS[self.operation][0]  # as the contract declares it
 
     @property
     def id(self) -> str:
@@ -762,12 +758,12 @@ def perform(check: Checker, call: Call) -> None:
             assert found == fill(wanted, values), place
 
 
-def test_the_table_covers_every_operation_of_the_reference():
+def test_the_table_covers_every_operation_of_the_contract():
     assert len(SPEC_OPERATIONS) == 31
     assert {call.operation for call in CALLS} == set(SPEC_OPERATIONS)
 
 
-def test_operations_table_matches_the_reference():
+def test_operations_table_matches_the_contract():
     assert {op: (m.method, m.path) for op, m in MODERN.items()} == SPEC_OPERATIONS
 
 

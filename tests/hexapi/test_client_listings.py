@@ -90,6 +90,20 @@ async def test_five_thousand_projects_with_sharing_take_fifty_requests() -> None
     assert _count(await _stats(app), "ListProjects") == 50
 
 
+async def test_a_listing_page_by_page_gives_each_page_before_asking_for_the_next() -> None:
+    seed = big_seed(projects=249)
+    app = _app(seed, EmulatorConfig(rate_limits=None))
+    async with _client(app) as hex_:
+        pages = []
+        async for page in hex_.iter_project_pages(include_sharing=True):
+            # The page is here and the next one not asked for yet.
+            assert hex_.counters.requests["ListProjects"] == len(pages) + 1
+            pages.append(page)
+        flat = [p.id async for p in hex_.iter_projects(include_sharing=True)]
+    assert [len(page) for page in pages] == [100, 100, 50]
+    assert [p.id for page in pages for p in page] == flat
+
+
 async def test_a_long_read_is_paced_and_never_meets_a_429() -> None:
     """75 requests of the 30/minute users group: the client waits, Hex never refuses."""
     clock = ManualClock()

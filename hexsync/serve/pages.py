@@ -1,0 +1,202 @@
+"""Seeing a change made in Hex as soon as its page is read, not when the whole read is.
+
+A read of 10,000 projects at Hex's limits takes minutes (157 requests at 30 a minute). Had the
+controller compared only whole reads, a change made just after its page was read would wait
+for the rest of that read, all of the next one and the plan at its end: up to twice a read.
+Instead, :class:`PageCheck` (a :class:`~hexsync.readers.workspace.PageWatch`) compares each
+page, as it arrives, with the same objects in the last snapshot. When some differ, it plans
+once on the last reading with those objects as just read and records the drift of those
+objects at once (opened, or resolved when the change undid it): the status is ``OutOfSync``
+from then on. It records a snapshot then too (the last one with those objects as just read:
+what is known of the workspace at that moment, so ``access --at`` agrees with the drift) and
+the changes in it. A change is so seen when its page is next read, at most one read after it
+was made.
+
+What a page cannot show waits for the end of the read: an object gone from Hex (it is on no
+page), drift that names no object in Hex (a project the manifests declare that is not there),
+and a group of an apply lock's name (whether it is a lock depends on the rest of the read). The
+end of the read stays the one consistent account: it plans from the whole reading, records the
+snapshot, the change log and every drift item, and only it heals. The check sends no request:
+the read is the same, at the request floor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hexsync.hexapi import Collection as ApiCollection
+from hexsync.ops.snapshot import collection_doc, group_doc, project_doc, user_doc
+from hexsync.readers.workspace import live_collection
+from hexsync.values.desired import FrozenMap
+from hexsync.values.kinds import Kind
+from hexsync.values.live import (
+    Live,
+    LiveCollection,
+    LiveGroup,
+    LiveProject,
+    LiveUser,
+    is_lock_name,
+)
+
+__all__ = ["Baseline", "PageCheck", "Scope"]
+
+Scope = frozenset[tuple[str, str]]  # (kind, Hex id) of the objects a page showed changed
+
+_SECTIONS = {  # kind → the snapshot document's section
+    Kind.PROJECT.value: "projects",
+    Kind.USER.value: "users",
+    Kind.GROUP.value: "groups",
+    Kind.COLLECTION.value: "collections",
+}
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The workspace as last recorded: the snapshot's id and document, and the reading it was
+    made of."""
+
+    snapshot_id: int
+    document: Mapping[str, Any]
+    live: Live
+
+
+class PageCheck:
+    """Compares each page of a read with the baseline; ``found(live, scope)`` hears of the
+    objects that changed (``scope``) with the baseline patched by every change seen so far in
+    this read (``live``), to plan and record their drift. A failure of ``found`` stops the
+    checks of this read (``say`` tells why); the read and the sync go on."""
+
+    def __init__(
+        self,
+        baseline: Baseline,
+        found: Callable[[Live, Scope], Awaitable[None]],
+        say: Callable[[str], None] = lambda _text: None,
+    ) -> None:
+        self.stored = baseline.document
+        self.live = baseline.live
+        self.found = found
+        self.say = say
+        self.failed = False
+        self.seen: dict[tuple[str, str], Any] = {}  # docs of objects changed in this read
+        self.changed_pages = 0
+
+    def _differs(self, kind: Kind, ident: str, doc: Any) -> bool:
+        key = (kind.value, ident)
+        before = self.seen[key] if key in self.seen else self._stored(kind, ident)
+        if before == doc:
+            return False
+        self.seen[key] = doc
+        return True
+
+    def _stored(self, kind: Kind, ident: str) -> Any:
+        objects = self.stored.get(_SECTIONS[kind.value])
+        return objects.get(ident) if isinstance(objects, Mapping) else None
+
+    def document(self) -> dict[str, Any]:
+        """The baseline's snapshot document with every object this read has shown changed so
+        far, as shown: what is known of the workspace now."""
+        out = dict(self.stored)
+        copied: set[str] = set()
+        for (kind, ident), doc in self.seen.items():
+            section = _SECTIONS[kind]
+            if section not in copied:
+                out[section] = dict(out.get(section) or {})
+                copied.add(section)
+            out[section][ident] = doc
+        return out
+
+    async def _changed(self, live: Live, scope: Iterable[tuple[str, str]]) -> None:
+        self.live = live
+        self.changed_pages += 1
+        try:
+            await self.found(live, frozenset(scope))
+        except Exception as exc:
+            self.failed = True
+            self.say(
+                f"seeing changes page by page stopped for this read ({type(exc).__name__}: "
+                f"{exc}); they are seen when the read ends"
+            )
+
+    # ---------------------------------------------------------------------- PageWatch
+
+    async def projects(self, page: Sequence[LiveProject]) -> None:
+        if self.failed:
+            return
+        changed = [p for p in page if self._differs(Kind.PROJECT, p.id, project_doc(p))]
+        if not changed:
+            return
+        projects = dict(self.live.projects)
+        projects.update((p.id, p) for p in changed)
+        live = dataclasses.replace(self.live, projects=FrozenMap(projects))
+        await self._changed(live, ((Kind.PROJECT.value, p.id) for p in changed))
+
+    async def users(self, page: Sequence[LiveUser]) -> None:
+        if self.failed:
+            return
+        changed = [u for u in page if self._differs(Kind.USER, u.id, user_doc(u))]
+        if not changed:
+            return
+        ids = {u.id for u in changed}
+        users = {e: u for e, u in self.live.users.items() if u.id not in ids}
+        users.update((u.email, u) for u in changed)
+        live = dataclasses.replace(self.live, users=FrozenMap(users))
+        await self._changed(live, ((Kind.USER.value, u.id) for u in changed))
+
+    def _with_groups(self, changed: Sequence[LiveGroup]) -> Live:
+        known = {g.id: g for g in self.live.groups.values()}
+        groups = dict(self.live.groups)
+        for g in changed:
+            before = known.get(g.id)
+            members = g.members
+            if before is not None:
+                groups.pop(before.name, None)
+                if members is None:
+                    members = before.members
+            groups[g.name] = LiveGroup(g.id, g.name, members)
+        return dataclasses.replace(self.live, groups=FrozenMap(groups))
+
+    async def groups(self, page: Sequence[LiveGroup]) -> None:
+        if self.failed:
+            return
+        changed = []
+        for g in page:  # the listing has names only: members are compared when read
+            if is_lock_name(g.name):
+                continue
+            stored = self._stored(Kind.GROUP, g.id)
+            before = self.seen.get((Kind.GROUP.value, g.id), stored)
+            name = before.get("name") if isinstance(before, Mapping) else None
+            if name != g.name:
+                members = before.get("members") if isinstance(before, Mapping) else None
+                self.seen[(Kind.GROUP.value, g.id)] = {"name": g.name, "members": members}
+                changed.append(g)
+        if changed:
+            await self._changed(
+                self._with_groups(changed), ((Kind.GROUP.value, g.id) for g in changed)
+            )
+
+    async def members(self, group: LiveGroup) -> None:
+        if self.failed or is_lock_name(group.name):
+            return
+        if not self._differs(Kind.GROUP, group.id, group_doc(group)):
+            return
+        await self._changed(self._with_groups([group]), [(Kind.GROUP.value, group.id)])
+
+    async def collections(self, page: Sequence[ApiCollection]) -> None:
+        if self.failed:
+            return
+        email_of = {u.id: u.email for u in self.live.users.values()}
+        name_of = {g.id: g.name for g in self.live.groups.values()}
+        read = [live_collection(c, email_of, name_of) for c in page]
+        changed = [c for c in read if self._differs(Kind.COLLECTION, c.id, collection_doc(c))]
+        if not changed:
+            return
+        ids = {c.id for c in changed}
+        collections: dict[str, LiveCollection] = {
+            n: c for n, c in self.live.collections.items() if c.id not in ids
+        }
+        collections.update((c.name, c) for c in changed)
+        live = dataclasses.replace(self.live, collections=FrozenMap(collections))
+        await self._changed(live, ((Kind.COLLECTION.value, c.id) for c in changed))
