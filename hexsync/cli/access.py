@@ -504,6 +504,7 @@ _FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html"}
 @_AS_PLANNED
 @_FROM
 @_at_options
+@_CLASSES
 @_INACTIVE
 @click.pass_context
 def access_report(
@@ -515,15 +516,18 @@ def access_report(
     at: str | None,
     at_db: str | None,
     at_workspace: str | None,
+    manifests: tuple[str, ...],
     inactive: str,
 ) -> None:
     """The whole matrix: CSV, JSON (schemas/access-report.schema.json) or an HTML page that
-    opens offline, with filters by person, group, collection, project and level.
+    opens offline, with filters by person, group, collection, project and level; with data
+    classes (--manifests), which classes each project reads and who can see each class.
 
     \b
     Examples:
       hexsync access report --out access.html
       hexsync access report --out after.html --as-planned manifests/
+      hexsync access report --out access.html --manifests manifests/
       hexsync access report --out access.json
       hexsync access report --from access.json --out access.csv   # the same reading, as CSV
     """
@@ -535,7 +539,9 @@ def access_report(
         )
     check_writable_file(out, "--out")
     span = inactive_span(inactive)
-    state = _state(ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace)
+    state = _state(
+        ctx, as_planned, saved, at=at, db=at_db, workspace=at_workspace, manifests=manifests
+    )
     report = report_of(state, options(ctx).api_url.rstrip("/"))
     if at is not None:
         report = sealed({**report, "source": "snapshot"})
@@ -555,5 +561,12 @@ def access_report(
     else:
         text = render_access_html(report)
     write_atomically(out, text)
+    data = report.get("data_classes")
+    if data is not None and data["unknown"] is not None:
+        click.echo(
+            f"note: which data classes the projects read is not known ({data['unknown']}):"
+            " the report says so instead of showing none.",
+            err=True,
+        )
     n = len(report["projects"])
     click.echo(f"Wrote {out} ({fmt}): {n} projects, {len(report['people'])} people.", err=True)

@@ -95,6 +95,24 @@ class HexClient:
     def __repr__(self) -> str:
         return f"HexClient({self.base_url!r}, token={self._pipe.token!r})"
 
+    def sibling(self) -> HexClient:
+        """Another client of the same token and API that shares this one's pacer (one rate
+        limit for both) and keeps counters and connections of its own: a background reader
+        (``hexsync serve``'s queried tables) whose requests are not counted as the
+        foreground's. Close it on its own."""
+        p = self._pipe
+        return HexClient(
+            p.token,
+            p.base_url,
+            transport=p.transport,
+            pacer=p.pacer,
+            retry=p.retry,
+            timeout=p.timeout,
+            max_concurrency=p.max_concurrency,
+            clock=p.clock,
+            sleep=p.sleep,
+        )
+
     async def __aenter__(self) -> HexClient:
         return self
 

@@ -127,11 +127,13 @@ class Pipeline:
         self.counters = Counters()
         self.breaker = Breaker(self.retry, clock)
         self.notices = Notices(notify, clock)
-        self.pacer.on_wait = self._pacing_wait
+        if self.pacer.on_wait is None:  # a pacer shared with a sibling keeps its first teller
+            self.pacer.on_wait = self._pacing_wait
+        self.transport, self.clock, self.sleep = transport, clock, sleep  # for a sibling
         self._answered = False  # any HTTP answer yet: a refused connection then is an outage
         self._clock = clock
         self._sleep = sleep
-        self._max_concurrency = max(1, max_concurrency)
+        self._max_concurrency = self.max_concurrency = max(1, max_concurrency)
         self._semaphore: asyncio.Semaphore | None = None
         self._http = httpx.AsyncClient(
             transport=transport,

@@ -246,7 +246,28 @@ def report_of(state: AccessState, api_url: str | None) -> dict[str, Any]:
             found = moved.get(project["id"])
             if found is not None:
                 project["vs_live"] = found
+    if state.classes:
+        _report_classes(state, report)
     return sealed(report)
+
+
+def _report_classes(state: AccessState, report: dict[str, Any]) -> None:
+    """The data classes in the report (docs/data.md): the classes declared, and per project
+    the classes it reads with their tables, from the facts ``access project`` answers with;
+    when the tables are not known, why, and no project's classes."""
+    view = state.data
+    unknown = None
+    if not view.known:
+        facts = view.facts
+        unknown = (facts.unavailable if facts is not None else None) or (
+            "the queried tables were not read"
+        )
+    report["data_classes"] = {"classes": list(state.classes), "unknown": unknown}
+    if unknown is not None:
+        return
+    for project in report["projects"]:
+        found = view.classes_of(project["id"])
+        project["classes"] = {name: [str(t) for t in tables] for name, tables in found.items()}
 
 
 def find_project(state: AccessState, ref: str) -> LiveProject:

@@ -21,7 +21,15 @@ from hexsync.values.desired import FrozenMap
 from hexsync.values.live import Live, LiveProject
 from hexsync.values.tables import QueriedTables, TableRef
 
-__all__ = ["TablesProgress", "TablesRead", "TablesStore", "read_data", "read_queried_tables"]
+__all__ = [
+    "TablesProgress",
+    "TablesRead",
+    "TablesStore",
+    "project_tables",
+    "read_data",
+    "read_queried_tables",
+    "unavailable_reason",
+]
 
 PER_MINUTE = 30.0  # GetQueriedTables' documented rate limit (hex-api group)
 SAVE_EVERY = 25  # projects read between two saves of the cache
@@ -67,15 +75,9 @@ async def read_queried_tables(
             if progress is not None:
                 progress(TablesProgress(done, len(todo), _left(done, len(todo), began)))
             try:
-                tables = [
-                    TableRef(t.data_connection_name, t.table_name)
-                    async for t in client.iter_queried_tables(project.id)
-                ]
-            except NotFoundError:
-                tables = []  # gone (or out of sight) since the listing: nothing it queries
+                tables = await project_tables(client, project.id)
             except ForbiddenError as exc:
-                # Hex's words and status; not the trace id, which differs on every answer.
-                cache.unavailable = f"{exc.api_message} (HTTP {exc.status})"
+                cache.unavailable = unavailable_reason(exc)
                 break
             cache.put(project.id, project.last_edited_at, tables)
             done += 1
@@ -88,6 +90,24 @@ async def read_queried_tables(
         progress(TablesProgress(done, len(todo), 0.0))
     requests = client.counters.total_requests - start
     return TablesRead(done, cached, requests, cache.unavailable)
+
+
+async def project_tables(client: HexClient, project_id: str) -> list[TableRef]:
+    """The tables one project queries (none when it is gone, or out of sight, since the
+    listing). Raises ForbiddenError when the workspace's plan offers no queried tables."""
+    try:
+        return [
+            TableRef(t.data_connection_name, t.table_name)
+            async for t in client.iter_queried_tables(project_id)
+        ]
+    except NotFoundError:
+        return []
+
+
+def unavailable_reason(exc: ForbiddenError) -> str:
+    """Why there are no queried tables, in Hex's words and status (not the trace id, which
+    differs on every answer)."""
+    return f"{exc.api_message} (HTTP {exc.status})"
 
 
 def _left(done: int, todo: int, began: float) -> float:

@@ -94,6 +94,18 @@ class Notifier(Protocol):
         """Queue the events (never blocks on delivery)."""
 
 
+class TablesKnown(Protocol):
+    """The projects' queried tables read so far in the background (:mod:`hexsync.serve.tables`)."""
+
+    def facts(self, desired: Desired, live: Live, *, listing: bool = True) -> Live:
+        """``live`` with the data facts known so far (unchanged when the manifests use none);
+        ``listing``: ``live`` is a whole reading, whose projects are the ones to read."""
+
+    def unread(self, desired: Desired) -> str | None:
+        """Which projects' tables were not read when the last plan was made, when the plan of
+        ``desired`` depends on them (None: it does not, or all were read): a heal waits."""
+
+
 @dataclass(frozen=True)
 class CycleConfig:
     workspace: str
@@ -118,6 +130,7 @@ class Collaborators:
     # The last snapshot recorded and the reading it was made of: each page of the next read is
     # compared with it as it arrives (hexsync.serve.pages). None: loaded from the store.
     memory: Baseline | None = None
+    tables: TablesKnown | None = None  # the queried tables read in the background, if any
 
 
 @dataclass(frozen=True)
@@ -318,6 +331,8 @@ class _Run:
 
     def plan(self, desired: Desired, live: Live) -> Plan:
         client = self.c.client
+        if self.c.tables is not None:  # the tables known now (a page's reading too)
+            live = self.c.tables.facts(desired, live, listing=False)
         return build_plan(
             desired,
             live,
@@ -330,6 +345,8 @@ class _Run:
         client = self.c.client
         live = await read_live(client, desired, watch=watch)
         live = await read_members(client, live, shared_groups(live), watch=watch)
+        if self.c.tables is not None:  # a whole reading: its projects are the ones to read
+            live = self.c.tables.facts(desired, live)
         return live, self.plan(desired, live)
 
     async def baseline(self) -> Baseline | None:
@@ -578,9 +595,12 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
             _live, plan = await run.read(desired, watch)
             drift_count = await run.record(_live, plan, desired, by_hexsync=False)
             outcome = "out_of_sync" if drift_count else "synced"
+            unread = c.tables.unread(desired) if c.tables is not None else None
             if config.mode == "heal" and not plan.empty:
                 verdict = heal_verdict(desired.policy.windows, c.clock())
-                if plan.refusals:
+                if unread is not None:  # a data-class rule may decide otherwise once read
+                    outcome, note = "held", f"not healed before the tables are read: {unread}"
+                elif plan.refusals:
                     outcome, note = "refused", _refusal_note(plan)
                 elif not verdict.allowed:
                     outcome, note = "held", verdict.reason
@@ -599,6 +619,7 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
                         if outcome == "healed" and drift_count:
                             outcome = "out_of_sync"
                             note = note or "healed, but drift remains"
+            note = note or unread
         except StoreDownError:
             raise
         except HexsyncError as exc:

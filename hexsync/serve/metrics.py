@@ -59,6 +59,13 @@ class Metrics:
         self.applied = Counter(
             "hexsync_heal_changes_applied", "Changes a heal carried out.", ["workspace"], registry=r
         )
+        self.tables = Gauge(
+            "hexsync_queried_tables_projects",
+            "Projects whose queried tables are read (state=read) or not yet (state=unread), "
+            "when the manifests declare data classes.",
+            ["workspace", "state"],
+            registry=r,
+        )
         self.leader = Gauge(
             "hexsync_leader",
             "1 while this process reconciles the workspace, 0 while it stands by.",

@@ -32,6 +32,7 @@ from hexsync.serve.cycle import (
 from hexsync.serve.metrics import Metrics
 from hexsync.serve.notify import QueueNotifier
 from hexsync.serve.source import Source
+from hexsync.serve.tables import TablesJob
 from hexsync.serve.windows_now import WindowWatch
 from hexsync.store import Store, iso, leadership
 from hexsync.values.windows import format_duration
@@ -111,6 +112,17 @@ class Reconciler:
         self.windows = WindowWatch(target.source)  # the sync window in force, for the status
         self.notifier = QueueNotifier(store, notify)
         self.collab: Collaborators | None = None  # made with the client
+        self.tables = TablesJob(  # the queried tables, read in the background (data classes)
+            store,
+            target.name,
+            clock=self.clock.now,
+            sleep=self.clock.sleep,
+            say=log,
+            meters=meters,
+            on_complete=lambda: self.trigger("tables"),
+        )
+        self._tables_task: asyncio.Task[None] | None = None  # started with the client
+        self._reader: HexClient | None = None  # the job's: the same rate limit, own counters
         self.meters.leader.labels(self.name).set(0)
 
     # ------------------------------------------------------------------------- the API's view
@@ -153,6 +165,7 @@ class Reconciler:
             "next_sync_at": iso(self.next_sync_at) if self.leader else None,
             "source": self.windows.description,
             "store": self.store.url,
+            "queried_tables": self.tables.status(),
         }
 
     def trigger(self, reason: str) -> bool:
@@ -214,6 +227,13 @@ class Reconciler:
         try:
             await self._reconcile()
         finally:
+            if self._tables_task is not None:
+                self._tables_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._tables_task
+            if self._reader is not None:
+                with contextlib.suppress(Exception):
+                    await self._reader.aclose()
             await asyncio.to_thread(self.lead.release)
             self.leader = False
             self.meters.leader.labels(self.name).set(0)
@@ -260,6 +280,12 @@ class Reconciler:
                 source=self.windows,
                 stopping=lambda: self.stopping,
                 say=self.log,
+                tables=self.tables,
+            )
+        if self._tables_task is None:  # the job reads with a sibling of the syncs' client
+            self._reader = client.sibling()
+            self._tables_task = asyncio.create_task(
+                self.tables.run(self._reader, lambda: self.leader)
             )
         return self.collab
 

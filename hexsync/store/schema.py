@@ -36,6 +36,7 @@ __all__ = [
     "intents",
     "metadata",
     "notifications",
+    "queried_tables",
     "revoked_sessions",
     "snapshots",
     "syncs",
@@ -226,4 +227,18 @@ revoked_sessions = Table(
     Column("sid", String(64), primary_key=True),
     Column("expires_at", UTCDateTime, nullable=False),  # kept until then, then pruned
     Index("ix_revoked_sessions_expires_at", "expires_at"),
+)
+
+# The tables each project queries, as `hexsync serve` reads them in the background (docs/data.md):
+# one row per project, keyed by the lastEditedAt it was read at, so that only projects edited
+# since are read again, after a restart too. Not history: a row is replaced when re-read.
+queried_tables = Table(
+    "queried_tables",
+    metadata,
+    Column("workspace", String(WORKSPACE), primary_key=True),
+    Column("project_id", String(200), primary_key=True),
+    Column("org_id", String(200), nullable=False),  # another org's rows are not this one's
+    Column("last_edited_at", String(64)),  # as Hex wrote it; null: never said
+    Column("tables", Text, nullable=False),  # JSON list of "Connection:schema.table"
+    Column("read_at", UTCDateTime, nullable=False),
 )

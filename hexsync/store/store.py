@@ -43,6 +43,7 @@ from hexsync.store.schema import (
     drift_items,
     intents,
     notifications,
+    queried_tables,
     revoked_sessions,
     snapshots,
     syncs,
@@ -838,6 +839,67 @@ class Store:
             )
             out["blob_raw_bytes"] = int(c.execute(select(func.sum(blobs.c.size))).scalar() or 0)
         return out
+
+    # ------------------------------------------------------------------------- queried tables
+
+    def queried_tables(self, workspace: str) -> list[tuple[str, str, str | None, list[str]]]:
+        """The queried tables kept for ``workspace`` (docs/data.md): per project (org id,
+        project id, the lastEditedAt it was read at, its tables as ``Connection:schema.table``).
+        """
+        with self._read() as c:
+            rows = c.execute(
+                select(queried_tables).where(queried_tables.c.workspace == workspace)
+            ).all()
+        out = []
+        for r in rows:
+            try:
+                found = json.loads(r.tables)
+            except ValueError:
+                found = []
+            names = [str(t) for t in found] if isinstance(found, list) else []
+            out.append((r.org_id, r.project_id, r.last_edited_at, names))
+        return out
+
+    def put_queried_tables(
+        self,
+        workspace: str,
+        org_id: str,
+        entries: Sequence[tuple[str, str | None, Sequence[str]]],
+        now: dt.datetime,
+        *,
+        forget: Iterable[str] = (),
+    ) -> None:
+        """Keep ``entries`` (project id, lastEditedAt read at, tables), each replacing what was
+        kept of its project; drop the projects of ``forget`` and every other org's rows."""
+        ids = [e[0] for e in entries] + list(forget)
+        with self._write() as c:
+            c.execute(
+                delete(queried_tables).where(
+                    queried_tables.c.workspace == workspace, queried_tables.c.org_id != org_id
+                )
+            )
+            for start in range(0, len(ids), 500):
+                c.execute(
+                    delete(queried_tables).where(
+                        queried_tables.c.workspace == workspace,
+                        queried_tables.c.project_id.in_(ids[start : start + 500]),
+                    )
+                )
+            if entries:
+                c.execute(
+                    insert(queried_tables),
+                    [
+                        {
+                            "workspace": workspace,
+                            "project_id": pid,
+                            "org_id": org_id,
+                            "last_edited_at": at,
+                            "tables": json.dumps(list(tables), ensure_ascii=False),
+                            "read_at": now,
+                        }
+                        for pid, at, tables in entries
+                    ],
+                )
 
     def check(self) -> list[str]:
         """Every way the store is inconsistent (empty: it is sound): the database's own check,

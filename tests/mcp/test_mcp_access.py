@@ -4,8 +4,12 @@ answers as ``hexsync access … --json``, live and as planned, and errors an age
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from typing import Any
 
+import httpx
+import pytest
 from click.testing import CliRunner
 from mcp_support import MANIFESTS, TOKEN, text_of
 
@@ -74,3 +78,68 @@ def test_who_can_query_is_the_cli_answer(ro: Any, reset: Any, emulator_url: str)
     result = ro.call("who_can_query", {"connection": "App D"})
     assert result["isError"] is True
     assert "did you mean 'App DB'" in text_of(result)
+
+
+# --- data classes (docs/data.md): the same answers as access … --manifests / --class ----------
+
+
+def _table_reads(url: str) -> int:
+    stats = httpx.get(f"{url}/_emulator/stats").json()
+    return sum(stats["requests"].get("GetQueriedTables", {}).values())
+
+
+def test_who_can_access_says_which_classes_a_project_reads_as_the_cli_does(
+    session: Any, reset: Any, emulator_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A server of its own: its directory's cache (.hexsync/) starts empty.
+    shutil.copytree(MANIFESTS, tmp_path / "manifests")
+    ro = session("--manifests", str(tmp_path / "manifests"))
+    ro.initialize()
+    plain = ro.call_json("who_can_access", {"project": "Payroll summary"})
+    assert "classes" not in plain  # not asked: no table read
+    assert _table_reads(emulator_url) == 0
+    answer = ro.call_json("who_can_access", {"project": "Payroll summary", "classes": True})
+    assert answer["classes"] == {
+        "finance": ["Warehouse:hr.payroll"],
+        "pii": ["Warehouse:hr.payroll"],
+    }
+    assert _table_reads(emulator_url) == 60  # every project of the example, once
+    # A project that reads no class says so; the tables come from the cache this time.
+    none = ro.call_json("who_can_access", {"project": "2023 planning model", "classes": True})
+    assert none["classes"] == {}
+    assert _table_reads(emulator_url) == 60
+    assert list((tmp_path / "manifests" / ".hexsync").glob("queried-tables-*.json"))
+    monkeypatch.chdir(tmp_path)  # the CLI's cache goes under .hexsync/ here
+    cli = _cli_json(emulator_url, "project", "Payroll summary", "--manifests", str(MANIFESTS))
+    assert answer == cli
+
+
+def test_what_can_user_access_with_a_class_is_access_user_class(
+    ro: Any, reset: Any, emulator_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = ro.call_json("what_can_user_access", {"email": "judy@acme.com", "class": "pii"})
+    seen = {p["title"]: p for p in answer["projects"]}
+    assert seen["Payroll summary"]["tables"] == ["Warehouse:hr.payroll"]
+    assert seen["Payroll summary"]["paths"] == [{"path": "owner", "granted": "FULL_ACCESS"}]
+    assert seen["Payroll summary"]["capped_by_role"] == "MEMBER"
+    assert "Customer health score" not in seen  # reads pii, shared with Sales Ops only
+    assert answer["reading"] == 6
+    assert [c["connection"] for c in answer["connections"]] == ["Warehouse"]
+    monkeypatch.chdir(tmp_path)
+    cli = _cli_json(
+        emulator_url, "user", "judy@acme.com", "--class", "pii", "--manifests", str(MANIFESTS)
+    )
+    assert answer == cli
+
+
+def test_an_unknown_class_is_a_tool_error_before_any_read(
+    ro: Any, reset: Any, emulator_url: str
+) -> None:
+    result = ro.call("what_can_user_access", {"email": "judy@acme.com", "class": "pi"})
+    assert result["isError"] is True
+    assert "class 'pi' is not declared in data.classes (declared: finance, pii)" in text_of(result)
+    assert "did you mean 'pii'?" in text_of(result)
+    assert httpx.get(f"{emulator_url}/_emulator/stats").json()["requests"] == {}
+    bare = ro.call("who_can_access", {"project": REVENUE, "classes": True, "yaml": "version: 1\n"})
+    assert bare["isError"] is True
+    assert "the manifests declare no data.classes" in text_of(bare)

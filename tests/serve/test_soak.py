@@ -116,7 +116,10 @@ def test_a_day_with_faults_at_one_in_five_records_every_sync_keeps_memory_flat_a
     assert len(syncs) >= 12, "\n".join(lines)
     assert all(s.finished_at is not None for s in syncs)
     outcomes = {s.outcome for s in syncs}
-    assert outcomes <= {"synced", "out_of_sync", "healed", "failed", "interrupted"}
+    assert outcomes <= {"synced", "out_of_sync", "healed", "held", "failed", "interrupted"}
+    # Held only while a create whose answer a fault lost may still land (docs/serve.md).
+    held = [s.note for s in syncs if s.outcome == "held"]
+    assert all((note or "").startswith("not created yet: ") for note in held), held
     assert "healed" in outcomes, "\n".join(lines)
     # Never a project created twice, whatever the faults did to the creates' answers.
     assert sorted(t for t in set(projects) if projects.count(t) > 1) == [], "\n".join(lines)

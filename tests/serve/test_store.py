@@ -201,3 +201,29 @@ def test_the_dashboards_session_secret_and_signed_out_sessions_are_shared_by_rep
     two.revoke_session("sid-2", now + dt.timedelta(hours=20), now + dt.timedelta(hours=9))
     assert not one.session_revoked("sid-1")
     assert one.session_revoked("sid-2")
+
+
+def test_queried_tables_are_kept_per_project_replaced_when_read_again_and_per_org(
+    store_url, open_store
+):
+    store = open_store(store_url)
+    store.put_queried_tables(
+        WS,
+        "org-1",
+        [("p-1", "2027-01-01T00:00:00Z", ["App DB:public.users"]), ("p-2", None, [])],
+        at(0),
+    )
+    store.put_queried_tables(WS, "org-1", [], at(1))  # nothing new: nothing lost
+    assert sorted(store.queried_tables(WS)) == [
+        ("org-1", "p-1", "2027-01-01T00:00:00Z", ["App DB:public.users"]),
+        ("org-1", "p-2", None, []),
+    ]
+    assert store.queried_tables("another workspace") == []
+    # Read again after an edit: replaced; a project gone from the listing: forgotten.
+    edited = ("p-1", "2027-02-01T00:00:00Z", ["App DB:public.users", "Lake:raw.customers"])
+    store.put_queried_tables(WS, "org-1", [edited], at(2), forget=["p-2"])
+    assert store.queried_tables(WS) == [("org-1", *edited)]
+    # The same workspace name now reads another org (a new token): the old org's rows go.
+    store.put_queried_tables(WS, "org-2", [("q-1", None, [])], at(3))
+    assert store.queried_tables(WS) == [("org-2", "q-1", None, [])]
+    assert store.check() == []

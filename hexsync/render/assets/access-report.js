@@ -9,9 +9,19 @@
   const ROW_H = 30, OVERSCAN = 12;
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
+  const cell = (text, cls) => { const c = el("div", text, cls); c.setAttribute("role", "cell"); return c; };
   const pathText = (set) => set.map((p) => (p[0] === "owner" ? "as owner (" + p[1] + ")" : "via " + p[0] + " (" + p[1] + ")")).join(", ");
   const maxGranted = (set) => set.reduce((m, p) => Math.max(m, RANK[p[1]] || 0), 0);
   const planned = R.source === "planned";
+  // Data classes (docs/data.md), when the report was written with them: each project's
+  // classes, and who can see each class. Unknown tables are said so, never shown as "none".
+  const DATA = R.data_classes || null;
+  const CLASSES = DATA ? DATA.classes : [];
+  const classesKnown = DATA !== null && DATA.unknown === null;
+  const hasOwn = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
+  const classesOf = (p) => (classesKnown ? CLASSES.filter((c) => hasOwn(p.classes, c)) : []);
+  const classText = (p) => !classesKnown ? "unknown" : (classesOf(p).join(", ") || "none");
+  const tablesOf = (p, c) => (hasOwn(p.classes, c) ? p.classes[c] : []);
 
   // Role-based reach (not a grant): the roles whose people could reach every project.
   const ROLES = new Map();
@@ -92,6 +102,7 @@
     ["title", "Project"], ["owner", "Owner"], ["public", "Public web"],
     ["wide", "Workspace"], ["count", "People"], ["level", "Highest level / path"],
   ];
+  if (DATA) COLS.splice(4, 0, ["classes", "Data classes"]);
 
   function lastHeader() {
     if (state.person !== null) return "Level of " + R.people[state.person].email + " / path";
@@ -134,7 +145,9 @@
     if (r.paths && r.paths.length) last += "  " + pathText(r.paths);
     if (r.role && !(r.paths && r.paths.length)) last += "  " + roleText(r.role);
     if (r.was) last += "  (live: " + (r.was[1] || "no access") + ")";
-    return [p.title, ownerText(p), p.public_web, p.everyone_level, String(r.x.count), last];
+    const out = [p.title, ownerText(p), p.public_web, p.everyone_level];
+    if (DATA) out.push(classText(p));
+    return out.concat([String(r.x.count), last]);
   }
 
   function apply() {
@@ -146,6 +159,7 @@
     const min = Number($("f-level").value || 0);
     const onlyPublic = $("f-public").checked, onlyWide = $("f-wide").checked;
     const onlyChanged = planned && $("f-changed").checked;
+    const cls = classesKnown ? $("f-class").value : "";
     const gColls = group ? (groupColls.get(group) || new Set()) : null;
     const rows = [];
     for (const x of P) {
@@ -153,6 +167,7 @@
       if (onlyPublic && !x.public) continue;
       if (onlyWide && !x.wide) continue;
       if (onlyChanged && !x.changed) continue;
+      if (cls && !hasOwn(p.classes, cls)) continue;
       if (title && !p.title.toLowerCase().includes(title)) continue;
       if (coll && !p.collections.includes(coll)) continue;
       if (group && !p.groups.includes(group) && !p.collections.some((c) => gColls.has(c))) continue;
@@ -172,7 +187,8 @@
     }
     const k = state.sort, d = state.dir;
     const val = (r) => k === "title" ? r.x.p.title.toLowerCase() : k === "owner" ? (r.x.p.owner || "") :
-      k === "public" ? RANK[r.x.p.public_web] : k === "wide" ? RANK[r.x.p.everyone_level] : k === "count" ? r.x.count : r.level;
+      k === "public" ? RANK[r.x.p.public_web] : k === "wide" ? RANK[r.x.p.everyone_level] : k === "count" ? r.x.count :
+      k === "classes" ? classText(r.x.p) : r.level;
     rows.sort((a, b) => { const va = val(a), vb = val(b); return va < vb ? -d : va > vb ? d : a.x.i - b.x.i; });
     state.rows = rows;
     header();
@@ -183,7 +199,9 @@
       if (ROLES.has(w.role)) msg += "; every project reachable " + roleText(ROLES.get(w.role));
     } else if (who.matches > 1) msg += "; " + who.matches + " people match: " + who.first.map((i) => R.people[i].email).join(", ") + (who.matches > 5 ? ", …" : "");
     else if ($("f-person").value.trim() && who.matches === 0) msg += "; nobody matches " + JSON.stringify($("f-person").value.trim());
+    if (DATA && !classesKnown) msg += "; data classes not known (" + DATA.unknown + ")";
     $("status").textContent = msg;
+    whoView(cls);
     $("spacer").style.height = rows.length * ROW_H + "px";
     $("viewport").scrollTop = 0;
     find(false);
@@ -205,20 +223,21 @@
       row.setAttribute("role", "row");
       row.tabIndex = 0;
       row.dataset.index = String(r.x.i);
-      const t = el("div");
+      const t = cell();
       if (r.x.public) t.appendChild(el("span", "PUBLIC", "badge public"));
       if (r.x.wide) t.appendChild(el("span", "WORKSPACE", "badge wide"));
       if (r.x.changed) t.appendChild(el("span", p.vs_live.new ? "NEW" : "CHANGES", "badge changed"));
       t.appendChild(document.createTextNode(p.title));
       t.title = p.title + " (" + p.id + ")";
       row.appendChild(t);
-      row.appendChild(el("div", text[1]));
-      const pub = el("div", p.public_web, "lvl"); pub.title = p.public_web === "NONE" ? "not shared to the web" : "anyone with the link: " + p.public_web; row.appendChild(pub);
-      const wide = el("div", p.everyone_level, "lvl");
+      row.appendChild(cell(text[1]));
+      const pub = cell(p.public_web, "lvl"); pub.title = p.public_web === "NONE" ? "not shared to the web" : "anyone with the link: " + p.public_web; row.appendChild(pub);
+      const wide = cell(p.everyone_level, "lvl");
       wide.title = p.everyone_paths === null ? "not shared with the workspace" : "every workspace member (not Guests): " + pathText(R.path_sets[p.everyone_paths]);
       row.appendChild(wide);
-      row.appendChild(el("div", text[4]));
-      const lv = el("div", text[5], "lvl");
+      if (DATA) row.appendChild(classCell(p));
+      row.appendChild(cell(text[text.length - 2]));
+      const lv = cell(text[text.length - 1], "lvl");
       lv.title = r.paths || r.role ? explain(r) : "highest level anyone has on this project";
       row.appendChild(lv);
       frag.appendChild(row);
@@ -227,10 +246,98 @@
     box.appendChild(frag);
   }
 
-  function explain(r) {
+  // A project's data classes: a badge per class, its tables on hover; "none" or "unknown".
+  function classCell(p) {
+    const c = cell(null, "classes");
+    const names = classesOf(p);
+    if (!names.length) {
+      c.appendChild(el("span", classText(p), "muted"));
+      c.title = classesKnown ? "reads no table of a declared class" : "the queried tables are not known: " + DATA.unknown;
+      return c;
+    }
+    names.forEach((n) => c.appendChild(el("span", n, "badge cls")));
+    c.title = names.map((n) => n + ": " + tablesOf(p, n).join(", ")).join("; ");
+    return c;
+  }
+
+  // Who can see a class: every person who can open a project reading it, with the projects,
+  // their tables of the class and each path; role reach and the public web stated apart.
+  const WHO_SHOWN = 500;
+  function whoView(cls) {
+    const box = $("who");
+    if (!cls) { box.hidden = true; return; }
+    box.hidden = false;
+    $("who-title").textContent = "Who can see " + cls;
+    const reading = P.filter((x) => hasOwn(x.p.classes, cls));
+    const byPerson = new Map();
+    const add = (idx, x, level, paths) => {
+      if (level <= 0) return;
+      if (!byPerson.has(idx)) byPerson.set(idx, []);
+      byPerson.get(idx).push({ x: x, level: level, paths: paths });
+    };
+    reading.forEach((x) => {
+      x.p.people.forEach((r) => add(r[0], x, r[1], R.path_sets[r[2]]));
+      if (x.p.everyone_paths !== null) {
+        const wide = R.path_sets[x.p.everyone_paths];
+        R.people.forEach((who, idx) => {
+          if (!who.workspace_member || x.named.has(idx)) return;
+          let level = RANK[x.p.everyone_level];
+          if (who.viewer && level > CAN_VIEW) level = CAN_VIEW;
+          add(idx, x, level, wide);
+        });
+      }
+    });
+    let people = Array.from(byPerson.keys()).sort((a, b) => (R.people[a].email < R.people[b].email ? -1 : 1));
+    const total = people.length;
+    if (state.person !== null) people = people.filter((i) => i === state.person);
+    const projects = (n) => n + (n === 1 ? " project" : " projects");
+    let text = total + (total === 1 ? " person" : " people") + " can open the " + projects(reading.length) +
+      " that read " + cls + " (given access, by any path).";
+    if (state.person !== null) {
+      const w = R.people[state.person].email;
+      text += people.length ? " Shown: " + w + "." : " " + w + " can open none of them.";
+    }
+    $("who-summary").textContent = text;
+    const list = $("who-list");
+    list.textContent = "";
+    const pub = reading.filter((x) => x.public);
+    if (pub.length) {
+      list.appendChild(el("p", "Anyone with the link (public web): " +
+        pub.map((x) => x.p.title + " (" + x.p.public_web + ")").join(", ") + "."));
+    }
+    const roles = reachers.filter((i) => state.person === null || i === state.person);
+    if (roles.length && reading.length) {
+      list.appendChild(el("p", "Through their role, not a grant: " + roles.map((i) => R.people[i].email + " (" +
+        ROLES.get(R.people[i].role).name + ") reaches all " + projects(reading.length)).join("; ") + "."));
+    }
+    if (!people.length) return;
+    const table = el("table"), head = el("tr");
+    ["Person", "Role", "Projects that read " + cls + ": tables, level and path"].forEach((h) => {
+      const th = el("th", h); th.setAttribute("scope", "col"); head.appendChild(th);
+    });
+    table.appendChild(head);
+    people.slice(0, WHO_SHOWN).forEach((idx) => {
+      const who = R.people[idx], tr = el("tr"), ul = el("ul");
+      tr.className = "who-person";
+      tr.appendChild(el("td", who.email)); tr.appendChild(el("td", who.role || "-"));
+      byPerson.get(idx).sort((a, b) => b.level - a.level || (a.x.p.title < b.x.p.title ? -1 : 1)).forEach((g) => {
+        ul.appendChild(el("li", g.x.p.title + " \u2014 " + tablesOf(g.x.p, cls).join(", ") + " \u2014 " +
+          explain({ level: g.level, paths: g.paths, role: null }, true)));
+      });
+      const td = el("td"); td.appendChild(ul); tr.appendChild(td);
+      table.appendChild(tr);
+    });
+    list.appendChild(table);
+    if (people.length > WHO_SHOWN) {
+      list.appendChild(el("p", "and " + (people.length - WHO_SHOWN) + " more people: narrow with the person filter.", "hint"));
+    }
+  }
+
+  function explain(r, plain) {
     let text = LEVELS[r.level] + (r.paths ? " " + pathText(r.paths) : "");
     if (r.paths && r.level < maxGranted(r.paths)) text += "; capped at " + LEVELS[r.level] + " (Viewer role)";
     if (r.role) text += "; " + roleText(r.role);
+    if (plain) return text;
     if (state.person !== null) text = R.people[state.person].email + ": " + text;
     else if (state.group) text = "group " + state.group + ": " + text;
     return text;
@@ -245,6 +352,11 @@
     facts.textContent = "Owner " + (p.owner ? ownerText(p) : "unknown") + " · public web " + p.public_web + " · workspace members " + p.everyone_level +
       (p.everyone_paths !== null ? " (" + pathText(R.path_sets[p.everyone_paths]) + "; Viewers capped at CAN_VIEW; never Guests)" : "");
     box.appendChild(facts);
+    if (DATA) {
+      const names = classesOf(p);
+      box.appendChild(el("p", !classesKnown ? "Data classes: not known (" + DATA.unknown + ")" : names.length ?
+        "Reads " + names.map((n) => n + " (" + tablesOf(p, n).join(", ") + ")").join("; ") : "Reads no table of a declared class", "reads"));
+    }
     const table = el("table"), head = el("tr");
     ["Person", "Role", "Level", "Why"].forEach((h) => head.appendChild(el("th", h)));
     table.appendChild(head);
@@ -320,11 +432,13 @@
   function exportView() {
     const filters = [["person", $("f-person").value.trim()], ["group", $("f-group").value], ["collection", $("f-collection").value],
       ["project", $("f-project").value.trim()], ["level at least", $("f-level").value !== "0" ? LEVELS[Number($("f-level").value)] : ""],
-      ["public web only", $("f-public").checked ? "yes" : ""], ["workspace-wide only", $("f-wide").checked ? "yes" : ""]]
+      ["public web only", $("f-public").checked ? "yes" : ""], ["workspace-wide only", $("f-wide").checked ? "yes" : ""],
+      ["reads class", classesKnown ? $("f-class").value : ""]]
       .filter((f) => f[1]).map((f) => f[0] + "=" + f[1]).join(", ");
     const lines = ["# hexsync access report, filtered view (" + (filters || "no filter") + "): " + provenance().replace(/[\r\n]/g, " ")];
-    lines.push(["project_id", "project", "owner", "public_web", "workspace", "people", lastHeader()].map(csvCell).join(","));
-    state.rows.forEach((r) => { const c = cells(r); lines.push([r.x.p.id, c[0], c[1], c[2], c[3], c[4], c[5]].map(csvCell).join(",")); });
+    const names = ["project_id", "project", "owner", "public_web", "workspace"].concat(DATA ? ["data_classes"] : [], ["people", lastHeader()]);
+    lines.push(names.map(csvCell).join(","));
+    state.rows.forEach((r) => { lines.push([r.x.p.id].concat(cells(r)).map(csvCell).join(",")); });
     const blob = new Blob([lines.join("\n") + "\n"], { type: "text/csv" });
     const a = el("a"), url = URL.createObjectURL(blob);
     a.setAttribute("href", url); // a blob: of this page's own making, never a request
@@ -347,10 +461,15 @@
   R.collections.forEach((c) => { const o = el("option", c.name); o.value = c.name; $("f-collection").appendChild(o); });
   LEVELS.forEach((l, i) => { const o = el("option", i === 0 ? "any" : l); o.value = String(i); $("f-level").appendChild(o); });
   if (planned) $("changed-filter").hidden = false;
+  if (classesKnown) {
+    CLASSES.forEach((c) => { const o = el("option", c); o.value = c; $("f-class").appendChild(o); });
+    $("class-filter").hidden = false;
+  }
+  if (DATA) $("table").classList.add("with-classes");
   let timer = null, findTimer = null;
   const later = () => { clearTimeout(timer); timer = setTimeout(apply, 120); };
   ["f-person", "f-project"].forEach((id) => $(id).addEventListener("input", later));
-  ["f-group", "f-collection", "f-level", "f-public", "f-wide", "f-changed"].forEach((id) => $(id).addEventListener("change", apply));
+  ["f-group", "f-collection", "f-level", "f-public", "f-wide", "f-changed", "f-class"].forEach((id) => $(id).addEventListener("change", apply));
   $("f-find").addEventListener("input", () => { clearTimeout(findTimer); findTimer = setTimeout(() => find(false), 120); });
   $("f-find").addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); find(true); } });
   $("export").addEventListener("click", exportView);
@@ -364,7 +483,9 @@
   const changed = P.filter((x) => x.changed).length;
   $("summary").textContent = P.length + " projects · " + R.people.length + " people · " + R.groups.length + " groups · " +
     R.collections.length + " collections · " + pub + " public on the web · " + wide + " shared with the whole workspace" +
-    (planned ? " · as the manifests would leave it: " + changed + " " + (changed === 1 ? "project" : "projects") + " would change against live" : " · as read");
+    (planned ? " · as the manifests would leave it: " + changed + " " + (changed === 1 ? "project" : "projects") + " would change against live" : " · as read") +
+    (!DATA ? "" : !classesKnown ? " · data classes not known (" + DATA.unknown + ")" :
+      " · reading a class of data: " + CLASSES.map((c) => c + " " + P.filter((x) => hasOwn(x.p.classes, c)).length).join(", "));
   $("provenance").textContent = provenance();
   // Hygiene findings (docs/access.md, "Findings"), when the report carries them.
   const F = R.findings;
