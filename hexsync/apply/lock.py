@@ -37,6 +37,7 @@ from hexsync.hexapi import (
     HexClient,
     NotFoundError,
 )
+from hexsync.values.hex_access import NO_ACCESS
 from hexsync.values.live import LOCK_GROUP, LOCK_GROUPS
 
 __all__ = [
@@ -95,12 +96,15 @@ async def _has_members(client: HexClient, group: Group) -> bool:
 async def _shared_with(client: HexClient, group: Group) -> bool:
     """Whether any project or collection is shared with ``group`` (read before deleting it)."""
     async for collection in client.iter_collections():
-        if collection.sharing.groups.get(group.id, "NONE") != "NONE":
+        if collection.sharing.groups.get(group.id, NO_ACCESS) != NO_ACCESS:
             return True
     async for project in client.iter_projects(
         include_sharing=True, include_archived=True, include_trashed=True
     ):
-        if project.sharing is not None and project.sharing.groups.get(group.name, "NONE") != "NONE":
+        if (
+            project.sharing is not None
+            and project.sharing.groups.get(group.name, NO_ACCESS) != NO_ACCESS
+        ):
             return True
     return False
 

@@ -6,7 +6,7 @@ and ``--token-file``/``HEX_API_TOKEN``: a token is only ever sent to its own wor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,7 +14,14 @@ import click
 
 from hexsync.cli._files import manifest_paths
 from hexsync.cli._globals import GlobalOptions
-from hexsync.errors import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, ConfigError
+from hexsync.errors import (
+    EXIT_CHANGES,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_REFUSED,
+    ConfigError,
+    HexsyncError,
+)
 from hexsync.hexapi.config import normalize_base_url
 from hexsync.manifest import CheckResult, Problem, check, load
 from hexsync.manifest.layers import Overrides, check_layers, load_layers
@@ -36,6 +43,7 @@ __all__ = [
     "each_workspace",
     "overrides_for",
     "read_workspaces",
+    "run_all_workspaces",
     "validate_all",
     "with_workspace",
 ]
@@ -137,6 +145,58 @@ def each_workspace(opts: GlobalOptions) -> Iterator[Section]:
             yield Section(workspace, with_workspace(opts, config, workspace))
         except ConfigError as exc:
             yield Section(workspace, None, exc)
+
+
+def _files_of(workspace: str) -> Callable[[Path | None], Path | None]:
+    """A file option's value with ``{workspace}`` replaced by ``workspace``'s name."""
+
+    def named(path: Path | None) -> Path | None:
+        return Path(str(path).replace("{workspace}", workspace)) if path else None
+
+    return named
+
+
+def run_all_workspaces(
+    opts: GlobalOptions,
+    paths: tuple[str, ...],
+    output: str,
+    *,
+    verb: str,
+    files: Mapping[str, tuple[Path | None, str]],
+    run: Callable[[GlobalOptions, Callable[[Path | None], Path | None]], int],
+) -> int:
+    """``--all`` of ``plan`` and ``drift``: every workspace of hexsync.yaml in turn, one section
+    each under its heading; the worst exit code wins. A workspace that fails (its token
+    missing, its host bad, any error of its run) fails alone, its error in its section.
+
+    ``verb`` says what the command does to every workspace (the usage error's words).
+    ``files``: each file option (``--out``) → its value and an example of a name holding
+    ``{workspace}``, which a set value must hold. ``run(opts, named)`` runs one workspace with
+    its options; ``named`` turns a file option's value into that workspace's file."""
+    if paths or opts.workspace is not None:
+        raise click.UsageError(f"--all {verb} every workspace of hexsync.yaml: no PATHS, no -w")
+    if output == "json":
+        raise click.UsageError("--all prints one section per workspace: text or markdown")
+    for option, (value, example) in files.items():
+        if value is not None and "{workspace}" not in str(value):
+            raise click.UsageError(
+                f"{option} with --all: put {{workspace}} in the name, e.g. {example}"
+            )
+    codes = []
+    for section in each_workspace(opts):
+        heading = section.heading
+        click.echo(f"## {heading}\n" if output == "markdown" else f"=== {heading} ===")
+        try:
+            if section.error is not None:
+                raise section.error
+            assert section.opts is not None
+            code = run(section.opts, _files_of(section.workspace.name))
+        except HexsyncError as exc:
+            click.echo(f"error: {exc}")
+            code = exc.exit_code
+        codes.append(code)
+        click.echo("")
+    return combine_exit_codes(codes)
 
 
 # Worst last: nothing to do, changes, refused by a guardrail, and an error (no plan at all).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -11,10 +12,10 @@ import click
 from hexsync.cli._files import ReadCounter, check_writable_file, write_atomically
 from hexsync.cli._globals import GlobalOptions
 from hexsync.cli._output import format_options
-from hexsync.cli._workspaces import combine_exit_codes, desired_for, each_workspace
+from hexsync.cli._workspaces import desired_for, run_all_workspaces
 from hexsync.cli.client_factory import build_client
 from hexsync.decide.drift import Drift
-from hexsync.errors import EXIT_CHANGES, EXIT_OK, HexsyncError
+from hexsync.errors import EXIT_CHANGES, EXIT_OK
 from hexsync.ops.drift import read_drift
 from hexsync.planning.saved_plan import read_plan
 from hexsync.render.drift import render_drift_json, render_drift_markdown, render_drift_text
@@ -120,32 +121,19 @@ def _drift_all(
     last_applied: Path | None,
 ) -> int:
     """``drift --all``: every workspace in turn, one section each; the worst exit code wins."""
-    if paths or opts.workspace is not None:
-        raise click.UsageError("--all reads every workspace of hexsync.yaml: no PATHS, no -w")
-    if output == "json":
-        raise click.UsageError("--all prints one section per workspace: text or markdown")
-    for option, value in (("--out", out), ("--last-applied", last_applied)):
-        if value is not None and "{workspace}" not in str(value):
-            raise click.UsageError(
-                f"{option} with --all: put {{workspace}} in the name, e.g. drift-{{workspace}}.json"
-            )
-    codes = []
-    for section in each_workspace(opts):
-        name = section.workspace.name
-        heading = section.heading
-        click.echo(f"## {heading}\n" if output == "markdown" else f"=== {heading} ===")
-        saved = Path(str(out).replace("{workspace}", name)) if out else None
-        applied = Path(str(last_applied).replace("{workspace}", name)) if last_applied else None
-        try:
-            if section.error is not None:
-                raise section.error
-            assert section.opts is not None
-            if saved is not None:
-                check_writable_file(saved, "--out")
-            code = _drift_one(section.opts, (), output, saved, applied)
-        except HexsyncError as exc:
-            click.echo(f"error: {exc}")
-            code = exc.exit_code
-        codes.append(code)
-        click.echo("")
-    return combine_exit_codes(codes)
+
+    def one(workspace: GlobalOptions, named: Callable[[Path | None], Path | None]) -> int:
+        saved = named(out)
+        if saved is not None:
+            check_writable_file(saved, "--out")
+        return _drift_one(workspace, (), output, saved, named(last_applied))
+
+    example = "drift-{workspace}.json"
+    return run_all_workspaces(
+        opts,
+        paths,
+        output,
+        verb="reads",
+        files={"--out": (out, example), "--last-applied": (last_applied, example)},
+        run=one,
+    )

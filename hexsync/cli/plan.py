@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -16,9 +17,9 @@ from hexsync.cli._files import (
 )
 from hexsync.cli._globals import GlobalOptions
 from hexsync.cli._output import format_options
-from hexsync.cli._workspaces import combine_exit_codes, desired_for, each_workspace
+from hexsync.cli._workspaces import desired_for, run_all_workspaces
 from hexsync.cli.client_factory import build_client
-from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED, HexsyncError
+from hexsync.errors import EXIT_CHANGES, EXIT_OK, EXIT_REFUSED
 from hexsync.ops.tables import FileTablesStore
 from hexsync.planning.planner import Target, make_plan
 from hexsync.planning.saved_plan import plan_key
@@ -142,31 +143,18 @@ def _plan_all(
 ) -> int:
     """``plan --all``: every workspace of hexsync.yaml in turn, one section each; the worst
     exit code wins. A workspace that fails (its token missing) fails alone."""
-    if paths or opts.workspace is not None:
-        raise click.UsageError("--all plans every workspace of hexsync.yaml: no PATHS, no -w")
-    if output == "json":
-        raise click.UsageError("--all prints one section per workspace: text or markdown")
-    if out is not None and "{workspace}" not in str(out):
-        raise click.UsageError(
-            "--out with --all: put {workspace} in the name, e.g. --out plan-{workspace}.json"
-        )
-    codes = []
-    for section in each_workspace(opts):
-        heading = section.heading
-        click.echo(f"## {heading}\n" if output == "markdown" else f"=== {heading} ===")
-        saved = Path(str(out).replace("{workspace}", section.workspace.name)) if out else None
-        try:
-            if section.error is not None:
-                raise section.error
-            assert section.opts is not None
-            if saved is not None:
-                check_writable_file(saved, "--out")
-            code = _plan_one(
-                section.opts, (), saved, output, detailed_exitcode, target, allow_destroy
-            )
-        except HexsyncError as exc:
-            click.echo(f"error: {exc}")
-            code = exc.exit_code
-        codes.append(code)
-        click.echo("")
-    return combine_exit_codes(codes)
+
+    def one(workspace: GlobalOptions, named: Callable[[Path | None], Path | None]) -> int:
+        saved = named(out)
+        if saved is not None:
+            check_writable_file(saved, "--out")
+        return _plan_one(workspace, (), saved, output, detailed_exitcode, target, allow_destroy)
+
+    return run_all_workspaces(
+        opts,
+        paths,
+        output,
+        verb="plans",
+        files={"--out": (out, "--out plan-{workspace}.json")},
+        run=one,
+    )

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 DEFAULT_STATE_DIR = ".hexsync-serve"
 DB_ENV = "HEXSYNC_SERVE_DB"
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def need_extra() -> None:
@@ -108,6 +109,23 @@ def _duration(text: str, option: str) -> float:
         raise click.BadParameter(str(exc), param_hint=option) from None
 
 
+def _store_options(*, db_help: str, state_dir_help: str) -> Callable[[F], F]:
+    """``--db`` and ``--state-dir``: where the store is (``serve`` keeps it, ``history`` reads
+    it); each command says it in its own words."""
+
+    def decorate(function: F) -> F:
+        function = click.option(
+            "--state-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=DEFAULT_STATE_DIR,
+            show_default=True,
+            help=state_dir_help,
+        )(function)
+        return click.option("--db", help=db_help)(function)
+
+    return decorate
+
+
 @click.command(short_help="The controller: reconcile continuously, remember, serve an API.")
 @click.option(
     "--manifests",
@@ -131,17 +149,10 @@ def _duration(text: str, option: str) -> float:
     help="warn: record and notify drift; heal: also apply the plan (every guardrail applies).",
 )
 @click.option("--interval", default="10m", show_default=True, help="Between scheduled syncs.")
-@click.option(
-    "--db",
-    help="The store: sqlite:///PATH or postgresql://USER@HOST/DB (env HEXSYNC_SERVE_DB) "
+@_store_options(
+    db_help="The store: sqlite:///PATH or postgresql://USER@HOST/DB (env HEXSYNC_SERVE_DB) "
     "[default: STATE_DIR/hexsync.db].",
-)
-@click.option(
-    "--state-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_STATE_DIR,
-    show_default=True,
-    help="The git checkout and the default SQLite store go here.",
+    state_dir_help="The git checkout and the default SQLite store go here.",
 )
 @click.option(
     "--listen",
@@ -471,13 +482,9 @@ def _demo(ctx: click.Context, options: dict[str, Any]) -> None:
 @click.option(
     "--object", "subject", metavar="NAME", help="Only what names this object, field or person."
 )
-@click.option("--db", help="The store, as given to `hexsync serve` (env HEXSYNC_SERVE_DB).")
-@click.option(
-    "--state-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_STATE_DIR,
-    show_default=True,
-    help="As given to `hexsync serve` (the default store is there).",
+@_store_options(
+    db_help="The store, as given to `hexsync serve` (env HEXSYNC_SERVE_DB).",
+    state_dir_help="As given to `hexsync serve` (the default store is there).",
 )
 @click.option(
     "--store-workspace",

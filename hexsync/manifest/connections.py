@@ -12,7 +12,7 @@ from typing import Any
 
 from hexsync.manifest.problems import Path, Problem
 from hexsync.manifest.yamlsafe import Document
-from hexsync.values.connections import AUDIENCES
+from hexsync.values.connections import AUDIENCES, NO_CONNECTION_ACCESS
 from hexsync.values.desired import (
     Connection,
     ConnectionSharing,
@@ -108,7 +108,7 @@ def check_connections(connections: Iterable[Connection], groups: Iterable[Group]
         if sharing is None or not sharing.groups:
             continue
         for name, level in sharing.groups.items():
-            if name in absent and level != "NONE":
+            if name in absent and level != NO_CONNECTION_ACCESS:
                 mark = sharing.mark_of("groups", name)
                 problems.append(
                     Problem.at(

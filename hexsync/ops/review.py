@@ -34,7 +34,7 @@ from hexsync.manifest.load import DEFAULT_LIMITS
 from hexsync.manifest.yamlsafe import Document, read_document
 from hexsync.ops.files import write_atomically
 from hexsync.ops.manifest_edit import Edited, ManifestFiles, Removal, round_trip
-from hexsync.values.desired import Desired, Reviewers, parse_duration, parse_timestamp
+from hexsync.values.desired import Access, Desired, Reviewers, parse_duration, parse_timestamp
 from hexsync.values.live import LiveProject
 
 __all__ = [
@@ -125,7 +125,7 @@ def _items(engine: AccessEngine, scope: Scope) -> Iterator[dict[str, Any]]:
         p = pa.project
         head = {"project": p.title, "project_id": p.id}
         if scope.kind != "group":
-            if pa.public_web.value != "NONE":
+            if pa.public_web is not Access.NONE:
                 public = [{"via": "public web", "level": pa.public_web.value}]
                 yield {
                     **head,

@@ -13,6 +13,7 @@ from typing import Any
 from hexsync.errors import plural
 from hexsync.render._common import clean
 from hexsync.render.data_text import render_reads
+from hexsync.values.hex_access import NO_ACCESS
 
 __all__ = ["render_class_text", "render_project_text", "render_user_text", "role_summary"]
 
@@ -97,7 +98,7 @@ def render_project_text(doc: Mapping[str, Any], *, bold: Style = _plain) -> str:
         lines.append(f"  owner: {clean(owner)}")
     lines += render_reads(doc)
     public = doc["public_web"]
-    if public != "NONE":
+    if public != NO_ACCESS:
         lines.append(f"  public web: anyone with the link gets {public}  ! public")
     else:
         lines.append("  public web: not shared")

@@ -22,6 +22,7 @@ __all__ = [
     "AUDIENCES",
     "CONNECTION_LEVELS",
     "CONNECTION_PATHS",
+    "NO_CONNECTION_ACCESS",
     "OPEN_AUDIENCES",
     "PUBLIC_LEVELS",
     "QUERY",
@@ -33,11 +34,12 @@ __all__ = [
     "connection_widens",
 ]
 
+NO_CONNECTION_ACCESS = "NONE"
 QUERY = "QUERY"
 VIEW_RESULTS = "VIEW_RESULTS"
 # From no access to the most: seeing results is less than querying.
-CONNECTION_LEVELS: dict[str, int] = {"NONE": 0, VIEW_RESULTS: 1, QUERY: 2}
-PUBLIC_LEVELS = ("NONE", VIEW_RESULTS)  # the public can never query
+CONNECTION_LEVELS: dict[str, int] = {NO_CONNECTION_ACCESS: 0, VIEW_RESULTS: 1, QUERY: 2}
+PUBLIC_LEVELS = (NO_CONNECTION_ACCESS, VIEW_RESULTS)  # the public can never query
 SCHEMA_REFRESH = ("ADMINS", "USERS_WITH_QUERY_ACCESS")
 
 # The workspace audiences, manifest key → the plan's field path. Hex's body names them the same

@@ -28,6 +28,7 @@ class Proc:
     lines: queue.Queue[tuple[str, str]] = field(default_factory=queue.Queue)
     out: list[str] = field(default_factory=list)
     err: list[str] = field(default_factory=list)
+    pumps: list[threading.Thread] = field(default_factory=list)
 
     def wait_for(self, pattern: str, stream: str = "err", timeout: float = WAIT) -> str:
         """The first line of ``stream`` matching ``pattern`` (earlier lines are kept)."""
@@ -59,7 +60,10 @@ class Proc:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
-        time.sleep(0.05)  # let the pumps drain
+        # Every line is queued once both pumps met the end of their pipe (the process is gone:
+        # only a grandchild still holding a pipe open could keep one reading).
+        for pump in self.pumps:
+            pump.join(timeout=WAIT)
         while not self.lines.empty():
             which, line = self.lines.get()
             (self.out if which == "out" else self.err).append(line)
@@ -87,7 +91,9 @@ def run_hexsync(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT)
                 proc.lines.put((which, line))
 
     for which in ("out", "err"):
-        threading.Thread(target=pump, args=(which,), daemon=True).start()
+        thread = threading.Thread(target=pump, args=(which,), daemon=True)
+        thread.start()
+        proc.pumps.append(thread)
     return proc
 
 

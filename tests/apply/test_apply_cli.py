@@ -27,6 +27,7 @@ from e2e_support import (
     state,
     writes,
 )
+from served_support import run_hexsync, stop
 
 from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
@@ -253,19 +254,23 @@ def _hold(url: str, operation_id: str) -> None:
     )
 
 
+def _apply_args(url: str) -> list[str]:
+    """``hexsync apply`` of the example's manifests, without a prompt."""
+    return ["--api-url", url, "--rate-limit", "off", "apply", str(MANIFESTS), "--auto-approve"]
+
+
 def _apply_command(url: str) -> list[str]:
     """``hexsync apply`` of the example's manifests as its own process (to be killed)."""
-    hexsync_bin = str(Path(sys.executable).parent / "hexsync")
-    return [
-        hexsync_bin,
-        "--api-url",
-        url,
-        "--rate-limit",
-        "off",
-        "apply",
-        str(MANIFESTS),
-        "--auto-approve",
-    ]
+    return [str(Path(sys.executable).parent / "hexsync"), *_apply_args(url)]
+
+
+def _until_writes(url: str, count: int, process: subprocess.Popen[bytes]) -> None:
+    """Until the emulator has answered ``count`` writes (the bound only catches a hang)."""
+    deadline = time.monotonic() + 90
+    while writes(url) < count:
+        assert process.poll() is None, f"the apply ended (exit {process.returncode}) first"
+        assert time.monotonic() < deadline, f"the apply never reached {count} writes"
+        time.sleep(0.02)
 
 
 # Held: the Analysts membership edit (phase 1, beside the collection's creation), or Revenue
@@ -287,9 +292,7 @@ def test_an_apply_killed_half_way_is_finished_by_the_next_one(
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while writes(url) < kill_after and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
+        _until_writes(url, kill_after, process)
         assert process.poll() is None, "the apply finished before it could be killed"
         process.send_signal(signal.SIGKILL)
     finally:
@@ -452,26 +455,18 @@ def test_verbose_output_never_shows_the_token(url: str) -> None:
 
 def test_an_apply_stopped_by_sigterm_says_where_it_stopped_and_what_to_do(url: str) -> None:
     _hold(url, "EditProjectSharingUsers")
-    process = subprocess.Popen(
-        _apply_command(url),
-        env={**os.environ, **ENV},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    applying = run_hexsync(*_apply_args(url), env=ENV)
     try:
-        deadline = time.monotonic() + 30
-        while writes(url) < 3 and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert process.poll() is None, "the apply finished before it could be stopped"
-        process.send_signal(signal.SIGTERM)  # a cancelled CD job
-        _, err = process.communicate(timeout=30)
+        # Stopped once a change has finished as the apply itself counts it (a progress line):
+        # a write the emulator has answered may not have reached the apply yet.
+        applying.wait_for(r"^\[\d+/8\] .* done$", timeout=90)
+        assert applying.process.poll() is None, "the apply finished before it could be stopped"
+        applying.process.send_signal(signal.SIGTERM)  # a cancelled CD job
+        code, _, err = applying.finish(timeout=90)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()  # reap it and close its pipe
+        stop(applying)
         httpx.delete(f"{url}/_emulator/faults")
-    assert process.returncode == 130
+    assert code == 130, err
     # Issue 29, item 11: said at once, before the wait for the lock's release.
     assert "hexsync: stopping: finishing the request in flight and releasing the apply lock" in (
         err
@@ -517,33 +512,16 @@ def test_stopped_before_any_change_finished_says_so_without_calling_a_plan_stale
 ) -> None:
     _hold(url, "EditGroup")  # the only write of this targeted apply waits in the emulator
     args = ("apply", str(MANIFESTS), "--target", "group:Analysts", "--auto-approve")
-    with subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "hexsync"),
-            "--api-url",
-            url,
-            "--rate-limit",
-            "off",
-            *args,
-        ],
-        env={**os.environ, **ENV},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as process:
-        try:
-            assert process.stdout is not None
-            # The plan is printed, and apply begins without a pause (no await in between).
-            for line in process.stdout:
-                if line.startswith("Plan: "):
-                    break
-            process.send_signal(signal.SIGTERM)
-            _, err = process.communicate(timeout=30)
-        finally:
-            if process.poll() is None:
-                process.kill()
-            httpx.delete(f"{url}/_emulator/faults")
-    assert process.returncode == 130
+    applying = run_hexsync("--api-url", url, "--rate-limit", "off", *args, env=ENV)
+    try:
+        # The plan is printed, and apply begins without a pause (no await in between).
+        applying.wait_for(r"^Plan: ", stream="out", timeout=90)
+        applying.process.send_signal(signal.SIGTERM)
+        code, _, err = applying.finish(timeout=90)
+    finally:
+        stop(applying)
+        httpx.delete(f"{url}/_emulator/faults")
+    assert code == 130, err
     assert "Apply interrupted before any of its 1 change finished." in err
     assert "stale" not in err
     assert "Traceback" not in err

@@ -194,11 +194,11 @@ def test_two_replicas_on_postgresql_webhooks_tokens_metrics_and_a_clean_sigterm(
         assert "hexsync_last_success_timestamp_seconds" in metrics
         assert httpx.get(served.url + "/readyz", timeout=10).json()["ready"] is True
         assert httpx.get(served.url + "/healthz", timeout=10).status_code == 200
-        started = time.monotonic()
         served.proc.process.send_signal(signal.SIGTERM)
-        code, _, err = served.proc.finish(timeout=10)
-        assert code == 0
-        assert time.monotonic() - started < 5
+        # It stops without waiting for its next sync, an hour (a real minute) away: the bound
+        # is far below that, and far above what stopping takes on a loaded machine.
+        code, _, err = served.proc.finish(timeout=40)
+        assert code == 0, err
         # The standby takes over once the reconciler is gone.
         standby.proc.wait_for("reconciling workspace 'default'", timeout=15)
         wait_until(lambda: standby.status()["role"] == "reconciling", 10, "the takeover")
@@ -282,7 +282,10 @@ def test_heal_restores_a_change_a_deny_window_holds_it_and_people_are_told_once(
             10,
             "notifications",
         )
-        time.sleep(0.5)  # more cycles: the same events are not sent again
+        # More cycles (counted, not slept for: a loaded machine runs fewer in a given time):
+        # the same events are not sent again.
+        ran = len(served.syncs())
+        wait_until(lambda: len(served.syncs()) >= ran + 2, 20, "two more syncs")
     finally:
         stop(served.proc)
     kinds = sorted(m["event"] for m in received)

@@ -33,6 +33,7 @@ from hexsync.values.hex_access import (
     capped,
     collection_grant,
     highest,
+    level_or_none,
     reaches_workspace,
 )
 from hexsync.values.live import Live
@@ -143,7 +144,7 @@ def person_grants(engine: AccessEngine, email: str) -> list[Grant]:
             reach.append((None, shared.users[email]))
         reach.extend((g, lv) for g, lv in shared.groups.items() if g in mine)
         via[name] = reach
-        if shared.workspace not in ("", "NONE", None):
+        if level_or_none(shared.workspace) is not None:
             to_workspace[name] = shared.workspace
     out: list[Grant] = []
     for pid, p in engine.projects.items():
@@ -378,7 +379,7 @@ class Explorer:
         reached: set[str] = {e for e in s.users if e in self.engine.users}
         for group in s.groups:
             reached |= self.engine.members(group)
-        wide = s.workspace not in ("", "NONE", None)
+        wide = level_or_none(s.workspace) is not None
         view.facts = [
             ("Description", coll.description or "(none)"),
             ("Shared with people", ", ".join(f"{e} ({lv})" for e, lv in s.users.items()) or "no"),
