@@ -21,6 +21,7 @@ from openapi_schema_validator import OAS30Validator
 CONTRACT_PATH = Path(__file__).resolve().parent / "contract" / "hex_api.yaml"
 METHODS = ("GET", "POST", "PATCH", "PUT", "DELETE")
 ENVELOPES = ("legacy", "new")
+RATE_LIMIT_GROUPS = ("hex-api", "hex-api-30rpm", "hex-run-kernel")  # Hex's reference names these
 
 
 class ContractError(ValueError):
@@ -63,6 +64,10 @@ def operations(contract: dict[str, Any] | None = None) -> dict[str, dict[str, An
         op = expand(entry, shapes, where)
         if op.get("method") not in METHODS or not str(op.get("path", "")).startswith("/v1/"):
             raise ContractError(f"{where}: needs a `method` and a `path` starting /v1/")
+        if op.get("rate_limit_group") not in RATE_LIMIT_GROUPS:
+            raise ContractError(
+                f"{where}: `rate_limit_group` must be one of {', '.join(RATE_LIMIT_GROUPS)}"
+            )
         envelope = op.get("errors")
         if envelope not in ENVELOPES:
             raise ContractError(f"{where}: `errors` must be one of {', '.join(ENVELOPES)}")

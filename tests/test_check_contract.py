@@ -41,6 +41,7 @@ PUBLISHED: dict[str, Any] = {
         "/v1/widgets/{widgetId}": {
             "patch": {
                 "operationId": "EditWidget",
+                "description": "Edits a widget. Rate limited in the `hex-api-30rpm` group.",
                 "parameters": [
                     {
                         "in": "path",
@@ -109,6 +110,7 @@ OURS = {
             "source": "https://docs.example/widgets#EditWidget",
             "method": "PATCH",
             "path": "/v1/widgets/{widgetId}",
+            "rate_limit_group": "hex-api-30rpm",
             "errors": "new",
             "query": {"dryRun": {"type": "boolean"}},
             "body": {
@@ -219,6 +221,11 @@ ANSWER = (*WIDGET, "answers", 200, "properties")
             {"type": "object"},
             "EditWidget body.tags: open to other keys here, not in Hex's document",
         ),
+        (
+            (*WIDGET, "rate_limit_group"),
+            "hex-api",
+            "EditWidget: rate-limit group hex-api, Hex's document: hex-api-30rpm",
+        ),
     ],
     ids=[
         "enum",
@@ -231,6 +238,7 @@ ANSWER = (*WIDGET, "answers", 200, "properties")
         "path",
         "body-req",
         "closed",
+        "group",
     ],
 )
 def test_each_claim_beyond_the_document_is_named_with_its_place(

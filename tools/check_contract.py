@@ -17,6 +17,7 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -162,6 +163,12 @@ def differences(ours: dict[str, dict[str, Any]], doc: Document) -> list[str]:
         method, path, hex_op = doc.operations[op_id]
         if (op["method"], op["path"]) != (method, path):
             found.append(f"{op_id}: {op['method']} {op['path']}, Hex's document: {method} {path}")
+        named = re.findall(r"`(hex-[a-z0-9-]+)`", hex_op.get("description") or "")
+        hex_group = named[0] if named else "hex-api"  # the default group, when none is named
+        if op["rate_limit_group"] != hex_group:
+            found.append(
+                f"{op_id}: rate-limit group {op['rate_limit_group']}, Hex's document: {hex_group}"
+            )
         hex_params = _parameters(hex_op, doc)
         names = [part[1:-1] for part in op["path"].split("/") if part.startswith("{")]
         ours_params = {("path", n): (op.get("path_params") or {}).get(n, {}) for n in names}

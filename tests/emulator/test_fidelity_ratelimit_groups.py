@@ -1,10 +1,11 @@
-"""Every operation counts against the rate-limit group the reference names for it.
+"""Every operation counts against the rate-limit group Hex's reference names for it.
 
-The group comes from the operation's description in ``openapi.json`` (``hex-api``,
-``hex-api-30rpm``, ``hex-run-kernel``); operations whose description names none count against
-``hex-api``, "the default rate limit group" (docs/hex-api.md). Each operation is then called twice
-with its group limited to one request a minute: the second call is a 429 in that endpoint's
-envelope with ``Retry-After``, and a call in another group still passes.
+The group is the contract's ``rate_limit_group`` (tests/contract/hex_api.yaml: ``hex-api``,
+``hex-api-30rpm``, ``hex-run-kernel``, restated from each operation's description in Hex's
+reference, ``hex-api`` "the default rate limit group" when it names none; docs/hex-api.md).
+Each operation is then called twice with its group limited to one request a minute: the second
+call is a 429 in that endpoint's envelope with ``Retry-After``, and a call in another group still
+passes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import re
 
 import httpx
 import pytest
-from test_contract import MODERN, RAW_SPEC
+from hex_contract import operations
+from test_contract import MODERN
 
 from hexsync.emulator.app import create_app
 from hexsync.emulator.config import MINUTE, EmulatorConfig, Window
@@ -24,15 +26,7 @@ UUID = "00000000-0000-4000-8000-000000000000"
 
 
 def documented_groups() -> dict[str, str]:
-    groups = {}
-    for item in RAW_SPEC["paths"].values():
-        for op in item.values():
-            if not isinstance(op, dict) or "operationId" not in op:
-                continue
-            named = re.findall(r"`(hex-[a-z0-9-]+)`", op.get("description") or "")
-            assert len(set(named)) <= 1, op["operationId"]
-            groups[op["operationId"]] = named[0] if named else HEX_API
-    return groups
+    return {op_id: op["rate_limit_group"] for op_id, op in operations().items()}
 
 
 def test_the_operations_table_has_the_documented_groups():
