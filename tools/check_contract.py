@@ -9,7 +9,8 @@ same nullability; a field we count on in an answer must be one Hex always sends 
 even when the contract names it in ``required`` alone); a request body must require what Hex
 requires and close the objects Hex closes. Each difference is printed with its place
 (``CreateProject body.title: …``); the exit status is 1 if there is any, 2 if a file cannot be
-read or Hex's document cannot be followed (a reference that leads nowhere), 0 otherwise. The repository does not carry Hex's document (docs/hex-api.md).
+read or Hex's document cannot be followed (a reference that leads nowhere), 0 otherwise. The
+repository does not carry Hex's document (docs/hex-api.md).
 """
 
 from __future__ import annotations
