@@ -288,3 +288,46 @@ def test_every_operation_names_the_hex_page_it_restates():
 def test_the_contract_is_a_valid_openapi_document_of_the_31_operations():
     validate(openapi())  # raises on an invalid document
     assert len(operations()) == 31
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "said"),
+    [
+        (
+            (*WIDGET, "answers", 200, "required"),
+            ["id", "colr"],
+            "EditWidget answer 200.colr: required here, no such field in Hex's document",
+        ),
+        (
+            (*WIDGET, "body", "required"),
+            ["colour", "shade"],
+            "EditWidget body.shade: required here, no such field in Hex's document",
+        ),
+    ],
+    ids=["answer", "body"],
+)
+def test_a_field_required_without_a_schema_is_still_a_field_hex_must_have(
+    tmp_path, capsys, path, value, said
+):
+    # `required: [colr]` with no `colr` under `properties` still makes the tests demand it of
+    # the emulator (and lets the client count on it): a field Hex never sends is a difference.
+    code, out = run(tmp_path, capsys, changed(path, value))
+    assert code == 1, out
+    assert said in out.splitlines()
+
+
+def test_a_contract_that_is_not_yaml_is_an_error_not_a_traceback(tmp_path, capsys):
+    contract = tmp_path / "contract.yaml"
+    contract.write_text("operations: {EditWidget: [\n", encoding="utf-8")
+    document = tmp_path / "openapi.json"
+    document.write_text(json.dumps(PUBLISHED), encoding="utf-8")
+    assert TOOL.main(["--openapi", str(document), "--contract", str(contract)]) == 2
+    assert "cannot read the contract" in capsys.readouterr().out
+
+
+def test_a_document_whose_reference_leads_nowhere_is_an_error_not_a_traceback(tmp_path, capsys):
+    published = copy.deepcopy(PUBLISHED)
+    del published["components"]["schemas"]["Widget"]
+    code, out = run(tmp_path, capsys, OURS, published)
+    assert code == 2, out
+    assert "#/components/schemas/Widget" in out

@@ -5,10 +5,12 @@
 The contract (tests/contract/hex_api.yaml) restates in our own words what hexsync relies on; the
 tests run on it. This tool says where it claims more than Hex's document: every operation,
 parameter, field, type, format, bound and enum value of ours must be in the document, with the
-same nullability; a field we count on in an answer must be one Hex always sends; a request body
-must require what Hex requires and close the objects Hex closes. Each difference is printed with
-its place (``CreateProject body.title: …``); the exit status is 1 if there is any, 2 if a file
-cannot be read, 0 otherwise. The repository does not carry Hex's document (docs/hex-api.md).
+same nullability; a field we count on in an answer must be one Hex always sends (and one it has,
+even when the contract names it in ``required`` alone); a request body must require what Hex
+requires and close the objects Hex closes. Each difference is printed with its place
+(``CreateProject body.title: …``); the exit status is 1 if there is any, 2 if a file cannot be
+read or Hex's document cannot be followed (a reference that leads nowhere), 0 otherwise. The
+repository does not carry Hex's document (docs/hex-api.md).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 LOADER = ROOT / "tests" / "hex_contract.py"
@@ -52,7 +56,10 @@ class Document:
     def ref(self, pointer: str) -> Any:
         node: Any = self.raw
         for part in pointer.removeprefix("#/").split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
+            key = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(node, dict) or key not in node:
+                raise KeyError(f"the reference {pointer} leads nowhere")
+            node = node[key]
         return node
 
     def resolve(self, node: Any) -> dict[str, Any]:
@@ -132,6 +139,8 @@ def compare(ours: Any, theirs: Any, where: str, doc: Document, request: bool) ->
         if name in hex_props:
             place = "Hex does not require it" if request else "Hex does not always send it"
             found.append(f"{where}.{name}: required here, {place}")
+        elif name not in (ours.get("properties") or {}):  # else: said above, as a field
+            found.append(f"{where}.{name}: required here, no such field in Hex's document")
     if request and ("properties" in ours or ours_type == "object"):
         for name in sorted(hex_required - ours_required):
             found.append(f"{where}.{name}: Hex requires it, the contract does not")
@@ -232,10 +241,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         ours = loader.operations(loader.load(contract_path))
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, yaml.YAMLError) as err:
         print(f"check_contract: cannot read the contract {contract_path}: {err}")
         return 2
-    found = differences(ours, Document(raw))
+    try:
+        found = differences(ours, Document(raw))
+    except (KeyError, IndexError, TypeError, AttributeError) as err:
+        # A reference that leads nowhere, a path item that is not an object: not a document
+        # the comparison can follow, which is not the same as no difference.
+        print(f"check_contract: {openapi_path} cannot be followed ({type(err).__name__}: {err})")
+        return 2
     for line in found:
         print(line)
     verdict = f"{len(found)} difference(s)" if found else "no differences"

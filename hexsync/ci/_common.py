@@ -3,12 +3,14 @@ the workspace of ``hexsync.yaml`` a job is for (``HEXSYNC_WORKSPACE``)."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,6 +27,8 @@ WORKSPACE_ENV = "HEXSYNC_WORKSPACE"
 # The variable of the job's one Hex token, as the action and the template pass it.
 TOKEN_ENV = "HEX_API_TOKEN"  # noqa: S105 - a variable's name
 CONFIG_NAME = "hexsync.yaml"
+HEX_DOMAIN = "hex.tech"  # Hex's hosts: app., eu., and a single-tenant NAME.
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|[0-9a-f:.]+")
 _WORKSPACE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")  # as hexsync.yaml names a workspace
 _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Variables the job itself runs on: a workspace's token_env (from the checkout, which a pull
@@ -105,9 +109,9 @@ def _find_config() -> Path:
     )
 
 
-def token_variable(name: str) -> str:
-    """The variable hexsync reads workspace ``name``'s token from: its ``token_env`` in
-    hexsync.yaml. Only read here; hexsync itself checks the whole file."""
+def _workspace_entry(name: str) -> tuple[Path, Mapping[str, Any]]:
+    """Workspace ``name``'s entry of hexsync.yaml, as the checkout holds it. Only read here;
+    hexsync itself checks the whole file."""
     path = _find_config()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -121,7 +125,14 @@ def token_variable(name: str) -> str:
         raise CiError(
             f"no workspace {name!r} in {path.name} (its workspaces: {', '.join(names) or 'none'})"
         )
-    variable = found[0].get("token_env")
+    return path, found[0]
+
+
+def token_variable(name: str) -> str:
+    """The variable hexsync reads workspace ``name``'s token from: its ``token_env`` in
+    hexsync.yaml."""
+    path, entry = _workspace_entry(name)
+    variable = entry.get("token_env")
     if not isinstance(variable, str):
         raise CiError(
             f"workspace {name!r} has no token_env in {path.name} (a token_file is not in the "
@@ -136,6 +147,55 @@ def token_variable(name: str) -> str:
     return variable
 
 
+def _where(url: str) -> tuple[str, str, int | None] | None:
+    """(scheme, host, port) of ``url``; None when it is not one."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        where = (parts.scheme.lower(), (parts.hostname or "").lower().rstrip("."), parts.port)
+    except ValueError:
+        return None
+    return where if _HOST.fullmatch(where[1]) else None
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(name: str) -> None:
+    """Refuse (before the token is handed over) a workspace whose ``api_url`` is neither a Hex
+    host (``https://*.hex.tech``), nor the host the job itself names (``HEX_API_URL``: the
+    action's ``api-url``, the template's variable; a proxy), nor loopback (reachable only by
+    what runs in the job, which holds the token anyway). hexsync.yaml is in the checkout, and a
+    pull request's plan job runs on its own: without this, a change to one line of it would
+    send the workspace's token to any host the change names."""
+    path, entry = _workspace_entry(name)
+    url = entry.get("api_url")
+    where = _where(url) if isinstance(url, str) else None
+    if where is None:
+        raise CiError(
+            f"workspace {name!r}: its api_url in {path.name} is not the URL of a host: "
+            "run hexsync validate"
+        )
+    scheme, host, _ = where
+    if _loopback(host) or (
+        scheme == "https" and (host == HEX_DOMAIN or host.endswith(f".{HEX_DOMAIN}"))
+    ):
+        return
+    if where == _where(os.environ.get("HEX_API_URL", "")):
+        return
+    raise CiError(
+        f"workspace {name!r}: api_url in {path.name} is {scheme}://{host[:100]}, which is not a "
+        f"Hex host (https://*.{HEX_DOMAIN}): the job sends a Hex token to Hex only, since a "
+        f"pull request may change {path.name}; a proxy in front of Hex is named by the job "
+        "itself too (the action's api-url, the template's HEX_API_URL)"
+    )
+
+
 def _environment() -> dict[str, str] | None:
     """hexsync's environment: the job's, but with a workspace its one Hex token moved to the
     variable hexsync reads for that workspace (``-w`` never reads HEX_API_TOKEN)."""
@@ -143,6 +203,7 @@ def _environment() -> dict[str, str] | None:
     if name is None:
         return None
     variable = token_variable(name)
+    check_host(name)
     environ = dict(os.environ)
     token = environ.pop(TOKEN_ENV, "").strip()
     if not token:
@@ -270,6 +331,13 @@ class RestApi:
         return download(f"{self.base}{path}", self._headers, what=self.what, limit=limit)
 
 
+def carries(body: str | None, marker: str) -> bool:
+    """Whether ``body`` is one a job wrote with ``marker``: its first line (``with_marker``).
+    Anywhere else it is quoted text (a name in a plan, which a pull request or anyone who
+    names an object in Hex chooses): another workspace's comment or issue, never this one's."""
+    return (body or "").split("\n", 1)[0].strip() == marker
+
+
 def upsert_sticky(
     api: RestApi,
     marker: str,
@@ -288,7 +356,7 @@ def upsert_sticky(
     can comment can copy the marker, and must not own the plan comment (nor make the job fail
     where the token may not edit their comment)."""
     for item in api.pages(listing):
-        if marker in (item.get("body") or "") and mine(item):
+        if carries(item.get("body"), marker) and mine(item):
             api.request(method, edit.format(id=item["id"]), {"body": text})
             return True
     api.request("POST", create, {"body": text})

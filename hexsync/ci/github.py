@@ -51,6 +51,7 @@ from hexsync.ci._common import (
     CiError,
     HttpError,
     RestApi,
+    carries,
     env,
     log,
     main,
@@ -198,7 +199,7 @@ class GitHub:
         issues = [
             i
             for i in self.api.pages(f"/issues?{query}")
-            if marker in (i.get("body") or "") and "pull_request" not in i
+            if carries(i.get("body"), marker) and "pull_request" not in i
         ]
         body = with_marker(marker, markdown)
         if drift and issues:

@@ -41,6 +41,7 @@ from hexsync.ci._common import (
     PLAN_LIMIT,
     CiError,
     RestApi,
+    carries,
     env,
     log,
     main,
@@ -152,7 +153,7 @@ class GitLab:
         label = env("HEXSYNC_DRIFT_LABEL", "drift")
         query = urllib.parse.urlencode({"labels": label, "state": "opened"})
         issues = [
-            i for i in self.api.pages(f"/issues?{query}") if marker in (i.get("description") or "")
+            i for i in self.api.pages(f"/issues?{query}") if carries(i.get("description"), marker)
         ]
         text = with_marker(marker, markdown, NOTE_LIMIT)
         if drift and issues:

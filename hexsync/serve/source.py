@@ -5,9 +5,11 @@ folder, or the checkout) and merged as every command merges them (docs/workspace
 
 Manifests that did not change since the last sync are not parsed again (10,000 projects take
 seconds to load, between two reads that should follow each other closely): a folder's files are
-compared by path, size and modification time (a file modified in the last 2 seconds is always
-read again: a second edit within the clock's resolution could keep its time), a repository by
-the commit.
+compared by path, size, modification time and change time (a tool may set a file's modification
+time back, as ``cp -p`` or ``rsync -t`` do; no tool sets its change time), and a file modified in
+the last 2 seconds is always read again (a second edit within the clock's resolution could keep
+its times); a repository by the commit, its checkout cleaned of every file the commit does not
+hold, so that what is read is the commit and nothing else.
 """
 
 from __future__ import annotations
@@ -77,12 +79,12 @@ class Layers:
 
 RACY = 2.0  # seconds: a file modified this recently is read again whatever its time says
 
-Stamp = tuple[tuple[str, int, int, int], ...]
+Stamp = tuple[tuple[str, int, int, int, int], ...]
 
 
 def _stamp(paths: list[Path]) -> Stamp | None:
-    """Each manifest file's path, size, modification time and inode; None when one was
-    modified too recently to trust its time (or cannot be seen: then load says why)."""
+    """Each manifest file's path, size, modification and change times and inode; None when
+    one was modified too recently to trust its time (or cannot be seen: then load says why)."""
     files, problems = find_files(paths, Path.cwd())
     if problems:
         return None
@@ -95,7 +97,7 @@ def _stamp(paths: list[Path]) -> Stamp | None:
             return None
         if now - st.st_mtime_ns < RACY * 1e9:
             return None
-        out.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+        out.append((str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
     return tuple(out)
 
 
@@ -241,6 +243,10 @@ class GitSource:
                 "checkout", "--quiet", "--detach", "--force", "FETCH_HEAD",
                 cwd=self.checkout, withheld=self.withheld,
             )  # fmt: skip
+        # The checkout is the controller's own: a file the commit does not hold (a leftover, a
+        # file put there by hand) would be read with it, by a fresh process and not by one that
+        # read the commit already. What a sync reads is the commit it records, and no more.
+        await _git("clean", "-ffdxq", cwd=self.checkout, withheld=self.withheld)
         commit = await _git("rev-parse", "HEAD", cwd=self.checkout, withheld=self.withheld)
         if self._last is not None and self._last.commit == commit:
             return self._last

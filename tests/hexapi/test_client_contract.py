@@ -8,6 +8,9 @@ emulator's own reading of the API (the two could share a mistake).
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import httpx
 import pytest
 import test_client_emulator as round_trip
@@ -65,8 +68,37 @@ async def test_every_request_the_client_sends_matches_the_contract() -> None:
         # misspelt one would be silently lost: every parameter sent is one the contract names.
         named = set(contract[op.operation_id].get("query") or {})
         assert set(request.url.params) <= named, (op.operation_id, set(request.url.params) - named)
+        # Likewise a key of a body: where Hex leaves an object open it ignores a key it does not
+        # know, and a misspelt field would be lost without an error.
+        if body:
+            schema = contract[op.operation_id].get("body") or {}
+            unnamed = _unnamed(json.loads(body), schema, "body")
+            assert not unnamed, (op.operation_id, unnamed)
         checked.add(op.operation_id)
     assert checked == set(OPS), sorted(set(OPS) - checked)
+
+
+def _unnamed(value: Any, schema: dict[str, Any], where: str) -> list[str]:
+    """The places in ``value`` of keys that ``schema`` does not name (an object with
+    ``properties``; one with none, or a map of ``additionalProperties``, names any key)."""
+    if "anyOf" in schema:
+        tries = [_unnamed(value, branch, where) for branch in schema["anyOf"]]
+        return min(tries, key=len)
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [
+            p
+            for i, item in enumerate(value)
+            for p in _unnamed(item, schema["items"], f"{where}[{i}]")
+        ]
+    if not isinstance(value, dict) or "properties" not in schema:
+        return []
+    found = []
+    for key, item in value.items():
+        if key in schema["properties"]:
+            found += _unnamed(item, schema["properties"][key], f"{where}.{key}")
+        elif not isinstance(schema.get("additionalProperties"), dict):
+            found.append(f"{where}.{key}")
+    return found
 
 
 def _matches(template: str, path: str) -> bool:

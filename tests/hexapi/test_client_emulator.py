@@ -142,9 +142,15 @@ async def test_every_operation_round_trips(emulator: Emulator) -> None:
         shared = await hex_.edit_project_sharing_collections(revenue, {finance: "NONE"})
         assert shared.project.sharing is not None
         assert shared.project.sharing.collections == {}
-        shared = await hex_.edit_project_sharing_workspace_and_public(revenue, workspace="CAN_VIEW")
+        shared = await hex_.edit_project_sharing_workspace_and_public(
+            revenue, workspace="CAN_VIEW", public_web="APP_ONLY"
+        )
         assert shared.project.sharing is not None
         assert shared.project.sharing.workspace == "CAN_VIEW"
+        assert shared.project.sharing.public_web == "APP_ONLY"
+        shared = await hex_.edit_project_sharing_workspace_and_public(revenue, public_web="NONE")
+        assert shared.project.sharing is not None
+        assert shared.project.sharing.public_web == "NONE"
 
         # Runs
         started = await hex_.run_project(
