@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
-from hexsync.decide.expiry import resolve
+from hexsync.decide.expiry import Notice, resolve
 from hexsync.manifest import load
 from hexsync.values.desired import Access, parse_expiry
 
@@ -243,3 +243,38 @@ def test_the_cap_counts_in_utc_whatever_the_machines_time_zone(
         "grant it for at most 90d (expires: 2026-08-30T12:00Z at the latest), or raise"
         " policy.max_grant_duration"
     ]
+
+
+BY_ID = """
+projects:
+  - id: 0B000000-0000-4000-8000-000000000001
+    sharing:
+      users:
+        erin@acme.com: {level: CAN_EDIT, expires: 2026-05-15}
+"""
+
+
+def test_a_project_declared_by_id_is_named_by_its_live_title_and_targeted_by_its_id(
+    tmp_path: Path,
+) -> None:
+    desired = _desired(tmp_path, BY_ID)
+    titles = {"0b000000-0000-4000-8000-000000000001": "Revenue overview"}
+    (notice,) = resolve(desired, _at("2026-06-01T00:00:00"), titles=titles).notices
+    assert notice.address == "project:0B000000-0000-4000-8000-000000000001"
+    assert notice.message.startswith(
+        "project 'Revenue overview': sharing.users[erin@acme.com] CAN_EDIT has expired"
+    )
+    (unknown,) = resolve(desired, _at("2026-06-01T00:00:00")).notices  # validate: no workspace
+    assert unknown.message.startswith(
+        "project '0B000000-0000-4000-8000-000000000001': sharing.users[erin@acme.com] CAN_EDIT"
+    )
+
+
+def test_a_project_declared_by_title_is_targeted_by_its_title(tmp_path: Path) -> None:
+    (notice,) = _resolved_notices(tmp_path, "2026-05-15", "2026-06-01T00:00:00")
+    assert notice.address == "project:Revenue overview"
+
+
+def _resolved_notices(tmp_path: Path, expires: str, now: str) -> tuple[Notice, ...]:
+    desired = _desired(tmp_path, GRANT.replace("EXPIRES", expires))
+    return resolve(desired, _at(now)).notices
