@@ -56,6 +56,9 @@ MODULES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "projection": ("hexsync.decide.projection", None),
     "build": ("hexsync.manifest.build", None),
     "policies": ("hexsync.decide.policies", None),
+    "expiry": ("hexsync.decide.expiry", None),
+    "connections": ("hexsync.decide.connections", None),
+    "findings": ("hexsync.decide.findings", None),
 }
 
 

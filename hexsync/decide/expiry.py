@@ -130,8 +130,9 @@ def _notice(grant: _Grant, now: dt.datetime, policy: Policy) -> Notice | None:
             return Notice(
                 "max_grant_duration",
                 grant.address,
-                f"{grant.what} expires on {expiry.shown}, {left} days from now: longer than"
-                f" policy.max_grant_duration ({duration_text(cap)})",
+                f"{grant.what} expires on {expiry.shown},"
+                f" {left} day{'' if left == 1 else 's'} from now:"
+                f" longer than policy.max_grant_duration ({duration_text(cap)})",
                 grant.mark,
                 f"grant it for at most {duration_text(cap)} (expires: {allowed} at the latest),"
                 " or raise policy.max_grant_duration",

@@ -201,3 +201,13 @@ def test_export_of_connections_plans_as_no_change(url: str, tmp_path: Path) -> N
     again = run(url, "plan", str(out), "--detailed-exitcode")
     assert again.exit_code == 0, again.output
     assert "No changes" in again.stdout
+
+
+def test_the_open_connection_refusal_says_what_to_write_instead(url: str, tmp_path: Path) -> None:
+    text = "version: 1\nconnections:\n  - name: Lake\n    sharing: {guests: QUERY}\n"
+    refused = run(url, "plan", write(tmp_path, text))
+    assert refused.exit_code == 3, refused.output
+    assert (
+        "hint: set sharing.guests: NONE for it, or set policy.allow_open_connections: true if"
+        " that is intended" in refused.output
+    )

@@ -7,13 +7,15 @@ The plan scenarios (tests/cases/expiry_*.yaml) show the plan; these pin the edge
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from hexsync.cli.main import cli
-from hexsync.decide.expiry import resolve
+from hexsync.decide.expiry import Notice, resolve
 from hexsync.manifest import load
 from hexsync.values.desired import Access, parse_expiry
 
@@ -155,3 +157,133 @@ def test_validate_says_an_expired_line_can_be_deleted(tmp_path: Path) -> None:
         " it), and the line can be deleted"
     )
     assert lines[-1] == "ok: 1 file, 0 collections, 1 group, 0 users, 0 projects (1 warning)"
+
+
+def _found(tmp_path: Path, expires: str, now: str, policy: str = "") -> list[tuple[str, str, str]]:
+    desired = _desired(tmp_path, policy + GRANT.replace("EXPIRES", expires))
+    return [(n.code, n.message, n.hint) for n in resolve(desired, _at(now)).notices]
+
+
+def test_a_cap_in_hours_is_said_in_hours_with_the_latest_moment_allowed(tmp_path: Path) -> None:
+    policy = "policy: {max_grant_duration: 36h}\n"
+    found = _found(tmp_path, "2026-06-04T00:00Z", "2026-06-01T10:00:00", policy)
+    assert found == [
+        (
+            "max_grant_duration",
+            "project 'Revenue overview': sharing.users[erin@acme.com] CAN_EDIT expires on"
+            " 2026-06-04 00:00 UTC, 2 days from now: longer than policy.max_grant_duration (36h)",
+            "grant it for at most 36h (expires: 2026-06-02T22:00Z at the latest), or raise"
+            " policy.max_grant_duration",
+        )
+    ]
+
+
+def test_a_grant_over_its_cap_ending_tomorrow_is_one_day_from_now(tmp_path: Path) -> None:
+    policy = "policy: {max_grant_duration: 12h}\n"
+    found = _found(tmp_path, "2026-06-02T12:00Z", "2026-06-01T10:00:00", policy)
+    assert [message for _, message, _ in found] == [
+        "project 'Revenue overview': sharing.users[erin@acme.com] CAN_EDIT expires on"
+        " 2026-06-02 12:00 UTC, 1 day from now: longer than policy.max_grant_duration (12h)"
+    ]
+
+
+def test_a_capped_last_day_is_told_the_last_day_allowed(tmp_path: Path) -> None:
+    policy = "policy: {max_grant_duration: 90d}\n"
+    found = _found(tmp_path, "2026-09-15", "2026-06-01T10:00:00", policy)
+    assert len(found) == 1, found
+    assert found[0][2] == (
+        "grant it for at most 90d (expires: 2026-08-30 at the latest), or raise"
+        " policy.max_grant_duration"
+    )
+
+
+def test_a_moment_exactly_at_the_cap_is_allowed(tmp_path: Path) -> None:
+    policy = "policy: {max_grant_duration: 90d, expiry_warning: 1d}\n"
+    assert _found(tmp_path, "2026-08-30T10:00Z", "2026-06-01T10:00:00", policy) == []
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        ("2027-03-17T11:59:00", None),  # 14 days and a minute before the moment
+        ("2027-03-17T12:00:00", "expires in 14 days (at 2027-03-31 12:00 UTC)"),
+    ],
+)
+def test_a_moments_window_counts_from_the_moment_not_its_day(
+    tmp_path: Path, now: str, said: str | None
+) -> None:
+    found = _notices(tmp_path, "2027-03-31T12:00Z", now)
+    if said is None:
+        assert found == []
+    else:
+        assert len(found) == 1, found
+        assert said in found[0]
+
+
+@pytest.fixture
+def far_east_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's local time set to UTC+14: what expires when must not move with it."""
+    monkeypatch.setenv("TZ", "KIR-14")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_days_left_count_in_utc_whatever_the_machines_time_zone(
+    tmp_path: Path, far_east_clock: None
+) -> None:
+    assert dt.datetime(2027, 3, 30, 12, tzinfo=UTC).astimezone().day == 31  # the zone is in use
+    found = _notices(tmp_path, "2027-03-31", "2027-03-30T12:00:00")
+    assert len(found) == 1, found
+    assert "expires in 1 day " in found[0]
+
+
+def test_the_cap_counts_in_utc_whatever_the_machines_time_zone(
+    tmp_path: Path, far_east_clock: None
+) -> None:
+    policy = "policy: {max_grant_duration: 90d}\n"
+    found = _found(tmp_path, "2026-08-31", "2026-06-01T12:00:00", policy)
+    assert len(found) == 1, found
+    assert found[0][0] == "max_grant_duration"
+    assert "(expires: 2026-08-30 at the latest)" in found[0][2]
+    moment = _found(tmp_path, "2026-08-30T13:00Z", "2026-06-01T12:00:00", policy)
+    assert [hint for _, _, hint in moment] == [
+        "grant it for at most 90d (expires: 2026-08-30T12:00Z at the latest), or raise"
+        " policy.max_grant_duration"
+    ]
+
+
+BY_ID = """
+projects:
+  - id: 0B000000-0000-4000-8000-000000000001
+    sharing:
+      users:
+        erin@acme.com: {level: CAN_EDIT, expires: 2026-05-15}
+"""
+
+
+def test_a_project_declared_by_id_is_named_by_its_live_title_and_targeted_by_its_id(
+    tmp_path: Path,
+) -> None:
+    desired = _desired(tmp_path, BY_ID)
+    titles = {"0b000000-0000-4000-8000-000000000001": "Revenue overview"}
+    (notice,) = resolve(desired, _at("2026-06-01T00:00:00"), titles=titles).notices
+    assert notice.address == "project:0B000000-0000-4000-8000-000000000001"
+    assert notice.message.startswith(
+        "project 'Revenue overview': sharing.users[erin@acme.com] CAN_EDIT has expired"
+    )
+    (unknown,) = resolve(desired, _at("2026-06-01T00:00:00")).notices  # validate: no workspace
+    assert unknown.message.startswith(
+        "project '0B000000-0000-4000-8000-000000000001': sharing.users[erin@acme.com] CAN_EDIT"
+    )
+
+
+def test_a_project_declared_by_title_is_targeted_by_its_title(tmp_path: Path) -> None:
+    (notice,) = _resolved_notices(tmp_path, "2026-05-15", "2026-06-01T00:00:00")
+    assert notice.address == "project:Revenue overview"
+
+
+def _resolved_notices(tmp_path: Path, expires: str, now: str) -> tuple[Notice, ...]:
+    desired = _desired(tmp_path, GRANT.replace("EXPIRES", expires))
+    return resolve(desired, _at(now)).notices
