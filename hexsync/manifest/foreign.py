@@ -46,6 +46,13 @@ def _is_seed(data: Mapping[str, Any]) -> bool:
     return org_like or tokens_like
 
 
+# Keys only a GitLab job has (a file that includes a template and overrides its jobs may have no
+# `script` of its own: `parallel`, `rules`, `environment`, `resource_group`).
+_GITLAB_JOB_KEYS = frozenset(
+    {"script", "extends", "stage", "parallel", "resource_group", "environment", "needs", "trigger"}
+)
+
+
 def _jobs(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [v for v in data.values() if isinstance(v, Mapping)]
 
@@ -56,7 +63,10 @@ _SIGNATURES: tuple[tuple[str, Any], ...] = (
     ("a GitHub Action (action.yml)", lambda d: "runs" in d and ("inputs" in d or "name" in d)),
     (
         "a GitLab CI configuration",
-        lambda d: "stages" in d or any("script" in job or "extends" in job for job in _jobs(d)),
+        lambda d: (
+            bool({"stages", "include"} & set(d))
+            or any(_GITLAB_JOB_KEYS & set(job) for job in _jobs(d))
+        ),
     ),
     ("a pre-commit configuration", lambda d: "repos" in d),
     ("a Docker Compose file", lambda d: "services" in d),

@@ -59,6 +59,13 @@ WORKFLOW = "name: plan\non: [pull_request]\njobs:\n  plan:\n    runs-on: ubuntu-
         (WORKFLOW, "a GitHub Actions workflow"),
         ("name: x\ninputs: {}\nruns:\n  using: composite\n", "a GitHub Action (action.yml)"),
         ("stages: [plan]\nplan:\n  script: [hexsync plan m/]\n", "a GitLab CI configuration"),
+        # a pipeline that includes the template and overrides its jobs: no script of its own
+        (
+            "include:\n  - local: ci/hexsync.gitlab-ci.yml\nhexsync-plan:\n  parallel:\n"
+            "    matrix: [{HEXSYNC_WORKSPACE: [us, eu]}]\n",
+            "a GitLab CI configuration",
+        ),
+        ("hexsync-apply:\n  resource_group: apply-eu\n", "a GitLab CI configuration"),
         ("repos: []\n", "a pre-commit configuration"),
         ("rules:\n  unpinned-uses: {}\n", "a zizmor configuration"),
         ("org: {name: Acme}\nusers: []\n", "an emulator seed"),
