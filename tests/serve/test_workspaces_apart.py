@@ -1,0 +1,111 @@
+"""One process, several workspaces (docs/serve.md, "Several workspaces"): what goes wrong for one
+of them stays with it. In process, against the bundled emulator, on a scaled clock."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from hexsync.emulator.background import running_emulator
+from hexsync.emulator.config import EmulatorConfig
+from hexsync.emulator.seed import load_seed
+from hexsync.hexapi import HexClient
+from hexsync.serve.daemon import Daemon, ScaledClock, ServeSettings, Target
+from hexsync.serve.source import ManifestSource
+from hexsync.store import Store
+from hexsync.store.store import Recovery
+
+pytestmark = pytest.mark.slow
+
+ACME = Path(__file__).resolve().parents[2] / "examples" / "acme"
+SCALE = 600.0  # an interval of 60 s is a tenth of a real second
+
+
+class _FlakyStore(Store):
+    """A store that fails once for one workspace at the moment its lock is taken (a database
+    busy or failing over right then)."""
+
+    def __init__(self, url: str, flaky: str) -> None:
+        super().__init__(url)
+        self.flaky = flaky
+        self.failed = 0
+
+    def recover(self, workspace: str, now: dt.datetime) -> Recovery:
+        if workspace == self.flaky and not self.failed:
+            self.failed += 1
+            raise OperationalError("UPDATE syncs", {}, Exception("database is locked"))
+        return super().recover(workspace, now)
+
+
+def _serve(
+    store: Store,
+    names: tuple[str, ...],
+    until: Callable[[Daemon], bool],
+    lines: list[str],
+) -> tuple[int, Daemon]:
+    seed = load_seed(ACME / "seed.yaml")
+    clock = ScaledClock(SCALE)
+    settings = ServeSettings(interval=60.0, port=0, backoff_base=10.0, standby_poll=10.0)
+    with running_emulator(seed, EmulatorConfig(rate_limits=None)) as url:
+
+        async def main() -> tuple[int, Daemon]:
+            clients = [
+                HexClient(seed.token_for(None), url, pacing=False, clock=clock.monotonic)
+                for _ in names
+            ]
+            targets = [
+                Target(n, ManifestSource([ACME / "manifests"]), client=c)
+                for n, c in zip(names, clients, strict=True)
+            ]
+            daemon = Daemon(
+                settings, store=store, targets=targets, clock=clock, out=lines.append,
+                log=lines.append,
+            )  # fmt: skip
+            task = asyncio.create_task(daemon.run())
+            deadline = asyncio.get_running_loop().time() + 30.0
+            while not task.done() and not until(daemon):
+                if asyncio.get_running_loop().time() > deadline:
+                    break
+                await asyncio.sleep(0.02)
+            daemon.request_stop()
+            try:
+                code = await asyncio.wait_for(task, 20.0)
+            finally:
+                for client in clients:
+                    await client.aclose()
+            return code, daemon
+
+        return asyncio.run(main())
+
+
+def _synced(store: Store, name: str) -> int:
+    return sum(1 for s in store.syncs(name, limit=100) if s.outcome in ("synced", "out_of_sync"))
+
+
+def test_the_store_failing_as_one_workspace_takes_its_lock_fails_that_one_alone(
+    tmp_path: Path,
+) -> None:
+    lines: list[str] = []
+    with _FlakyStore(f"sqlite:///{tmp_path / 'serve.db'}", flaky="eu") as store:
+        code, daemon = _serve(
+            store,
+            ("us", "eu"),
+            lambda _d: _synced(store, "us") >= 3 and _synced(store, "eu") >= 1,
+            lines,
+        )
+        assert store.failed == 1  # EU's recovery did fail once
+        # The process lived on: US synced on, EU was tried again and synced too.
+        assert _synced(store, "us") >= 3, lines
+        assert _synced(store, "eu") >= 1, lines
+        assert code == 0
+        assert store.check() == []
+    said = [line for line in lines if "database is locked" in line]
+    assert said, lines
+    assert all(line.startswith("[eu] ") for line in said)  # told as EU's, not US's
+    # The store answered again: EU's status no longer says it does not.
+    assert daemon.reconcilers["eu"].store_error is None
