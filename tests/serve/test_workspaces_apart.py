@@ -47,6 +47,8 @@ def _serve(
     names: tuple[str, ...],
     until: Callable[[Daemon], bool],
     lines: list[str],
+    *,
+    wait: float = 30.0,
 ) -> tuple[int, Daemon]:
     seed = load_seed(ACME / "seed.yaml")
     clock = ScaledClock(SCALE)
@@ -67,7 +69,7 @@ def _serve(
                 log=lines.append,
             )  # fmt: skip
             task = asyncio.create_task(daemon.run())
-            deadline = asyncio.get_running_loop().time() + 30.0
+            deadline = asyncio.get_running_loop().time() + wait
             while not task.done() and not until(daemon):
                 if asyncio.get_running_loop().time() > deadline:
                     break
@@ -109,3 +111,25 @@ def test_the_store_failing_as_one_workspace_takes_its_lock_fails_that_one_alone(
     assert all(line.startswith("[eu] ") for line in said)  # told as EU's, not US's
     # The store answered again: EU's status no longer says it does not.
     assert daemon.reconcilers["eu"].store_error is None
+
+
+def test_two_long_workspace_names_that_begin_alike_are_both_reconciled(tmp_path: Path) -> None:
+    # hexsync.yaml allows names of 63 characters: these two differ in their last ones only.
+    us, eu = (
+        "acme-analytics-production-" + "x" * 34 + "-us",
+        "acme-analytics-production-" + "x" * 34 + "-eu",
+    )
+    lines: list[str] = []
+    with Store(f"sqlite:///{tmp_path / 'serve.db'}") as store:
+        code, _daemon = _serve(
+            store,
+            (us, eu),
+            lambda _d: _synced(store, us) >= 1 and _synced(store, eu) >= 1,
+            lines,
+            wait=10.0,
+        )
+        assert code == 0
+        # One process, both workspaces: neither stands by for the other's lock.
+        assert _synced(store, us) >= 1, lines
+        assert _synced(store, eu) >= 1, lines
+    assert not [line for line in lines if "standing by" in line]
