@@ -133,3 +133,68 @@ def test_two_long_workspace_names_that_begin_alike_are_both_reconciled(tmp_path:
         assert _synced(store, us) >= 1, lines
         assert _synced(store, eu) >= 1, lines
     assert not [line for line in lines if "standing by" in line]
+
+
+def test_sigterm_while_both_workspaces_read_their_tables_exits_0_and_leaves_nothing_pending(
+    tmp_path: Path,
+) -> None:
+    # The Acme manifests declare data classes: each workspace's job reads its projects' tables,
+    # one at a time at Hex's documented 30 a minute (the clients pace on the scaled clock).
+    seed = load_seed(ACME / "seed.yaml")
+    clock = ScaledClock(60.0)
+    settings = ServeSettings(interval=3600.0, port=0)
+    lines: list[str] = []
+    names = ("us", "eu")
+    with (
+        running_emulator(seed, EmulatorConfig(rate_limits=None)) as url,
+        Store(f"sqlite:///{tmp_path / 'serve.db'}") as store,
+    ):
+
+        async def main() -> tuple[int, dict[str, int], list[str], list[str]]:
+            problems: list[str] = []
+            loop = asyncio.get_running_loop()
+            loop.set_exception_handler(lambda _loop, context: problems.append(context["message"]))
+            clients = [
+                HexClient(seed.token_for(None), url, clock=clock.monotonic, sleep=clock.sleep)
+                for _ in names
+            ]
+            targets = [
+                Target(n, ManifestSource([ACME / "manifests"]), client=c)
+                for n, c in zip(names, clients, strict=True)
+            ]
+            daemon = Daemon(
+                settings, store=store, targets=targets, clock=clock, out=lines.append,
+                log=lines.append,
+            )  # fmt: skip
+            task = asyncio.create_task(daemon.run())
+
+            def reading() -> bool:
+                jobs = [daemon.reconcilers[n].tables for n in names]
+                return all(j.reading and j.read_count >= 2 for j in jobs)
+
+            deadline = loop.time() + 30.0
+            while not reading() and not task.done() and loop.time() < deadline:
+                await asyncio.sleep(0.01)
+            assert reading(), lines
+            daemon.request_stop()  # as SIGTERM does
+            code = await asyncio.wait_for(task, 20.0)
+            read = {n: daemon.reconcilers[n].tables.read_count for n in names}
+            for client in clients:
+                await client.aclose()
+            await asyncio.sleep(0)
+            left = [repr(t) for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            return code, read, left, problems
+
+        code, read, left, problems = asyncio.run(main())
+        assert code == 0
+        assert left == []  # no task of the daemon's left running
+        assert problems == []  # nor a task destroyed pending, nor an exception never retrieved
+        # What was read before the stop is kept: a restart does not read it again.
+        for name in names:
+            kept = store.queried_tables(name)
+            assert 2 <= len(kept) == read[name] < 60, name  # stopped in the middle, all kept
+            assert len({org for org, *_ in kept}) == 1
+        assert store.check() == []
+        for name in names:
+            assert all(s.outcome != "running" for s in store.syncs(name, limit=100))
+    assert lines[-1] == "stopped"
