@@ -652,6 +652,31 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
         )
         c.phase = Phase.IDLE
         raise
+    # The sync's end is written whole even when SIGTERM comes meanwhile: a store call cancelled
+    # while it waits for a worker thread is never made, and the sync would stay "running" with
+    # its outcome, its plan and its notifications lost. It is then told as it ended.
+    ending = asyncio.ensure_future(
+        _end(c, run, outcome, note, error, applied, plan, report, drift_count)
+    )
+    try:
+        return await asyncio.shield(ending)
+    except asyncio.CancelledError:
+        return await ending
+
+
+async def _end(
+    c: Collaborators,
+    run: _Run,
+    outcome: str,
+    note: str | None,
+    error: str | None,
+    applied: int,
+    plan: Plan | None,
+    report: Any,
+    drift_count: int,
+) -> CycleResult:
+    """Record how the sync ended and queue its notifications: its result."""
+    store = c.store
     requests, limited, per_op = run.counts()
     if outcome == "failed":
         streak = await _db(store.failures_since_success, run.ws)

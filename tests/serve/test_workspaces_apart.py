@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -17,8 +19,7 @@ from hexsync.emulator.seed import load_seed
 from hexsync.hexapi import HexClient
 from hexsync.serve.daemon import Daemon, ScaledClock, ServeSettings, Target
 from hexsync.serve.source import ManifestSource
-from hexsync.store import Store
-from hexsync.store.store import Recovery
+from hexsync.store import Recovery, Store
 
 pytestmark = pytest.mark.slow
 
@@ -93,7 +94,8 @@ def test_the_store_failing_as_one_workspace_takes_its_lock_fails_that_one_alone(
     tmp_path: Path,
 ) -> None:
     lines: list[str] = []
-    with _FlakyStore(f"sqlite:///{tmp_path / 'serve.db'}", flaky="eu") as store:
+    store = _FlakyStore(f"sqlite:///{tmp_path / 'serve.db'}", flaky="eu")
+    with store:
         code, daemon = _serve(
             store,
             ("us", "eu"),
@@ -196,5 +198,58 @@ def test_sigterm_while_both_workspaces_read_their_tables_exits_0_and_leaves_noth
             assert len({org for org, *_ in kept}) == 1
         assert store.check() == []
         for name in names:
-            assert all(s.outcome != "running" for s in store.syncs(name, limit=100))
+            assert all(s.outcome != "running" for s in store.syncs(name, limit=100)), name
     assert lines[-1] == "stopped"
+
+
+class _SlowEnd(Store):
+    """A store whose write of a sync's end waits until the test lets it go on."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def finish_sync(self, sync_id: int, **fields: Any) -> None:
+        if fields["outcome"] != "interrupted" and not self.entered.is_set():
+            self.entered.set()
+            self.release.wait(20.0)
+        super().finish_sync(sync_id, **fields)
+
+
+def test_sigterm_as_a_sync_is_written_records_it_whole_and_queues_its_notifications(
+    tmp_path: Path,
+) -> None:
+    seed = load_seed(ACME / "seed.yaml")
+    clock = ScaledClock(SCALE)
+    # A webhook that answers nothing: the notifications stay queued in the store.
+    settings = ServeSettings(interval=3600.0, port=0, notify=("http://127.0.0.1:9/hook",))
+    lines: list[str] = []
+    store = _SlowEnd(f"sqlite:///{tmp_path / 'serve.db'}")
+    with running_emulator(seed, EmulatorConfig(rate_limits=None)) as url, store:
+
+        async def main() -> int:
+            async with HexClient(seed.token_for(None), url, pacing=False) as client:
+                target = Target("eu", ManifestSource([ACME / "manifests"]), client=client)
+                daemon = Daemon(
+                    settings, store=store, targets=[target], clock=clock, out=lines.append,
+                    log=lines.append,
+                )  # fmt: skip
+                task = asyncio.create_task(daemon.run())
+                assert await asyncio.to_thread(store.entered.wait, 20.0)
+                daemon.request_stop()  # SIGTERM while the first sync's end is being written
+                await asyncio.sleep(0.2)
+                store.release.set()
+                return await asyncio.wait_for(task, 20.0)
+
+        code = asyncio.run(main())
+        assert code == 0
+        (sync,) = store.syncs("eu", limit=10)
+        assert sync.outcome == "out_of_sync"  # Acme's manifests and its seed differ
+        assert sync.drift_count > 0
+        # The new drift is told: its notification was queued with the sync's end.
+        events = {n.event for n in store.notifications("eu")}
+        assert "drift_opened" in events, lines
+        assert store.check() == []
+    assert any(line.startswith(f"sync #{sync.id} (start): out_of_sync") for line in lines), lines
+    assert not any("recorded as interrupted" in line for line in lines)
