@@ -253,3 +253,78 @@ def test_sigterm_as_a_sync_is_written_records_it_whole_and_queues_its_notificati
         assert store.check() == []
     assert any(line.startswith(f"sync #{sync.id} (start): out_of_sync") for line in lines), lines
     assert not any("recorded as interrupted" in line for line in lines)
+
+
+def test_one_workspace_planning_at_length_does_not_hold_up_another_s_syncs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # EU's plan takes long (a workspace of 10,000 projects plans for seconds): meanwhile US syncs
+    # on, and the process answers; EU's plan goes on when US has synced.
+    import hexsync.serve.cycle as cycle  # noqa: PLC0415
+
+    seed = load_seed(ACME / "seed.yaml")
+    clock = ScaledClock(SCALE)
+    settings = ServeSettings(interval=60.0, port=0)
+    lines: list[str] = []
+    store = Store(f"sqlite:///{tmp_path / 'serve.db'}")
+    planning, us_synced = threading.Event(), threading.Event()
+    seen: list[bool] = []
+    real_plan = cycle.build_plan
+
+    def slow_plan(desired: Any, live: Any, **kwargs: Any) -> Any:
+        if kwargs["api_url"].startswith(eu_url) and not planning.is_set():
+            planning.set()
+            seen.append(us_synced.wait(10.0))  # US syncs while EU plans (or never, if it waits)
+        return real_plan(desired, live, **kwargs)
+
+    def watch() -> None:  # another thread: counts US's syncs once EU began to plan
+        if not planning.wait(20.0):
+            return
+        before = _synced(store, "us")
+        while not us_synced.is_set() and _synced(store, "us") <= before:
+            if not planning.is_set():
+                return
+            threading.Event().wait(0.02)
+        us_synced.set()
+
+    monkeypatch.setattr(cycle, "build_plan", slow_plan)
+    config = EmulatorConfig(rate_limits=None)
+    with (
+        running_emulator(seed, config) as us_url,
+        running_emulator(seed, config) as eu_url,
+        store,
+    ):
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+
+        async def main() -> int:
+            clients = [
+                HexClient(seed.token_for(None), u, pacing=False, clock=clock.monotonic)
+                for u in (us_url, eu_url)
+            ]
+            targets = [
+                Target(n, ManifestSource([ACME / "manifests"]), client=c)
+                for n, c in zip(("us", "eu"), clients, strict=True)
+            ]
+            daemon = Daemon(
+                settings, store=store, targets=targets, clock=clock, out=lines.append,
+                log=lines.append,
+            )  # fmt: skip
+            task = asyncio.create_task(daemon.run())
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 30.0
+            while not (seen and _synced(store, "eu") >= 1) and loop.time() < deadline:
+                await asyncio.sleep(0.02)
+            daemon.request_stop()
+            try:
+                return await asyncio.wait_for(task, 20.0)
+            finally:
+                for client in clients:
+                    await client.aclose()
+
+        code = asyncio.run(main())
+        us_synced.set()
+        watcher.join(5.0)
+    assert code == 0
+    assert seen == [True], lines  # US synced while EU was planning
+    assert _synced(store, "eu") >= 1  # and EU's sync ended too
