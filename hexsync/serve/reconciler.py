@@ -362,6 +362,8 @@ class Reconciler:
                 self.meters.leader.labels(self.name).set(0)
                 self.log("lost the leader lock (the store's connection): standing by")
                 continue
+            if self._stopped():  # SIGTERM while the lock was taken or checked: no new sync
+                break
             trigger, self._pending = self._pending or "schedule", None
             delay = await self._one(trigger)
             if self._stopped():

@@ -328,3 +328,45 @@ def test_one_workspace_planning_at_length_does_not_hold_up_another_s_syncs(
     assert code == 0
     assert seen == [True], lines  # US synced while EU was planning
     assert _synced(store, "eu") >= 1  # and EU's sync ended too
+
+
+class _SlowRecovery(Store):
+    """A store whose recovery (as a workspace's lock is taken) waits for the test."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def recover(self, workspace: str, now: dt.datetime) -> Recovery:
+        self.entered.set()
+        self.release.wait(20.0)
+        return super().recover(workspace, now)
+
+
+def test_sigterm_as_the_lock_is_taken_starts_no_sync(tmp_path: Path) -> None:
+    seed = load_seed(ACME / "seed.yaml")
+    clock = ScaledClock(SCALE)
+    settings = ServeSettings(interval=3600.0, port=0)
+    lines: list[str] = []
+    store = _SlowRecovery(f"sqlite:///{tmp_path / 'serve.db'}")
+    with running_emulator(seed, EmulatorConfig(rate_limits=None)) as url, store:
+
+        async def main() -> int:
+            async with HexClient(seed.token_for(None), url, pacing=False) as client:
+                target = Target("eu", ManifestSource([ACME / "manifests"]), client=client)
+                daemon = Daemon(
+                    settings, store=store, targets=[target], clock=clock, out=lines.append,
+                    log=lines.append,
+                )  # fmt: skip
+                task = asyncio.create_task(daemon.run())
+                assert await asyncio.to_thread(store.entered.wait, 20.0)
+                daemon.request_stop()  # SIGTERM while the lock is being taken
+                store.release.set()
+                return await asyncio.wait_for(task, 20.0)
+
+        code = asyncio.run(main())
+        assert code == 0
+        # Stopped before any sync began: no read of Hex after SIGTERM.
+        assert store.syncs("eu", limit=10) == [], lines
+    assert lines[-1] == "stopped"
