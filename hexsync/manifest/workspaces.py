@@ -183,22 +183,30 @@ def read_config(
         return None, sorted(problems)
     folder = path.resolve().parent
     workspaces: list[WorkspaceConfig] = []
-    seen: dict[str, Mark] = {}
+    seen: dict[str, tuple[str, Mark]] = {}  # by the name in lower case
     for index, entry in enumerate(doc.data["workspaces"]):
         where: Path = ("workspaces", index)
         mark = doc.mark(where)
         name = entry["name"]
-        if name in seen:
+        first = seen.get(name.casefold())
+        if first is not None:
+            # A case-insensitive file system (macOS) holds one lock file and one checkout for
+            # 'US' and 'us': one of them would stand by for the other for good.
+            said = (
+                f"duplicate workspace name '{name}'"
+                if first[0] == name
+                else f"workspace name '{name}' differs from '{first[0]}' only in case"
+            )
             problems.append(
                 Problem.at(
                     doc.mark((*where, "name")),
                     (*where, "name"),
-                    f"duplicate workspace name '{name}'; first at {seen[name]}",
-                    "each workspace has a name of its own (what -w takes)",
+                    f"{said}; first at {first[1]}",
+                    "each workspace has a name of its own (what -w takes), in any case",
                 )
             )
             continue
-        seen[name] = mark
+        seen[name.casefold()] = (name, mark)
         sources = [k for k in ("token_env", "token_file") if k in entry]
         if len(sources) != 1:
             problems.append(

@@ -347,7 +347,9 @@ class _Run:
         live = await read_members(client, live, shared_groups(live), watch=watch)
         if self.c.tables is not None:  # a whole reading: its projects are the ones to read
             live = self.c.tables.facts(desired, live)
-        return live, self.plan(desired, live)
+        # Off the event loop (10,000 projects plan for seconds): the other workspaces' syncs,
+        # the API and the probes go on meanwhile.
+        return live, await asyncio.to_thread(self.plan, desired, live)
 
     async def baseline(self) -> Baseline | None:
         """The last snapshot recorded, to compare each page with (None: there is none yet,
@@ -400,7 +402,7 @@ class _Run:
     async def record(self, live: Live, plan: Plan, desired: Desired, *, by_hexsync: bool) -> int:
         """Snapshot, change log and drift for one reading; the open drift count."""
         now = self.c.clock()
-        document = snapshot_of(live)
+        document = await asyncio.to_thread(snapshot_of, live)
         snapshot_id = await self.snapshot(document, now, desired, by_hexsync=by_hexsync)
         self.c.memory = Baseline(snapshot_id, document, live)
         update = await _db(
@@ -420,8 +422,12 @@ class _Run:
         self.snapshot_id = snapshot_id
         if previous is not None:
             self.snapshot_changed = True
-            found = compare_snapshots(
-                previous.document, document, _managed(desired), by_hexsync=by_hexsync
+            found = await asyncio.to_thread(
+                compare_snapshots,
+                previous.document,
+                document,
+                _managed(desired),
+                by_hexsync=by_hexsync,
             )
             since = self.previous.started_at if self.previous is not None else previous.taken_at
             await _db(
@@ -652,6 +658,31 @@ async def run_cycle(c: Collaborators, config: CycleConfig) -> CycleResult:
         )
         c.phase = Phase.IDLE
         raise
+    # The sync's end is written whole even when SIGTERM comes meanwhile: a store call cancelled
+    # while it waits for a worker thread is never made, and the sync would stay "running" with
+    # its outcome, its plan and its notifications lost. It is then told as it ended.
+    ending = asyncio.ensure_future(
+        _end(c, run, outcome, note, error, applied, plan, report, drift_count)
+    )
+    try:
+        return await asyncio.shield(ending)
+    except asyncio.CancelledError:
+        return await ending
+
+
+async def _end(
+    c: Collaborators,
+    run: _Run,
+    outcome: str,
+    note: str | None,
+    error: str | None,
+    applied: int,
+    plan: Plan | None,
+    report: Any,
+    drift_count: int,
+) -> CycleResult:
+    """Record how the sync ended and queue its notifications: its result."""
+    store = c.store
     requests, limited, per_op = run.counts()
     if outcome == "failed":
         streak = await _db(store.failures_since_success, run.ws)

@@ -290,18 +290,26 @@ class Reconciler:
         return self.collab
 
     async def _become_leader(self) -> bool:
+        """Take the workspace's lock and close what a process that died left open; False when
+        another process holds the lock. Raises StoreDownError when the store fails meanwhile
+        (then the lock is let go of: this workspace alone waits and tries again)."""
         ws = self.name
         try:
             got = await asyncio.to_thread(self.lead.acquire)
         except Exception as exc:
-            self.store_error = f"the store does not answer ({type(exc).__name__})"
-            return False
+            raise StoreDownError(f"the store did not answer: {type(exc).__name__}") from exc
+        self.store_error = None  # it answered (another process may hold the lock)
         if not got:
             return False
+        try:
+            recovery = await asyncio.to_thread(self.store.recover, ws, self.clock.now())
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(self.lead.release)
+            raise StoreDownError(f"the store did not answer: {type(exc).__name__}: {exc}") from exc
         self.leader = True
         self.meters.leader.labels(ws).set(1)
         self.log(f"reconciling workspace {ws!r} (mode {self.timing.mode})")
-        recovery = await asyncio.to_thread(self.store.recover, ws, self.clock.now())
         assert self.client is not None
         for intent in recovery.intents:
             if intent.lock_id is None:
@@ -330,7 +338,16 @@ class Reconciler:
                 await self._wait(self._backoff())
                 continue
             if not self.leader:
-                if not await self._become_leader():
+                try:
+                    led = await self._become_leader()
+                except StoreDownError as exc:  # this workspace waits; the others go on
+                    if str(exc) != self.store_error:
+                        self.log(f"{exc}; not reconciling {self.name!r} until it does")
+                    self.store_error = str(exc)
+                    self.failures += 1
+                    await self._wait(self._backoff())
+                    continue
+                if not led:
                     if not said_standby:
                         self.log(
                             f"standing by: another process reconciles workspace {self.name!r};"
@@ -345,6 +362,8 @@ class Reconciler:
                 self.meters.leader.labels(self.name).set(0)
                 self.log("lost the leader lock (the store's connection): standing by")
                 continue
+            if self._stopped():  # SIGTERM while the lock was taken or checked: no new sync
+                break
             trigger, self._pending = self._pending or "schedule", None
             delay = await self._one(trigger)
             if self._stopped():

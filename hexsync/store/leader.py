@@ -133,5 +133,15 @@ def leadership(store: Store, workspace: str) -> Leadership:
         return _AdvisoryLock(store, workspace)
     if store.path is None or fcntl is None:
         return _Always()
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in workspace)[:60]
-    return _FileLock(store.path.with_name(f"{store.path.name}.{safe}.leader"))
+    return _FileLock(store.path.with_name(f"{store.path.name}.{_file_part(workspace)}.leader"))
+
+
+def _file_part(workspace: str) -> str:
+    """The workspace's part of its lock file's name: the name itself when it is short and
+    plain (as it always was), else a plain prefix and a digest of the whole name, so that two
+    names never share a lock (``a.b`` and ``a_b``; two 63-character names that begin alike)."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in workspace)
+    if safe == workspace and len(safe) <= 60:
+        return safe
+    digest = hashlib.sha256(workspace.encode()).hexdigest()[:16]
+    return f"{safe[:40]}-{digest}"

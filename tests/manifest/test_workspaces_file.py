@@ -71,6 +71,10 @@ def test_the_file_is_found_from_a_folder_below(tmp_path: Path) -> None:
             ["hexsync.yaml:7:11: workspaces[1].name: duplicate workspace name 'us'; first at"],
         ),
         (
+            GOOD.replace("name: eu", "name: US"),
+            ["hexsync.yaml:7:11: workspaces[1].name: workspace name 'US' differs from 'us' only"],
+        ),
+        (
             GOOD.replace("    token_file: secrets/eu-token\n", ""),
             ["hexsync.yaml:7:5: workspaces[1]: workspace 'eu' says not where its token is"],
         ),
@@ -79,7 +83,13 @@ def test_the_file_is_found_from_a_folder_below(tmp_path: Path) -> None:
             ["hexsync.yaml:3:5: workspaces[0]: workspace 'us' names two token sources"],
         ),
     ],
-    ids=["unknown key", "duplicate name", "no token source", "two token sources"],
+    ids=[
+        "unknown key",
+        "duplicate name",
+        "a name in another case",
+        "no token source",
+        "two token sources",
+    ],
 )
 def test_mistakes_are_located(tmp_path: Path, config: str, expected: list[str]) -> None:
     found, problems = read_config(_tree(tmp_path, config), relative_to=tmp_path)
