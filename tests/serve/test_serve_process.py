@@ -6,8 +6,6 @@ Time: both run at --time-scale 60, so the controller's ``--interval 60s`` is a r
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 import json
 import os
 import signal
@@ -24,9 +22,10 @@ import yaml
 from click.testing import CliRunner
 from serve_support import (
     ADMIN,
+    HANG,
     HEX_TOKEN,
     VIEWER,
-    Served,
+    assert_seen_within_one_interval,
     hex_call,
     serve_emulator,
     start_serve,
@@ -40,15 +39,7 @@ from hexsync.store import Store
 pytestmark = pytest.mark.slow
 
 REVENUE = "0b3f6a51-5b6e-4c43-a4a8-0b1d2b7f3c11"  # "Revenue overview", not shared workspace-wide
-HANG = 60.0  # real seconds: a bound on a hang, never on how fast things go on a loaded machine
-INTERVAL = 60.0  # the controller's seconds between a sync's end and the next one's start
-# The controller's seconds from the end of an interval's wait to a sync's start (a read of the
-# store): milliseconds of real time, 60 times that on its clock; bounded well below an interval.
-START_UP = 30.0
-
-
-def at(stamp: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+INTERVAL = 60.0  # the controller's seconds between a sync's end and the next one's start (60s)
 
 
 @pytest.fixture(scope="module")
@@ -96,15 +87,6 @@ def revenue_workspace_level(hex_url: str) -> str | None:
     return project.sharing.workspace
 
 
-def ended_after(served: Served, sync_id: int) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """(the sync before, sync ``sync_id``) once that one has ended."""
-    syncs = sorted(served.syncs(), key=lambda s: s["id"])
-    for before, sync in itertools.pairwise(syncs):
-        if sync["id"] == sync_id and sync["finished_at"]:
-            return before, sync
-    return None
-
-
 def cli_run(*args: str) -> Any:
     return CliRunner().invoke(cli, list(args), env={"HEX_API_TOKEN": ""})
 
@@ -129,17 +111,7 @@ def test_an_out_of_band_change_is_drift_within_one_interval_and_resolved_when_un
             "sharing.workspace",
         )
         assert (item["manifests"], item["live"]) == ("NONE", "CAN_VIEW")
-        # Within one interval, on the controller's clock: seen by the sync running when the change
-        # was made or by the first one begun after it, which began one interval after the sync
-        # before it ended. (How long that takes in real time is the machine's business.)
-        seen_by = item["first_sync_id"]
-        assert newest_before <= seen_by <= newest_after + 1
-        previous, detector = wait_until(
-            lambda: ended_after(served, seen_by), HANG, "the sync that saw it to end"
-        )
-        waited = at(detector["started_at"]) - at(previous["finished_at"])
-        assert waited.total_seconds() < INTERVAL + START_UP, (previous, detector)
-        assert at(detector["started_at"]) <= at(item["first_seen"]) <= at(detector["finished_at"])
+        assert_seen_within_one_interval(served, item, newest_before, newest_after, INTERVAL)
         shared_at = item["first_seen"]
         share_workspace_wide(hex_url, "NONE")
         wait_until(lambda: served.status()["sync_status"] == "Synced", HANG, "Synced again")
