@@ -68,7 +68,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     server = start_serve(hex_url, ACME / "manifests", db, "--interval", "5m")
     server.hex_url = hex_url  # type: ignore[attr-defined]
     try:
-        wait_until(lambda: server.status()["last_sync"], 30, "a first sync")
+        wait_until(lambda: server.status()["last_sync"], HANG, "a first sync")
         yield server
     finally:
         stop(server.proc)
