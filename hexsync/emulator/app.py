@@ -5,8 +5,10 @@
 (no auth, loopback clients only):
 
 - ``GET /_emulator/stats`` → ``{"requests": {operationId: {status: count}}, "rate_limited": N,
-  "total": N, "tokens": {fingerprint: count}}``; a request dropped (before or during its
-  response) counts under ``"dropped"``; ``tokens`` counts the API requests by the bearer token
+  "total": N, "in_flight": N, "tokens": {fingerprint: count}}``; a request dropped (before or
+  during its response) counts under ``"dropped"``; ``in_flight`` is the API requests begun and
+  not yet ended (one a fault holds included), so a test can wait until everything a client sent
+  has landed; ``tokens`` counts the API requests by the bearer token
   they carried, each named by :func:`token_fingerprint` (never the token), ``"none"`` without
   one: which tokens reached this emulator, say a test that two workspaces' never cross;
 - ``POST /_emulator/reset`` → the workspace back to the seed; stats, rate-limit quotas and
@@ -71,6 +73,11 @@ class Stats:
         self._tokens: dict[str, int] = {}
         self._rate_limited = 0
         self._total = 0
+        self._in_flight = 0  # not reset: the requests are still in flight
+
+    def begin(self) -> None:
+        with self._lock:
+            self._in_flight += 1
 
     def record(self, operation_id: str, status: str, token: str = "none") -> None:  # noqa: S107
         with self._lock:
@@ -78,6 +85,7 @@ class Stats:
             per_status[status] = per_status.get(status, 0) + 1
             self._tokens[token] = self._tokens.get(token, 0) + 1
             self._total += 1
+            self._in_flight -= 1
             if status == "429":
                 self._rate_limited += 1
 
@@ -87,6 +95,7 @@ class Stats:
                 "requests": {op: dict(sorted(c.items())) for op, c in sorted(self._counts.items())},
                 "rate_limited": self._rate_limited,
                 "total": self._total,
+                "in_flight": self._in_flight,
                 "tokens": dict(sorted(self._tokens.items())),
             }
 
@@ -118,6 +127,8 @@ class StatsMiddleware:
             await send(message)
 
         outcome = "dropped"  # an injected fault may start a response and then cut it off
+        if op is not None:
+            self.stats.begin()
         try:
             await self.app(scope, receive, capture)
             if status:

@@ -12,12 +12,15 @@ operation of ``operations.py``; ``/_emulator/*`` and unknown paths pass straight
 
 It also serves the fault control endpoint, ``/_emulator/faults``:
 
-- ``GET``: the configured rate and seed, the faults still scheduled, and the faults fired
-  (totals by kind and by operationId, and the most recent ones);
+- ``GET``: the configured rate and seed, how many requests a fault holds now (``held``), the
+  faults still scheduled, and the faults fired (totals by kind and by operationId, and the most
+  recent ones);
 - ``POST`` with ``{"operationId"?: str, "kind": str, "count"?: int, "seconds"?: number}`` (or a
   list of such): fire ``kind`` on the next ``count`` requests of that operation (any operation
   when omitted), before any random fault;
-- ``DELETE``: forget the faults still scheduled.
+- ``DELETE``: forget the faults still scheduled, and let the requests a fault holds now (a
+  ``delay``, or a ``commit_then_timeout`` with ``seconds``) go on at once: a test holds a write
+  with a long delay, does what it must while the write is in flight, then lets it go.
 
 ``POST /_emulator/reset`` (served by the app) also resets the edges: quotas, schedule, fired
 counts, and the random fault sequence back to its seed.
@@ -96,7 +99,7 @@ class Edges:
         if fault is None:
             await limited(scope, receive, send)
         else:
-            await inject(fault, op, limited, scope, receive, send, self.clock)
+            await inject(fault, op, limited, scope, receive, send, self.faults)
 
     async def _rate_limited(
         self, op: Operation, scope: Scope, receive: Receive, send: Send
@@ -134,7 +137,11 @@ class Edges:
         elif request.method == "GET":
             response = JSONResponse(self.faults.snapshot())
         elif request.method == "DELETE":
-            response = JSONResponse({"cleared": self.faults.clear(), **self.faults.snapshot()})
+            cleared = self.faults.clear()
+            released = self.faults.release()
+            response = JSONResponse(
+                {"cleared": cleared, "released": released, **self.faults.snapshot()}
+            )
         elif request.method == "POST":
             try:
                 entries = self.faults.schedule(json.loads(await request.body() or b"null"))

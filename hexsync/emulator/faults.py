@@ -4,7 +4,9 @@ Kinds (``FaultKind``):
 
 - ``status_500`` / ``status_503``: an error in the endpoint's own envelope; the handler never runs.
 - ``status_502``: an HTML page, as a proxy or load balancer in front of Hex would send.
-- ``delay``: the request is held for some emulated seconds, then served normally.
+- ``delay``: the request is held for some emulated seconds, then served normally; ``DELETE
+  /_emulator/faults`` lets every held request go on at once (:meth:`FaultInjector.release`), so a
+  test can hold a write for as long as it needs and no longer.
 - ``drop``: the connection dies before the handler runs; nothing was done.
 - ``commit_then_timeout``: the handler runs and commits, then the client never gets the answer —
   the nasty one, since a retried POST creates twice (Hex has no idempotency keys).
@@ -146,6 +148,7 @@ class FaultInjector:
         self._rng = random.Random(seed)  # noqa: S311 - reproducible faults, not secrets
         self._scheduled: list[ScheduledFault] = []
         self._fired = _Fired()
+        self._held: set[anyio.Event] = set()  # requests a delay holds now, set to let them go
 
     def pick(self, op: Operation, path: str) -> Fault | None:
         """The fault this request meets, if any (and record it as fired)."""
@@ -203,6 +206,34 @@ class FaultInjector:
             self._scheduled.clear()
             return count
 
+    async def hold(self, seconds: float) -> None:
+        """Let ``seconds`` of emulated time pass for a request (a manual clock jumps, a real one
+        is slept on), or less if :meth:`release` is called meanwhile."""
+        if seconds <= 0:
+            return
+        if isinstance(self.clock, ManualClock):
+            self.clock.advance(seconds)
+            return
+        released = anyio.Event()
+        with self._lock:
+            self._held.add(released)
+        try:
+            with anyio.move_on_after(self.clock.real_seconds(seconds)):
+                await released.wait()
+        finally:
+            with self._lock:
+                self._held.discard(released)
+
+    def release(self) -> int:
+        """Let every request a fault holds now go on at once (from the serving event loop);
+        returns how many there were."""
+        with self._lock:
+            held = list(self._held)
+            self._held.clear()
+        for event in held:
+            event.set()
+        return len(held)
+
     def reset(self) -> None:
         """Back to the start: no schedule, nothing fired, the random sequence from its seed."""
         with self._lock:
@@ -218,6 +249,7 @@ class FaultInjector:
                 "fault_rate": self.rate,
                 "fault_seed": self.seed,
                 "delay_seconds": self.delay_seconds,
+                "held": len(self._held),
                 "scheduled": [entry.as_dict() for entry in self._scheduled],
                 "fired": {
                     "total": fired.total,
@@ -273,16 +305,6 @@ _PROXY_502 = (
 )
 
 
-async def sleep_on(clock: Clock, seconds: float) -> None:
-    """Let ``seconds`` of emulated time pass: a manual clock jumps, a real one is slept on."""
-    if seconds <= 0:
-        return
-    if isinstance(clock, ManualClock):
-        clock.advance(seconds)
-        return
-    await anyio.sleep(clock.real_seconds(seconds))
-
-
 async def _break_connection(send: Send, exc: InjectedFault) -> None:
     # A server closes the socket when the app fails after starting its response; the client then
     # sees a truncated response. (Failing before the start would make the server answer 500.)
@@ -303,13 +325,13 @@ async def inject(
     scope: Scope,
     receive: Receive,
     send: Send,
-    clock: Clock,
+    faults: FaultInjector,
 ) -> None:
-    """Serve this request through ``app`` with ``fault`` applied."""
+    """Serve this request through ``app`` with ``fault`` applied (``faults`` holds it)."""
     kind = fault.kind
     if kind is FaultKind.DELAY:
         seconds = DEFAULT_DELAY_SECONDS if fault.seconds is None else fault.seconds
-        await sleep_on(clock, seconds)
+        await faults.hold(seconds)
         await app(scope, receive, send)
         return
     if kind is FaultKind.DROP:
@@ -321,7 +343,7 @@ async def inject(
             del message  # the answer is lost on its way back
 
         await app(scope, receive, swallow)
-        await sleep_on(clock, fault.seconds or 0.0)
+        await faults.hold(fault.seconds or 0.0)
         await _break_connection(send, ResponseTimedOut("The read operation timed out"))
         return
     if kind is FaultKind.STATUS_502:

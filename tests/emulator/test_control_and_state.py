@@ -27,6 +27,7 @@ def test_stats_count_every_operation_and_status(emulator_client, seed):
         "requests": {"ListGroups": {"200": 2}, "Me": {"401": 1}},
         "rate_limited": 0,
         "total": 3,
+        "in_flight": 0,  # every one has ended
         # by the token they carried, named by a hash (never the token); none: no token at all
         "tokens": {token_fingerprint(seed.token_for()): 2, "none": 1},
     }

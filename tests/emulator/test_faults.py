@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from hexsync.emulator.app import create_app
-from hexsync.emulator.clock import ManualClock
+from hexsync.emulator.clock import Clock, ManualClock
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.edges import wrap_edges
 
@@ -205,6 +205,47 @@ def test_control_endpoints_are_never_faulted_and_clear_works() -> None:
             cleared = await client.delete("/_emulator/faults")
             assert cleared.json()["cleared"] == 1
             assert cleared.json()["scheduled"] == []
+
+    anyio.run(scenario)
+
+
+def test_a_held_request_is_in_flight_until_clear_lets_it_go(seed: Any) -> None:
+    """A delay an hour long on a real clock: the write is held (counted in flight, its change not
+    made) until ``DELETE /_emulator/faults`` lets it go; then it is carried out as usual."""
+    app = create_app(seed, EmulatorConfig(rate_limits=None), clock=Clock())
+    token = {"Authorization": "Bearer hxtw_test"}
+
+    async def names(client: httpx.AsyncClient) -> list[str]:
+        listed = (await client.get(GROUPS, headers=token)).json()["values"]
+        return [group["name"] for group in listed]
+
+    async def scenario() -> None:
+        async with client_for(app) as client:
+            await client.post(
+                "/_emulator/faults",
+                json={"operationId": "CreateGroup", "kind": "delay", "seconds": 3600},
+            )
+            answers: list[int] = []
+
+            async def create() -> None:
+                response = await client.post(GROUPS, headers=token, json={"name": "Partners"})
+                answers.append(response.status_code)
+
+            # Only a hang waits this out: the request is held until it is let go, not an hour.
+            with anyio.fail_after(30):
+                async with anyio.create_task_group() as tasks:
+                    tasks.start_soon(create)
+                    while (await client.get("/_emulator/faults")).json()["held"] != 1:
+                        await anyio.sleep(0.01)
+                    assert (await client.get("/_emulator/stats")).json()["in_flight"] == 1
+                    assert "Partners" not in await names(client)  # held: not carried out yet
+                    released = (await client.delete("/_emulator/faults")).json()
+                    assert (released["released"], released["held"]) == (1, 0)
+            assert answers == [201]
+            assert "Partners" in await names(client)
+            stats = (await client.get("/_emulator/stats")).json()
+            assert stats["in_flight"] == 0
+            assert stats["requests"]["CreateGroup"] == {"201": 1}
 
     anyio.run(scenario)
 

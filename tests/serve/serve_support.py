@@ -4,8 +4,10 @@ and the ways a test talks to them: the controller's API, Hex's API behind its ba
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import hmac
+import itertools
 import json
 import re
 import sys
@@ -24,10 +26,12 @@ from hexsync.hexapi import HexClient
 
 __all__ = [
     "ADMIN",
+    "HANG",
     "HEX_TOKEN",
     "HOOK_SECRET",
     "VIEWER",
     "Served",
+    "assert_seen_within_one_interval",
     "hex_call",
     "serve_emulator",
     "start_serve",
@@ -41,6 +45,10 @@ ADMIN = "admin-token-for-tests"
 VIEWER = "viewer-token-for-tests"
 HOOK_SECRET = "webhook-secret-for-tests"
 SCALE = "60"  # a minute of the controller's time per real second, as the emulator's
+HANG = 60.0  # real seconds: a bound on a hang, never on how fast things go on a loaded machine
+# The controller's seconds from the end of an interval's wait to the start of a sync (a read of
+# the store): milliseconds of real time, 60 times that on its clock; bounded well below a minute.
+START_UP = 30.0
 
 
 @dataclass
@@ -114,3 +122,36 @@ def hex_call(url: str, fn: Callable[[HexClient], Awaitable[T]]) -> T:
             return await fn(client)
 
     return asyncio.run(run())
+
+
+def _at(stamp: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def _ended_with_previous(
+    served: Served, sync_id: int
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """(the sync before, sync ``sync_id``) once that one has ended."""
+    syncs = sorted(served.syncs(), key=lambda s: s["id"])
+    for before, sync in itertools.pairwise(syncs):
+        if sync["id"] == sync_id and sync["finished_at"]:
+            return before, sync
+    return None
+
+
+def assert_seen_within_one_interval(
+    served: Served, item: dict[str, Any], newest_before: int, newest_after: int, interval: float
+) -> None:
+    """A drift item (``/api/drift``) made by a change in Hex was seen within one interval, on the
+    controller's clock: by the sync running when the change was made or by the first one begun
+    after it (``newest_before``/``newest_after``: the newest sync's id just before the change and
+    once Hex had it), which began one ``interval`` (the controller's seconds) after the sync
+    before it ended. How long that takes in real time is the machine's business."""
+    seen_by = item["first_sync_id"]
+    assert newest_before <= seen_by <= newest_after + 1, (newest_before, seen_by, newest_after)
+    previous, detector = wait_until(
+        lambda: _ended_with_previous(served, seen_by), HANG, "the sync that saw it to end"
+    )
+    waited = (_at(detector["started_at"]) - _at(previous["finished_at"])).total_seconds()
+    assert waited < interval + START_UP, (previous, detector)
+    assert _at(detector["started_at"]) <= _at(item["first_seen"]) <= _at(detector["finished_at"])

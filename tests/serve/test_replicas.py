@@ -25,6 +25,7 @@ WORKSPACES = ("us", "eu")
 # At 600 scaled seconds per real second: a sync every 0.1 s, a standby tries the lock every
 # 1/60 s.
 TIMING = WorkspaceTiming(interval=60.0, standby_poll=10.0)
+HANG = 60.0  # real seconds
 
 
 def test_two_replicas_split_the_workspaces_never_share_one_and_take_over(
@@ -67,30 +68,48 @@ def test_two_replicas_split_the_workspaces_never_share_one_and_take_over(
                     }
                 )
 
-            async def watch(seconds: float) -> None:
-                end = asyncio.get_running_loop().time() + seconds
-                while asyncio.get_running_loop().time() < end:
+            watcher = open_store(store_url)
+
+            def synced(workspace: str) -> int:
+                return len(watcher.syncs(workspace, limit=1000))
+
+            async def watch_until(done: Callable[[], bool], what: str) -> None:
+                """Sample who leads until ``done`` (real seconds only bound a hang: a loaded
+                machine runs fewer syncs in a given time, never different ones)."""
+                end = asyncio.get_running_loop().time() + HANG
+                while True:
                     sample()
+                    if done():
+                        return
+                    assert asyncio.get_running_loop().time() < end, f"timed out: {what}"
                     await asyncio.sleep(0.005)
 
             runs = {n: [asyncio.create_task(r.run()) for r in rs] for n, rs in replicas.items()}
-            await watch(1.0)
-            first = dict(samples[-1])
+            # Both started together: while EU is held elsewhere, US is reconciled (two syncs).
+            await watch_until(lambda: synced("us") >= 2, "two syncs of US")
+            held_elsewhere = list(samples)
             blocker.release()  # EU is free: one of the two takes it
-            await watch(1.0)
+            await watch_until(lambda: bool(samples[-1]["eu"]) and synced("eu") >= 2, "EU taken")
             split = dict(samples[-1])
+            before = {w: synced(w) for w in WORKSPACES}
             for r in replicas["a"]:  # replica a stops (SIGTERM)
                 r.stop(5.0)
             await asyncio.gather(*runs["a"])
-            await watch(1.0)
+            await watch_until(
+                lambda: (
+                    samples[-1] == {"us": ["b"], "eu": ["b"]}
+                    and all(synced(w) > before[w] + 1 for w in WORKSPACES)
+                ),
+                "b to reconcile both",
+            )
             for r in replicas["b"]:
                 r.stop(5.0)
             await asyncio.gather(*runs["b"])
             for client in clients:
                 await client.aclose()
             return samples, {
-                "us_first": first["us"],
-                "eu_first": first["eu"],
+                "us_first": sorted({n for s in held_elsewhere for n in s["us"]}),
+                "eu_first": sorted({n for s in held_elsewhere for n in s["eu"]}),
                 "eu": split["eu"],
                 "last": samples[-1]["us"],
             }

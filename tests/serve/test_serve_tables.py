@@ -21,7 +21,7 @@ import httpx
 import pytest
 import yaml
 from acme import EXAMPLE_SEED
-from serve_support import Served, serve_emulator, start_serve, stop, wait_until
+from serve_support import HANG, Served, serve_emulator, start_serve, stop, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -113,7 +113,7 @@ def test_the_tables_are_read_in_the_background_and_a_restart_reads_none_again(
             seen.append(line["read"])
             return bool(line["first_read_complete"])
 
-        wait_until(complete, 30, "the first read")
+        wait_until(complete, HANG, "the first read")
         assert seen == sorted(seen)  # progress only goes forward
         line = _tables(served)
         assert (line["state"], line["projects"], line["read"], line["to_read"]) == (
@@ -128,10 +128,10 @@ def test_the_tables_are_read_in_the_background_and_a_restart_reads_none_again(
         assert line["requests"] == _attempts(hex_url, "ListDataConnections", "GetQueriedTables")
         # The rule now finds the pii projects shared with the workspace: drift, and a sync that
         # no longer says anything is unread.
-        wait_until(lambda: len(_drift(served)) == 3, 10, "the rule's drift")
+        wait_until(lambda: len(_drift(served)) == 3, HANG, "the rule's drift")
         assert _drift(served) == [(t, "sharing.workspace", "NONE", "APP_ONLY") for t in PII_SHARED]
         wait_until(
-            lambda: any(s["note"] is None for s in served.syncs()), 10, "a sync with all read"
+            lambda: any(s["note"] is None for s in served.syncs()), HANG, "a sync with all read"
         )
         metrics = served.get("/metrics").text
         assert 'hexsync_queried_tables_projects{state="read",workspace="default"} 60.0' in metrics
@@ -145,7 +145,7 @@ def test_the_tables_are_read_in_the_background_and_a_restart_reads_none_again(
     served = start_serve(hex_url, manifests, db, "--interval", "60s")
     try:
         wait_until(
-            lambda: _tables(served).get("first_read_complete"), 20, "the tables, from the store"
+            lambda: _tables(served).get("first_read_complete"), HANG, "the tables, from the store"
         )
         served.proc.wait_for(r"the first read is complete \(60 projects, 0 read by this process\)")
         assert _table_reads(hex_url) == 60
@@ -156,7 +156,7 @@ def test_the_tables_are_read_in_the_background_and_a_restart_reads_none_again(
             "queried_tables": [{"connection": "App DB", "table": "public.users"}],
         }
         httpx.post(f"{hex_url}/_emulator/edit", json=edit, timeout=10).raise_for_status()
-        wait_until(lambda: len(_drift(served)) == 4, 20, "the edited project's drift")
+        wait_until(lambda: len(_drift(served)) == 4, HANG, "the edited project's drift")
         assert ("Activation funnel", "sharing.workspace", "NONE", "APP_ONLY") in _drift(served)
         assert _table_reads(hex_url) == 61
     finally:
@@ -185,7 +185,7 @@ def test_a_heal_waits_for_the_first_read_then_a_check_rule_on_pii_refuses_it(
         )
         refused = wait_until(
             lambda: next((s for s in served.syncs() if s["outcome"] == "refused"), None),
-            30,
+            HANG,
             "a refused heal",
         )
         note = refused["note"]
@@ -213,9 +213,9 @@ def test_without_queried_tables_it_is_said_once_and_the_syncs_go_on(tmp_path: Pa
         url, manifests, f"sqlite:///{tmp_path / 'hexsync.db'}", "--interval", "60s"
     )
     try:
-        wait_until(lambda: _tables(served).get("state") == "unavailable", 20, "the plan's answer")
+        wait_until(lambda: _tables(served).get("state") == "unavailable", HANG, "the plan's answer")
         assert "Enterprise" in _tables(served)["unavailable"]
-        wait_until(lambda: len(served.syncs()) >= 4, 20, "more syncs")
+        wait_until(lambda: len(served.syncs()) >= 4, HANG, "more syncs")
         ended = [s for s in served.syncs() if s["outcome"] != "running"]
         assert {s["outcome"] for s in ended} == {"synced"}, [
             (s["outcome"], s["error"]) for s in ended

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from serve_support import (
     ADMIN,
+    HANG,
     HOOK_SECRET,
     SCALE,
     VIEWER,
@@ -171,7 +172,7 @@ def test_both_workspaces_are_reconciled_each_with_its_own_host_token_layers_and_
                 and all(w["sync_status"] == "Synced" for w in s.values())
                 and s
             ),
-            30,
+            HANG,
             "a first sync of both, Synced",
         )
         assert list(both) == ["us", "eu"]
@@ -186,7 +187,7 @@ def test_both_workspaces_are_reconciled_each_with_its_own_host_token_layers_and_
         share_workspace_wide(emulators["eu"], EU_TOKEN, "CAN_VIEW")
         healed = wait_until(
             lambda: [s for s in syncs(served, "eu") if s["outcome"] == "healed"],
-            20,
+            HANG,
             "the EU heal",
         )
         assert healed[0]["applied"] == 1
@@ -218,24 +219,30 @@ def test_both_workspaces_are_reconciled_each_with_its_own_host_token_layers_and_
         )
         assert push.status_code == 202, push.text
         assert push.json() == {"triggered": True, "workspaces": ["eu"]}
+        # Its sync began before the next push: two pushes queued while a sync runs are one sync.
+        wait_until(
+            lambda: sum(s["trigger"] == "webhook" for s in syncs(served, "eu")) == 1,
+            HANG,
+            "EU's webhook sync",
+        )
         readme = served.github({"ref": "refs/heads/main", "commits": [_commit(["README.md"])]})
         assert readme.json()["triggered"] is False
         base = served.github({"ref": "refs/heads/main", "commits": [_commit(["base/x.yaml"])]})
         assert base.json() == {"triggered": True, "workspaces": ["us", "eu"]}
         wait_until(
             lambda: sum(s["trigger"] == "webhook" for s in syncs(served, "eu")) == 2,
-            10,
+            HANG,
             "EU's two webhook syncs",
         )
         wait_until(
             lambda: sum(s["trigger"] == "webhook" for s in syncs(served, "us")) == 1,
-            10,
+            HANG,
             "US's one webhook sync",
         )
         # POST /api/sync names a workspace, or syncs every one.
         one = served.post("/api/sync", json={"workspace": "us"})
         assert (one.status_code, one.json()["workspaces"]) == (202, ["us"])
-        wait_until(lambda: any(s["trigger"] == "api" for s in syncs(served, "us")), 10, "us")
+        wait_until(lambda: any(s["trigger"] == "api" for s in syncs(served, "us")), HANG, "us")
         assert not any(s["trigger"] == "api" for s in syncs(served, "eu"))
         assert served.post("/api/sync", params={"workspace": "nowhere"}).status_code == 404
         assert len(syncs(served, "us")) > before["us"]
@@ -276,14 +283,14 @@ def test_a_workspace_whose_token_is_missing_fails_alone_and_the_other_keeps_sync
     try:
         eu = wait_until(
             lambda: statuses(served)["eu"]["role"] == "failed" and statuses(served)["eu"],
-            20,
+            HANG,
             "EU failing",
         )
         assert eu["sync_status"] == "Unknown"
         assert eu["reason"].startswith(
             "no Hex API token for workspace 'eu': HEX_TOKEN_EU is not set"
         )
-        wait_until(lambda: len(syncs(served, "us")) >= 3, 20, "US syncing on")
+        wait_until(lambda: len(syncs(served, "us")) >= 3, HANG, "US syncing on")
         assert statuses(served)["us"]["sync_status"] == "Synced"
         assert syncs(served, "eu") == []
         assert served.post("/api/sync", params={"workspace": "eu"}).status_code == 409
@@ -307,7 +314,7 @@ def test_w_chooses_the_workspaces_and_a_name_hexsync_yaml_lacks_is_refused(
     db = f"sqlite:///{tmp_path / 'hexsync.db'}"
     served = start(repo, db, "-w", "eu", "--interval", "1h", HEX_TOKEN_EU=EU_TOKEN)
     try:
-        wait_until(lambda: statuses(served)["eu"]["last_sync"], 20, "EU's first sync")
+        wait_until(lambda: statuses(served)["eu"]["last_sync"], HANG, "EU's first sync")
         assert list(statuses(served)) == ["eu"]
     finally:
         stop(served.proc)

@@ -9,10 +9,11 @@ import asyncio
 import datetime as dt
 import gc
 import random
-import time
 from pathlib import Path
 
+import httpx
 import pytest
+from serve_support import wait_until
 
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
@@ -102,7 +103,13 @@ def test_a_day_with_faults_at_one_in_five_records_every_sync_keeps_memory_flat_a
                 return [p.title async for p in reader.iter_projects(include_archived=True)]
 
         code, samples, meddled = asyncio.run(main())
-        time.sleep(1.5)  # a request the emulator still holds (a delay fault) lands first
+        # A request the emulator still holds (a delay fault outlives the client's timeout) lands
+        # first: the emulator says when none is in flight (30 real seconds only bound a hang).
+        wait_until(
+            lambda: httpx.get(f"{url}/_emulator/stats", timeout=10).json()["in_flight"] == 0,
+            30.0,
+            "the emulator to end every request",
+        )
         projects = asyncio.run(titles())
         syncs = store.syncs("default", limit=1000)
         problems = store.check()
