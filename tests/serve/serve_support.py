@@ -103,7 +103,7 @@ def start_serve(
     return Served(proc, match.group(0))
 
 
-def wait_until(predicate: Callable[[], T], timeout: float = 20.0, what: str = "") -> T:
+def wait_until(predicate: Callable[[], T], timeout: float = HANG, what: str = "") -> T:
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()

@@ -188,7 +188,7 @@ def test_two_replicas_on_postgresql_webhooks_tokens_metrics_and_a_clean_sigterm(
             lambda: (
                 (text := httpx.get(served.url + "/metrics", timeout=10).text) * (synced in text)
             ),
-            10,
+            HANG,
             "three synced syncs counted",
         )
         assert 'hexsync_requests_total{operation="ListProjects",workspace="default"}' in metrics
