@@ -17,7 +17,7 @@ from acme import EXAMPLE_SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = "from hexsync.cli.main import main; main()"
-WAIT = 30.0  # seconds; only ever waited out when something is wrong
+WAIT = 60.0  # seconds; only ever waited out when something is wrong (a loaded CI machine is slow)
 
 
 @dataclass
