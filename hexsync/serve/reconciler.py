@@ -33,6 +33,7 @@ from hexsync.serve.metrics import Metrics
 from hexsync.serve.notify import QueueNotifier
 from hexsync.serve.source import Source
 from hexsync.serve.tables import TablesJob
+from hexsync.serve.web.views import store_status
 from hexsync.serve.windows_now import WindowWatch
 from hexsync.store import Store, iso, leadership
 from hexsync.values.windows import format_duration
@@ -129,37 +130,17 @@ class Reconciler:
 
     def status(self) -> dict[str, Any]:
         ws = self.name
-        last = self.store.last_sync(ws)
-        current = self.store.last_sync(ws, finished=False)
-        success = self.store.last_success(ws)
-        drift = len(self.store.open_drift(ws))
-        reason = None
-        if last is None:
-            state, reason = "Unknown", "no sync has finished yet"
-        elif not last.successful:
-            state, reason = "Unknown", last.error or last.outcome
-        else:
-            state = "OutOfSync" if drift else "Synced"
-        if self.store_error is not None:
-            state, reason = "Unknown", self.store_error
-        if self.setup_error is not None:
-            state, reason = "Unknown", self.setup_error
+        line = store_status(self.store, ws)  # what the store knows, as for any workspace
+        problem = self.setup_error if self.setup_error is not None else self.store_error
+        if problem is not None:
+            line["sync_status"], line["reason"] = "Unknown", problem
         role = "reconciling" if self.leader else "standby"
-        if self.setup_error is not None:
-            role = "failed"
         return {
             "name": ws,
             "api_url": self.target.api_url,
-            "sync_status": state,
-            "reason": reason,
+            **line,
             "mode": self.timing.mode,
-            "role": role,
-            "syncing": current is not None and current.outcome == "running",
-            "last_sync": None if last is None else last.data,
-            "last_success_at": None if success is None else iso(success.finished_at),
-            "commit": None if success is None else success.commit,
-            "drift_count": drift,
-            "held": last.note if last is not None and last.outcome == "held" else None,
+            "role": "failed" if self.setup_error is not None else role,
             "window": self.windows.state(self.clock.now()),
             "interval": format_duration(dt.timedelta(seconds=self.timing.interval)),
             "next_sync_at": iso(self.next_sync_at) if self.leader else None,
