@@ -21,9 +21,22 @@ import pytest
 from click.testing import CliRunner, Result
 
 from hexsync.cli.main import cli
+from hexsync.decide.access_engine import AccessEngine
+from hexsync.decide.findings import findings
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
+from hexsync.manifest.load import load
+from hexsync.values.desired import FrozenMap
+from hexsync.values.live import (
+    Live,
+    LiveCollection,
+    LiveCollectionSharing,
+    LiveGroup,
+    LiveProject,
+    LiveSharing,
+    LiveUser,
+)
 
 TOKEN = "hxtw_findings"
 ORG = "5a8591dd-4039-49df-9202-96385ba3eff8"
@@ -247,3 +260,252 @@ def test_the_inactive_user_rule_refuses_in_check_mode_and_deactivates_in_apply_m
     ]
     again = hexsync("plan", str(manifests), "--detailed-exitcode")
     assert again.exit_code == 0, again.output
+
+
+# Findings over a workspace built by hand (no emulator): every path a finding names and every
+# fix it points at, with the manifests that declare them.
+
+_AT = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+
+_HAND_MANIFESTS = """\
+version: 1
+users:
+  - {email: ned@acme.com}
+groups:
+  - {name: Ghosts, ensure: absent}
+  - {name: Hollow}
+  - name: Guests
+    members: [gia@acme.com, gone@acme.com]
+collections:
+  - name: Guest room
+    sharing:
+      users: {gia@acme.com: MEMBER, gone@acme.com: VIEW}
+projects:
+  - id: 0B000000-0000-4000-8000-0000000000A1
+    sharing:
+      collections:
+        Everyone: CAN_EDIT
+  - title: Gamma
+  - title: Delta
+    sharing:
+      users: {gone@acme.com: CAN_VIEW}
+  - id: 0b000000-0000-4000-8000-0000000000ff
+    sharing:
+      users: {gone@acme.com: CAN_VIEW}
+"""
+
+
+def _hand_findings(tmp_path: Path) -> list[tuple[str, ...]]:
+    def fm(**kw: str) -> FrozenMap[str, str]:
+        return FrozenMap(kw)
+
+    users = [
+        LiveUser("u1", "ann@acme.com", role="ADMIN", last_login="2026-05-31T00:00:00Z"),
+        LiveUser("u2", "gia@acme.com", role="GUEST", last_login="2026-05-30T00:00:00Z"),
+        LiveUser("u3", "ned@acme.com", last_login="2026-01-01T00:00:00Z"),
+        # exactly the span ago: still active
+        LiveUser("u4", "pia@acme.com", role="EDITOR", last_login="2026-03-03T00:00:00Z"),
+    ]
+    groups = [
+        LiveGroup("g1", "Ghosts", frozenset()),
+        LiveGroup("g2", "Hollow", frozenset()),
+        LiveGroup("g3", "Unread", None),
+        LiveGroup("g4", "Guests", frozenset({"gia@acme.com"})),
+    ]
+    collections = [
+        LiveCollection("c1", "Everyone", sharing=LiveCollectionSharing(workspace="MEMBER")),
+        LiveCollection(
+            "c2",
+            "Guest room",
+            sharing=LiveCollectionSharing(
+                users=FrozenMap({"gia@acme.com": "MEMBER"}), groups=fm(Ghosts="VIEW")
+            ),
+        ),
+    ]
+    pid = "0b000000-0000-4000-8000-0000000000a{}".format
+    projects = [
+        LiveProject(
+            pid(1),
+            "Alpha",
+            owner="ann@acme.com",
+            sharing=LiveSharing(
+                collections=fm(Everyone="CAN_EDIT", **{"Guest room": "CAN_EDIT"}),
+                groups=fm(Ghosts="CAN_VIEW"),
+                users=FrozenMap({"ned@acme.com": "CAN_VIEW"}),
+            ),
+        ),
+        LiveProject(
+            pid(2),
+            "Beta",
+            owner="ann@acme.com",
+            sharing=LiveSharing(workspace="FULL_ACCESS", collections=fm(Everyone="CAN_EDIT")),
+        ),
+        LiveProject(
+            pid(3), "Gamma", owner="ann@acme.com", sharing=LiveSharing(public_web="CAN_VIEW")
+        ),
+        LiveProject(
+            pid(4),
+            "Delta",
+            owner="ann@acme.com",
+            sharing=LiveSharing(
+                users=FrozenMap({"gia@acme.com": "CAN_EDIT", "old@acme.com": "CAN_VIEW"})
+            ),
+        ),
+        LiveProject(pid(5), "Epsilon", owner="gia@acme.com"),
+        LiveProject(
+            pid(6), "Zeta", owner="ann@acme.com", sharing=LiveSharing(groups=fm(Guests="CAN_EDIT"))
+        ),
+        LiveProject(
+            pid(8),
+            "Theta",
+            owner="ann@acme.com",
+            sharing=LiveSharing(users=FrozenMap({"gia@acme.com": "CAN_EDIT"})),
+        ),
+        LiveProject(
+            pid(7),
+            "Eta",
+            owner="ann@acme.com",
+            sharing=LiveSharing(users=FrozenMap({"gia@acme.com": "FULL_ACCESS"})),
+        ),
+    ]
+    live = Live(
+        org_id="o",
+        users=FrozenMap({u.email: u for u in users}),
+        groups=FrozenMap({g.name: g for g in groups}),
+        collections=FrozenMap({c.name: c for c in collections}),
+        projects=FrozenMap({p.id: p for p in projects}),
+    )
+    (tmp_path / "m.yaml").write_text(_HAND_MANIFESTS, encoding="utf-8")
+    desired = load([tmp_path / "m.yaml"])
+    found = findings(AccessEngine(live), now=_AT, inactive=dt.timedelta(days=90), desired=desired)
+    return [
+        (
+            f.severity,
+            f.code,
+            f.subject,
+            f.message,
+            f.fix,
+            "" if f.source is None else str(f.source).rpartition("m.yaml:")[2],
+        )
+        for f in found
+    ]
+
+
+def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None:
+    g = "gia@acme.com"
+    gone = "who is not an active user of the workspace"
+    assert _hand_findings(tmp_path) == [
+        (
+            "high",
+            "guest_can_edit",
+            g,
+            f"{g} is a GUEST (not a workspace member) and can edit 6 projects:"
+            ' "Epsilon" (FULL_ACCESS via owner), "Eta" (FULL_ACCESS via direct share),'
+            ' "Alpha" (CAN_EDIT via collection Guest room), "Delta" (CAN_EDIT via direct'
+            ' share), "Theta" (CAN_EDIT via direct share) and 1 more',
+            'project "Epsilon": transfer its ownership in Hex (an owner always has full access);'
+            f' project "Eta": sharing.users[{g}]: CAN_VIEW or less;'
+            ' project "Alpha": sharing.collections[Guest room]: CAN_VIEW or less;'
+            f' project "Delta": sharing.users[{g}]: CAN_VIEW or less;'
+            f' project "Theta": sharing.users[{g}]: CAN_VIEW or less;'
+            f' group "Guests": remove member {g}',
+            "16:7",  # the first fix the manifests write: Alpha's sharing (its id in capitals)
+        ),
+        (
+            "high",
+            "public_web",
+            'project "Gamma"',
+            'project "Gamma" is shared to the public web (CAN_VIEW): anyone with the link can'
+            " open it",
+            'project "Gamma": sharing.public_web: NONE',
+            "18:5",  # an entry by title without sharing: the entry
+        ),
+        (
+            "high",
+            "workspace_edit",
+            'project "Alpha"',
+            'every workspace member can edit project "Alpha" (CAN_EDIT via collection Everyone'
+            " via workspace)",
+            'project "Alpha": sharing.collections[Everyone]: CAN_VIEW or less, or collection'
+            ' "Everyone": sharing.workspace: NONE',
+            "17:9",
+        ),
+        (
+            "high",
+            "workspace_edit",
+            'project "Beta"',
+            'every workspace member can edit project "Beta" (FULL_ACCESS via workspace,'
+            " collection Everyone via workspace)",
+            'project "Beta": sharing.workspace: CAN_VIEW or less; project "Beta":'
+            ' sharing.collections[Everyone]: CAN_VIEW or less, or collection "Everyone":'
+            " sharing.workspace: NONE",
+            "",  # not in the manifests
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "gone@acme.com",
+            f'collection "Guest room" is shared with gone@acme.com in the manifests, {gone}',
+            'collection "Guest room": delete sharing.users[gone@acme.com]',
+            "12:37",
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "gone@acme.com",
+            f'group "Guests" lists gone@acme.com as a member, {gone}',
+            'group "Guests": delete the member line of gone@acme.com',
+            "8:29",
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "gone@acme.com",
+            'project "0b000000-0000-4000-8000-0000000000ff" is shared with gone@acme.com in the'
+            f" manifests, {gone}",
+            'project "0b000000-0000-4000-8000-0000000000ff": delete sharing.users[gone@acme.com]',
+            "24:15",
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "gone@acme.com",
+            f'project "Delta" is shared with gone@acme.com in the manifests, {gone}',
+            'project "Delta": delete sharing.users[gone@acme.com]',
+            "21:15",
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "old@acme.com",
+            'project "Delta" is shared with old@acme.com (CAN_VIEW), who is not an active user',
+            'project "Delta": remove sharing.users[old@acme.com]',
+            "21:7",  # Delta's sharing in the manifests, which do not list old@
+        ),
+        (
+            "medium",
+            "inactive_user",
+            "ned@acme.com",
+            "ned@acme.com (role unknown) has not signed in since 2026-01-01 (151 days) and can"
+            " still open 2 projects (2 with edit rights or more); owns 0",
+            "under users: `active: false` for ned@acme.com",
+            "3:5",
+        ),
+        # pia@ signed in exactly 90 days ago: not inactive
+        (
+            "low",
+            "empty_group",
+            'group "Ghosts"',
+            'group "Ghosts" has no members; it is shared with 1 project(s) and 1 collection(s)',
+            'group "Ghosts" is already marked ensure: absent',
+            "5:5",
+        ),
+        (
+            "low",
+            "empty_group",
+            'group "Hollow"',
+            'group "Hollow" has no members',
+            "groups: `- {name: Hollow, ensure: absent}` (its grants go with it)",
+            "6:5",
+        ),
+    ]
