@@ -269,26 +269,39 @@ _AT = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
 
 _HAND_MANIFESTS = """\
 version: 1
+policy: {allow_public_web: true}
 users:
   - {email: ned@acme.com}
+  - {email: kim@acme.com, active: false}
 groups:
   - {name: Ghosts, ensure: absent}
   - {name: Hollow}
   - name: Guests
-    members: [gia@acme.com, gone@acme.com]
+    members: [gia@acme.com, gone@acme.com, kim@acme.com]
 collections:
+  - name: Attic
   - name: Guest room
     sharing:
-      users: {gia@acme.com: MEMBER, gone@acme.com: VIEW}
+      users: {gia@acme.com: MEMBER, gone@acme.com: VIEW, cole@acme.com: VIEW}
 projects:
   - id: 0B000000-0000-4000-8000-0000000000A1
     sharing:
       collections:
         Everyone: CAN_EDIT
-  - title: Gamma
+  - id: 0b000000-0000-4000-8000-0000000000a2
+    sharing:
+      collections: {Everyone: CAN_EDIT}
+      workspace: FULL_ACCESS
+  - id: 0b000000-0000-4000-8000-0000000000a3
+    sharing:
+      users: {ann@acme.com: FULL_ACCESS}
+      public_web: CAN_VIEW
   - title: Delta
     sharing:
-      users: {gone@acme.com: CAN_VIEW}
+      users: {able@acme.com: CAN_VIEW, gone@acme.com: CAN_VIEW}
+  - title: Eta
+    sharing:
+      users: {ann@acme.com: FULL_ACCESS, gia@acme.com: FULL_ACCESS}
   - id: 0b000000-0000-4000-8000-0000000000ff
     sharing:
       users: {gone@acme.com: CAN_VIEW}
@@ -305,12 +318,16 @@ def _hand_findings(tmp_path: Path) -> list[tuple[str, ...]]:
         LiveUser("u3", "ned@acme.com", last_login="2026-01-01T00:00:00Z"),
         # exactly the span ago: still active
         LiveUser("u4", "pia@acme.com", role="EDITOR", last_login="2026-03-03T00:00:00Z"),
+        LiveUser("u5", "flo@acme.com", role="GUEST", last_login="2026-05-30T00:00:00Z"),
+        LiveUser("u6", "kim@acme.com", role="EDITOR", last_login="2025-01-01T00:00:00Z"),
+        LiveUser("u7", "max@acme.com", role="EDITOR"),  # never signed in
     ]
     groups = [
         LiveGroup("g1", "Ghosts", frozenset()),
         LiveGroup("g2", "Hollow", frozenset()),
         LiveGroup("g3", "Unread", None),
         LiveGroup("g4", "Guests", frozenset({"gia@acme.com"})),
+        LiveGroup("g5", "Lonely", frozenset()),
     ]
     collections = [
         LiveCollection("c1", "Everyone", sharing=LiveCollectionSharing(workspace="MEMBER")),
@@ -348,10 +365,14 @@ def _hand_findings(tmp_path: Path) -> list[tuple[str, ...]]:
             "Delta",
             owner="ann@acme.com",
             sharing=LiveSharing(
-                users=FrozenMap({"gia@acme.com": "CAN_EDIT", "old@acme.com": "CAN_VIEW"})
+                users=FrozenMap({"gia@acme.com": "CAN_EDIT", "able@acme.com": "CAN_VIEW"})
             ),
         ),
         LiveProject(pid(5), "Epsilon", owner="gia@acme.com"),
+        LiveProject(
+            pid(9), "Iota", owner="max@acme.com", sharing=LiveSharing(groups=fm(Lonely="CAN_VIEW"))
+        ),
+        LiveProject(pid(10), "Kappa", owner="max@acme.com"),
         LiveProject(
             pid(6), "Zeta", owner="ann@acme.com", sharing=LiveSharing(groups=fm(Guests="CAN_EDIT"))
         ),
@@ -409,7 +430,7 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             f' project "Delta": sharing.users[{g}]: CAN_VIEW or less;'
             f' project "Theta": sharing.users[{g}]: CAN_VIEW or less;'
             f' group "Guests": remove member {g}',
-            "16:7",  # the first fix the manifests write: Alpha's sharing (its id in capitals)
+            "34:42",  # the first fix the manifests write: Eta's grant to gia@
         ),
         (
             "high",
@@ -418,7 +439,7 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             'project "Gamma" is shared to the public web (CAN_VIEW): anyone with the link can'
             " open it",
             'project "Gamma": sharing.public_web: NONE',
-            "18:5",  # an entry by title without sharing: the entry
+            "28:19",
         ),
         (
             "high",
@@ -428,7 +449,7 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             " via workspace)",
             'project "Alpha": sharing.collections[Everyone]: CAN_VIEW or less, or collection'
             ' "Everyone": sharing.workspace: NONE',
-            "17:9",
+            "20:9",  # Alpha's entry, its id in capitals
         ),
         (
             "high",
@@ -439,7 +460,23 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             'project "Beta": sharing.workspace: CAN_VIEW or less; project "Beta":'
             ' sharing.collections[Everyone]: CAN_VIEW or less, or collection "Everyone":'
             " sharing.workspace: NONE",
-            "",  # not in the manifests
+            "24:18",  # the workspace share, the first path
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "able@acme.com",
+            'project "Delta" is shared with able@acme.com (CAN_VIEW), who is not an active user',
+            'project "Delta": remove sharing.users[able@acme.com]',
+            "31:15",  # once: Delta's entry (by title) lists able@ too
+        ),
+        (
+            "medium",
+            "deactivated_grant",
+            "cole@acme.com",
+            f'collection "Guest room" is shared with cole@acme.com in the manifests, {gone}',
+            'collection "Guest room": delete sharing.users[cole@acme.com]',
+            "15:58",
         ),
         (
             "medium",
@@ -447,7 +484,7 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             "gone@acme.com",
             f'collection "Guest room" is shared with gone@acme.com in the manifests, {gone}',
             'collection "Guest room": delete sharing.users[gone@acme.com]',
-            "12:37",
+            "15:37",
         ),
         (
             "medium",
@@ -455,7 +492,7 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             "gone@acme.com",
             f'group "Guests" lists gone@acme.com as a member, {gone}',
             'group "Guests": delete the member line of gone@acme.com',
-            "8:29",
+            "10:29",
         ),
         (
             "medium",
@@ -464,7 +501,7 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             'project "0b000000-0000-4000-8000-0000000000ff" is shared with gone@acme.com in the'
             f" manifests, {gone}",
             'project "0b000000-0000-4000-8000-0000000000ff": delete sharing.users[gone@acme.com]',
-            "24:15",
+            "37:15",
         ),
         (
             "medium",
@@ -472,15 +509,26 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             "gone@acme.com",
             f'project "Delta" is shared with gone@acme.com in the manifests, {gone}',
             'project "Delta": delete sharing.users[gone@acme.com]',
-            "21:15",
+            "31:40",
         ),
         (
             "medium",
             "deactivated_grant",
-            "old@acme.com",
-            'project "Delta" is shared with old@acme.com (CAN_VIEW), who is not an active user',
-            'project "Delta": remove sharing.users[old@acme.com]',
-            "21:7",  # Delta's sharing in the manifests, which do not list old@
+            "kim@acme.com",
+            'group "Guests" lists kim@acme.com as a member, who is declared active: false under'
+            " users",
+            'group "Guests": delete the member line of kim@acme.com',
+            "10:44",
+        ),
+        # kim@ has not signed in for a year either, but the manifests deactivate them already
+        (
+            "medium",
+            "inactive_user",
+            "max@acme.com",
+            "max@acme.com (EDITOR) has never signed in and can still open 4 projects (4 with edit"
+            " rights or more); owns 2",
+            "under users: `- {email: max@acme.com, active: false}` (or a users rule)",
+            "",
         ),
         (
             "medium",
@@ -489,16 +537,16 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             "ned@acme.com (role unknown) has not signed in since 2026-01-01 (151 days) and can"
             " still open 2 projects (2 with edit rights or more); owns 0",
             "under users: `active: false` for ned@acme.com",
-            "3:5",
+            "4:5",
         ),
-        # pia@ signed in exactly 90 days ago: not inactive
+        # pia@ signed in exactly 90 days ago: not inactive; flo@ is a Guest who edits nothing
         (
             "low",
             "empty_group",
             'group "Ghosts"',
             'group "Ghosts" has no members; it is shared with 1 project(s) and 1 collection(s)',
             'group "Ghosts" is already marked ensure: absent',
-            "5:5",
+            "7:5",
         ),
         (
             "low",
@@ -506,6 +554,14 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             'group "Hollow"',
             'group "Hollow" has no members',
             "groups: `- {name: Hollow, ensure: absent}` (its grants go with it)",
-            "6:5",
+            "8:5",
+        ),
+        (
+            "low",
+            "empty_group",
+            'group "Lonely"',
+            'group "Lonely" has no members; it is shared with 1 project(s) and 0 collection(s)',
+            "groups: `- {name: Lonely, ensure: absent}` (its grants go with it)",
+            "",
         ),
     ]
