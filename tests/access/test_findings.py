@@ -565,3 +565,127 @@ def test_every_path_and_fix_on_a_workspace_built_by_hand(tmp_path: Path) -> None
             "",
         ),
     ]
+
+
+_SMALL_MANIFESTS = """\
+version: 1
+users:
+  - {email: zoe@acme.com, active: false}
+collections:
+  - name: Club
+    sharing:
+      users: {hal@acme.com: MEMBER, zoe@acme.com: VIEW}
+projects:
+  - id: 0b000000-0000-4000-8000-0000000000b1
+    sharing:
+      workspace: NONE
+      collections: {Club: CAN_EDIT}
+      users: {ivy@acme.com: CAN_VIEW, lost@acme.com: CAN_VIEW, pat@acme.com: CAN_VIEW}
+  - title: Nu
+    sharing:
+      users: {ivy@acme.com: NONE}
+      workspace: CAN_EDIT
+"""
+
+
+def test_one_project_a_collection_fix_and_marks_by_id_or_title(tmp_path: Path) -> None:
+    mu, nu = "0b000000-0000-4000-8000-0000000000b1", "0b000000-0000-4000-8000-0000000000b2"
+    live = Live(
+        org_id="o",
+        users=FrozenMap(
+            {
+                "ann@acme.com": LiveUser(
+                    "u1", "ann@acme.com", role="ADMIN", last_login="2026-05-31T00:00:00Z"
+                ),
+                "hal@acme.com": LiveUser(
+                    "u2", "hal@acme.com", role="GUEST", last_login="2026-05-31T00:00:00Z"
+                ),
+                "ivy@acme.com": LiveUser(
+                    "u3", "ivy@acme.com", role="GUEST", last_login="2025-12-01T00:00:00Z"
+                ),
+            }
+        ),
+        collections=FrozenMap(
+            {
+                "Club": LiveCollection(
+                    "c1",
+                    "Club",
+                    sharing=LiveCollectionSharing(users=FrozenMap({"hal@acme.com": "MEMBER"})),
+                )
+            }
+        ),
+        projects=FrozenMap(
+            {
+                mu: LiveProject(
+                    mu,
+                    "Mu",
+                    owner="ann@acme.com",
+                    sharing=LiveSharing(
+                        collections=FrozenMap({"Club": "CAN_EDIT"}),
+                        users=FrozenMap({"ivy@acme.com": "CAN_VIEW", "lost@acme.com": "CAN_VIEW"}),
+                    ),
+                ),
+                nu: LiveProject(
+                    nu, "Nu", owner="ann@acme.com", sharing=LiveSharing(workspace="CAN_EDIT")
+                ),
+            }
+        ),
+    )
+    (tmp_path / "m.yaml").write_text(_SMALL_MANIFESTS, encoding="utf-8")
+    found = findings(
+        AccessEngine(live),
+        now=_AT,
+        inactive=dt.timedelta(days=90),
+        desired=load([tmp_path / "m.yaml"]),
+    )
+    got = [
+        (f.code, f.subject, f.message, f.fix, str(f.source).rpartition("m.yaml:")[2]) for f in found
+    ]
+    gone = "who is not an active user"
+    assert got == [
+        (
+            "guest_can_edit",
+            "hal@acme.com",
+            "hal@acme.com is a GUEST (not a workspace member) and can edit 1 project:"
+            ' "Mu" (CAN_EDIT via collection Club)',
+            'project "Mu": sharing.collections[Club]: CAN_VIEW or less',
+            "12:21",  # the collection on Mu's entry (by id)
+        ),
+        (
+            "workspace_edit",
+            'project "Nu"',
+            'every workspace member can edit project "Nu" (CAN_EDIT via workspace)',
+            'project "Nu": sharing.workspace: CAN_VIEW or less',
+            "17:18",  # Nu's entry, by title
+        ),
+        (
+            "deactivated_grant",
+            "lost@acme.com",
+            f'project "Mu" is shared with lost@acme.com (CAN_VIEW), {gone}',
+            'project "Mu": remove sharing.users[lost@acme.com]',
+            "13:39",  # once, at the manifests' grant
+        ),
+        (
+            "deactivated_grant",
+            "pat@acme.com",
+            f'project "Mu" is shared with pat@acme.com in the manifests, {gone} of the workspace',
+            'project "Mu": delete sharing.users[pat@acme.com]',
+            "13:64",
+        ),
+        (
+            "deactivated_grant",
+            "zoe@acme.com",
+            'collection "Club" is shared with zoe@acme.com in the manifests, who is declared'
+            " active: false under users",
+            'collection "Club": delete sharing.users[zoe@acme.com]',
+            "7:37",
+        ),
+        (
+            "inactive_user",
+            "ivy@acme.com",
+            "ivy@acme.com (GUEST) has not signed in since 2025-12-01 (182 days) and can still"
+            " open 1 project (0 with edit rights or more); owns 0",
+            "under users: `- {email: ivy@acme.com, active: false}` (or a users rule)",
+            "None",
+        ),
+    ]
