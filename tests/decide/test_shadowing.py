@@ -215,3 +215,90 @@ def test_an_entry_that_says_more_than_the_rule_says_nothing() -> None:
     )
     assert shadows.warnings([rule], {"finance": 1}) == []
     assert shadows.slims == []
+
+
+def _status_warning(rule_status: Status, entry_status: Status, live_status: str | None) -> str:
+    rule = _rule("status-rule", status=rule_status)
+    project = LiveProject(id="p1", title="P1", status=live_status)
+    shadows = Shadows()
+    shadows.project([rule], _entry(1, status=entry_status), (rule_status, None), None, project)
+    (warned,) = shadows.warnings([rule], {"status-rule": 1})
+    return warned.message
+
+
+def test_no_status_is_said_as_none_in_the_lost_status() -> None:
+    # a rule's status null ("no status") and an entry's: the words a person reads
+    assert "status (projects.yaml:10:5) set to Deprecated (none stays);" in _status_warning(
+        "Deprecated", None, None
+    )
+    assert (
+        "status (projects.yaml:10:5) set to Deprecated (the plan makes it none);"
+        in _status_warning("Deprecated", None, "Production")
+    )
+    assert "status (projects.yaml:10:5) set to none (Production stays);" in _status_warning(
+        None, "Production", "Production"
+    )
+
+
+def test_a_group_named_like_the_owner_is_still_a_group() -> None:
+    # only a user grant to the owner is left out; a group that bears the owner's email as its
+    # name is granted like any other: the entry's CAN_EDIT is not what the rule yields
+    entry = groups(A, **{"o@acme.com": "CAN_EDIT"})
+    rule = groups(ADD, **{"o@acme.com": "CAN_VIEW"})
+    assert not repeats("groups", entry, rule, live(groups={"o@acme.com": "CAN_EDIT"}))
+
+
+def test_rules_that_decide_other_dimensions_only_are_not_repeated() -> None:
+    # the rules' decision as the compiler makes it (additive overall, a mode per dimension it
+    # decides), with nothing on groups: the entry's groups repeat nothing
+    rules = Sharing(mode=ADD, workspace=Access.APP_ONLY)
+    entry = groups(A, Finance="CAN_VIEW")
+    assert not repeats("groups", entry, rules, live(groups={"Finance": "CAN_VIEW"}))
+
+
+def test_an_entry_repeating_an_authoritative_rule_is_not_loosened_by_slim() -> None:
+    # dropping a field both hold authoritatively keeps a grant added in Hex planned away: only
+    # an authoritative entry over additive rules is "loosened"
+    rule_sharing = Sharing(
+        groups=FrozenMap({"Finance": Access.CAN_VIEW}), modes=FrozenMap({"groups": A})
+    )
+    rule = _rule("finance", sharing=rule_sharing)
+    decided = Sharing(
+        mode=ADD, groups=FrozenMap({"Finance": Access.CAN_VIEW}), modes=FrozenMap({"groups": A})
+    )
+    mine = groups(A, Finance="CAN_VIEW")
+    shadows = Shadows()
+    project = live(groups={"Finance": "CAN_VIEW"})
+    shadows.project([rule], _entry(1, sharing=mine), (UNMANAGED, decided), mine, project)
+    assert [(s.fields, s.loosened) for s in shadows.slims] == [(("sharing.groups",), ())]
+    additive = groups(ADD, Finance="CAN_VIEW")
+    shadows = Shadows()
+    shadows.project([rule], _entry(1, sharing=additive), (UNMANAGED, decided), additive, project)
+    assert [(s.fields, s.loosened) for s in shadows.slims] == [(("sharing.groups",), ())]
+
+
+def test_one_warning_says_both_what_a_rule_loses_and_what_it_repeats() -> None:
+    idle = _rule("idle", status="Exploratory")  # shadowed nowhere: no warning, and the next
+    both = _rule("both", status="Production", sharing=groups(ADD, Finance="CAN_VIEW"))
+    rules = groups(ADD, Finance="CAN_VIEW")
+    shadows = Shadows()
+    for n, status in ((1, "Production"), (2, "Deprecated")):
+        project = LiveProject(
+            id=f"p{n}",
+            title=f"P{n}",
+            status=status,
+            sharing=LiveSharing(groups=FrozenMap({"Finance": "CAN_VIEW"})),
+        )
+        entry = _entry(n, status=status, sharing=groups(A, Finance="CAN_VIEW"))
+        shadows.project([both], entry, ("Production", rules), entry.sharing, project)
+    warned = shadows.warnings([idle, both], {"idle": 0, "both": 2})
+    assert [w.message for w in warned] == [
+        "rule 'both' is overridden on 1 of the 2 projects it matches by their projects: entries,"
+        " which set the same fields (an entry wins for the fields it sets), so it does not do"
+        " there what it asks: 'P2': status (projects.yaml:20:5) set to Production (Deprecated"
+        " stays); take the field out of those entries to let the rule decide it, or write it"
+        " there as the rule asks; it changes nothing on 2 of the 2 projects it matches: their"
+        " projects: entries already say what the rules yield there (sharing.groups 2, status 1):"
+        " 'P1' (projects.yaml:10:5), 'P2' (projects.yaml:20:5); `hexsync slim` drops those fields"
+        " from the entries, and the plan stays the same"
+    ]
