@@ -11,6 +11,7 @@ is made that way).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -40,6 +41,27 @@ def chromium_path() -> str | None:
         if found:
             return found
     return None
+
+
+@contextlib.contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """The system's headless Chromium under Playwright; skipped without one, except in CI
+    (``CI`` set), where a missing browser or driver fails."""
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI: chromium is missing (.ci/run installs it with apt-get)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    if os.environ.get("CI"):
+        import playwright.sync_api as sync_api  # noqa: PLC0415 - in CI a missing one fails
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=list(HEADLESS_CHROMIUM_ARGS))
+        try:
+            yield b
+        finally:
+            b.close()
 
 
 @pytest.fixture(scope="module")
@@ -83,21 +105,8 @@ def planned_html(access_url: str, tmp_path_factory: pytest.TempPathFactory) -> P
 @pytest.fixture(scope="module")
 def browser(report_html: Path, planned_html: Path) -> Iterator[Any]:
     del report_html, planned_html  # made first: see report_html
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI: chromium is missing (.ci/run installs it with apt-get)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    if os.environ.get("CI"):
-        import playwright.sync_api as sync_api  # noqa: PLC0415 - in CI a missing one fails
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=list(HEADLESS_CHROMIUM_ARGS))
-        try:
-            yield b
-        finally:
-            b.close()
+    with launched_chromium() as b:
+        yield b
 
 
 def _open(browser: Any, page_path: Path) -> tuple[Any, list[str]]:

@@ -20,13 +20,12 @@ import pytest
 import yaml
 from acme import EXAMPLE_MANIFESTS, EXAMPLE_SEED, EXAMPLE_TOKEN, serving_example
 from click.testing import CliRunner, Result
-from test_report_browser import _open, _rows, chromium_path
+from test_report_browser import _open, _rows, launched_chromium
 
 from hexsync.cli.main import cli
 from hexsync.emulator.background import running_emulator
 from hexsync.emulator.config import EmulatorConfig
 from hexsync.emulator.seed import Seed
-from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS
 
 MANIFESTS = str(EXAMPLE_MANIFESTS)
 AXE = Path(__file__).resolve().parents[1] / "dashboard" / "node_modules" / "axe-core" / "axe.min.js"
@@ -72,21 +71,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def browser(pages: dict[str, Path]) -> Iterator[Any]:
     del pages  # written first: see pages
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI: chromium is missing (.ci/run installs it with apt-get)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    if os.environ.get("CI"):
-        import playwright.sync_api as sync_api  # noqa: PLC0415 - in CI a missing one fails
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=list(HEADLESS_CHROMIUM_ARGS))
-        try:
-            yield b
-        finally:
-            b.close()
+    with launched_chromium() as b:
+        yield b
 
 
 def axe_violations(page: Any) -> list[str]:

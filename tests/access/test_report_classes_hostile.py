@@ -6,17 +6,16 @@ test_report_browser.py)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_engine_cases import live_of
-from test_report_browser import _open, _rows, chromium_path
+from test_report_browser import _open, _rows, launched_chromium
 
 from hexsync.decide.access_engine import AccessEngine
-from hexsync.render.access_html import HEADLESS_CHROMIUM_ARGS, render_access_html
+from hexsync.render.access_html import render_access_html
 
 MARKUP = '<img src=x onerror="window.pwned=1">'
 WORKSPACE = {
@@ -33,21 +32,8 @@ WORKSPACE = {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI: chromium is missing (.ci/run installs it with apt-get)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    if os.environ.get("CI"):
-        import playwright.sync_api as sync_api  # noqa: PLC0415 - in CI a missing one fails
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=list(HEADLESS_CHROMIUM_ARGS))
-        try:
-            yield b
-        finally:
-            b.close()
+    with launched_chromium() as b:
+        yield b
 
 
 def test_hostile_table_and_class_names_are_text_in_the_who_can_see_view(
