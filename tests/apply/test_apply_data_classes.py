@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -33,8 +34,9 @@ rules:
 
 
 def test_a_saved_plan_of_a_data_class_rule_applies_with_its_manifests(
-    tmp_path: Path, base_seed: dict[str, Any]
+    tmp_path: Path, base_seed: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # the queried tables' cache is written under ./.hexsync/
     data = yaml.safe_load(CASE.read_text(encoding="utf-8"))["seed"]
     churn = next(p for p in data["projects"] if p["title"] == "Churn drivers")
     churn["sharing"]["workspace"] = "CAN_VIEW"  # reads Lake:RAW.Customers_2024: pii
